@@ -1,0 +1,19 @@
+// Applied at every start-up (idempotent: IF NOT EXISTS). One statement per `;`.
+// Every node label has a unique id; the Entity label spans the five entity types so
+// that `node(id)` and id references resolve with one index seek whatever the type.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT policy_id IF NOT EXISTS FOR (n:Policy) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+// Entity resolution: every normalised name or alias is a NameKey node pointing at its entity.
+CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
+CREATE INDEX statement_quote_key IF NOT EXISTS FOR (n:Statement) ON (n.quoteKey);
+CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);
+CREATE INDEX statement_sort IF NOT EXISTS FOR (n:Statement) ON (n.sortKey);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
+CREATE FULLTEXT INDEX search IF NOT EXISTS FOR (n:Person|Organization|Place|Policy|Event|Statement|Article) ON EACH [n.name, n.aliasText, n.text, n.title];

@@ -1,0 +1,133 @@
+/**
+ * Reads and validates the environment once, at start-up. Every problem is reported at
+ * once, each naming its variable, so a bad deployment fails before it serves anything.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Neo4jConfig {
+  /** null: start the embedded Neo4j launcher (see src/db/embedded-neo4j.ts). */
+  readonly uri: string | null;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string | undefined;
+}
+
+export interface EmbeddedConfig {
+  readonly dataDir: string;
+  readonly port: number;
+  readonly heap: string;
+  readonly pageCache: string;
+}
+
+export interface Config {
+  readonly neo4j: Neo4jConfig;
+  readonly embedded: EmbeddedConfig;
+  readonly host: string;
+  readonly port: number;
+  /** Bearer keys accepted by mutations; empty means writes through the API are closed. */
+  readonly apiKeys: readonly string[];
+  readonly production: boolean;
+  readonly seedOnEmpty: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const NEO4J_SCHEMES = ['bolt:', 'bolt+s:', 'bolt+ssc:', 'neo4j:', 'neo4j+s:', 'neo4j+ssc:'];
+const MEMORY = /^\d+[kmg]$/i;
+
+/** The folder that holds package.json, whether code runs from src (ts-jest) or dist/src. */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string, fallback: string): string => {
+    const value = env[name];
+    return value === undefined || value === '' ? fallback : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}; received ${JSON.stringify(raw)}`);
+      return fallback;
+    }
+    return value;
+  };
+  const memory = (name: string, fallback: string): string => {
+    const value = text(name, fallback);
+    if (!MEMORY.test(value)) problems.push(`${name} must be a size like 512m or 2g; received ${JSON.stringify(value)}`);
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name} must be true or false; received ${JSON.stringify(raw)}`);
+    return fallback;
+  };
+
+  let uri: string | null = null;
+  const rawUri = env.NEO4J_URI;
+  if (rawUri !== undefined && rawUri !== '') {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(rawUri);
+    } catch {
+      problems.push(`NEO4J_URI must be a URL like bolt://127.0.0.1:7687 or neo4j://host:7687; received ${JSON.stringify(rawUri)}`);
+    }
+    if (parsed && !NEO4J_SCHEMES.includes(parsed.protocol)) {
+      problems.push(`NEO4J_URI must use one of ${NEO4J_SCHEMES.map((s) => s + '//').join(', ')}; received ${JSON.stringify(rawUri)}`);
+    } else if (parsed) {
+      uri = rawUri;
+    }
+  }
+
+  const host = text('HOST', '127.0.0.1');
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) problems.push(`HOST must be a host name or IP address; received ${JSON.stringify(host)}`);
+
+  const apiKeys = text('API_KEYS', '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
+  for (const key of apiKeys) {
+    if (key.length < 16) problems.push(`API_KEYS entries must be at least 16 characters; one has ${key.length}`);
+  }
+
+  const config: Config = {
+    neo4j: {
+      uri,
+      user: text('NEO4J_USER', 'neo4j'),
+      password: text('NEO4J_PASSWORD', 'neo4j'),
+      database: env.NEO4J_DATABASE === '' ? undefined : env.NEO4J_DATABASE,
+    },
+    embedded: {
+      dataDir: path.resolve(projectRoot(), text('NEO4J_DATA_DIR', '.neo4j/data')),
+      port: integer('NEO4J_EMBEDDED_PORT', 0, 0, 65535),
+      heap: memory('NEO4J_HEAP', '512m'),
+      pageCache: memory('NEO4J_PAGE_CACHE', '256m'),
+    },
+    host,
+    port: integer('PORT', 4000, 0, 65535),
+    apiKeys,
+    production: text('NODE_ENV', 'development') === 'production',
+    seedOnEmpty: boolean('SEED_ON_EMPTY', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,44 @@
+/**
+ * The per-request context: fresh DataLoaders (so no request sees another's cache), the
+ * request's round-trip counter, and whether the caller presented a valid API key.
+ */
+import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import { RoundTrips, requestDb, type Db, type Neo4jGateway } from './db/gateway';
+import { createArticleLoaders, type ArticleLoaders } from './graph/article/article.loaders';
+import { createEntityLoaders, type EntityLoaders } from './graph/entity/entity.loaders';
+import { createStatementLoaders, type StatementLoaders } from './graph/statement/statement.loaders';
+
+export interface Context {
+  readonly requestId: string;
+  readonly gateway: Neo4jGateway;
+  readonly db: Db;
+  readonly trips: RoundTrips;
+  readonly loaders: EntityLoaders & StatementLoaders & ArticleLoaders;
+  /** True when the request carried `Authorization: Bearer <key>` with a configured key. */
+  readonly authorized: boolean;
+}
+
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
+/** Compares against every key in constant time per key, so timing reveals nothing of a key. */
+export function isAuthorized(header: string | undefined, apiKeys: readonly string[]): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!match || apiKeys.length === 0) return false;
+  const given = digest(match[1] as string);
+  let ok = false;
+  for (const key of apiKeys) ok = timingSafeEqual(given, digest(key)) || ok;
+  return ok;
+}
+
+export function createContext(gateway: Neo4jGateway, options: { authorization?: string; apiKeys?: readonly string[]; requestId?: string } = {}): Context {
+  const trips = new RoundTrips();
+  const db = requestDb(gateway, trips);
+  return {
+    requestId: options.requestId ?? randomUUID(),
+    gateway,
+    db,
+    trips,
+    loaders: { ...createEntityLoaders(db), ...createStatementLoaders(db), ...createArticleLoaders(db) },
+    authorized: isAuthorized(options.authorization, options.apiKeys ?? []),
+  };
+}

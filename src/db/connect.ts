@@ -1,0 +1,56 @@
+/**
+ * Opens the database the configuration names, or starts the embedded one when NEO4J_URI
+ * is unset, verifies it answers, and applies the constraints. Fails within seconds, with a
+ * message naming the URI, when the database cannot be reached.
+ */
+import type { Config } from '../config';
+import { applyConstraints } from './constraints';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j';
+import { createDriver, Neo4jGateway } from './gateway';
+
+export interface Database {
+  readonly gateway: Neo4jGateway;
+  readonly uri: string;
+  readonly embedded: EmbeddedNeo4j | null;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnreachable extends Error {}
+
+export async function connectDatabase(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<Database> {
+  let embedded: EmbeddedNeo4j | null = null;
+  let uri = config.neo4j.uri;
+  if (uri === null) {
+    log(`NEO4J_URI is unset: starting the embedded Neo4j on ${config.embedded.dataDir}`);
+    embedded = await startEmbeddedNeo4j({
+      dataDir: config.embedded.dataDir,
+      port: config.embedded.port,
+      heap: config.embedded.heap,
+      pageCache: config.embedded.pageCache,
+      log,
+    });
+    uri = embedded.uri;
+  }
+  const gateway = new Neo4jGateway(createDriver({ ...config.neo4j, uri }), config.neo4j.database);
+  const close = async (): Promise<void> => {
+    await gateway.close();
+    await embedded?.stop();
+  };
+  try {
+    await withTimeout(gateway.verify(), 10_000);
+    await applyConstraints(gateway);
+  } catch (error) {
+    await close().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnreachable(`Cannot reach Neo4j at ${uri}: ${reason}. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded Neo4j.`);
+  }
+  return { gateway, uri, embedded, close };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

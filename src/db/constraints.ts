@@ -1,0 +1,27 @@
+/**
+ * Applies schema/constraints.cypher. Each statement is schema DDL with no user input, and
+ * IF NOT EXISTS makes the whole file safe to apply at every start.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../config';
+import { cypher } from './cypher';
+import type { Neo4jGateway } from './gateway';
+
+export function constraintStatements(file = path.join(projectRoot(), 'schema', 'constraints.cypher')): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
+}
+
+export async function applyConstraints(gateway: Neo4jGateway): Promise<void> {
+  // Schema changes cannot share a transaction with each other in Neo4j, so one each.
+  for (const statement of constraintStatements()) {
+    await gateway.write((tx) => tx.run(cypher(statement)));
+  }
+  await gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(60)')));
+}

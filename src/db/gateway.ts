@@ -1,0 +1,114 @@
+/**
+ * The only code that talks to Neo4j. Reads go out as read transactions (a cluster routes
+ * them to followers), writes as one write transaction each, so a failed write leaves
+ * nothing behind. Every call is one round trip, counted per request so that tests and
+ * logs can see N+1 patterns.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Neo4jConfig } from '../config';
+import { translateDriverError } from '../errors';
+import type { CypherQuery } from './cypher';
+
+export type Row = Record<string, unknown>;
+
+export interface DriverOptions {
+  /** Bounds how long the driver retries a failing transaction before giving up. */
+  readonly maxRetryTimeMs?: number;
+  readonly connectionTimeoutMs?: number;
+}
+
+export function createDriver(config: Neo4jConfig & { uri: string }, options: DriverOptions = {}): Driver {
+  return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    disableLosslessIntegers: true,
+    maxTransactionRetryTime: options.maxRetryTimeMs ?? 2_000,
+    connectionTimeout: options.connectionTimeoutMs ?? 2_000,
+    connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 2_000,
+    userAgent: 'news-knowledge-graph',
+  });
+}
+
+/** Counts database round trips; one per request, or one per script run. */
+export class RoundTrips {
+  private n = 0;
+  add(): void {
+    this.n += 1;
+  }
+  get count(): number {
+    return this.n;
+  }
+}
+
+export class Neo4jGateway {
+  constructor(
+    readonly driver: Driver,
+    private readonly database: string | undefined,
+    private readonly transactionTimeoutMs = 10_000,
+  ) {}
+
+  /** Runs one read query in a read transaction and returns its rows as plain objects. */
+  async read(query: CypherQuery, trips?: RoundTrips): Promise<Row[]> {
+    trips?.add();
+    try {
+      const result = await this.driver.executeQuery(query.cypher, query.params, {
+        routing: neo4j.routing.READ,
+        database: this.database,
+        transactionConfig: { timeout: this.transactionTimeoutMs },
+      });
+      return result.records.map((record) => record.toObject() as Row);
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+
+  /**
+   * Runs `work` in one write transaction: it commits when `work` resolves and rolls back
+   * when it throws. `work` may be retried on transient errors, so it must not have side
+   * effects outside the transaction.
+   */
+  async write<T>(work: (tx: WriteTx) => Promise<T>, trips?: RoundTrips): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(new WriteTx(tx, trips)), {
+        timeout: this.transactionTimeoutMs * 6,
+      });
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async verify(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+export class WriteTx {
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly trips: RoundTrips | undefined,
+  ) {}
+
+  async run(query: CypherQuery): Promise<Row[]> {
+    this.trips?.add();
+    const result = await this.tx.run(query.cypher, query.params);
+    return result.records.map((record) => record.toObject() as Row);
+  }
+}
+
+/** What repositories need: one read round trip per call, counted for the request. */
+export interface Db {
+  read(query: CypherQuery): Promise<Row[]>;
+}
+
+export function requestDb(gateway: Neo4jGateway, trips: RoundTrips): Db {
+  return { read: (query) => gateway.read(query, trips) };
+}

@@ -1,0 +1,27 @@
+/** Every Cypher text for articles. */
+
+export const ARTICLE_PROJECTION = `{
+  __typename: 'Article', id: a.id, title: a.title, text: a.text, url: a.url, publishedAt: a.publishedAt,
+  publisherId: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0]
+}`;
+
+export const ARTICLES_BY_ID = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN id, ${ARTICLE_PROJECTION} AS article`;
+
+/** Newest first; ties (and undated articles, last) by id. */
+export const ARTICLE_PAGE = `
+MATCH (a:Article)
+WITH a, coalesce(a.publishedAt, '') AS published
+WHERE $afterId IS NULL OR published < $afterPublished OR (published = $afterPublished AND a.id > $afterId)
+WITH a, published ORDER BY published DESC, a.id LIMIT toInteger($limit)
+RETURN ${ARTICLE_PROJECTION} AS article`;
+
+export const ARTICLE_COUNT = `MATCH (a:Article) RETURN count(a) AS n`;
+
+export const MENTIONS = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})-[:MENTIONS]->(e:Entity)
+WITH id, e ORDER BY e.name, e.id
+RETURN id, collect(e.id) AS entities`;

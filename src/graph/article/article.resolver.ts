@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { decodeCursor, pageSize, type Connection } from '../connection';
+import { anchoredStatements } from '../entity/entity.resolver';
+import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
+import { parseId } from '../ids';
+import { StatementConnection, type StatementRecord } from '../statement/statement.type';
+import * as repo from './article.repository';
+import { Article, ArticleConnection, type ArticleRecord } from './article.type';
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: 'The article with this id; null when there is none.' })
+  article(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ArticleRecord | null> {
+    parseId(id, ['Article']);
+    return ctx.loaders.article.load(id);
+  }
+
+  @Query(() => ArticleConnection, { description: 'Articles, newest first.' })
+  articles(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<ArticleRecord>> {
+    return repo.articlePage(ctx.db, pageSize(first), decodeCursor('Article', after));
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The outlet that published it, where known.' })
+  publisher(@Root() article: ArticleRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
+    return article.publisherId === null ? null : ctx.loaders.entity.load(article.publisherId);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: 'Its statements, in the order they appear.' })
+  statements(
+    @Root() article: ArticleRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<StatementRecord>> {
+    return anchoredStatements(ctx, 'article', article.id, first, after);
+  }
+
+  @FieldResolver(() => [Entity], { description: 'Every entity the article mentions, by name.' })
+  async mentions(@Root() article: ArticleRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    const ids = await ctx.loaders.mentions.load(article.id);
+    const entities = await ctx.loaders.entity.loadMany(ids);
+    return entities.filter((e): e is EntityRecord => e !== null && !(e instanceof Error));
+  }
+}

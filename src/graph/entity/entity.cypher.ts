@@ -1,0 +1,87 @@
+/**
+ * Every Cypher text for entities. Labels and relationship types in these texts come from
+ * the fixed lists below, never from input; values travel as parameters.
+ */
+
+export const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Policy', 'Event'] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+/** Projects entity `e` onto the EntityRecord shape. */
+export const ENTITY_PROJECTION = `{
+  __typename: [l IN labels(e) WHERE l IN ['Person', 'Organization', 'Place', 'Policy', 'Event']][0],
+  id: e.id, name: e.name, aliases: coalesce(e.aliases, []), description: e.description,
+  kind: e.kind, status: e.status,
+  date: CASE WHEN e.date IS NULL AND e.dateText IS NULL THEN null
+        ELSE {date: e.date, text: e.dateText, precision: e.datePrecision} END
+}`;
+
+export const ENTITIES_BY_ID = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN id, ${ENTITY_PROJECTION} AS entity`;
+
+/** One page of a label's entities in id order, after the cursor's id. */
+export const LIST_BY_LABEL: Readonly<Record<EntityLabel, string>> = Object.fromEntries(
+  ENTITY_LABELS.map((label) => [
+    label,
+    `
+MATCH (e:${label})
+WHERE $after IS NULL OR e.id > $after
+WITH e ORDER BY e.id LIMIT toInteger($limit)
+RETURN ${ENTITY_PROJECTION} AS entity`,
+  ]),
+) as Record<EntityLabel, string>;
+
+export const COUNT_BY_LABEL: Readonly<Record<EntityLabel, string>> = Object.fromEntries(
+  ENTITY_LABELS.map((label) => [label, `MATCH (e:${label}) RETURN count(e) AS n`]),
+) as Record<EntityLabel, string>;
+
+/** People ordered by how many statements they made, most first; ties by id. */
+export const PEOPLE_BY_STATEMENT_COUNT = `
+MATCH (e:Person)
+WITH e, COUNT { (e)-[:SAID]->(:Statement) } AS n
+WHERE $afterCount IS NULL OR n < $afterCount OR (n = $afterCount AND e.id > $afterId)
+WITH e, n ORDER BY n DESC, e.id LIMIT toInteger($limit)
+RETURN ${ENTITY_PROJECTION} {.*, statementCount: n} AS entity`;
+
+export const ROLES_BY_PERSON = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})-[h:HOLDS_ROLE]->()
+WITH id, h ORDER BY h.ordinal, h.title
+RETURN id, collect({title: h.title, former: coalesce(h.former, false),
+                    organizationId: h.organization, placeId: h.place}) AS roles`;
+
+/** Relationships between entities a field can follow, with their direction. */
+export const RELATIONS = {
+  policyActors: '(a)-[:IMPOSED_BY]->(b)',
+  policyTargets: '(a)-[:TARGETS]->(b)',
+  eventParticipants: '(a)<-[:PARTICIPATED_IN]-(b)',
+  eventPlace: '(a)-[:TOOK_PLACE_IN]->(b)',
+  placePartOf: '(a)-[:PART_OF]->(b)',
+  organizationPlace: '(a)-[:BASED_IN]->(b)',
+  ledTo: '(a)-[:LED_TO]->(b)',
+  ledFrom: '(a)<-[:LED_TO]-(b)',
+  preceded: '(a)-[:PRECEDED]->(b)',
+  followed: '(a)<-[:PRECEDED]-(b)',
+  participatedIn: '(a)-[:PARTICIPATED_IN]->(b)',
+} as const;
+export type Relation = keyof typeof RELATIONS;
+
+export const RELATED: Readonly<Record<Relation, string>> = Object.fromEntries(
+  Object.entries(RELATIONS).map(([name, pattern]) => [
+    name,
+    `
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+MATCH ${pattern.replace('(b)', '(e:Entity)')}
+WITH id, e ORDER BY e.name, e.id
+RETURN id, collect(${ENTITY_PROJECTION}) AS entities`,
+  ]),
+) as Record<Relation, string>;
+
+/** The articles that mention each entity, newest first. */
+export const ARTICLES_MENTIONING = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})<-[:MENTIONS]-(a:Article)
+WITH id, a ORDER BY a.publishedAt DESC, a.id
+RETURN id, collect(a.id) AS articles`;

@@ -1,0 +1,56 @@
+import { cypher } from '../../db/cypher';
+import type { Db } from '../../db/gateway';
+import { toConnection, type Connection } from '../connection';
+import * as Q from './entity.cypher';
+import type { EntityRecord, Role } from './entity.type';
+
+const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V> =>
+  new Map(rows.map((r) => [r.id as string, r[field] as V]));
+
+export async function entitiesById(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  return toMap(await db.read(cypher(Q.ENTITIES_BY_ID, { ids })), 'entity');
+}
+
+export async function rolesByPerson(db: Db, ids: readonly string[]): Promise<Map<string, Role[]>> {
+  return toMap(await db.read(cypher(Q.ROLES_BY_PERSON, { ids })), 'roles');
+}
+
+export async function related(db: Db, relation: Q.Relation, ids: readonly string[]): Promise<Map<string, EntityRecord[]>> {
+  return toMap(await db.read(cypher(Q.RELATED[relation], { ids })), 'entities');
+}
+
+export async function articlesMentioning(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  return toMap(await db.read(cypher(Q.ARTICLES_MENTIONING, { ids })), 'articles');
+}
+
+export async function listByLabel(db: Db, label: Q.EntityLabel, first: number, after: string | null): Promise<Connection<EntityRecord>> {
+  const rows = await db.read(cypher(Q.LIST_BY_LABEL[label], { after, limit: first + 1 }));
+  return toConnection(
+    label,
+    rows.map((r) => r.entity as EntityRecord),
+    first,
+    (e) => [e.id, e.id],
+    async () => (await db.read(cypher(Q.COUNT_BY_LABEL[label])))[0]?.n as number,
+  );
+}
+
+export async function peopleByStatementCount(
+  db: Db,
+  first: number,
+  after: readonly [string | number, string] | null,
+): Promise<Connection<EntityRecord>> {
+  const rows = await db.read(
+    cypher(Q.PEOPLE_BY_STATEMENT_COUNT, {
+      afterCount: after === null ? null : Number(after[0]),
+      afterId: after === null ? null : after[1],
+      limit: first + 1,
+    }),
+  );
+  return toConnection(
+    'PersonByStatements',
+    rows.map((r) => r.entity as EntityRecord),
+    first,
+    (e) => [e.statementCount ?? 0, e.id],
+    async () => (await db.read(cypher(Q.COUNT_BY_LABEL.Person)))[0]?.n as number,
+  );
+}

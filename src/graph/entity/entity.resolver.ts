@@ -1,0 +1,233 @@
+/**
+ * Thin resolvers for the five entity types: arguments are checked, then everything goes
+ * through the request's loaders or the repository. The Entity interface's relationship
+ * fields are resolved once here for every implementing type.
+ */
+import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
+import type { Context } from '../../context';
+import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
+import { parseId } from '../ids';
+import { STATEMENT_CURSOR } from '../statement/statement.repository';
+import type { Anchor } from '../statement/statement.cypher';
+import { StatementConnection, type StatementRecord } from '../statement/statement.type';
+import type { EntityLabel, Relation } from './entity.cypher';
+import * as repo from './entity.repository';
+import { Entity, Event, Organization, Person, Place, Policy, Role, type EntityRecord } from './entity.type';
+
+@ObjectType()
+export class PersonConnection extends ConnectionType('Person', Person) {}
+@ObjectType()
+export class OrganizationConnection extends ConnectionType('Organization', Organization) {}
+@ObjectType()
+export class PlaceConnection extends ConnectionType('Place', Place) {}
+@ObjectType()
+export class PolicyConnection extends ConnectionType('Policy', Policy) {}
+@ObjectType()
+export class EventConnection extends ConnectionType('Event', Event) {}
+
+export enum PersonOrder {
+  ID = 'ID',
+  STATEMENT_COUNT = 'STATEMENT_COUNT',
+}
+registerEnumType(PersonOrder, {
+  name: 'PersonOrder',
+  description: 'ID: by id. STATEMENT_COUNT: most quoted first ("most quoted" dashboards), ties by id.',
+});
+
+/** A page of statements reached from one node, batched across all nodes in the request. */
+export async function anchoredStatements(
+  ctx: Context,
+  anchor: Anchor,
+  id: string,
+  first: number | undefined,
+  after: string | undefined,
+): Promise<Connection<StatementRecord>> {
+  const size = pageSize(first);
+  const position = decodeCursor(STATEMENT_CURSOR, after);
+  const rows = await ctx.loaders.pages[anchor].load({ id, limit: size + 1, after: position });
+  return toConnection(STATEMENT_CURSOR, rows, size, (s) => [s.sortKey, s.id], () => ctx.loaders.counts[anchor].load(id));
+}
+
+@Resolver(() => Entity)
+export class EntityResolver {
+  @FieldResolver(() => StatementConnection, { description: 'Statements made BY this entity, in article order.' })
+  statements(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<StatementRecord>> {
+    return anchoredStatements(ctx, 'said', entity.id, first, after);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: 'Statements ABOUT this entity, in article order.' })
+  mentionedIn(
+    @Root() entity: EntityRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<StatementRecord>> {
+    return anchoredStatements(ctx, 'about', entity.id, first, after);
+  }
+
+  @Query(() => Entity, { nullable: true, description: 'Any entity by id; null when no entity has it.' })
+  entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+    parseId(id, ['Person', 'Organization', 'Place', 'Policy', 'Event']);
+    return ctx.loaders.entity.load(id);
+  }
+}
+
+const relatedField = (ctx: Context, relation: Relation, id: string): Promise<EntityRecord[]> => ctx.loaders.related[relation].load(id);
+
+/** Order and causation, shared by policies and events (both can start or follow a chain). */
+function sequenceFields<T extends object>(Type: ClassType<T>, Base: ClassType) {
+  @Resolver(() => Type)
+  class SequenceFields extends Base {
+    @FieldResolver(() => [Entity], { description: 'Events and policies that came right before it.' })
+    precededBy(@Root() node: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+      return relatedField(ctx, 'followed', node.id);
+    }
+
+    @FieldResolver(() => [Entity], { description: 'Events and policies that came right after it.' })
+    followedBy(@Root() node: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+      return relatedField(ctx, 'preceded', node.id);
+    }
+
+    @FieldResolver(() => [Entity], { description: 'Events and policies that led to it.' })
+    causedBy(@Root() node: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+      return relatedField(ctx, 'ledFrom', node.id);
+    }
+
+    @FieldResolver(() => [Entity], { description: 'Events and policies it led to.' })
+    ledTo(@Root() node: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+      return relatedField(ctx, 'ledTo', node.id);
+    }
+  }
+  return SequenceFields;
+}
+
+/**
+ * `<type>(id)` and `<types>(first, after)` for one entity type. The five types differ only
+ * in names, so one factory makes their root fields.
+ */
+function entityRootFields<T extends object>(Type: ClassType<T>, Conn: ClassType, label: EntityLabel, single: string, plural: string | null) {
+  @Resolver(() => Type)
+  class RootFields {
+    @Query(() => Type, { name: single, nullable: true, description: `The ${label} with this id; null when there is none.` })
+    async byId(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+      parseId(id, [label]);
+      const entity = await ctx.loaders.entity.load(id);
+      return entity?.__typename === label ? entity : null;
+    }
+  }
+  if (plural === null) return RootFields;
+  const listName = plural;
+
+  @Resolver(() => Type)
+  class ListFields extends RootFields {
+    @Query(() => Conn, { name: listName, description: `Every ${label}, by id.` })
+    list(
+      @Ctx() ctx: Context,
+      @Arg('first', () => Int, { nullable: true }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ): Promise<Connection<EntityRecord>> {
+      const size = pageSize(first);
+      const position = decodeCursor(label, after);
+      return repo.listByLabel(ctx.db, label, size, position === null ? null : String(position[1]));
+    }
+  }
+  return ListFields;
+}
+
+@Resolver(() => Person)
+export class PersonResolver extends entityRootFields(Person, PersonConnection, 'Person', 'person', null) {
+  @FieldResolver(() => [Role], { description: 'Positions held, as of the article; former ones flagged.' })
+  roles(@Root() person: EntityRecord, @Ctx() ctx: Context): Promise<Role[]> {
+    return ctx.loaders.roles.load(person.id);
+  }
+
+  @FieldResolver(() => [Event], { description: 'Events the person took part in.' })
+  events(@Root() person: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return relatedField(ctx, 'participatedIn', person.id);
+  }
+
+  @Query(() => PersonConnection, { description: 'People by id, or most quoted first with orderBy: STATEMENT_COUNT.' })
+  people(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => PersonOrder, { nullable: true, defaultValue: PersonOrder.ID }) orderBy?: PersonOrder,
+  ): Promise<Connection<EntityRecord>> {
+    const size = pageSize(first);
+    if (orderBy === PersonOrder.STATEMENT_COUNT) {
+      return repo.peopleByStatementCount(ctx.db, size, decodeCursor('PersonByStatements', after));
+    }
+    const position = decodeCursor('Person', after);
+    return repo.listByLabel(ctx.db, 'Person', size, position === null ? null : String(position[1]));
+  }
+}
+
+@Resolver(() => Role)
+export class RoleResolver {
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() role: Role, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
+    return role.organizationId === null ? null : ctx.loaders.entity.load(role.organizationId);
+  }
+
+  @FieldResolver(() => Place, { nullable: true })
+  place(@Root() role: Role, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
+    return role.placeId === null ? null : ctx.loaders.entity.load(role.placeId);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver extends entityRootFields(Organization, OrganizationConnection, 'Organization', 'organization', 'organizations') {
+  @FieldResolver(() => Place, { nullable: true, description: 'The country or place it belongs to.' })
+  async place(@Root() org: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+    return (await relatedField(ctx, 'organizationPlace', org.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => StatementConnection, { description: 'Statements this outlet reported, in article order.' })
+  reported(
+    @Root() org: EntityRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<StatementRecord>> {
+    return anchoredStatements(ctx, 'reportedBy', org.id, first, after);
+  }
+}
+
+@Resolver(() => Place)
+export class PlaceResolver extends entityRootFields(Place, PlaceConnection, 'Place', 'place', 'places') {
+  @FieldResolver(() => Place, { nullable: true, description: 'The larger place it lies in.' })
+  async partOf(@Root() place: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+    return (await relatedField(ctx, 'placePartOf', place.id))[0] ?? null;
+  }
+}
+
+@Resolver(() => Policy)
+export class PolicyResolver extends sequenceFields(Policy, entityRootFields(Policy, PolicyConnection, 'Policy', 'policy', 'policies')) {
+  @FieldResolver(() => [Entity], { description: 'Who imposed or proposes it.' })
+  actors(@Root() policy: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return relatedField(ctx, 'policyActors', policy.id);
+  }
+
+  @FieldResolver(() => [Entity], { description: 'Whom it applies to.' })
+  targets(@Root() policy: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return relatedField(ctx, 'policyTargets', policy.id);
+  }
+}
+
+@Resolver(() => Event)
+export class EventResolver extends sequenceFields(Event, entityRootFields(Event, EventConnection, 'Event', 'event', 'events')) {
+  @FieldResolver(() => [Entity], { description: 'People, organizations and places that took part.' })
+  participants(@Root() event: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return relatedField(ctx, 'eventParticipants', event.id);
+  }
+
+  @FieldResolver(() => Place, { nullable: true })
+  async place(@Root() event: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> {
+    return (await relatedField(ctx, 'eventPlace', event.id))[0] ?? null;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The Node and Entity interfaces and the five entity types. They share one shape and one
+ * set of queries, so they share this folder (one folder per type would be five copies).
+ * Field resolvers for relationships live in entity.resolver.ts.
+ */
+import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+
+export type NodeTypeName = 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event' | 'Article' | 'Statement';
+
+/** Every record a resolver returns carries its GraphQL type name for interface resolution. */
+export interface Typed {
+  readonly __typename: NodeTypeName;
+}
+
+@InterfaceType({
+  description: 'Anything with a stable id of the form `<type>:<slug>`.',
+  resolveType: (value: Typed) => value.__typename,
+})
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType({ description: 'A date as the article gives it: its words, and the calendar date where certain.' })
+export class DateInfo {
+  @Field(() => String, { nullable: true, description: 'ISO date; the first day of the week, month or year for coarser precisions.' })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The words of the text: "Monday", "next week".' })
+  text!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR.' })
+  precision!: string | null;
+}
+
+@InterfaceType({
+  implements: Node,
+  description: 'A person, organization, place, policy or event that statements are made by or about.',
+  resolveType: (value: Typed) => value.__typename,
+})
+export abstract class Entity extends Node {
+  @Field()
+  name!: string;
+
+  @Field(() => [String], { description: 'Other names the articles use: "Waltz", "National Security Adviser Mike Waltz".' })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}
+
+export interface EntityRecord extends Typed {
+  readonly __typename: 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event';
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: string[];
+  readonly description: string | null;
+  readonly kind: string | null;
+  readonly status: string | null;
+  readonly date: DateInfo | null;
+  /** Statements made by the entity; for ordering "most quoted". */
+  readonly statementCount?: number;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Person extends Entity {}
+
+@ObjectType({ description: 'A position a person holds or held, as of the article.' })
+export class Role {
+  @Field()
+  title!: string;
+
+  @Field({ description: 'True when the article calls the role former.' })
+  former!: boolean;
+
+  organizationId!: string | null;
+  placeId!: string | null;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Organization extends Entity {
+  @Field(() => String, { description: 'GOVERNMENT, AGENCY, NEWS_OUTLET, MILITARY, ALLIANCE or OTHER.' })
+  kind!: string;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Place extends Entity {
+  @Field(() => String, { description: 'COUNTRY, CITY or REGION.' })
+  kind!: string;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Policy extends Entity {
+  @Field(() => String, { description: 'PROPOSED, ACTIVE, PAUSED or ENDED, as of the latest article.' })
+  status!: string;
+
+  @Field(() => DateInfo, { nullable: true })
+  date!: DateInfo | null;
+}
+
+@ObjectType({ implements: [Node, Entity] })
+export class Event extends Entity {
+  @Field(() => DateInfo, { nullable: true })
+  date!: DateInfo | null;
+}

@@ -1,0 +1,15 @@
+/**
+ * DataLoader factories. A batch function must return exactly one result per key, in key
+ * order (DataLoader's contract); `byKey` builds that list from rows keyed by id, filling
+ * keys the database did not return with `missing`.
+ */
+import DataLoader from 'dataloader';
+
+export function byKey<K, V>(keys: readonly K[], found: ReadonlyMap<K, V>, missing: V): V[] {
+  return keys.map((key) => (found.has(key) ? (found.get(key) as V) : missing));
+}
+
+/** A loader keyed by id whose batch query returns rows of `{ id, [field]: value }`. */
+export function idLoader<V>(fetch: (ids: readonly string[]) => Promise<ReadonlyMap<string, V>>, missing: V): DataLoader<string, V> {
+  return new DataLoader<string, V>(async (ids) => byKey(ids, await fetch(ids), missing), { maxBatchSize: 1000 });
+}

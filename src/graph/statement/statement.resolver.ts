@@ -1,0 +1,92 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { badInput } from '../../errors';
+import { Article, type ArticleRecord } from '../article/article.type';
+import { decodeCursor, pageSize, type Connection } from '../connection';
+import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
+import { parseId, ENTITY_TYPES } from '../ids';
+import * as repo from './statement.repository';
+import { Evidence, Statement, StatementConnection, StatementFilter, type StatementRecord } from './statement.type';
+
+/** Checks every id in a filter; the same check serves `statements` and `attribution`. */
+export function checkStatementFilter(filter: StatementFilter | null | undefined): StatementFilter {
+  if (filter === null || filter === undefined) return {};
+  if (filter.speaker != null) parseId(filter.speaker, ENTITY_TYPES, 'filter.speaker');
+  if (filter.about != null) parseId(filter.about, ENTITY_TYPES, 'filter.about');
+  if (filter.reportedBy != null) parseId(filter.reportedBy, ['Organization'], 'filter.reportedBy');
+  if (filter.article != null) parseId(filter.article, ['Article'], 'filter.article');
+  return filter;
+}
+
+@Resolver(() => Statement)
+export class StatementResolver {
+  @Query(() => Statement, { nullable: true, description: 'The statement with this id; null when there is none.' })
+  statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<StatementRecord | null> {
+    parseId(id, ['Statement']);
+    return ctx.loaders.statement.load(id);
+  }
+
+  @Query(() => StatementConnection, { description: 'Statements in article order (oldest article first, then position in the article).' })
+  statements(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<Connection<StatementRecord>> {
+    const size = pageSize(first);
+    const position = decodeCursor(repo.STATEMENT_CURSOR, after);
+    return repo.statementPage(ctx.db, checkStatementFilter(filter), size, position);
+  }
+
+  @FieldResolver(() => Entity, { description: 'Who said it.' })
+  async speaker(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord> {
+    const speaker = await ctx.loaders.speaker.load(statement.id);
+    if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
+    return speaker;
+  }
+
+  @FieldResolver(() => [Entity], { description: 'The policies, events, people and places it concerns.' })
+  about(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return ctx.loaders.about.load(statement.id);
+  }
+
+  @FieldResolver(() => [Organization], {
+    description: 'Outlets the article credits ("according to the FT", "CNN reported"), nearest to the article first.',
+  })
+  reportedBy(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return ctx.loaders.reportedBy.load(statement.id);
+  }
+
+  @FieldResolver(() => Statement, { nullable: true, description: 'The statement this one is quoted inside (Ratcliffe quoting Trump).' })
+  quotedIn(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<StatementRecord | null> | null {
+    return statement.quotedInId === null ? null : ctx.loaders.statement.load(statement.quotedInId);
+  }
+
+  @FieldResolver(() => [Statement], { description: 'Statements quoted inside this one.' })
+  quotes(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<StatementRecord[]> {
+    return ctx.loaders.quotesInside.load(statement.id);
+  }
+
+  @FieldResolver(() => Evidence, { description: 'Where the statement first appeared: the exact span of its article.' })
+  async evidence(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence> {
+    const all = await ctx.loaders.evidence.load(statement.id);
+    const first = all[0];
+    if (first === undefined) throw new Error(`statement ${statement.id} has no evidence in the graph`);
+    return first;
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'Every article span it appears in, oldest article first.' })
+  evidences(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return ctx.loaders.evidence.load(statement.id);
+  }
+}
+
+@Resolver(() => Evidence)
+export class EvidenceResolver {
+  @FieldResolver(() => Article)
+  async article(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<ArticleRecord> {
+    const article = await ctx.loaders.article.load(evidence.articleId);
+    if (article === null) throw badInput(`article ${evidence.articleId} is missing`);
+    return article;
+  }
+}

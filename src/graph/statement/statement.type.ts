@@ -1,0 +1,77 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType } from '../connection';
+import { DateInfo, Node } from '../entity/entity.type';
+
+export enum StatementKind {
+  DIRECT = 'DIRECT',
+  PARTIAL = 'PARTIAL',
+  INDIRECT = 'INDIRECT',
+}
+registerEnumType(StatementKind, {
+  name: 'StatementKind',
+  description: 'DIRECT: a whole quoted sentence; PARTIAL: a quoted fragment; INDIRECT: a paraphrase.',
+});
+
+@ObjectType({ implements: Node, description: 'Something an entity said, with the exact words it came from.' })
+export class Statement extends Node {
+  @Field({ description: 'The verbatim quoted words (DIRECT, PARTIAL) or the paraphrase (INDIRECT).' })
+  text!: string;
+
+  @Field(() => StatementKind)
+  kind!: StatementKind;
+
+  @Field(() => String, { nullable: true, description: 'How it was said: "told reporters", "told Fox Business".' })
+  venue!: string | null;
+
+  @Field(() => DateInfo, { nullable: true, description: 'When it was said, where the article says so.' })
+  date!: DateInfo | null;
+}
+
+export interface StatementRecord {
+  readonly __typename: 'Statement';
+  readonly id: string;
+  readonly text: string;
+  readonly kind: StatementKind;
+  readonly venue: string | null;
+  readonly date: DateInfo | null;
+  readonly sortKey: string;
+  readonly quotedInId: string | null;
+}
+
+@ObjectType({ description: 'Where a statement appears: a span of an article.' })
+export class Evidence {
+  @Field(() => Int, { description: 'Offset into article.text in UTF-16 code units (JavaScript string indices).' })
+  start!: number;
+
+  @Field(() => Int, { description: 'End offset, exclusive: article.text.slice(start, end) is the quote for DIRECT and PARTIAL.' })
+  end!: number;
+
+  @Field({ description: 'The sentence of the article that holds the span.' })
+  sentence!: string;
+
+  @Field(() => Int, { description: 'Offset of the sentence in article.text, to place the span inside it.' })
+  sentenceStart!: number;
+
+  articleId!: string;
+}
+
+@InputType({ description: 'Every field narrows the result; all given fields must hold.' })
+export class StatementFilter {
+  @Field(() => ID, { nullable: true, description: 'Only statements made by this entity.' })
+  speaker?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements about this entity.' })
+  about?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements reported by this outlet.' })
+  reportedBy?: string | null;
+
+  @Field(() => StatementKind, { nullable: true })
+  kind?: StatementKind | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements that appear in this article.' })
+  article?: string | null;
+}
+
+@ObjectType()
+export class StatementConnection extends ConnectionType('Statement', () => Statement) {}

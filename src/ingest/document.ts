@@ -1,0 +1,148 @@
+/**
+ * The article document: the one shape that the seed, `npm run ingest`, and the
+ * `ingestArticle` mutation all accept. `validateDocument` (document.validate.ts) is the
+ * only gate into the graph; these types describe a document that has passed it.
+ *
+ * Offsets (`start`, `end`) are JavaScript string indices (UTF-16 code units) into
+ * `article.text`, end exclusive, as the public contract fixes them.
+ */
+
+export const STATEMENT_KINDS = ['DIRECT', 'PARTIAL', 'INDIRECT'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+export const ENTITY_TYPES = ['Person', 'Organization', 'Place', 'Policy', 'Event'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** The id prefix each entity type owns: `person:mike-waltz`, `org:cia`, ... */
+export const ID_PREFIX: Readonly<Record<EntityType | 'Article' | 'Statement', string>> = {
+  Person: 'person',
+  Organization: 'org',
+  Place: 'place',
+  Policy: 'policy',
+  Event: 'event',
+  Article: 'article',
+  Statement: 'statement',
+};
+
+export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/**
+ * A date as the text gives it. `text` keeps the article's words ("Monday", "next week");
+ * `date` is the calendar date (ISO `YYYY-MM-DD`, the first day of the week, month or
+ * year for coarser precisions) and is present only where it is certain.
+ */
+export interface DateRef {
+  text?: string | null;
+  date?: string | null;
+  precision?: DatePrecision | null;
+}
+
+export interface RoleInput {
+  title: string;
+  organization?: string | null;
+  place?: string | null;
+  /** True when the article calls the role former ("former deputy assistant secretary"). */
+  former?: boolean;
+}
+
+export const ORGANIZATION_KINDS = ['GOVERNMENT', 'AGENCY', 'NEWS_OUTLET', 'MILITARY', 'ALLIANCE', 'OTHER'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const PLACE_KINDS = ['COUNTRY', 'CITY', 'REGION'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export const POLICY_STATUSES = ['PROPOSED', 'ACTIVE', 'PAUSED', 'ENDED'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+interface EntityBase {
+  id: string;
+  name: string;
+  aliases?: string[];
+  description?: string | null;
+}
+
+export interface PersonInput extends EntityBase {
+  type: 'Person';
+  roles?: RoleInput[];
+}
+
+export interface OrganizationInput extends EntityBase {
+  type: 'Organization';
+  kind?: OrganizationKind;
+  /** The place the organization belongs to (a government's country, an outlet's home). */
+  place?: string | null;
+}
+
+export interface PlaceInput extends EntityBase {
+  type: 'Place';
+  kind?: PlaceKind;
+  /** The larger place it lies in (Paris in France). */
+  partOf?: string | null;
+}
+
+export interface PolicyInput extends EntityBase {
+  type: 'Policy';
+  status?: PolicyStatus;
+  /** Who imposed or proposes it. */
+  actors?: string[];
+  /** Whom it applies to. */
+  targets?: string[];
+  date?: DateRef | null;
+}
+
+export interface EventInput extends EntityBase {
+  type: 'Event';
+  participants?: string[];
+  place?: string | null;
+  date?: DateRef | null;
+}
+
+export type EntityInput = PersonInput | OrganizationInput | PlaceInput | PolicyInput | EventInput;
+
+/** Order and causation between events and policies: `from` came before, or led to, `to`. */
+export interface SequenceInput {
+  from: string;
+  to: string;
+  relation: 'PRECEDED' | 'LED_TO';
+}
+
+export interface StatementInput {
+  /**
+   * Optional, for a statement that other statements point at with `quotedIn`. When absent
+   * the id is derived: `statement:<article-slug>:<start>-<end>` for DIRECT and PARTIAL,
+   * `statement:<article-slug>:<n>` for INDIRECT, n being the statement's 1-based position in
+   * the document's statement list (so a typo in another statement never shifts it).
+   */
+  id?: string | null;
+  kind: StatementKind;
+  speaker: string;
+  /** DIRECT and PARTIAL: exactly `article.text.slice(start, end)`; INDIRECT: the paraphrase. */
+  text: string;
+  start: number;
+  end: number;
+  about?: string[];
+  venue?: string | null;
+  /** Outlets the article credits, nearest to the article first ("FT highlighted ... telling Fox"). */
+  reportedBy?: string[];
+  /** The id of the statement this one is quoted inside (Ratcliffe quoting Trump). */
+  quotedIn?: string | null;
+  date?: DateRef | null;
+}
+
+export interface ArticleInput {
+  id?: string | null;
+  title: string;
+  text: string;
+  publisher?: string | null;
+  url?: string | null;
+  /** ISO date or date-time. */
+  publishedAt?: string | null;
+}
+
+export interface ArticleDocument {
+  article: ArticleInput;
+  entities: EntityInput[];
+  sequences?: SequenceInput[];
+  statements: StatementInput[];
+}

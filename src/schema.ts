@@ -1,0 +1,49 @@
+/**
+ * Builds the executable schema from the resolver classes. `printSchemaFile` renders the
+ * committed artefact schema/schema.graphql; a test fails when the two drift.
+ */
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ArticleResolver } from './graph/article/article.resolver';
+import {
+  EntityResolver,
+  EventResolver,
+  OrganizationResolver,
+  PersonResolver,
+  PlaceResolver,
+  PolicyResolver,
+  RoleResolver,
+} from './graph/entity/entity.resolver';
+import { NodeResolver } from './graph/node.resolver';
+import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
+
+export const RESOLVERS = [
+  NodeResolver,
+  EntityResolver,
+  PersonResolver,
+  RoleResolver,
+  OrganizationResolver,
+  PlaceResolver,
+  PolicyResolver,
+  EventResolver,
+  StatementResolver,
+  EvidenceResolver,
+  ArticleResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is built once per process: type-graphql's metadata is global. */
+export function appSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  return built;
+}
+
+export const SCHEMA_BANNER = `# This file is generated from the resolver classes by \`npm run schema:emit\`.
+# Do not edit it by hand: test/unit/schema.test.ts fails when it drifts from the code.
+`;
+
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return `${SCHEMA_BANNER}\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}

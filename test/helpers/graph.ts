@@ -1,0 +1,75 @@
+/**
+ * Test access to the real Neo4j that global-setup started: a gateway, a way to run
+ * GraphQL operations with a fresh per-request context (so round trips can be counted),
+ * and a census of the whole graph to prove a failed write left nothing behind.
+ */
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { loadConfig } from '../../src/config';
+import { createContext, type Context } from '../../src/context';
+import { cypher } from '../../src/db/cypher';
+import { createDriver, Neo4jGateway } from '../../src/db/gateway';
+import { appSchema } from '../../src/schema';
+import { formatError } from '../../src/server';
+
+export function testGateway(): Neo4jGateway {
+  const config = loadConfig();
+  if (config.neo4j.uri === null) throw new Error('NEO4J_URI is unset: run the tests through jest, whose global setup starts Neo4j');
+  return new Neo4jGateway(createDriver({ ...config.neo4j, uri: config.neo4j.uri }), config.neo4j.database);
+}
+
+export interface Executed {
+  readonly data: Record<string, unknown> | null | undefined;
+  readonly errors: readonly { message: string; extensions?: Record<string, unknown> }[] | undefined;
+  readonly roundTrips: number;
+}
+
+export class GraphQLHarness {
+  private server: ApolloServer<Context> | undefined;
+
+  constructor(readonly gateway: Neo4jGateway) {}
+
+  async execute(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: { authorization?: string; apiKeys?: string[]; operationName?: string } = {},
+  ): Promise<Executed> {
+    this.server ??= await (async () => {
+      const server = new ApolloServer<Context>({ schema: await appSchema(), formatError: formatError(false, () => undefined) });
+      await server.start();
+      return server;
+    })();
+    const contextValue = createContext(this.gateway, options);
+    const response = await this.server.executeOperation({ query, variables, operationName: options.operationName }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const result = response.body.singleResult;
+    return {
+      data: result.data as Record<string, unknown> | null | undefined,
+      errors: result.errors as Executed['errors'],
+      roundTrips: contextValue.trips.count,
+    };
+  }
+
+  /** Runs an operation that must succeed and returns its data. */
+  async data(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const result = await this.execute(query, variables);
+    if (result.errors) throw new Error(`unexpected errors: ${JSON.stringify(result.errors)}`);
+    return result.data as Record<string, unknown>;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+  }
+}
+
+/** Node counts by label and relationship counts by type, with a property fingerprint. */
+export async function census(gateway: Neo4jGateway): Promise<Record<string, number>> {
+  const nodes = await gateway.read(cypher('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label'));
+  const rels = await gateway.read(cypher('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type'));
+  const props = await gateway.read(cypher('MATCH (n) RETURN sum(size(keys(n))) AS nodeProps'));
+  return Object.fromEntries([
+    ...nodes.map((r) => [`:${r.label as string}`, r.n as number]),
+    ...rels.map((r) => [`[${r.type as string}]`, r.n as number]),
+    ['nodeProperties', props[0]?.nodeProps as number],
+  ]);
+}

@@ -1,0 +1,140 @@
+/**
+ * The query API on the seeded story: batching (round trips do not grow with page size),
+ * keyset pagination, and the errors a client gets for bad input.
+ */
+import { GraphQLHarness, testGateway } from '../helpers/graph';
+
+let harness: GraphQLHarness;
+beforeAll(() => {
+  harness = new GraphQLHarness(testGateway());
+});
+afterAll(async () => {
+  await harness.stop();
+  await harness.gateway.close();
+});
+
+const LISTING = `
+  query Listing($first: Int) {
+    statements(first: $first) {
+      edges {
+        node {
+          id
+          text
+          speaker { id name ... on Person { roles { title organization { name } place { name } } } }
+          about { id name }
+          reportedBy { id name }
+          evidence { start end article { id title } }
+        }
+      }
+    }
+  }`;
+
+describe('round trips to Neo4j', () => {
+  it('are the same for 2 and for 20 statements with speaker, roles, about, reportedBy and evidence.article', async () => {
+    const two = await harness.execute(LISTING, { first: 2 });
+    const twenty = await harness.execute(LISTING, { first: 20 });
+    expect(two.errors).toBeUndefined();
+    expect(twenty.errors).toBeUndefined();
+    expect((twenty.data?.statements as { edges: unknown[] }).edges).toHaveLength(20);
+    // page + speaker + roles + role entities + about + reportedBy + evidence + article
+    expect({ two: two.roundTrips, twenty: twenty.roundTrips }).toEqual({ two: 8, twenty: 8 });
+  });
+
+  it('are the same for 2 and for 7 people with a page of their statements each', async () => {
+    const query = `query($n: Int) { people(first: $n) { edges { node { name statements(first: 3) { totalCount edges { node { text about { id } } } } } } } }`;
+    const two = await harness.execute(query, { n: 2 });
+    const seven = await harness.execute(query, { n: 7 });
+    expect({ two: two.roundTrips, seven: seven.roundTrips }).toEqual({ two: 4, seven: 4 });
+  });
+});
+
+describe('pagination', () => {
+  it('walks every statement exactly once, in order, with first: 2, and totalCount matches', async () => {
+    const all = await harness.data(`{ statements(first: 100) { totalCount edges { node { id } } } }`);
+    const expected = (all.statements as { edges: { node: { id: string } }[] }).edges.map((e) => e.node.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    for (;;) {
+      const page = (await harness.data(
+        `query($after: String) { statements(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      )) as { statements: { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      pages += 1;
+      expect(page.statements.totalCount).toBe(24);
+      seen.push(...page.statements.edges.map((e) => e.node.id));
+      if (!page.statements.pageInfo.hasNextPage) break;
+      after = page.statements.pageInfo.endCursor;
+    }
+    expect(pages).toBe(12);
+    expect(seen).toEqual(expected);
+    expect(new Set(seen).size).toBe(24);
+  });
+
+  it('walks a person’s statements and an entity list the same way', async () => {
+    const walk = async (query: string, pick: (d: Record<string, unknown>) => { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const connection = pick(await harness.data(query, { after }));
+        ids.push(...connection.edges.map((e) => e.node.id));
+        if (!connection.pageInfo.hasNextPage) return ids;
+        after = connection.pageInfo.endCursor;
+      }
+    };
+    const waltz = await walk(
+      `query($after: String) { person(id: "person:mike-waltz") { statements(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`,
+      (d) => (d.person as { statements: never }).statements,
+    );
+    expect(waltz).toHaveLength(7);
+    const places = await walk(`query($after: String) { places(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, (d) => d.places as never);
+    expect(places).toEqual(['place:europe', 'place:france', 'place:paris', 'place:russia', 'place:ukraine', 'place:united-states']);
+  });
+});
+
+describe('errors', () => {
+  const codeAndMessage = async (query: string, variables: Record<string, unknown> = {}) => {
+    const result = await harness.execute(query, variables);
+    return (result.errors ?? []).map((e) => ({ code: e.extensions?.code, message: e.message }));
+  };
+
+  it('gives null for a well-formed id that names nothing', async () => {
+    expect(await harness.data(`{ node(id: "person:nobody") { id } person(id: "person:nobody") { id } statement(id: "statement:x:1-2") { id } }`)).toEqual({
+      node: null,
+      person: null,
+      statement: null,
+    });
+  });
+
+  it('gives BAD_USER_INPUT for a malformed id, saying what an id looks like', async () => {
+    expect(await codeAndMessage(`{ node(id: "Mike Waltz") { id } }`)).toEqual([
+      { code: 'BAD_USER_INPUT', message: 'id must be an id like person:mike-waltz, org:cia, place:ukraine; received "Mike Waltz"' },
+    ]);
+    expect(await codeAndMessage(`{ person(id: "org:cia") { id } }`)).toEqual([
+      { code: 'BAD_USER_INPUT', message: 'id must be a Person id like person:mike-waltz; received "org:cia"' },
+    ]);
+  });
+
+  it('gives BAD_USER_INPUT for a cursor that is not one of the list’s', async () => {
+    expect(await codeAndMessage(`{ statements(after: "not-a-cursor") { totalCount } }`)).toEqual([
+      { code: 'BAD_USER_INPUT', message: 'after must be a cursor from this list\'s edges (a Statement cursor); received "not-a-cursor"' },
+    ]);
+  });
+
+  it('gives BAD_USER_INPUT for a bad filter and for first above the maximum', async () => {
+    expect(await codeAndMessage(`{ statements(filter: { reportedBy: "person:mike-waltz" }) { totalCount } }`)).toEqual([
+      { code: 'BAD_USER_INPUT', message: 'filter.reportedBy must be an Organization id like org:cia; received "person:mike-waltz"' },
+    ]);
+    expect(await codeAndMessage(`{ statements(first: 101) { totalCount } }`)).toEqual([
+      { code: 'BAD_USER_INPUT', message: 'first must be a whole number from 0 to 100; received 101' },
+    ]);
+    expect(await codeAndMessage(`{ statements(filter: { kind: QUOTE }) { totalCount } }`)).toEqual([
+      { code: 'GRAPHQL_VALIDATION_FAILED', message: 'Value "QUOTE" does not exist in "StatementKind" enum.' },
+    ]);
+  });
+
+  it('filters combine: Waltz’s statements reported by the FT', async () => {
+    const data = await harness.data(`{ statements(filter: { speaker: "person:mike-waltz", reportedBy: "org:financial-times", kind: PARTIAL }) { totalCount edges { node { text } } } }`);
+    expect(data).toEqual({ statements: { totalCount: 2, edges: [{ node: { text: 'good talks' } }, { node: { text: 'very short order.' } }] } });
+  });
+});

@@ -1,0 +1,413 @@
+/**
+ * Every operation in schema/examples.graphql, run against the seeded story with its whole
+ * expected result written out. The expected values were checked by hand against the
+ * article: speakers, kinds, venues, reporting chains and offsets.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { GraphQLHarness, testGateway } from '../helpers/graph';
+
+const examples = readFileSync(path.resolve(__dirname, '../../schema/examples.graphql'), 'utf8');
+const operations = parse(examples).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+
+let harness: GraphQLHarness;
+beforeAll(() => {
+  harness = new GraphQLHarness(testGateway());
+});
+afterAll(async () => {
+  await harness.stop();
+  await harness.gateway.close();
+});
+
+async function operation(name: string): Promise<unknown> {
+  const result = await harness.execute(examples, {}, { operationName: name });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+
+const EXPECTED: Record<string, unknown> = {
+  WhoSaidWhatAboutTheIntelligencePause: {
+    statements: {
+      totalCount: 13,
+      edges: [
+        {
+          node: {
+            kind: 'INDIRECT',
+            text: 'The Trump administration has suspended intelligence sharing with Ukraine as part of a broader reassessment of US support for the war-torn nation.',
+            speaker: { name: 'Mike Waltz' },
+            evidence: { start: 54, end: 257 }
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'We have, we have taken a step back,',
+            speaker: { name: 'Mike Waltz' },
+            evidence: { start: 259, end: 294 }
+          }
+        },
+        {
+          node: {
+            kind: 'PARTIAL',
+            text: 'all aspects of this relationship.',
+            speaker: { name: 'Mike Waltz' },
+            evidence: { start: 427, end: 460 }
+          }
+        },
+        {
+          node: {
+            kind: 'PARTIAL',
+            text: 'will have an immediate impact',
+            speaker: { name: 'Mick Mulroy' },
+            evidence: { start: 885, end: 914 }
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'There is no way to replace the capabilities that the US intelligence can provide from our European allies,',
+            speaker: { name: 'Mick Mulroy' },
+            evidence: { start: 952, end: 1058 }
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'This will likely inspire Russia to push harder on their efforts to take more terrain from Ukraine and away from the negotiating table.',
+            speaker: { name: 'Mick Mulroy' },
+            evidence: { start: 1113, end: 1247 }
+          }
+        },
+        {
+          node: {
+            kind: 'INDIRECT',
+            text: 'Leavitt described the situation as a pause.',
+            speaker: { name: 'Karoline Leavitt' },
+            evidence: { start: 1699, end: 1733 }
+          }
+        },
+        {
+          node: {
+            kind: 'INDIRECT',
+            text: 'The relationship with Ukraine could soon improve.',
+            speaker: { name: 'Mike Waltz' },
+            evidence: { start: 2238, end: 2326 }
+          }
+        },
+        {
+          node: {
+            kind: 'INDIRECT',
+            text: 'The relationship with Ukraine could soon improve.',
+            speaker: { name: 'John Ratcliffe' },
+            evidence: { start: 2238, end: 2326 }
+          }
+        },
+        {
+          node: {
+            kind: 'PARTIAL',
+            text: 'had a real question about whether President Zelensky was committed to the peace process, and he said ‘let’s pause, I want to give you a chance to think about that.’',
+            speaker: { name: 'John Ratcliffe' },
+            evidence: { start: 2368, end: 2532 }
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'let’s pause, I want to give you a chance to think about that.',
+            speaker: { name: 'Donald Trump' },
+            evidence: { start: 2470, end: 2531 }
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'On the military front and the intelligence front, the pause that allowed that to happen, will go away and we’ll work shoulder to shoulder with Ukraine.',
+            speaker: { name: 'John Ratcliffe' },
+            evidence: { start: 2653, end: 2804 }
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'I think if we can nail down these negotiations and move towards these negotiations, and in fact, put some confidence-building measures on the table, then the president will take a hard look at lifting this pause.',
+            speaker: { name: 'Mike Waltz' },
+            evidence: { start: 2876, end: 3088 }
+          }
+        }
+      ]
+    }
+  },
+  EverythingMikeWaltzSaid: {
+    person: {
+      name: 'Mike Waltz',
+      roles: [ { title: 'National Security Adviser', organization: { name: 'White House' } } ],
+      statements: {
+        totalCount: 7,
+        edges: [
+          {
+            node: {
+              kind: 'INDIRECT',
+              text: 'The Trump administration has suspended intelligence sharing with Ukraine as part of a broader reassessment of US support for the war-torn nation.',
+              venue: null,
+              reportedBy: []
+            }
+          },
+          {
+            node: {
+              kind: 'DIRECT',
+              text: 'We have, we have taken a step back,',
+              venue: 'told reporters',
+              reportedBy: []
+            }
+          },
+          { node: { kind: 'PARTIAL', text: 'all aspects of this relationship.', venue: null, reportedBy: [] } },
+          {
+            node: {
+              kind: 'INDIRECT',
+              text: 'The relationship with Ukraine could soon improve.',
+              venue: null,
+              reportedBy: [ { name: 'CNN' } ]
+            }
+          },
+          {
+            node: {
+              kind: 'DIRECT',
+              text: 'I think if we can nail down these negotiations and move towards these negotiations, and in fact, put some confidence-building measures on the table, then the president will take a hard look at lifting this pause.',
+              venue: 'told Fox',
+              reportedBy: [ { name: 'Financial Times' }, { name: 'Fox Business' } ]
+            }
+          },
+          {
+            node: { kind: 'PARTIAL', text: 'good talks', venue: null, reportedBy: [ { name: 'Financial Times' } ] }
+          },
+          {
+            node: {
+              kind: 'PARTIAL',
+              text: 'very short order.',
+              venue: null,
+              reportedBy: [ { name: 'Financial Times' } ]
+            }
+          }
+        ]
+      }
+    }
+  },
+  QuotesReportedThroughTheFT: {
+    statements: {
+      totalCount: 6,
+      edges: [
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'There is no way to replace the capabilities that the US intelligence can provide from our European allies,',
+            speaker: { name: 'Mick Mulroy' },
+            venue: null,
+            reportedBy: [ { id: 'org:financial-times' } ]
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'This will likely inspire Russia to push harder on their efforts to take more terrain from Ukraine and away from the negotiating table.',
+            speaker: { name: 'Mick Mulroy' },
+            venue: null,
+            reportedBy: [ { id: 'org:financial-times' } ]
+          }
+        },
+        {
+          node: {
+            kind: 'DIRECT',
+            text: 'I think if we can nail down these negotiations and move towards these negotiations, and in fact, put some confidence-building measures on the table, then the president will take a hard look at lifting this pause.',
+            speaker: { name: 'Mike Waltz' },
+            venue: 'told Fox',
+            reportedBy: [ { id: 'org:financial-times' }, { id: 'org:fox-business' } ]
+          }
+        },
+        {
+          node: {
+            kind: 'PARTIAL',
+            text: 'good talks',
+            speaker: { name: 'Mike Waltz' },
+            venue: null,
+            reportedBy: [ { id: 'org:financial-times' } ]
+          }
+        },
+        {
+          node: {
+            kind: 'PARTIAL',
+            text: 'very short order.',
+            speaker: { name: 'Mike Waltz' },
+            venue: null,
+            reportedBy: [ { id: 'org:financial-times' } ]
+          }
+        },
+        {
+          node: {
+            kind: 'PARTIAL',
+            text: 'durable peace plan,',
+            speaker: { name: 'Emmanuel Macron' },
+            venue: null,
+            reportedBy: [ { id: 'org:financial-times' } ]
+          }
+        }
+      ]
+    }
+  },
+  TheQuoteInsideRatcliffesQuote: {
+    person: {
+      statements: {
+        edges: [
+          { node: { text: 'The relationship with Ukraine could soon improve.', quotes: [] } },
+          {
+            node: {
+              text: 'had a real question about whether President Zelensky was committed to the peace process, and he said ‘let’s pause, I want to give you a chance to think about that.’',
+              quotes: [
+                {
+                  kind: 'DIRECT',
+                  text: 'let’s pause, I want to give you a chance to think about that.',
+                  speaker: { name: 'Donald Trump' },
+                  quotedIn: { speaker: { name: 'John Ratcliffe' } }
+                }
+              ]
+            }
+          },
+          {
+            node: {
+              text: 'Zelensky’s subsequent statement expressing readiness for peace talks was a positive development.',
+              quotes: [
+                {
+                  kind: 'INDIRECT',
+                  text: 'Zelensky expressed readiness for peace talks.',
+                  speaker: { name: 'Volodymyr Zelensky' },
+                  quotedIn: { speaker: { name: 'John Ratcliffe' } }
+                }
+              ]
+            }
+          },
+          {
+            node: {
+              text: 'On the military front and the intelligence front, the pause that allowed that to happen, will go away and we’ll work shoulder to shoulder with Ukraine.',
+              quotes: []
+            }
+          }
+        ]
+      }
+    }
+  },
+  RolesOfEverySpeaker: {
+    people: {
+      edges: [
+        {
+          node: {
+            name: 'Donald Trump',
+            statements: { totalCount: 2 },
+            roles: [
+              {
+                title: 'President of the United States',
+                former: false,
+                organization: { name: 'Trump administration' },
+                place: { name: 'United States' }
+              }
+            ]
+          }
+        },
+        {
+          node: {
+            name: 'Emmanuel Macron',
+            statements: { totalCount: 5 },
+            roles: [ { title: 'President of France', former: false, organization: null, place: { name: 'France' } } ]
+          }
+        },
+        {
+          node: {
+            name: 'John Ratcliffe',
+            statements: { totalCount: 4 },
+            roles: [
+              {
+                title: 'CIA Director',
+                former: false,
+                organization: { name: 'Central Intelligence Agency' },
+                place: { name: 'United States' }
+              }
+            ]
+          }
+        },
+        {
+          node: {
+            name: 'Karoline Leavitt',
+            statements: { totalCount: 2 },
+            roles: [
+              {
+                title: 'White House Press Secretary',
+                former: false,
+                organization: { name: 'White House' },
+                place: { name: 'United States' }
+              }
+            ]
+          }
+        },
+        {
+          node: {
+            name: 'Mick Mulroy',
+            statements: { totalCount: 3 },
+            roles: [
+              {
+                title: 'Deputy Assistant Secretary of Defense',
+                former: true,
+                organization: { name: 'US Department of Defense' },
+                place: { name: 'United States' }
+              }
+            ]
+          }
+        },
+        {
+          node: {
+            name: 'Mike Waltz',
+            statements: { totalCount: 7 },
+            roles: [
+              {
+                title: 'National Security Adviser',
+                former: false,
+                organization: { name: 'White House' },
+                place: { name: 'United States' }
+              }
+            ]
+          }
+        },
+        {
+          node: {
+            name: 'Volodymyr Zelensky',
+            statements: { totalCount: 1 },
+            roles: [ { title: 'President of Ukraine', former: false, organization: null, place: { name: 'Ukraine' } } ]
+          }
+        }
+      ]
+    }
+  },
+  StatementWithEvidence: {
+    node: {
+      id: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:952-1058',
+      text: 'There is no way to replace the capabilities that the US intelligence can provide from our European allies,',
+      kind: 'DIRECT',
+      speaker: { id: 'person:mick-mulroy' },
+      evidence: {
+        start: 952,
+        end: 1058,
+        sentence: '“There is no way to replace the capabilities that the US intelligence can provide from our European allies,” Mulroy said, according to the Financial Times (FT).',
+        sentenceStart: 951,
+        article: { title: 'US Cuts Off Intelligence Sharing With Ukraine: Report' }
+      }
+    }
+  },
+};
+
+describe('schema/examples.graphql', () => {
+  it('has an expected result for every operation, and nothing else', () => {
+    expect(operations.map((o) => o.name?.value).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.keys(EXPECTED))('%s answers exactly as written', async (name) => {
+    expect(await operation(name)).toEqual(EXPECTED[name]);
+  });
+});

@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('has working defaults: loopback, port 4000, the embedded Neo4j', () => {
+    const config = loadConfig({});
+    expect({ host: config.host, port: config.port, uri: config.neo4j.uri, apiKeys: config.apiKeys }).toEqual({
+      host: '127.0.0.1',
+      port: 4000,
+      uri: null,
+      apiKeys: [],
+    });
+  });
+
+  it('takes bolt:// and neo4j:// URIs', () => {
+    expect(loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:7687' }).neo4j.uri).toBe('bolt://127.0.0.1:7687');
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).neo4j.uri).toBe('neo4j+s://abc.databases.neo4j.io');
+  });
+
+  it('reports every bad variable at once, each by name with the value received', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NEO4J_URI: 'http://localhost:7474', PORT: 'eighty', NEO4J_HEAP: 'lots', API_KEYS: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'NEO4J_URI must use one of bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, neo4j+ssc://; received "http://localhost:7474"',
+      'API_KEYS entries must be at least 16 characters; one has 5',
+      'NEO4J_HEAP must be a size like 512m or 2g; received "lots"',
+      'PORT must be a whole number from 0 to 65535; received "eighty"',
+    ]);
+  });
+});
