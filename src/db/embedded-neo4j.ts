@@ -575,12 +575,12 @@ async function launch(paths: LauncherPaths, info: JavaInfo, options: LaunchOptio
 
     void readLines(child.stderr, (line) => {
       pushTail(tail, line);
-      options.log(`neo4j: ${line}`);
+      options.log(line);
     });
     void readLines(child.stdout, (line) => {
       if (!line.startsWith(READY_PREFIX)) {
         pushTail(tail, line);
-        options.log(`neo4j: ${line}`);
+        options.log(line);
         return;
       }
       try {
@@ -595,26 +595,22 @@ async function launch(paths: LauncherPaths, info: JavaInfo, options: LaunchOptio
     child.once('error', (error) => {
       settle(() => reject(new EmbeddedNeo4jError(`Cannot run ${info.java}: ${error.message}`, 'START_FAILED', [...tail])));
     });
-    void exitPromise.then(() => {
-      // Give the stderr reader a moment to deliver the last lines before judging them.
-      setTimeout(() => {
-        settle(() => {
-          const inUse = tail.find((l) => l.includes(IN_USE_TEXT));
-          const status = exited?.signal ? `signal ${exited.signal}` : `exit code ${exited?.code ?? '?'}`;
-          if (inUse || exited?.code === EXIT_IN_USE) {
-            const reason = (inUse ?? `data directory ${options.dataDir} ${IN_USE_TEXT} (store lock held)`).replace(/^neo4j-launcher:\s*/, '');
-            reject(new EmbeddedNeo4jError(`Embedded Neo4j did not start: ${reason}`, 'DATA_DIR_IN_USE', [...tail]));
-          } else {
-            reject(
-              new EmbeddedNeo4jError(
-                `Embedded Neo4j exited before it was ready (${status}); last output:\n${tail.join('\n')}`,
-                'START_FAILED',
-                [...tail],
-              ),
-            );
-          }
-        });
-      }, 50);
+    // 'close' comes after 'exit' once stdout and stderr are drained, so the tail is complete.
+    child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
+      settle(() => {
+        const inUse = tail.find((l) => l.includes(IN_USE_TEXT));
+        const status = signal ? `signal ${signal}` : `exit code ${code ?? '?'}`;
+        if (inUse || code === EXIT_IN_USE) {
+          const reason = (inUse ?? `data directory ${options.dataDir} ${IN_USE_TEXT} (store lock held)`).replace(/^neo4j-launcher:\s*/, '');
+          reject(new EmbeddedNeo4jError(`Embedded Neo4j did not start: ${reason}`, 'DATA_DIR_IN_USE', [...tail]));
+        } else {
+          reject(
+            new EmbeddedNeo4jError(`Embedded Neo4j exited before it was ready (${status}); last output:\n${tail.join('\n')}`, 'START_FAILED', [
+              ...tail,
+            ]),
+          );
+        }
+      });
     });
   });
 
@@ -634,7 +630,7 @@ async function launch(paths: LauncherPaths, info: JavaInfo, options: LaunchOptio
   }
   let stopping: Promise<void> | undefined;
   void exitPromise.then(() => {
-    if (!stopping) options.log(`neo4j: the Neo4j process ${readyInfo.pid} exited unexpectedly (${exited?.signal ?? exited?.code})`);
+    if (!stopping) options.log(`the Neo4j process ${readyInfo.pid} exited unexpectedly (${exited?.signal ?? exited?.code})`);
   });
 
   return {
