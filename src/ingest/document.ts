@@ -143,6 +143,12 @@ export interface ArticleInput {
 export interface ArticleDocument {
   article: ArticleInput;
   entities: EntityInput[];
+  /**
+   * The entities the article mentions. Default: every entity the document defines or
+   * references. An export sets it, because its documents also carry entities only to make
+   * every reference resolvable.
+   */
+  mentions?: string[];
   sequences?: SequenceInput[];
   statements: StatementInput[];
 }

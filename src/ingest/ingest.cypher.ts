@@ -18,7 +18,7 @@ export const NAME_KEY_MATCHES = `
 UNWIND $keys AS k
 MATCH (:NameKey {key: k.key})-[:NAMES]->(e:Entity)
 WHERE k.label IN labels(e)
-RETURN k.key AS key, collect(DISTINCT e.id) AS ids`;
+RETURN k.key AS key, k.label AS label, collect(DISTINCT e.id) AS ids`;
 
 /** Statements already in the graph with the same speaker and normalised words. */
 export const QUOTE_KEY_MATCHES = `
@@ -29,22 +29,31 @@ RETURN key, min(s.id) AS id`;
 export const MERGE_ARTICLE = `
 MERGE (a:Article {id: $article.id})
 SET a.title = $article.title, a.text = $article.text, a.url = $article.url,
-    a.publishedAt = $article.publishedAt, a.contentHash = $article.hash
-WITH a
+    a.publishedAt = $article.publishedAt, a.contentHash = $article.hash`;
+
+/** Runs after the entities are written: the publisher may be defined by this document. */
+export const LINK_PUBLISHER = `
+MATCH (a:Article {id: $article})
 OPTIONAL MATCH (a)-[old:PUBLISHED_BY]->()
 DELETE old
-WITH a
-OPTIONAL MATCH (p:Organization {id: $article.publisher})
+WITH DISTINCT a
+OPTIONAL MATCH (p:Organization {id: $publisher})
 FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (a)-[:PUBLISHED_BY]->(p))`;
 
-const mergeEntity = (label: string, extraSet: string): string => `
+/**
+ * An entity merged in from another document (`row.merged`: its id was resolved to an
+ * existing entity by name) keeps the graph's name, description and attributes and only
+ * adds its names as aliases.
+ */
+const mergeEntity = (label: string, attributes: string): string => `
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:${label}
 SET n.name = coalesce(n.name, row.name),
     n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
-    n.description = coalesce(row.description, n.description),
-    n.contentHash = row.hash${extraSet}
+    n.contentHash = row.hash
+FOREACH (_ IN CASE WHEN row.merged THEN [] ELSE [1] END |
+  SET n.description = row.description${attributes})
 SET n.aliasText = reduce(t = '', a IN n.aliases | t + a + ' | ')
 WITH n, row
 UNWIND row.keys AS key
@@ -52,22 +61,32 @@ MERGE (k:NameKey {key: key})
 MERGE (k)-[:NAMES]->(n)`;
 
 export const MERGE_PEOPLE = mergeEntity('Person', '');
-export const MERGE_ORGANIZATIONS = mergeEntity('Organization', ',\n    n.kind = row.kind');
-export const MERGE_PLACES = mergeEntity('Place', ',\n    n.kind = row.kind');
+export const MERGE_ORGANIZATIONS = mergeEntity('Organization', ', n.kind = row.kind');
+export const MERGE_PLACES = mergeEntity('Place', ', n.kind = row.kind');
 export const MERGE_POLICIES = mergeEntity(
   'Policy',
-  ',\n    n.status = row.status, n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
+  ', n.status = row.status, n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
 );
 export const MERGE_EVENTS = mergeEntity(
   'Event',
-  ',\n    n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
+  ', n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
 );
 
-/** Roles replace the person's roles from the same title; other titles are kept. */
+/**
+ * A role is keyed by its title: the document's role with a title replaces the person's
+ * role of that title (its organization or place may have changed). A person merged in
+ * from another document (`row.merged`) only gains titles the graph did not know.
+ */
 export const MERGE_ROLES = `
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person})
 MATCH (t:Entity {id: coalesce(row.organization, row.place)})
+WITH p, t, row
+WHERE NOT (row.merged AND EXISTS { (p)-[:HOLDS_ROLE {title: row.title}]->() })
+OPTIONAL MATCH (p)-[old:HOLDS_ROLE {title: row.title}]->(other)
+WHERE other <> t
+DELETE old
+WITH DISTINCT p, t, row
 MERGE (p)-[h:HOLDS_ROLE {title: row.title}]->(t)
 SET h.former = row.former, h.place = row.place, h.organization = row.organization, h.ordinal = row.ordinal`;
 
@@ -135,9 +154,29 @@ MATCH (inner:Statement {id: row.from})
 MATCH (outer:Statement {id: row.to})
 MERGE (inner)-[:QUOTED_IN]->(outer)`;
 
-/** The article mentions every entity the document defines or references. */
+/**
+ * Evidence of this article for statements its document no longer has is removed; a
+ * statement left with no evidence at all is deleted. Returns the ids that lost evidence.
+ */
+export const REMOVE_DROPPED_STATEMENTS = `
+MATCH (s:Statement)-[ev:APPEARS_IN]->(:Article {id: $article})
+WHERE NOT s.id IN $kept
+DELETE ev
+WITH s, s.id AS id
+CALL {
+  WITH s
+  WITH s WHERE NOT EXISTS { (s)-[:APPEARS_IN]->() }
+  DETACH DELETE s
+}
+RETURN id`;
+
+/** The article mentions exactly these entities (what it defines or references, by default). */
 export const LINK_MENTIONS = `
 MATCH (a:Article {id: $article})
+OPTIONAL MATCH (a)-[old:MENTIONS]->(e:Entity)
+WHERE NOT e.id IN $ids
+DELETE old
+WITH DISTINCT a
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 MERGE (a)-[:MENTIONS]->(e)`;

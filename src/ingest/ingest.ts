@@ -28,6 +28,8 @@ export interface IngestResult {
   readonly merged: { readonly from: string; readonly into: string }[];
   /** Statements that were already in the graph from another article and gained evidence. */
   readonly evidenceAdded: string[];
+  /** Statements this article no longer has: its evidence is gone, and so is the statement if no other article has it. */
+  readonly removed: string[];
   readonly statements: number;
   readonly entities: number;
 }
@@ -36,6 +38,18 @@ export class DocumentRejected extends Error {
   constructor(readonly problems: readonly Problem[]) {
     super(`document rejected: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   }
+}
+
+/**
+ * The names an entity may be matched by: its name, and aliases of two words or more. A
+ * one-word alias ("Waltz", "Fox") names too many things to merge on, except an
+ * organization's acronym ("CIA", "FT").
+ */
+function resolutionKeys(entity: EntityInput): string[] {
+  const aliases = (entity.aliases ?? []).filter(
+    (a) => a.trim().includes(' ') || (entity.type === 'Organization' && /^[A-Z]{2,6}$/.test(a.trim())),
+  );
+  return [...new Set([entity.name, ...aliases].map(nameKey).filter((k) => k.length > 0))];
 }
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
@@ -72,13 +86,15 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
   const merged: { from: string; into: string }[] = [];
   const newEntities = doc.entities.filter((e) => !existing.has(e.id) && e.type !== 'Policy' && e.type !== 'Event');
   if (newEntities.length > 0) {
-    const keys = newEntities.map((e) => ({ key: nameKey(e.name), label: e.type }));
+    const keysOf = new Map(newEntities.map((e) => [e.id, resolutionKeys(e)]));
+    const keys = newEntities.flatMap((e) => (keysOf.get(e.id) ?? []).map((key) => ({ key, label: e.type })));
     const matches = await tx.run(cypher(Q.NAME_KEY_MATCHES, { keys }));
-    const byKey = new Map(matches.map((m) => [m.key as string, m.ids as string[]]));
+    const byKey = new Map(matches.map((m) => [`${m.label as string}|${m.key as string}`, m.ids as string[]]));
     for (const entity of newEntities) {
-      const ids = byKey.get(nameKey(entity.name)) ?? [];
-      const into = ids[0];
-      if (ids.length === 1 && into !== undefined && into !== entity.id) merged.push({ from: entity.id, into });
+      const candidates = new Set((keysOf.get(entity.id) ?? []).flatMap((key) => byKey.get(`${entity.type}|${key}`) ?? []));
+      const [into] = [...candidates];
+      // Only an unambiguous match merges: two candidates mean the name is shared, not known.
+      if (candidates.size === 1 && into !== undefined && into !== entity.id) merged.push({ from: entity.id, into });
     }
   }
   const alias = new Map(merged.map((m) => [m.from, m.into]));
@@ -136,7 +152,7 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
         };
         const contentHash = hash({ ...e, id });
         if (id === e.id) classify(id, contentHash);
-        return { ...row, hash: id === e.id ? contentHash : existing.get(id)?.hash ?? contentHash };
+        return { ...row, merged: id !== e.id, hash: id === e.id ? contentHash : existing.get(id)?.hash ?? contentHash };
       });
   const entityQueries: [EntityType, string][] = [
     ['Place', Q.MERGE_PLACES],
@@ -150,6 +166,8 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
     if (rows.length > 0) await tx.run(cypher(query, { rows }));
   }
 
+  await tx.run(cypher(Q.LINK_PUBLISHER, { article: doc.article.id, publisher: doc.article.publisher ? resolve(doc.article.publisher) : null }));
+
   const roles = doc.entities.flatMap((e) =>
     e.type === 'Person'
       ? (e.roles ?? []).map((r, ordinal) => ({
@@ -159,6 +177,7 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
           place: r.place ? resolve(r.place) : null,
           former: r.former === true,
           ordinal,
+          merged: alias.has(e.id),
         }))
       : [],
   );
@@ -219,7 +238,11 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
     if (quoted.length > 0) await tx.run(cypher(Q.LINK_QUOTED_IN, { rows: quoted }));
   }
 
-  const mentioned = [...new Set([...definedIds, ...doc.external.keys()].map(resolve))];
+  const kept = [...new Set(statementRows.map((r) => r.id))];
+  const removedRows = await tx.run(cypher(Q.REMOVE_DROPPED_STATEMENTS, { article: doc.article.id, kept }));
+  const removed = removedRows.map((r) => r.id as string);
+
+  const mentioned = [...new Set((doc.mentions ?? [...definedIds, ...doc.external.keys()]).map(resolve))];
   await tx.run(cypher(Q.LINK_MENTIONS, { article: doc.article.id, ids: mentioned }));
 
   return {
@@ -229,6 +252,7 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
     unchanged,
     merged,
     evidenceAdded: [...new Set(evidenceAdded)],
+    removed,
     statements: doc.statements.length,
     entities: doc.entities.length,
   };

@@ -67,6 +67,8 @@ export interface NormalizedDocument {
   readonly entities: readonly EntityInput[];
   readonly sequences: readonly SequenceInput[];
   readonly statements: readonly NormalizedStatement[];
+  /** null: the article mentions every entity the document defines or references. */
+  readonly mentions: readonly string[] | null;
   /** Ids the document references without defining; they must already be in the graph. */
   readonly external: ReadonlyMap<string, { readonly types: readonly EntityType[]; readonly path: string }>;
 }
@@ -97,7 +99,7 @@ export function validateDocument(input: Json): ValidationResult {
     return { ok: false, problems: [{ path: '$', message: `expected an object with article, entities and statements; received ${show(input)}` }] };
   }
   for (const key of Object.keys(input)) {
-    if (!['article', 'entities', 'sequences', 'statements'].includes(key)) report(key, 'unknown field; expected article, entities, sequences or statements');
+    if (!['article', 'entities', 'mentions', 'sequences', 'statements'].includes(key)) report(key, 'unknown field; expected article, entities, mentions, sequences or statements');
   }
 
   const str = (v: Json, path: string, opts: { optional?: boolean; max?: number } = {}): string | null => {
@@ -393,6 +395,12 @@ export function validateDocument(input: Json): ValidationResult {
     else if (!statementIds.has(q.id)) report(q.path, `expected the id of a statement in this document; ${q.id} is not one (ids: ${[...statementIds.keys()].slice(0, 5).join(', ')}${statementIds.size > 5 ? ', ...' : ''})`);
   }
 
+  // --- mentions
+  const mentions =
+    input.mentions === undefined || input.mentions === null
+      ? null
+      : [...new Set(list(input.mentions, 'mentions', DOCUMENT_LIMITS.entities).flatMap((m, i) => ref(m, `mentions[${i}]`, [...ENTITY_TYPES]) ?? []))];
+
   // --- references
   const external = new Map<string, { types: EntityType[]; path: string }>();
   for (const r of references) {
@@ -408,7 +416,7 @@ export function validateDocument(input: Json): ValidationResult {
   if (problems.length > 0 || article === null) {
     return { ok: false, problems: problems.length > 0 ? problems : [{ path: 'article', message: 'expected a valid article' }] };
   }
-  return { ok: true, document: { article, entities, sequences, statements, external } };
+  return { ok: true, document: { article, entities, sequences, statements, mentions, external } };
 }
 
 export type { ArticleDocument };

@@ -1,0 +1,19 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { unauthenticated } from '../../errors';
+import { ingestDocument } from '../../ingest/ingest';
+import { ArticleDocumentInput, IngestResult } from './ingest.type';
+
+@Resolver()
+export class IngestResolver {
+  @Mutation(() => IngestResult, {
+    description: 'Validates a whole document and writes it in one transaction (all or nothing, idempotent). Needs `Authorization: Bearer <API key>`.',
+  })
+  ingestArticle(@Arg('document', () => ArticleDocumentInput) document: ArticleDocumentInput, @Ctx() ctx: Context): Promise<IngestResult> {
+    if (!ctx.authorized) {
+      throw unauthenticated('ingestArticle needs an API key: send the header `Authorization: Bearer <key>` with a key from the server\'s API_KEYS.');
+    }
+    // A plain JSON copy: the validator sees exactly what a JSON file would give it.
+    return ingestDocument(ctx.gateway, JSON.parse(JSON.stringify(document)) as unknown, ctx.trips);
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Growing the graph: a second article (another outlet, Waltz and Zelensky under other
+ * spellings, one quote shared with the story) through the API and the command line; bad
+ * documents; concurrent ingests; and the export round trip. This file owns a Neo4j of its
+ * own, so its merges never reach the shared story database.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { ArticleDocument } from '../../src/ingest/document';
+import { exportDocuments, toCsv } from '../../src/ingest/export';
+import { ingestDocument } from '../../src/ingest/ingest';
+import { documentsFromJsonLd, toJsonLd } from '../../src/ingest/jsonld';
+import { readStory } from '../../src/ingest/seed';
+import { cypher } from '../../src/db/cypher';
+import { census, GraphQLHarness } from '../helpers/graph';
+import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+const KEY = 'test-key-0123456789abcdef';
+const STORY_SLUG = 'us-cuts-off-intelligence-sharing-with-ukraine-report';
+const SECOND = 'article:kyiv-weighs-options-after-washington-halts-intelligence-flow';
+const second = (): ArticleDocument => JSON.parse(readFileSync(path.join(root, 'test/fixtures/second-article.json'), 'utf8')) as ArticleDocument;
+const story = (): ArticleDocument => JSON.parse(JSON.stringify(readStory())) as ArticleDocument;
+
+const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
+  ingestArticle(document: $document) { article created updated unchanged merged { from into } evidenceAdded removed statements entities }
+}`;
+
+let own: OwnNeo4j;
+let harness: GraphQLHarness;
+beforeAll(async () => {
+  own = await startOwnNeo4j();
+  harness = new GraphQLHarness(own.gateway);
+  await ingestDocument(own.gateway, story());
+}, 120_000);
+afterAll(async () => {
+  await harness.stop();
+  await own.stop();
+});
+
+describe('ingestArticle', () => {
+  it('refuses a request without a valid API key, and writes nothing', async () => {
+    const before = await census(own.gateway);
+    for (const authorization of [undefined, 'Bearer wrong-key-0123456789', `Basic ${KEY}`]) {
+      const result = await harness.execute(INGEST, { document: second() }, { authorization, apiKeys: [KEY] });
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(await census(own.gateway)).toEqual(before);
+  });
+
+  it('links Waltz and Zelensky to the existing people, shares the repeated quote, and says so', async () => {
+    const result = await harness.execute(INGEST, { document: second() }, { authorization: `Bearer ${KEY}`, apiKeys: [KEY] });
+    expect(result.errors).toBeUndefined();
+    const data = (result.data as { ingestArticle: Record<string, unknown> }).ingestArticle;
+    expect(data).toEqual({
+      article: SECOND,
+      created: [
+        SECOND,
+        'org:kyiv-independent',
+        'person:oleksandr-syrskyi',
+        `statement:kyiv-weighs-options-after-washington-halts-intelligence-flow:${second().statements[1]!.start}-${second().statements[1]!.end}`,
+        `statement:kyiv-weighs-options-after-washington-halts-intelligence-flow:${second().statements[2]!.start}-${second().statements[2]!.end}`,
+      ],
+      updated: [],
+      unchanged: [],
+      merged: [
+        { from: 'person:michael-waltz', into: 'person:mike-waltz' },
+        { from: 'person:volodymyr-zelenskyy', into: 'person:volodymyr-zelensky' },
+      ],
+      evidenceAdded: [`statement:${STORY_SLUG}:259-294`],
+      removed: [],
+      statements: 3,
+      entities: 4,
+    });
+    const shared = await harness.data(`{ statement(id: "statement:${STORY_SLUG}:259-294") {
+      speaker { id } evidence { article { id } } evidences { start end article { id } } } }`);
+    expect(shared).toEqual({
+      statement: {
+        speaker: { id: 'person:mike-waltz' },
+        evidence: { article: { id: `article:${STORY_SLUG}` } },
+        evidences: [
+          { start: 259, end: 294, article: { id: `article:${STORY_SLUG}` } },
+          { start: second().statements[0]!.start, end: second().statements[0]!.end, article: { id: SECOND } },
+        ],
+      },
+    });
+    const people = await harness.data(`{ z: person(id: "person:volodymyr-zelensky") { name aliases statements { totalCount } }
+      dup: person(id: "person:volodymyr-zelenskyy") { id } w: person(id: "person:mike-waltz") { roles { title } } }`);
+    expect(people).toEqual({
+      z: { name: 'Volodymyr Zelensky', aliases: ['Zelensky', 'President Zelensky', 'Ukrainian President Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'President Volodymyr Zelenskyy'], statements: { totalCount: 2 } },
+      dup: null,
+      w: { roles: [{ title: 'National Security Adviser' }] },
+    });
+  });
+
+  it('the same document twice changes nothing', async () => {
+    const before = await census(own.gateway);
+    const again = await ingestDocument(own.gateway, second());
+    expect({ created: again.created, updated: again.updated, removed: again.removed }).toEqual({ created: [], updated: [], removed: [] });
+    expect(await census(own.gateway)).toEqual(before);
+  });
+
+  it('rejects each kind of bad document with its JSON paths, and the database is unchanged', async () => {
+    const before = await census(own.gateway);
+    const cases: [string, (d: ArticleDocument) => void, string[]][] = [
+      ['wrong span', (d) => void (d.statements[0]!.start += 2), ['statements[0].text']],
+      ['dangling reference', (d) => void (d.statements[1]!.about = ['policy:no-such-policy']), ['statements[1].about[0]']],
+      ['duplicate entity', (d) => void d.entities.push({ ...d.entities[0]! }), ['entities[4].id']],
+      ['outlet that is a person', (d) => void (d.statements[2]!.reportedBy = ['person:oleksandr-syrskyi']), ['statements[2].reportedBy[0]']],
+      ['bad date', (d) => void (d.article.publishedAt = 'last Thursday'), ['article.publishedAt']],
+    ];
+    for (const [name, spoil, paths] of cases) {
+      const doc = second();
+      doc.article.id = 'article:a-spoiled-document';
+      spoil(doc);
+      const result = await harness.execute(INGEST, { document: doc }, { authorization: `Bearer ${KEY}`, apiKeys: [KEY] });
+      const problems = (result.errors?.[0]?.extensions?.problems ?? []) as { path: string }[];
+      expect({ name, code: result.errors?.[0]?.extensions?.code, paths: problems.map((p) => p.path) }).toEqual({ name, code: 'BAD_USER_INPUT', paths });
+    }
+    // An unknown enum value never reaches the validator: GraphQL rejects the variable, naming the path.
+    const doc = second();
+    (doc.statements[2] as { kind: string }).kind = 'SPEECH';
+    const result = await harness.execute(INGEST, { document: doc }, { authorization: `Bearer ${KEY}`, apiKeys: [KEY] });
+    expect(result.errors?.map((e) => ({ code: e.extensions?.code, message: e.message }))).toEqual([
+      { code: 'BAD_USER_INPUT', message: 'Variable "$document" got invalid value "SPEECH" at "document.statements[2].kind"; Value "SPEECH" does not exist in "StatementKind" enum.' },
+    ]);
+    expect(await census(own.gateway)).toEqual(before);
+  });
+
+  it('two concurrent ingests of the same new document give one copy of everything', async () => {
+    const doc = second();
+    doc.article.id = 'article:concurrent-copy';
+    doc.entities = doc.entities.map((e) => (e.id === 'person:oleksandr-syrskyi' ? { ...e, id: 'person:concurrent-syrskyi', name: 'Concurrent Syrskyi', aliases: [] } : e));
+    doc.statements = doc.statements.map((s) => ({ ...s, speaker: s.speaker === 'person:oleksandr-syrskyi' ? 'person:concurrent-syrskyi' : s.speaker }));
+    const results = await Promise.all([ingestDocument(own.gateway, doc), ingestDocument(own.gateway, doc)]);
+    expect(results.map((r) => r.article)).toEqual(['article:concurrent-copy', 'article:concurrent-copy']);
+    const afterBoth = await census(own.gateway);
+    await ingestDocument(own.gateway, doc);
+    expect(await census(own.gateway)).toEqual(afterBoth);
+    const copies = await own.gateway.read(cypher('MATCH (p:Person {id: $id}) RETURN count(p) AS n, COUNT { (p)-[:SAID]->() } AS said', { id: 'person:concurrent-syrskyi' }));
+    expect(copies).toEqual([{ n: 1, said: 1 }]);
+  });
+});
+
+describe('npm run ingest', () => {
+  beforeAll(async () => {
+    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
+  }, 120_000);
+
+  const cli = (args: string[]) =>
+    run('node', ['dist/src/ingest/ingest.cli.js', ...args], { cwd: root, env: { ...process.env, NEO4J_URI: own.neo4j.uri } }).then(
+      (r) => ({ code: 0, stdout: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+    );
+
+  it('loads a folder of documents with a summary each, and reports a bad one without writing it', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-ingest-'));
+    const good = second();
+    good.article.id = 'article:loaded-from-the-command-line';
+    writeFileSync(path.join(folder, 'a-second.json'), JSON.stringify(good));
+    const bad = second();
+    bad.article.id = 'article:broken-on-disk';
+    bad.statements[0]!.end = 99_999;
+    writeFileSync(path.join(folder, 'b-broken.json'), JSON.stringify(bad));
+    writeFileSync(path.join(folder, 'c-not-json.json'), '{ nope');
+    const { code, stdout } = await cli([folder]);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^✓ article:loaded-from-the-command-line: 3 statements, 4 entities; \d+ created, 0 updated, \d+ unchanged, 2 merged \(person:michael-waltz → person:mike-waltz, person:volodymyr-zelenskyy → person:volodymyr-zelensky\), \d shared quotes, 0 removed \(\d+ ms\)$/);
+    const before = await census(own.gateway);
+    expect((await cli([path.join(folder, 'b-broken.json')])).code).toBe(1);
+    expect(lines.slice(1, 4)).toEqual([
+      `✗ ${path.join(folder, 'b-broken.json')}: 1 problem(s), nothing written`,
+      `    statements[0].start: expected 0 <= start < end <= ${second().article.text.length} (the article's length); received start ${second().statements[0]!.start}, end 99999`,
+      expect.stringMatching(/^✗ .*c-not-json\.json: not readable JSON: /),
+    ]);
+    expect(lines[lines.length - 1]).toMatch(/^1 of 3 documents loaded, 3 statements in [\d.]+ s/);
+    expect(await census(own.gateway)).toEqual(before);
+  }, 60_000);
+});
+
+describe('export', () => {
+  it('writes CSV rows with speaker, kind, topics, outlets, article and span', async () => {
+    const csv = toCsv(await exportDocuments(own.gateway)).split('\r\n');
+    expect(csv[0]).toBe('statement_id,kind,speaker_id,speaker_name,text,about,reported_by,venue,article_id,start,end');
+    expect(csv).toContain(
+      `statement:${STORY_SLUG}:2876-3088,DIRECT,person:mike-waltz,Mike Waltz,"I think if we can nail down these negotiations and move towards these negotiations, and in fact, put some confidence-building measures on the table, then the president will take a hard look at lifting this pause.",policy:us-intelligence-sharing-pause;event:ukraine-russia-peace-negotiations,org:financial-times;org:fox-business,told Fox,article:${STORY_SLUG},2876,3088`,
+    );
+  });
+
+  it('JSON-LD ingested into an empty database gives the same counts', async () => {
+    const jsonld = toJsonLd(await exportDocuments(own.gateway));
+    const types = new Set((jsonld['@graph'] as { '@type': string | string[] }[]).flatMap((n) => n['@type']));
+    expect([...types].filter((t) => ['Quotation', 'Person', 'Organization', 'NewsArticle', 'prov:Entity'].includes(t)).sort()).toEqual([
+      'NewsArticle',
+      'Organization',
+      'Person',
+      'Quotation',
+      'prov:Entity',
+    ]);
+    const original = await census(own.gateway);
+    const empty = await startOwnNeo4j();
+    try {
+      for (const doc of documentsFromJsonLd(JSON.parse(JSON.stringify(jsonld)) as { '@graph': Record<string, unknown>[] })) {
+        await ingestDocument(empty.gateway, doc);
+      }
+      expect(await census(empty.gateway)).toEqual(original);
+    } finally {
+      await empty.stop();
+    }
+  }, 120_000);
+});
