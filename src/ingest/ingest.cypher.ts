@@ -51,7 +51,7 @@ MERGE (n:Entity {id: row.id})
 SET n:${label}
 SET n.name = coalesce(n.name, row.name),
     n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
-    n.contentHash = row.hash
+    n.contentHash = CASE WHEN row.merged THEN n.contentHash ELSE row.hash END
 FOREACH (_ IN CASE WHEN row.merged THEN [] ELSE [1] END |
   SET n.description = row.description${attributes})
 SET n.aliasText = reduce(t = '', a IN n.aliases | t + a + ' | ')

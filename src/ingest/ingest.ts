@@ -152,7 +152,7 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
         };
         const contentHash = hash({ ...e, id });
         if (id === e.id) classify(id, contentHash);
-        return { ...row, merged: id !== e.id, hash: id === e.id ? contentHash : existing.get(id)?.hash ?? contentHash };
+        return { ...row, merged: id !== e.id, hash: contentHash };
       });
   const entityQueries: [EntityType, string][] = [
     ['Place', Q.MERGE_PLACES],
