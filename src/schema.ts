@@ -15,6 +15,8 @@ import {
   PolicyResolver,
   RoleResolver,
 } from './graph/entity/entity.resolver';
+import { ExploreResolver } from './graph/explore/explore.resolver';
+import { IngestResolver } from './graph/ingest/ingest.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
 
@@ -30,6 +32,8 @@ export const RESOLVERS = [
   StatementResolver,
   EvidenceResolver,
   ArticleResolver,
+  ExploreResolver,
+  IngestResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

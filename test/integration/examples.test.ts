@@ -27,6 +27,19 @@ async function operation(name: string): Promise<unknown> {
 }
 
 const EXPECTED: Record<string, unknown> = {
+  MostQuotedPeople: {
+    people: {
+      edges: [
+        { node: { name: 'Mike Waltz', statements: { totalCount: 7 } } },
+        { node: { name: 'Emmanuel Macron', statements: { totalCount: 5 } } },
+        { node: { name: 'John Ratcliffe', statements: { totalCount: 4 } } },
+        { node: { name: 'Mick Mulroy', statements: { totalCount: 3 } } },
+        { node: { name: 'Donald Trump', statements: { totalCount: 2 } } },
+        { node: { name: 'Karoline Leavitt', statements: { totalCount: 2 } } },
+        { node: { name: 'Volodymyr Zelensky', statements: { totalCount: 1 } } },
+      ],
+    },
+  },
   WhoSaidWhatAboutTheIntelligencePause: {
     statements: {
       totalCount: 13,
@@ -399,6 +412,121 @@ const EXPECTED: Record<string, unknown> = {
         article: { title: 'US Cuts Off Intelligence Sharing With Ukraine: Report' }
       }
     }
+  },
+  // "pause" is in both policy names and in Leavitt's and Trump's words; the snippet is the
+  // name that holds it, or the words around it.
+  SearchForThePause: {
+    search: [
+      { snippet: 'US pause of intelligence sharing with Ukraine', node: { __typename: 'Policy', id: 'policy:us-intelligence-sharing-pause' } },
+      {
+        snippet: 'Leavitt described the situation as a pause.',
+        node: { __typename: 'Statement', id: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:8', speaker: { name: 'Karoline Leavitt' } }
+      },
+      {
+        snippet: 'let’s pause, I want to give you a…',
+        node: { __typename: 'Statement', id: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:2470-2531', speaker: { name: 'Donald Trump' } }
+      },
+      { snippet: 'US pause of military aid to Ukraine', node: { __typename: 'Policy', id: 'policy:us-military-aid-pause' } }
+    ]
+  },
+  // Macron took part in the army chiefs' meeting, which the intelligence pause preceded;
+  // Ratcliffe's CNN paraphrase is about the pause.
+  HowMacronConnectsToRatcliffe: {
+    paths: [
+      {
+        length: 4,
+        nodes: [
+          { __typename: 'Person', id: 'person:emmanuel-macron', name: 'Emmanuel Macron' },
+          { __typename: 'Event', id: 'event:european-army-chiefs-meeting-2025-03', name: 'Meeting of European army chiefs in Paris' },
+          { __typename: 'Policy', id: 'policy:us-intelligence-sharing-pause', name: 'US pause of intelligence sharing with Ukraine' },
+          { __typename: 'Statement', id: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:11', text: 'The relationship with Ukraine could soon improve.' },
+          { __typename: 'Person', id: 'person:john-ratcliffe', name: 'John Ratcliffe' }
+        ],
+        steps: [
+          { from: 'person:emmanuel-macron', to: 'event:european-army-chiefs-meeting-2025-03', relation: 'PARTICIPATED_IN', forward: true },
+          { from: 'event:european-army-chiefs-meeting-2025-03', to: 'policy:us-intelligence-sharing-pause', relation: 'PRECEDED', forward: false },
+          { from: 'policy:us-intelligence-sharing-pause', to: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:11', relation: 'ABOUT', forward: false },
+          { from: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:11', to: 'person:john-ratcliffe', relation: 'SAID', forward: false }
+        ]
+      }
+    ]
+  },
+  // The invasion (2022), the Oval Office meeting (28 February), Monday's aid pause (3 March),
+  // Wednesday's intelligence pause (5 March) and Waltz confirming it that day.
+  TheRoadToTheIntelligencePause: {
+    timeline: [
+      {
+        date: '2022-01-01',
+        dateText: '2022',
+        precision: 'YEAR',
+        node: { __typename: 'Event', id: 'event:russian-full-scale-invasion-of-ukraine', name: 'Russia’s full-scale invasion of Ukraine' }
+      },
+      {
+        date: '2025-02-28',
+        dateText: null,
+        precision: 'DAY',
+        node: { __typename: 'Event', id: 'event:oval-office-meeting-2025-02-28', name: 'Oval Office meeting between Donald Trump and Volodymyr Zelensky' }
+      },
+      {
+        date: '2025-02-28',
+        dateText: null,
+        precision: 'DAY',
+        node: {
+          __typename: 'Statement',
+          id: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:4',
+          text: 'Trump asked Volodymyr Zelensky to leave the Oval Office meeting after a heated exchange.',
+          speaker: { name: 'Donald Trump' }
+        }
+      },
+      {
+        date: '2025-03-03',
+        dateText: 'Monday',
+        precision: 'DAY',
+        node: { __typename: 'Policy', id: 'policy:us-military-aid-pause', name: 'US pause of military aid to Ukraine' }
+      },
+      {
+        date: '2025-03-05',
+        dateText: null,
+        precision: 'DAY',
+        node: { __typename: 'Event', id: 'event:macron-televised-address-2025-03-05', name: 'Emmanuel Macron’s televised address' }
+      },
+      {
+        date: '2025-03-05',
+        dateText: 'Wednesday',
+        precision: 'DAY',
+        node: { __typename: 'Policy', id: 'policy:us-intelligence-sharing-pause', name: 'US pause of intelligence sharing with Ukraine' }
+      },
+      {
+        date: '2025-03-05',
+        dateText: 'Wednesday',
+        precision: 'DAY',
+        node: {
+          __typename: 'Statement',
+          id: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:1',
+          text: 'The Trump administration has suspended intelligence sharing with Ukraine as part of a broader reassessment of US support for the war-torn nation.',
+          speaker: { name: 'Mike Waltz' }
+        }
+      }
+    ]
+  },
+  AttributionDashboard: {
+    speakersOnThePause: [
+      { id: 'person:mike-waltz', label: 'Mike Waltz', count: 5 },
+      { id: 'person:john-ratcliffe', label: 'John Ratcliffe', count: 3 },
+      { id: 'person:mick-mulroy', label: 'Mick Mulroy', count: 3 },
+      { id: 'person:donald-trump', label: 'Donald Trump', count: 1 },
+      { id: 'person:karoline-leavitt', label: 'Karoline Leavitt', count: 1 }
+    ],
+    outlets: [
+      { id: 'org:financial-times', label: 'Financial Times', count: 6 },
+      { id: 'org:fox-business', label: 'Fox Business', count: 6 },
+      { id: 'org:cnn', label: 'CNN', count: 2 }
+    ],
+    kinds: [
+      { id: null, label: 'INDIRECT', count: 9 },
+      { id: null, label: 'PARTIAL', count: 8 },
+      { id: null, label: 'DIRECT', count: 7 }
+    ]
   },
 };
 

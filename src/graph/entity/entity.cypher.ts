@@ -42,7 +42,8 @@ MATCH (e:Person)
 WITH e, COUNT { (e)-[:SAID]->(:Statement) } AS n
 WHERE $afterCount IS NULL OR n < $afterCount OR (n = $afterCount AND e.id > $afterId)
 WITH e, n ORDER BY n DESC, e.id LIMIT toInteger($limit)
-RETURN ${ENTITY_PROJECTION} {.*, statementCount: n} AS entity`;
+WITH n, ${ENTITY_PROJECTION} AS entity
+RETURN entity {.*, statementCount: n} AS entity`;
 
 export const ROLES_BY_PERSON = `
 UNWIND $ids AS id

@@ -99,7 +99,7 @@ export interface StatementFilterValues {
  * Translates a filter into a MATCH that starts from the most selective anchor the filter
  * names (an index seek on an id), and WHERE clauses for the rest.
  */
-function filterClauses(filter: StatementFilterValues): { match: string; where: string[] } {
+export function filterClauses(filter: StatementFilterValues): { match: string; where: string[] } {
   const where: string[] = [];
   let match = '(s:Statement)';
   const conditions: [keyof StatementFilterValues, string, string][] = [
@@ -117,7 +117,7 @@ function filterClauses(filter: StatementFilterValues): { match: string; where: s
   return { match, where };
 }
 
-const filterParams = (filter: StatementFilterValues): Record<string, unknown> => ({
+export const filterParams = (filter: StatementFilterValues): Record<string, unknown> => ({
   speaker: filter.speaker ?? null,
   about: filter.about ?? null,
   reportedBy: filter.reportedBy ?? null,

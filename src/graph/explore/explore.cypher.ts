@@ -1,0 +1,174 @@
+/**
+ * Every Cypher text for search, paths, timelines and attribution. Each operation is one
+ * query (one round trip). Where Cypher needs a literal (a path quantifier's bounds, the
+ * number of shortest-path groups, a label), the text is picked from a fixed set generated
+ * here from constants; user values only ever travel as parameters.
+ */
+import { cypher, type CypherQuery } from '../../db/cypher';
+import { ARTICLE_PROJECTION } from '../article/article.cypher';
+import { ENTITY_PROJECTION } from '../entity/entity.cypher';
+import { filterClauses, filterParams, STATEMENT_PROJECTION, type StatementFilterValues } from '../statement/statement.cypher';
+import { AttributionDimension } from './explore.type';
+import { PATHS } from './explore.input';
+
+/**
+ * Projects any node bound to `v` onto its record (StatementRecord, ArticleRecord or
+ * EntityRecord), by rebinding it to the variable each shared projection is written for.
+ */
+const nodeProjection = (v: string): string => `CASE
+    WHEN ${v}:Statement THEN [s IN [${v}] | ${STATEMENT_PROJECTION}][0]
+    WHEN ${v}:Article THEN [a IN [${v}] | ${ARTICLE_PROJECTION}][0]
+    ELSE [e IN [${v}] | ${ENTITY_PROJECTION}][0] END`;
+
+/**
+ * The full-text index `search` (schema/constraints.cypher) with an escaped query. Ties in
+ * score are broken by id so the same text always gives the same list.
+ */
+export const SEARCH = `
+CALL db.index.fulltext.queryNodes('search', $query) YIELD node AS n, score
+WITH n, score ORDER BY score DESC, n.id LIMIT toInteger($limit)
+RETURN score, ${nodeProjection('n')} AS node`;
+
+/**
+ * The relationships a path may follow, in either direction. MENTIONS, APPEARS_IN,
+ * PUBLISHED_BY and NAMES are left out on purpose: every entity of an article is one
+ * Article (or NameKey) away from every other, so through them everything would be two hops
+ * apart and the paths would say nothing.
+ */
+export const PATH_RELATIONS = [
+  'SAID',
+  'ABOUT',
+  'REPORTED_BY',
+  'QUOTED_IN',
+  'HOLDS_ROLE',
+  'BASED_IN',
+  'PART_OF',
+  'IMPOSED_BY',
+  'TARGETS',
+  'PARTICIPATED_IN',
+  'TOOK_PLACE_IN',
+  'PRECEDED',
+  'LED_TO',
+] as const;
+
+/**
+ * `SHORTEST k GROUPS` gives every path of the k shortest lengths, so the cut at `$limit`
+ * never falls inside a set of equally short paths chosen arbitrarily: the paths are then
+ * ordered by length, by the ids of their nodes and by their relationship types. Paths that
+ * visit a node twice are detours and are excluded during the search.
+ */
+function pathsText(maxHops: number, groups: number): string {
+  return `
+OPTIONAL MATCH (origin:Entity {id: $from})
+OPTIONAL MATCH (target:Entity {id: $to})
+CALL (origin, target) {
+  MATCH route = SHORTEST ${groups} GROUPS (origin)-[:${PATH_RELATIONS.join('|')}]-{1,${maxHops}}(target)
+  WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+  WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT toInteger($limit)
+  RETURN collect({
+    length: length(route),
+    nodes: [n IN nodes(route) | ${nodeProjection('n')}],
+    steps: [i IN range(0, length(route) - 1) | {
+      from: nodes(route)[i].id, to: nodes(route)[i + 1].id,
+      relation: type(relationships(route)[i]), forward: startNode(relationships(route)[i]) = nodes(route)[i]
+    }]
+  }) AS paths
+}
+RETURN origin IS NOT NULL AS fromFound, target IS NOT NULL AS toFound, paths`;
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** One text per (maxHops, groups); more groups than hops cannot exist, so groups ≤ maxHops. */
+const PATH_TEXTS: ReadonlyMap<string, string> = new Map(
+  range(1, PATHS.maxHops).flatMap((hops) => range(1, hops).map((groups) => [`${hops}/${groups}`, pathsText(hops, groups)] as const)),
+);
+
+export function translatePaths(from: string, to: string, maxHops: number, first: number): CypherQuery {
+  const text = PATH_TEXTS.get(`${maxHops}/${Math.min(first, maxHops)}`);
+  if (text === undefined) throw new Error(`no paths query for maxHops ${maxHops} and first ${first}: check the bounds before translating`);
+  return cypher(text, { from, to, limit: first });
+}
+
+/**
+ * Dates every item and orders the timeline: dated items oldest first, undated ones last;
+ * on the same date events and policies before statements, statements in article order.
+ * A statement without a date of its own is dated by the earliest article that reports it.
+ */
+const timelineTail = (found: string): string => `
+WITH ${found} AS found, n,
+     CASE WHEN n:Statement AND n.date IS NULL THEN COLLECT {
+       MATCH (n)-[:APPEARS_IN]->(a:Article) WHERE a.publishedAt IS NOT NULL
+       RETURN a.publishedAt ORDER BY a.publishedAt LIMIT 1
+     }[0] END AS published
+WITH found, n,
+     CASE WHEN published IS NULL THEN {date: n.date, text: n.dateText, precision: n.datePrecision}
+          ELSE {date: left(published, 10), text: null, precision: 'PUBLISHED'} END AS dated
+ORDER BY dated.date IS NULL, dated.date, CASE WHEN n:Statement THEN 1 ELSE 0 END, n.sortKey, n.id
+LIMIT toInteger($limit)
+RETURN found, dated.date AS date, dated.text AS dateText, dated.precision AS precision,
+       CASE WHEN n IS NULL THEN null ELSE ${nodeProjection('n')} END AS node`;
+
+/** What involves an entity, by the kind of entity it is. */
+export const TIMELINE = {
+  /** Every event, policy and statement. */
+  all: `
+CALL () {
+  MATCH (n:Event|Policy) RETURN n
+  UNION ALL
+  MATCH (n:Statement) RETURN n
+}${timelineTail('true')}`,
+  /** A person, organization or place: what it took part in, imposed, is targeted by, said, or is spoken about in. */
+  actor: `
+OPTIONAL MATCH (x:Entity {id: $entity})
+OPTIONAL CALL (x) {
+  MATCH (x)-[:PARTICIPATED_IN]->(n:Event) RETURN n
+  UNION
+  MATCH (x)<-[:TOOK_PLACE_IN]-(n:Event) RETURN n
+  UNION
+  MATCH (x)<-[:IMPOSED_BY|TARGETS]-(n:Policy) RETURN n
+  UNION
+  MATCH (x)-[:SAID]->(n:Statement) RETURN n
+  UNION
+  MATCH (x)<-[:ABOUT]-(n:Statement) RETURN n
+}${timelineTail('x IS NOT NULL')}`,
+  /** A policy or event: itself, and the statements about it. */
+  subject: `
+OPTIONAL MATCH (x:Entity {id: $entity})
+OPTIONAL CALL (x) {
+  WITH x AS n WHERE n IS NOT NULL RETURN n
+  UNION
+  MATCH (x)<-[:ABOUT]-(n:Statement) RETURN n
+}${timelineTail('x IS NOT NULL')}`,
+} as const;
+export type TimelineScope = keyof typeof TIMELINE;
+
+/** How each dimension groups the filtered statements `s` into (id, label, n). */
+const GROUP_BY: Readonly<Record<AttributionDimension, string>> = {
+  [AttributionDimension.SPEAKER]: `MATCH (s)<-[:SAID]-(g:Entity)
+WITH g, count(s) AS n
+RETURN g.id AS id, coalesce(g.name, g.id) AS label, n`,
+  [AttributionDimension.ABOUT]: `MATCH (s)-[:ABOUT]->(g:Entity)
+WITH g, count(s) AS n
+RETURN g.id AS id, coalesce(g.name, g.id) AS label, n`,
+  [AttributionDimension.REPORTED_BY]: `MATCH (s)-[:REPORTED_BY]->(g:Organization)
+WITH g, count(s) AS n
+RETURN g.id AS id, coalesce(g.name, g.id) AS label, n`,
+  [AttributionDimension.ARTICLE]: `MATCH (s)-[:APPEARS_IN]->(g:Article)
+WITH g, count(s) AS n
+RETURN g.id AS id, coalesce(g.title, g.id) AS label, n`,
+  [AttributionDimension.KIND]: `WITH s.kind AS label, count(s) AS n
+RETURN null AS id, label, n`,
+};
+
+/** Statement counts per group, with the same filter as `statements`, counted in Neo4j. */
+export function translateAttribution(groupBy: AttributionDimension, filter: StatementFilterValues): CypherQuery {
+  const { match, where } = filterClauses(filter);
+  const text = `
+MATCH ${match}
+${where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : ''}
+WITH DISTINCT s
+${GROUP_BY[groupBy]}
+ORDER BY n DESC, label, id`;
+  return cypher(text, filterParams(filter));
+}

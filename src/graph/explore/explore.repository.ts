@@ -1,0 +1,77 @@
+/**
+ * Search, paths, timeline and attribution: one query each (one round trip), rows turned
+ * into plain records. Ids that must exist are checked in the same query, not in a second.
+ */
+import { cypher } from '../../db/cypher';
+import type { Db } from '../../db/gateway';
+import type { EntityLabel } from '../entity/entity.cypher';
+import type { StatementFilterValues } from '../statement/statement.cypher';
+import * as Q from './explore.cypher';
+import { entityNotFound, type MissingId } from './explore.input';
+import type { AttributionBucket, AttributionDimension, NodeRecord, Path, SearchHit, TimelineItem } from './explore.type';
+import { escapeLucene, nameSnippet, searchTerms, textSnippet } from './search-text';
+
+/** What matched in a hit, for the snippet: the words around it, or the name that holds it. */
+function snippetFor(node: NodeRecord, terms: readonly string[]): string | null {
+  switch (node.__typename) {
+    case 'Statement':
+      return textSnippet(node.text, terms) ?? node.text;
+    case 'Article':
+      return nameSnippet([node.title], terms) ?? textSnippet(node.text, terms) ?? node.title;
+    default:
+      return nameSnippet([node.name, ...node.aliases], terms) ?? node.name;
+  }
+}
+
+/** Nodes whose name, aliases, text or title hold any word of `text`, best first. */
+export async function search(db: Db, text: string, first: number): Promise<SearchHit[]> {
+  const rows = await db.read(cypher(Q.SEARCH, { query: escapeLucene(text), limit: first }));
+  const terms = searchTerms(text);
+  return rows.map((row) => {
+    const node = row.node as NodeRecord;
+    return { node, score: row.score as number, snippet: snippetFor(node, terms) };
+  });
+}
+
+/** The shortest paths between two entities; NOT_FOUND when either id names nothing. */
+export async function paths(db: Db, from: string, to: string, maxHops: number, first: number): Promise<Path[]> {
+  const [row] = await db.read(Q.translatePaths(from, to, maxHops, first));
+  const missing: MissingId[] = [];
+  if (row?.fromFound !== true) missing.push({ argument: 'from', id: from });
+  if (row?.toFound !== true) missing.push({ argument: 'to', id: to });
+  if (missing.length > 0) throw entityNotFound(missing);
+  return row?.paths as Path[];
+}
+
+/** Which timeline query serves an entity of each type. */
+const TIMELINE_SCOPE: Readonly<Record<EntityLabel, Q.TimelineScope>> = {
+  Person: 'actor',
+  Organization: 'actor',
+  Place: 'actor',
+  Policy: 'subject',
+  Event: 'subject',
+};
+
+/**
+ * Events, policies and statements oldest first, all of them or those involving one entity
+ * (`entity` with its type); NOT_FOUND when the entity does not exist.
+ */
+export async function timeline(db: Db, entity: { id: string; type: EntityLabel } | null, first: number): Promise<TimelineItem[]> {
+  const text = entity === null ? Q.TIMELINE.all : Q.TIMELINE[TIMELINE_SCOPE[entity.type]];
+  const rows = await db.read(cypher(text, { entity: entity?.id ?? null, limit: first }));
+  if (entity !== null && rows[0]?.found !== true) throw entityNotFound([{ argument: 'entity', id: entity.id }]);
+  return rows
+    .filter((row) => row.node !== null)
+    .map((row) => ({
+      date: row.date as string | null,
+      dateText: row.dateText as string | null,
+      precision: row.precision as string | null,
+      node: row.node as NodeRecord,
+    }));
+}
+
+/** Statement counts per speaker, topic, outlet, kind or article, most first, then by label. */
+export async function attribution(db: Db, groupBy: AttributionDimension, filter: StatementFilterValues): Promise<AttributionBucket[]> {
+  const rows = await db.read(Q.translateAttribution(groupBy, filter));
+  return rows.map((row) => ({ id: row.id as string | null, label: row.label as string, count: row.n as number }));
+}

@@ -1,0 +1,68 @@
+/**
+ * Thin resolvers for exploration and dashboards: arguments are checked against the bounds
+ * in explore.input.ts, then each operation is one repository call (one round trip).
+ */
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { badInput } from '../../errors';
+import type { EntityLabel } from '../entity/entity.cypher';
+import { ENTITY_TYPES, parseId } from '../ids';
+import { checkStatementFilter } from '../statement/statement.resolver';
+import { StatementFilter } from '../statement/statement.type';
+import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './explore.input';
+import * as repo from './explore.repository';
+import { AttributionBucket, AttributionDimension, Path, SearchHit, TimelineItem } from './explore.type';
+
+@Resolver()
+export class ExploreResolver {
+  @Query(() => [SearchHit], {
+    description: `Entities, statements and articles whose names, aliases, words or titles hold any word of \`text\`, best first. The text is taken literally (Lucene operators and wildcards have no effect); at most ${SEARCH.maxTextLength} characters; first 1..${SEARCH.maxFirst}.`,
+  })
+  search(
+    @Arg('text') text: string,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: SEARCH.defaultFirst }) first?: number,
+  ): Promise<SearchHit[]> {
+    return repo.search(ctx.db, searchText(text), bounded('first', first, 1, SEARCH.maxFirst, SEARCH.defaultFirst));
+  }
+
+  @Query(() => [Path], {
+    description: `The shortest connections between two entities through statements, roles, places, policies and events (never through articles), shortest first, ties by the ids along the path; [] when none is within maxHops. maxHops 1..${PATHS.maxHops}, first 1..${PATHS.maxFirst}; an id that names no entity is NOT_FOUND.`,
+  })
+  paths(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Ctx() ctx: Context,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: PATHS.defaultMaxHops }) maxHops?: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: PATHS.defaultFirst }) first?: number,
+  ): Promise<Path[]> {
+    parseId(from, ENTITY_TYPES, 'from');
+    parseId(to, ENTITY_TYPES, 'to');
+    if (from === to) throw badInput(`from and to must be two different entities; received ${JSON.stringify(from)} for both`, { argument: 'to' });
+    const hops = bounded('maxHops', maxHops, 1, PATHS.maxHops, PATHS.defaultMaxHops);
+    return repo.paths(ctx.db, from, to, hops, bounded('first', first, 1, PATHS.maxFirst, PATHS.defaultFirst));
+  }
+
+  @Query(() => [TimelineItem], {
+    description: `Events, policies and statements, oldest first (undated last), or only those involving \`entity\`: for a person, organization or place the events it took part in or that took place there, the policies it imposed or is targeted by, and the statements it made or that are about it; for a policy or event, itself and the statements about it. first 1..${TIMELINE.maxFirst}.`,
+  })
+  timeline(
+    @Ctx() ctx: Context,
+    @Arg('entity', () => ID, { nullable: true }) entity?: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: TIMELINE.defaultFirst }) first?: number,
+  ): Promise<TimelineItem[]> {
+    const scope = entity === undefined || entity === null ? null : { id: entity, type: parseId(entity, ENTITY_TYPES, 'entity') as EntityLabel };
+    return repo.timeline(ctx.db, scope, bounded('first', first, 1, TIMELINE.maxFirst, TIMELINE.defaultFirst));
+  }
+
+  @Query(() => [AttributionBucket], {
+    description: 'How many statements each speaker, topic, reporting outlet, kind or article has, among those the filter selects; most first, then by label.',
+  })
+  attribution(
+    @Arg('groupBy', () => AttributionDimension) groupBy: AttributionDimension,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
+  ): Promise<AttributionBucket[]> {
+    return repo.attribution(ctx.db, groupBy, checkStatementFilter(filter));
+  }
+}
