@@ -20,6 +20,53 @@ export interface EmbeddedConfig {
   readonly pageCache: string;
 }
 
+/**
+ * What one request may ask for. Every limit is checked before any resolver runs, so a
+ * request over a limit never reaches Neo4j. SECURITY.md has the table.
+ */
+export interface Limits {
+  /** Nesting of fields, leaves included; fragments do not add a level. */
+  readonly maxDepth: number;
+  /** graphql-armor's cost estimate, with every `first` at the page size it will have. */
+  readonly maxCost: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  /** Lexical tokens in the query text (names, punctuation, values). */
+  readonly maxTokens: number;
+  readonly maxBodyBytes: number;
+  /** The largest `first` a connection accepts; at most PAGE.maxSize (100). */
+  readonly maxPageSize: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 10,
+  maxCost: 50_000,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 1_000,
+  maxBodyBytes: 1_000_000,
+  maxPageSize: 100,
+};
+
+/** Time budgets, in milliseconds. */
+export interface Timeouts {
+  /** A whole HTTP request, from arrival to response: over it, the answer is TIMEOUT. */
+  readonly requestMs: number;
+  /** One Neo4j transaction; Neo4j cancels it when it runs longer (writes get 6×). */
+  readonly transactionMs: number;
+  /** How long the driver keeps retrying a failed transaction (its first retry is ~1 s in). */
+  readonly retryMs: number;
+  /** Opening one connection to Neo4j. */
+  readonly connectionMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  requestMs: 15_000,
+  transactionMs: 10_000,
+  retryMs: 500,
+  connectionMs: 2_000,
+};
+
 export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly embedded: EmbeddedConfig;
@@ -29,6 +76,10 @@ export interface Config {
   readonly apiKeys: readonly string[];
   readonly production: boolean;
   readonly seedOnEmpty: boolean;
+  /** Whether clients may query __schema and __type. */
+  readonly introspection: boolean;
+  readonly limits: Limits;
+  readonly timeouts: Timeouts;
 }
 
 export class ConfigError extends Error {
@@ -127,6 +178,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys,
     production: text('NODE_ENV', 'development') === 'production',
     seedOnEmpty: boolean('SEED_ON_EMPTY', true),
+    introspection: boolean('INTROSPECTION', true),
+    limits: {
+      maxDepth: integer('MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 100),
+      maxCost: integer('MAX_COST', DEFAULT_LIMITS.maxCost, 1, 10_000_000),
+      maxAliases: integer('MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 1_000),
+      maxDirectives: integer('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 1_000),
+      maxTokens: integer('MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 100_000),
+      maxBodyBytes: integer('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1_000, 100_000_000),
+      // The resolvers refuse more than PAGE.maxSize (src/graph/connection.ts) whatever this says.
+      maxPageSize: integer('MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 100),
+    },
+    timeouts: {
+      requestMs: integer('REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.requestMs, 100, 600_000),
+      transactionMs: integer('NEO4J_TRANSACTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.transactionMs, 100, 600_000),
+      retryMs: integer('NEO4J_MAX_RETRY_MS', DEFAULT_TIMEOUTS.retryMs, 0, 600_000),
+      connectionMs: integer('NEO4J_CONNECTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectionMs, 100, 600_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

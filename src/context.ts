@@ -1,9 +1,10 @@
 /**
  * The per-request context: fresh DataLoaders (so no request sees another's cache), the
- * request's round-trip counter, and whether the caller presented a valid API key.
+ * request's round-trip counter, its deadline, and whether the caller presented a valid
+ * API key.
  */
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
-import { RoundTrips, requestDb, type Db, type Neo4jGateway } from './db/gateway';
+import { RoundTrips, requestDb, type Db, type Deadline, type Neo4jGateway } from './db/gateway';
 import { createArticleLoaders, type ArticleLoaders } from './graph/article/article.loaders';
 import { createEntityLoaders, type EntityLoaders } from './graph/entity/entity.loaders';
 import { createStatementLoaders, type StatementLoaders } from './graph/statement/statement.loaders';
@@ -13,6 +14,8 @@ export interface Context {
   readonly gateway: Neo4jGateway;
   readonly db: Db;
   readonly trips: RoundTrips;
+  /** Every read through `db` is cancelled by Neo4j when this passes; none without it. */
+  readonly deadline: Deadline | undefined;
   readonly loaders: EntityLoaders & StatementLoaders & ArticleLoaders;
   /** True when the request carried `Authorization: Bearer <key>` with a configured key. */
   readonly authorized: boolean;
@@ -30,14 +33,22 @@ export function isAuthorized(header: string | undefined, apiKeys: readonly strin
   return ok;
 }
 
-export function createContext(gateway: Neo4jGateway, options: { authorization?: string; apiKeys?: readonly string[]; requestId?: string } = {}): Context {
+export interface ContextOptions {
+  readonly authorization?: string;
+  readonly apiKeys?: readonly string[];
+  readonly requestId?: string;
+  readonly deadline?: Deadline;
+}
+
+export function createContext(gateway: Neo4jGateway, options: ContextOptions = {}): Context {
   const trips = new RoundTrips();
-  const db = requestDb(gateway, trips);
+  const db = requestDb(gateway, trips, options.deadline);
   return {
     requestId: options.requestId ?? randomUUID(),
     gateway,
     db,
     trips,
+    deadline: options.deadline,
     loaders: { ...createEntityLoaders(db), ...createStatementLoaders(db), ...createArticleLoaders(db) },
     authorized: isAuthorized(options.authorization, options.apiKeys ?? []),
   };

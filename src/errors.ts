@@ -11,6 +11,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TIMEOUT: 'TIMEOUT',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -39,10 +41,39 @@ export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
+/**
+ * A request over one of the limits in SECURITY.md. `limit` names the setting that holds
+ * it, so an operator knows what to raise and a client knows what to shrink.
+ */
+export function limitExceeded(message: string, limit: string, max: number, received?: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, ...(received === undefined ? {} : { received }), http: { status: 400 } },
+  });
+}
+
+/** The budget that ran out: a setting name and its value in milliseconds. */
+export interface Budget {
+  readonly setting: string;
+  readonly ms: number;
+}
+
+export function timedOut(budget: Budget | undefined, originalError?: Error): GraphQLError {
+  const which = budget ? ` of ${budget.ms} ms (${budget.setting})` : '';
+  return new GraphQLError(`The query ran longer than its time budget${which} and was cancelled; ask for fewer items or a narrower filter.`, {
+    extensions: { code: ErrorCode.TIMEOUT },
+    originalError,
+  });
+}
+
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-/** Maps a driver error onto the client-facing error it means; other errors pass through. */
-export function translateDriverError(error: unknown): unknown {
+/**
+ * Maps a driver error onto the client-facing error it means; other errors pass through.
+ * `budget` is the time limit the failed transaction ran under, for the TIMEOUT message.
+ * Neo4j 5.26 reports its own cancellation as Neo.ClientError.Transaction.
+ * TransactionTimedOutClientConfiguration (the timeout the client set), hence the prefix.
+ */
+export function translateDriverError(error: unknown, budget?: Budget): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
     return new GraphQLError('The graph database is unavailable; try again shortly.', {
@@ -51,10 +82,7 @@ export function translateDriverError(error: unknown): unknown {
     });
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || error.code === 'Neo.TransientError.Transaction.LockClientStopped') {
-    return new GraphQLError('The query took longer than its time budget and was cancelled.', {
-      extensions: { code: ErrorCode.TIMEOUT },
-      originalError: error,
-    });
+    return timedOut(budget, error);
   }
   return error;
 }

@@ -1,7 +1,9 @@
 /** Bootstrap only: config → database → schema → server → listen, and a graceful stop. */
 import 'reflect-metadata';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, DatabaseUnreachable } from './db/connect';
+import { explorerRoutes } from './explorer/serve';
 import { isEmpty, seedStory } from './ingest/seed';
 import { appSchema } from './schema';
 import { startServer } from './server';
@@ -20,8 +22,13 @@ async function main(): Promise<void> {
     port: config.port,
     apiKeys: config.apiKeys,
     production: config.production,
+    introspection: config.introspection,
+    limits: config.limits,
+    requestTimeoutMs: config.timeouts.requestMs,
+    // dist/src/main.js → dist/explorer, written by `npm run build`.
+    routes: explorerRoutes({ distDir: path.resolve(__dirname, '..', 'explorer') }),
   });
-  console.error(`GraphQL API ready at ${server.url}`);
+  console.error(`GraphQL API ready at ${server.url}; the explorer at ${server.url.replace(/graphql$/, 'explorer')}`);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -34,6 +41,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // A promise some request forgot to handle is a bug in that request, not a reason to
+  // drop every other one: it is logged, and the server stays up.
+  process.on('unhandledRejection', (reason: unknown) => {
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'unhandled rejection', error: reason instanceof Error ? reason.stack : String(reason) }));
+  });
 }
 
 main().catch((error: unknown) => {

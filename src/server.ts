@@ -1,18 +1,22 @@
 /**
- * Apollo Server on a plain node:http server: /graphql, the health probes, and a graceful
- * drain on shutdown. One log line per request with its id, operation, duration, database
- * round trips and outcome.
+ * Apollo Server on a plain node:http server: /graphql, the health probes, an optional hook
+ * for more routes, and a graceful drain on shutdown. Every request is held to the limits
+ * and time budget of SECURITY.md, and gets one JSON log line with its id, operation,
+ * duration, database round trips and outcome, whether it ran or was turned away.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type Limits } from './config';
 import { createContext, type Context } from './context';
 import type { Neo4jGateway } from './db/gateway';
 import { ErrorCode, translateDriverError } from './errors';
+import { queryLimits, tokenLimitError } from './limits';
 
 export interface ServerOptions {
   readonly schema: GraphQLSchema;
@@ -20,14 +24,26 @@ export interface ServerOptions {
   readonly host: string;
   readonly port: number;
   readonly apiKeys: readonly string[];
+  /** Masks internal errors and hides stack traces and "Did you mean" suggestions. */
   readonly production: boolean;
-  readonly maxBodyBytes?: number;
+  /** Whether clients may query __schema and __type; default true. */
+  readonly introspection?: boolean;
+  /** Any limit left out takes its default (DEFAULT_LIMITS in src/config.ts). */
+  readonly limits?: Partial<Limits>;
+  /** Budget for a whole request; default DEFAULT_TIMEOUTS.requestMs. */
+  readonly requestTimeoutMs?: number;
   readonly log?: (entry: Record<string, unknown>) => void;
+  /**
+   * More routes (the explorer page): called for any path other than /graphql and
+   * /health/*, before the 404. Resolve true when it has answered the request.
+   */
+  readonly routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** Stops taking requests, lets the ones in flight finish, then resolves. */
   stop(): Promise<void>;
 }
 
@@ -35,76 +51,173 @@ const jsonLog = (entry: Record<string, unknown>): void => {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 };
 
+/** What the log line of one request needs, filled in as the request moves along. */
+interface RequestScope {
+  readonly requestId: string;
+  operation: string | null;
+  /** True once execution started: until then nothing reached Neo4j. */
+  executed: boolean;
+  context: Context | undefined;
+  cost: number | undefined;
+  /** The codes of the errors the client got. */
+  codes: string[];
+}
+
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
+
+/** graphql-js suggests names close to a wrong one; outside development that maps the schema for a prober. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A request id from the client is kept when it is a plain token; otherwise a new one is made. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** After the deadline, the transaction is cancelled by Neo4j; this much later the response goes out regardless. */
+const DEADLINE_GRACE_MS = 1_000;
+
+/** /health/ready answers within this, even when Neo4j does not answer at all. */
+const READY_TIMEOUT_MS = 2_000;
 
 /**
  * Errors with a known code reach the client as they are; anything else is an internal
  * fault: the client gets a masked message with the request id, the log gets the detail.
+ * In production no message carries a "Did you mean ...?" suggestion.
  */
 export function formatError(production: boolean, log: (entry: Record<string, unknown>) => void) {
+  const client = (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string') requestScope.getStore()?.codes.push(code);
+    return production ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
+  };
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = translateDriverError(unwrapResolverError(error));
-    if (original instanceof GraphQLError && KNOWN_CODES.has(String(original.extensions.code))) {
-      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, ...original.extensions, http: undefined } };
+    // Apollo wraps a validation rule's error in its own (GRAPHQL_VALIDATION_FAILED); a limit's code is one level down.
+    const known = [original, original instanceof GraphQLError ? original.originalError : undefined].find(
+      (e): e is GraphQLError => e instanceof GraphQLError && KNOWN_CODES.has(String(e.extensions.code)),
+    );
+    if (known) {
+      return client({ ...formatted, message: known.message, extensions: { ...formatted.extensions, ...known.extensions, http: undefined } });
     }
+    const tokens = tokenLimitError(formatted);
+    if (tokens) return client({ message: tokens.message, extensions: { ...tokens.extensions, http: undefined } });
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    const requestId = (formatted.extensions?.requestId as string | undefined) ?? null;
-    log({ level: 'error', msg: 'internal error', requestId, error: original instanceof Error ? original.stack ?? original.message : String(original) });
-    if (!production) return formatted;
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return client(formatted);
+
+    const requestId = requestScope.getStore()?.requestId;
+    log({
+      level: 'error',
+      msg: 'internal error',
+      requestId: requestId ?? null,
+      path: formatted.path ?? null,
+      error: original instanceof Error ? (original.stack ?? original.message) : String(original),
+    });
+    if (!production) return client({ ...formatted, extensions: { ...formatted.extensions, requestId } });
+    return client({
+      message: requestId ? `Internal server error; the log has the details under request id ${requestId}.` : 'Internal server error.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
+    });
   };
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+class HttpRejection extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads the body, refusing at once (413) a body that says or turns out to be larger than `limit`. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = (): HttpRejection =>
+    new HttpRejection(
+      413,
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `The request body is larger than ${limit} bytes, the limit (MAX_BODY_BYTES). Send a shorter query, or pass large values in smaller parts.`,
+    );
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > limit) {
-        reject(Object.assign(new Error(`request body is larger than ${limit} bytes`), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      reject(tooLarge());
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** A GraphQL-shaped error response for a request refused before Apollo saw it. */
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  const scope = requestScope.getStore();
+  scope?.codes.push(code);
+  const headers: Record<string, string> = {};
+  // The rest of a refused body is not read: the connection closes after the answer.
+  if (status === 413 || status >= 500) headers.connection = 'close';
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...(scope ? { requestId: scope.requestId } : {}) } }] }, headers);
+}
+
+/** The request's path and query; a target that is no URL at all (e.g. `http://[`) becomes one that is not found. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return new URL('http://localhost/.invalid-request-target');
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? jsonLog;
-  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestMs;
+  const introspection = options.introspection ?? true;
   const httpServer = http.createServer();
+  // node's own cap on a request that never finishes arriving; our deadline answers first.
+  httpServer.requestTimeout = requestTimeoutMs + 10_000;
 
-  const requestLog: ApolloServerPlugin<Context> = {
-    async requestDidStart({ contextValue, request }) {
-      const started = process.hrtime.bigint();
+  const shape = queryLimits(limits, (cost) => {
+    const scope = requestScope.getStore();
+    if (scope) scope.cost = cost;
+  });
+
+  const requestTracking: ApolloServerPlugin<Context> = {
+    async requestDidStart({ request }) {
+      const scope = requestScope.getStore();
+      if (scope) scope.operation = request.operationName ?? null;
       return {
-        async willSendResponse({ response, errors }) {
-          const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const codes = (single?.errors ?? []).map((e) => e.extensions?.code ?? 'UNKNOWN');
-          log({
-            level: 'info',
-            msg: 'request',
-            requestId: contextValue.requestId,
-            operation: request.operationName ?? null,
-            durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-            roundTrips: contextValue.trips.count,
-            outcome: codes.length === 0 && !errors ? 'ok' : 'error',
-            errors: codes.length > 0 ? codes : undefined,
-          });
-          if (response.body.kind === 'single' && response.body.singleResult.errors) {
-            response.body.singleResult.errors = response.body.singleResult.errors.map((e) =>
-              e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
-            );
+        async didResolveOperation({ operationName }) {
+          if (scope && operationName) scope.operation = operationName;
+        },
+        async executionDidStart() {
+          if (scope) scope.executed = true;
+        },
+        async willSendResponse({ response }) {
+          // formatError saw every error; the limits plugin (before this one) may have dropped some.
+          if (scope && response.body.kind === 'single') {
+            scope.codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
           }
         },
       };
@@ -113,74 +226,142 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
+    // Turned off by graphql-js's rule below instead, whose message says what happened.
     introspection: true,
     includeStacktraceInErrorResponses: !options.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT. Apollo's own handler would call stop() beside ours, and
+    // Apollo 5 never resolves a second, concurrent stop(): the process would hang on exit.
+    stopOnTerminationSignals: false,
+    parseOptions: shape.parseOptions,
+    validationRules: [...shape.validationRules, ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])],
     formatError: formatError(options.production, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), requestLog],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), shape.plugin, requestTracking],
   });
   await apollo.start();
 
-  httpServer.on('request', (req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      log({ level: 'error', msg: 'unhandled request error', error: error instanceof Error ? error.stack : String(error) });
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-      else res.end();
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const started = process.hrtime.bigint();
+    const url = requestUrl(req.url);
+    const given = req.headers['x-request-id'];
+    const scope: RequestScope = {
+      requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(),
+      operation: null,
+      executed: false,
+      context: undefined,
+      cost: undefined,
+      codes: [],
+    };
+    res.setHeader('x-request-id', scope.requestId);
+    if (!url.pathname.startsWith('/health/')) {
+      // 'finish' once the answer is handed to the OS; 'close' alone when the client left first.
+      let logged = false;
+      const logRequest = (): void => {
+        if (logged) return;
+        logged = true;
+        const failed = scope.codes.length > 0 || res.statusCode >= 400;
+        log({
+          level: 'info',
+          msg: 'request',
+          requestId: scope.requestId,
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+          operation: scope.operation,
+          durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          roundTrips: scope.context?.trips.count ?? 0,
+          cost: scope.cost,
+          outcome: !failed ? 'ok' : scope.executed ? 'error' : 'rejected',
+          errors: scope.codes.length > 0 ? [...new Set(scope.codes)] : undefined,
+          aborted: res.writableFinished ? undefined : true,
+        });
+      };
+      res.once('finish', logRequest);
+      res.once('close', logRequest);
+    }
+    requestScope.run(scope, () => {
+      void handle(req, res, url, scope).catch((error: unknown) => {
+        log({ level: 'error', msg: 'unhandled request error', requestId: scope.requestId, error: error instanceof Error ? error.stack : String(error) });
+        if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error; the log has the details under request id ${scope.requestId}.`);
+        else res.end();
+      });
     });
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope): Promise<void> {
     if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/health/ready') {
       try {
-        await options.gateway.verify();
+        await withTimeout(options.gateway.verify(), READY_TIMEOUT_MS);
         return sendJson(res, 200, { status: 'ok', neo4j: 'up' });
       } catch {
         return sendJson(res, 503, { status: 'unavailable', neo4j: 'down' });
       }
     }
     if (url.pathname !== '/graphql') {
+      if (options.routes && (await options.routes(req, res, url))) return;
       if (url.pathname === '/') {
         res.writeHead(302, { location: '/graphql' });
         return void res.end();
       }
-      return sendJson(res, 404, { error: `no such path ${url.pathname}; the API is at /graphql` });
+      return sendError(res, 404, 'NOT_FOUND', `There is nothing at ${url.pathname}; the API is at /graphql.`);
     }
 
+    const deadline = { at: Date.now() + requestTimeoutMs, ms: requestTimeoutMs };
+    const backstop = setTimeout(() => {
+      if (res.headersSent) return;
+      sendError(
+        res,
+        504,
+        ErrorCode.TIMEOUT,
+        `The request did not finish within its time budget of ${requestTimeoutMs} ms (REQUEST_TIMEOUT_MS) and was abandoned; ask for fewer items or a narrower filter.`,
+      );
+    }, requestTimeoutMs + DEADLINE_GRACE_MS);
+    try {
+      await answerGraphQL(req, res, url, scope, deadline);
+    } finally {
+      clearTimeout(backstop);
+    }
+  }
+
+  async function answerGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, scope: RequestScope, deadline: { at: number; ms: number }): Promise<void> {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      let raw: string;
+      let raw: Buffer;
       try {
-        raw = await readBody(req, maxBodyBytes);
+        raw = await readBody(req, limits.maxBodyBytes);
       } catch (error) {
-        const status = (error as { status?: number }).status ?? 400;
-        return sendJson(res, status, { errors: [{ message: (error as Error).message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+        if (res.headersSent) return;
+        if (error instanceof HttpRejection) return sendError(res, error.status, error.code, error.message);
+        throw error;
       }
       const type = headers.get('content-type') ?? '';
-      if (type.includes('application/json')) {
+      const text = raw.toString('utf8');
+      if (/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
         try {
-          body = raw === '' ? undefined : JSON.parse(raw);
+          body = text === '' ? undefined : JSON.parse(text);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON; send {"query": "...", "variables": {...}} as application/json.');
         }
       } else {
-        body = raw;
+        body = text;
       }
     }
-    const requestId = (headers.get('x-request-id') ?? '').slice(0, 100) || randomUUID();
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () =>
-        createContext(options.gateway, { authorization: headers.get('authorization'), apiKeys: options.apiKeys, requestId }),
+      context: async () => {
+        scope.context = createContext(options.gateway, { authorization: headers.get('authorization'), apiKeys: options.apiKeys, requestId: scope.requestId, deadline });
+        return scope.context;
+      },
     });
+    // The deadline's backstop may have answered already; what Apollo made late is dropped.
+    if (res.headersSent) return;
     for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.setHeader('x-request-id', requestId);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') return void res.end(response.body.string);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -192,9 +373,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer.listen(options.port, options.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    stop: () => (stopping ??= apollo.stop()),
   };
 }

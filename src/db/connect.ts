@@ -31,7 +31,8 @@ export async function connectDatabase(config: Config, log: (line: string) => voi
     });
     uri = embedded.uri;
   }
-  const gateway = new Neo4jGateway(createDriver({ ...config.neo4j, uri }), config.neo4j.database);
+  const driver = createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs });
+  const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs);
   const close = async (): Promise<void> => {
     await gateway.close();
     await embedded?.stop();
@@ -41,7 +42,7 @@ export async function connectDatabase(config: Config, log: (line: string) => voi
     await applyConstraints(gateway);
   } catch (error) {
     await close().catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
     throw new DatabaseUnreachable(`Cannot reach Neo4j at ${uri}: ${reason}. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded Neo4j.`);
   }
   return { gateway, uri, embedded, close };

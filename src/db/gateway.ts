@@ -6,21 +6,28 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
-import { translateDriverError } from '../errors';
+import { timedOut, translateDriverError, type Budget } from '../errors';
 import type { CypherQuery } from './cypher';
 
 export type Row = Record<string, unknown>;
 
 export interface DriverOptions {
-  /** Bounds how long the driver retries a failing transaction before giving up. */
+  /**
+   * Bounds how long the driver retries a failing transaction before giving up. Its retries
+   * come about 1 s, then 3 s, then 7 s after the first try (±20 %), and it stops once this
+   * much time has passed: 500 ms means one retry, so an outage is reported in about 1 s;
+   * 2 000 means two, about 3 s. The driver's own default, 30 s, would hold every request
+   * of an outage for half a minute.
+   */
   readonly maxRetryTimeMs?: number;
+  /** Opening one connection, and waiting for a free one in the pool. */
   readonly connectionTimeoutMs?: number;
 }
 
 export function createDriver(config: Neo4jConfig & { uri: string }, options: DriverOptions = {}): Driver {
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
-    maxTransactionRetryTime: options.maxRetryTimeMs ?? 2_000,
+    maxTransactionRetryTime: options.maxRetryTimeMs ?? 500,
     connectionTimeout: options.connectionTimeoutMs ?? 2_000,
     connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 2_000,
     userAgent: 'news-knowledge-graph',
@@ -38,6 +45,12 @@ export class RoundTrips {
   }
 }
 
+/** When a request must be answered by (epoch ms), and the whole budget it had. */
+export interface Deadline {
+  readonly at: number;
+  readonly ms: number;
+}
+
 export class Neo4jGateway {
   constructor(
     readonly driver: Driver,
@@ -45,19 +58,34 @@ export class Neo4jGateway {
     private readonly transactionTimeoutMs = 10_000,
   ) {}
 
-  /** Runs one read query in a read transaction and returns its rows as plain objects. */
-  async read(query: CypherQuery, trips?: RoundTrips): Promise<Row[]> {
+  /**
+   * Runs one read query in a read transaction and returns its rows as plain objects. With a
+   * deadline, Neo4j is told to cancel the transaction when the request's time is up (or at
+   * the transaction timeout, if that comes first); past the deadline nothing is sent at all.
+   */
+  async read(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<Row[]> {
+    const budget = this.budget(deadline);
     trips?.add();
     try {
       const result = await this.driver.executeQuery(query.cypher, query.params, {
         routing: neo4j.routing.READ,
         database: this.database,
-        transactionConfig: { timeout: this.transactionTimeoutMs },
+        transactionConfig: { timeout: budget.timeoutMs },
       });
       return result.records.map((record) => record.toObject() as Row);
     } catch (error) {
-      throw translateDriverError(error);
+      throw translateDriverError(error, budget);
     }
+  }
+
+  private budget(deadline: Deadline | undefined): Budget & { timeoutMs: number } {
+    const own = { setting: 'NEO4J_TRANSACTION_TIMEOUT_MS', ms: this.transactionTimeoutMs, timeoutMs: this.transactionTimeoutMs };
+    if (deadline === undefined) return own;
+    const left = Math.floor(deadline.at - Date.now());
+    const request = { setting: 'REQUEST_TIMEOUT_MS', ms: deadline.ms };
+    // A timeout of 0 would mean "none" to Neo4j, so an exhausted budget never reaches it.
+    if (left < 1) throw timedOut(request);
+    return left < this.transactionTimeoutMs ? { ...request, timeoutMs: left } : own;
   }
 
   /**
@@ -109,6 +137,6 @@ export interface Db {
   read(query: CypherQuery): Promise<Row[]>;
 }
 
-export function requestDb(gateway: Neo4jGateway, trips: RoundTrips): Db {
-  return { read: (query) => gateway.read(query, trips) };
+export function requestDb(gateway: Neo4jGateway, trips: RoundTrips, deadline?: Deadline): Db {
+  return { read: (query) => gateway.read(query, trips, deadline) };
 }
