@@ -19,6 +19,7 @@ import { ExploreResolver } from './graph/explore/explore.resolver';
 import { IngestResolver } from './graph/ingest/ingest.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
+import { ExtractResolver } from './extract/extract.resolver';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   ArticleResolver,
   ExploreResolver,
   IngestResolver,
+  ExtractResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -99,7 +99,7 @@ export function validateDocument(input: Json): ValidationResult {
     return { ok: false, problems: [{ path: '$', message: `expected an object with article, entities and statements; received ${show(input)}` }] };
   }
   for (const key of Object.keys(input)) {
-    if (!['article', 'entities', 'mentions', 'sequences', 'statements'].includes(key)) report(key, 'unknown field; expected article, entities, mentions, sequences or statements');
+    if (!['article', 'entities', 'mentions', 'sequences', 'statements', 'review'].includes(key)) report(key, 'unknown field; expected article, entities, mentions, sequences, statements or review (the extractor\'s notes, which ingest ignores)');
   }
 
   const str = (v: Json, path: string, opts: { optional?: boolean; max?: number } = {}): string | null => {

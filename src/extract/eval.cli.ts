@@ -1,0 +1,62 @@
+/**
+ * `npm run eval:extract [-- --errors] [-- --json] [-- --known]`: runs the extractor on every
+ * annotated article and prints the scores as a Markdown table, with the remaining errors
+ * when asked.
+ *
+ * By default the extractor works from the text alone (no graph), so the figures do not
+ * depend on what is loaded. `--known` gives it a gazetteer made of the gold's own people and
+ * organisations, as the graph would hold them once the article's entities are known: it
+ * measures name resolution against the graph, not discovery.
+ */
+import type { ArticleDocument } from '../ingest/document';
+import { combine, score, type Prf, type Ratio, type Scores } from './eval';
+import { evalCases } from './eval.cases';
+import { extractText } from './extract';
+import { Gazetteer, NO_GAZETTEER } from './mentions';
+
+function knownFrom(gold: ArticleDocument): Gazetteer {
+  return new Gazetteer(
+    gold.entities.flatMap((e) =>
+      e.type === 'Person' || e.type === 'Organization'
+        ? [{ id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [], kind: e.type === 'Organization' ? (e.kind ?? null) : null, titles: e.type === 'Person' ? (e.roles ?? []).filter((r) => !r.former).map((r) => r.title) : [] }]
+        : [],
+    ),
+  );
+}
+
+const pct = (x: number): string => (x * 100).toFixed(1);
+const f = (p: Prf): string => `${pct(p.precision)} / ${pct(p.recall)} / **${pct(p.f1)}**`;
+const r = (x: Ratio): string => (x.total === 0 ? 'n/a' : `${pct(x.accuracy)} (${x.correct}/${x.total})`);
+
+function row(name: string, s: Scores): string {
+  return `| ${name} | ${s.quotes.gold} / ${s.quotes.proposed} | ${f(s.quotes.exact)} | ${f(s.quotes.overlap)} | ${f(s.quotes.attributed)} | ${s.indirect.gold} / ${s.indirect.proposed} | ${f(s.indirect.overlap)} | ${r(s.speaker)} | ${r(s.quoteSpeaker)} | ${r(s.kind)} | ${r(s.reportedBy)} | ${r(s.venue)} | ${r(s.quotedIn)} |`;
+}
+
+function main(): void {
+  const args = new Set(process.argv.slice(2));
+  const gazetteer = (gold: ArticleDocument): Gazetteer => (args.has('--known') ? knownFrom(gold) : NO_GAZETTEER);
+  const results = evalCases().map((c) => ({ c, s: score(c.gold, extractText(c.gold.article.text, { title: c.gold.article.title, gazetteer: gazetteer(c.gold) }).document) }));
+  if (args.has('--json')) {
+    console.log(JSON.stringify(results.map(({ c, s }) => ({ name: c.name, set: c.set, ...s })), null, 2));
+    return;
+  }
+  console.log('| article (set) | quotes gold / found | quote spans exact P / R / F1 | quote spans overlap P / R / F1 | quotes with right speaker P / R / F1 | paraphrases gold / found | paraphrases overlap P / R / F1 | speaker acc. (all matched) | speaker acc. (quotes) | kind acc. (quotes) | outlet acc. | venue acc. | nested quotedIn |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const { c, s } of results) console.log(row(`${c.name} (${c.set})`, s));
+  for (const set of ['round2', 'heldout'] as const) {
+    const some = results.filter(({ c }) => c.set === set);
+    if (some.length > 1) console.log(row(`**${set}, together**`, combine(some.map(({ s }) => s))));
+  }
+  const others = results.filter(({ c }) => c.set !== 'story');
+  if (others.length > 0) console.log(row('**all but the story, together**', combine(others.map(({ s }) => s))));
+  console.log(row('**all, together**', combine(results.map(({ s }) => s))));
+  if (args.has('--errors')) {
+    for (const { c, s } of results) {
+      console.log(`\n### ${c.name}\n`);
+      if (s.errors.length === 0) console.log('(no errors)');
+      for (const e of s.errors) console.log(`- ${e.type} ${e.kind}: "${e.text}" — expected ${e.expected ?? '(nothing)'}, found ${e.found ?? '(nothing)'}`);
+    }
+  }
+}
+
+main();

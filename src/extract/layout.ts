@@ -1,0 +1,293 @@
+/**
+ * The article as the extractor reads it: paragraphs (one per line), their quotes, words
+ * with part-of-speech tags, and sentences. Every piece keeps its offsets into the
+ * original text, because statements must point at exact spans.
+ *
+ * Words and tags come from `compromise` (its lexicon knows first names, honorifics,
+ * organisations and verb forms); sentences are cut here, over the text with its quotes
+ * masked, so that a quote of several sentences stays inside the sentence that reports it.
+ * The title line and page furniture ("Leave a Comment", "Share this article") are marked
+ * so that nothing in them becomes a statement.
+ */
+import nlp from 'compromise';
+import { opensWithQuote, pairQuotes, type Quote, type StrayMark } from './quotes';
+
+export interface Token {
+  readonly index: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly start: number;
+  readonly end: number;
+  readonly tags: ReadonlySet<string>;
+  /** The innermost quote holding the word, or null outside quotes. */
+  readonly quote: number | null;
+  readonly paragraph: number;
+  sentence: number;
+}
+
+export interface Sentence {
+  readonly index: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  /** Indices into `Layout.tokens`, quoted words included. */
+  readonly first: number;
+  readonly last: number;
+}
+
+export type ParagraphKind = 'body' | 'title' | 'furniture';
+
+export interface Paragraph {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: ParagraphKind;
+  readonly sentences: readonly number[];
+  /** True when every word of the paragraph is inside quotation marks. */
+  readonly quoteOnly: boolean;
+}
+
+export interface Layout {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  /** Every quote, `quotes[q.id] === q`. */
+  readonly quotes: readonly Quote[];
+  readonly stray: readonly StrayMark[];
+}
+
+/** Lines that are the page around the article, not the article. */
+const FURNITURE = [
+  /^leave a (comment|reply)\b/i,
+  /^scroll down\b/i,
+  /\bshare (this|your thoughts|on)\b/i,
+  /^sign up\b/i,
+  /^subscribe\b/i,
+  /^(read more|related|see also|more on this|recommended|advertisement|sponsored)\b/i,
+  /^(click|tap) here\b/i,
+  /^follow us\b/i,
+  /^\d+\s+comments?$/i,
+  /^(image|photo|picture|video) (caption|credit)?:?/i,
+  /^(copyright|©)/i,
+  /all rights reserved/i,
+];
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof gen sen rep gov lt col capt sgt maj adm st jr sr inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev hon fig dept est approx'.split(' '),
+);
+
+const SPEECH_AFTER_QUOTE = /^(said|says|told|tells|added|adds|asked|asks|wrote|writes|continued|explained|insisted|warned|replied|noted|argued|recalled|declared)$/;
+
+interface CompromiseTerm {
+  readonly text: string;
+  readonly tags: readonly string[];
+  readonly offset: { readonly start: number; readonly length: number };
+}
+interface CompromiseSentence {
+  readonly terms: readonly CompromiseTerm[];
+}
+
+/** Words with their tags; the zero-width words of expanded contractions lend their tags to the word they came from. */
+function words(text: string): { start: number; end: number; tags: Set<string> }[] {
+  const out: { start: number; end: number; tags: Set<string> }[] = [];
+  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
+  for (const sentence of sentences) {
+    for (const term of sentence.terms) {
+      const { start, length } = term.offset;
+      const last = out[out.length - 1];
+      if (length === 0 || (last !== undefined && start < last.end)) {
+        if (last) for (const tag of term.tags) last.tags.add(tag);
+        continue;
+      }
+      // compromise keeps a trailing dot on some abbreviations; a word never ends in a quote mark.
+      let end = start + length;
+      while (end > start + 1 && /["'“”‘’]/.test(text[end - 1] ?? '')) end -= 1;
+      if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) continue;
+      out.push({ start, end, tags: new Set(term.tags) });
+    }
+  }
+  return out;
+}
+
+export function layOut(text: string, title: string | null = null): Layout {
+  // Paragraphs and their quotes.
+  const lines: { start: number; end: number }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: at, end: at + line.length });
+    at += line.length + 1;
+  }
+  const quotes: Quote[] = [];
+  const stray: StrayMark[] = [];
+  const quotesOf: (readonly Quote[])[] = lines.map((line, n) => {
+    const next = lines[n + 1];
+    const paired = pairQuotes(text, line.start, line.end, {
+      runsOn: next !== undefined && opensWithQuote(text, next.start, next.end),
+      firstId: quotes.length,
+    });
+    quotes.push(...paired.quotes);
+    stray.push(...paired.stray);
+    return paired.quotes;
+  });
+
+  const innermost = (offset: number, paragraph: number): number | null => {
+    let best: Quote | null = null;
+    for (const q of quotesOf[paragraph] ?? []) {
+      if (q.open < offset && offset < q.close + (q.runsOn ? 1 : 0) && (best === null || q.open > best.open)) best = q;
+    }
+    return best === null ? null : best.id;
+  };
+
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lines[mid] as { start: number }).start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const tokens: Token[] = words(text).map((w, index) => {
+    const paragraph = lineOf(w.start);
+    return {
+      index,
+      text: text.slice(w.start, w.end),
+      lower: text.slice(w.start, w.end).toLowerCase(),
+      start: w.start,
+      end: w.end,
+      tags: w.tags,
+      quote: innermost(w.start, paragraph),
+      paragraph,
+      sentence: -1,
+    };
+  });
+
+  // Sentences, paragraph by paragraph.
+  const sentences: Sentence[] = [];
+  const paragraphs: Paragraph[] = [];
+  let t = 0;
+  lines.forEach((line, p) => {
+    const firstToken = t;
+    while (t < tokens.length && (tokens[t] as Token).paragraph === p) t += 1;
+    const own = tokens.slice(firstToken, t);
+    const lineText = text.slice(line.start, line.end).trim();
+    const kind: ParagraphKind =
+      title !== null && lineText === title.trim()
+        ? 'title'
+        : own.length > 0 && own.every((w) => w.quote === null) && isFurniture(lineText)
+          ? 'furniture'
+          : 'body';
+    const sentenceIds: number[] = [];
+    let from = 0;
+    for (let k = 0; k < own.length; k += 1) {
+      if (k === own.length - 1 || endsSentence(text, own, k, quotesOf[p] ?? [])) {
+        const first = own[from] as Token;
+        const last = own[k] as Token;
+        const sentence: Sentence = {
+          index: sentences.length,
+          paragraph: p,
+          start: extendLeft(text, first.start, line.start),
+          end: extendRight(text, last.end, line.end),
+          first: first.index,
+          last: last.index,
+        };
+        for (let w = from; w <= k; w += 1) (own[w] as Token).sentence = sentence.index;
+        sentenceIds.push(sentence.index);
+        sentences.push(sentence);
+        from = k + 1;
+      }
+    }
+    paragraphs.push({
+      index: p,
+      start: line.start,
+      end: line.end,
+      kind,
+      sentences: sentenceIds,
+      quoteOnly: own.length > 0 && own.every((w) => w.quote !== null),
+    });
+  });
+
+  return { text, paragraphs, sentences, tokens, quotes, stray };
+}
+
+function isFurniture(line: string): boolean {
+  if (FURNITURE.some((re) => re.test(line))) return true;
+  // A short line without a full stop is a heading or a button, not reporting.
+  return line.split(/\s+/).length <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
+}
+
+/** Whether a sentence ends after `own[k]`, judged from the characters between it and the next word. */
+function endsSentence(text: string, own: readonly Token[], k: number, quotes: readonly Quote[]): boolean {
+  const word = own[k] as Token;
+  const next = own[k + 1] as Token;
+  const gap = text.slice(word.end, next.start);
+  const stop = /[.!?]/.exec(gap);
+  if (stop === null) return false;
+  // The next word must start a sentence: a capital, a digit, or an opening quotation mark before it.
+  const opensQuote = /[“"‘']\s*$/.test(gap) && /\s/.test(gap);
+  if (!/^[\p{Lu}\p{N}]/u.test(next.text) && !opensQuote) return false;
+  if (!/\s/.test(gap.slice(stop.index))) return false;
+  if (stop.index === 0 && gap[0] === '.' && (ABBREVIATIONS.has(word.lower) || /^\p{Lu}$/u.test(word.text))) return false;
+
+  // A stop inside a quote ends the sentence only if the quote closes right there and what
+  // follows is not its attribution ("“Why now?” Smith asked.").
+  if (word.quote !== null) {
+    const closing = quotes.find((q) => q.parent === null && q.close >= word.end && q.close < next.start);
+    if (closing === undefined) return false;
+    const stopInside = word.end + stop.index < closing.close;
+    if (stopInside && next.quote === null && looksLikeAttribution(own, k + 1)) return false;
+  }
+  return true;
+}
+
+function looksLikeAttribution(own: readonly Token[], k: number): boolean {
+  for (let j = k; j < Math.min(own.length, k + 5); j += 1) {
+    const w = own[j] as Token;
+    if (SPEECH_AFTER_QUOTE.test(w.lower)) return true;
+    if (!/^\p{Lu}/u.test(w.text) && !['he', 'she', 'they', 'i', 'we'].includes(w.lower)) return false;
+  }
+  return false;
+}
+
+function extendLeft(text: string, start: number, floor: number): number {
+  let s = start;
+  while (s > floor && /[“"‘'(]/.test(text[s - 1] ?? '')) s -= 1;
+  return s;
+}
+
+function extendRight(text: string, end: number, ceiling: number): number {
+  let e = end;
+  while (e < ceiling && /[.!?,;:"'”’)…]/.test(text[e] ?? '')) e += 1;
+  return e;
+}
+
+/** The tokens of sentence `s`. */
+export function sentenceTokens(layout: Layout, s: number): readonly Token[] {
+  const sentence = layout.sentences[s] as Sentence;
+  return layout.tokens.slice(sentence.first, sentence.last + 1);
+}
+
+/** Whether quote `inner` lies inside quote `outer` at any depth. */
+export function within(layout: Layout, inner: number | null, outer: number | null): boolean {
+  if (outer === null) return true;
+  let q = inner;
+  while (q !== null) {
+    if (q === outer) return true;
+    q = (layout.quotes[q] as Quote).parent;
+  }
+  return false;
+}
+
+/** The top-level quote a word sits in, or null. */
+export function topQuote(layout: Layout, q: number | null): number | null {
+  let current = q;
+  while (current !== null) {
+    const parent = (layout.quotes[current] as Quote).parent;
+    if (parent === null) return current;
+    current = parent;
+  }
+  return null;
+}

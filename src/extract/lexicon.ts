@@ -1,0 +1,238 @@
+/**
+ * The words the extraction rules key on: speech verbs with their forms, titles that come
+ * before names, the nouns that name organisations, outlets and venues. They are English
+ * function vocabulary of news reporting, not names from any one article; names come from
+ * the text itself, compromise's lexicon, or the graph.
+ */
+
+/** How a speech verb may be used. */
+export interface SpeechVerb {
+  readonly lemma: string;
+  /** Counts only when one of these words follows within a few words ("called for", "asked ... to"). */
+  readonly needsAfter?: readonly string[];
+  /** Counts only right after a quote ("“…,” he continued"). */
+  readonly afterQuoteOnly?: boolean;
+  /** When its subject is a news outlet, the verb credits the outlet rather than quoting it. */
+  readonly reporting?: boolean;
+  /** Paraphrase it as "<speaker> <verb> <object>." instead of the reported clause alone. */
+  readonly takesObject?: boolean;
+}
+
+const VERBS: readonly SpeechVerb[] = [
+  { lemma: 'say' },
+  { lemma: 'tell' },
+  { lemma: 'add' },
+  { lemma: 'warn' },
+  { lemma: 'confirm' },
+  { lemma: 'announce', takesObject: true },
+  { lemma: 'suggest' },
+  { lemma: 'mention' },
+  { lemma: 'indicate' },
+  { lemma: 'describe', needsAfter: ['as'], takesObject: true },
+  { lemma: 'call', needsAfter: ['for', 'on'], takesObject: true },
+  { lemma: 'claim' },
+  { lemma: 'insist' },
+  { lemma: 'argue' },
+  { lemma: 'state' },
+  { lemma: 'note' },
+  { lemma: 'explain' },
+  { lemma: 'acknowledge' },
+  { lemma: 'admit' },
+  { lemma: 'deny', takesObject: true },
+  { lemma: 'urge', takesObject: true },
+  { lemma: 'predict' },
+  { lemma: 'promise' },
+  { lemma: 'vow' },
+  { lemma: 'pledge' },
+  { lemma: 'stress' },
+  { lemma: 'emphasise' },
+  { lemma: 'emphasize' },
+  { lemma: 'reiterate' },
+  { lemma: 'recall' },
+  { lemma: 'ask', needsAfter: ['to', 'whether', 'if', 'for'], takesObject: true },
+  { lemma: 'reply' },
+  { lemma: 'respond' },
+  { lemma: 'write' },
+  { lemma: 'tweet' },
+  { lemma: 'declare' },
+  { lemma: 'assert' },
+  { lemma: 'contend' },
+  { lemma: 'concede' },
+  { lemma: 'complain' },
+  { lemma: 'caution' },
+  { lemma: 'observe' },
+  { lemma: 'remark' },
+  { lemma: 'reveal', reporting: true },
+  { lemma: 'disclose' },
+  { lemma: 'accuse', takesObject: true },
+  { lemma: 'criticise', takesObject: true },
+  { lemma: 'criticize', takesObject: true },
+  { lemma: 'demand', takesObject: true },
+  { lemma: 'propose', takesObject: true },
+  { lemma: 'threaten' },
+  { lemma: 'joke' },
+  { lemma: 'quip' },
+  { lemma: 'counter' },
+  { lemma: 'retort' },
+  { lemma: 'testify' },
+  { lemma: 'conclude' },
+  { lemma: 'comment' },
+  { lemma: 'allege' },
+  { lemma: 'affirm' },
+  { lemma: 'boast' },
+  { lemma: 'lament' },
+  { lemma: 'report', reporting: true },
+  { lemma: 'highlight', reporting: true },
+  { lemma: 'continue', afterQuoteOnly: true },
+];
+
+const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
+  say: ['says', 'said', 'saying'],
+  tell: ['tells', 'told', 'telling'],
+  write: ['writes', 'wrote', 'written', 'writing'],
+  admit: ['admits', 'admitted', 'admitting'],
+  quip: ['quips', 'quipped', 'quipping'],
+  testify: ['testifies', 'testified', 'testifying'],
+  reply: ['replies', 'replied', 'replying'],
+  deny: ['denies', 'denied', 'denying'],
+};
+
+function forms(lemma: string): string[] {
+  const irregular = IRREGULAR[lemma];
+  if (irregular) return [lemma, ...irregular];
+  const third = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : `${lemma}s`;
+  const past = lemma.endsWith('e') ? `${lemma}d` : `${lemma}ed`;
+  const ing = lemma.endsWith('e') && !lemma.endsWith('ee') ? `${lemma.slice(0, -1)}ing` : `${lemma}ing`;
+  return [lemma, third, past, ing];
+}
+
+const BY_FORM = new Map<string, SpeechVerb>(VERBS.flatMap((verb) => forms(verb.lemma).map((form) => [form, verb] as const)));
+
+export function speechVerb(lower: string): SpeechVerb | null {
+  return BY_FORM.get(lower) ?? null;
+}
+
+/** Verbs whose -ing form opens a clause that reports what the main subject said. */
+export const isParticiple = (lower: string): boolean => lower.endsWith('ing');
+
+/** Words that start a name-like run but are titles: "President", "Councillor", "CIA Director". */
+export const TITLE_WORDS = new Set(
+  `president vice prime minister secretary director adviser advisor chancellor governor mayor senator sen rep representative
+  congressman congresswoman ambassador spokesperson spokesman spokeswoman chief executive officer ceo cfo coo chair chairman
+  chairwoman chairperson general gen colonel col major maj lieutenant lt captain capt sergeant sgt admiral commander commissioner
+  councillor councilor councilman councilwoman alderman professor prof dr doctor judge justice deputy assistant under acting interim
+  former outgoing incoming then leader head founder co-founder president-elect king queen prince princess sheikh pope cardinal
+  bishop archbishop rabbi imam reverend rev father sister brother minister-president premier speaker whip attorney lawyer
+  analyst economist strategist researcher scientist expert editor correspondent reporter columnist fisherman farmer resident
+  owner manager coach captain striker player teacher nurse economist envoy negotiator aide official officer press
+  mr mrs ms miss sir dame lord lady`.split(/\s+/),
+);
+
+/** Department words that sit inside titles: "secretary of defense", "economy minister". */
+export const DEPARTMENT_WORDS = new Set(
+  `defense defence state interior foreign affairs finance treasury economy economic health justice education energy environment
+  transport trade commerce labour labor agriculture culture security intelligence home homeland housing industry development
+  council city county party national federal public press communications policy military army navy air force`.split(/\s+/),
+);
+
+/** Head nouns of organisation names: "Environment Agency", "Ministry of Health". */
+export const ORG_WORDS = new Set(
+  `agency ministry department council commission committee office bank group company corporation corp inc ltd plc llc union
+  association party university institute foundation authority board court service services police army navy parliament senate
+  congress assembly government administration federation organisation organization alliance fund trust club society centre
+  center school hospital agency bureau directorate secretariat tribunal cabinet presidency embassy consulate airline airlines
+  motors industries holdings systems technologies labs laboratories partners capital securities exchange`.split(/\s+/),
+);
+
+/** Words that make an organisation a news outlet: "Portmere Gazette", "BBC Radio Lune". */
+export const OUTLET_WORDS = new Set(
+  `times post journal news press herald tribune gazette telegraph guardian chronicle radio tv television broadcasting broadcaster
+  network channel magazine daily weekly wire today observer independent mirror express standard economist reuters bloomberg
+  politico axios courier examiner inquirer dispatch bulletin ap afp bbc business`.split(/\s+/),
+);
+
+/** Nouns an organisation is introduced with: "chipmaker Veltrix", "the carrier". */
+export const ORG_DESCRIPTORS = new Set(
+  `maker company firm group giant chipmaker carmaker automaker manufacturer producer retailer lender bank insurer operator
+  airline carrier startup start-up developer supplier conglomerate broadcaster newspaper publisher agency regulator watchdog
+  ministry department charity union organisation organization`.split(/\s+/),
+);
+
+/** "the agency", "the company": definite descriptions that refer back to an organisation. */
+export const ORG_ANAPHORS: Readonly<Record<string, 'org' | 'outlet'>> = {
+  agency: 'org',
+  ministry: 'org',
+  department: 'org',
+  company: 'org',
+  firm: 'org',
+  group: 'org',
+  council: 'org',
+  government: 'org',
+  commission: 'org',
+  committee: 'org',
+  bank: 'org',
+  union: 'org',
+  party: 'org',
+  regulator: 'org',
+  watchdog: 'org',
+  carrier: 'org',
+  airline: 'org',
+  lender: 'org',
+  insurer: 'org',
+  manufacturer: 'org',
+  maker: 'org',
+  administration: 'org',
+  newspaper: 'outlet',
+  paper: 'outlet',
+  broadcaster: 'outlet',
+  network: 'outlet',
+  outlet: 'outlet',
+  channel: 'outlet',
+};
+
+/** People who speak for an organisation: "a spokesperson for the agency" quotes the agency. */
+export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative', 'official', 'spokespeople']);
+
+/** Nouns for how something was said: "in a televised address", "in an interview with …". */
+export const VENUE_NOUNS = new Set(
+  `address speech interview statement briefing conference post video letter op-ed podcast hearing release tweet message memo email
+  broadcast debate rally session appearance remarks filing call sermon testimony blog newsletter column essay article`.split(/\s+/),
+);
+
+/** Plural nouns that make a speaker nobody in particular: "officials said", "analysts warned". */
+export const GENERIC_SPEAKERS = new Set(
+  `officials sources analysts experts residents critics observers diplomats people insiders economists investors lawmakers
+  councillors councilors engineers scientists researchers doctors witnesses aides advisers advisors executives leaders
+  campaigners activists members staff workers employees protesters locals owners authorities police others some many`.split(/\s+/),
+);
+
+/** Words that make a clause subordinate: the person named after them is rarely who "he" is next. */
+export const SUBORDINATORS = new Set(['whether', 'if', 'because', 'although', 'though', 'while', 'whereas', 'unless', 'until', 'since', 'when', 'whom']);
+
+/** Words that may sit between a subject and its verb without changing who speaks. */
+export const VERB_MODIFIERS = new Set(
+  `also similarly reportedly later again then previously once repeatedly further separately earlier recently has have had will would
+  did does do just already still publicly privately directly openly bluntly angrily quickly simply flatly too subsequently`.split(/\s+/),
+);
+
+/** Words that mean the speech did not happen: "declined to say", "did not confirm". */
+export const NEGATIONS = new Set(['not', "n't", 'never', 'declined', 'refused', 'no', 'without']);
+
+/** Forms of "be" that make a speech verb passive: "was told", "were asked". */
+export const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'am', "'s", '’s']);
+
+export const PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'plural' | 'first'>> = {
+  he: 'male',
+  she: 'female',
+  they: 'plural',
+  i: 'first',
+  we: 'first',
+};
+
+/** Function words that can open a sentence with a capital and are never part of a name. */
+export const SENTENCE_OPENERS = new Set(
+  `the a an this that these those it its he she they we i you his her their our my your but and or so yet meanwhile however despite
+  according in on at as after before while when if although though since because during for from to with without by of not no
+  asked speaking writing local opposition some many most several both all each every another other such there here what which who
+  why how today yesterday tomorrow last next earlier later still also even only just`.split(/\s+/),
+);
