@@ -6,7 +6,7 @@
  *
  * Every page must load with no console error (a Content-Security-Policy violation is one),
  * no uncaught exception and no request to another origin. Each test saves a screenshot of
- * what it checked into docs/screenshots/.
+ * what it checked into test-results/screenshots/ (or $SCREENSHOTS_DIR).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,7 +23,8 @@ import { startTestServer, type TestServer } from '../helpers/server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
-const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+// test-results/ is ignored by git; `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's.
+const SCREENSHOTS = path.resolve(ROOT, process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots');
 const S = 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:';
 const ARTICLE = 'article:us-cuts-off-intelligence-sharing-with-ukraine-report';
 const INTEL_PAUSE = 'policy:us-intelligence-sharing-pause';
