@@ -26,8 +26,15 @@ export interface Executed {
 
 export class GraphQLHarness {
   private server: ApolloServer<Context> | undefined;
+  private opened: Neo4jGateway | undefined;
 
-  constructor(readonly gateway: Neo4jGateway) {}
+  /** Takes a gateway, or a function that opens one on first use. */
+  constructor(private readonly source: Neo4jGateway | (() => Neo4jGateway)) {}
+
+  get gateway(): Neo4jGateway {
+    this.opened ??= typeof this.source === 'function' ? this.source() : this.source;
+    return this.opened;
+  }
 
   async execute(
     query: string,
@@ -60,6 +67,19 @@ export class GraphQLHarness {
   async stop(): Promise<void> {
     await this.server?.stop();
   }
+}
+
+/**
+ * A harness on the shared story database for one test file; its connection opens on first
+ * use and closes after the file's tests.
+ */
+export function storyHarness(): GraphQLHarness {
+  const harness = new GraphQLHarness(testGateway);
+  afterAll(async () => {
+    await harness.stop();
+    await harness.gateway.close();
+  });
+  return harness;
 }
 
 /** Node counts by label and relationship counts by type, with a property fingerprint. */

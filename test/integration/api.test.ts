@@ -2,16 +2,9 @@
  * The query API on the seeded story: batching (round trips do not grow with page size),
  * keyset pagination, and the errors a client gets for bad input.
  */
-import { GraphQLHarness, testGateway } from '../helpers/graph';
+import { storyHarness } from '../helpers/graph';
 
-let harness: GraphQLHarness;
-beforeAll(() => {
-  harness = new GraphQLHarness(testGateway());
-});
-afterAll(async () => {
-  await harness.stop();
-  await harness.gateway.close();
-});
+const harness = storyHarness();
 
 const LISTING = `
   query Listing($first: Int) {

@@ -6,19 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { GraphQLHarness, testGateway } from '../helpers/graph';
+import { storyHarness } from '../helpers/graph';
 
 const examples = readFileSync(path.resolve(__dirname, '../../schema/examples.graphql'), 'utf8');
 const operations = parse(examples).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
 
-let harness: GraphQLHarness;
-beforeAll(() => {
-  harness = new GraphQLHarness(testGateway());
-});
-afterAll(async () => {
-  await harness.stop();
-  await harness.gateway.close();
-});
+const harness = storyHarness();
 
 async function operation(name: string): Promise<unknown> {
   const result = await harness.execute(examples, {}, { operationName: name });

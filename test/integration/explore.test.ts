@@ -5,16 +5,9 @@
  * each operation is checked to cost one round trip to Neo4j.
  */
 import fc from 'fast-check';
-import { GraphQLHarness, testGateway } from '../helpers/graph';
+import { storyHarness } from '../helpers/graph';
 
-let harness: GraphQLHarness;
-beforeAll(() => {
-  harness = new GraphQLHarness(testGateway());
-});
-afterAll(async () => {
-  await harness.stop();
-  await harness.gateway.close();
-});
+const harness = storyHarness();
 
 /** Statement ids: `<prefix><start>-<end>` for quotes, `<prefix><n>` for paraphrases (n from 1 in document order). */
 const S = 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:';
