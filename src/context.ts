@@ -9,6 +9,12 @@ import { createArticleLoaders, type ArticleLoaders } from './graph/article/artic
 import { createEntityLoaders, type EntityLoaders } from './graph/entity/entity.loaders';
 import { createStatementLoaders, type StatementLoaders } from './graph/statement/statement.loaders';
 
+/** Fresh loaders for one request; statement details prime the entity loader they share. */
+function withLoaders(db: Db): EntityLoaders & StatementLoaders & ArticleLoaders {
+  const entities = createEntityLoaders(db);
+  return { ...entities, ...createStatementLoaders(db, entities.entity), ...createArticleLoaders(db) };
+}
+
 export interface Context {
   readonly requestId: string;
   readonly gateway: Neo4jGateway;
@@ -49,7 +55,7 @@ export function createContext(gateway: Neo4jGateway, options: ContextOptions = {
     db,
     trips,
     deadline: options.deadline,
-    loaders: { ...createEntityLoaders(db), ...createStatementLoaders(db), ...createArticleLoaders(db) },
+    loaders: withLoaders(db),
     authorized: isAuthorized(options.authorization, options.apiKeys ?? []),
   };
 }

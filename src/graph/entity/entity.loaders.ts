@@ -15,9 +15,16 @@ export function createEntityLoaders(db: Db): EntityLoaders {
   const related = Object.fromEntries(
     (Object.keys(RELATIONS) as Relation[]).map((relation) => [relation, idLoader((ids) => repo.related(db, relation, ids), [])]),
   ) as Record<Relation, DataLoader<string, EntityRecord[]>>;
-  return {
-    entity: idLoader<EntityRecord | null>((ids) => repo.entitiesById(db, ids), null),
-    roles: idLoader((ids) => repo.rolesByPerson(db, ids), []),
-    related,
-  };
+  const entity = idLoader<EntityRecord | null>((ids) => repo.entitiesById(db, ids), null);
+  const roles = idLoader<Role[]>(async (ids) => {
+    const rows = await repo.rolesByPerson(db, ids);
+    for (const role of [...rows.values()].flat()) primeEntities(entity, [role.organization, role.place]);
+    return new Map([...rows].map(([id, list]) => [id, list.map(({ title, former, organizationId, placeId }) => ({ title, former, organizationId, placeId }))]));
+  }, []);
+  return { entity, roles, related };
+}
+
+/** Entities that arrived with another answer need no trip of their own later in the request. */
+export function primeEntities(loader: DataLoader<string, EntityRecord | null>, entities: readonly (EntityRecord | null)[]): void {
+  for (const e of entities) if (e !== null) loader.prime(e.id, e);
 }

@@ -11,7 +11,10 @@ export async function entitiesById(db: Db, ids: readonly string[]): Promise<Map<
   return toMap(await db.read(cypher(Q.ENTITIES_BY_ID, { ids })), 'entity');
 }
 
-export async function rolesByPerson(db: Db, ids: readonly string[]): Promise<Map<string, Role[]>> {
+/** A role as read: its organization and place come along, to prime the entity loader. */
+export type RoleRow = Role & { organization: EntityRecord | null; place: EntityRecord | null };
+
+export async function rolesByPerson(db: Db, ids: readonly string[]): Promise<Map<string, RoleRow[]>> {
   return toMap(await db.read(cypher(Q.ROLES_BY_PERSON, { ids })), 'roles');
 }
 

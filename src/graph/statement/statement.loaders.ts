@@ -1,31 +1,34 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
 import type { EntityRecord } from '../entity/entity.type';
+import { primeEntities } from '../entity/entity.loaders';
 import { idLoader } from '../loader';
 import { ANCHORS, type Anchor } from './statement.cypher';
 import * as repo from './statement.repository';
-import type { Evidence, StatementRecord } from './statement.type';
+import type { StatementRecord } from './statement.type';
 
 export interface StatementLoaders {
   readonly statement: DataLoader<string, StatementRecord | null>;
-  readonly speaker: DataLoader<string, EntityRecord | null>;
-  readonly about: DataLoader<string, EntityRecord[]>;
-  readonly reportedBy: DataLoader<string, EntityRecord[]>;
-  readonly evidence: DataLoader<string, Evidence[]>;
+  /** Speaker, topics, outlets and evidence of statements: one trip per batch for all four. */
+  readonly details: DataLoader<string, repo.StatementDetails>;
   readonly quotesInside: DataLoader<string, StatementRecord[]>;
   /** A page of statements per anchor node (who said them, what they are about, ...). */
   readonly pages: Readonly<Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementRecord[], string>>>;
   readonly counts: Readonly<Record<Anchor, DataLoader<string, number>>>;
 }
 
-export function createStatementLoaders(db: Db): StatementLoaders {
+const NO_DETAILS: repo.StatementDetails = { speaker: null, about: [], reportedBy: [], evidence: [] };
+
+/** `entity` is the request's entity loader: entities that come with details prime it. */
+export function createStatementLoaders(db: Db, entity: DataLoader<string, EntityRecord | null>): StatementLoaders {
   const anchors = Object.keys(ANCHORS) as Anchor[];
   return {
     statement: idLoader<StatementRecord | null>((ids) => repo.statementsById(db, ids), null),
-    speaker: idLoader<EntityRecord | null>((ids) => repo.speakers(db, ids), null),
-    about: idLoader((ids) => repo.about(db, ids), []),
-    reportedBy: idLoader((ids) => repo.reportedBy(db, ids), []),
-    evidence: idLoader((ids) => repo.evidence(db, ids), []),
+    details: idLoader(async (ids) => {
+      const found = await repo.details(db, ids);
+      for (const d of found.values()) primeEntities(entity, [d.speaker, ...d.about, ...d.reportedBy]);
+      return found;
+    }, NO_DETAILS),
     quotesInside: idLoader((ids) => repo.quotesInside(db, ids), []),
     pages: Object.fromEntries(
       anchors.map((anchor) => [

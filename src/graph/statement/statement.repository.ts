@@ -15,20 +15,31 @@ export async function statementsById(db: Db, ids: readonly string[]): Promise<Ma
   return toMap(await db.read(cypher(Q.STATEMENTS_BY_ID, { ids })), 'statement');
 }
 
-export async function speakers(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  return toMap(await db.read(cypher(Q.SPEAKERS, { ids })), 'entity');
+export interface StatementDetails {
+  readonly speaker: EntityRecord | null;
+  readonly about: EntityRecord[];
+  readonly reportedBy: EntityRecord[];
+  /** Oldest article first: `evidence[0]` is where the statement first appeared. */
+  readonly evidence: Evidence[];
 }
 
-export async function about(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord[]>> {
-  return toMap(await db.read(cypher(Q.ABOUT, { ids })), 'entities');
-}
+type Ordered = { ordinal: number | null; entity: EntityRecord };
+const inOrder = (list: Ordered[]): EntityRecord[] =>
+  [...list].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0) || a.entity.id.localeCompare(b.entity.id)).map((o) => o.entity);
 
-export async function reportedBy(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord[]>> {
-  return toMap(await db.read(cypher(Q.REPORTED_BY, { ids })), 'entities');
-}
-
-export async function evidence(db: Db, ids: readonly string[]): Promise<Map<string, Evidence[]>> {
-  return toMap(await db.read(cypher(Q.EVIDENCE, { ids })), 'evidence');
+export async function details(db: Db, ids: readonly string[]): Promise<Map<string, StatementDetails>> {
+  const rows = await db.read(cypher(Q.DETAILS, { ids }));
+  return new Map(
+    rows.map((r) => {
+      const evidence = (r.evidence as (Evidence & { publishedAt: string | null })[])
+        .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.articleId.localeCompare(b.articleId))
+        .map(({ publishedAt: _published, ...e }) => e);
+      return [
+        r.id as string,
+        { speaker: r.speaker as EntityRecord | null, about: inOrder(r.about as Ordered[]), reportedBy: inOrder(r.reportedBy as Ordered[]), evidence },
+      ];
+    }),
+  );
 }
 
 export async function quotesInside(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord[]>> {

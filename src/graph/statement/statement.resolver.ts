@@ -40,21 +40,21 @@ export class StatementResolver {
 
   @FieldResolver(() => Entity, { description: 'Who said it.' })
   async speaker(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord> {
-    const speaker = await ctx.loaders.speaker.load(statement.id);
+    const { speaker } = await ctx.loaders.details.load(statement.id);
     if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
     return speaker;
   }
 
   @FieldResolver(() => [Entity], { description: 'The policies, events, people and places it concerns.' })
-  about(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
-    return ctx.loaders.about.load(statement.id);
+  async about(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return (await ctx.loaders.details.load(statement.id)).about;
   }
 
   @FieldResolver(() => [Organization], {
     description: 'Outlets the article credits ("according to the FT", "CNN reported"), nearest to the article first.',
   })
-  reportedBy(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
-    return ctx.loaders.reportedBy.load(statement.id);
+  async reportedBy(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
+    return (await ctx.loaders.details.load(statement.id)).reportedBy;
   }
 
   @FieldResolver(() => Statement, { nullable: true, description: 'The statement this one is quoted inside (Ratcliffe quoting Trump).' })
@@ -69,15 +69,15 @@ export class StatementResolver {
 
   @FieldResolver(() => Evidence, { description: 'Where the statement first appeared: the exact span of its article.' })
   async evidence(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence> {
-    const all = await ctx.loaders.evidence.load(statement.id);
+    const all = (await ctx.loaders.details.load(statement.id)).evidence;
     const first = all[0];
     if (first === undefined) throw new Error(`statement ${statement.id} has no evidence in the graph`);
     return first;
   }
 
   @FieldResolver(() => [Evidence], { description: 'Every article span it appears in, oldest article first.' })
-  evidences(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return ctx.loaders.evidence.load(statement.id);
+  async evidences(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return (await ctx.loaders.details.load(statement.id)).evidence;
   }
 }
 
