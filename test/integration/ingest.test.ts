@@ -97,6 +97,11 @@ describe('ingestArticle', () => {
     });
   });
 
+  it('keeps every statement\'s sortKey unique across articles, as keyset pages need', async () => {
+    const [row] = await own.gateway.read(cypher('MATCH (s:Statement) RETURN count(s) AS all, count(DISTINCT s.sortKey) AS distinct'));
+    expect(row?.distinct).toBe(row?.all);
+  });
+
   it('the same document twice changes nothing', async () => {
     const before = await census(own.gateway);
     const again = await ingestDocument(own.gateway, second());

@@ -48,7 +48,9 @@ export const ANCHORS = {
 } as const;
 export type Anchor = keyof typeof ANCHORS;
 
-const AFTER_KEY = '(key.afterKey IS NULL OR s.sortKey > key.afterKey OR (s.sortKey = key.afterKey AND s.id > key.afterId))';
+// sortKey is unique by construction (article date | article id | position in the article),
+// so it alone orders statements: the planner can then read a page straight off its index.
+const AFTER_KEY = '(key.afterKey IS NULL OR s.sortKey > key.afterKey)';
 
 /** One page per key, all keys in one round trip; `$limit` is shared by the batch. */
 export const PAGES_BY_ANCHOR: Readonly<Record<Anchor, string>> = Object.fromEntries(
@@ -61,7 +63,7 @@ CALL {
   WITH key
   MATCH ${pattern}
   WHERE ${AFTER_KEY}
-  WITH s ORDER BY s.sortKey, s.id LIMIT toInteger($limit)
+  WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
   RETURN collect(${STATEMENT_PROJECTION}) AS rows
 }
 RETURN i, rows`,
@@ -123,17 +125,16 @@ export function translateStatementPage(
 ): CypherQuery {
   const { match, where } = filterClauses(filter);
   // The range predicate lets the planner walk the sortKey index in order when no anchor is named.
-  where.push(after === null ? 's.sortKey >= $afterKey' : '(s.sortKey > $afterKey OR (s.sortKey = $afterKey AND s.id > $afterId))');
+  where.push(after === null ? 's.sortKey >= $afterKey' : 's.sortKey > $afterKey');
   const text = `
 MATCH ${match}
 WHERE ${where.join('\n  AND ')}
-WITH s ORDER BY s.sortKey, s.id LIMIT toInteger($limit)
+WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
 RETURN ${STATEMENT_PROJECTION} AS statement`;
   return cypher(text, {
     ...filterParams(filter),
     limit,
     afterKey: after === null ? '' : String(after[0]),
-    afterId: after === null ? '' : after[1],
   });
 }
 

@@ -76,7 +76,7 @@ export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly Anc
   for (const [limit, indexes] of byLimit) {
     const batch = indexes.map((i) => {
       const key = keys[i] as AnchoredPageKey;
-      return { id: key.id, afterKey: key.after === null ? null : String(key.after[0]), afterId: key.after?.[1] ?? null };
+      return { id: key.id, afterKey: key.after === null ? null : String(key.after[0]) };
     });
     const rows = await db.read(cypher(Q.PAGES_BY_ANCHOR[anchor], { keys: batch, limit }));
     for (const row of rows) {
