@@ -49,7 +49,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  const code = (error as { code?: string } | null)?.code;
   if (error instanceof ConfigError || error instanceof DatabaseUnreachable) console.error(error.message);
-  else console.error(error);
+  else if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const { address, port } = error as { address?: string; port?: number };
+    console.error(`Cannot listen on ${address ?? ''}:${port ?? ''} (${code}): another process has it, or it needs privileges. Set PORT to a free port, e.g. PORT=4001 npm start.`);
+  } else console.error(error);
   process.exit(1);
 });
