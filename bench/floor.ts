@@ -1,0 +1,154 @@
+/**
+ * The floor: one hand-written Cypher query per question, run through the driver in one
+ * read transaction, its rows shaped into the same JSON our API answers with and
+ * serialised. No GraphQL, no loaders: what the questions cost Neo4j and the wire, plus
+ * the JSON a client needs. Our API and the peer are measured against it.
+ */
+import type { Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+
+/** A keyset cursor over (sortKey, id), as our API's statement cursors are. */
+const encodeCursor = (sortKey: unknown, id: unknown): string => Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');
+function decodeCursor(cursor: unknown): [string, string] {
+  if (typeof cursor !== 'string') return ['', ''];
+  const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+  if (!Array.isArray(decoded) || typeof decoded[0] !== 'string' || typeof decoded[1] !== 'string') throw new Error(`not a floor cursor: ${cursor}`);
+  return [decoded[0], decoded[1]];
+}
+
+/** A role with its organization, and its place looked up by the id the role carries. */
+const ROLES = (person: string): string => `
+CALL (${person}) {
+  OPTIONAL MATCH (${person})-[h:HOLDS_ROLE]->(t:Entity)
+  OPTIONAL MATCH (pl:Entity {id: h.place})
+  WITH h, t, pl ORDER BY h.ordinal, h.title
+  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {
+    title: h.title, former: coalesce(h.former, false),
+    organization: CASE WHEN t:Organization THEN {name: t.name} END,
+    place: CASE WHEN pl IS NULL THEN null ELSE {name: pl.name} END
+  } END) AS roles
+}`;
+
+/**
+ * `s.sortKey >= $afterKey` is the range the sortKey index can seek and walk in order; the
+ * second condition then drops the rows at the cursor itself.
+ */
+const AFTER = 's.sortKey >= $afterKey AND (s.sortKey > $afterKey OR s.id > $afterId)';
+
+export const FLOOR_CYPHER = {
+  policyStatements: `
+MATCH (:Entity {id: $policy})<-[:ABOUT]-(s:Statement)
+WHERE ${AFTER}
+WITH s ORDER BY s.sortKey, s.id LIMIT toInteger($limit)
+MATCH (s)<-[:SAID]-(speaker:Entity)
+${ROLES('speaker')}
+RETURN s {.id, .text, .kind, .venue, .sortKey} AS statement,
+       speaker {.id, .name, __typename: [l IN labels(speaker) WHERE l <> 'Entity'][0], roles: roles} AS speaker,
+       COLLECT { MATCH (s)-[r:REPORTED_BY]->(o:Organization) WITH o, r ORDER BY r.ordinal, o.id RETURN o {.id, .name} } AS reportedBy
+ORDER BY s.sortKey, s.id`,
+
+  person: `
+MATCH (p:Person {id: $person})
+${ROLES('p')}
+CALL (p) {
+  MATCH (p)-[:SAID]->(s:Statement)
+  WITH s ORDER BY s.sortKey, s.id LIMIT toInteger($limit)
+  RETURN collect(s {.id, .text, .kind, .sortKey,
+    about: COLLECT { MATCH (s)-[r:ABOUT]->(e:Entity) WITH e, r ORDER BY r.ordinal, e.id RETURN e {.id, .name} }
+  }) AS statements
+}
+RETURN p {.id, .name} AS person, roles, statements`,
+
+  attribution: `
+MATCH (s:Statement)-[:ABOUT]->(:Entity {id: $policy})
+MATCH (s)<-[:SAID]-(g:Entity)
+WITH g, count(DISTINCT s) AS n
+RETURN g.id AS id, g.name AS label, n AS count
+ORDER BY n DESC, label, id`,
+
+  search: `
+CALL db.index.fulltext.queryNodes('search', $text) YIELD node, score
+WITH node, score ORDER BY score DESC, node.id LIMIT 10
+RETURN score, node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS type, node.name AS name, coalesce(node.text, node.title) AS text`,
+
+  paths: `
+MATCH (origin:Entity {id: $from}), (target:Entity {id: $to})
+MATCH route = SHORTEST 3 GROUPS (origin)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-{1,4}(target)
+WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
+RETURN length(route) AS length, [n IN nodes(route) | n.id] AS nodes,
+       [i IN range(0, length(route) - 1) | {from: nodes(route)[i].id, to: nodes(route)[i + 1].id, relation: type(relationships(route)[i])}] AS steps`,
+
+  statement: `
+MATCH (s:Statement {id: $id})
+MATCH (s)<-[:SAID]-(speaker:Entity)
+CALL (s) {
+  MATCH (s)-[ev:APPEARS_IN]->(a:Article)
+  WITH ev, a ORDER BY a.publishedAt, a.id LIMIT 1
+  RETURN {start: ev.start, end: ev.end, article: a {.id, .title}} AS evidence
+}
+RETURN s {.id, .text, .kind, speaker: speaker {.id, .name}, evidence: evidence} AS statement`,
+
+  page: `
+MATCH (s:Statement)
+WHERE ${AFTER}
+WITH s ORDER BY s.sortKey, s.id LIMIT toInteger($limit)
+MATCH (s)<-[:SAID]-(speaker:Entity)
+RETURN s {.id, .text, .kind, .sortKey} AS statement, speaker {.id, .name} AS speaker
+ORDER BY s.sortKey, s.id`,
+} as const;
+
+export type FloorOp = keyof typeof FLOOR_CYPHER;
+export const isFloorOp = (op: unknown): op is FloorOp => typeof op === 'string' && Object.hasOwn(FLOOR_CYPHER, op);
+
+type Row = Record<string, unknown>;
+
+/** Rows of a keyset page (fetched with one extra row) as a Relay connection. */
+function connection(rows: readonly Row[], first: number, node: (row: Row) => Row): Row {
+  const page = rows.slice(0, first);
+  const edges = page.map((row) => {
+    const statement = row.statement as Row;
+    return { cursor: encodeCursor(statement.sortKey, statement.id), node: node(row) };
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges[edges.length - 1]?.cursor ?? null } };
+}
+
+/** The statement as the client sees it: sortKey only served the cursor. */
+const withoutSortKey = (statement: Row): Row => Object.fromEntries(Object.entries(statement).filter(([key]) => key !== 'sortKey'));
+
+/** Runs one floor question and returns the response body, GraphQL-shaped, as our API would. */
+export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Promise<Row> {
+  const first = Number(params.first ?? 0);
+  const [afterKey, afterId] = decodeCursor(params.after);
+  const run = async (extra: Row = {}): Promise<Row[]> => {
+    const result = await driver.executeQuery(FLOOR_CYPHER[op], { ...params, ...extra }, { routing: neo4j.routing.READ });
+    return result.records.map((record) => record.toObject() as Row);
+  };
+  switch (op) {
+    case 'policyStatements': {
+      const rows = await run({ limit: first + 1, afterKey, afterId });
+      return { data: { statements: connection(rows, first, (row) => ({ ...withoutSortKey(row.statement as Row), speaker: row.speaker, reportedBy: row.reportedBy })) } };
+    }
+    case 'person': {
+      const [row] = await run({ limit: first + 1 });
+      if (row === undefined) return { data: { person: null } };
+      const statements = row.statements as Row[];
+      const page = connection(statements.map((statement) => ({ statement })), first, (r) => withoutSortKey(r.statement as Row));
+      return { data: { person: { ...(row.person as Row), roles: row.roles, statements: page } } };
+    }
+    case 'attribution':
+      return { data: { attribution: await run() } };
+    case 'search':
+      return { data: { search: await run() } };
+    case 'paths':
+      return { data: { paths: await run() } };
+    case 'statement': {
+      const [row] = await run();
+      return { data: { statement: row?.statement ?? null } };
+    }
+    case 'page': {
+      const rows = await run({ limit: first + 1, afterKey, afterId });
+      return { data: { statements: connection(rows, first, (row) => ({ ...withoutSortKey(row.statement as Row), speaker: row.speaker })) } };
+    }
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * Every repository query with representative parameters, and what Neo4j's planner makes of
+ * it (`EXPLAIN`: planned, never run, so write queries are safe to check too). Shared by
+ * test/integration/query-plans.test.ts (on the story database) and the bench (on the large
+ * ones, where a scan costs what it costs).
+ *
+ * The queries are the Cypher constants themselves, imported; the translators are called
+ * with every filter field. Parameters come from one table by name, with overrides where
+ * the same name means another shape in another query; a query with a parameter the table
+ * does not know fails the check, so a new query cannot go unchecked.
+ */
+import 'reflect-metadata';
+import neo4j, { type Driver } from 'neo4j-driver';
+import * as Article from '../src/graph/article/article.cypher';
+import * as Entity from '../src/graph/entity/entity.cypher';
+import * as Explore from '../src/graph/explore/explore.cypher';
+import { AttributionDimension } from '../src/graph/explore/explore.type';
+import * as Statement from '../src/graph/statement/statement.cypher';
+import * as Export from '../src/ingest/export.cypher';
+import * as Ingest from '../src/ingest/ingest.cypher';
+
+/** The modules checked, by the file they come from (relative to src/). */
+export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'graph/article/article.cypher.ts': Article,
+  'graph/entity/entity.cypher.ts': Entity,
+  'graph/explore/explore.cypher.ts': Explore,
+  'graph/statement/statement.cypher.ts': Statement,
+  'ingest/export.cypher.ts': Export,
+  'ingest/ingest.cypher.ts': Ingest,
+};
+
+export interface CheckedQuery {
+  /** `<module>.<CONSTANT>[.<key>]`, or `<module>.<translator>(<arguments>)`. */
+  readonly name: string;
+  readonly cypher: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** Ids of the story (seed/story.json), present in every database the check runs on. */
+export const STORY = {
+  person: 'person:mike-waltz',
+  organization: 'org:financial-times',
+  place: 'place:ukraine',
+  policy: 'policy:us-intelligence-sharing-pause',
+  article: 'article:us-cuts-off-intelligence-sharing-with-ukraine-report',
+  statement: 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report:2470-2531',
+} as const;
+
+const DATE = { text: 'Monday', date: '2025-03-03', precision: 'DAY' };
+
+/** One row with every field the writer's batched rows carry (entities, roles, links, statements). */
+const ROW = {
+  id: STORY.person,
+  name: 'Mike Waltz',
+  aliases: ['Waltz'],
+  description: 'US National Security Adviser',
+  keys: ['mike waltz'],
+  kind: 'DIRECT',
+  status: 'ACTIVE',
+  date: DATE,
+  merged: false,
+  hash: 'h',
+  person: STORY.person,
+  title: 'National Security Adviser',
+  organization: STORY.organization,
+  place: STORY.place,
+  former: false,
+  ordinal: 0,
+  from: STORY.person,
+  to: STORY.place,
+  speaker: STORY.person,
+  text: 'We have, we have taken a step back,',
+  venue: 'told reporters',
+  about: [STORY.policy],
+  reportedBy: [STORY.organization],
+  quotedIn: null,
+  quoteKey: `${STORY.person}|we have taken a step back`,
+  start: 259,
+  end: 294,
+  sentence: 'We have, we have taken a step back, Waltz said.',
+  sentenceStart: 259,
+  sortKey: `2025-03-05|${STORY.article}|000001`,
+  shared: false,
+  statement: STORY.statement,
+  entity: STORY.policy,
+};
+
+/** Parameters by name. Cursor values are set (not null) so the plans are those of later pages. */
+const PARAMS: Readonly<Record<string, unknown>> = {
+  id: STORY.person,
+  ids: [STORY.person, STORY.policy, STORY.statement, STORY.article],
+  entity: STORY.person,
+  speaker: STORY.person,
+  about: STORY.policy,
+  reportedBy: STORY.organization,
+  article: STORY.article,
+  publisher: STORY.organization,
+  kind: 'DIRECT',
+  from: STORY.person,
+  to: STORY.place,
+  query: 'pause',
+  limit: 21,
+  after: 'person:a',
+  afterKey: `2025-03-05|${STORY.article}|000001`,
+  afterId: STORY.statement,
+  afterCount: 3,
+  afterPublished: '2025-03-05',
+  keys: [{ id: STORY.person, afterKey: `2025-03-05|${STORY.article}|000001`, afterId: STORY.statement }],
+  rows: [ROW],
+  kept: [STORY.statement],
+};
+
+/** Where one query means another shape by the same name. */
+const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'ingest.MERGE_ARTICLE': {
+    article: { id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' },
+  },
+  'ingest.NAME_KEY_MATCHES': { keys: [{ key: 'mike waltz', label: 'Person' }] },
+  'ingest.QUOTE_KEY_MATCHES': { keys: [`${STORY.person}|we have taken a step back`] },
+};
+
+const CLAUSE = /^\s*(MATCH|OPTIONAL|UNWIND|MERGE|CREATE|CALL|WITH|RETURN)\b/;
+const isQuery = (value: unknown): value is string => typeof value === 'string' && CLAUSE.test(value);
+const moduleName = (file: string): string => (file.split('/').pop() as string).replace('.cypher.ts', '');
+
+export function parameterNames(cypher: string): string[] {
+  return [...new Set([...cypher.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string))];
+}
+
+/** The parameters a query names, from the table; throws for a name the table does not know. */
+function paramsFor(name: string, cypher: string): Record<string, unknown> {
+  const overrides = OVERRIDES[name] ?? {};
+  return Object.fromEntries(
+    parameterNames(cypher).map((param) => {
+      if (param in overrides) return [param, overrides[param]];
+      if (param in PARAMS) return [param, PARAMS[param]];
+      throw new Error(`${name} uses $${param}, which bench/query-plans.ts has no representative value for; add one to PARAMS or OVERRIDES`);
+    }),
+  );
+}
+
+/** The filters the statement translators are checked with: none, each field alone, and all anchors together. */
+const FILTERS: readonly [string, Statement.StatementFilterValues][] = [
+  ['{}', {}],
+  ['{speaker}', { speaker: STORY.person }],
+  ['{about}', { about: STORY.policy }],
+  ['{reportedBy}', { reportedBy: STORY.organization }],
+  ['{article}', { article: STORY.article }],
+  ['{kind}', { kind: 'DIRECT' }],
+  ['{speaker,about,reportedBy,article,kind}', { speaker: STORY.person, about: STORY.policy, reportedBy: STORY.organization, article: STORY.article, kind: 'DIRECT' }],
+];
+
+/** Exported functions that build queries, and how they are called. A new translator must be added here. */
+function translated(): CheckedQuery[] {
+  const queries: CheckedQuery[] = [];
+  for (const [label, filter] of FILTERS) {
+    for (const [position, after] of [
+      ['first page', null],
+      ['after a cursor', [`2025-03-05|${STORY.article}|000001`, STORY.statement] as const],
+    ] as const) {
+      const q = Statement.translateStatementPage(filter, 21, after);
+      queries.push({ name: `statement.translateStatementPage(${label}, ${position})`, cypher: q.cypher, params: q.params });
+    }
+    const count = Statement.translateStatementCount(filter);
+    queries.push({ name: `statement.translateStatementCount(${label})`, cypher: count.cypher, params: count.params });
+    for (const dimension of Object.values(AttributionDimension)) {
+      const q = Explore.translateAttribution(dimension, filter);
+      queries.push({ name: `explore.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
+    }
+  }
+  for (const [hops, first] of [
+    [1, 1],
+    [4, 3],
+    [6, 10],
+  ] as const) {
+    const q = Explore.translatePaths(STORY.person, STORY.place, hops, first);
+    queries.push({ name: `explore.translatePaths(maxHops ${hops}, first ${first})`, cypher: q.cypher, params: q.params });
+  }
+  return queries;
+}
+
+/** The translators `translated()` calls; an exported function not listed here fails the check. */
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths'] as const;
+/** Exported functions that build fragments, not whole queries. */
+export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection'] as const;
+
+/** Every query the repositories and the writer run: the constants (and records of them), then the translators. */
+export function repositoryQueries(): CheckedQuery[] {
+  const queries: CheckedQuery[] = [];
+  for (const [file, module] of Object.entries(CYPHER_MODULES)) {
+    const prefix = moduleName(file);
+    for (const [exportName, value] of Object.entries(module)) {
+      if (typeof value === 'function') {
+        if (![...TRANSLATORS, ...FRAGMENT_BUILDERS].includes(exportName as never)) {
+          throw new Error(`${file} exports ${exportName}(), which bench/query-plans.ts does not call; add it to TRANSLATORS with its cases`);
+        }
+        continue;
+      }
+      if (isQuery(value)) {
+        const name = `${prefix}.${exportName}`;
+        queries.push({ name, cypher: value, params: paramsFor(name, value) });
+      } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+          if (!isQuery(inner)) continue;
+          const name = `${prefix}.${exportName}.${key}`;
+          queries.push({ name, cypher: inner, params: paramsFor(name, inner) });
+        }
+      }
+    }
+  }
+  return [...queries, ...translated()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans
+
+/** Operators that read every node of a label (or every node, or every relationship of a type). */
+export const SCAN = /^(AllNodesScan|PartitionedAllNodesScan|NodeByLabelScan|PartitionedNodeByLabelScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|SubtractionNodeByLabelsScan|(Directed|Undirected)(AllRelationships|RelationshipType)Scan)/;
+/** Operators that find nodes through an index. */
+export const SEEK = /^(NodeUniqueIndexSeek|NodeIndexSeek|MultiNodeIndexSeek|AssertingMultiNodeIndexSeek|NodeIndexContainsScan|NodeIndexEndsWithScan|(Directed|Undirected)RelationshipIndexSeek)/;
+
+/**
+ * Queries that read a whole label on purpose, with the reason. Each is a ranking or a total
+ * over everything, not a lookup by id or filter; the bench measures what they cost at scale.
+ */
+export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
+  'entity.PEOPLE_BY_STATEMENT_COUNT': 'ranks every person by how many statements they made',
+  'explore.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
+  ...Object.fromEntries(
+    Object.values(AttributionDimension).map((d) => [`explore.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
+  ),
+};
+
+/**
+ * Keyset pages over an indexed order, with the expression they are ordered by: the index
+ * must deliver the rows in that order, so a page costs its own size (Limit, PartialTop),
+ * not a Sort or Top of everything after the cursor.
+ */
+export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
+  'statement.translateStatementPage({}, first page)': 's.sortKey',
+  'statement.translateStatementPage({}, after a cursor)': 's.sortKey',
+  ...Object.fromEntries(Entity.ENTITY_LABELS.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
+  'article.ARTICLE_PAGE': 'published',
+  'export.ENTITY_PAGE': 'e.id',
+  'export.ARTICLE_PAGE': 'a.id',
+};
+
+/**
+ * Problems this check found in code it does not own, reported with a proposed fix
+ * (BENCHMARKS.md, "Findings"). The test expects them to still fail, so a fix that lands
+ * makes it say which entry to remove here.
+ */
+export const KNOWN_PROBLEMS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    Entity.ENTITY_LABELS.map((label) => [
+      `entity.LIST_BY_LABEL.${label}`,
+      "`$after IS NULL OR e.id > $after` hides the range from the planner: every page reads and sorts the whole label. Fix: `WHERE e.id > coalesce($after, '')`.",
+    ]),
+  ),
+  'article.ARTICLE_PAGE':
+    "ordering by coalesce(a.publishedAt, '') reads and sorts every article for every page. Fix: store the sort value (publishedAt, '' when undated) as a.publishedKey with a range index and page on it.",
+};
+
+export interface PlanCheck {
+  readonly name: string;
+  readonly operators: readonly string[];
+  readonly scans: readonly string[];
+  readonly seeks: readonly string[];
+  /** The query looks nodes up by id (`{id: ...}`), so an index seek is expected. */
+  readonly idLookup: boolean;
+  /** Why the plan is unacceptable; null when it is fine. */
+  readonly problem: string | null;
+}
+
+interface PlanNode {
+  readonly operatorType: string;
+  readonly identifiers: readonly string[];
+  readonly arguments: Readonly<Record<string, unknown>>;
+  readonly children: readonly PlanNode[];
+}
+
+function operatorsOf(plan: PlanNode): string[] {
+  const details = typeof plan.arguments.Details === 'string' ? ` ${plan.arguments.Details}` : '';
+  return [`${plan.operatorType.replace(/@.*$/, '')}${details}`, ...plan.children.flatMap(operatorsOf)];
+}
+
+/** EXPLAINs one query (in a write transaction, as the writer's queries would run) and judges the plan. */
+export async function checkPlan(driver: Driver, query: CheckedQuery, database?: string): Promise<PlanCheck> {
+  const result = await driver.executeQuery(`EXPLAIN ${query.cypher}`, query.params, { routing: neo4j.routing.WRITE, database });
+  const plan = result.summary.plan;
+  if (plan === false) throw new Error(`${query.name}: EXPLAIN returned no plan`);
+  const operators = operatorsOf(plan as unknown as PlanNode);
+  const scans = operators.filter((op) => SCAN.test(op));
+  const seeks = operators.filter((op) => SEEK.test(op));
+  const idLookup = /\{\s*id\s*:/.test(query.cypher);
+  const orderKey = INDEX_ORDERED_PAGES[query.name];
+  const sorts = orderKey === undefined ? [] : operators.filter((op) => /^(Sort|Top)\b/.test(op) && op.includes(orderKey));
+  let problem: string | null = null;
+  if (scans.length > 0 && FULL_SCANS_BY_DESIGN[query.name] === undefined) {
+    problem = `reads a whole label (${scans.join('; ')}) where an index seek is expected`;
+  } else if (idLookup && seeks.length === 0) {
+    problem = `looks nodes up by id but the plan has no index seek (operators: ${operators.map((op) => op.split(' ')[0]).join(', ')})`;
+  } else if (sorts.length > 0) {
+    problem = `pages over an indexed order but sorts instead of reading the index in order (${sorts.join('; ')})`;
+  }
+  return { name: query.name, operators, scans, seeks, idLookup, problem };
+}
