@@ -109,6 +109,7 @@ class ServerProcess {
     readonly name: Server,
     private readonly child: ChildProcess,
     readonly url: string,
+    readonly database: BenchDatabase,
   ) {
     child.on('message', (message: ChildMessage) => {
       if (message.type !== 'reply') return;
@@ -117,7 +118,8 @@ class ServerProcess {
     });
   }
 
-  static start(name: Server, uri: string, noDelay: boolean): Promise<ServerProcess> {
+  static start(name: Server, database: BenchDatabase, noDelay: boolean): Promise<ServerProcess> {
+    const uri = database.uri;
     const script = path.join(__dirname, 'servers', `${name}.js`);
     const child = fork(script, [], {
       env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production', [NO_DELAY_ENV]: noDelay ? '1' : '0' },
@@ -129,7 +131,7 @@ class ServerProcess {
       child.on('message', (message: ChildMessage) => {
         if (message.type !== 'ready') return;
         child.off('exit', onExit);
-        resolve(new ServerProcess(name, child, message.url));
+        resolve(new ServerProcess(name, child, message.url, database));
       });
     });
   }
@@ -177,8 +179,12 @@ interface RunResult {
   readonly mean: number;
   readonly requests: number;
   readonly errors: number;
-  /** Measured on requests sent one at a time before the timed run. */
+  /** Measured on requests sent one at a time before the timed runs. */
   readonly roundTripsPerRequest: number;
+  /** Latency of one request with nothing else in flight (ms). */
+  readonly aloneMs: number;
+  /** Length of the timed run (s). */
+  readonly seconds: number;
   /** Fewest and most in one request during the timed run, where the server reports them per request (ours). */
   readonly roundTripsMin: number | null;
   readonly roundTripsMax: number | null;
@@ -276,24 +282,45 @@ async function quiesce(database: BenchDatabase, patienceMs = 60_000): Promise<vo
   }
 }
 
-/** Round trips per request, from a few requests one after another (nothing else in flight to blur the count). */
-async function roundTripsSequential(proc: ServerProcess, op: Operation, input: OperationInput, requests = 3): Promise<number> {
-  await proc.call('reset');
-  for (let i = 0; i < requests; i += 1) await proc.post(op.body(proc.name, input));
-  const report = (await proc.call('report')) as PhaseReport;
-  return report.roundTrips / Math.max(report.requests, 1);
+interface Sequential {
+  readonly roundTrips: number;
+  /** Mean latency of one request with nothing else in flight. */
+  readonly latencyMs: number;
 }
 
-async function timeRun(proc: ServerProcess, op: Operation, input: OperationInput, s: Settings, database: BenchDatabase): Promise<RunResult> {
+/**
+ * A few requests one after another, nothing else in flight: the round trips per request
+ * (not blurred by concurrent requests) and the latency of one request alone.
+ */
+async function sequential(proc: ServerProcess, op: Operation, input: OperationInput, requests = 3): Promise<Sequential> {
+  await quiesce(proc.database);
+  await proc.call('reset');
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < requests; i += 1) await proc.post(op.body(proc.name, input));
+  const latencyMs = Number(process.hrtime.bigint() - started) / 1e6 / requests;
+  const report = (await proc.call('report')) as PhaseReport;
+  return { roundTrips: round(report.roundTrips / Math.max(report.requests, 1), 2), latencyMs: round(latencyMs, 1) };
+}
+
+/** An operation whose single request takes this long gets one long run per server instead of several short ones. */
+const SLOW_MS = 1_000;
+const SLOW_RUN_SECONDS = 30;
+
+interface Timing {
+  readonly duration: number;
+  readonly warmup: number;
+}
+
+async function timeRun(proc: ServerProcess, op: Operation, input: OperationInput, s: Settings, timing: Timing, alone: Sequential): Promise<RunResult> {
+  const database = proc.database;
   await quiesce(database);
-  const roundTripsPerRequest = round(await roundTripsSequential(proc, op, input), 2);
   const body = JSON.stringify(op.body(proc.name, input));
-  const options = { url: proc.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: s.connections, timeout: 30 };
-  if (s.warmup > 0) await autocannon({ ...options, duration: s.warmup });
+  const options = { url: proc.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: s.connections, timeout: 60 };
+  if (timing.warmup > 0) await autocannon({ ...options, duration: timing.warmup });
   await quiesce(database);
   await proc.call('reset');
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
-  const result = await autocannon({ ...options, duration: s.duration });
+  const result = await autocannon({ ...options, duration: timing.duration });
   const report = (await proc.call('report')) as PhaseReport;
   const completed = result.latency.totalCount;
   return {
@@ -305,7 +332,9 @@ async function timeRun(proc: ServerProcess, op: Operation, input: OperationInput
     mean: round(result.latency.mean, 2),
     requests: completed,
     errors: result.errors + result.timeouts + result.non2xx + report.errors,
-    roundTripsPerRequest,
+    roundTripsPerRequest: alone.roundTrips,
+    aloneMs: alone.latencyMs,
+    seconds: timing.duration,
     roundTripsMin: report.roundTripsMin,
     roundTripsMax: report.roundTripsMax,
     rssPeakMb: mb(report.rssPeak),
@@ -389,15 +418,15 @@ const ratio = (a: number | undefined, b: number | undefined): string => (a === u
 function tables(results: readonly RunResult[], s: Settings): string {
   const find = (op: string, server: Server): RunResult | undefined => results.find((r) => r.op === op && r.server === server);
   const lines: string[] = [];
-  lines.push(`| op | question | ours req/s | peer req/s | floor req/s | ours/peer | ours/floor | p50 ours / peer / floor (ms) | p99 ours / peer / floor (ms) | round trips ours / peer / floor | errors ours / peer / floor |`);
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| op | question | ours req/s | peer req/s | floor req/s | ours/peer | ours/floor | p50 ours / peer / floor (ms) | p99 ours / peer / floor (ms) | alone ours / peer / floor (ms) | round trips ours / peer / floor | errors ours / peer / floor |`);
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const op of s.ops) {
     const [ours, peer, floor] = SERVERS.map((server) => find(op.key, server));
     const cell = (pick: (r: RunResult) => number | string | null): string => [ours, peer, floor].map((r) => (r ? String(pick(r) ?? '–') : '–')).join(' / ');
     lines.push(
       `| ${op.key} | ${op.name} | ${ours?.requestsPerSecond ?? '–'} | ${peer?.requestsPerSecond ?? '–'} | ${floor?.requestsPerSecond ?? '–'} | ` +
         `${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.requestsPerSecond, floor?.requestsPerSecond)} | ` +
-        `${cell((r) => r.p50)} | ${cell((r) => r.p99)} | ${cell((r) => r.roundTripsPerRequest)} | ${cell((r) => r.errors)} |`,
+        `${cell((r) => r.p50)} | ${cell((r) => r.p99)} | ${cell((r) => Math.round(r.aloneMs))} | ${cell((r) => r.roundTripsPerRequest)} | ${cell((r) => r.errors)} |`,
     );
   }
   return lines.join('\n');
@@ -433,7 +462,7 @@ async function main(): Promise<void> {
     });
     log(`graph: ${JSON.stringify(census[0])}`);
 
-    for (const name of s.servers) procs.push(await ServerProcess.start(name, database.uri, s.noDelay));
+    for (const name of s.servers) procs.push(await ServerProcess.start(name, database, s.noDelay));
     log(`servers: ${procs.map((p) => `${p.name} ${p.url} (pid ${p.pid})`).join(', ')}`);
 
     const pageOp = OPERATIONS.find((op) => op.key === 'f') as Operation;
@@ -488,14 +517,23 @@ async function main(): Promise<void> {
     // Each operation is timed `repeat` times on each server, the servers taking turns, so a
     // burst of load from elsewhere on the machine hits one run of each rather than all runs
     // of one; the tables give the median of the runs.
+    // An operation that takes seconds even alone (paths at 100k) would complete nothing in a
+    // 5 s run at 8 connections: it gets one run of SLOW_RUN_SECONDS per server, no warm-up
+    // (the requests alone warmed it up).
     const runs: RunResult[] = [];
     for (const op of s.ops) {
-      for (let round = 1; round <= s.repeat; round += 1) {
+      const alone = new Map<Server, Sequential>();
+      for (const proc of procs) alone.set(proc.name, await sequential(proc, op, inputFor(op)));
+      const slow = Math.max(...[...alone.values()].map((a) => a.latencyMs)) > SLOW_MS;
+      const timing: Timing = slow ? { duration: Math.max(s.duration, SLOW_RUN_SECONDS), warmup: 0 } : { duration: s.duration, warmup: s.warmup };
+      const rounds = slow ? 1 : s.repeat;
+      log(`(${op.key}) alone: ${procs.map((p) => `${p.name} ${alone.get(p.name)?.latencyMs} ms`).join(', ')}${slow ? ` → one ${timing.duration} s run per server` : ''}`);
+      for (let round = 1; round <= rounds; round += 1) {
         for (const proc of procs) {
-          const result = await timeRun(proc, op, inputFor(op), s, database);
+          const result = await timeRun(proc, op, inputFor(op), s, timing, alone.get(proc.name) as Sequential);
           runs.push(result);
           log(
-            `(${op.key}) ${op.name} · ${proc.name} · run ${round}/${s.repeat}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
+            `(${op.key}) ${op.name} · ${proc.name} · run ${round}/${rounds}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
               `${result.roundTripsPerRequest} round trips/request, rss peak ${result.rssPeakMb} MB, errors ${result.errors}, load ${result.loadBefore}→${result.loadAfter}`,
           );
         }
@@ -524,7 +562,9 @@ async function main(): Promise<void> {
     };
     const folder = path.join(projectRoot(), 'bench', 'results');
     mkdirSync(folder, { recursive: true });
-    const variant = `bench-${s.size}${s.noDelay ? '-nodelay' : ''}`;
+    // A run of some operations or servers only never overwrites the results of a full run.
+    const partial = s.ops.length < OPERATIONS.length || s.servers.length < SERVERS.length;
+    const variant = `bench-${s.size}${s.noDelay ? '-nodelay' : ''}${partial ? `-${s.ops.map((o) => o.key).join('')}-${s.servers.join('-')}` : ''}`;
     const file = path.join(folder, `${variant}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     const table = tables(results, s);
