@@ -240,26 +240,11 @@ export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   'statement.translateStatementPage({}, first page)': 's.sortKey',
   'statement.translateStatementPage({}, after a cursor)': 's.sortKey',
   ...Object.fromEntries(Entity.ENTITY_LABELS.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
-  'article.ARTICLE_PAGE': 'published',
+  'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',
   'export.ARTICLE_PAGE': 'a.id',
 };
 
-/**
- * Problems this check found in code it does not own, reported with a proposed fix
- * (BENCHMARKS.md, "Findings"). The test expects them to still fail, so a fix that lands
- * makes it say which entry to remove here.
- */
-export const KNOWN_PROBLEMS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(
-    Entity.ENTITY_LABELS.map((label) => [
-      `entity.LIST_BY_LABEL.${label}`,
-      "`$after IS NULL OR e.id > $after` hides the range from the planner: every page reads and sorts the whole label. Fix: `WHERE e.id > coalesce($after, '')`.",
-    ]),
-  ),
-  'article.ARTICLE_PAGE':
-    "ordering by coalesce(a.publishedAt, '') reads and sorts every article for every page. Fix: store the sort value (publishedAt, '' when undated) as a.publishedKey with a range index and page on it.",
-};
 
 export interface PlanCheck {
   readonly name: string;

@@ -16,4 +16,6 @@ CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);
 CREATE INDEX statement_sort IF NOT EXISTS FOR (n:Statement) ON (n.sortKey);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
+// Article pages, newest first: publishedAt, or '' when undated (set by ingest).
+CREATE INDEX article_published_key IF NOT EXISTS FOR (n:Article) ON (n.publishedKey);
 CREATE FULLTEXT INDEX search IF NOT EXISTS FOR (n:Person|Organization|Place|Policy|Event|Statement|Article) ON EACH [n.name, n.aliasText, n.text, n.title];

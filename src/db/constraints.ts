@@ -24,4 +24,16 @@ export async function applyConstraints(gateway: Neo4jGateway): Promise<void> {
     await gateway.write((tx) => tx.run(cypher(statement)));
   }
   await gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(60)')));
+  await backfill(gateway);
+}
+
+/**
+ * Properties later versions added to what ingest writes, filled in on graphs written
+ * before them, so an older store keeps working after an upgrade. Each is a no-op once done.
+ */
+async function backfill(gateway: Neo4jGateway): Promise<void> {
+  // Article pages order by publishedKey (publishedAt, or '' when undated).
+  await gateway.write((tx) =>
+    tx.run(cypher(`MATCH (a:Article) WHERE a.publishedKey IS NULL SET a.publishedKey = coalesce(a.publishedAt, '')`)),
+  );
 }

@@ -29,7 +29,8 @@ RETURN key, min(s.id) AS id`;
 export const MERGE_ARTICLE = `
 MERGE (a:Article {id: $article.id})
 SET a.title = $article.title, a.text = $article.text, a.url = $article.url,
-    a.publishedAt = $article.publishedAt, a.contentHash = $article.hash`;
+    a.publishedAt = $article.publishedAt, a.publishedKey = coalesce($article.publishedAt, ''),
+    a.contentHash = $article.hash`;
 
 /** Runs after the entities are written: the publisher may be defined by this document. */
 export const LINK_PUBLISHER = `

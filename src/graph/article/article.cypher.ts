@@ -10,12 +10,16 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN id, ${ARTICLE_PROJECTION} AS article`;
 
-/** Newest first; ties (and undated articles, last) by id. */
+/**
+ * Newest first; ties (and undated articles, last) by id. `publishedKey` is publishedAt, or
+ * '' when undated, written by ingest and indexed: the range on it lets Neo4j read a page
+ * off the index in order instead of sorting every article per page.
+ */
 export const ARTICLE_PAGE = `
 MATCH (a:Article)
-WITH a, coalesce(a.publishedAt, '') AS published
-WHERE $afterId IS NULL OR published < $afterPublished OR (published = $afterPublished AND a.id > $afterId)
-WITH a, published ORDER BY published DESC, a.id LIMIT toInteger($limit)
+WHERE a.publishedKey <= coalesce($afterPublished, '\uffff')
+  AND ($afterId IS NULL OR a.publishedKey < $afterPublished OR a.id > $afterId)
+WITH a ORDER BY a.publishedKey DESC, a.id LIMIT toInteger($limit)
 RETURN ${ARTICLE_PROJECTION} AS article`;
 
 export const ARTICLE_COUNT = `MATCH (a:Article) RETURN count(a) AS n`;

@@ -22,13 +22,17 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN id, ${ENTITY_PROJECTION} AS entity`;
 
-/** One page of a label's entities in id order, after the cursor's id. */
+/**
+ * One page of a label's entities in id order, after the cursor's id. The first page is
+ * "after ''": one range predicate the planner can read off the id index in order
+ * (`$after IS NULL OR ...` would hide the range and sort the whole label per page).
+ */
 export const LIST_BY_LABEL: Readonly<Record<EntityLabel, string>> = Object.fromEntries(
   ENTITY_LABELS.map((label) => [
     label,
     `
 MATCH (e:${label})
-WHERE $after IS NULL OR e.id > $after
+WHERE e.id > coalesce($after, '')
 WITH e ORDER BY e.id LIMIT toInteger($limit)
 RETURN ${ENTITY_PROJECTION} AS entity`,
   ]),
