@@ -73,9 +73,57 @@ RETURN score, node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS type,
 
   paths: `
 MATCH (origin:Entity {id: $from}), (target:Entity {id: $to})
-MATCH route = SHORTEST 3 GROUPS (origin)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-{1,4}(target)
-WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
-WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
+CALL (origin, target) {
+  MATCH route = SHORTEST 1 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
+  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
+  CALL (routes) {
+    UNWIND routes AS route
+    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
+    RETURN collect(route) AS simple
+  }
+  RETURN simple AS found, lengths AS groups
+}
+CALL (origin, target, found, groups) {
+  WITH origin, target WHERE size(found) < 3 AND groups = 1
+  MATCH route = SHORTEST 2 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
+  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
+  CALL (routes) {
+    UNWIND routes AS route
+    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
+    RETURN collect(route) AS simple
+  }
+  RETURN simple AS more, lengths AS moreGroups
+}
+WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups
+CALL (origin, target, found, groups) {
+  WITH origin, target WHERE size(found) < 3 AND groups = 2
+  MATCH route = SHORTEST 3 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
+  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
+  CALL (routes) {
+    UNWIND routes AS route
+    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
+    RETURN collect(route) AS simple
+  }
+  RETURN simple AS more, lengths AS moreGroups
+}
+WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups
+CALL (origin, target, found, groups) {
+  WITH origin, target WHERE size(found) < 3 AND groups = 3
+  MATCH route = SHORTEST 4 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
+  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
+  CALL (routes) {
+    UNWIND routes AS route
+    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
+    RETURN collect(route) AS simple
+  }
+  RETURN simple AS more, lengths AS moreGroups
+}
+WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups
+UNWIND found AS route
 RETURN length(route) AS length, [n IN nodes(route) | n.id] AS nodes,
        [i IN range(0, length(route) - 1) | {from: nodes(route)[i].id, to: nodes(route)[i + 1].id, relation: type(relationships(route)[i])}] AS steps`,
 

@@ -5,6 +5,8 @@
  * each operation is checked to cost one round trip to Neo4j.
  */
 import fc from 'fast-check';
+import { cypher } from '../../src/db/cypher';
+import { PATH_RELATIONS, translatePaths } from '../../src/graph/explore/explore.cypher';
 import { storyHarness } from '../helpers/graph';
 
 const harness = storyHarness();
@@ -185,6 +187,23 @@ describe('paths', () => {
     const one = await harness.execute(query, { first: 1 });
     const ten = await harness.execute(query, { first: 10 });
     expect({ one: one.roundTrips, ten: ten.roundTrips }).toEqual({ one: 2, ten: 2 });
+  });
+
+  it('never passes through a hub: a node with more path relationships than maxDegree', async () => {
+    const degree = async (id: string): Promise<number> => {
+      const [row] = await harness.gateway.read(cypher(`MATCH (n {id: $id}) RETURN COUNT { (n)-[:${PATH_RELATIONS.join('|')}]-() } AS d`, { id }));
+      return row?.d as number;
+    };
+    // With the intelligence pause just over the limit, the three paths through it are gone.
+    const limit = (await degree(INTEL_PAUSE)) - 1;
+    const [row] = await harness.gateway.read(translatePaths(MACRON, RATCLIFFE, 6, 10, limit));
+    const found = row?.paths as { nodes: { id: string }[] }[];
+    expect(found.length).toBeGreaterThan(0);
+    for (const path of found) {
+      const inner = path.nodes.slice(1, -1).map((n) => n.id);
+      expect(inner).not.toContain(INTEL_PAUSE);
+      for (const id of inner) expect(await degree(id)).toBeLessThanOrEqual(limit);
+    }
   });
 
   it('rejects maxHops 7, first 11, malformed and equal ids before asking Neo4j; an unknown id is NOT_FOUND', async () => {

@@ -51,43 +51,78 @@ export const PATH_RELATIONS = [
   'LED_TO',
 ] as const;
 
+const RELATIONS = PATH_RELATIONS.join('|');
+
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
 /**
- * `SHORTEST k GROUPS` gives every path of the k shortest lengths, so the cut at `$limit`
- * never falls inside a set of equally short paths chosen arbitrarily: the paths are then
- * ordered by length, by the ids of their nodes and by their relationship types. Paths that
- * visit a node twice are detours and are excluded during the search.
+ * One hop of a path: any path relationship, in either direction, onto the end or onto a
+ * node with at most `$maxDegree` path relationships. A hub (a country thousands of
+ * statements are about, an outlet that reported thousands) connects nearly everything to
+ * everything and says nothing about how two entities are connected; it would also make the
+ * search enumerate every pair of its neighbours. The ends themselves may be hubs.
  */
-function pathsText(maxHops: number, groups: number): string {
+const HOP = `(()-[:${RELATIONS}]-(x) WHERE x = target OR COUNT { (x)-[:${RELATIONS}]-() } <= $maxDegree)`;
+
+/**
+ * Every path of the `groups` shortest lengths (fewer when there are no more within
+ * `maxHops`): `found` holds the first `$limit` of them without a node twice, ordered by
+ * length, by the ids of their nodes and by their relationship types; `count` how many
+ * lengths the search found. SHORTEST never uses a relationship twice but may pass a node
+ * twice; such detours are dropped after the search, so they are counted in `groups`.
+ */
+const shortestGroups = (maxHops: number, groups: number, found: string, count: string): string => `
+  MATCH route = SHORTEST ${groups} GROUPS (origin)${HOP}{1,${maxHops}}(target)
+  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
+  CALL (routes) {
+    UNWIND routes AS route
+    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT toInteger($limit)
+    RETURN collect(route) AS simple
+  }
+  RETURN simple AS ${found}, lengths AS ${count}`;
+
+/**
+ * The answer is the first `$limit` paths of at most `maxHops` hops, without a node twice,
+ * in that order. Finding every path of a length costs as many paths as it holds, and a long
+ * one through well-connected nodes holds tens of thousands, so the search asks for the
+ * shortest group first, and for g + 1 groups only while the g groups found hold fewer than
+ * `$limit` paths and there were g of them (fewer means there are no more). Each step finds
+ * the previous step's paths again, and every path it has not found is longer than those it
+ * has, so the answer is the same as that of one search for every length, at the cost of the
+ * lengths it needs: usually only the shortest.
+ */
+function pathsText(maxHops: number): string {
+  const more = range(2, maxHops).map(
+    (g) => `
+CALL (origin, target, found, groups) {
+  WITH origin, target WHERE size(found) < $limit AND groups = ${g - 1}${shortestGroups(maxHops, g, 'more', 'moreGroups')}
+}
+WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups`,
+  );
   return `
 OPTIONAL MATCH (origin:Entity {id: $from})
 OPTIONAL MATCH (target:Entity {id: $to})
-CALL (origin, target) {
-  MATCH route = SHORTEST ${groups} GROUPS (origin)-[:${PATH_RELATIONS.join('|')}]-{1,${maxHops}}(target)
-  WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
-  WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT toInteger($limit)
-  RETURN collect({
-    length: length(route),
-    nodes: [n IN nodes(route) | ${nodeProjection('n')}],
-    steps: [i IN range(0, length(route) - 1) | {
-      from: nodes(route)[i].id, to: nodes(route)[i + 1].id,
-      relation: type(relationships(route)[i]), forward: startNode(relationships(route)[i]) = nodes(route)[i]
-    }]
-  }) AS paths
-}
-RETURN origin IS NOT NULL AS fromFound, target IS NOT NULL AS toFound, paths`;
+CALL (origin, target) {${shortestGroups(maxHops, 1, 'found', 'groups')}
+}${more.join('')}
+RETURN origin IS NOT NULL AS fromFound, target IS NOT NULL AS toFound, [route IN found | {
+  length: length(route),
+  nodes: [n IN nodes(route) | ${nodeProjection('n')}],
+  steps: [i IN range(0, length(route) - 1) | {
+    from: nodes(route)[i].id, to: nodes(route)[i + 1].id,
+    relation: type(relationships(route)[i]), forward: startNode(relationships(route)[i]) = nodes(route)[i]
+  }]
+}] AS paths`;
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/** One text per maxHops: a path of at most maxHops hops has one of maxHops lengths. */
+const PATH_TEXTS: ReadonlyMap<number, string> = new Map(range(1, PATHS.maxHops).map((hops) => [hops, pathsText(hops)] as const));
 
-/** One text per (maxHops, groups); more groups than hops cannot exist, so groups ≤ maxHops. */
-const PATH_TEXTS: ReadonlyMap<string, string> = new Map(
-  range(1, PATHS.maxHops).flatMap((hops) => range(1, hops).map((groups) => [`${hops}/${groups}`, pathsText(hops, groups)] as const)),
-);
-
-export function translatePaths(from: string, to: string, maxHops: number, first: number): CypherQuery {
-  const text = PATH_TEXTS.get(`${maxHops}/${Math.min(first, maxHops)}`);
+/** `maxDegree` is PATHS.maxDegree in the API; tests pass a smaller one to see hubs avoided on the story. */
+export function translatePaths(from: string, to: string, maxHops: number, first: number, maxDegree: number = PATHS.maxDegree): CypherQuery {
+  const text = PATH_TEXTS.get(maxHops);
   if (text === undefined) throw new Error(`no paths query for maxHops ${maxHops} and first ${first}: check the bounds before translating`);
-  return cypher(text, { from, to, limit: first });
+  return cypher(text, { from, to, limit: first, maxDegree });
 }
 
 /**

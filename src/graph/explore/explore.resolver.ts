@@ -27,7 +27,7 @@ export class ExploreResolver {
   }
 
   @Query(() => [Path], {
-    description: `The shortest connections between two entities through statements, roles, places, policies and events (never through articles), shortest first, ties by the ids along the path; [] when none is within maxHops. maxHops 1..${PATHS.maxHops}, first 1..${PATHS.maxFirst}; an id that names no entity is NOT_FOUND.`,
+    description: `The shortest connections between two entities through statements, roles, places, policies and events (never through articles, nor through a hub: an entity or statement with more than ${PATHS.maxDegree} such relationships, though either end may be one), no node twice, shortest first, ties by the ids along the path; [] when none is within maxHops. maxHops 1..${PATHS.maxHops}, first 1..${PATHS.maxFirst}; an id that names no entity is NOT_FOUND.`,
   })
   paths(
     @Arg('from', () => ID) from: string,
