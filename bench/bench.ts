@@ -22,11 +22,10 @@ import { projectRoot } from '../src/config';
 import { parseOptions, parseSize } from './args';
 import { openBenchDatabase, type BenchDatabase } from './database';
 import { OPERATIONS, PAGE_QUERIES, SERVERS, statementPage, type Operation, type OperationInput, type RequestBody, type Server } from './operations';
-import { disableNagle, NO_DELAY_ENV } from './no-delay';
 import type { ChildMessage, ParentMessage, PhaseReport } from './servers/child';
 
 const USAGE =
-  'usage: npm run bench -- [--size 10000] [--seed 42] [--duration 5] [--warmup 2] [--repeat 3] [--connections 8] [--ops a,b,c,d,e,f] [--servers ours,peer,floor] [--fresh] [--ingest-concurrency 4] [--ingest-batch 1] [--page 100] [--no-delay]';
+  'usage: npm run bench -- [--size 10000] [--seed 42] [--duration 5] [--warmup 2] [--repeat 3] [--connections 8] [--ops a,b,c,d,e,f] [--servers ours,peer,floor] [--fresh] [--ingest-concurrency 1] [--ingest-batch 100] [--page 100]';
 
 interface Settings {
   readonly size: number;
@@ -43,8 +42,6 @@ interface Settings {
   readonly ingestConcurrency: number;
   readonly ingestBatch: number;
   readonly page: number;
-  /** TCP_NODELAY on every driver socket, in the bench and in the three servers (bench/no-delay.ts). */
-  readonly noDelay: boolean;
 }
 
 function settings(argv: readonly string[]): Settings {
@@ -63,7 +60,6 @@ function settings(argv: readonly string[]): Settings {
       'ingest-concurrency': 'number',
       'ingest-batch': 'number',
       page: 'number',
-      'no-delay': 'flag',
     },
     USAGE,
   );
@@ -87,10 +83,9 @@ function settings(argv: readonly string[]): Settings {
     ops,
     servers,
     fresh: o.fresh === true,
-    ingestConcurrency: (o['ingest-concurrency'] as number | undefined) ?? 4,
-    ingestBatch: (o['ingest-batch'] as number | undefined) ?? 1,
+    ingestConcurrency: (o['ingest-concurrency'] as number | undefined) ?? 1,
+    ingestBatch: (o['ingest-batch'] as number | undefined) ?? 100,
     page: (o.page as number | undefined) ?? 100,
-    noDelay: o['no-delay'] === true,
   };
 }
 
@@ -118,11 +113,11 @@ class ServerProcess {
     });
   }
 
-  static start(name: Server, database: BenchDatabase, noDelay: boolean): Promise<ServerProcess> {
+  static start(name: Server, database: BenchDatabase): Promise<ServerProcess> {
     const uri = database.uri;
     const script = path.join(__dirname, 'servers', `${name}.js`);
     const child = fork(script, [], {
-      env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production', [NO_DELAY_ENV]: noDelay ? '1' : '0' },
+      env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
@@ -436,7 +431,6 @@ function tables(results: readonly RunResult[], s: Settings): string {
 
 async function main(): Promise<void> {
   const s = settings(process.argv.slice(2));
-  if (s.noDelay) disableNagle();
   const started = Date.now();
   const database = await openBenchDatabase({
     statements: s.size,
@@ -444,7 +438,6 @@ async function main(): Promise<void> {
     fresh: s.fresh,
     concurrency: s.ingestConcurrency,
     batch: s.ingestBatch,
-    noDelay: s.noDelay,
     log,
   });
   const procs: ServerProcess[] = [];
@@ -453,7 +446,7 @@ async function main(): Promise<void> {
     if (load) {
       log(
         `ingest${database.load ? '' : ' (when this database was built)'}: ${load.statements} statements, ${load.documents} documents in ${load.seconds.toFixed(1)} s = ` +
-          `${Math.round(load.statementsPerSecond)} statements/s (concurrency ${load.concurrency}, ${load.batch ?? 1} per transaction${load.noDelay ? ', TCP_NODELAY' : ''})`,
+          `${Math.round(load.statementsPerSecond)} statements/s (concurrency ${load.concurrency}, ${load.batch ?? 1} per transaction)`,
       );
     }
     const census = await database.gateway.read({
@@ -462,7 +455,7 @@ async function main(): Promise<void> {
     });
     log(`graph: ${JSON.stringify(census[0])}`);
 
-    for (const name of s.servers) procs.push(await ServerProcess.start(name, database, s.noDelay));
+    for (const name of s.servers) procs.push(await ServerProcess.start(name, database));
     log(`servers: ${procs.map((p) => `${p.name} ${p.url} (pid ${p.pid})`).join(', ')}`);
 
     const pageOp = OPERATIONS.find((op) => op.key === 'f') as Operation;
@@ -564,13 +557,13 @@ async function main(): Promise<void> {
     mkdirSync(folder, { recursive: true });
     // A run of some operations or servers only never overwrites the results of a full run.
     const partial = s.ops.length < OPERATIONS.length || s.servers.length < SERVERS.length;
-    const variant = `bench-${s.size}${s.noDelay ? '-nodelay' : ''}${partial ? `-${s.ops.map((o) => o.key).join('')}-${s.servers.join('-')}` : ''}`;
+    const variant = `bench-${s.size}${partial ? `-${s.ops.map((o) => o.key).join('')}-${s.servers.join('-')}` : ''}`;
     const file = path.join(folder, `${variant}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     const table = tables(results, s);
     writeFileSync(path.join(folder, `${variant}.md`), `${table}\n`);
     console.log(
-      `\n## ${s.size} statements (seed ${s.seed}), ${s.connections} connections, median of ${s.repeat} runs of ${s.duration} s (after ${s.warmup} s warm-up each)${s.noDelay ? ', TCP_NODELAY on' : ''}\n`,
+      `\n## ${s.size} statements (seed ${s.seed}), ${s.connections} connections, median of ${s.repeat} runs of ${s.duration} s (after ${s.warmup} s warm-up each)\n`,
     );
     console.log(table);
     console.log(`\nserver RSS peak (MB): ${JSON.stringify(report.memory.serverRssPeakMb)}; Neo4j JVM RSS: ${neo4jRssMb ?? 'n/a'} MB`);

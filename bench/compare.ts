@@ -1,5 +1,5 @@
 /**
- * `node dist/bench/compare.js [small] [large] [--no-delay]`: how latency changes from one
+ * `node dist/bench/compare.js [small] [large]`: how latency changes from one
  * corpus size to another, from two results files of `npm run bench` (default 10000 and
  * 100000). Prints, per operation and server, p50 and p99 at both sizes and their ratio, and
  * checks the targets: p99 within 1.3× for indexed lookups; at the large size, ours at least
@@ -18,9 +18,9 @@ interface Run {
   readonly p99: number;
 }
 
-function results(size: number, noDelay: boolean): readonly Run[] {
-  const file = path.join(projectRoot(), 'bench', 'results', `bench-${size}${noDelay ? '-nodelay' : ''}.json`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench -- --size ${size}${noDelay ? ' --no-delay' : ''}\` first`);
+function results(size: number): readonly Run[] {
+  const file = path.join(projectRoot(), 'bench', 'results', `bench-${size}.json`);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench -- --size ${size}\` first`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { results: Run[] }).results;
 }
 
@@ -28,10 +28,9 @@ const x = (a: number, b: number): string => (b === 0 ? '–' : `${(a / b).toFixe
 
 function main(): void {
   const args = process.argv.slice(2);
-  const noDelay = args.includes('--no-delay');
   const [small = 10_000, large = 100_000] = args.filter((a) => !a.startsWith('--')).map(Number);
-  const before = results(small, noDelay);
-  const after = results(large, noDelay);
+  const before = results(small);
+  const after = results(large);
   const find = (runs: readonly Run[], op: string, server: Server): Run | undefined => runs.find((r) => r.op === op && r.server === server);
   const lines = [
     `| op | server | p50 ${small} → ${large} (ms) | p99 ${small} → ${large} (ms) | p99 ratio | req/s ${small} → ${large} |`,
@@ -55,7 +54,7 @@ function main(): void {
     if (ours && floor) verdicts.push(`(${op.key}) at ${large}: ours/floor ${x(ours.requestsPerSecond, floor.requestsPerSecond)} (target ≥ 0.7×): ${ours.requestsPerSecond >= 0.7 * floor.requestsPerSecond ? 'met' : 'NOT met'}`);
   }
   const text = `${lines.join('\n')}\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`;
-  writeFileSync(path.join(projectRoot(), 'bench', 'results', `scaling-${small}-${large}${noDelay ? '-nodelay' : ''}.md`), text);
+  writeFileSync(path.join(projectRoot(), 'bench', 'results', `scaling-${small}-${large}.md`), text);
   console.log(text);
 }
 

@@ -12,10 +12,10 @@ import { cypher } from '../src/db/cypher';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { createDriver, Neo4jGateway } from '../src/db/gateway';
 import { Corpus, type CorpusCounts } from './corpus';
-import { loadCorpus, type LoadReport } from './load';
+import { DEFAULT_LOAD, loadCorpus, type LoadReport } from './load';
 
 /** A finished load, as the marker file keeps it. */
-export type CorpusLoad = LoadReport & { readonly counts: CorpusCounts; readonly noDelay: boolean };
+export type CorpusLoad = LoadReport & { readonly counts: CorpusCounts };
 
 export interface BenchDatabase {
   readonly uri: string;
@@ -35,11 +35,10 @@ export interface BenchDatabaseOptions {
   readonly seed: number;
   /** Drop the data directory and load again. */
   readonly fresh?: boolean;
+  /** Write transactions in flight while loading; default DEFAULT_LOAD.concurrency (bench/load.ts). */
   readonly concurrency?: number;
-  /** Documents per write transaction while loading. */
+  /** Documents per write transaction while loading; default DEFAULT_LOAD.batch. */
   readonly batch?: number;
-  /** Whether the driver's sockets have TCP_NODELAY (bench/no-delay.ts); recorded with the load. */
-  readonly noDelay?: boolean;
   readonly heap?: string;
   readonly pageCache?: string;
   readonly log: (line: string) => void;
@@ -107,7 +106,8 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
       );
     }
     options.log(
-      `loading ${options.statements} statements (seed ${options.seed}) through ingestDocument: ${options.concurrency ?? 4} transactions at a time, ${options.batch ?? 1} document(s) each`,
+      `loading ${options.statements} statements (seed ${options.seed}) through ingestBatch: ` +
+        `${options.concurrency ?? DEFAULT_LOAD.concurrency} transactions at a time, ${options.batch ?? DEFAULT_LOAD.batch} document(s) each`,
     );
     const counts = { value: undefined as CorpusCounts | undefined };
     const report = await loadCorpus(gateway, directory, corpus.articles(counts as { value: CorpusCounts }), {
@@ -116,7 +116,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
       expectedStatements: options.statements,
     });
     await gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(600)')));
-    const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts, noDelay: options.noDelay === true };
+    const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts };
     if (embedded) writeFileSync(markerFile, `${JSON.stringify({ statements: options.statements, seed: options.seed, load } satisfies Marker, null, 2)}\n`);
     return { uri, gateway, embedded, corpus, load, previousLoad: null, neo4jVersion, close };
   } catch (error) {

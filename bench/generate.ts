@@ -1,12 +1,11 @@
 /**
- * `npm run bench:generate -- --statements 10000 --seed 42 --out DIR [--load] [--concurrency 4]`
+ * `npm run bench:generate -- --statements 10000 --seed 42 --out DIR [--load] [--concurrency 1] [--batch 100]`
  *
  * Writes the synthetic corpus as ingest documents: DIR/documents/*.json, each a list of
  * documents in load order (so `npm run ingest -- DIR/documents` loads it too), and
  * DIR/manifest.json with the options, the counts and the ids the benchmark asks about.
  * With --load it also loads the corpus into the benchmark's database for that size
- * (.neo4j/bench-<statements>, or NEO4J_URI) and reports statements per second; --no-delay
- * loads with TCP_NODELAY on the driver's sockets (bench/no-delay.ts).
+ * (.neo4j/bench-<statements>, or NEO4J_URI) and reports statements per second.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,15 +13,14 @@ import type { ArticleDocument } from '../src/ingest/document';
 import { parseOptions, parseSize } from './args';
 import { Corpus, type CorpusCounts } from './corpus';
 import { openBenchDatabase } from './database';
-import { disableNagle } from './no-delay';
 
-const USAGE = 'usage: npm run bench:generate -- --statements 10000 [--seed 42] --out DIR [--load] [--fresh] [--concurrency 4] [--batch 1] [--no-delay]';
+const USAGE = 'usage: npm run bench:generate -- --statements 10000 [--seed 42] --out DIR [--load] [--fresh] [--concurrency 1] [--batch 100]';
 const FILE_SIZE = 100;
 
 async function main(): Promise<void> {
   const options = parseOptions(
     process.argv.slice(2),
-    { statements: 'string', seed: 'number', out: 'string', load: 'flag', fresh: 'flag', concurrency: 'number', batch: 'number', 'no-delay': 'flag' },
+    { statements: 'string', seed: 'number', out: 'string', load: 'flag', fresh: 'flag', concurrency: 'number', batch: 'number' },
     USAGE,
   );
   if (options.statements === undefined || options.out === undefined) throw new Error(USAGE);
@@ -60,14 +58,12 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(counts.value));
 
   if (options.load) {
-    if (options['no-delay']) disableNagle();
     const database = await openBenchDatabase({
       statements,
       seed,
       fresh: options.fresh === true,
       concurrency: options.concurrency as number | undefined,
       batch: options.batch as number | undefined,
-      noDelay: options['no-delay'] === true,
       log: (line) => console.error(line),
     });
     try {

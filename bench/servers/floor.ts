@@ -7,11 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config';
 import { createDriver } from '../../src/db/gateway';
 import { answerFloor, isFloorOp } from '../floor';
-import { disableNagleWhenAsked } from '../no-delay';
 import { runChild } from './child';
 
 runChild('floor', async (uri, meter) => {
-  disableNagleWhenAsked();
   const config = loadConfig();
   const driver = createDriver({ ...config.neo4j, uri });
   const server = http.createServer((req, res) => {

@@ -7,11 +7,9 @@ import { loadConfig } from '../../src/config';
 import { createDriver, Neo4jGateway } from '../../src/db/gateway';
 import { appSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
-import { disableNagleWhenAsked } from '../no-delay';
 import { runChild } from './child';
 
 runChild('ours', async (uri, meter) => {
-  disableNagleWhenAsked();
   const config = loadConfig();
   const driver = createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs });
   const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs);

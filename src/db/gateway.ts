@@ -8,6 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config';
 import { timedOut, translateDriverError, type Budget } from '../errors';
 import type { CypherQuery } from './cypher';
+import { tuneOutgoingSockets } from './socket';
 
 export type Row = Record<string, unknown>;
 
@@ -25,6 +26,7 @@ export interface DriverOptions {
 }
 
 export function createDriver(config: Neo4jConfig & { uri: string }, options: DriverOptions = {}): Driver {
+  tuneOutgoingSockets();
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
     maxTransactionRetryTime: options.maxRetryTimeMs ?? 500,
