@@ -9,10 +9,11 @@ import { createArticleLoaders, type ArticleLoaders } from './graph/article/artic
 import { createEntityLoaders, type EntityLoaders } from './graph/entity/entity.loaders';
 import { createStatementLoaders, type StatementLoaders } from './graph/statement/statement.loaders';
 
-/** Fresh loaders for one request; statement details prime the entity loader they share. */
+/** Fresh loaders for one request; statement answers prime the entity, role and article loaders they share. */
 function withLoaders(db: Db): EntityLoaders & StatementLoaders & ArticleLoaders {
   const entities = createEntityLoaders(db);
-  return { ...entities, ...createStatementLoaders(db, entities.entity), ...createArticleLoaders(db) };
+  const articles = createArticleLoaders(db);
+  return { ...entities, ...articles, ...createStatementLoaders(db, { entity: entities.entity, roles: entities.roles, article: articles.article }) };
 }
 
 export interface Context {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { decodeCursor, pageSize, type Connection } from '../connection';
 import { anchoredStatements } from '../entity/entity.resolver';
@@ -34,10 +35,11 @@ export class ArticleResolver {
   statements(
     @Root() article: ArticleRecord,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<StatementRecord>> {
-    return anchoredStatements(ctx, 'article', article.id, first, after);
+    return anchoredStatements(ctx, info, 'article', article.id, first, after);
   }
 
   @FieldResolver(() => [Entity], { description: 'Every entity the article mentions, by name.' })

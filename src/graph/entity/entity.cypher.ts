@@ -7,7 +7,7 @@ export const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Policy', 'Even
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
 /** Projects entity `e` onto the EntityRecord shape. */
-export const entityProjection = (e: 'e' | 'o' | 'pl'): string => `{
+export const entityProjection = (e: string): string => `{
   __typename: [l IN labels(${e}) WHERE l IN ['Person', 'Organization', 'Place', 'Policy', 'Event']][0],
   id: ${e}.id, name: ${e}.name, aliases: coalesce(${e}.aliases, []), description: ${e}.description,
   kind: ${e}.kind, status: ${e}.status,
@@ -51,17 +51,25 @@ WITH e, n ORDER BY n DESC, e.id LIMIT toInteger($limit)
 WITH n, ${ENTITY_PROJECTION} AS entity
 RETURN entity {.*, statementCount: n} AS entity`;
 
-/** Roles with their organization and place, so that asking for them costs no further trip. */
+/**
+ * The roles of person `p` with their organization and place, so that asking for them
+ * costs no further trip; an expression, so a statement's speaker can bring them along.
+ */
+export const rolesOf = (p: string): string => `COLLECT {
+  MATCH (${p})-[role:HOLDS_ROLE]->()
+  OPTIONAL MATCH (roleOrganization:Entity {id: role.organization})
+  OPTIONAL MATCH (rolePlace:Entity {id: role.place})
+  WITH role, roleOrganization, rolePlace ORDER BY role.ordinal, role.title
+  RETURN {title: role.title, former: coalesce(role.former, false),
+          organizationId: role.organization, placeId: role.place,
+          organization: CASE WHEN roleOrganization IS NULL THEN null ELSE ${entityProjection('roleOrganization')} END,
+          place: CASE WHEN rolePlace IS NULL THEN null ELSE ${entityProjection('rolePlace')} END}
+}`;
+
 export const ROLES_BY_PERSON = `
 UNWIND $ids AS id
-MATCH (p:Person {id: id})-[h:HOLDS_ROLE]->()
-OPTIONAL MATCH (o:Entity {id: h.organization})
-OPTIONAL MATCH (pl:Entity {id: h.place})
-WITH id, h, o, pl ORDER BY h.ordinal, h.title
-RETURN id, collect({title: h.title, former: coalesce(h.former, false),
-                    organizationId: h.organization, placeId: h.place,
-                    organization: CASE WHEN o IS NULL THEN null ELSE ${entityProjection('o')} END,
-                    place: CASE WHEN pl IS NULL THEN null ELSE ${entityProjection('pl')} END}) AS roles`;
+MATCH (p:Person {id: id})
+RETURN id, ${rolesOf('p')} AS roles`;
 
 /** Relationships between entities a field can follow, with their direction. */
 export const RELATIONS = {

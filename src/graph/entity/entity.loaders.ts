@@ -3,7 +3,7 @@ import type { Db } from '../../db/gateway';
 import { idLoader } from '../loader';
 import { RELATIONS, type Relation } from './entity.cypher';
 import * as repo from './entity.repository';
-import type { EntityRecord, Role } from './entity.type';
+import type { EntityRecord, Role, RoleRow } from './entity.type';
 
 export interface EntityLoaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
@@ -19,9 +19,17 @@ export function createEntityLoaders(db: Db): EntityLoaders {
   const roles = idLoader<Role[]>(async (ids) => {
     const rows = await repo.rolesByPerson(db, ids);
     for (const role of [...rows.values()].flat()) primeEntities(entity, [role.organization, role.place]);
-    return new Map([...rows].map(([id, list]) => [id, list.map(({ title, former, organizationId, placeId }) => ({ title, former, organizationId, placeId }))]));
+    return new Map([...rows].map(([id, list]) => [id, list.map(toRole)]));
   }, []);
   return { entity, roles, related };
+}
+
+const toRole = ({ title, former, organizationId, placeId }: RoleRow): Role => ({ title, former, organizationId, placeId });
+
+/** Roles that arrived with another answer (a statement's speaker), and the entities they name. */
+export function primeRoles(loaders: Pick<EntityLoaders, 'entity' | 'roles'>, person: string, rows: readonly RoleRow[]): void {
+  for (const role of rows) primeEntities(loaders.entity, [role.organization, role.place]);
+  loaders.roles.prime(person, rows.map(toRole));
 }
 
 /** Entities that arrived with another answer need no trip of their own later in the request. */

@@ -2,7 +2,7 @@ import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection } from '../connection';
 import * as Q from './entity.cypher';
-import type { EntityRecord, Role } from './entity.type';
+import type { EntityRecord, RoleRow } from './entity.type';
 
 const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V> =>
   new Map(rows.map((r) => [r.id as string, r[field] as V]));
@@ -12,7 +12,6 @@ export async function entitiesById(db: Db, ids: readonly string[]): Promise<Map<
 }
 
 /** A role as read: its organization and place come along, to prime the entity loader. */
-export type RoleRow = Role & { organization: EntityRecord | null; place: EntityRecord | null };
 
 export async function rolesByPerson(db: Db, ids: readonly string[]): Promise<Map<string, RoleRow[]>> {
   return toMap(await db.read(cypher(Q.ROLES_BY_PERSON, { ids })), 'roles');

@@ -3,11 +3,13 @@
  * through the request's loaders or the repository. The Entity interface's relationship
  * fields are resolved once here for every implementing type.
  */
-import { Arg, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
 import type { Context } from '../../context';
 import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
 import { parseId } from '../ids';
 import { STATEMENT_CURSOR } from '../statement/statement.repository';
+import { statementIncludes } from '../statement/statement.resolver';
 import type { Anchor } from '../statement/statement.cypher';
 import { StatementConnection, type StatementRecord } from '../statement/statement.type';
 import type { EntityLabel, Relation } from './entity.cypher';
@@ -37,6 +39,7 @@ registerEnumType(PersonOrder, {
 /** A page of statements reached from one node, batched across all nodes in the request. */
 export async function anchoredStatements(
   ctx: Context,
+  info: GraphQLResolveInfo,
   anchor: Anchor,
   id: string,
   first: number | undefined,
@@ -44,7 +47,7 @@ export async function anchoredStatements(
 ): Promise<Connection<StatementRecord>> {
   const size = pageSize(first);
   const position = decodeCursor(STATEMENT_CURSOR, after);
-  const rows = await ctx.loaders.pages[anchor].load({ id, limit: size + 1, after: position });
+  const rows = await ctx.loaders.pages[anchor].load({ id, limit: size + 1, after: position, includes: statementIncludes(info, 'edges.node.') });
   return toConnection(STATEMENT_CURSOR, rows, size, (s) => [s.sortKey, s.id], () => ctx.loaders.counts[anchor].load(id));
 }
 
@@ -54,20 +57,22 @@ export class EntityResolver {
   statements(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<StatementRecord>> {
-    return anchoredStatements(ctx, 'said', entity.id, first, after);
+    return anchoredStatements(ctx, info, 'said', entity.id, first, after);
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements ABOUT this entity, in article order.' })
   mentionedIn(
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<StatementRecord>> {
-    return anchoredStatements(ctx, 'about', entity.id, first, after);
+    return anchoredStatements(ctx, info, 'about', entity.id, first, after);
   }
 
   @Query(() => Entity, { nullable: true, description: 'Any entity by id; null when no entity has it.' })
@@ -191,10 +196,11 @@ export class OrganizationResolver extends entityRootFields(Organization, Organiz
   reported(
     @Root() org: EntityRecord,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<StatementRecord>> {
-    return anchoredStatements(ctx, 'reportedBy', org.id, first, after);
+    return anchoredStatements(ctx, info, 'reportedBy', org.id, first, after);
   }
 }
 

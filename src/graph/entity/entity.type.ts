@@ -103,3 +103,6 @@ export class Event extends Entity {
   @Field(() => DateInfo, { nullable: true })
   date!: DateInfo | null;
 }
+
+/** A role as the roles query returns it: with its organization and place. */
+export type RoleRow = Role & { readonly organization: EntityRecord | null; readonly place: EntityRecord | null };

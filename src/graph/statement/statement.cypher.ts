@@ -3,35 +3,75 @@
  * by which filter fields are present (translateStatementPage); values are parameters.
  */
 import { cypher, type CypherQuery } from '../../db/cypher';
-import { ENTITY_PROJECTION } from '../entity/entity.cypher';
+import { ARTICLE_PROJECTION } from '../article/article.cypher';
+import { ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
 
-export const STATEMENT_PROJECTION = `{
+const STATEMENT_FIELDS = `
   __typename: 'Statement', id: s.id, text: s.text, kind: s.kind, venue: s.venue, sortKey: s.sortKey,
   date: CASE WHEN s.date IS NULL AND s.dateText IS NULL THEN null
         ELSE {date: s.date, text: s.dateText, precision: s.datePrecision} END,
-  quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0]
-}`;
+  quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0]`;
 
-export const STATEMENTS_BY_ID = `
-UNWIND $ids AS id
-MATCH (s:Statement {id: id})
-RETURN id, ${STATEMENT_PROJECTION} AS statement`;
+export const STATEMENT_PROJECTION = `{${STATEMENT_FIELDS}\n}`;
 
 /**
- * Who said it, what it is about, who reported it and where it appears, for a batch of
- * statements in one trip: a listing almost always asks for several of these, and one
- * query with four small pattern comprehensions costs Neo4j less than four queries.
- * Lists come with their ordinals; the repository sorts them.
+ * What a query for statements brings along, for the fields the client asked for
+ * (src/graph/lookahead.ts): the speaker (and the speaker's roles), the topics, the outlets,
+ * the evidence (and its articles). Each costs Neo4j little next to a round trip of its own.
  */
+export interface StatementIncludes {
+  readonly speaker: boolean;
+  readonly roles: boolean;
+  readonly about: boolean;
+  readonly reportedBy: boolean;
+  readonly evidence: boolean;
+  readonly articles: boolean;
+}
+
+export const NO_INCLUDES: StatementIncludes = { speaker: false, roles: false, about: false, reportedBy: false, evidence: false, articles: false };
+export const ALL_INCLUDES: StatementIncludes = { speaker: true, roles: true, about: true, reportedBy: true, evidence: true, articles: true };
+
+/** Whether a query with these includes brings anything along. */
+export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.about || i.reportedBy || i.evidence;
+
+/**
+ * Who said it, what it is about, who reported it and where it appears, as far as `includes`
+ * asks: small pattern comprehensions, one trip for all. Lists come with their ordinals; the
+ * repository sorts them.
+ */
+const detailsMap = (includes: StatementIncludes): string => {
+  const parts = [
+    includes.speaker && `speaker: [(s)<-[:SAID]-(e:Entity) | ${ENTITY_PROJECTION}][0]`,
+    includes.speaker && includes.roles && `speakerRoles: [(s)<-[:SAID]-(e:Person) | ${rolesOf('e')}][0]`,
+    includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${ENTITY_PROJECTION}}]`,
+    includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${ENTITY_PROJECTION}}]`,
+    includes.evidence &&
+      `evidence: [(s)-[r:APPEARS_IN]->(a:Article) | {start: r.start, end: r.end, sentence: r.sentence,
+     sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${includes.articles ? `,\n     article: ${ARTICLE_PROJECTION}` : ''}}]`,
+  ];
+  return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
+};
+
+/** Statement `s` as a StatementRecord, with `details` when the includes ask for them. */
+export function statementProjection(includes: StatementIncludes): string {
+  return includesAny(includes) ? `{${STATEMENT_FIELDS},\n  details: ${detailsMap(includes)}\n}` : STATEMENT_PROJECTION;
+}
+
+/** Statements by id, bringing along what `includes` names. */
+export function statementsByIdText(includes: StatementIncludes): string {
+  return `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+RETURN id, ${statementProjection(includes)} AS statement`;
+}
+
+export const STATEMENTS_BY_ID = statementsByIdText(NO_INCLUDES);
+
+/** The details of a batch of statements whose query did not bring them along: all four. */
 export const DETAILS = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
-RETURN id,
-  [(s)<-[:SAID]-(e:Entity) | ${ENTITY_PROJECTION}][0] AS speaker,
-  [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${ENTITY_PROJECTION}}] AS about,
-  [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${ENTITY_PROJECTION}}] AS reportedBy,
-  [(s)-[r:APPEARS_IN]->(a:Article) | {start: r.start, end: r.end, sentence: r.sentence,
-     sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt}] AS evidence`;
+RETURN id, ${detailsMap({ ...ALL_INCLUDES, roles: false, articles: false })} AS details`;
 
 export const QUOTES_INSIDE = `
 UNWIND $ids AS id
@@ -53,21 +93,22 @@ export type Anchor = keyof typeof ANCHORS;
 const AFTER_KEY = '(key.afterKey IS NULL OR s.sortKey > key.afterKey)';
 
 /** One page per key, all keys in one round trip; `$limit` is shared by the batch. */
-export const PAGES_BY_ANCHOR: Readonly<Record<Anchor, string>> = Object.fromEntries(
-  Object.entries(ANCHORS).map(([name, pattern]) => [
-    name,
-    `
+export function pagesByAnchorText(anchor: Anchor, includes: StatementIncludes): string {
+  return `
 UNWIND range(0, size($keys) - 1) AS i
 WITH i, $keys[i] AS key
 CALL {
   WITH key
-  MATCH ${pattern}
+  MATCH ${ANCHORS[anchor]}
   WHERE ${AFTER_KEY}
   WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
-  RETURN collect(${STATEMENT_PROJECTION}) AS rows
+  RETURN collect(${statementProjection(includes)}) AS rows
 }
-RETURN i, rows`,
-  ]),
+RETURN i, rows`;
+}
+
+export const PAGES_BY_ANCHOR: Readonly<Record<Anchor, string>> = Object.fromEntries(
+  (Object.keys(ANCHORS) as Anchor[]).map((anchor) => [anchor, pagesByAnchorText(anchor, NO_INCLUDES)]),
 ) as Record<Anchor, string>;
 
 export const COUNTS_BY_ANCHOR: Readonly<Record<Anchor, string>> = Object.fromEntries(
@@ -122,6 +163,7 @@ export function translateStatementPage(
   filter: StatementFilterValues,
   limit: number,
   after: readonly [string | number, string] | null,
+  includes: StatementIncludes = NO_INCLUDES,
 ): CypherQuery {
   const { match, where } = filterClauses(filter);
   // The range predicate lets the planner walk the sortKey index in order when no anchor is named.
@@ -130,7 +172,7 @@ export function translateStatementPage(
 MATCH ${match}
 WHERE ${where.join('\n  AND ')}
 WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
-RETURN ${STATEMENT_PROJECTION} AS statement`;
+RETURN ${statementProjection(includes)} AS statement`;
   return cypher(text, {
     ...filterParams(filter),
     limit,

@@ -1,46 +1,121 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
+import type { ArticleLoaders } from '../article/article.loaders';
+import type { EntityLoaders } from '../entity/entity.loaders';
 import type { EntityRecord } from '../entity/entity.type';
-import { primeEntities } from '../entity/entity.loaders';
+import { primeEntities, primeRoles } from '../entity/entity.loaders';
 import { idLoader } from '../loader';
-import { ANCHORS, type Anchor } from './statement.cypher';
+import { ANCHORS, type Anchor, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
-import type { StatementRecord } from './statement.type';
+import type { Evidence, StatementRecord } from './statement.type';
+
+/** A statement by id, fetched with what the request's selection will ask of it. */
+export interface StatementKey {
+  readonly id: string;
+  readonly includes: StatementIncludes;
+}
 
 export interface StatementLoaders {
   readonly statement: DataLoader<string, StatementRecord | null>;
-  /** Speaker, topics, outlets and evidence of statements: one trip per batch for all four. */
-  readonly details: DataLoader<string, repo.StatementDetails>;
+  /** `statement`, with details brought along (and filed) as the key's includes say. */
+  readonly statementWith: DataLoader<StatementKey, StatementRecord | null, string>;
+  /**
+   * Speaker, topics, outlets and evidence of statements, one loader each. Those a statement
+   * query brought along are filed in them; the rest come from one trip per batch for all
+   * four, however many of the four loaders ask.
+   */
+  readonly speaker: DataLoader<string, EntityRecord | null>;
+  readonly about: DataLoader<string, EntityRecord[]>;
+  readonly reportedBy: DataLoader<string, EntityRecord[]>;
+  readonly evidence: DataLoader<string, Evidence[]>;
   readonly quotesInside: DataLoader<string, StatementRecord[]>;
   /** A page of statements per anchor node (who said them, what they are about, ...). */
   readonly pages: Readonly<Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementRecord[], string>>>;
   readonly counts: Readonly<Record<Anchor, DataLoader<string, number>>>;
+  /**
+   * Files the details that statements brought along where the nested resolvers look:
+   * the details loader, the speaker's roles, the entities and articles they name.
+   */
+  readonly prime: (statements: readonly StatementRecord[]) => void;
+}
+
+const includesKey = (includes: StatementIncludes): string => JSON.stringify(includes);
+const statementKey = (key: StatementKey): string => `${includesKey(key.includes)}|${key.id}`;
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
 }
 
 const NO_DETAILS: repo.StatementDetails = { speaker: null, about: [], reportedBy: [], evidence: [] };
 
-/** `entity` is the request's entity loader: entities that come with details prime it. */
-export function createStatementLoaders(db: Db, entity: DataLoader<string, EntityRecord | null>): StatementLoaders {
+/** Statement loaders over the request's entity and article loaders, which statement answers prime. */
+export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'entity' | 'roles'> & Pick<ArticleLoaders, 'article'>): StatementLoaders {
   const anchors = Object.keys(ANCHORS) as Anchor[];
+  const details = idLoader(async (ids) => {
+    const found = await repo.details(db, ids);
+    for (const d of found.values()) primeEntities(related.entity, [d.speaker, ...d.about, ...d.reportedBy]);
+    return found;
+  }, NO_DETAILS);
+  const part = <K extends keyof repo.StatementDetails>(key: K): DataLoader<string, repo.StatementDetails[K]> =>
+    new DataLoader<string, repo.StatementDetails[K]>(async (ids) => (await details.loadMany(ids)).map((d) => (d instanceof Error ? d : d[key])), {
+      maxBatchSize: 1000,
+    });
+  const parts = { speaker: part('speaker'), about: part('about'), reportedBy: part('reportedBy'), evidence: part('evidence') };
+
+  const prime = (statements: readonly StatementRecord[]): void => {
+    for (const statement of statements) {
+      const row = statement.details;
+      if (row === undefined) continue;
+      const filed = repo.partsOf(row);
+      if (filed.speaker !== undefined) parts.speaker.prime(statement.id, filed.speaker);
+      if (filed.about !== undefined) parts.about.prime(statement.id, filed.about);
+      if (filed.reportedBy !== undefined) parts.reportedBy.prime(statement.id, filed.reportedBy);
+      if (filed.evidence !== undefined) parts.evidence.prime(statement.id, filed.evidence);
+      primeEntities(related.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
+      if (filed.speaker && row.speakerRoles) primeRoles(related, filed.speaker.id, row.speakerRoles);
+      for (const evidence of row.evidence ?? []) if (evidence.article !== undefined) related.article.prime(evidence.article.id, evidence.article);
+    }
+  };
+  const primed = <T extends StatementRecord | null>(statements: T[]): T[] => {
+    prime(statements.filter((s): s is T & StatementRecord => s !== null));
+    return statements;
+  };
+
   return {
     statement: idLoader<StatementRecord | null>((ids) => repo.statementsById(db, ids), null),
-    details: idLoader(async (ids) => {
-      const found = await repo.details(db, ids);
-      for (const d of found.values()) primeEntities(entity, [d.speaker, ...d.about, ...d.reportedBy]);
-      return found;
-    }, NO_DETAILS),
+    statementWith: new DataLoader<StatementKey, StatementRecord | null, string>(
+      async (keys) => {
+        // One query per distinct includes; a request almost always has one.
+        const found = new Map<string, StatementRecord>();
+        for (const group of groupBy(keys, (key) => includesKey(key.includes)).values()) {
+          const includes = (group[0] as StatementKey).includes;
+          for (const [id, statement] of await repo.statementsById(db, group.map((key) => key.id), includes)) found.set(statementKey({ id, includes }), statement);
+        }
+        return primed(keys.map((key) => found.get(statementKey(key)) ?? null));
+      },
+      { cacheKeyFn: statementKey, maxBatchSize: 1000 },
+    ),
+    ...parts,
     quotesInside: idLoader((ids) => repo.quotesInside(db, ids), []),
     pages: Object.fromEntries(
       anchors.map((anchor) => [
         anchor,
-        new DataLoader<repo.AnchoredPageKey, StatementRecord[], string>((keys) => repo.pagesByAnchor(db, anchor, keys), {
-          cacheKeyFn: (key) => JSON.stringify([key.id, key.limit, key.after]),
-        }),
+        new DataLoader<repo.AnchoredPageKey, StatementRecord[], string>(
+          async (keys) => {
+            const pages = await repo.pagesByAnchor(db, anchor, keys);
+            for (const page of pages) prime(page);
+            return pages;
+          },
+          { cacheKeyFn: (key) => JSON.stringify([key.id, key.limit, key.after, key.includes]) },
+        ),
       ]),
     ) as Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementRecord[], string>>,
     counts: Object.fromEntries(anchors.map((anchor) => [anchor, idLoader((ids) => repo.countsByAnchor(db, anchor, ids), 0)])) as Record<
       Anchor,
       DataLoader<string, number>
     >,
+    prime,
   };
 }

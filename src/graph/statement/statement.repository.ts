@@ -3,7 +3,7 @@ import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
 import type { EntityRecord } from '../entity/entity.type';
 import * as Q from './statement.cypher';
-import type { Evidence, StatementRecord } from './statement.type';
+import type { DetailsRow, Evidence, StatementRecord } from './statement.type';
 
 const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V> =>
   new Map(rows.map((r) => [r.id as string, r[field] as V]));
@@ -11,8 +11,8 @@ const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V
 export const STATEMENT_CURSOR = 'Statement';
 export const statementPosition = (s: StatementRecord): Position => [s.sortKey, s.id];
 
-export async function statementsById(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord>> {
-  return toMap(await db.read(cypher(Q.STATEMENTS_BY_ID, { ids })), 'statement');
+export async function statementsById(db: Db, ids: readonly string[], includes = Q.NO_INCLUDES): Promise<Map<string, StatementRecord>> {
+  return toMap(await db.read(cypher(Q.statementsByIdText(includes), { ids })), 'statement');
 }
 
 export interface StatementDetails {
@@ -23,23 +23,40 @@ export interface StatementDetails {
   readonly evidence: Evidence[];
 }
 
-type Ordered = { ordinal: number | null; entity: EntityRecord };
-const inOrder = (list: Ordered[]): EntityRecord[] =>
+type Ordered = NonNullable<DetailsRow['about']>;
+const inOrder = (list: Ordered): EntityRecord[] =>
   [...list].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0) || a.entity.id.localeCompare(b.entity.id)).map((o) => o.entity);
+
+/** Oldest article first, ties by article id. */
+export function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] {
+  return [...rows]
+    .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.articleId.localeCompare(b.articleId))
+    .map(({ start, end, sentence, sentenceStart, articleId }) => ({ start, end, sentence, sentenceStart, articleId }));
+}
+
+/** Details as resolvers use them: lists in their ordinal order, evidence oldest article first. */
+export function toDetails(row: DetailsRow): StatementDetails {
+  return {
+    speaker: row.speaker ?? null,
+    about: inOrder(row.about ?? []),
+    reportedBy: inOrder(row.reportedBy ?? []),
+    evidence: evidenceInOrder(row.evidence ?? []),
+  };
+}
+
+/** The parts of a details row its query was asked for, in the order resolvers use them. */
+export function partsOf(row: DetailsRow): Partial<StatementDetails> {
+  return {
+    ...(row.speaker !== undefined && { speaker: row.speaker }),
+    ...(row.about !== undefined && { about: inOrder(row.about) }),
+    ...(row.reportedBy !== undefined && { reportedBy: inOrder(row.reportedBy) }),
+    ...(row.evidence !== undefined && { evidence: evidenceInOrder(row.evidence) }),
+  };
+}
 
 export async function details(db: Db, ids: readonly string[]): Promise<Map<string, StatementDetails>> {
   const rows = await db.read(cypher(Q.DETAILS, { ids }));
-  return new Map(
-    rows.map((r) => {
-      const evidence = (r.evidence as (Evidence & { publishedAt: string | null })[])
-        .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.articleId.localeCompare(b.articleId))
-        .map(({ publishedAt: _published, ...e }) => e);
-      return [
-        r.id as string,
-        { speaker: r.speaker as EntityRecord | null, about: inOrder(r.about as Ordered[]), reportedBy: inOrder(r.reportedBy as Ordered[]), evidence },
-      ];
-    }),
-  );
+  return new Map(rows.map((r) => [r.id as string, toDetails(r.details as DetailsRow)]));
 }
 
 export async function quotesInside(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord[]>> {
@@ -51,8 +68,9 @@ export async function statementPage(
   filter: Q.StatementFilterValues,
   first: number,
   after: Position | null,
+  includes = Q.NO_INCLUDES,
 ): Promise<Connection<StatementRecord>> {
-  const rows = await db.read(Q.translateStatementPage(filter, first + 1, after));
+  const rows = await db.read(Q.translateStatementPage(filter, first + 1, after, includes));
   return toConnection(
     STATEMENT_CURSOR,
     rows.map((r) => r.statement as StatementRecord),
@@ -66,19 +84,24 @@ export interface AnchoredPageKey {
   readonly id: string;
   readonly limit: number;
   readonly after: Position | null;
+  readonly includes: Q.StatementIncludes;
 }
 
-/** Pages for many anchors in as few round trips as there are distinct page sizes. */
+/** Pages for many anchors in as few round trips as there are distinct page sizes and includes. */
 export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredPageKey[]): Promise<StatementRecord[][]> {
   const results: StatementRecord[][] = keys.map(() => []);
-  const byLimit = new Map<number, number[]>();
-  keys.forEach((key, i) => byLimit.set(key.limit, [...(byLimit.get(key.limit) ?? []), i]));
-  for (const [limit, indexes] of byLimit) {
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    const group = JSON.stringify([key.limit, key.includes]);
+    groups.set(group, [...(groups.get(group) ?? []), i]);
+  });
+  for (const indexes of groups.values()) {
+    const { limit, includes } = keys[indexes[0] as number] as AnchoredPageKey;
     const batch = indexes.map((i) => {
       const key = keys[i] as AnchoredPageKey;
       return { id: key.id, afterKey: key.after === null ? null : String(key.after[0]) };
     });
-    const rows = await db.read(cypher(Q.PAGES_BY_ANCHOR[anchor], { keys: batch, limit }));
+    const rows = await db.read(cypher(Q.pagesByAnchorText(anchor, includes), { keys: batch, limit }));
     for (const row of rows) {
       const original = indexes[row.i as number];
       if (original !== undefined) results[original] = row.rows as StatementRecord[];

@@ -1,10 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput } from '../../errors';
 import { Article, type ArticleRecord } from '../article/article.type';
 import { decodeCursor, pageSize, type Connection } from '../connection';
 import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
 import { parseId, ENTITY_TYPES } from '../ids';
+import { selectedPaths } from '../lookahead';
+import { includesAny, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
 import { Evidence, Statement, StatementConnection, StatementFilter, type StatementRecord } from './statement.type';
 
@@ -18,43 +21,64 @@ export function checkStatementFilter(filter: StatementFilter | null | undefined)
   return filter;
 }
 
+/**
+ * What a query for statements should bring along, from the fields selected under
+ * `prefix` (`''` for a statement, `'edges.node.'` for a connection's statements).
+ */
+export function statementIncludes(info: GraphQLResolveInfo, prefix: string): StatementIncludes {
+  const paths = selectedPaths(info);
+  const has = (path: string): boolean => paths.has(`${prefix}${path}`);
+  return {
+    speaker: has('speaker'),
+    roles: has('speaker.roles'),
+    about: has('about'),
+    reportedBy: has('reportedBy'),
+    evidence: has('evidence') || has('evidences'),
+    articles: has('evidence.article') || has('evidences.article'),
+  };
+}
+
 @Resolver(() => Statement)
 export class StatementResolver {
   @Query(() => Statement, { nullable: true, description: 'The statement with this id; null when there is none.' })
-  statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<StatementRecord | null> {
+  statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatementRecord | null> {
     parseId(id, ['Statement']);
-    return ctx.loaders.statement.load(id);
+    const includes = statementIncludes(info, '');
+    return includesAny(includes) ? ctx.loaders.statementWith.load({ id, includes }) : ctx.loaders.statement.load(id);
   }
 
   @Query(() => StatementConnection, { description: 'Statements in article order (oldest article first, then position in the article).' })
-  statements(
+  async statements(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<StatementRecord>> {
     const size = pageSize(first);
     const position = decodeCursor(repo.STATEMENT_CURSOR, after);
-    return repo.statementPage(ctx.db, checkStatementFilter(filter), size, position);
+    const page = await repo.statementPage(ctx.db, checkStatementFilter(filter), size, position, statementIncludes(info, 'edges.node.'));
+    ctx.loaders.prime(page.edges.map((edge) => edge.node));
+    return page;
   }
 
   @FieldResolver(() => Entity, { description: 'Who said it.' })
   async speaker(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord> {
-    const { speaker } = await ctx.loaders.details.load(statement.id);
+    const speaker = await ctx.loaders.speaker.load(statement.id);
     if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
     return speaker;
   }
 
   @FieldResolver(() => [Entity], { description: 'The policies, events, people and places it concerns.' })
   async about(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
-    return (await ctx.loaders.details.load(statement.id)).about;
+    return ctx.loaders.about.load(statement.id);
   }
 
   @FieldResolver(() => [Organization], {
     description: 'Outlets the article credits ("according to the FT", "CNN reported"), nearest to the article first.',
   })
   async reportedBy(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
-    return (await ctx.loaders.details.load(statement.id)).reportedBy;
+    return ctx.loaders.reportedBy.load(statement.id);
   }
 
   @FieldResolver(() => Statement, { nullable: true, description: 'The statement this one is quoted inside (Ratcliffe quoting Trump).' })
@@ -69,7 +93,7 @@ export class StatementResolver {
 
   @FieldResolver(() => Evidence, { description: 'Where the statement first appeared: the exact span of its article.' })
   async evidence(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence> {
-    const all = (await ctx.loaders.details.load(statement.id)).evidence;
+    const all = await ctx.loaders.evidence.load(statement.id);
     const first = all[0];
     if (first === undefined) throw new Error(`statement ${statement.id} has no evidence in the graph`);
     return first;
@@ -77,7 +101,7 @@ export class StatementResolver {
 
   @FieldResolver(() => [Evidence], { description: 'Every article span it appears in, oldest article first.' })
   async evidences(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return (await ctx.loaders.details.load(statement.id)).evidence;
+    return ctx.loaders.evidence.load(statement.id);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../connection';
-import { DateInfo, Node } from '../entity/entity.type';
+import type { ArticleRecord } from '../article/article.type';
+import { DateInfo, Node, type EntityRecord, type RoleRow } from '../entity/entity.type';
 
 export enum StatementKind {
   DIRECT = 'DIRECT',
@@ -36,6 +37,24 @@ export interface StatementRecord {
   readonly date: DateInfo | null;
   readonly sortKey: string;
   readonly quotedInId: string | null;
+  /**
+   * Present when the query that found the statement was asked to bring its details along
+   * (statement.cypher.ts `StatementIncludes`); the loaders file them where the nested
+   * resolvers look, so those resolvers make no trip of their own.
+   */
+  readonly details?: DetailsRow;
+}
+
+type Ordered = { readonly ordinal: number | null; readonly entity: EntityRecord };
+
+/** A statement's details as the query returns them, lists unsorted; each only when asked for. */
+export interface DetailsRow {
+  readonly speaker?: EntityRecord | null;
+  /** The speaker's roles: null for a speaker who is not a person. */
+  readonly speakerRoles?: readonly RoleRow[] | null;
+  readonly about?: readonly Ordered[];
+  readonly reportedBy?: readonly Ordered[];
+  readonly evidence?: readonly (Evidence & { readonly publishedAt: string | null; readonly article?: ArticleRecord })[];
 }
 
 @ObjectType({ description: 'Where a statement appears: a span of an article.' })

@@ -1,0 +1,47 @@
+/**
+ * What a client asked for below the field being resolved. A resolver that knows the
+ * selection can fetch, in its own query, what the nested fields would otherwise fetch one
+ * round trip per level (the statements of a page, then their speakers, then the
+ * speakers' roles...). Only a hint: a field found here is fetched early, anything else is
+ * still fetched by its own resolver, so a wrong guess costs a trip, never an answer.
+ */
+import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/**
+ * The dotted paths of every field selected under the current field, by field name (not
+ * alias), through inline fragments and named fragments: `edges`, `edges.node`,
+ * `edges.node.speaker`, ... `@skip` and `@include` are not evaluated: a skipped field
+ * counts as selected, which at worst fetches something unused.
+ */
+export function selectedPaths(info: GraphQLResolveInfo, maxDepth = 6): ReadonlySet<string> {
+  const paths = new Set<string>();
+  for (const node of info.fieldNodes) collect(node.selectionSet, '', maxDepth, info.fragments, paths, new Set());
+  return paths;
+}
+
+function collect(
+  set: SelectionSetNode | undefined,
+  prefix: string,
+  depth: number,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  paths: Set<string>,
+  visiting: Set<string>,
+): void {
+  if (set === undefined || depth === 0) return;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const path = `${prefix}${selection.name.value}`;
+      paths.add(path);
+      collect(selection.selectionSet, `${path}.`, depth - 1, fragments, paths, visiting);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      collect(selection.selectionSet, prefix, depth, fragments, paths, visiting);
+    } else {
+      const name = selection.name.value;
+      // Validation rejects fragment cycles before execution; the guard keeps this total anyway.
+      if (visiting.has(name)) continue;
+      visiting.add(name);
+      collect(fragments[name]?.selectionSet, prefix, depth, fragments, paths, visiting);
+      visiting.delete(name);
+    }
+  }
+}
