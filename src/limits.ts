@@ -30,6 +30,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type TypeNode,
   type ValidationContext,
   type ValidationRule,
   type ValueNode,
@@ -119,6 +120,36 @@ export function queryLimits(limits: Limits, onCost: (cost: number) => void = () 
     blockFieldSuggestion: OFF,
   }).protect().validationRules;
 
+  /**
+   * The verdict per operation and the values of its Int and Boolean variables (page sizes,
+   * @include/@skip): the only variables a size or cost depends on, as ids and cursors do
+   * not. Apollo hands the same parsed document to every request with the same text, so a
+   * dashboard asking the same question again costs a lookup instead of two walks of the
+   * document. A few hundred variants per operation at most are kept.
+   */
+  const verdicts = new WeakMap<OperationDefinitionNode, Map<string, number | GraphQLError>>();
+  const cachedCheck = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
+    const sizing = (operation.variableDefinitions ?? [])
+      .filter((d) => ['Int', 'Boolean'].includes(namedTypeOf(d.type)))
+      .map((d) => variables[d.variable.name.value] ?? null);
+    const key = JSON.stringify(sizing);
+    let known = verdicts.get(operation);
+    if (known === undefined) verdicts.set(operation, (known = new Map()));
+    let verdict = known.get(key);
+    if (verdict === undefined) {
+      try {
+        verdict = check(schema, document, operation, variables);
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        verdict = error;
+      }
+      if (known.size >= 256) known.clear();
+      known.set(key, verdict);
+    }
+    if (verdict instanceof GraphQLError) throw verdict;
+    return verdict;
+  };
+
   /** Throws the first limit error (BAD_USER_INPUT for `first`, LIMIT_EXCEEDED for cost), as a 400. */
   const check = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
     let sized: DocumentNode;
@@ -141,7 +172,7 @@ export function queryLimits(limits: Limits, onCost: (cost: number) => void = () 
         return {
           async didResolveOperation({ schema, document, operation, request }) {
             if (!operation) return;
-            onCost(check(schema, document, operation, request.variables ?? {}));
+            onCost(cachedCheck(schema, document, operation, request.variables ?? {}));
           },
           async willSendResponse({ response }) {
             // A query over a limit gets only the limit's error, not every other complaint
@@ -176,6 +207,11 @@ export function tokenLimitError(formatted: GraphQLFormattedError): GraphQLError 
     'MAX_TOKENS',
     max,
   );
+}
+
+/** `Int` for `Int!`, `[Int]`...: the name a variable's type comes down to. */
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
 }
 
 /** A Relay connection (`<Item>Connection`: edges, pageInfo, totalCount), as src/graph/connection.ts makes them. */

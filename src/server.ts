@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -237,7 +238,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     parseOptions: shape.parseOptions,
     validationRules: [...shape.validationRules, ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])],
     formatError: formatError(options.production, log),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), shape.plugin, requestTracking],
+    // Apollo installs its cache-control plugin unless told not to; its per-field hook makes
+    // Apollo wrap every resolver of the schema, trivial property reads included, for
+    // Cache-Control headers this API does not send (BENCHMARKS.md, finding F4).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), shape.plugin, requestTracking],
   });
   await apollo.start();
 

@@ -184,6 +184,19 @@ describe('cost (MAX_COST = 50000)', () => {
     });
   });
 
+  it('judges the same query text again by its new page sizes, not by the verdict it got before', async () => {
+    // The verdict is remembered per query text and page-size variables: alternate them.
+    for (const statements of [under, under + 1, under, under + 1]) {
+      const answer = await api.post(query, { people: 20, statements });
+      if (statements === under) {
+        answered(answer);
+        expect(logLine(answer).cost).toBe(costUnder);
+      } else {
+        expect(limit(answer)).toMatchObject({ limit: 'MAX_COST', received: costOver });
+      }
+    }
+  });
+
   it('counts an omitted `first` at its default page size (20), not 1', async () => {
     const inline = `{ people { edges { node { name statements { edges { node { id text kind } } } } } } }`;
     const { cost } = queryLimits({ ...DEFAULT_LIMITS, maxCost: Number.MAX_SAFE_INTEGER });
