@@ -48,9 +48,16 @@ export const STORY = {
 
 const DATE = { text: 'Monday', date: '2025-03-03', precision: 'DAY' };
 
-/** One row with every field the writer's batched rows carry (entities, roles, links, statements). */
+/**
+ * One row with every field the writer's batched rows carry (entities, roles, links,
+ * statements, and the per-article rows of publishers, removals and mentions).
+ */
 const ROW = {
   id: STORY.person,
+  article: STORY.article,
+  publisher: STORY.organization,
+  kept: [STORY.statement],
+  ids: [STORY.person, STORY.policy],
   name: 'Mike Waltz',
   aliases: ['Waltz'],
   description: 'US National Security Adviser',
@@ -98,6 +105,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   kind: 'DIRECT',
   from: STORY.person,
   to: STORY.place,
+  maxDegree: 1000,
   query: 'pause',
   limit: 21,
   after: 'person:a',
@@ -112,9 +120,11 @@ const PARAMS: Readonly<Record<string, unknown>> = {
 
 /** Where one query means another shape by the same name. */
 const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  'ingest.MERGE_ARTICLE': {
-    article: { id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' },
+  'ingest.MERGE_ARTICLES': {
+    rows: [{ id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' }],
   },
+  'ingest.ARTICLE_STATEMENTS': { articles: [STORY.article] },
+  'ingest.EXISTING_NODES': { entities: [STORY.person, STORY.policy], articles: [STORY.article], statements: [STORY.statement] },
   'ingest.NAME_KEY_MATCHES': { keys: [{ key: 'mike waltz', label: 'Person' }] },
   'ingest.QUOTE_KEY_MATCHES': { keys: [`${STORY.person}|we have taken a step back`] },
 };
@@ -168,6 +178,15 @@ function translated(): CheckedQuery[] {
       queries.push({ name: `explore.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
     }
   }
+  // Statement queries that bring details, the speaker's roles and evidence articles along.
+  const page = Statement.translateStatementPage({ about: STORY.policy }, 21, null, Statement.ALL_INCLUDES);
+  queries.push({ name: 'statement.translateStatementPage({about}, first page, ALL_INCLUDES)', cypher: page.cypher, params: page.params });
+  const byId = Statement.statementsByIdText(Statement.ALL_INCLUDES);
+  queries.push({ name: 'statement.statementsByIdText(ALL_INCLUDES)', cypher: byId, params: paramsFor('statementsByIdText', byId) });
+  for (const anchor of Object.keys(Statement.ANCHORS) as Statement.Anchor[]) {
+    const text = Statement.pagesByAnchorText(anchor, Statement.ALL_INCLUDES);
+    queries.push({ name: `statement.pagesByAnchorText(${anchor}, ALL_INCLUDES)`, cypher: text, params: paramsFor(`PAGES_BY_ANCHOR.${anchor}`, text) });
+  }
   for (const [hops, first] of [
     [1, 1],
     [4, 3],
@@ -180,9 +199,9 @@ function translated(): CheckedQuery[] {
 }
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
-export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths'] as const;
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths', 'statementsByIdText', 'pagesByAnchorText'] as const;
 /** Exported functions that build fragments, not whole queries. */
-export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection'] as const;
+export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny'] as const;
 
 /** Every query the repositories and the writer run: the constants (and records of them), then the translators. */
 export function repositoryQueries(): CheckedQuery[] {

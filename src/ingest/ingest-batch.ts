@@ -1,57 +1,28 @@
 /**
- * Several article documents in one write transaction, for bulk loads. Each document goes
- * through `ingestDocument` unchanged (the same validator, the same Cypher, the same entity
- * resolution and quote matching), one after the other inside the shared transaction, so
- * each sees what the ones before it wrote: the graph ends up exactly as if they had been
- * loaded one by one, in order. What changes is the commit: one per batch instead of one per
- * document, and the batch is all-or-nothing: a document with any problem rolls back the
- * whole batch, and the error names the document by its index.
+ * Several article documents in one write transaction, for bulk loads. The documents go
+ * through the same validator and the same writer as `ingestDocument` (which is a batch of
+ * one): the writer plans them in order against the graph and an in-memory overlay of what
+ * the earlier documents of the batch write, so entity resolution, shared quotes and
+ * created/updated/unchanged come out exactly as if they had been loaded one by one, in
+ * order, and then writes the whole batch with a fixed set of UNWIND queries. What changes
+ * is the cost (a few queries per batch instead of twenty per document) and the commit: one
+ * per batch, all-or-nothing. A document with any problem rejects the whole batch, and the
+ * error names the document by its index.
  */
-import { GraphQLError } from 'graphql';
-import type { CypherQuery } from '../db/cypher';
-import { Neo4jGateway, type RoundTrips, type Row, type WriteTx } from '../db/gateway';
-import { invalidDocument, type Problem } from '../errors';
-import { ingestDocument, type IngestResult } from './ingest';
-
-/**
- * A gateway whose reads and writes all run in one transaction that is already open: each
- * `write` joins it instead of opening its own, and the outer `write` commits once.
- */
-class JoinedTransaction extends Neo4jGateway {
-  constructor(
-    outer: Neo4jGateway,
-    private readonly tx: WriteTx,
-  ) {
-    super(outer.driver, undefined);
-  }
-
-  override read(query: CypherQuery): Promise<Row[]> {
-    return this.tx.run(query);
-  }
-
-  override write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return work(this.tx);
-  }
-}
+import type { RoundTrips, Neo4jGateway } from '../db/gateway';
+import { invalidDocument } from '../errors';
+import { BatchRejected, writeDocuments, type IngestResult } from './ingest';
 
 /**
  * Writes `documents` in order in one write transaction and returns one result per document.
- * Throws BAD_USER_INPUT, with every problem's path prefixed by `documents[i].`, when one is
- * invalid; nothing of the batch is written then.
+ * Throws BAD_USER_INPUT, with every problem's path prefixed by `documents[i].`, when any is
+ * rejected (every rejected document is listed, in order); nothing of the batch is written then.
  */
 export async function ingestBatch(gateway: Neo4jGateway, documents: readonly unknown[], trips?: RoundTrips): Promise<IngestResult[]> {
-  return gateway.write(async (tx) => {
-    const joined = new JoinedTransaction(gateway, tx);
-    const results: IngestResult[] = [];
-    for (const [i, document] of documents.entries()) {
-      try {
-        results.push(await ingestDocument(joined, document));
-      } catch (error) {
-        const problems = error instanceof GraphQLError ? (error.extensions.problems as readonly Problem[] | undefined) : undefined;
-        if (problems === undefined) throw error;
-        throw invalidDocument(problems.map((p) => ({ path: `documents[${i}].${p.path}`, message: p.message })));
-      }
-    }
-    return results;
-  }, trips);
+  try {
+    return await writeDocuments(gateway, documents, trips);
+  } catch (error) {
+    if (!(error instanceof BatchRejected)) throw error;
+    throw invalidDocument([...error.rejected].flatMap(([i, problems]) => problems.map((p) => ({ path: `documents[${i}].${p.path}`, message: p.message }))));
+  }
 }

@@ -1,16 +1,21 @@
 /**
  * `npm run ingest -- <file or folder> [...]`: loads article documents (the shape of
  * seed/story.json, or a JSON-LD export of this graph) through the same validator and
- * writer as the ingestArticle mutation. Each document is its own transaction: a bad one is
- * reported with every problem's JSON path and writes nothing, and the others still load.
- * Exits 1 when any document was rejected.
+ * writer as the ingestArticle mutation. Documents go in order, in batches of
+ * INGEST_BATCH_SIZE, one write transaction per batch (src/ingest/ingest.ts plans a batch
+ * exactly as if its documents were written one by one). A bad document is reported with
+ * every problem's JSON path and writes nothing; the rest of its batch is written without
+ * it, judged as if it had never been there, so the outcome is that of loading each document
+ * on its own. Each document still gets its summary line, in order, with its share of its
+ * batch's time. Exits 1 when any document was rejected.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { GraphQLError } from 'graphql';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
-import { ingestDocument, type IngestResult } from './ingest';
+import type { Neo4jGateway } from '../db/gateway';
+import type { Problem } from '../errors';
+import { BatchRejected, writeDocuments, type IngestResult } from './ingest';
 import { documentsFromJsonLd, isJsonLdExport } from './jsonld';
 import { ProgressBar } from './progress';
 
@@ -46,6 +51,43 @@ const summary = (r: IngestResult, ms: number): string =>
   `${r.unchanged.length} unchanged, ${r.merged.length} merged${r.merged.length ? ` (${r.merged.map((m) => `${m.from} → ${m.into}`).join(', ')})` : ''}, ` +
   `${r.evidenceAdded.length} shared quotes, ${r.removed.length} removed (${ms} ms)`;
 
+/** Documents per transaction: large enough that a bulk load is a few queries per batch, small enough to report progress often. */
+export const INGEST_BATCH_SIZE = 100;
+
+type Outcome = { ok: true; result: IngestResult; ms: number } | { ok: false; message: string; problems?: readonly Problem[] };
+
+/**
+ * Writes one batch and says what became of each document. Rejected documents are taken
+ * out and the rest written again (the writer judges the others as if the rejected ones were
+ * not there, so one retry normally does it). Any other failure, such as Neo4j refusing a
+ * write, is narrowed down by writing the batch's documents one at a time.
+ */
+async function writeBatch(gateway: Neo4jGateway, documents: readonly unknown[]): Promise<Outcome[]> {
+  const outcomes: (Outcome | undefined)[] = documents.map(() => undefined);
+  let pending = documents.map((_, i) => i);
+  while (pending.length > 0) {
+    const t0 = Date.now();
+    try {
+      const results = await writeDocuments(gateway, pending.map((i) => documents[i]));
+      const ms = Math.round((Date.now() - t0) / pending.length);
+      pending.forEach((i, k) => (outcomes[i] = { ok: true, result: results[k] as IngestResult, ms }));
+      pending = [];
+    } catch (error) {
+      if (error instanceof BatchRejected) {
+        for (const [k, problems] of error.rejected) outcomes[pending[k] as number] = { ok: false, message: `${problems.length} problem(s), nothing written`, problems };
+        pending = pending.filter((i) => outcomes[i] === undefined);
+      } else if (pending.length > 1) {
+        for (const i of pending) outcomes[i] = (await writeBatch(gateway, [documents[i]]))[0];
+        pending = [];
+      } else {
+        outcomes[pending[0] as number] = { ok: false, message: (error as Error).message };
+        pending = [];
+      }
+    }
+  }
+  return outcomes as Outcome[];
+}
+
 async function main(): Promise<void> {
   const files = collectFiles(process.argv.slice(2));
   const documents = files.flatMap((file) => {
@@ -61,24 +103,25 @@ async function main(): Promise<void> {
   let failed = 0;
   let statements = 0;
   try {
-    for (const [i, entry] of documents.entries()) {
-      const t0 = Date.now();
-      if ('error' in entry) {
-        failed += 1;
-        console.log(`✗ ${entry.name}: ${entry.error}`);
-      } else {
-        try {
-          const result = await ingestDocument(database.gateway, entry.document);
-          statements += result.statements;
-          console.log(`✓ ${summary(result, Date.now() - t0)}`);
-        } catch (error) {
+    for (let from = 0; from < documents.length; from += INGEST_BATCH_SIZE) {
+      const batch = documents.slice(from, from + INGEST_BATCH_SIZE);
+      const readable = batch.flatMap((entry, i) => ('error' in entry ? [] : [i]));
+      const outcomes = new Map<number, Outcome>();
+      const written = await writeBatch(database.gateway, readable.map((i) => batch[i]?.document));
+      readable.forEach((i, k) => outcomes.set(i, written[k] as Outcome));
+      for (const [i, entry] of batch.entries()) {
+        const outcome: Outcome = 'error' in entry ? { ok: false, message: String(entry.error) } : (outcomes.get(i) as Outcome);
+        if (outcome.ok) {
+          statements += outcome.result.statements;
+          console.log(`✓ ${summary(outcome.result, outcome.ms)}`);
+        } else {
           failed += 1;
-          const problems = error instanceof GraphQLError ? (error.extensions.problems as { path: string; message: string }[] | undefined) : undefined;
-          console.log(`✗ ${entry.name}: ${problems ? `${problems.length} problem(s), nothing written` : (error as Error).message}`);
-          for (const p of problems ?? []) console.log(`    ${p.path}: ${p.message}`);
+          console.log(`✗ ${entry.name}: ${outcome.message}`);
+          for (const p of outcome.problems ?? []) console.log(`    ${p.path}: ${p.message}`);
         }
       }
-      bar.tick(i + 1, entry.name);
+      const last = batch[batch.length - 1];
+      bar.tick(from + batch.length, last?.name ?? '');
     }
   } finally {
     await database.close();

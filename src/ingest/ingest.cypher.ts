@@ -1,17 +1,36 @@
 /**
  * Every Cypher text the writer runs. Each takes its values as parameters; batches go in as
- * lists and are unwound, so one document is a fixed number of round trips whatever its size.
+ * lists and are unwound, and every row names the article it belongs to (`row.article`), so
+ * a whole batch of documents is a fixed number of round trips whatever its size.
  */
 
-/** Which of these ids exist, with their labels and stored content hashes. */
+/**
+ * Which of these ids exist, with their labels and stored content hashes; for a statement
+ * also its quote key and every article it appears in, so the writer can follow, in memory,
+ * how a batch moves its evidence (and when a statement loses the last of it). The ids come
+ * sorted by kind (their prefix says which), so each is one index seek.
+ */
 export const EXISTING_NODES = `
-UNWIND $ids AS id
-OPTIONAL MATCH (e:Entity {id: id})
-OPTIONAL MATCH (s:Statement {id: id})
-OPTIONAL MATCH (a:Article {id: id})
-WITH id, coalesce(e, s, a) AS n
-WHERE n IS NOT NULL
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.contentHash AS hash`;
+UNWIND $entities AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.contentHash AS hash, null AS quoteKey, null AS articles
+UNION ALL
+UNWIND $articles AS id
+MATCH (n:Article {id: id})
+RETURN n.id AS id, 'Article' AS label, n.contentHash AS hash, null AS quoteKey, null AS articles
+UNION ALL
+UNWIND $statements AS id
+MATCH (n:Statement {id: id})
+RETURN n.id AS id, 'Statement' AS label, n.contentHash AS hash, n.quoteKey AS quoteKey, [(n)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
+
+/**
+ * The statements that appear in these (existing) articles, with their quote keys and every
+ * article each appears in: what re-ingesting one of them may take evidence away from.
+ */
+export const ARTICLE_STATEMENTS = `
+UNWIND $articles AS article
+MATCH (s:Statement)-[:APPEARS_IN]->(:Article {id: article})
+RETURN article, s.id AS id, s.quoteKey AS quoteKey, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
 
 /** Entities that already own one of these normalised names, per type. */
 export const NAME_KEY_MATCHES = `
@@ -20,26 +39,35 @@ MATCH (:NameKey {key: k.key})-[:NAMES]->(e:Entity)
 WHERE k.label IN labels(e)
 RETURN k.key AS key, k.label AS label, collect(DISTINCT e.id) AS ids`;
 
-/** Statements already in the graph with the same speaker and normalised words. */
+/**
+ * Statements already in the graph with the same speaker and normalised words: all of them
+ * (the writer picks the least id, as it would have with only the graph to go by, after
+ * leaving out what earlier documents of the batch deleted or re-keyed), with their articles.
+ */
 export const QUOTE_KEY_MATCHES = `
 UNWIND $keys AS key
 MATCH (s:Statement {quoteKey: key})
-RETURN key, min(s.id) AS id`;
+RETURN key, s.id AS id, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
 
-export const MERGE_ARTICLE = `
-MERGE (a:Article {id: $article.id})
-SET a.title = $article.title, a.text = $article.text, a.url = $article.url,
-    a.publishedAt = $article.publishedAt, a.publishedKey = coalesce($article.publishedAt, ''),
-    a.contentHash = $article.hash`;
+export const MERGE_ARTICLES = `
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.title = row.title, a.text = row.text, a.url = row.url,
+    a.publishedAt = row.publishedAt, a.publishedKey = coalesce(row.publishedAt, ''),
+    a.contentHash = row.hash`;
 
-/** Runs after the entities are written: the publisher may be defined by this document. */
-export const LINK_PUBLISHER = `
-MATCH (a:Article {id: $article})
-OPTIONAL MATCH (a)-[old:PUBLISHED_BY]->()
-DELETE old
-WITH DISTINCT a
-OPTIONAL MATCH (p:Organization {id: $publisher})
-FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (a)-[:PUBLISHED_BY]->(p))`;
+/** An article written before loses its publisher link before the document's own is made. */
+export const UNLINK_PUBLISHERS = `
+UNWIND $rows AS row
+MATCH (:Article {id: row.article})-[old:PUBLISHED_BY]->()
+DELETE old`;
+
+/** Runs after the entities are written: the publisher may be defined by the same document. */
+export const LINK_PUBLISHERS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (p:Organization {id: row.publisher})
+MERGE (a)-[:PUBLISHED_BY]->(p)`;
 
 /**
  * An entity merged in from another document (`row.merged`: its id was resolved to an
@@ -108,12 +136,12 @@ export const LINK_PRECEDED = link('PRECEDED');
 export const LINK_LED_TO = link('LED_TO');
 
 /**
- * A statement this article owns gets its content set and stale links removed; one shared
- * with an earlier article (`row.shared`) only gains this article as evidence.
+ * A statement a row's article owns gets its content set; one shared with an earlier
+ * article (`row.shared`) only gains this article as evidence.
  */
 export const MERGE_STATEMENTS = `
 UNWIND $rows AS row
-MATCH (a:Article {id: $article})
+MATCH (a:Article {id: row.article})
 MATCH (speaker:Entity {id: row.speaker})
 MERGE (s:Statement {id: row.id})
 FOREACH (_ IN CASE WHEN row.shared THEN [] ELSE [1] END |
@@ -122,9 +150,17 @@ FOREACH (_ IN CASE WHEN row.shared THEN [] ELSE [1] END |
       s.sortKey = row.sortKey, s.contentHash = row.hash)
 MERGE (speaker)-[:SAID]->(s)
 MERGE (s)-[ev:APPEARS_IN]->(a)
-SET ev.start = row.start, ev.end = row.end, ev.sentence = row.sentence, ev.sentenceStart = row.sentenceStart, ev.ordinal = row.ordinal
-WITH s, row, speaker
-WHERE NOT row.shared
+SET ev.start = row.start, ev.end = row.end, ev.sentence = row.sentence, ev.sentenceStart = row.sentenceStart, ev.ordinal = row.ordinal`;
+
+/**
+ * Runs after MERGE_STATEMENTS, for the statements a document owns that the graph already
+ * had: the topics, outlets, outer quote and speaker its document no longer gives them are
+ * removed. (A statement new to the graph has none, so a bulk load of new articles skips this.)
+ */
+export const UNLINK_STALE_STATEMENTS = `
+UNWIND $rows AS row
+MATCH (s:Statement {id: row.id})
+MATCH (speaker:Entity {id: row.speaker})
 OPTIONAL MATCH (s)-[old:ABOUT|REPORTED_BY|QUOTED_IN]->(x)
 WHERE (type(old) = 'ABOUT' AND NOT x.id IN row.about)
    OR (type(old) = 'REPORTED_BY' AND NOT x.id IN row.reportedBy)
@@ -156,28 +192,34 @@ MATCH (outer:Statement {id: row.to})
 MERGE (inner)-[:QUOTED_IN]->(outer)`;
 
 /**
- * Evidence of this article for statements its document no longer has is removed; a
- * statement left with no evidence at all is deleted. Returns the ids that lost evidence.
+ * Evidence of each row's article for statements its document no longer has (`row.kept`
+ * are the ones it has) is removed; a statement left with no evidence at all is deleted.
+ * The evidence goes first for every row and the orphans after, so a statement dropped by
+ * two articles of the batch is deleted once. Returns, per article, the ids that lost evidence.
  */
 export const REMOVE_DROPPED_STATEMENTS = `
-MATCH (s:Statement)-[ev:APPEARS_IN]->(:Article {id: $article})
-WHERE NOT s.id IN $kept
+UNWIND $rows AS row
+MATCH (s:Statement)-[ev:APPEARS_IN]->(:Article {id: row.article})
+WHERE NOT s.id IN row.kept
 DELETE ev
-WITH s, s.id AS id
-CALL {
-  WITH s
-  WITH s WHERE NOT EXISTS { (s)-[:APPEARS_IN]->() }
-  DETACH DELETE s
-}
-RETURN id`;
+WITH row.article AS article, s
+WITH collect({article: article, id: s.id}) AS removed, collect(DISTINCT s) AS dropped
+FOREACH (s IN [x IN dropped WHERE NOT EXISTS { (x)-[:APPEARS_IN]->() }] | DETACH DELETE s)
+WITH removed
+UNWIND removed AS r
+RETURN r.article AS article, r.id AS id`;
 
-/** The article mentions exactly these entities (what it defines or references, by default). */
+/** An article written before stops mentioning what its document no longer does (`row.ids`). */
+export const UNLINK_MENTIONS = `
+UNWIND $rows AS row
+MATCH (:Article {id: row.article})-[old:MENTIONS]->(e:Entity)
+WHERE NOT e.id IN row.ids
+DELETE old`;
+
+/** Each row's article mentions `row.ids` (what its document defines or references, by default). */
 export const LINK_MENTIONS = `
-MATCH (a:Article {id: $article})
-OPTIONAL MATCH (a)-[old:MENTIONS]->(e:Entity)
-WHERE NOT e.id IN $ids
-DELETE old
-WITH DISTINCT a
-UNWIND $ids AS id
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+UNWIND row.ids AS id
 MATCH (e:Entity {id: id})
 MERGE (a)-[:MENTIONS]->(e)`;

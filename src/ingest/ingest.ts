@@ -1,14 +1,27 @@
 /**
- * Writes one validated article document in one write transaction. Every id reference is
- * checked inside that transaction, so a document that fails anywhere writes nothing.
- * Writing is idempotent: nodes are merged on ids, and a content hash per node tells
- * created, updated and unchanged apart.
+ * Writes validated article documents, one or a whole batch, in one write transaction.
+ * Every id reference is checked inside that transaction, so a batch in which any document
+ * fails writes nothing. Writing is idempotent: nodes are merged on ids, and a content hash
+ * per node tells created, updated and unchanged apart.
  *
  * Entity resolution: an entity whose normalised name (text.ts `nameKey`) is already the
  * name or alias of exactly one entity of the same type is merged into it, and every
  * reference in the document is rewritten to the existing id. A quote whose speaker and
  * normalised words match a statement already in the graph becomes a second piece of
  * evidence for that statement instead of a new one.
+ *
+ * A batch comes out exactly as if its documents had been written one by one, in order, but
+ * costs a handful of reads and a fixed set of UNWIND writes instead of twenty queries per
+ * document. The writer first reads, once for the whole batch, what the graph holds for
+ * every id, name key and quote key the batch mentions, and keeps that in an overlay it
+ * updates in memory as it plans each document in turn: document k resolves names, finds
+ * shared quotes and tells created from updated against the graph as documents 0..k-1 would
+ * have left it. Then it writes the plans with each query's rows for all documents together.
+ * Rows of one query run in document order; where a later document's rows would meet an
+ * earlier one's in a way whose outcome depends on the order of the queries (the same
+ * article twice, roles of the same person twice, a statement rewritten after another
+ * document touched it), the batch is written in consecutive segments instead, each a fixed
+ * set of queries, so the result is still that of the one-by-one order.
  */
 import { createHash } from 'node:crypto';
 import { cypher } from '../db/cypher';
@@ -28,15 +41,24 @@ export interface IngestResult {
   readonly merged: { readonly from: string; readonly into: string }[];
   /** Statements that were already in the graph from another article and gained evidence. */
   readonly evidenceAdded: string[];
-  /** Statements this article no longer has: its evidence is gone, and so is the statement if no other article has it. */
+  /** Statements this article no longer has (in id order): its evidence is gone, and so is the statement if no other article has it. */
   readonly removed: string[];
   readonly statements: number;
   readonly entities: number;
 }
 
-export class DocumentRejected extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`document rejected: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+/**
+ * A batch that was not written: the problems of every rejected document, by its index in
+ * the batch. Documents are judged as if loaded one by one with the rejected ones left out,
+ * so the batch without them would be written as it stands.
+ */
+export class BatchRejected extends Error {
+  constructor(readonly rejected: ReadonlyMap<number, readonly Problem[]>) {
+    super(
+      `batch rejected: ${[...rejected]
+        .map(([i, problems]) => `document ${i}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`)
+        .join('; ')}`,
+    );
   }
 }
 
@@ -56,22 +78,252 @@ const hash = (value: unknown): string => createHash('sha256').update(JSON.string
 
 /** Validates, then writes. Throws a BAD_USER_INPUT GraphQLError listing every problem. */
 export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trips?: RoundTrips): Promise<IngestResult> {
-  const validation = validateDocument(input);
-  if (!validation.ok) throw invalidDocument(validation.problems);
   try {
-    return await gateway.write((tx) => writeDocument(tx, validation.document), trips);
+    const [result] = await writeDocuments(gateway, [input], trips);
+    return result as IngestResult;
   } catch (error) {
-    if (error instanceof DocumentRejected) throw invalidDocument(error.problems);
+    if (error instanceof BatchRejected) throw invalidDocument(error.rejected.get(0) ?? []);
     throw error;
   }
 }
 
-async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<IngestResult> {
-  const definedIds = doc.entities.map((e) => e.id);
-  const existingRows = await tx.run(
-    cypher(Q.EXISTING_NODES, { ids: [...definedIds, ...doc.external.keys(), doc.article.id, ...doc.statements.map((s) => s.id)] }),
-  );
-  const existing = new Map(existingRows.map((r) => [r.id as string, { label: r.label as string, hash: r.hash as string | null }]));
+/**
+ * Validates every document, then writes them all in one write transaction, in order, and
+ * returns one result per document. Throws BatchRejected, having written nothing, when any
+ * document is invalid or references what neither the graph nor an earlier document holds.
+ */
+export async function writeDocuments(gateway: Neo4jGateway, inputs: readonly unknown[], trips?: RoundTrips): Promise<IngestResult[]> {
+  const rejected = new Map<number, readonly Problem[]>();
+  const docs: (NormalizedDocument | null)[] = inputs.map((input, i) => {
+    const validation = validateDocument(input);
+    if (validation.ok) return validation.document;
+    rejected.set(i, validation.problems);
+    return null;
+  });
+  // Without a valid document there is nothing to check against the graph.
+  if (docs.every((d) => d === null)) throw new BatchRejected(rejected);
+  return gateway.write(async (tx) => {
+    const planned = await planBatch(tx, docs);
+    const problems = new Map([...rejected, ...planned.rejected].sort(([a], [b]) => a - b));
+    if (problems.size > 0) throw new BatchRejected(problems);
+    const plans = planned.plans;
+    for (const segment of segments(plans)) await writeSegment(tx, segment);
+    return plans.map((p) => p.result);
+  }, trips);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the graph holds, as the document being planned would find it
+
+interface NodeState {
+  readonly label: string;
+  readonly hash: string | null;
+}
+
+interface StatementState {
+  quoteKey: string | null;
+  /** Every article the statement appears in. */
+  readonly articles: Set<string>;
+}
+
+const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+};
+
+/**
+ * The graph as far as a batch needs to see it: filled from the batch's reads, then changed
+ * by each planned document as its writes will change the graph. Everything a document's
+ * plan depends on is here: which ids exist (label, content hash), which entities own a name
+ * key, which statements own a quote key, and which articles each statement appears in.
+ */
+class Overlay {
+  readonly nodes = new Map<string, NodeState>();
+  /** `<label>|<name key>` → entity ids. Name keys are only ever added. */
+  readonly names = new Map<string, Set<string>>();
+  readonly statements = new Map<string, StatementState>();
+  /** Quote key → statement ids that had it when read or written (check `statements` for the current key). */
+  private readonly quotes = new Map<string, Set<string>>();
+  /** Article → statements appearing in it; complete for every article of the batch. */
+  private readonly evidence = new Map<string, Set<string>>();
+
+  /** A statement as the graph holds it; read facts never overwrite what the batch changed. */
+  knowStatement(id: string, quoteKey: string | null, articles: readonly string[]): void {
+    if (this.statements.has(id)) return;
+    this.statements.set(id, { quoteKey, articles: new Set(articles) });
+    if (quoteKey !== null) addTo(this.quotes, quoteKey, id);
+    for (const article of articles) addTo(this.evidence, article, id);
+  }
+
+  /** The statement a quote with this key joins: the least id, as `min(s.id)` in Cypher gives it. */
+  sameQuote(key: string): string | undefined {
+    let least: string | undefined;
+    for (const id of this.quotes.get(key) ?? []) {
+      if (this.statements.get(id)?.quoteKey === key && (least === undefined || id < least)) least = id;
+    }
+    return least;
+  }
+
+  setStatement(id: string, contentHash: string, quoteKey: string | null): void {
+    this.nodes.set(id, { label: 'Statement', hash: contentHash });
+    const state = this.statements.get(id);
+    if (state) state.quoteKey = quoteKey;
+    else this.statements.set(id, { quoteKey, articles: new Set() });
+    if (quoteKey !== null) addTo(this.quotes, quoteKey, id);
+  }
+
+  addEvidence(statement: string, article: string): void {
+    this.statements.get(statement)?.articles.add(article);
+    addTo(this.evidence, article, statement);
+  }
+
+  appearingIn(article: string): string[] {
+    return [...(this.evidence.get(article) ?? [])];
+  }
+
+  /** Takes the article's evidence away; a statement left with none is deleted. */
+  dropEvidence(statement: string, article: string): void {
+    this.evidence.get(article)?.delete(statement);
+    const state = this.statements.get(statement);
+    state?.articles.delete(article);
+    if (state === undefined || state.articles.size === 0) {
+      this.statements.delete(statement);
+      this.nodes.delete(statement);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+
+type Row = Record<string, unknown>;
+
+/** One document's writes as rows of the writer's queries, and what it will report. */
+interface Plan {
+  readonly article: string;
+  readonly result: IngestResult & { removed: string[] };
+  readonly articleRow: Row;
+  readonly entityRows: Readonly<Record<EntityType, Row[]>>;
+  readonly articleExisted: boolean;
+  readonly publisher: Row | null;
+  readonly roles: Row[];
+  readonly links: readonly Row[][];
+  readonly statements: Row[];
+  /** Owned statements the graph already had: their stale links go. */
+  readonly stale: Row[];
+  readonly about: Row[];
+  readonly reportedBy: Row[];
+  readonly quoted: Row[];
+  readonly kept: string[];
+  readonly mentions: string[];
+  /** People whose roles this document writes. */
+  readonly rolePersons: ReadonlySet<string>;
+  /** Statements it writes as their owner (content, links, speaker). */
+  readonly owned: ReadonlySet<string>;
+  /** Statements it writes in any way, or takes evidence from. */
+  readonly touched: ReadonlySet<string>;
+}
+
+/** The entity types in the order their queries run, which is also the order results list them in. */
+const ENTITY_QUERIES: readonly (readonly [EntityType, string])[] = [
+  ['Place', Q.MERGE_PLACES],
+  ['Organization', Q.MERGE_ORGANIZATIONS],
+  ['Person', Q.MERGE_PEOPLE],
+  ['Policy', Q.MERGE_POLICIES],
+  ['Event', Q.MERGE_EVENTS],
+];
+
+const LINK_QUERIES = [
+  Q.LINK_BASED_IN,
+  Q.LINK_PART_OF,
+  Q.LINK_IMPOSED_BY,
+  Q.LINK_TARGETS,
+  Q.LINK_PARTICIPATED_IN,
+  Q.LINK_TOOK_PLACE_IN,
+  Q.LINK_PRECEDED,
+  Q.LINK_LED_TO,
+] as const;
+
+/** The first half of a plan: everything but statements, which need the batch's quote keys. */
+interface EntityPlan {
+  readonly doc: NormalizedDocument;
+  readonly resolve: (id: string) => string;
+  readonly merged: { from: string; into: string }[];
+  readonly created: string[];
+  readonly updated: string[];
+  readonly unchanged: string[];
+  readonly articleRow: Row;
+  /** Whether the graph had the article before this document: only then can it have links to take away. */
+  readonly articleExisted: boolean;
+  readonly entityRows: Record<EntityType, Row[]>;
+}
+
+async function planBatch(tx: WriteTx, docs: readonly (NormalizedDocument | null)[]): Promise<{ plans: Plan[]; rejected: Map<number, Problem[]> }> {
+  const valid = docs.filter((d): d is NormalizedDocument => d !== null);
+  const overlay = new Overlay();
+
+  // What the graph holds for every id the batch defines, references or writes.
+  const ids = {
+    entities: [...new Set(valid.flatMap((doc) => [...doc.entities.map((e) => e.id), ...doc.external.keys()]))],
+    articles: [...new Set(valid.map((doc) => doc.article.id))],
+    statements: [...new Set(valid.flatMap((doc) => doc.statements.map((s) => s.id)))],
+  };
+  for (const r of await tx.run(cypher(Q.EXISTING_NODES, ids))) {
+    overlay.nodes.set(r.id as string, { label: r.label as string, hash: r.hash as string | null });
+    if (r.articles !== null) overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
+  }
+  // Re-ingested articles: the statements they may take evidence from.
+  const known = ids.articles.filter((id) => overlay.nodes.has(id));
+  if (known.length > 0) {
+    for (const r of await tx.run(cypher(Q.ARTICLE_STATEMENTS, { articles: known }))) {
+      overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
+    }
+  }
+  // Owners of the names of every entity whose id is new to the graph.
+  const keys = new Map<string, { key: string; label: string }>();
+  for (const doc of valid) {
+    for (const e of doc.entities) {
+      if (overlay.nodes.has(e.id) || e.type === 'Policy' || e.type === 'Event') continue;
+      for (const key of resolutionKeys(e)) keys.set(`${e.type}|${key}`, { key, label: e.type });
+    }
+  }
+  if (keys.size > 0) {
+    for (const m of await tx.run(cypher(Q.NAME_KEY_MATCHES, { keys: [...keys.values()] }))) {
+      for (const id of m.ids as string[]) addTo(overlay.names, `${m.label as string}|${m.key as string}`, id);
+    }
+  }
+
+  // Entities, document by document.
+  const rejected = new Map<number, Problem[]>();
+  const firstHalves: (EntityPlan | null)[] = docs.map((doc, i) => {
+    if (doc === null) return null;
+    const planned = planEntities(doc, overlay);
+    if ('problems' in planned) {
+      rejected.set(i, planned.problems);
+      return null;
+    }
+    return planned;
+  });
+
+  // Statements already in the graph under any quote key of the batch.
+  const quoteKeys = new Set(firstHalves.flatMap((p) => (p ? p.doc.statements.flatMap((s) => quoteKeyOf(s, p.resolve) ?? []) : [])));
+  if (quoteKeys.size > 0) {
+    for (const r of await tx.run(cypher(Q.QUOTE_KEY_MATCHES, { keys: [...quoteKeys] }))) {
+      overlay.knowStatement(r.id as string, r.key as string, r.articles as string[]);
+    }
+  }
+
+  // Statements, document by document.
+  const plans = firstHalves.flatMap((p) => (p ? [planStatements(p, overlay)] : []));
+  return { plans, rejected };
+}
+
+const quoteKeyOf = (s: NormalizedStatement, resolve: (id: string) => string): string | null =>
+  s.kind === 'INDIRECT' ? null : `${resolve(s.speaker)}|${nameKey(s.text)}`;
+
+function planEntities(doc: NormalizedDocument, overlay: Overlay): EntityPlan | { problems: Problem[] } {
+  const existing = overlay.nodes;
 
   // References the document does not define must already be in the graph, with the right type.
   const problems: Problem[] = [];
@@ -80,124 +332,96 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
     if (!found) problems.push({ path: ref.path, message: `expected an entity defined in this document or already in the graph; ${id} is neither` });
     else if (!ref.types.includes(found.label as EntityType)) problems.push({ path: ref.path, message: `expected a ${ref.types.join(' or ')}; ${id} is a ${found.label}` });
   }
-  if (problems.length > 0) throw new DocumentRejected(problems);
+  if (problems.length > 0) return { problems };
 
   // Entity resolution by name, for entities whose id is new.
   const merged: { from: string; into: string }[] = [];
-  const newEntities = doc.entities.filter((e) => !existing.has(e.id) && e.type !== 'Policy' && e.type !== 'Event');
-  if (newEntities.length > 0) {
-    const keysOf = new Map(newEntities.map((e) => [e.id, resolutionKeys(e)]));
-    const keys = newEntities.flatMap((e) => (keysOf.get(e.id) ?? []).map((key) => ({ key, label: e.type })));
-    const matches = await tx.run(cypher(Q.NAME_KEY_MATCHES, { keys }));
-    const byKey = new Map(matches.map((m) => [`${m.label as string}|${m.key as string}`, m.ids as string[]]));
-    for (const entity of newEntities) {
-      const candidates = new Set((keysOf.get(entity.id) ?? []).flatMap((key) => byKey.get(`${entity.type}|${key}`) ?? []));
-      const [into] = [...candidates];
-      // Only an unambiguous match merges: two candidates mean the name is shared, not known.
-      if (candidates.size === 1 && into !== undefined && into !== entity.id) merged.push({ from: entity.id, into });
-    }
+  for (const entity of doc.entities) {
+    if (existing.has(entity.id) || entity.type === 'Policy' || entity.type === 'Event') continue;
+    const candidates = new Set(resolutionKeys(entity).flatMap((key) => [...(overlay.names.get(`${entity.type}|${key}`) ?? [])]));
+    const [into] = [...candidates];
+    // Only an unambiguous match merges: two candidates mean the name is shared, not known.
+    if (candidates.size === 1 && into !== undefined && into !== entity.id) merged.push({ from: entity.id, into });
   }
   const alias = new Map(merged.map((m) => [m.from, m.into]));
   const resolve = (id: string): string => alias.get(id) ?? id;
+
+  // Classify by content hash against the graph as it was before this document.
+  const created: string[] = [];
+  const updated: string[] = [];
+  const unchanged: string[] = [];
+  const changes: [string, NodeState][] = [];
+  const classify = (id: string, label: string, contentHash: string): void => {
+    const before = existing.get(id);
+    if (!before) created.push(id);
+    else if (before.hash === contentHash) unchanged.push(id);
+    else updated.push(id);
+    changes.push([id, { label, hash: contentHash }]);
+  };
+
+  const articleHash = hash(doc.article);
+  const articleExisted = existing.has(doc.article.id);
+  classify(doc.article.id, 'Article', articleHash);
+  const articleRow = { ...doc.article, hash: articleHash };
+
+  const entityRows = Object.fromEntries(ENTITY_QUERIES.map(([type]) => [type, [] as Row[]])) as Record<EntityType, Row[]>;
+  const nameKeys: [string, string][] = [];
+  for (const [type] of ENTITY_QUERIES) {
+    for (const e of doc.entities) {
+      if (e.type !== type) continue;
+      const id = resolve(e.id);
+      const names = [e.name, ...(e.aliases ?? [])];
+      const keys = [...new Set(names.map(nameKey).filter((k) => k.length > 0))];
+      const contentHash = hash({ ...e, id });
+      if (id === e.id) classify(id, type, contentHash);
+      for (const key of keys) nameKeys.push([`${type}|${key}`, id]);
+      entityRows[type].push({
+        id,
+        name: e.name,
+        aliases: id === e.id ? e.aliases ?? [] : names,
+        description: e.description ?? null,
+        keys,
+        kind: 'kind' in e ? e.kind ?? null : null,
+        status: 'status' in e ? e.status ?? null : null,
+        date: 'date' in e && e.date ? e.date : { text: null, date: null, precision: null },
+        merged: id !== e.id,
+        hash: contentHash,
+      });
+    }
+  }
+
+  // What the graph holds once this document is written, for the documents after it.
+  for (const [id, state] of changes) existing.set(id, state);
+  for (const [key, id] of nameKeys) addTo(overlay.names, key, id);
+  return { doc, resolve, merged, created, updated, unchanged, articleRow, articleExisted, entityRows };
+}
+
+function planStatements(first: EntityPlan, overlay: Overlay): Plan {
+  const { doc, resolve } = first;
+  const article = doc.article.id;
   const resolveAll = (ids: readonly string[] | undefined): string[] => [...new Set((ids ?? []).map(resolve))];
 
   // Quotes already in the graph (same speaker, same normalised words) gain evidence instead.
-  const quoteKeyOf = (s: NormalizedStatement): string | null =>
-    s.kind === 'INDIRECT' ? null : `${resolve(s.speaker)}|${nameKey(s.text)}`;
-  const quoteKeys = doc.statements.flatMap((s) => quoteKeyOf(s) ?? []);
-  const sameQuote = new Map<string, string>();
-  if (quoteKeys.length > 0) {
-    for (const row of await tx.run(cypher(Q.QUOTE_KEY_MATCHES, { keys: quoteKeys }))) sameQuote.set(row.key as string, row.id as string);
-  }
   const statementId = new Map<string, string>();
   const evidenceAdded: string[] = [];
   for (const s of doc.statements) {
-    const key = quoteKeyOf(s);
-    const found = key === null ? undefined : sameQuote.get(key);
+    const key = quoteKeyOf(s, resolve);
+    const found = key === null ? undefined : overlay.sameQuote(key);
     statementId.set(s.id, found ?? s.id);
     if (found !== undefined && found !== s.id) evidenceAdded.push(found);
   }
   const sid = (id: string): string => statementId.get(id) ?? id;
 
-  // Classify by content hash before anything is written.
-  const created: string[] = [];
-  const updated: string[] = [];
-  const unchanged: string[] = [];
-  const classify = (id: string, contentHash: string): void => {
-    const before = existing.get(id);
+  const { created, updated, unchanged } = first;
+  const classify = (id: string, contentHash: string): boolean => {
+    const before = overlay.nodes.get(id);
     if (!before) created.push(id);
     else if (before.hash === contentHash) unchanged.push(id);
     else updated.push(id);
+    return before !== undefined;
   };
 
-  const articleHash = hash(doc.article);
-  classify(doc.article.id, articleHash);
-  await tx.run(cypher(Q.MERGE_ARTICLE, { article: { ...doc.article, hash: articleHash } }));
-
-  const rowsOf = (type: EntityType) =>
-    doc.entities
-      .filter((e): e is EntityInput => e.type === type)
-      .map((e) => {
-        const id = resolve(e.id);
-        const names = [e.name, ...(e.aliases ?? [])];
-        const row = {
-          id,
-          name: e.name,
-          aliases: id === e.id ? e.aliases ?? [] : names,
-          description: e.description ?? null,
-          keys: [...new Set(names.map(nameKey).filter((k) => k.length > 0))],
-          kind: 'kind' in e ? e.kind ?? null : null,
-          status: 'status' in e ? e.status ?? null : null,
-          date: 'date' in e && e.date ? e.date : { text: null, date: null, precision: null },
-        };
-        const contentHash = hash({ ...e, id });
-        if (id === e.id) classify(id, contentHash);
-        return { ...row, merged: id !== e.id, hash: contentHash };
-      });
-  const entityQueries: [EntityType, string][] = [
-    ['Place', Q.MERGE_PLACES],
-    ['Organization', Q.MERGE_ORGANIZATIONS],
-    ['Person', Q.MERGE_PEOPLE],
-    ['Policy', Q.MERGE_POLICIES],
-    ['Event', Q.MERGE_EVENTS],
-  ];
-  for (const [type, query] of entityQueries) {
-    const rows = rowsOf(type);
-    if (rows.length > 0) await tx.run(cypher(query, { rows }));
-  }
-
-  await tx.run(cypher(Q.LINK_PUBLISHER, { article: doc.article.id, publisher: doc.article.publisher ? resolve(doc.article.publisher) : null }));
-
-  const roles = doc.entities.flatMap((e) =>
-    e.type === 'Person'
-      ? (e.roles ?? []).map((r, ordinal) => ({
-          person: resolve(e.id),
-          title: r.title,
-          organization: r.organization ? resolve(r.organization) : null,
-          place: r.place ? resolve(r.place) : null,
-          former: r.former === true,
-          ordinal,
-          merged: alias.has(e.id),
-        }))
-      : [],
-  );
-  if (roles.length > 0) await tx.run(cypher(Q.MERGE_ROLES, { rows: roles }));
-
-  const links: [string, { from: string; to: string }[]][] = [
-    [Q.LINK_BASED_IN, doc.entities.flatMap((e) => (e.type === 'Organization' && e.place ? [{ from: resolve(e.id), to: resolve(e.place) }] : []))],
-    [Q.LINK_PART_OF, doc.entities.flatMap((e) => (e.type === 'Place' && e.partOf ? [{ from: resolve(e.id), to: resolve(e.partOf) }] : []))],
-    [Q.LINK_IMPOSED_BY, doc.entities.flatMap((e) => (e.type === 'Policy' ? resolveAll(e.actors).map((to) => ({ from: e.id, to })) : []))],
-    [Q.LINK_TARGETS, doc.entities.flatMap((e) => (e.type === 'Policy' ? resolveAll(e.targets).map((to) => ({ from: e.id, to })) : []))],
-    [Q.LINK_PARTICIPATED_IN, doc.entities.flatMap((e) => (e.type === 'Event' ? resolveAll(e.participants).map((from) => ({ from, to: e.id })) : []))],
-    [Q.LINK_TOOK_PLACE_IN, doc.entities.flatMap((e) => (e.type === 'Event' && e.place ? [{ from: e.id, to: resolve(e.place) }] : []))],
-    [Q.LINK_PRECEDED, doc.sequences.filter((s) => s.relation === 'PRECEDED').map((s) => ({ from: s.from, to: s.to }))],
-    [Q.LINK_LED_TO, doc.sequences.filter((s) => s.relation === 'LED_TO').map((s) => ({ from: s.from, to: s.to }))],
-  ];
-  for (const [query, rows] of links) {
-    if (rows.length > 0) await tx.run(cypher(query, { rows }));
-  }
-
-  const sortPrefix = `${doc.article.publishedAt ?? '0000-00-00'}|${doc.article.id}|`;
+  const sortPrefix = `${doc.article.publishedAt ?? '0000-00-00'}|${article}|`;
   const statementRows = doc.statements.map((s) => {
     const id = sid(s.id);
     const row = {
@@ -210,12 +434,13 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
       reportedBy: resolveAll(s.reportedBy),
       quotedIn: s.quotedIn ? sid(s.quotedIn) : null,
       date: s.date ?? { text: null, date: null, precision: null },
-      quoteKey: quoteKeyOf(s),
+      quoteKey: quoteKeyOf(s, resolve),
     };
     const contentHash = hash(row);
-    if (id === s.id) classify(id, contentHash);
+    const existed = id === s.id && classify(id, contentHash);
     return {
       ...row,
+      existed,
       start: s.start,
       end: s.end,
       sentence: s.sentence,
@@ -223,37 +448,146 @@ async function writeDocument(tx: WriteTx, doc: NormalizedDocument): Promise<Inge
       ordinal: s.ordinal,
       sortKey: `${sortPrefix}${String(s.ordinal).padStart(6, '0')}`,
       hash: contentHash,
+      article,
+      shared: id !== s.id,
     };
   });
-  if (statementRows.length > 0) {
-    const rows = statementRows.map((r, i) => ({ ...r, shared: r.id !== doc.statements[i]?.id }));
-    await tx.run(cypher(Q.MERGE_STATEMENTS, { article: doc.article.id, rows }));
-    const per = (pick: (r: (typeof statementRows)[number]) => readonly string[]) =>
-      statementRows.flatMap((r) => pick(r).map((entity, ordinal) => ({ statement: r.id, entity, ordinal })));
-    const about = per((r) => r.about);
-    const reportedBy = per((r) => r.reportedBy);
-    const quoted = statementRows.flatMap((r) => (r.quotedIn ? [{ from: r.id, to: r.quotedIn }] : []));
-    if (about.length > 0) await tx.run(cypher(Q.LINK_ABOUT, { rows: about }));
-    if (reportedBy.length > 0) await tx.run(cypher(Q.LINK_REPORTED_BY, { rows: reportedBy }));
-    if (quoted.length > 0) await tx.run(cypher(Q.LINK_QUOTED_IN, { rows: quoted }));
+  const per = (pick: (r: (typeof statementRows)[number]) => readonly string[]): Row[] =>
+    statementRows.flatMap((r) => pick(r).map((entity, ordinal) => ({ statement: r.id, entity, ordinal })));
+
+  // The graph after this document's statements: content and keys of those it owns, its
+  // evidence, and the evidence it no longer gives (a statement left with none is deleted).
+  const owned = new Set<string>();
+  const touched = new Set<string>();
+  for (const r of statementRows) {
+    if (!r.shared) {
+      overlay.setStatement(r.id, r.hash, r.quoteKey);
+      owned.add(r.id);
+    }
+    overlay.addEvidence(r.id, article);
+    touched.add(r.id);
+  }
+  const kept = [...new Set(statementRows.map((r) => r.id))];
+  for (const id of overlay.appearingIn(article)) {
+    if (touched.has(id)) continue;
+    overlay.dropEvidence(id, article);
+    touched.add(id);
   }
 
-  const kept = [...new Set(statementRows.map((r) => r.id))];
-  const removedRows = await tx.run(cypher(Q.REMOVE_DROPPED_STATEMENTS, { article: doc.article.id, kept }));
-  const removed = removedRows.map((r) => r.id as string);
-
-  const mentioned = [...new Set((doc.mentions ?? [...definedIds, ...doc.external.keys()]).map(resolve))];
-  await tx.run(cypher(Q.LINK_MENTIONS, { article: doc.article.id, ids: mentioned }));
+  const roles = doc.entities.flatMap((e) =>
+    e.type === 'Person'
+      ? (e.roles ?? []).map((r, ordinal) => ({
+          person: resolve(e.id),
+          title: r.title,
+          organization: r.organization ? resolve(r.organization) : null,
+          place: r.place ? resolve(r.place) : null,
+          former: r.former === true,
+          ordinal,
+          merged: resolve(e.id) !== e.id,
+        }))
+      : [],
+  );
+  const links: Row[][] = [
+    doc.entities.flatMap((e) => (e.type === 'Organization' && e.place ? [{ from: resolve(e.id), to: resolve(e.place) }] : [])),
+    doc.entities.flatMap((e) => (e.type === 'Place' && e.partOf ? [{ from: resolve(e.id), to: resolve(e.partOf) }] : [])),
+    doc.entities.flatMap((e) => (e.type === 'Policy' ? resolveAll(e.actors).map((to) => ({ from: e.id, to })) : [])),
+    doc.entities.flatMap((e) => (e.type === 'Policy' ? resolveAll(e.targets).map((to) => ({ from: e.id, to })) : [])),
+    doc.entities.flatMap((e) => (e.type === 'Event' ? resolveAll(e.participants).map((from) => ({ from, to: e.id })) : [])),
+    doc.entities.flatMap((e) => (e.type === 'Event' && e.place ? [{ from: e.id, to: resolve(e.place) }] : [])),
+    doc.sequences.filter((s) => s.relation === 'PRECEDED').map((s) => ({ from: s.from, to: s.to })),
+    doc.sequences.filter((s) => s.relation === 'LED_TO').map((s) => ({ from: s.from, to: s.to })),
+  ];
 
   return {
-    article: doc.article.id,
-    created,
-    updated,
-    unchanged,
-    merged,
-    evidenceAdded: [...new Set(evidenceAdded)],
-    removed,
-    statements: doc.statements.length,
-    entities: doc.entities.length,
+    article,
+    result: {
+      article,
+      created,
+      updated,
+      unchanged,
+      merged: first.merged,
+      evidenceAdded: [...new Set(evidenceAdded)],
+      removed: [],
+      statements: doc.statements.length,
+      entities: doc.entities.length,
+    },
+    articleRow: first.articleRow,
+    entityRows: first.entityRows,
+    articleExisted: first.articleExisted,
+    publisher: doc.article.publisher ? { article, publisher: resolve(doc.article.publisher) } : null,
+    roles,
+    links,
+    statements: statementRows,
+    stale: statementRows.filter((r) => r.existed && !r.shared),
+    about: per((r) => r.about),
+    reportedBy: per((r) => r.reportedBy),
+    quoted: statementRows.flatMap((r) => (r.quotedIn ? [{ from: r.id, to: r.quotedIn }] : [])),
+    kept,
+    mentions: [...new Set((doc.mentions ?? [...doc.entities.map((e) => e.id), ...doc.external.keys()]).map(resolve))],
+    rolePersons: new Set(roles.map((r) => r.person)),
+    owned,
+    touched,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => b.has(x));
+
+/**
+ * Consecutive runs of plans that can share one set of queries. Within a query, rows run in
+ * document order, and most writes merge, add or overwrite, so it makes no difference that
+ * document k's entities are written before document k-1's statements. Three things would:
+ * a document's article, or a person's roles, written by two documents (each replaces what
+ * is there, and the second would replace the graph's old state instead of the first's); and
+ * a statement a document owns after an earlier document of the run touched it (the owner
+ * removes stale links, and would miss links the earlier one only adds later). A plan that
+ * would meet the run in one of these ways starts the next run.
+ */
+function segments(plans: readonly Plan[]): Plan[][] {
+  const runs: Plan[][] = [];
+  let run: Plan[] = [];
+  const articles = new Set<string>();
+  const persons = new Set<string>();
+  const touched = new Set<string>();
+  for (const plan of plans) {
+    if (articles.has(plan.article) || meets(plan.rolePersons, persons) || meets(plan.owned, touched)) {
+      runs.push(run);
+      run = [];
+      articles.clear();
+      persons.clear();
+      touched.clear();
+    }
+    run.push(plan);
+    articles.add(plan.article);
+    for (const p of plan.rolePersons) persons.add(p);
+    for (const s of plan.touched) touched.add(s);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** Writes a run of plans with one query per kind of write, and fills in what each removed. */
+async function writeSegment(tx: WriteTx, plans: readonly Plan[]): Promise<void> {
+  const run = async (query: string, rows: readonly Row[]): Promise<Row[]> => (rows.length > 0 ? tx.run(cypher(query, { rows })) : []);
+  await run(Q.MERGE_ARTICLES, plans.map((p) => p.articleRow));
+  for (const [type, query] of ENTITY_QUERIES) await run(query, plans.flatMap((p) => p.entityRows[type]));
+  await run(Q.UNLINK_PUBLISHERS, plans.flatMap((p) => (p.articleExisted ? [{ article: p.article }] : [])));
+  await run(Q.LINK_PUBLISHERS, plans.flatMap((p) => (p.publisher ? [p.publisher] : [])));
+  await run(Q.MERGE_ROLES, plans.flatMap((p) => p.roles));
+  for (const [i, query] of LINK_QUERIES.entries()) await run(query, plans.flatMap((p) => p.links[i] ?? []));
+  await run(Q.MERGE_STATEMENTS, plans.flatMap((p) => p.statements));
+  await run(Q.UNLINK_STALE_STATEMENTS, plans.flatMap((p) => p.stale));
+  await run(Q.LINK_ABOUT, plans.flatMap((p) => p.about));
+  await run(Q.LINK_REPORTED_BY, plans.flatMap((p) => p.reportedBy));
+  await run(Q.LINK_QUOTED_IN, plans.flatMap((p) => p.quoted));
+  const removed = await run(Q.REMOVE_DROPPED_STATEMENTS, plans.map((p) => ({ article: p.article, kept: p.kept })));
+  const byArticle = new Map(plans.map((p) => [p.article, p.result.removed]));
+  for (const r of removed) byArticle.get(r.article as string)?.push(r.id as string);
+  // In id order: the order Neo4j finds them in depends on how the graph was written, not on what it holds.
+  for (const ids of byArticle.values()) ids.sort();
+  const mentions = plans.map((p) => ({ article: p.article, ids: p.mentions }));
+  await run(Q.UNLINK_MENTIONS, mentions.filter((_, i) => plans[i]?.articleExisted));
+  await run(Q.LINK_MENTIONS, mentions);
 }

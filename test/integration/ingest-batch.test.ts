@@ -1,0 +1,245 @@
+/**
+ * The batch writer against the one-by-one writer: the same documents, written one by one
+ * with `ingestDocument` and in batches of several sizes with `ingestBatch`, must leave
+ * exactly the same graph (every node with its labels and properties, every relationship
+ * with its properties, internal ids aside) and report exactly the same per-document
+ * results. The documents are chosen to make the batch's in-memory overlay do its work:
+ * entities resolved by name into entities an earlier document of the same batch defined,
+ * a quote repeated across articles of one batch, articles re-ingested with changes that
+ * take evidence away (a shared statement survives, an unshared one is deleted and its words
+ * then make a new statement), roles replaced, and a reference to what only an earlier
+ * document defines. A batch with one bad document writes nothing. This file owns a Neo4j
+ * of its own and empties it between runs.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GraphQLError } from 'graphql';
+import { cypher } from '../../src/db/cypher';
+import type { Neo4jGateway } from '../../src/db/gateway';
+import type { ArticleDocument, EntityInput, StatementInput } from '../../src/ingest/document';
+import { ingestDocument, type IngestResult } from '../../src/ingest/ingest';
+import { ingestBatch } from '../../src/ingest/ingest-batch';
+import { readStory } from '../../src/ingest/seed';
+import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
+
+const root = path.resolve(__dirname, '../..');
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const story = (): ArticleDocument => clone(readStory()) as ArticleDocument;
+const second = (): ArticleDocument => JSON.parse(readFileSync(path.join(root, 'test/fixtures/second-article.json'), 'utf8')) as ArticleDocument;
+
+type Quote = Omit<StatementInput, 'start' | 'end' | 'text'> & { words: string };
+
+/** A document whose statements are found in its text by their words, so every span is exact. */
+function doc(id: string, title: string, body: string, entities: EntityInput[], quotes: Quote[], extra: Partial<ArticleDocument['article']> = {}): ArticleDocument {
+  const text = `${title}\n${body}`;
+  return {
+    article: { id, title, text, publishedAt: '2025-03-07', ...extra },
+    entities,
+    statements: quotes.map(({ words, ...rest }) => {
+      const start = text.indexOf(words);
+      if (start < 0) throw new Error(`"${words}" is not in ${id}`);
+      return { ...rest, text: words, start, end: start + words.length };
+    }),
+  };
+}
+
+const PAUSE = 'policy:us-intelligence-sharing-pause';
+const ROE_TEXT = 'Jane Roe said “the pause leaves Kyiv blind” on Friday. She added “nobody planned for this” in a statement. Roe also argued that Europe must step in.';
+const roe = (changed = false): ArticleDocument =>
+  doc(
+    'article:roe-warns-on-intelligence',
+    'Roe Warns On Intelligence',
+    ROE_TEXT,
+    [
+      {
+        id: 'person:jane-roe',
+        type: 'Person',
+        name: 'Jane Roe',
+        aliases: ['Roe'],
+        description: changed ? 'Security analyst, formerly at CNN' : 'Security analyst',
+        roles: [{ title: 'Analyst', organization: 'org:cnn' }],
+      },
+    ],
+    changed
+      ? [
+          // The first two quotes are gone: one is shared with another article and survives, the other is deleted.
+          { kind: 'INDIRECT', speaker: 'person:jane-roe', words: 'Roe also argued that Europe must step in.', about: [PAUSE, 'place:europe'] },
+        ]
+      : [
+          { kind: 'PARTIAL', speaker: 'person:jane-roe', words: 'the pause leaves Kyiv blind', about: [PAUSE], reportedBy: ['org:kyiv-independent'] },
+          { kind: 'PARTIAL', speaker: 'person:jane-roe', words: 'nobody planned for this', about: [PAUSE] },
+          { kind: 'INDIRECT', speaker: 'person:jane-roe', words: 'Roe also argued that Europe must step in.', about: [PAUSE] },
+        ],
+    // The publisher is defined by the second article, earlier in the same batch.
+    { publisher: 'org:kyiv-independent' },
+  );
+
+/** Jane Roe under another id (resolved by name into person:jane-roe), repeating her quote. */
+const echo = (): ArticleDocument =>
+  doc(
+    'article:analysts-echo-roe',
+    'Analysts Echo Roe',
+    'Jane Roe repeated that “the pause leaves Kyiv blind” to reporters. Mike Waltz said “we will review it” later.',
+    [{ id: 'person:jane-roe-2', type: 'Person', name: 'Jane Roe', aliases: ['Dr Jane Roe'], roles: [{ title: 'Analyst', organization: 'org:kyiv-independent' }, { title: 'Columnist', organization: 'org:kyiv-independent' }] }],
+    [
+      { kind: 'PARTIAL', speaker: 'person:jane-roe-2', words: 'the pause leaves Kyiv blind', about: [PAUSE] },
+      { kind: 'PARTIAL', speaker: 'person:mike-waltz', words: 'we will review it', about: [PAUSE], reportedBy: ['org:financial-times'] },
+    ],
+  );
+
+/** Her deleted quote again, after the article that had it dropped it: a new statement, not shared. */
+const repeat = (): ArticleDocument =>
+  doc('article:roe-repeats-herself', 'Roe Repeats Herself', 'Jane Roe said again that “nobody planned for this” in an interview.', [], [
+    { kind: 'PARTIAL', speaker: 'person:jane-roe', words: 'nobody planned for this' },
+  ]);
+
+/** The second article again, changed: its quote shared with the story dropped, Syrskyi's role and a topic changed. */
+const secondChanged = (): ArticleDocument => {
+  const d = second();
+  d.statements = d.statements.slice(1);
+  d.statements[1]!.about = ['place:ukraine'];
+  const syrskyi = d.entities.find((e) => e.id === 'person:oleksandr-syrskyi') as EntityInput & { roles: unknown[] };
+  syrskyi.roles = [{ title: 'Commander-in-Chief of the Armed Forces of Ukraine', organization: 'org:us-department-of-defense', place: 'place:ukraine' }];
+  return d;
+};
+
+/** The story again, with Waltz's role at another organization (the role of that title is replaced). */
+const storyChanged = (): ArticleDocument => {
+  const d = story();
+  const waltz = d.entities.find((e) => e.id === 'person:mike-waltz') as EntityInput & { roles: { organization?: string }[] };
+  waltz.roles = [{ ...waltz.roles[0]!, organization: 'org:cia' } as never];
+  return d;
+};
+
+const DOCUMENTS = (): ArticleDocument[] => [story(), second(), roe(), echo(), roe(true), secondChanged(), echo(), repeat(), storyChanged(), second()];
+
+/** Every node and relationship with its properties, keyed by ids (NameKeys by key), in a stable order. */
+async function dump(gateway: Neo4jGateway): Promise<{ nodes: string[]; relationships: string[] }> {
+  const sorted = (value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]))
+      : value;
+  const nodes = await gateway.read(cypher('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props'));
+  const rels = await gateway.read(
+    cypher('MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.key) AS from, coalesce(b.id, b.key) AS to, properties(r) AS props'),
+  );
+  return {
+    nodes: nodes.map((n) => JSON.stringify([[...(n.labels as string[])].sort(), sorted(n.props)])).sort(),
+    relationships: rels.map((r) => JSON.stringify([r.type, r.from, r.to, sorted(r.props)])).sort(),
+  };
+}
+
+let own: OwnNeo4j;
+beforeAll(async () => {
+  own = await startOwnNeo4j();
+}, 120_000);
+afterAll(async () => {
+  await own.stop();
+});
+
+const empty = async (): Promise<void> => {
+  await own.gateway.write((tx) => tx.run(cypher('MATCH (n) DETACH DELETE n')));
+};
+
+/** Loads the documents in consecutive batches of these sizes (1 meaning ingestDocument), from an empty graph. */
+async function load(sizes: number[]): Promise<{ results: IngestResult[]; graph: Awaited<ReturnType<typeof dump>> }> {
+  await empty();
+  const documents = DOCUMENTS();
+  const results: IngestResult[] = [];
+  for (let i = 0, s = 0; i < documents.length; s += 1) {
+    const size = sizes[s % sizes.length] as number;
+    const part = documents.slice(i, i + size);
+    results.push(...(size === 1 ? [await ingestDocument(own.gateway, part[0])] : await ingestBatch(own.gateway, part)));
+    i += part.length;
+  }
+  return { results, graph: await dump(own.gateway) };
+}
+
+describe('ingestBatch', () => {
+  let oneByOne: Awaited<ReturnType<typeof load>>;
+  beforeAll(async () => {
+    oneByOne = await load([1]);
+  }, 60_000);
+
+  it('the one-by-one load does what the documents ask for (so the comparisons below compare something)', () => {
+    const [, , roeResult, echoResult, roeAgain, secondAgain, echoAgain, repeated, storyAgain, secondBack] = oneByOne.results;
+    const q1 = 'statement:roe-warns-on-intelligence:';
+    expect(echoResult?.merged).toEqual([{ from: 'person:jane-roe-2', into: 'person:jane-roe' }]);
+    expect(echoResult?.evidenceAdded).toEqual([expect.stringMatching(new RegExp(`^${q1}\\d+-\\d+$`))]);
+    expect(roeResult?.created).toContain('person:jane-roe');
+    expect({ created: roeAgain?.created, updated: roeAgain?.updated, removed: roeAgain?.removed }).toEqual({
+      created: [`${q1}1`],
+      updated: ['person:jane-roe'],
+      removed: [`${q1}3`, `${q1}41-68`, `${q1}92-115`],
+    });
+    // The quote the echo shares survives the article that dropped it; the one only that article had is gone.
+    const ids = oneByOne.graph.nodes.map((n) => (JSON.parse(n) as [string[], { id?: string }])[1].id);
+    expect([ids.includes(`${q1}41-68`), ids.includes(`${q1}92-115`)]).toEqual([true, false]);
+    expect(secondAgain?.removed).toEqual(['statement:us-cuts-off-intelligence-sharing-with-ukraine-report:259-294']);
+    expect(echoAgain?.evidenceAdded).toEqual(echoResult?.evidenceAdded);
+    expect({ created: echoAgain?.created, updated: echoAgain?.updated }).toEqual({ created: [], updated: [] });
+    expect({ created: repeated?.created.length, evidenceAdded: repeated?.evidenceAdded }).toEqual({ created: 2, evidenceAdded: [] });
+    expect(storyAgain?.updated).toEqual(['person:mike-waltz']);
+    expect(secondBack?.evidenceAdded).toEqual(['statement:us-cuts-off-intelligence-sharing-with-ukraine-report:259-294']);
+    expect(oneByOne.graph.relationships).toContain(JSON.stringify(['HOLDS_ROLE', 'person:mike-waltz', 'org:cia', { former: false, ordinal: 0, organization: 'org:cia', place: 'place:united-states', title: 'National Security Adviser' }]));
+  });
+
+  it.each([
+    ['the whole list in one batch', [10]],
+    ['batches of three', [3]],
+    ['batches of two', [2]],
+    ['the first document alone, then batches of four', [1, 4, 4, 4]],
+  ])('%s: the same graph and the same results as one by one', async (_name, sizes) => {
+    const batched = await load(sizes);
+    expect(batched.results).toEqual(oneByOne.results);
+    expect(batched.graph).toEqual(oneByOne.graph);
+  }, 60_000);
+
+  it('the same batch twice changes nothing and says so', async () => {
+    await empty();
+    const batch = (): ArticleDocument[] => [story(), second(), roe(), echo()];
+    await ingestBatch(own.gateway, batch());
+    const before = await dump(own.gateway);
+    const again = await ingestBatch(own.gateway, batch());
+    expect(again.map((r) => ({ created: r.created, updated: r.updated, removed: r.removed }))).toEqual(
+      batch().map(() => ({ created: [], updated: [], removed: [] })),
+    );
+    expect(await dump(own.gateway)).toEqual(before);
+  }, 60_000);
+
+  it('rejects a batch with one bad document, naming it by index, and writes nothing of the others', async () => {
+    await empty();
+    await ingestDocument(own.gateway, story());
+    const before = await dump(own.gateway);
+    const bad = roe();
+    bad.statements[0]!.start += 1;
+    const attempt = ingestBatch(own.gateway, [second(), bad, echo()]);
+    await expect(attempt).rejects.toBeInstanceOf(GraphQLError);
+    const error = (await attempt.catch((e: unknown) => e)) as GraphQLError;
+    expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    // The others are judged as if the bad one had never been loaded: echo() then defines Jane Roe itself, which is fine.
+    expect((error.extensions.problems as { path: string }[]).map((p) => p.path)).toEqual(['documents[1].statements[0].text']);
+    expect(await dump(own.gateway)).toEqual(before);
+  }, 60_000);
+
+  it('a reference to what only a later document of the batch defines is rejected; the other order loads', async () => {
+    await empty();
+    await ingestDocument(own.gateway, story());
+    const before = await dump(own.gateway);
+    const attempt = ingestBatch(own.gateway, [roe(), second()]);
+    const error = (await attempt.catch((e: unknown) => e)) as GraphQLError;
+    expect(error.extensions.problems).toEqual([
+      { path: 'documents[0].article.publisher', message: 'expected an entity defined in this document or already in the graph; org:kyiv-independent is neither' },
+    ]);
+    expect(await dump(own.gateway)).toEqual(before);
+    const results = await ingestBatch(own.gateway, [second(), roe()]);
+    expect(results.map((r) => r.article)).toEqual(['article:kyiv-weighs-options-after-washington-halts-intelligence-flow', 'article:roe-warns-on-intelligence']);
+  }, 60_000);
+
+  it('ingestDocument reports the problems of its one document without the documents[0] prefix', async () => {
+    const bad = roe();
+    bad.statements[0]!.start += 1;
+    const error = (await ingestDocument(own.gateway, bad).catch((e: unknown) => e)) as GraphQLError;
+    expect((error.extensions.problems as { path: string }[]).map((p) => p.path)).toEqual(['statements[0].text']);
+  });
+});
