@@ -14,7 +14,7 @@ import type { Anchor } from '../statement/statement.cypher';
 import { StatementConnection, type StatementRecord } from '../statement/statement.type';
 import type { EntityLabel, Relation } from './entity.cypher';
 import * as repo from './entity.repository';
-import { Entity, Event, Organization, Person, Place, Policy, Role, type EntityRecord } from './entity.type';
+import { Entity, Event, Organization, Person, Place, Policy, Role, type EntityRecord, type RoleRow } from './entity.type';
 
 @ObjectType()
 export class PersonConnection extends ConnectionType('Person', Person) {}
@@ -147,8 +147,9 @@ function entityRootFields<T extends object>(Type: ClassType<T>, Conn: ClassType,
 @Resolver(() => Person)
 export class PersonResolver extends entityRootFields(Person, PersonConnection, 'Person', 'person', null) {
   @FieldResolver(() => [Role], { description: 'Positions held, as of the article; former ones flagged.' })
-  roles(@Root() person: EntityRecord, @Ctx() ctx: Context): Promise<Role[]> {
-    return ctx.loaders.roles.load(person.id);
+  roles(@Root() person: EntityRecord, @Ctx() ctx: Context): readonly Role[] | Promise<readonly Role[]> {
+    // Roles a statement's speaker brought along carry their organization and place too.
+    return person.roles ?? ctx.loaders.roles.load(person.id);
   }
 
   @FieldResolver(() => [Event], { description: 'Events the person took part in.' })
@@ -175,12 +176,14 @@ export class PersonResolver extends entityRootFields(Person, PersonConnection, '
 @Resolver(() => Role)
 export class RoleResolver {
   @FieldResolver(() => Organization, { nullable: true })
-  organization(@Root() role: Role, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
+  organization(@Root() role: Role | RoleRow, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord | null> | null {
+    if ('organization' in role) return role.organization;
     return role.organizationId === null ? null : ctx.loaders.entity.load(role.organizationId);
   }
 
   @FieldResolver(() => Place, { nullable: true })
-  place(@Root() role: Role, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
+  place(@Root() role: Role | RoleRow, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord | null> | null {
+    if ('place' in role) return role.place;
     return role.placeId === null ? null : ctx.loaders.entity.load(role.placeId);
   }
 }

@@ -60,6 +60,8 @@ export interface EntityRecord extends Typed {
   readonly date: DateInfo | null;
   /** Statements made by the entity; for ordering "most quoted". */
   readonly statementCount?: number;
+  /** A person's roles, when the query that found the person brought them along. */
+  readonly roles?: readonly RoleRow[];
 }
 
 @ObjectType({ implements: [Node, Entity] })

@@ -66,16 +66,15 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
 
   const prime = (statements: readonly StatementRecord[]): void => {
     for (const statement of statements) {
-      const row = statement.details;
-      if (row === undefined) continue;
-      const filed = repo.partsOf(row);
+      const filed = statement.details;
+      if (filed === undefined) continue;
       if (filed.speaker !== undefined) parts.speaker.prime(statement.id, filed.speaker);
       if (filed.about !== undefined) parts.about.prime(statement.id, filed.about);
       if (filed.reportedBy !== undefined) parts.reportedBy.prime(statement.id, filed.reportedBy);
       if (filed.evidence !== undefined) parts.evidence.prime(statement.id, filed.evidence);
       primeEntities(related.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
-      if (filed.speaker && row.speakerRoles) primeRoles(related, filed.speaker.id, row.speakerRoles);
-      for (const evidence of row.evidence ?? []) if (evidence.article !== undefined) related.article.prime(evidence.article.id, evidence.article);
+      if (filed.speaker?.roles) primeRoles(related, filed.speaker.id, filed.speaker.roles);
+      for (const evidence of filed.evidence ?? []) if (evidence.article !== undefined) related.article.prime(evidence.article.id, evidence.article);
     }
   };
   const primed = <T extends StatementRecord | null>(statements: T[]): T[] => {

@@ -3,7 +3,9 @@ import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
 import type { EntityRecord } from '../entity/entity.type';
 import * as Q from './statement.cypher';
-import type { DetailsRow, Evidence, StatementRecord } from './statement.type';
+import type { DetailsRow, Evidence, StatementDetails, StatementRecord } from './statement.type';
+
+export type { StatementDetails } from './statement.type';
 
 const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V> =>
   new Map(rows.map((r) => [r.id as string, r[field] as V]));
@@ -11,31 +13,33 @@ const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V
 export const STATEMENT_CURSOR = 'Statement';
 export const statementPosition = (s: StatementRecord): Position => [s.sortKey, s.id];
 
-export async function statementsById(db: Db, ids: readonly string[], includes = Q.NO_INCLUDES): Promise<Map<string, StatementRecord>> {
-  return toMap(await db.read(cypher(Q.statementsByIdText(includes), { ids })), 'statement');
+/** A statement as its query returns it: what it brought along still as Neo4j returned it. */
+type StatementRow = Omit<StatementRecord, 'details'> & { readonly details?: DetailsRow };
+
+/** Files what a statement query brought along in the shape and order resolvers answer with. */
+function toRecord(row: StatementRow): StatementRecord {
+  const { details: brought, ...statement } = row;
+  return brought === undefined ? statement : { ...statement, details: partsOf(brought) };
 }
 
-export interface StatementDetails {
-  readonly speaker: EntityRecord | null;
-  readonly about: EntityRecord[];
-  readonly reportedBy: EntityRecord[];
-  /** Oldest article first: `evidence[0]` is where the statement first appeared. */
-  readonly evidence: Evidence[];
+export async function statementsById(db: Db, ids: readonly string[], includes = Q.NO_INCLUDES): Promise<Map<string, StatementRecord>> {
+  const rows = await db.read(cypher(Q.statementsByIdText(includes), { ids }));
+  return new Map(rows.map((r) => [r.id as string, toRecord(r.statement as StatementRow)]));
 }
 
 type Ordered = NonNullable<DetailsRow['about']>;
 const inOrder = (list: Ordered): EntityRecord[] =>
   [...list].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0) || a.entity.id.localeCompare(b.entity.id)).map((o) => o.entity);
 
-/** Oldest article first, ties by article id. */
-export function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] {
+/** Oldest article first, ties by article id; the article itself kept where it came along. */
+function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] {
   return [...rows]
     .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.articleId.localeCompare(b.articleId))
-    .map(({ start, end, sentence, sentenceStart, articleId }) => ({ start, end, sentence, sentenceStart, articleId }));
+    .map(({ start, end, sentence, sentenceStart, articleId, article }) => ({ start, end, sentence, sentenceStart, articleId, ...(article && { article }) }));
 }
 
 /** Details as resolvers use them: lists in their ordinal order, evidence oldest article first. */
-export function toDetails(row: DetailsRow): StatementDetails {
+function toDetails(row: DetailsRow): StatementDetails {
   return {
     speaker: row.speaker ?? null,
     about: inOrder(row.about ?? []),
@@ -44,10 +48,11 @@ export function toDetails(row: DetailsRow): StatementDetails {
   };
 }
 
-/** The parts of a details row its query was asked for, in the order resolvers use them. */
-export function partsOf(row: DetailsRow): Partial<StatementDetails> {
+/** The parts of a details row its query was asked for; the speaker with roles, where they came along. */
+function partsOf(row: DetailsRow): Partial<StatementDetails> {
+  const speaker = row.speaker && row.speakerRoles ? { ...row.speaker, roles: row.speakerRoles } : row.speaker;
   return {
-    ...(row.speaker !== undefined && { speaker: row.speaker }),
+    ...(speaker !== undefined && { speaker }),
     ...(row.about !== undefined && { about: inOrder(row.about) }),
     ...(row.reportedBy !== undefined && { reportedBy: inOrder(row.reportedBy) }),
     ...(row.evidence !== undefined && { evidence: evidenceInOrder(row.evidence) }),
@@ -73,7 +78,7 @@ export async function statementPage(
   const rows = await db.read(Q.translateStatementPage(filter, first + 1, after, includes));
   return toConnection(
     STATEMENT_CURSOR,
-    rows.map((r) => r.statement as StatementRecord),
+    rows.map((r) => toRecord(r.statement as StatementRow)),
     first,
     statementPosition,
     async () => (await db.read(Q.translateStatementCount(filter)))[0]?.n as number,
@@ -104,7 +109,7 @@ export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly Anc
     const rows = await db.read(cypher(Q.pagesByAnchorText(anchor, includes), { keys: batch, limit }));
     for (const row of rows) {
       const original = indexes[row.i as number];
-      if (original !== undefined) results[original] = row.rows as StatementRecord[];
+      if (original !== undefined) results[original] = (row.rows as StatementRow[]).map(toRecord);
     }
   }
   return results;

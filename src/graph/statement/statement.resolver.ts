@@ -38,6 +38,17 @@ export function statementIncludes(info: GraphQLResolveInfo, prefix: string): Sta
   };
 }
 
+function speakerOf(statement: StatementRecord, speaker: EntityRecord | null): EntityRecord {
+  if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
+  return speaker;
+}
+
+function firstEvidence(statement: StatementRecord, all: readonly Evidence[]): Evidence {
+  const first = all[0];
+  if (first === undefined) throw new Error(`statement ${statement.id} has no evidence in the graph`);
+  return first;
+}
+
 @Resolver(() => Statement)
 export class StatementResolver {
   @Query(() => Statement, { nullable: true, description: 'The statement with this id; null when there is none.' })
@@ -62,23 +73,25 @@ export class StatementResolver {
     return page;
   }
 
+  // The detail fields answer at once, without a promise, from what the statement's query
+  // brought along (most listings); otherwise through their loaders, one trip per batch.
+
   @FieldResolver(() => Entity, { description: 'Who said it.' })
-  async speaker(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord> {
-    const speaker = await ctx.loaders.speaker.load(statement.id);
-    if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
-    return speaker;
+  speaker(@Root() statement: StatementRecord, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+    const brought = statement.details?.speaker;
+    return brought === undefined ? ctx.loaders.speaker.load(statement.id).then((s) => speakerOf(statement, s)) : speakerOf(statement, brought);
   }
 
   @FieldResolver(() => [Entity], { description: 'The policies, events, people and places it concerns.' })
-  async about(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
-    return ctx.loaders.about.load(statement.id);
+  about(@Root() statement: StatementRecord, @Ctx() ctx: Context): EntityRecord[] | Promise<EntityRecord[]> {
+    return statement.details?.about ?? ctx.loaders.about.load(statement.id);
   }
 
   @FieldResolver(() => [Organization], {
     description: 'Outlets the article credits ("according to the FT", "CNN reported"), nearest to the article first.',
   })
-  async reportedBy(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
-    return ctx.loaders.reportedBy.load(statement.id);
+  reportedBy(@Root() statement: StatementRecord, @Ctx() ctx: Context): EntityRecord[] | Promise<EntityRecord[]> {
+    return statement.details?.reportedBy ?? ctx.loaders.reportedBy.load(statement.id);
   }
 
   @FieldResolver(() => Statement, { nullable: true, description: 'The statement this one is quoted inside (Ratcliffe quoting Trump).' })
@@ -92,25 +105,25 @@ export class StatementResolver {
   }
 
   @FieldResolver(() => Evidence, { description: 'Where the statement first appeared: the exact span of its article.' })
-  async evidence(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence> {
-    const all = await ctx.loaders.evidence.load(statement.id);
-    const first = all[0];
-    if (first === undefined) throw new Error(`statement ${statement.id} has no evidence in the graph`);
-    return first;
+  evidence(@Root() statement: StatementRecord, @Ctx() ctx: Context): Evidence | Promise<Evidence> {
+    const brought = statement.details?.evidence;
+    return brought === undefined ? ctx.loaders.evidence.load(statement.id).then((all) => firstEvidence(statement, all)) : firstEvidence(statement, brought);
   }
 
   @FieldResolver(() => [Evidence], { description: 'Every article span it appears in, oldest article first.' })
-  async evidences(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return ctx.loaders.evidence.load(statement.id);
+  evidences(@Root() statement: StatementRecord, @Ctx() ctx: Context): Evidence[] | Promise<Evidence[]> {
+    return statement.details?.evidence ?? ctx.loaders.evidence.load(statement.id);
   }
 }
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
   @FieldResolver(() => Article)
-  async article(@Root() evidence: Evidence, @Ctx() ctx: Context): Promise<ArticleRecord> {
-    const article = await ctx.loaders.article.load(evidence.articleId);
-    if (article === null) throw badInput(`article ${evidence.articleId} is missing`);
-    return article;
+  article(@Root() evidence: Evidence, @Ctx() ctx: Context): ArticleRecord | Promise<ArticleRecord> {
+    if (evidence.article !== undefined) return evidence.article;
+    return ctx.loaders.article.load(evidence.articleId).then((article) => {
+      if (article === null) throw badInput(`article ${evidence.articleId} is missing`);
+      return article;
+    });
   }
 }

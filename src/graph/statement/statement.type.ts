@@ -38,11 +38,22 @@ export interface StatementRecord {
   readonly sortKey: string;
   readonly quotedInId: string | null;
   /**
-   * Present when the query that found the statement was asked to bring its details along
-   * (statement.cypher.ts `StatementIncludes`); the loaders file them where the nested
-   * resolvers look, so those resolvers make no trip of their own.
+   * What the query that found the statement brought along (statement.cypher.ts
+   * `StatementIncludes`), in the order resolvers answer with: they answer from here at
+   * once, and the loaders are primed with it for anything that reaches the same statement
+   * another way.
    */
-  readonly details?: DetailsRow;
+  readonly details?: Partial<StatementDetails>;
+}
+
+/** Who said a statement, what it is about, who reported it and where it appears. */
+export interface StatementDetails {
+  /** With `roles` when they were brought along. */
+  readonly speaker: EntityRecord | null;
+  readonly about: EntityRecord[];
+  readonly reportedBy: EntityRecord[];
+  /** Oldest article first: `evidence[0]` is where the statement first appeared. */
+  readonly evidence: Evidence[];
 }
 
 type Ordered = { readonly ordinal: number | null; readonly entity: EntityRecord };
@@ -72,6 +83,9 @@ export class Evidence {
   sentenceStart!: number;
 
   articleId!: string;
+
+  /** The article itself, when the query brought it along. */
+  article?: ArticleRecord;
 }
 
 @InputType({ description: 'Every field narrows the result; all given fields must hold.' })
