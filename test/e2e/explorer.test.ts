@@ -212,6 +212,8 @@ describe('the explorer', () => {
     await page.keyboard.type('Waltz');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/search\?q=Waltz$/);
+    // The URL changes before the search view marks the page busy: wait for its results.
+    await page.locator('.result .result-title').first().waitFor();
     await settled(page);
     expect(await texts(page.locator('.result .result-title'))).toEqual(['Mike Waltz', 'US Cuts Off Intelligence Sharing With Ukraine: Report']);
     expect(await texts(page.locator('.result .badge'))).toEqual(['PERSON', 'ARTICLE']);
