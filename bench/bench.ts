@@ -460,6 +460,12 @@ async function main(): Promise<void> {
 
     const pageOp = OPERATIONS.find((op) => op.key === 'f') as Operation;
     const pageSize = pageOp.first ?? 20;
+    // A corpus too small for page 100 (1 000 statements are 50 pages) is timed on its last full page.
+    const statementNodes = Number(census[0]?.statements ?? 0);
+    const lastFullPage = Math.floor(statementNodes / pageSize);
+    const page = Math.min(s.page, lastFullPage);
+    if (page < 2) throw new Error(`the graph holds ${statementNodes} statements, too few to page: at least ${2 * pageSize} are needed`);
+    if (page < s.page) log(`(f) ${statementNodes} statements are ${lastFullPage} pages of ${pageSize}: timing page ${page} instead of page ${s.page}`);
     const after: Record<Server, string | null> = { ours: null, peer: null, floor: null };
     const notes: string[] = [];
     let peerByOffset = false;
@@ -467,12 +473,12 @@ async function main(): Promise<void> {
       for (const proc of procs) {
         const t0 = Date.now();
         try {
-          after[proc.name] = await walkToPage(proc, s.page, pageSize);
-          log(`${proc.name}: walked ${s.page - 1} pages of statements to the cursor of page ${s.page} in ${Date.now() - t0} ms`);
+          after[proc.name] = await walkToPage(proc, page, pageSize);
+          log(`${proc.name}: walked ${page - 1} pages of statements to the cursor of page ${page} in ${Date.now() - t0} ms`);
         } catch (error) {
           if (proc.name !== 'peer') throw error;
           peerByOffset = true;
-          const note = `(f) the peer's statementsConnection could not be walked to page ${s.page}: ${error instanceof Error ? error.message : String(error)}; the peer is timed on its limit/offset list field instead`;
+          const note = `(f) the peer's statementsConnection could not be walked to page ${page}: ${error instanceof Error ? error.message : String(error)}; the peer is timed on its limit/offset list field instead`;
           notes.push(note);
           log(note);
         }
@@ -483,7 +489,7 @@ async function main(): Promise<void> {
       probes: database.corpus.probes,
       first: op.first ?? 0,
       after: op.key === 'f' ? after : noCursors,
-      offset: op.key === 'f' ? (s.page - 1) * pageSize : 0,
+      offset: op.key === 'f' ? (page - 1) * pageSize : 0,
       peerByOffset: op.key === 'f' && peerByOffset,
     });
 
