@@ -11,8 +11,7 @@ export async function entitiesById(db: Db, ids: readonly string[]): Promise<Map<
   return toMap(await db.read(cypher(Q.ENTITIES_BY_ID, { ids })), 'entity');
 }
 
-/** A role as read: its organization and place come along, to prime the entity loader. */
-
+/** Roles as read: their organization and place come along, to prime the entity loader. */
 export async function rolesByPerson(db: Db, ids: readonly string[]): Promise<Map<string, RoleRow[]>> {
   return toMap(await db.read(cypher(Q.ROLES_BY_PERSON, { ids })), 'roles');
 }

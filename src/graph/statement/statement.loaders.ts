@@ -4,7 +4,7 @@ import type { ArticleLoaders } from '../article/article.loaders';
 import type { EntityLoaders } from '../entity/entity.loaders';
 import type { EntityRecord } from '../entity/entity.type';
 import { primeEntities, primeRoles } from '../entity/entity.loaders';
-import { idLoader } from '../loader';
+import { groupBy, idLoader } from '../loader';
 import { ANCHORS, type Anchor, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
 import type { Evidence, StatementRecord } from './statement.type';
@@ -42,14 +42,6 @@ export interface StatementLoaders {
 const includesKey = (includes: StatementIncludes): string => JSON.stringify(includes);
 const statementKey = (key: StatementKey): string => `${includesKey(key.includes)}|${key.id}`;
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
-}
-
-const NO_DETAILS: repo.StatementDetails = { speaker: null, about: [], reportedBy: [], evidence: [] };
-
 /** Statement loaders over the request's entity and article loaders, which statement answers prime. */
 export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'entity' | 'roles'> & Pick<ArticleLoaders, 'article'>): StatementLoaders {
   const anchors = Object.keys(ANCHORS) as Anchor[];
@@ -57,7 +49,7 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
     const found = await repo.details(db, ids);
     for (const d of found.values()) primeEntities(related.entity, [d.speaker, ...d.about, ...d.reportedBy]);
     return found;
-  }, NO_DETAILS);
+  }, repo.NO_DETAILS);
   const part = <K extends keyof repo.StatementDetails>(key: K): DataLoader<string, repo.StatementDetails[K]> =>
     new DataLoader<string, repo.StatementDetails[K]>(async (ids) => (await details.loadMany(ids)).map((d) => (d instanceof Error ? d : d[key])), {
       maxBatchSize: 1000,

@@ -1,6 +1,7 @@
 import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
+import { groupBy } from '../loader';
 import type { EntityRecord } from '../entity/entity.type';
 import * as Q from './statement.cypher';
 import type { DetailsRow, Evidence, StatementDetails, StatementRecord } from './statement.type';
@@ -38,15 +39,6 @@ function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] 
     .map(({ start, end, sentence, sentenceStart, articleId, article }) => ({ start, end, sentence, sentenceStart, articleId, ...(article && { article }) }));
 }
 
-/** Details as resolvers use them: lists in their ordinal order, evidence oldest article first. */
-function toDetails(row: DetailsRow): StatementDetails {
-  return {
-    speaker: row.speaker ?? null,
-    about: inOrder(row.about ?? []),
-    reportedBy: inOrder(row.reportedBy ?? []),
-    evidence: evidenceInOrder(row.evidence ?? []),
-  };
-}
 
 /** The parts of a details row its query was asked for; the speaker with roles, where they came along. */
 function partsOf(row: DetailsRow): Partial<StatementDetails> {
@@ -59,9 +51,12 @@ function partsOf(row: DetailsRow): Partial<StatementDetails> {
   };
 }
 
+/** All four details, for statements whose query did not bring them along. */
+export const NO_DETAILS: StatementDetails = { speaker: null, about: [], reportedBy: [], evidence: [] };
+
 export async function details(db: Db, ids: readonly string[]): Promise<Map<string, StatementDetails>> {
   const rows = await db.read(cypher(Q.DETAILS, { ids }));
-  return new Map(rows.map((r) => [r.id as string, toDetails(r.details as DetailsRow)]));
+  return new Map(rows.map((r) => [r.id as string, { ...NO_DETAILS, ...partsOf(r.details as DetailsRow) }]));
 }
 
 export async function quotesInside(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord[]>> {
@@ -95,21 +90,14 @@ export interface AnchoredPageKey {
 /** Pages for many anchors in as few round trips as there are distinct page sizes and includes. */
 export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredPageKey[]): Promise<StatementRecord[][]> {
   const results: StatementRecord[][] = keys.map(() => []);
-  const groups = new Map<string, number[]>();
-  keys.forEach((key, i) => {
-    const group = JSON.stringify([key.limit, key.includes]);
-    groups.set(group, [...(groups.get(group) ?? []), i]);
-  });
-  for (const indexes of groups.values()) {
-    const { limit, includes } = keys[indexes[0] as number] as AnchoredPageKey;
-    const batch = indexes.map((i) => {
-      const key = keys[i] as AnchoredPageKey;
-      return { id: key.id, afterKey: key.after === null ? null : String(key.after[0]) };
-    });
+  const indexed = keys.map((key, i) => ({ key, i }));
+  for (const group of groupBy(indexed, ({ key }) => JSON.stringify([key.limit, key.includes])).values()) {
+    const { limit, includes } = (group[0] as (typeof indexed)[number]).key;
+    const batch = group.map(({ key }) => ({ id: key.id, afterKey: key.after === null ? null : String(key.after[0]) }));
     const rows = await db.read(cypher(Q.pagesByAnchorText(anchor, includes), { keys: batch, limit }));
     for (const row of rows) {
-      const original = indexes[row.i as number];
-      if (original !== undefined) results[original] = (row.rows as StatementRow[]).map(toRecord);
+      const original = group[row.i as number];
+      if (original !== undefined) results[original.i] = (row.rows as StatementRow[]).map(toRecord);
     }
   }
   return results;
