@@ -178,14 +178,19 @@ function translated(): CheckedQuery[] {
       queries.push({ name: `explore.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
     }
   }
-  // Statement queries that bring details, the speaker's roles and evidence articles along.
+  // Statement queries alone, and bringing details, the speaker's roles and evidence articles along.
   const page = Statement.translateStatementPage({ about: STORY.policy }, 21, null, Statement.ALL_INCLUDES);
   queries.push({ name: 'statement.translateStatementPage({about}, first page, ALL_INCLUDES)', cypher: page.cypher, params: page.params });
-  const byId = Statement.statementsByIdText(Statement.ALL_INCLUDES);
-  queries.push({ name: 'statement.statementsByIdText(ALL_INCLUDES)', cypher: byId, params: paramsFor('statementsByIdText', byId) });
-  for (const anchor of Object.keys(Statement.ANCHORS) as Statement.Anchor[]) {
-    const text = Statement.pagesByAnchorText(anchor, Statement.ALL_INCLUDES);
-    queries.push({ name: `statement.pagesByAnchorText(${anchor}, ALL_INCLUDES)`, cypher: text, params: paramsFor(`PAGES_BY_ANCHOR.${anchor}`, text) });
+  for (const [label, includes] of [
+    ['NO_INCLUDES', Statement.NO_INCLUDES],
+    ['ALL_INCLUDES', Statement.ALL_INCLUDES],
+  ] as const) {
+    const byId = Statement.statementsByIdText(includes);
+    queries.push({ name: `statement.statementsByIdText(${label})`, cypher: byId, params: paramsFor('statementsByIdText', byId) });
+    for (const anchor of Object.keys(Statement.ANCHORS) as Statement.Anchor[]) {
+      const text = Statement.pagesByAnchorText(anchor, includes);
+      queries.push({ name: `statement.pagesByAnchorText(${anchor}, ${label})`, cypher: text, params: paramsFor('pagesByAnchorText', text) });
+    }
   }
   for (const [hops, first] of [
     [1, 1],

@@ -5,7 +5,7 @@
  * speakers' roles...). Only a hint: a field found here is fetched early, anything else is
  * still fetched by its own resolver, so a wrong guess costs a trip, never an answer.
  */
-import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The dotted paths of every field selected under the current field, by field name (not
@@ -14,10 +14,18 @@ import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type Select
  * counts as selected, which at worst fetches something unused.
  */
 export function selectedPaths(info: GraphQLResolveInfo, maxDepth = 6): ReadonlySet<string> {
+  // graphql-js hands every item of a list the same field nodes (a person's `statements`
+  // on each of 20 people): walk them once. The nodes belong to one parsed document, so
+  // its fragments are the same too.
+  const known = walked.get(info.fieldNodes);
+  if (known !== undefined && known.depth === maxDepth) return known.paths;
   const paths = new Set<string>();
   for (const node of info.fieldNodes) collect(node.selectionSet, '', maxDepth, info.fragments, paths, new Set());
+  walked.set(info.fieldNodes, { depth: maxDepth, paths });
   return paths;
 }
+
+const walked = new WeakMap<readonly FieldNode[], { readonly depth: number; readonly paths: ReadonlySet<string> }>();
 
 function collect(
   set: SelectionSetNode | undefined,

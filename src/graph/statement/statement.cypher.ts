@@ -52,9 +52,16 @@ const detailsMap = (includes: StatementIncludes): string => {
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
 };
 
+/** Built once per combination of includes (64 at most): requests ask for the same few. */
+const projections = new Map<string, string>();
+
 /** Statement `s` as a StatementRecord, with `details` when the includes ask for them. */
 export function statementProjection(includes: StatementIncludes): string {
-  return includesAny(includes) ? `{${STATEMENT_FIELDS},\n  details: ${detailsMap(includes)}\n}` : STATEMENT_PROJECTION;
+  if (!includesAny(includes)) return STATEMENT_PROJECTION;
+  const key = JSON.stringify(includes);
+  let text = projections.get(key);
+  if (text === undefined) projections.set(key, (text = `{${STATEMENT_FIELDS},\n  details: ${detailsMap(includes)}\n}`));
+  return text;
 }
 
 /** Statements by id, bringing along what `includes` names. */
@@ -64,8 +71,6 @@ UNWIND $ids AS id
 MATCH (s:Statement {id: id})
 RETURN id, ${statementProjection(includes)} AS statement`;
 }
-
-export const STATEMENTS_BY_ID = statementsByIdText(NO_INCLUDES);
 
 /** The details of a batch of statements whose query did not bring them along: all four. */
 export const DETAILS = `
@@ -107,9 +112,6 @@ CALL {
 RETURN i, rows`;
 }
 
-export const PAGES_BY_ANCHOR: Readonly<Record<Anchor, string>> = Object.fromEntries(
-  (Object.keys(ANCHORS) as Anchor[]).map((anchor) => [anchor, pagesByAnchorText(anchor, NO_INCLUDES)]),
-) as Record<Anchor, string>;
 
 export const COUNTS_BY_ANCHOR: Readonly<Record<Anchor, string>> = Object.fromEntries(
   Object.entries(ANCHORS).map(([name, pattern]) => [
