@@ -29,6 +29,25 @@ CALL (${person}) {
   } END) AS roles
 }`;
 
+const PATH_TYPES = 'SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO';
+
+/**
+ * The first 3 paths (no node twice, by length, node ids, relationship types) among those of
+ * the `groups` shortest lengths of at most 4 hops that pass through no node with more than
+ * 1000 path relationships (the ends excepted), and how many lengths were found. The paths
+ * query asks for one length, then one more while fewer than 3 paths were found.
+ */
+const SHORTEST = (groups: number, found: string, count: string): string => `
+  MATCH route = SHORTEST ${groups} GROUPS (origin)(()-[:${PATH_TYPES}]-(x) WHERE x = target OR COUNT { (x)-[:${PATH_TYPES}]-() } <= 1000){1,4}(target)
+  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
+  CALL (routes) {
+    UNWIND routes AS route
+    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
+    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
+    RETURN collect(route) AS simple
+  }
+  RETURN simple AS ${found}, lengths AS ${count}`;
+
 /**
  * `s.sortKey >= $afterKey` is the range the sortKey index can seek and walk in order; the
  * second condition then drops the rows at the cursor itself.
@@ -73,56 +92,16 @@ RETURN score, node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS type,
 
   paths: `
 MATCH (origin:Entity {id: $from}), (target:Entity {id: $to})
-CALL (origin, target) {
-  MATCH route = SHORTEST 1 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
-  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
-  CALL (routes) {
-    UNWIND routes AS route
-    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
-    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
-    RETURN collect(route) AS simple
-  }
-  RETURN simple AS found, lengths AS groups
-}
+CALL (origin, target) {${SHORTEST(1, 'found', 'groups')}
+}${[2, 3, 4]
+    .map(
+      (g) => `
 CALL (origin, target, found, groups) {
-  WITH origin, target WHERE size(found) < 3 AND groups = 1
-  MATCH route = SHORTEST 2 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
-  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
-  CALL (routes) {
-    UNWIND routes AS route
-    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
-    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
-    RETURN collect(route) AS simple
-  }
-  RETURN simple AS more, lengths AS moreGroups
+  WITH origin, target WHERE size(found) < 3 AND groups = ${g - 1}${SHORTEST(g, 'more', 'moreGroups')}
 }
-WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups
-CALL (origin, target, found, groups) {
-  WITH origin, target WHERE size(found) < 3 AND groups = 2
-  MATCH route = SHORTEST 3 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
-  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
-  CALL (routes) {
-    UNWIND routes AS route
-    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
-    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
-    RETURN collect(route) AS simple
-  }
-  RETURN simple AS more, lengths AS moreGroups
-}
-WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups
-CALL (origin, target, found, groups) {
-  WITH origin, target WHERE size(found) < 3 AND groups = 3
-  MATCH route = SHORTEST 4 GROUPS (origin)(()-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-(x) WHERE x = target OR COUNT { (x)-[:SAID|ABOUT|REPORTED_BY|QUOTED_IN|HOLDS_ROLE|BASED_IN|PART_OF|IMPOSED_BY|TARGETS|PARTICIPATED_IN|TOOK_PLACE_IN|PRECEDED|LED_TO]-() } <= 1000){1,4}(target)
-  WITH collect(route) AS routes, count(DISTINCT length(route)) AS lengths
-  CALL (routes) {
-    UNWIND routes AS route
-    WITH route WHERE all(i IN range(1, length(route)) WHERE NOT nodes(route)[i] IN nodes(route)[0..i])
-    WITH route ORDER BY length(route), [n IN nodes(route) | n.id], [r IN relationships(route) | type(r)] LIMIT 3
-    RETURN collect(route) AS simple
-  }
-  RETURN simple AS more, lengths AS moreGroups
-}
-WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups
+WITH origin, target, CASE WHEN moreGroups > 0 THEN more ELSE found END AS found, moreGroups AS groups`,
+    )
+    .join('')}
 UNWIND found AS route
 RETURN length(route) AS length, [n IN nodes(route) | n.id] AS nodes,
        [i IN range(0, length(route) - 1) | {from: nodes(route)[i].id, to: nodes(route)[i + 1].id, relation: type(relationships(route)[i])}] AS steps`,
