@@ -21,6 +21,7 @@ import autocannon from 'autocannon';
 import { projectRoot } from '../src/config';
 import { parseOptions, parseSize } from './args';
 import { openBenchDatabase, type BenchDatabase } from './database';
+import { DEFAULT_LOAD } from './load';
 import { OPERATIONS, PAGE_QUERIES, SERVERS, statementPage, type Operation, type OperationInput, type RequestBody, type Server } from './operations';
 import type { ChildMessage, ParentMessage, PhaseReport } from './servers/child';
 
@@ -83,8 +84,8 @@ function settings(argv: readonly string[]): Settings {
     ops,
     servers,
     fresh: o.fresh === true,
-    ingestConcurrency: (o['ingest-concurrency'] as number | undefined) ?? 1,
-    ingestBatch: (o['ingest-batch'] as number | undefined) ?? 100,
+    ingestConcurrency: (o['ingest-concurrency'] as number | undefined) ?? DEFAULT_LOAD.concurrency,
+    ingestBatch: (o['ingest-batch'] as number | undefined) ?? DEFAULT_LOAD.batch,
     page: (o.page as number | undefined) ?? 100,
   };
 }
