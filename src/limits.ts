@@ -83,18 +83,21 @@ const COST_MODEL = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, flatten
 
 const OFF = { enabled: false } as const;
 
-export interface QueryLimits {
+export interface QueryLimits<TContext extends object = object> {
   readonly parseOptions: { readonly maxTokens: number };
   readonly validationRules: ValidationRule[];
-  readonly plugin: ApolloServerPlugin;
+  readonly plugin: ApolloServerPlugin<TContext>;
   /** The estimated cost of an operation with its variables (for tests and logs). */
   cost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number;
 }
 
 /**
- * @param onCost receives each executed operation's estimated cost, for the request log.
+ * @param onCost receives each executed operation's estimated cost and its context, for the request log.
  */
-export function queryLimits(limits: Limits, onCost: (cost: number) => void = () => undefined): QueryLimits {
+export function queryLimits<TContext extends object = object>(
+  limits: Limits,
+  onCost: (cost: number, context: TContext) => void = () => undefined,
+): QueryLimits<TContext> {
   const shape = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, propagateOnRejection: false, onReject: [rejectAs('maxDepth', limits.maxDepth)] },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [rejectAs('maxAliases', limits.maxAliases)] },
@@ -170,9 +173,9 @@ export function queryLimits(limits: Limits, onCost: (cost: number) => void = () 
     plugin: {
       async requestDidStart() {
         return {
-          async didResolveOperation({ schema, document, operation, request }) {
+          async didResolveOperation({ schema, document, operation, request, contextValue }) {
             if (!operation) return;
-            onCost(cachedCheck(schema, document, operation, request.variables ?? {}));
+            onCost(cachedCheck(schema, document, operation, request.variables ?? {}), contextValue);
           },
           async willSendResponse({ response }) {
             // A query over a limit gets only the limit's error, not every other complaint

@@ -4,7 +4,6 @@
  * and time budget of SECURITY.md, and gets one JSON log line with its id, operation,
  * duration, database round trips and outcome, whether it ran or was turned away.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +14,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type Limits } from './config';
 import { createContext, type Context } from './context';
-import type { Neo4jGateway } from './db/gateway';
+import type { Neo4jGateway, RoundTrips } from './db/gateway';
 import { ErrorCode, translateDriverError } from './errors';
 import { queryLimits, tokenLimitError } from './limits';
 
@@ -64,7 +63,15 @@ interface RequestScope {
   codes: string[];
 }
 
-const requestScope = new AsyncLocalStorage<RequestScope>();
+/**
+ * The request an error belongs to, filed by the request plugin as Apollo reports the
+ * errors, so that formatError (which Apollo calls with the error alone) can put the request
+ * id in a masked message and the log. The scope travels explicitly, not in an
+ * AsyncLocalStorage: that turns on node's promise hooks for every promise of the process,
+ * which cost a third of the server's CPU per request on a statement lookup (BENCHMARKS.md,
+ * finding F8).
+ */
+const errorScopes = new WeakMap<object, RequestScope>();
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR));
 
@@ -86,11 +93,8 @@ const READY_TIMEOUT_MS = 2_000;
  * In production no message carries a "Did you mean ...?" suggestion.
  */
 export function formatError(production: boolean, log: (entry: Record<string, unknown>) => void) {
-  const client = (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string') requestScope.getStore()?.codes.push(code);
-    return production ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
-  };
+  const client = (formatted: GraphQLFormattedError): GraphQLFormattedError =>
+    production ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = translateDriverError(unwrapResolverError(error));
     // Apollo wraps a validation rule's error in its own (GRAPHQL_VALIDATION_FAILED); a limit's code is one level down.
@@ -105,7 +109,7 @@ export function formatError(production: boolean, log: (entry: Record<string, unk
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) return client(formatted);
 
-    const requestId = requestScope.getStore()?.requestId;
+    const requestId = typeof error === 'object' && error !== null ? errorScopes.get(error)?.requestId : undefined;
     log({
       level: 'error',
       msg: 'internal error',
@@ -158,19 +162,28 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** The codes of the errors in a GraphQL response body. */
+function errorCodes(body: string): string[] {
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors ?? [];
+    return errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+  } catch {
+    return [];
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 
 /** A GraphQL-shaped error response for a request refused before Apollo saw it. */
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  const scope = requestScope.getStore();
-  scope?.codes.push(code);
+function sendError(res: ServerResponse, scope: RequestScope, status: number, code: string, message: string): void {
+  scope.codes.push(code);
   const headers: Record<string, string> = {};
   // The rest of a refused body is not read: the connection closes after the answer.
   if (status === 413 || status >= 500) headers.connection = 'close';
-  sendJson(res, status, { errors: [{ message, extensions: { code, ...(scope ? { requestId: scope.requestId } : {}) } }] }, headers);
+  sendJson(res, status, { errors: [{ message, extensions: { code, requestId: scope.requestId } }] }, headers);
 }
 
 /** The request's path and query; a target that is no URL at all (e.g. `http://[`) becomes one that is not found. */
@@ -199,16 +212,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // node's own cap on a request that never finishes arriving; our deadline answers first.
   httpServer.requestTimeout = requestTimeoutMs + 10_000;
 
-  const shape = queryLimits(limits, (cost) => {
-    const scope = requestScope.getStore();
+  /**
+   * Each GraphQL request's scope, found from the context Apollo hands to plugins. That is a
+   * shallow copy of the one we made, so the scope is filed under an object the copy shares:
+   * the request's round-trip counter.
+   */
+  const scopes = new WeakMap<RoundTrips, RequestScope>();
+  const shape = queryLimits<Context>(limits, (cost, context) => {
+    const scope = scopes.get(context.trips);
     if (scope) scope.cost = cost;
   });
 
   const requestTracking: ApolloServerPlugin<Context> = {
-    async requestDidStart({ request }) {
-      const scope = requestScope.getStore();
+    async requestDidStart({ request, contextValue }) {
+      const scope = scopes.get(contextValue.trips);
       if (scope) scope.operation = request.operationName ?? null;
       return {
+        async didEncounterErrors({ errors }) {
+          if (scope) for (const error of errors) errorScopes.set(error, scope);
+        },
         async didResolveOperation({ operationName }) {
           if (scope && operationName) scope.operation = operationName;
         },
@@ -216,7 +238,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           if (scope) scope.executed = true;
         },
         async willSendResponse({ response }) {
-          // formatError saw every error; the limits plugin (before this one) may have dropped some.
+          // What the client gets: the limits plugin (before this one) may have dropped some errors.
           if (scope && response.body.kind === 'single') {
             scope.codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
           }
@@ -284,12 +306,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.once('finish', logRequest);
       res.once('close', logRequest);
     }
-    requestScope.run(scope, () => {
-      void handle(req, res, url, scope).catch((error: unknown) => {
-        log({ level: 'error', msg: 'unhandled request error', requestId: scope.requestId, error: error instanceof Error ? error.stack : String(error) });
-        if (!res.headersSent) sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error; the log has the details under request id ${scope.requestId}.`);
-        else res.end();
-      });
+    void handle(req, res, url, scope).catch((error: unknown) => {
+      log({ level: 'error', msg: 'unhandled request error', requestId: scope.requestId, error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) sendError(res, scope, 500, ErrorCode.INTERNAL_SERVER_ERROR, `Internal server error; the log has the details under request id ${scope.requestId}.`);
+      else res.end();
     });
   });
 
@@ -309,7 +329,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.writeHead(302, { location: '/graphql' });
         return void res.end();
       }
-      return sendError(res, 404, 'NOT_FOUND', `There is nothing at ${url.pathname}; the API is at /graphql.`);
+      return sendError(res, scope, 404, 'NOT_FOUND', `There is nothing at ${url.pathname}; the API is at /graphql.`);
     }
 
     const deadline = { at: Date.now() + requestTimeoutMs, ms: requestTimeoutMs };
@@ -317,6 +337,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (res.headersSent) return;
       sendError(
         res,
+        scope,
         504,
         ErrorCode.TIMEOUT,
         `The request did not finish within its time budget of ${requestTimeoutMs} ms (REQUEST_TIMEOUT_MS) and was abandoned; ask for fewer items or a narrower filter.`,
@@ -341,7 +362,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         raw = await readBody(req, limits.maxBodyBytes);
       } catch (error) {
         if (res.headersSent) return;
-        if (error instanceof HttpRejection) return sendError(res, error.status, error.code, error.message);
+        if (error instanceof HttpRejection) return sendError(res, scope, error.status, error.code, error.message);
         throw error;
       }
       const type = headers.get('content-type') ?? '';
@@ -350,7 +371,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         try {
           body = text === '' ? undefined : JSON.parse(text);
         } catch {
-          return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON; send {"query": "...", "variables": {...}} as application/json.');
+          return sendError(res, scope, 400, 'BAD_REQUEST', 'The request body is not valid JSON; send {"query": "...", "variables": {...}} as application/json.');
         }
       } else {
         body = text;
@@ -359,15 +380,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        scope.context = createContext(options.gateway, { authorization: headers.get('authorization'), apiKeys: options.apiKeys, requestId: scope.requestId, deadline });
-        return scope.context;
+        const context = createContext(options.gateway, { authorization: headers.get('authorization'), apiKeys: options.apiKeys, requestId: scope.requestId, deadline });
+        scope.context = context;
+        scopes.set(context.trips, scope);
+        return context;
       },
     });
     // The deadline's backstop may have answered already; what Apollo made late is dropped.
     if (res.headersSent) return;
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    if (response.body.kind === 'complete') {
+      // Apollo refuses some requests (no query, a CSRF-suspect GET) before any plugin runs.
+      if (res.statusCode >= 400 && scope.codes.length === 0) scope.codes = errorCodes(response.body.string);
+      return void res.end(response.body.string);
+    }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
