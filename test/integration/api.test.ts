@@ -81,6 +81,43 @@ describe('round trips to Neo4j', () => {
   });
 });
 
+describe('a person looked up with roles', () => {
+  const roles = `roles { title former organization { id name } place { id name } }`;
+
+  it('brings the roles along: the person, then their statements, two trips', async () => {
+    const result = await harness.execute(
+      `query($id: ID!) { person(id: $id) { id name ${roles} statements(first: 5) { edges { node { id about { id } } } } } }`,
+      { id: 'person:mike-waltz' },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.roundTrips).toBe(2);
+  });
+
+  it('gives the same roles as asking for them one level at a time, through person, entity and node', async () => {
+    const people = (await harness.data(`{ people(first: 100) { edges { node { id ${roles} } } } }`)) as { people: { edges: { node: { id: string; roles: unknown[] } }[] } };
+    const withRoles = people.people.edges.map((e) => e.node).filter((p) => p.roles.length > 0);
+    expect(withRoles.length).toBeGreaterThan(3);
+    for (const expected of withRoles) {
+      // `node(id)` brings nothing along; `person` and `entity` bring the roles with the person.
+      const viaNode = await harness.execute(`query($id: ID!) { node(id: $id) { id ... on Person { ${roles} } } }`, { id: expected.id });
+      const viaPerson = await harness.execute(`query($id: ID!) { person(id: $id) { id ${roles} } }`, { id: expected.id });
+      const viaEntity = await harness.execute(`query($id: ID!) { entity(id: $id) { id ... on Person { ${roles} } } }`, { id: expected.id });
+      expect(viaNode.data?.node).toEqual(expected);
+      expect(viaPerson.data?.person).toEqual(expected);
+      expect(viaEntity.data?.entity).toEqual(expected);
+      expect([viaNode.roundTrips, viaPerson.roundTrips, viaEntity.roundTrips]).toEqual([2, 1, 1]);
+    }
+  });
+
+  it('leaves an entity that is not a person as it is', async () => {
+    const organizations = (await harness.data(`{ organizations(first: 1) { edges { node { id name } } } }`)) as { organizations: { edges: { node: { id: string } }[] } };
+    const organization = organizations.organizations.edges[0]?.node;
+    const result = await harness.execute(`query($id: ID!) { entity(id: $id) { id name ... on Person { ${roles} } } }`, { id: organization?.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.entity).toEqual(organization);
+  });
+});
+
 describe('pagination', () => {
   it('walks every statement exactly once, in order, with first: 2, and totalCount matches', async () => {
     const all = await harness.data(`{ statements(first: 100) { totalCount edges { node { id } } } }`);

@@ -66,6 +66,13 @@ export const rolesOf = (p: string): string => `COLLECT {
           place: CASE WHEN rolePlace IS NULL THEN null ELSE ${entityProjection('rolePlace')} END}
 }`;
 
+/** Entities by id, a person with their roles: for a lookup whose selection asks for the roles. */
+export const ENTITIES_WITH_ROLES_BY_ID = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WITH id, e, ${ENTITY_PROJECTION} AS entity
+RETURN id, entity {.*, roles: ${rolesOf('e')}} AS entity`;
+
 export const ROLES_BY_PERSON = `
 UNWIND $ids AS id
 MATCH (p:Person {id: id})

@@ -7,6 +7,8 @@ import type { EntityRecord, Role, RoleRow } from './entity.type';
 
 export interface EntityLoaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
+  /** `entity`, a person with their roles brought along (and filed in `roles`), for a selection that asks for them. */
+  readonly entityWithRoles: DataLoader<string, EntityRecord | null>;
   readonly roles: DataLoader<string, Role[]>;
   readonly related: Readonly<Record<Relation, DataLoader<string, EntityRecord[]>>>;
 }
@@ -21,7 +23,15 @@ export function createEntityLoaders(db: Db): EntityLoaders {
     for (const role of [...rows.values()].flat()) primeEntities(entity, [role.organization, role.place]);
     return new Map([...rows].map(([id, list]) => [id, list.map(toRole)]));
   }, []);
-  return { entity, roles, related };
+  const entityWithRoles = idLoader<EntityRecord | null>(async (ids) => {
+    const found = await repo.entitiesWithRolesById(db, ids);
+    for (const e of found.values()) {
+      entity.prime(e.id, e);
+      if (e.__typename === 'Person') primeRoles({ entity, roles }, e.id, e.roles ?? []);
+    }
+    return found;
+  }, null);
+  return { entity, entityWithRoles, roles, related };
 }
 
 const toRole = ({ title, former, organizationId, placeId }: RoleRow): Role => ({ title, former, organizationId, placeId });

@@ -11,6 +11,11 @@ export async function entitiesById(db: Db, ids: readonly string[]): Promise<Map<
   return toMap(await db.read(cypher(Q.ENTITIES_BY_ID, { ids })), 'entity');
 }
 
+/** Entities by id, people with their roles (RoleRow, with organization and place). */
+export async function entitiesWithRolesById(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  return toMap(await db.read(cypher(Q.ENTITIES_WITH_ROLES_BY_ID, { ids })), 'entity');
+}
+
 /** Roles as read: their organization and place come along, to prime the entity loader. */
 export async function rolesByPerson(db: Db, ids: readonly string[]): Promise<Map<string, RoleRow[]>> {
   return toMap(await db.read(cypher(Q.ROLES_BY_PERSON, { ids })), 'roles');
