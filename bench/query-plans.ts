@@ -108,6 +108,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   maxDegree: 1000,
   query: 'pause',
   limit: 21,
+  scan: 21 * Statement.SCAN_PER_ROW,
   after: 'person:a',
   afterKey: `2025-03-05|${STORY.article}|000001`,
   afterId: STORY.statement,

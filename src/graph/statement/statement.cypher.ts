@@ -95,20 +95,82 @@ export type Anchor = keyof typeof ANCHORS;
 
 // sortKey is unique by construction (article date | article id | position in the article),
 // so it alone orders statements: the planner can then read a page straight off its index.
-const AFTER_KEY = '(key.afterKey IS NULL OR s.sortKey > key.afterKey)';
+
+/** How statement `s` links to anchor node `anchor`, and the anchor's count of such links. */
+const LINKS = {
+  said: { label: 'Entity', link: '(anchor)-[:SAID]->(s)', degree: '(anchor)-[:SAID]->()' },
+  about: { label: 'Entity', link: '(s)-[:ABOUT]->(anchor)', degree: '(anchor)<-[:ABOUT]-()' },
+  reportedBy: { label: 'Organization', link: '(s)-[:REPORTED_BY]->(anchor)', degree: '(anchor)<-[:REPORTED_BY]-()' },
+  article: { label: 'Article', link: '(s)-[:APPEARS_IN]->(anchor)', degree: '(anchor)<-[:APPEARS_IN]-()' },
+} as const satisfies Record<Anchor, unknown>;
+
+/**
+ * An anchor linked to at least 1 in DENSE statements is dense: the first page of its
+ * statements is among the first few hundred of all statements in sortKey order.
+ */
+const DENSE = 14;
+/** How many statements, per row of the page, the index walk reads before it gives up. */
+export const SCAN_PER_ROW = 40;
+
+/**
+ * The first \`$limit\` statements linked to node \`anchor\` that pass \`where\` and come
+ * after \`after\` (a range on the sortKey of the variable it is given), in sortKey order, as
+ * \`page\`. Needs \`anchor\` and \`total\` (all statements) bound, and \`$limit\` and \`$scan\`
+ * (pageParams). Variable names are chosen not to meet the projections' (\`a\` is an article there).
+ *
+ * A sparse anchor (a person quoted twice) expands its links and sorts them. A dense one (the
+ * policy a fifth of the news is about) would sort thousands of rows for a page of 50:
+ * instead the sortKey index is read in order and each statement checked for the link,
+ * which stops as soon as the page is full, a few hundred index entries later. If the page
+ * is not full after \`$scan\` entries (the anchor's statements bunch up later in time), the
+ * rest comes the sparse way, after the last statement found. The answer is the same either way.
+ */
+function anchoredPage(anchor: Anchor, after: (v: string) => string, where: readonly string[], imported: readonly string[] = []): string {
+  const { link, degree } = LINKS[anchor];
+  const also = where.map((w) => `\n      AND ${w}`).join('');
+  const more = imported.map((v) => `, ${v}`).join('');
+  return `CALL (anchor, total${more}) {
+  WITH anchor, total${more} WHERE COUNT { ${degree} } * ${DENSE} >= total
+  CALL (anchor${more}) {
+    MATCH (s:Statement) WHERE ${after('s')}
+    WITH s ORDER BY s.sortKey LIMIT toInteger($scan)
+    WITH s WHERE EXISTS { ${link} }${also}
+    WITH s LIMIT toInteger($limit)
+    RETURN collect(s) AS found
+  }
+  CALL (anchor, found${more}) {
+    WITH anchor, found${more} WHERE size(found) < $limit
+    MATCH ${link.replace('(s)', '(s:Statement)')}
+    WHERE ${after('s')} AND (size(found) = 0 OR s.sortKey > found[-1].sortKey)${also}
+    WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
+    RETURN collect(s) AS rest
+  }
+  RETURN (found + rest)[..toInteger($limit)] AS page
+  UNION
+  WITH anchor, total${more} WHERE COUNT { ${degree} } * ${DENSE} < total
+  MATCH ${link.replace('(s)', '(s:Statement)')}
+  WHERE ${after('s')}${also}
+  WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
+  RETURN collect(s) AS page
+}`;
+}
+
+/** The number of statements, from Neo4j's count store. */
+const TOTAL = 'CALL () { MATCH (x:Statement) RETURN count(x) AS total }';
+
+/** The parameters of an anchored page of \`limit\` rows besides the anchor and cursor (for pagesByAnchorText, the repository adds them alike). */
+const pageParams = (limit: number): { readonly limit: number; readonly scan: number } => ({ limit, scan: limit * SCAN_PER_ROW });
 
 /** One page per key, all keys in one round trip; `$limit` is shared by the batch. */
 export function pagesByAnchorText(anchor: Anchor, includes: StatementIncludes): string {
   return `
+${TOTAL}
 UNWIND range(0, size($keys) - 1) AS i
-WITH i, $keys[i] AS key
-CALL {
-  WITH key
-  MATCH ${ANCHORS[anchor]}
-  WHERE ${AFTER_KEY}
-  WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
-  RETURN collect(${statementProjection(includes)}) AS rows
-}
+WITH i, $keys[i] AS key, total
+MATCH (anchor:${LINKS[anchor].label} {id: key.id})
+${anchoredPage(anchor, (v) => `${v}.sortKey > coalesce(key.afterKey, '')`, [], ['key'])}
+UNWIND page AS s
+WITH i, collect(${statementProjection(includes)}) AS rows
 RETURN i, rows`;
 }
 
@@ -161,6 +223,14 @@ export const filterParams = (filter: StatementFilterValues): Record<string, unkn
   article: filter.article ?? null,
 });
 
+/** The filter fields that name an anchor, in the order filterClauses starts from them. */
+const FILTER_ANCHORS = [
+  ['speaker', 'said'],
+  ['about', 'about'],
+  ['reportedBy', 'reportedBy'],
+  ['article', 'article'],
+] as const satisfies readonly (readonly [keyof StatementFilterValues, Anchor])[];
+
 export function translateStatementPage(
   filter: StatementFilterValues,
   limit: number,
@@ -168,18 +238,27 @@ export function translateStatementPage(
   includes: StatementIncludes = NO_INCLUDES,
 ): CypherQuery {
   const { match, where } = filterClauses(filter);
-  // The range predicate lets the planner walk the sortKey index in order when no anchor is named.
-  where.push(after === null ? 's.sortKey >= $afterKey' : 's.sortKey > $afterKey');
-  const text = `
+  const params = { ...filterParams(filter), ...pageParams(limit), afterKey: after === null ? '' : String(after[0]) };
+  // The range lets the planner walk the sortKey index in order.
+  const range = (v: string): string => (after === null ? `${v}.sortKey >= $afterKey` : `${v}.sortKey > $afterKey`);
+  const anchored = FILTER_ANCHORS.find(([field]) => filter[field] !== undefined && filter[field] !== null);
+  if (anchored === undefined) {
+    const text = `
 MATCH ${match}
-WHERE ${where.join('\n  AND ')}
+WHERE ${[...where, range('s')].join('\n  AND ')}
 WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
 RETURN ${statementProjection(includes)} AS statement`;
-  return cypher(text, {
-    ...filterParams(filter),
-    limit,
-    afterKey: after === null ? '' : String(after[0]),
-  });
+    return cypher(text, params);
+  }
+  const [field, anchor] = anchored;
+  // filterClauses started from this anchor; `where` holds the other filters.
+  const text = `
+${TOTAL}
+MATCH (anchor:${LINKS[anchor].label} {id: $${field}})
+${anchoredPage(anchor, range, where)}
+UNWIND page AS s
+RETURN ${statementProjection(includes)} AS statement`;
+  return cypher(text, params);
 }
 
 export function translateStatementCount(filter: StatementFilterValues): CypherQuery {

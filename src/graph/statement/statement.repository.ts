@@ -94,7 +94,7 @@ export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly Anc
   for (const group of groupBy(indexed, ({ key }) => JSON.stringify([key.limit, key.includes])).values()) {
     const { limit, includes } = (group[0] as (typeof indexed)[number]).key;
     const batch = group.map(({ key }) => ({ id: key.id, afterKey: key.after === null ? null : String(key.after[0]) }));
-    const rows = await db.read(cypher(Q.pagesByAnchorText(anchor, includes), { keys: batch, limit }));
+    const rows = await db.read(cypher(Q.pagesByAnchorText(anchor, includes), { keys: batch, limit, scan: limit * Q.SCAN_PER_ROW }));
     for (const row of rows) {
       const original = group[row.i as number];
       if (original !== undefined) results[original.i] = (row.rows as StatementRow[]).map(toRecord);
