@@ -11,14 +11,20 @@
  */
 import type { RoundTrips, Neo4jGateway } from '../db/gateway';
 import { invalidDocument } from '../errors';
-import { BatchRejected, writeDocuments, type IngestResult } from './ingest';
+import { BatchRejected, writeDocuments, type IngestResult, type ValidatedDocuments } from './ingest';
 
 /**
  * Writes `documents` in order in one write transaction and returns one result per document.
  * Throws BAD_USER_INPUT, with every problem's path prefixed by `documents[i].`, when any is
  * rejected (every rejected document is listed, in order); nothing of the batch is written then.
+ * `documents` may come already validated (`ValidatedDocuments`, as a bulk load prepares the
+ * next batch while this one is written); indexes are then their order of validation.
  */
-export async function ingestBatch(gateway: Neo4jGateway, documents: readonly unknown[], trips?: RoundTrips): Promise<IngestResult[]> {
+export async function ingestBatch(
+  gateway: Neo4jGateway,
+  documents: readonly unknown[] | ValidatedDocuments,
+  trips?: RoundTrips,
+): Promise<IngestResult[]> {
   try {
     return await writeDocuments(gateway, documents, trips);
   } catch (error) {

@@ -136,12 +136,14 @@ export const LINK_PRECEDED = link('PRECEDED');
 export const LINK_LED_TO = link('LED_TO');
 
 /**
- * A statement a row's article owns gets its content set; one shared with an earlier
- * article (`row.shared`) only gains this article as evidence.
+ * One row per article, with its statements in order (`row.statements`), so the article is
+ * looked up once. A statement its article owns gets its content set; one shared with an
+ * earlier article (`statement.shared`) only gains this article as evidence.
  */
 export const MERGE_STATEMENTS = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
+UNWIND $rows AS articleRow
+MATCH (a:Article {id: articleRow.article})
+UNWIND articleRow.statements AS row
 MATCH (speaker:Entity {id: row.speaker})
 MERGE (s:Statement {id: row.id})
 FOREACH (_ IN CASE WHEN row.shared THEN [] ELSE [1] END |
@@ -171,19 +173,26 @@ OPTIONAL MATCH (s)<-[oldSpeaker:SAID]-(other)
 WHERE other <> speaker
 DELETE oldSpeaker`;
 
+/**
+ * One row per statement with topics: `row.entities` in order, each link's ordinal its
+ * position there (the statement is looked up once, not once per topic).
+ */
 export const LINK_ABOUT = `
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.statement})
-MATCH (e:Entity {id: row.entity})
+UNWIND range(0, size(row.entities) - 1) AS ordinal
+MATCH (e:Entity {id: row.entities[ordinal]})
 MERGE (s)-[r:ABOUT]->(e)
-SET r.ordinal = row.ordinal`;
+SET r.ordinal = ordinal`;
 
+/** As LINK_ABOUT, for the outlets that reported a statement. */
 export const LINK_REPORTED_BY = `
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.statement})
-MATCH (o:Organization {id: row.entity})
+UNWIND range(0, size(row.entities) - 1) AS ordinal
+MATCH (o:Organization {id: row.entities[ordinal]})
 MERGE (s)-[r:REPORTED_BY]->(o)
-SET r.ordinal = row.ordinal`;
+SET r.ordinal = ordinal`;
 
 export const LINK_QUOTED_IN = `
 UNWIND $rows AS row

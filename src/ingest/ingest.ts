@@ -88,18 +88,45 @@ export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trip
 }
 
 /**
- * Validates every document, then writes them all in one write transaction, in order, and
- * returns one result per document. Throws BatchRejected, having written nothing, when any
- * document is invalid or references what neither the graph nor an earlier document holds.
+ * Documents already through the validator, in order, ready for `writeDocuments`: a bulk
+ * load validates the next batch while the current one is being written. Validation reads
+ * nothing from the graph, so when it runs makes no difference to what it finds.
  */
-export async function writeDocuments(gateway: Neo4jGateway, inputs: readonly unknown[], trips?: RoundTrips): Promise<IngestResult[]> {
-  const rejected = new Map<number, readonly Problem[]>();
-  const docs: (NormalizedDocument | null)[] = inputs.map((input, i) => {
+export class ValidatedDocuments {
+  readonly documents: (NormalizedDocument | null)[] = [];
+  readonly rejected = new Map<number, readonly Problem[]>();
+
+  static of(inputs: readonly unknown[]): ValidatedDocuments {
+    const validated = new ValidatedDocuments();
+    for (const input of inputs) validated.add(input);
+    return validated;
+  }
+
+  /** Validates one more document; its index is the number added before it. */
+  add(input: unknown): void {
     const validation = validateDocument(input);
-    if (validation.ok) return validation.document;
-    rejected.set(i, validation.problems);
-    return null;
-  });
+    if (!validation.ok) this.rejected.set(this.documents.length, validation.problems);
+    this.documents.push(validation.ok ? validation.document : null);
+  }
+
+  get size(): number {
+    return this.documents.length;
+  }
+}
+
+/**
+ * Validates every document (unless they come validated), then writes them all in one write
+ * transaction, in order, and returns one result per document. Throws BatchRejected, having
+ * written nothing, when any document is invalid or references what neither the graph nor
+ * an earlier document holds.
+ */
+export async function writeDocuments(
+  gateway: Neo4jGateway,
+  inputs: readonly unknown[] | ValidatedDocuments,
+  trips?: RoundTrips,
+): Promise<IngestResult[]> {
+  const validated = inputs instanceof ValidatedDocuments ? inputs : ValidatedDocuments.of(inputs);
+  const { documents: docs, rejected } = validated;
   // Without a valid document there is nothing to check against the graph.
   if (docs.every((d) => d === null)) throw new BatchRejected(rejected);
   return gateway.write(async (tx) => {
@@ -107,7 +134,11 @@ export async function writeDocuments(gateway: Neo4jGateway, inputs: readonly unk
     const problems = new Map([...rejected, ...planned.rejected].sort(([a], [b]) => a - b));
     if (problems.size > 0) throw new BatchRejected(problems);
     const plans = planned.plans;
-    for (const segment of segments(plans)) await writeSegment(tx, segment);
+    const pipeline = new WritePipeline(tx);
+    const fills: ((answers: Row[][]) => void)[] = [];
+    for (const segment of segments(plans)) fills.push(await writeSegment(pipeline, segment));
+    const answers = await pipeline.finish();
+    for (const fill of fills) fill(answers);
     return plans.map((p) => p.result);
   }, trips);
 }
@@ -209,9 +240,11 @@ interface Plan {
   readonly publisher: Row | null;
   readonly roles: Row[];
   readonly links: readonly Row[][];
-  readonly statements: Row[];
+  /** The document's statements as one row: its article, and the statements in order. */
+  readonly statements: Row | null;
   /** Owned statements the graph already had: their stale links go. */
   readonly stale: Row[];
+  /** Per statement with any, in order: the entities it is about (the ordinal is the position). */
   readonly about: Row[];
   readonly reportedBy: Row[];
   readonly quoted: Row[];
@@ -257,6 +290,8 @@ interface EntityPlan {
   /** Whether the graph had the article before this document: only then can it have links to take away. */
   readonly articleExisted: boolean;
   readonly entityRows: Record<EntityType, Row[]>;
+  /** Each statement's quote key (quoteKeyOf), in order, with references resolved. */
+  readonly quoteKeys: readonly (string | null)[];
 }
 
 async function planBatch(tx: WriteTx, docs: readonly (NormalizedDocument | null)[]): Promise<{ plans: Plan[]; rejected: Map<number, Problem[]> }> {
@@ -307,7 +342,7 @@ async function planBatch(tx: WriteTx, docs: readonly (NormalizedDocument | null)
   });
 
   // Statements already in the graph under any quote key of the batch.
-  const quoteKeys = new Set(firstHalves.flatMap((p) => (p ? p.doc.statements.flatMap((s) => quoteKeyOf(s, p.resolve) ?? []) : [])));
+  const quoteKeys = new Set(firstHalves.flatMap((p) => (p ? p.quoteKeys.flatMap((key) => key ?? []) : [])));
   if (quoteKeys.size > 0) {
     for (const r of await tx.run(cypher(Q.QUOTE_KEY_MATCHES, { keys: [...quoteKeys] }))) {
       overlay.knowStatement(r.id as string, r.key as string, r.articles as string[]);
@@ -393,7 +428,8 @@ function planEntities(doc: NormalizedDocument, overlay: Overlay): EntityPlan | {
   // What the graph holds once this document is written, for the documents after it.
   for (const [id, state] of changes) existing.set(id, state);
   for (const [key, id] of nameKeys) addTo(overlay.names, key, id);
-  return { doc, resolve, merged, created, updated, unchanged, articleRow, articleExisted, entityRows };
+  const quoteKeys = doc.statements.map((s) => quoteKeyOf(s, resolve));
+  return { doc, resolve, merged, created, updated, unchanged, articleRow, articleExisted, entityRows, quoteKeys };
 }
 
 function planStatements(first: EntityPlan, overlay: Overlay): Plan {
@@ -404,8 +440,8 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
   // Quotes already in the graph (same speaker, same normalised words) gain evidence instead.
   const statementId = new Map<string, string>();
   const evidenceAdded: string[] = [];
-  for (const s of doc.statements) {
-    const key = quoteKeyOf(s, resolve);
+  for (const [i, s] of doc.statements.entries()) {
+    const key = first.quoteKeys[i] ?? null;
     const found = key === null ? undefined : overlay.sameQuote(key);
     statementId.set(s.id, found ?? s.id);
     if (found !== undefined && found !== s.id) evidenceAdded.push(found);
@@ -422,7 +458,7 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
   };
 
   const sortPrefix = `${doc.article.publishedAt ?? '0000-00-00'}|${article}|`;
-  const statementRows = doc.statements.map((s) => {
+  const statementRows = doc.statements.map((s, i) => {
     const id = sid(s.id);
     const row = {
       id,
@@ -434,7 +470,7 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
       reportedBy: resolveAll(s.reportedBy),
       quotedIn: s.quotedIn ? sid(s.quotedIn) : null,
       date: s.date ?? { text: null, date: null, precision: null },
-      quoteKey: quoteKeyOf(s, resolve),
+      quoteKey: first.quoteKeys[i] ?? null,
     };
     const contentHash = hash(row);
     const existed = id === s.id && classify(id, contentHash);
@@ -453,7 +489,7 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
     };
   });
   const per = (pick: (r: (typeof statementRows)[number]) => readonly string[]): Row[] =>
-    statementRows.flatMap((r) => pick(r).map((entity, ordinal) => ({ statement: r.id, entity, ordinal })));
+    statementRows.flatMap((r) => (pick(r).length > 0 ? [{ statement: r.id, entities: pick(r) }] : []));
 
   // The graph after this document's statements: content and keys of those it owns, its
   // evidence, and the evidence it no longer gives (a statement left with none is deleted).
@@ -517,8 +553,33 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
     publisher: doc.article.publisher ? { article, publisher: resolve(doc.article.publisher) } : null,
     roles,
     links,
-    statements: statementRows,
-    stale: statementRows.filter((r) => r.existed && !r.shared),
+    // Only what MERGE_STATEMENTS reads: every value sent is packed by the driver and unpacked by Neo4j.
+    statements:
+      statementRows.length === 0
+        ? null
+        : {
+            article,
+            statements: statementRows.map((r) => ({
+              id: r.id,
+              shared: r.shared,
+              speaker: r.speaker,
+              kind: r.kind,
+              text: r.text,
+              venue: r.venue,
+              quoteKey: r.quoteKey,
+              date: r.date,
+              sortKey: r.sortKey,
+              hash: r.hash,
+              start: r.start,
+              end: r.end,
+              sentence: r.sentence,
+              sentenceStart: r.sentenceStart,
+              ordinal: r.ordinal,
+            })),
+          },
+    stale: statementRows.flatMap((r) =>
+      r.existed && !r.shared ? [{ id: r.id, speaker: r.speaker, about: r.about, reportedBy: r.reportedBy, quotedIn: r.quotedIn }] : [],
+    ),
     about: per((r) => r.about),
     reportedBy: per((r) => r.reportedBy),
     quoted: statementRows.flatMap((r) => (r.quotedIn ? [{ from: r.id, to: r.quotedIn }] : [])),
@@ -568,26 +629,60 @@ function segments(plans: readonly Plan[]): Plan[][] {
   return runs;
 }
 
-/** Writes a run of plans with one query per kind of write, and fills in what each removed. */
-async function writeSegment(tx: WriteTx, plans: readonly Plan[]): Promise<void> {
-  const run = async (query: string, rows: readonly Row[]): Promise<Row[]> => (rows.length > 0 ? tx.run(cypher(query, { rows })) : []);
-  await run(Q.MERGE_ARTICLES, plans.map((p) => p.articleRow));
-  for (const [type, query] of ENTITY_QUERIES) await run(query, plans.flatMap((p) => p.entityRows[type]));
-  await run(Q.UNLINK_PUBLISHERS, plans.flatMap((p) => (p.articleExisted ? [{ article: p.article }] : [])));
-  await run(Q.LINK_PUBLISHERS, plans.flatMap((p) => (p.publisher ? [p.publisher] : [])));
-  await run(Q.MERGE_ROLES, plans.flatMap((p) => p.roles));
-  for (const [i, query] of LINK_QUERIES.entries()) await run(query, plans.flatMap((p) => p.links[i] ?? []));
-  await run(Q.MERGE_STATEMENTS, plans.flatMap((p) => p.statements));
-  await run(Q.UNLINK_STALE_STATEMENTS, plans.flatMap((p) => p.stale));
-  await run(Q.LINK_ABOUT, plans.flatMap((p) => p.about));
-  await run(Q.LINK_REPORTED_BY, plans.flatMap((p) => p.reportedBy));
-  await run(Q.LINK_QUOTED_IN, plans.flatMap((p) => p.quoted));
-  const removed = await run(Q.REMOVE_DROPPED_STATEMENTS, plans.map((p) => ({ article: p.article, kept: p.kept })));
-  const byArticle = new Map(plans.map((p) => [p.article, p.result.removed]));
-  for (const r of removed) byArticle.get(r.article as string)?.push(r.id as string);
-  // In id order: the order Neo4j finds them in depends on how the graph was written, not on what it holds.
-  for (const ids of byArticle.values()) ids.sort();
+/**
+ * Sends a transaction's writes without waiting for each one's answer: Neo4j runs them in
+ * the order they were sent, one after the other, as if each had been awaited, while this
+ * process packs the next one's parameters. Each query is handed to the driver and given
+ * one turn of the event loop to go out on the socket before the next is packed, so Neo4j
+ * starts on it at once. `finish` waits for every answer; the first failure is thrown (the
+ * transaction then fails as a whole and is rolled back, so nothing of it is written).
+ */
+class WritePipeline {
+  private readonly sent: Promise<Row[]>[] = [];
+
+  constructor(private readonly tx: WriteTx) {}
+
+  /** Resolves once the query is on its way; its rows come from `finish`, by the index returned. */
+  async send(query: string, rows: readonly Row[]): Promise<number | null> {
+    if (rows.length === 0) return null;
+    const answer = this.tx.run(cypher(query, { rows }));
+    // Seen at once, so a failure is not reported as unhandled before `finish` looks at it.
+    answer.catch(() => undefined);
+    this.sent.push(answer);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return this.sent.length - 1;
+  }
+
+  async finish(): Promise<Row[][]> {
+    const settled = await Promise.allSettled(this.sent);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((s) => (s as PromiseFulfilledResult<Row[]>).value);
+  }
+}
+
+/** Sends a run of plans with one query per kind of write; `fill` then says what each removed. */
+async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Promise<(answers: Row[][]) => void> {
+  const send = (query: string, rows: readonly Row[]): Promise<number | null> => pipeline.send(query, rows);
+  await send(Q.MERGE_ARTICLES, plans.map((p) => p.articleRow));
+  for (const [type, query] of ENTITY_QUERIES) await send(query, plans.flatMap((p) => p.entityRows[type]));
+  await send(Q.UNLINK_PUBLISHERS, plans.flatMap((p) => (p.articleExisted ? [{ article: p.article }] : [])));
+  await send(Q.LINK_PUBLISHERS, plans.flatMap((p) => (p.publisher ? [p.publisher] : [])));
+  await send(Q.MERGE_ROLES, plans.flatMap((p) => p.roles));
+  for (const [i, query] of LINK_QUERIES.entries()) await send(query, plans.flatMap((p) => p.links[i] ?? []));
+  await send(Q.MERGE_STATEMENTS, plans.flatMap((p) => (p.statements ? [p.statements] : [])));
+  await send(Q.UNLINK_STALE_STATEMENTS, plans.flatMap((p) => p.stale));
+  await send(Q.LINK_ABOUT, plans.flatMap((p) => p.about));
+  await send(Q.LINK_REPORTED_BY, plans.flatMap((p) => p.reportedBy));
+  await send(Q.LINK_QUOTED_IN, plans.flatMap((p) => p.quoted));
+  const removedAt = await send(Q.REMOVE_DROPPED_STATEMENTS, plans.map((p) => ({ article: p.article, kept: p.kept })));
   const mentions = plans.map((p) => ({ article: p.article, ids: p.mentions }));
-  await run(Q.UNLINK_MENTIONS, mentions.filter((_, i) => plans[i]?.articleExisted));
-  await run(Q.LINK_MENTIONS, mentions);
+  await send(Q.UNLINK_MENTIONS, mentions.filter((_, i) => plans[i]?.articleExisted));
+  await send(Q.LINK_MENTIONS, mentions);
+  return (answers) => {
+    const byArticle = new Map(plans.map((p) => [p.article, p.result.removed]));
+    for (const r of removedAt === null ? [] : answers[removedAt] ?? []) byArticle.get(r.article as string)?.push(r.id as string);
+    // In id order: the order Neo4j finds them in depends on how the graph was written, not on what it holds.
+    for (const ids of byArticle.values()) ids.sort();
+  };
 }
