@@ -68,8 +68,8 @@ interface RequestScope {
  * errors, so that formatError (which Apollo calls with the error alone) can put the request
  * id in a masked message and the log. The scope travels explicitly, not in an
  * AsyncLocalStorage: that turns on node's promise hooks for every promise of the process,
- * which cost a third of the server's CPU per request on a statement lookup (BENCHMARKS.md,
- * finding F8).
+ * which cost about a quarter of the server's CPU per request on a statement lookup (BENCHMARKS.md,
+ * finding F9).
  */
 const errorScopes = new WeakMap<object, RequestScope>();
 

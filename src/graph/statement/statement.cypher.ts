@@ -123,7 +123,8 @@ export const SCAN_PER_ROW = 40;
  * instead the sortKey index is read in order and each statement checked for the link,
  * which stops as soon as the page is full, a few hundred index entries later. If the page
  * is not full after \`$scan\` entries (the anchor's statements bunch up later in time), the
- * rest comes the sparse way, after the last statement found. The answer is the same either way.
+ * rest comes the sparse way, after the last statement found. The answer is the same either way
+ * (BENCHMARKS.md, finding F10).
  */
 function anchoredPage(anchor: Anchor, after: (v: string) => string, where: readonly string[], imported: readonly string[] = []): string {
   const { link, degree } = LINKS[anchor];
