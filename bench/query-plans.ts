@@ -108,13 +108,11 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   maxDegree: 1000,
   query: 'pause',
   limit: 21,
-  scan: 21 * Statement.SCAN_PER_ROW,
   after: 'person:a',
   afterKey: `2025-03-05|${STORY.article}|000001`,
   afterId: STORY.statement,
   afterCount: 3,
   afterPublished: '2025-03-05',
-  keys: [{ id: STORY.person, afterKey: `2025-03-05|${STORY.article}|000001`, afterId: STORY.statement }],
   rows: [ROW],
   kept: [STORY.statement],
 };
@@ -189,8 +187,8 @@ function translated(): CheckedQuery[] {
     const byId = Statement.statementsByIdText(includes);
     queries.push({ name: `statement.statementsByIdText(${label})`, cypher: byId, params: paramsFor('statementsByIdText', byId) });
     for (const anchor of Object.keys(Statement.ANCHORS) as Statement.Anchor[]) {
-      const text = Statement.pagesByAnchorText(anchor, includes);
-      queries.push({ name: `statement.pagesByAnchorText(${anchor}, ${label})`, cypher: text, params: paramsFor('pagesByAnchorText', text) });
+      const q = Statement.translateAnchoredPages(anchor, includes, [{ id: STORY.person, afterKey: `2025-03-05|${STORY.article}|000001` }], 21);
+      queries.push({ name: `statement.translateAnchoredPages(${anchor}, ${label})`, cypher: q.cypher, params: q.params });
     }
   }
   for (const [hops, first] of [
@@ -205,7 +203,7 @@ function translated(): CheckedQuery[] {
 }
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
-export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths', 'statementsByIdText', 'pagesByAnchorText'] as const;
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
 /** Exported functions that build fragments, not whole queries. */
 export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny'] as const;
 

@@ -10,7 +10,7 @@
  */
 import { cypher } from '../../src/db/cypher';
 import type { Neo4jGateway } from '../../src/db/gateway';
-import { ANCHORS, NO_INCLUDES, SCAN_PER_ROW, pagesByAnchorText, translateStatementPage, type Anchor, type StatementFilterValues } from '../../src/graph/statement/statement.cypher';
+import { ANCHORS, NO_INCLUDES, SCAN_PER_ROW, translateAnchoredPages, translateStatementPage, type Anchor, type StatementFilterValues } from '../../src/graph/statement/statement.cypher';
 import { storyHarness } from '../helpers/graph';
 
 const harness = storyHarness();
@@ -80,8 +80,9 @@ describe('anchored statement pages', () => {
       }
       keys.push({ id: 'person:nobody-at-all', afterKey: null });
       expected.push([]);
+      const query = translateAnchoredPages(anchor, NO_INCLUDES, keys, 3);
       for (const scan of [3 * SCAN_PER_ROW, 2]) {
-        const rows = await gateway.read(cypher(pagesByAnchorText(anchor, NO_INCLUDES), { keys, limit: 3, scan }));
+        const rows = await gateway.read(cypher(query.cypher, { ...query.params, scan }));
         const pages: string[][] = keys.map(() => []);
         for (const row of rows) pages[row.i as number] = (row.rows as { id: string }[]).map((s) => s.id);
         expect(pages).toEqual(expected);

@@ -84,25 +84,29 @@ MATCH (outer:Statement {id: id})<-[:QUOTED_IN]-(s:Statement)
 WITH id, s ORDER BY s.sortKey, s.id
 RETURN id, collect(${STATEMENT_PROJECTION}) AS statements`;
 
-/** How a batch of connections reaches its statements from the key's node. */
-export const ANCHORS = {
-  said: '(:Entity {id: key.id})-[:SAID]->(s:Statement)',
-  about: '(s:Statement)-[:ABOUT]->(:Entity {id: key.id})',
-  reportedBy: '(s:Statement)-[:REPORTED_BY]->(:Organization {id: key.id})',
-  article: '(s:Statement)-[:APPEARS_IN]->(:Article {id: key.id})',
+/**
+ * The nodes a statement hangs from, each with the filter field that names it: how statement
+ * `s` links to node `anchor`, and the anchor's count of such links. In filterClauses'
+ * order: a filter starts from the first anchor it names.
+ */
+const LINKS = {
+  said: { field: 'speaker', label: 'Entity', link: '(anchor)-[:SAID]->(s)', degree: '(anchor)-[:SAID]->()' },
+  about: { field: 'about', label: 'Entity', link: '(s)-[:ABOUT]->(anchor)', degree: '(anchor)<-[:ABOUT]-()' },
+  reportedBy: { field: 'reportedBy', label: 'Organization', link: '(s)-[:REPORTED_BY]->(anchor)', degree: '(anchor)<-[:REPORTED_BY]-()' },
+  article: { field: 'article', label: 'Article', link: '(s)-[:APPEARS_IN]->(anchor)', degree: '(anchor)<-[:APPEARS_IN]-()' },
 } as const;
-export type Anchor = keyof typeof ANCHORS;
+export type Anchor = keyof typeof LINKS;
+const ANCHOR_NAMES = Object.keys(LINKS) as Anchor[];
+
+/** The link from a statement to the anchor with id `id` (a Cypher expression), the statement labelled. */
+const linkTo = (anchor: Anchor, id: string): string =>
+  LINKS[anchor].link.replace('(anchor)', `(:${LINKS[anchor].label} {id: ${id}})`).replace('(s)', '(s:Statement)');
+
+/** How a batch of connections reaches its statements from the key's node. */
+export const ANCHORS = Object.fromEntries(ANCHOR_NAMES.map((anchor) => [anchor, linkTo(anchor, 'key.id')])) as Readonly<Record<Anchor, string>>;
 
 // sortKey is unique by construction (article date | article id | position in the article),
 // so it alone orders statements: the planner can then read a page straight off its index.
-
-/** How statement `s` links to anchor node `anchor`, and the anchor's count of such links. */
-const LINKS = {
-  said: { label: 'Entity', link: '(anchor)-[:SAID]->(s)', degree: '(anchor)-[:SAID]->()' },
-  about: { label: 'Entity', link: '(s)-[:ABOUT]->(anchor)', degree: '(anchor)<-[:ABOUT]-()' },
-  reportedBy: { label: 'Organization', link: '(s)-[:REPORTED_BY]->(anchor)', degree: '(anchor)<-[:REPORTED_BY]-()' },
-  article: { label: 'Article', link: '(s)-[:APPEARS_IN]->(anchor)', degree: '(anchor)<-[:APPEARS_IN]-()' },
-} as const satisfies Record<Anchor, unknown>;
 
 /**
  * An anchor linked to at least 1 in DENSE statements is dense: the first page of its
@@ -159,11 +163,21 @@ function anchoredPage(anchor: Anchor, after: (v: string) => string, where: reado
 /** The number of statements, from Neo4j's count store. */
 const TOTAL = 'CALL () { MATCH (x:Statement) RETURN count(x) AS total }';
 
-/** The parameters of an anchored page of \`limit\` rows besides the anchor and cursor (for pagesByAnchorText, the repository adds them alike). */
+/** The parameters of an anchored page of \`limit\` rows besides the anchor and cursor. */
 const pageParams = (limit: number): { readonly limit: number; readonly scan: number } => ({ limit, scan: limit * SCAN_PER_ROW });
 
-/** One page per key, all keys in one round trip; `$limit` is shared by the batch. */
-export function pagesByAnchorText(anchor: Anchor, includes: StatementIncludes): string {
+/** A page's position in the batch: the anchor's id, and the sortKey the page starts after (null: from the start). */
+export interface AnchoredPagePosition {
+  readonly id: string;
+  readonly afterKey: string | null;
+}
+
+/** One page per key, all keys in one round trip, \`limit\` rows each at most. */
+export function translateAnchoredPages(anchor: Anchor, includes: StatementIncludes, keys: readonly AnchoredPagePosition[], limit: number): CypherQuery {
+  return cypher(pagesByAnchorText(anchor, includes), { keys, ...pageParams(limit) });
+}
+
+function pagesByAnchorText(anchor: Anchor, includes: StatementIncludes): string {
   return `
 ${TOTAL}
 UNWIND range(0, size($keys) - 1) AS i
@@ -198,22 +212,12 @@ export interface StatementFilterValues {
  * Translates a filter into a MATCH that starts from the most selective anchor the filter
  * names (an index seek on an id), and WHERE clauses for the rest.
  */
-export function filterClauses(filter: StatementFilterValues): { match: string; where: string[] } {
-  const where: string[] = [];
-  let match = '(s:Statement)';
-  const conditions: [keyof StatementFilterValues, string, string][] = [
-    ['speaker', '(:Entity {id: $speaker})-[:SAID]->(s:Statement)', 'EXISTS { (s)<-[:SAID]-(:Entity {id: $speaker}) }'],
-    ['about', '(s:Statement)-[:ABOUT]->(:Entity {id: $about})', 'EXISTS { (s)-[:ABOUT]->(:Entity {id: $about}) }'],
-    ['reportedBy', '(s:Statement)-[:REPORTED_BY]->(:Organization {id: $reportedBy})', 'EXISTS { (s)-[:REPORTED_BY]->(:Organization {id: $reportedBy}) }'],
-    ['article', '(s:Statement)-[:APPEARS_IN]->(:Article {id: $article})', 'EXISTS { (s)-[:APPEARS_IN]->(:Article {id: $article}) }'],
-  ];
-  for (const [field, anchor, exists] of conditions) {
-    if (filter[field] === undefined || filter[field] === null) continue;
-    if (match === '(s:Statement)') match = anchor;
-    else where.push(exists);
-  }
+export function filterClauses(filter: StatementFilterValues): { match: string; where: string[]; anchor: Anchor | null } {
+  const named = ANCHOR_NAMES.filter((anchor) => filter[LINKS[anchor].field] !== undefined && filter[LINKS[anchor].field] !== null);
+  const [anchor = null, ...others] = named;
+  const where = others.map((other) => `EXISTS { ${linkTo(other, `$${LINKS[other].field}`)} }`);
   if (filter.kind !== undefined && filter.kind !== null) where.push('s.kind = $kind');
-  return { match, where };
+  return { match: anchor === null ? '(s:Statement)' : linkTo(anchor, `$${LINKS[anchor].field}`), where, anchor };
 }
 
 export const filterParams = (filter: StatementFilterValues): Record<string, unknown> => ({
@@ -224,26 +228,17 @@ export const filterParams = (filter: StatementFilterValues): Record<string, unkn
   article: filter.article ?? null,
 });
 
-/** The filter fields that name an anchor, in the order filterClauses starts from them. */
-const FILTER_ANCHORS = [
-  ['speaker', 'said'],
-  ['about', 'about'],
-  ['reportedBy', 'reportedBy'],
-  ['article', 'article'],
-] as const satisfies readonly (readonly [keyof StatementFilterValues, Anchor])[];
-
 export function translateStatementPage(
   filter: StatementFilterValues,
   limit: number,
   after: readonly [string | number, string] | null,
   includes: StatementIncludes = NO_INCLUDES,
 ): CypherQuery {
-  const { match, where } = filterClauses(filter);
+  const { match, where, anchor } = filterClauses(filter);
   const params = { ...filterParams(filter), ...pageParams(limit), afterKey: after === null ? '' : String(after[0]) };
   // The range lets the planner walk the sortKey index in order.
   const range = (v: string): string => (after === null ? `${v}.sortKey >= $afterKey` : `${v}.sortKey > $afterKey`);
-  const anchored = FILTER_ANCHORS.find(([field]) => filter[field] !== undefined && filter[field] !== null);
-  if (anchored === undefined) {
+  if (anchor === null) {
     const text = `
 MATCH ${match}
 WHERE ${[...where, range('s')].join('\n  AND ')}
@@ -251,11 +246,10 @@ WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
 RETURN ${statementProjection(includes)} AS statement`;
     return cypher(text, params);
   }
-  const [field, anchor] = anchored;
   // filterClauses started from this anchor; `where` holds the other filters.
   const text = `
 ${TOTAL}
-MATCH (anchor:${LINKS[anchor].label} {id: $${field}})
+MATCH (anchor:${LINKS[anchor].label} {id: $${LINKS[anchor].field}})
 ${anchoredPage(anchor, range, where)}
 UNWIND page AS s
 RETURN ${statementProjection(includes)} AS statement`;

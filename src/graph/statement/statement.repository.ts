@@ -39,7 +39,6 @@ function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] 
     .map(({ start, end, sentence, sentenceStart, articleId, article }) => ({ start, end, sentence, sentenceStart, articleId, ...(article && { article }) }));
 }
 
-
 /** The parts of a details row its query was asked for; the speaker with roles, where they came along. */
 function partsOf(row: DetailsRow): Partial<StatementDetails> {
   const speaker = row.speaker && row.speakerRoles ? { ...row.speaker, roles: row.speakerRoles } : row.speaker;
@@ -94,7 +93,7 @@ export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly Anc
   for (const group of groupBy(indexed, ({ key }) => JSON.stringify([key.limit, key.includes])).values()) {
     const { limit, includes } = (group[0] as (typeof indexed)[number]).key;
     const batch = group.map(({ key }) => ({ id: key.id, afterKey: key.after === null ? null : String(key.after[0]) }));
-    const rows = await db.read(cypher(Q.pagesByAnchorText(anchor, includes), { keys: batch, limit, scan: limit * Q.SCAN_PER_ROW }));
+    const rows = await db.read(Q.translateAnchoredPages(anchor, includes, batch, limit));
     for (const row of rows) {
       const original = group[row.i as number];
       if (original !== undefined) results[original.i] = (row.rows as StatementRow[]).map(toRecord);
