@@ -144,6 +144,13 @@ const empty = async (): Promise<void> => {
   await own.gateway.write((tx) => tx.run(cypher('MATCH (n) DETACH DELETE n')));
 };
 
+/** Empties the graph and loads the story alone; the graph as it then is. */
+async function storyAlone(): Promise<Awaited<ReturnType<typeof dump>>> {
+  await empty();
+  await ingestDocument(own.gateway, story());
+  return dump(own.gateway);
+}
+
 /** Loads the documents in consecutive batches of these sizes (1 meaning ingestDocument), from an empty graph. */
 async function load(sizes: number[]): Promise<{ results: IngestResult[]; graph: Awaited<ReturnType<typeof dump>> }> {
   await empty();
@@ -211,9 +218,7 @@ describe('ingestBatch', () => {
   }, 60_000);
 
   it('rejects a batch with one bad document, naming it by index, and writes nothing of the others', async () => {
-    await empty();
-    await ingestDocument(own.gateway, story());
-    const before = await dump(own.gateway);
+    const before = await storyAlone();
     const bad = roe();
     bad.statements[0]!.start += 1;
     const attempt = ingestBatch(own.gateway, [second(), bad, echo()]);
@@ -226,9 +231,7 @@ describe('ingestBatch', () => {
   }, 60_000);
 
   it('a reference to what only a later document of the batch defines is rejected; the other order loads', async () => {
-    await empty();
-    await ingestDocument(own.gateway, story());
-    const before = await dump(own.gateway);
+    const before = await storyAlone();
     const attempt = ingestBatch(own.gateway, [roe(), second()]);
     const error = (await attempt.catch((e: unknown) => e)) as GraphQLError;
     expect(error.extensions.problems).toEqual([
@@ -253,9 +256,7 @@ describe('ingestBatch', () => {
     expect(results).toEqual(plain.results);
     expect(await dump(own.gateway)).toEqual(plain.graph);
 
-    await empty();
-    await ingestDocument(own.gateway, story());
-    const before = await dump(own.gateway);
+    const before = await storyAlone();
     const bad = roe();
     bad.statements[0]!.start += 1;
     const validated = new ValidatedDocuments();
@@ -266,9 +267,7 @@ describe('ingestBatch', () => {
   }, 60_000);
 
   it('a write Neo4j refuses half-way through the batch (its queries are sent without waiting for each) leaves nothing behind', async () => {
-    await empty();
-    await ingestDocument(own.gateway, story());
-    const before = await dump(own.gateway);
+    const before = await storyAlone();
     // Past the validator, a person whose name is a map: the article goes in with the batch's
     // first query, and Neo4j refuses the property in a later one, with more queued behind it.
     const validation = validateDocument(roe());
