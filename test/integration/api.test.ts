@@ -2,6 +2,9 @@
  * The query API on the seeded story: batching (round trips do not grow with page size),
  * keyset pagination, and the errors a client gets for bad input.
  */
+import { ArticleResolver } from '../../src/graph/article/article.resolver';
+import type { ArticleHeader } from '../../src/graph/article/article.type';
+import { createContext } from '../../src/context';
 import { storyHarness } from '../helpers/graph';
 
 const harness = storyHarness();
@@ -70,6 +73,36 @@ describe('round trips to Neo4j', () => {
       expect(outer).toEqual(expected.data?.node);
       expect(nodes.find((n) => n.id === outer.id)?.about).toEqual((expected.data?.node as { about: unknown }).about);
     }
+  });
+
+  it('bring an evidence article’s text along only when it is selected, and give the same text either way', async () => {
+    const page = (articleFields: string): string => `query { statements(first: 100) { edges { node { id evidence { start end article { ${articleFields} } } } } } }`;
+    type Page = { statements: { edges: { node: { id: string; evidence: { start: number; end: number; article: { id: string; text?: string } } } }[] } };
+    const withText = await harness.execute(page('id title text'));
+    const withoutText = await harness.execute(page('id title'));
+    expect([withText.errors, withoutText.errors]).toEqual([undefined, undefined]);
+    expect([withText.roundTrips, withoutText.roundTrips]).toEqual([1, 1]);
+    const edges = (withText.data as Page).statements.edges;
+    // A direct quote's span indexes into the text that came along.
+    const quote = edges.find((e) => e.node.evidence.article.text?.slice(e.node.evidence.start, e.node.evidence.end).includes('Ukraine'));
+    expect(quote).toBeDefined();
+    // Without the text selected, the article that came along is not what the article loader
+    // answers from: reached again through node(id) (evidence, then its article, loaded after
+    // the statement's answer was in), the same request gets the whole text.
+    const first = edges[0]?.node as Page['statements']['edges'][number]['node'];
+    const mixed = await harness.execute(
+      `query($id: ID!) { statement(id: $id) { evidence { article { id title } } } node(id: $id) { ... on Statement { evidence { article { text } } } } }`,
+      { id: first.id },
+    );
+    expect(mixed.errors).toBeUndefined();
+    expect((mixed.data?.node as { evidence: { article: { text: string } } }).evidence.article.text).toBe(first.evidence.article.text);
+    // An article that came along without its text (the client's selection named no text)
+    // still answers `text` when it is asked by a path the lookahead did not see.
+    const full = first.evidence.article as { id: string; text: string };
+    const context = createContext(harness.gateway);
+    const header = (await harness.data(`query($id: ID!) { article(id: $id) { id title url publishedAt } }`, { id: full.id })).article as ArticleHeader;
+    await expect(Promise.resolve(new ArticleResolver().text(header, context))).resolves.toBe(full.text);
+    expect(context.trips.count).toBe(1);
   });
 
   it('are the same for 2 and for 7 people with a page of their statements each', async () => {

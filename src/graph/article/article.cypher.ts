@@ -1,9 +1,17 @@
 /** Every Cypher text for articles. */
 
-export const ARTICLE_PROJECTION = `{
-  __typename: 'Article', id: a.id, title: a.title, text: a.text, url: a.url, publishedAt: a.publishedAt,
-  publisherId: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0]
-}`;
+const ARTICLE_FIELDS = `
+  __typename: 'Article', id: a.id, title: a.title, url: a.url, publishedAt: a.publishedAt,
+  publisherId: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0]`;
+
+export const ARTICLE_PROJECTION = `{${ARTICLE_FIELDS}, text: a.text\n}`;
+
+/**
+ * An article without its text, for queries that bring articles along: the text is the
+ * largest value in the graph (kilobytes, against a few bytes for a statement's other
+ * details), so it comes only when the client selected it.
+ */
+export const ARTICLE_HEADER_PROJECTION = `{${ARTICLE_FIELDS}\n}`;
 
 export const ARTICLES_BY_ID = `
 UNWIND $ids AS id

@@ -7,7 +7,7 @@ import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
 import { parseId } from '../ids';
 import { StatementConnection, type StatementRecord } from '../statement/statement.type';
 import * as repo from './article.repository';
-import { Article, ArticleConnection, type ArticleRecord } from './article.type';
+import { Article, ArticleConnection, type ArticleHeader, type ArticleRecord } from './article.type';
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -24,6 +24,15 @@ export class ArticleResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<ArticleRecord>> {
     return repo.articlePage(ctx.db, pageSize(first), decodeCursor('Article', after));
+  }
+
+  @FieldResolver(() => String)
+  text(@Root() article: ArticleRecord | ArticleHeader, @Ctx() ctx: Context): string | Promise<string> {
+    if ('text' in article) return article.text;
+    return ctx.loaders.article.load(article.id).then((full) => {
+      if (full === null) throw new Error(`article ${article.id} is missing`);
+      return full.text;
+    });
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The outlet that published it, where known.' })

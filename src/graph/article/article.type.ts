@@ -27,5 +27,8 @@ export interface ArticleRecord {
   readonly publisherId: string | null;
 }
 
+/** An article brought along without its text, which the client did not select (Article.text loads it). */
+export type ArticleHeader = Omit<ArticleRecord, 'text'>;
+
 @ObjectType()
 export class ArticleConnection extends ConnectionType('Article', Article) {}

@@ -3,7 +3,7 @@
  * by which filter fields are present (translateStatementPage); values are parameters.
  */
 import { cypher, type CypherQuery } from '../../db/cypher';
-import { ARTICLE_PROJECTION } from '../article/article.cypher';
+import { ARTICLE_HEADER_PROJECTION, ARTICLE_PROJECTION } from '../article/article.cypher';
 import { ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
 
 const STATEMENT_FIELDS = `
@@ -26,10 +26,12 @@ export interface StatementIncludes {
   readonly reportedBy: boolean;
   readonly evidence: boolean;
   readonly articles: boolean;
+  /** And those articles' text: without it, Article.text loads the article when asked. */
+  readonly articleText: boolean;
 }
 
-export const NO_INCLUDES: StatementIncludes = { speaker: false, roles: false, about: false, reportedBy: false, evidence: false, articles: false };
-export const ALL_INCLUDES: StatementIncludes = { speaker: true, roles: true, about: true, reportedBy: true, evidence: true, articles: true };
+export const NO_INCLUDES: StatementIncludes = { speaker: false, roles: false, about: false, reportedBy: false, evidence: false, articles: false, articleText: false };
+export const ALL_INCLUDES: StatementIncludes = { speaker: true, roles: true, about: true, reportedBy: true, evidence: true, articles: true, articleText: true };
 
 /** Whether a query with these includes brings anything along. */
 export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.about || i.reportedBy || i.evidence;
@@ -47,12 +49,12 @@ const detailsMap = (includes: StatementIncludes): string => {
     includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${ENTITY_PROJECTION}}]`,
     includes.evidence &&
       `evidence: [(s)-[r:APPEARS_IN]->(a:Article) | {start: r.start, end: r.end, sentence: r.sentence,
-     sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${includes.articles ? `,\n     article: ${ARTICLE_PROJECTION}` : ''}}]`,
+     sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${includes.articles ? `,\n     article: ${includes.articleText ? ARTICLE_PROJECTION : ARTICLE_HEADER_PROJECTION}` : ''}}]`,
   ];
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
 };
 
-/** Built once per combination of includes (64 at most): requests ask for the same few. */
+/** Built once per combination of includes (128 at most): requests ask for the same few. */
 const projections = new Map<string, string>();
 
 /** Statement `s` as a StatementRecord, with `details` when the includes ask for them. */
@@ -76,7 +78,7 @@ RETURN id, ${statementProjection(includes)} AS statement`;
 export const DETAILS = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
-RETURN id, ${detailsMap({ ...ALL_INCLUDES, roles: false, articles: false })} AS details`;
+RETURN id, ${detailsMap({ ...ALL_INCLUDES, roles: false, articles: false, articleText: false })} AS details`;
 
 export const QUOTES_INSIDE = `
 UNWIND $ids AS id

@@ -66,7 +66,8 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
       if (filed.evidence !== undefined) parts.evidence.prime(statement.id, filed.evidence);
       primeEntities(related.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
       if (filed.speaker?.roles) primeRoles(related, filed.speaker.id, filed.speaker.roles);
-      for (const evidence of filed.evidence ?? []) if (evidence.article !== undefined) related.article.prime(evidence.article.id, evidence.article);
+      // An article brought along without its text is not the whole record the loader promises.
+      for (const { article } of filed.evidence ?? []) if (article !== undefined && 'text' in article) related.article.prime(article.id, article);
     }
   };
   const primed = <T extends StatementRecord | null>(statements: T[]): T[] => {

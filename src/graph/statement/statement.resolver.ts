@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput } from '../../errors';
-import { Article, type ArticleRecord } from '../article/article.type';
+import { Article, type ArticleHeader, type ArticleRecord } from '../article/article.type';
 import { decodeCursor, pageSize, type Connection } from '../connection';
 import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
 import { parseId, ENTITY_TYPES } from '../ids';
@@ -35,6 +35,7 @@ export function statementIncludes(info: GraphQLResolveInfo, prefix: string): Sta
     reportedBy: has('reportedBy'),
     evidence: has('evidence') || has('evidences'),
     articles: has('evidence.article') || has('evidences.article'),
+    articleText: has('evidence.article.text') || has('evidences.article.text'),
   };
 }
 
@@ -119,7 +120,7 @@ export class StatementResolver {
 @Resolver(() => Evidence)
 export class EvidenceResolver {
   @FieldResolver(() => Article)
-  article(@Root() evidence: Evidence, @Ctx() ctx: Context): ArticleRecord | Promise<ArticleRecord> {
+  article(@Root() evidence: Evidence, @Ctx() ctx: Context): ArticleRecord | ArticleHeader | Promise<ArticleRecord> {
     if (evidence.article !== undefined) return evidence.article;
     return ctx.loaders.article.load(evidence.articleId).then((article) => {
       if (article === null) throw badInput(`article ${evidence.articleId} is missing`);

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../connection';
-import type { ArticleRecord } from '../article/article.type';
+import type { ArticleHeader, ArticleRecord } from '../article/article.type';
 import { DateInfo, Node, type EntityRecord, type RoleRow } from '../entity/entity.type';
 
 export enum StatementKind {
@@ -65,7 +65,7 @@ export interface DetailsRow {
   readonly speakerRoles?: readonly RoleRow[] | null;
   readonly about?: readonly Ordered[];
   readonly reportedBy?: readonly Ordered[];
-  readonly evidence?: readonly (Evidence & { readonly publishedAt: string | null; readonly article?: ArticleRecord })[];
+  readonly evidence?: readonly (Evidence & { readonly publishedAt: string | null; readonly article?: ArticleRecord | ArticleHeader })[];
 }
 
 @ObjectType({ description: 'Where a statement appears: a span of an article.' })
@@ -84,8 +84,8 @@ export class Evidence {
 
   articleId!: string;
 
-  /** The article itself, when the query brought it along. */
-  article?: ArticleRecord;
+  /** The article itself, when the query brought it along (with its text, when that was selected). */
+  article?: ArticleRecord | ArticleHeader;
 }
 
 @InputType({ description: 'Every field narrows the result; all given fields must hold.' })
