@@ -53,7 +53,7 @@ interface Marker {
 /** A gateway for bulk work: long retries (deadlocks between concurrent loads are transient) and long transactions. */
 export function bulkGateway(uri: string): Neo4jGateway {
   const config = loadConfig();
-  return new Neo4jGateway(createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: 60_000, connectionTimeoutMs: 30_000 }), config.neo4j.database, 120_000);
+  return new Neo4jGateway(createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: 60_000, connectionTimeoutMs: 30_000 }), config.neo4j.database, 120_000, 60_000);
 }
 
 export function benchDataDir(statements: number): string {

@@ -12,7 +12,7 @@ import { runChild } from './child';
 runChild('ours', async (uri, meter) => {
   const config = loadConfig();
   const driver = createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs });
-  const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs);
+  const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs, config.timeouts.retryMs);
   const server = await startServer({
     schema: await appSchema(),
     gateway,

@@ -32,7 +32,7 @@ export async function connectDatabase(config: Config, log: (line: string) => voi
     uri = embedded.uri;
   }
   const driver = createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs });
-  const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs);
+  const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs, config.timeouts.retryMs);
   const close = async (): Promise<void> => {
     await gateway.close();
     await embedded?.stop();

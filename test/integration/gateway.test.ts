@@ -1,0 +1,73 @@
+/**
+ * The gateway's reads: auto-commit transactions in read mode, which the gateway retries
+ * itself on the driver's schedule (the driver retries only managed transactions).
+ */
+import { createServer } from 'node:net';
+import { loadConfig } from '../../src/config';
+import { cypher } from '../../src/db/cypher';
+import { createDriver, Neo4jGateway } from '../../src/db/gateway';
+import { testGateway } from '../helpers/graph';
+
+/** A loopback port nothing listens on: connections to it are refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function failure(work: Promise<unknown>): Promise<{ error: { message?: string; extensions?: { code?: string }; code?: string }; ms: number }> {
+  const started = Date.now();
+  const error = await work.then(
+    () => {
+      throw new Error('expected the read to fail');
+    },
+    (e: unknown) => e as { message?: string; extensions?: { code?: string } },
+  );
+  return { error, ms: Date.now() - started };
+}
+
+describe('a read', () => {
+  const gateway = testGateway();
+  afterAll(() => gateway.close());
+
+  it('runs in read mode: Neo4j refuses a write in it and nothing is written', async () => {
+    const { error } = await failure(gateway.read(cypher('CREATE (n:ReadModeProbe {at: $at}) RETURN n', { at: 1 })));
+    expect(error.message).toMatch(/read access mode/i);
+    const [row] = await gateway.read(cypher('MATCH (n:ReadModeProbe) RETURN count(n) AS n'));
+    expect(row).toEqual({ n: 0 });
+  });
+
+  it('is not retried when it fails for good: a Cypher error is reported at once', async () => {
+    const patient = new Neo4jGateway(createDriver({ ...loadConfig().neo4j, uri: loadConfig().neo4j.uri as string }, { maxRetryTimeMs: 5_000 }), undefined, 10_000, 5_000);
+    try {
+      const { error, ms } = await failure(patient.read(cypher('RETURN $x +')));
+      expect(error.code).toBe('Neo.ClientError.Statement.SyntaxError');
+      expect(ms).toBeLessThan(800);
+    } finally {
+      await patient.close();
+    }
+  });
+});
+
+describe('an unreachable Neo4j', () => {
+  const config = loadConfig().neo4j;
+
+  it.each([
+    // One retry about 1 s after the first failure; with 2 s, a second about 2 s after that.
+    { maxRetryTimeMs: 500, atLeast: 800, below: 2_000 },
+    { maxRetryTimeMs: 2_000, atLeast: 2_400, below: 4_500 },
+  ])('is retried on the driver’s schedule within $maxRetryTimeMs ms, then reported as SERVICE_UNAVAILABLE', async ({ maxRetryTimeMs, atLeast, below }) => {
+    const uri = `bolt://127.0.0.1:${await closedPort()}`;
+    const gateway = new Neo4jGateway(createDriver({ ...config, uri }, { maxRetryTimeMs, connectionTimeoutMs: 1_000 }), undefined, 10_000, maxRetryTimeMs);
+    try {
+      const { error, ms } = await failure(gateway.read(cypher('RETURN 1 AS one')));
+      expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(ms).toBeGreaterThanOrEqual(atLeast);
+      expect(ms).toBeLessThan(below);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
