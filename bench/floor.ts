@@ -3,6 +3,11 @@
  * read transaction, its rows shaped into the same JSON our API answers with and
  * serialised. No GraphQL, no loaders: what the questions cost Neo4j and the wire, plus
  * the JSON a client needs. Our API and the peer are measured against it.
+ *
+ * The transaction is an auto-commit one in read mode, as our gateway runs reads
+ * (src/db/gateway.ts): one exchange with Neo4j. With the driver's `executeQuery` (two
+ * exchanges) the floor would pay for a choice of transport, not for the question, and
+ * ours/floor would credit our API with the difference (BENCHMARKS.md, finding 16).
  */
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
@@ -148,8 +153,13 @@ export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Pro
   const first = Number(params.first ?? 0);
   const [afterKey, afterId] = decodeCursor(params.after);
   const run = async (extra: Row = {}): Promise<Row[]> => {
-    const result = await driver.executeQuery(FLOOR_CYPHER[op], { ...params, ...extra }, { routing: neo4j.routing.READ });
-    return result.records.map((record) => record.toObject() as Row);
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(FLOOR_CYPHER[op], { ...params, ...extra });
+      return result.records.map((record) => record.toObject() as Row);
+    } finally {
+      await session.close();
+    }
   };
   switch (op) {
     case 'policyStatements': {
