@@ -78,9 +78,10 @@ export class Neo4jGateway {
    *
    * The transaction is an auto-commit one in read mode: the query and its commit are one
    * exchange with Neo4j, where the driver's managed transactions (`executeQuery`) take two
-   * (BEGIN, RUN and PULL; then COMMIT). For a millisecond query that second exchange was a
-   * fifth of the server's CPU. The driver does not retry auto-commit queries, so this does,
-   * on the driver's schedule (RETRY) and within the same retry time.
+   * (BEGIN, RUN and PULL; then COMMIT). For a statement by id that second exchange cost the
+   * server 0.6 of its 1.6 ms of CPU (BENCHMARKS.md, finding 16). The driver does not retry
+   * auto-commit queries, so this does, on the driver's schedule (RETRY) and within the same
+   * retry time.
    */
   async read(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<Row[]> {
     trips?.add();
