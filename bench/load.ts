@@ -15,7 +15,7 @@
  * Neo4j's instead of alternating with it. The transactions themselves still run one after
  * the other per worker, in corpus order.
  */
-import { ingestBatch } from '../src/ingest/ingest-batch';
+import { INGEST_BATCH_SIZE, ingestBatch } from '../src/ingest/ingest-batch';
 import { ValidatedDocuments } from '../src/ingest/ingest';
 import type { ArticleDocument } from '../src/ingest/document';
 import { ProgressBar } from '../src/ingest/progress';
@@ -29,7 +29,7 @@ import type { Neo4jGateway } from '../src/db/gateway';
  * commit. Batches of 50 and 200 came within a few seconds of 100; fewer than that and the
  * fixed cost per query shows.
  */
-export const DEFAULT_LOAD = { concurrency: 1, batch: 100 } as const;
+export const DEFAULT_LOAD = { concurrency: 1, batch: INGEST_BATCH_SIZE } as const;
 
 export interface LoadReport {
   readonly documents: number;

@@ -14,6 +14,13 @@ import { invalidDocument } from '../errors';
 import { BatchRejected, writeDocuments, type IngestResult, type ValidatedDocuments } from './ingest';
 
 /**
+ * Documents per transaction for a bulk load (`npm run ingest`, and the bench's loader,
+ * bench/load.ts, which says what other sizes measured): large enough that a load is a few
+ * queries per batch, small enough to report progress often.
+ */
+export const INGEST_BATCH_SIZE = 100;
+
+/**
  * Writes `documents` in order in one write transaction and returns one result per document.
  * Throws BAD_USER_INPUT, with every problem's path prefixed by `documents[i].`, when any is
  * rejected (every rejected document is listed, in order); nothing of the batch is written then.

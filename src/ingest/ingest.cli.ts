@@ -16,6 +16,7 @@ import { connectDatabase } from '../db/connect';
 import type { Neo4jGateway } from '../db/gateway';
 import type { Problem } from '../errors';
 import { BatchRejected, writeDocuments, type IngestResult } from './ingest';
+import { INGEST_BATCH_SIZE } from './ingest-batch';
 import { documentsFromJsonLd, isJsonLdExport } from './jsonld';
 import { ProgressBar } from './progress';
 
@@ -50,9 +51,6 @@ const summary = (r: IngestResult, ms: number): string =>
   `${r.article}: ${r.statements} statements, ${r.entities} entities; ${r.created.length} created, ${r.updated.length} updated, ` +
   `${r.unchanged.length} unchanged, ${r.merged.length} merged${r.merged.length ? ` (${r.merged.map((m) => `${m.from} → ${m.into}`).join(', ')})` : ''}, ` +
   `${r.evidenceAdded.length} shared quotes, ${r.removed.length} removed (${ms} ms)`;
-
-/** Documents per transaction: large enough that a bulk load is a few queries per batch, small enough to report progress often. */
-export const INGEST_BATCH_SIZE = 100;
 
 type Outcome = { ok: true; result: IngestResult; ms: number } | { ok: false; message: string; problems?: readonly Problem[] };
 
