@@ -108,29 +108,31 @@ export class Neo4jGateway {
     }
   }
 
-  private budget(deadline: Deadline | undefined): Budget & { timeoutMs: number } {
-    const own = { setting: 'NEO4J_TRANSACTION_TIMEOUT_MS', ms: this.transactionTimeoutMs, timeoutMs: this.transactionTimeoutMs };
+  /** The transaction timeout: its own (`ownMs`), or what the request has left if that is less. */
+  private budget(deadline: Deadline | undefined, ownMs = this.transactionTimeoutMs): Budget & { timeoutMs: number } {
+    const own = { setting: 'NEO4J_TRANSACTION_TIMEOUT_MS', ms: ownMs, timeoutMs: ownMs };
     if (deadline === undefined) return own;
     const left = Math.floor(deadline.at - Date.now());
     const request = { setting: 'REQUEST_TIMEOUT_MS', ms: deadline.ms };
     // A timeout of 0 would mean "none" to Neo4j, so an exhausted budget never reaches it.
     if (left < 1) throw timedOut(request);
-    return left < this.transactionTimeoutMs ? { ...request, timeoutMs: left } : own;
+    return left < ownMs ? { ...request, timeoutMs: left } : own;
   }
 
   /**
    * Runs `work` in one write transaction: it commits when `work` resolves and rolls back
    * when it throws. `work` may be retried on transient errors, so it must not have side
-   * effects outside the transaction.
+   * effects outside the transaction. Writes get six times a read's timeout; with a deadline
+   * (a request's), no more than the request has left, so a request answered TIMEOUT has
+   * had its transaction cancelled and rolled back, not left to commit later.
    */
-  async write<T>(work: (tx: WriteTx) => Promise<T>, trips?: RoundTrips): Promise<T> {
+  async write<T>(work: (tx: WriteTx) => Promise<T>, trips?: RoundTrips, deadline?: Deadline): Promise<T> {
+    const budget = this.budget(deadline, this.transactionTimeoutMs * 6);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx, trips)), {
-        timeout: this.transactionTimeoutMs * 6,
-      });
+      return await session.executeWrite((tx) => work(new WriteTx(tx, trips)), { timeout: budget.timeoutMs });
     } catch (error) {
-      throw translateDriverError(error);
+      throw translateDriverError(error, budget);
     } finally {
       await session.close();
     }

@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cypher } from '../db/cypher';
-import type { Neo4jGateway, RoundTrips, WriteTx } from '../db/gateway';
+import type { Deadline, Neo4jGateway, RoundTrips, WriteTx } from '../db/gateway';
 import { invalidDocument, type Problem } from '../errors';
 import type { EntityInput, EntityType } from './document';
 import * as Q from './ingest.cypher';
@@ -76,10 +76,13 @@ function resolutionKeys(entity: EntityInput): string[] {
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
-/** Validates, then writes. Throws a BAD_USER_INPUT GraphQLError listing every problem. */
-export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trips?: RoundTrips): Promise<IngestResult> {
+/**
+ * Validates, then writes. Throws a BAD_USER_INPUT GraphQLError listing every problem. With
+ * a deadline (the request's), the write is cancelled and rolled back when it passes.
+ */
+export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult> {
   try {
-    const [result] = await writeDocuments(gateway, [input], trips);
+    const [result] = await writeDocuments(gateway, [input], trips, deadline);
     return result as IngestResult;
   } catch (error) {
     if (error instanceof BatchRejected) throw invalidDocument(error.rejected.get(0) ?? []);
@@ -124,6 +127,7 @@ export async function writeDocuments(
   gateway: Neo4jGateway,
   inputs: readonly unknown[] | ValidatedDocuments,
   trips?: RoundTrips,
+  deadline?: Deadline,
 ): Promise<IngestResult[]> {
   const validated = inputs instanceof ValidatedDocuments ? inputs : ValidatedDocuments.of(inputs);
   const { documents: docs, rejected } = validated;
@@ -140,7 +144,7 @@ export async function writeDocuments(
     const answers = await pipeline.finish();
     for (const fill of fills) fill(answers);
     return plans.map((p) => p.result);
-  }, trips);
+  }, trips, deadline);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
  * The gateway's reads: auto-commit transactions in read mode, which the gateway retries
- * itself on the driver's schedule (the driver retries only managed transactions).
+ * itself on the driver's schedule (the driver retries only managed transactions); and its
+ * writes under a request's deadline.
  */
 import { createServer } from 'node:net';
 import { loadConfig } from '../../src/config';
@@ -48,6 +49,34 @@ describe('a read', () => {
     } finally {
       await patient.close();
     }
+  });
+});
+
+describe('a write under a request deadline', () => {
+  const gateway = testGateway();
+  afterAll(() => gateway.close());
+
+  it('is cancelled by Neo4j at the deadline and rolled back: TIMEOUT, and nothing it wrote is kept', async () => {
+    const deadline = { at: Date.now() + 500, ms: 500 };
+    const { error, ms } = await failure(
+      gateway.write(async (tx) => {
+        await tx.run(cypher('CREATE (:DeadlineProbe)'));
+        // Seconds of work: only the deadline ends it.
+        return tx.run(cypher('UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n'));
+      }, undefined, deadline),
+    );
+    expect({ code: error.extensions?.code, message: error.message }).toEqual({
+      code: 'TIMEOUT',
+      message: 'The query ran longer than its time budget of 500 ms (REQUEST_TIMEOUT_MS) and was cancelled; ask for fewer items or a narrower filter.',
+    });
+    expect(ms).toBeLessThan(3_000);
+    expect(await gateway.read(cypher('MATCH (n:DeadlineProbe) RETURN count(n) AS n'))).toEqual([{ n: 0 }]);
+  });
+
+  it('is not started once the deadline has passed', async () => {
+    const { error } = await failure(gateway.write((tx) => tx.run(cypher('CREATE (:DeadlineProbe)')), undefined, { at: Date.now() - 1, ms: 500 }));
+    expect(error.extensions?.code).toBe('TIMEOUT');
+    expect(await gateway.read(cypher('MATCH (n:DeadlineProbe) RETURN count(n) AS n'))).toEqual([{ n: 0 }]);
   });
 });
 

@@ -14,6 +14,6 @@ export class IngestResolver {
       throw unauthenticated('ingestArticle needs an API key: send the header `Authorization: Bearer <key>` with a key from the server\'s API_KEYS.');
     }
     // A plain JSON copy: the validator sees exactly what a JSON file would give it.
-    return ingestDocument(ctx.gateway, JSON.parse(JSON.stringify(document)) as unknown, ctx.trips);
+    return ingestDocument(ctx.gateway, JSON.parse(JSON.stringify(document)) as unknown, ctx.trips, ctx.deadline);
   }
 }
