@@ -10,7 +10,7 @@ import { loadConfig, projectRoot } from '../src/config';
 import { applyConstraints } from '../src/db/constraints';
 import { cypher } from '../src/db/cypher';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j';
-import { createDriver, Neo4jGateway } from '../src/db/gateway';
+import { Neo4jGateway } from '../src/db/gateway';
 import { Corpus, type CorpusCounts } from './corpus';
 import { DEFAULT_LOAD, loadCorpus, type LoadReport } from './load';
 
@@ -53,7 +53,7 @@ interface Marker {
 /** A gateway for bulk work: long retries (deadlocks between concurrent loads are transient) and long transactions. */
 export function bulkGateway(uri: string): Neo4jGateway {
   const config = loadConfig();
-  return new Neo4jGateway(createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: 60_000, connectionTimeoutMs: 30_000 }), config.neo4j.database, 120_000, 60_000);
+  return Neo4jGateway.connect({ ...config.neo4j, uri }, { maxRetryTimeMs: 60_000, connectionTimeoutMs: 30_000, transactionTimeoutMs: 120_000 });
 }
 
 export function benchDataDir(statements: number): string {

@@ -4,15 +4,14 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
-import { createDriver, Neo4jGateway } from '../../src/db/gateway';
+import { gatewayFor } from '../../src/db/connect';
 import { appSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
 import { runChild } from './child';
 
 runChild('ours', async (uri, meter) => {
   const config = loadConfig();
-  const driver = createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs });
-  const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs, config.timeouts.retryMs);
+  const gateway = gatewayFor(config, uri);
   const server = await startServer({
     schema: await appSchema(),
     gateway,

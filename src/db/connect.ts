@@ -6,7 +6,7 @@
 import type { Config } from '../config';
 import { applyConstraints } from './constraints';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j';
-import { createDriver, Neo4jGateway } from './gateway';
+import { Neo4jGateway } from './gateway';
 
 export interface Database {
   readonly gateway: Neo4jGateway;
@@ -16,6 +16,12 @@ export interface Database {
 }
 
 export class DatabaseUnreachable extends Error {}
+
+/** The gateway to the Neo4j at `uri`, with the configured timeouts and retry time. */
+export function gatewayFor(config: Config, uri: string): Neo4jGateway {
+  const { retryMs, connectionMs, transactionMs } = config.timeouts;
+  return Neo4jGateway.connect({ ...config.neo4j, uri }, { maxRetryTimeMs: retryMs, connectionTimeoutMs: connectionMs, transactionTimeoutMs: transactionMs });
+}
 
 export async function connectDatabase(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<Database> {
   let embedded: EmbeddedNeo4j | null = null;
@@ -31,8 +37,7 @@ export async function connectDatabase(config: Config, log: (line: string) => voi
     });
     uri = embedded.uri;
   }
-  const driver = createDriver({ ...config.neo4j, uri }, { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs });
-  const gateway = new Neo4jGateway(driver, config.neo4j.database, config.timeouts.transactionMs, config.timeouts.retryMs);
+  const gateway = gatewayFor(config, uri);
   const close = async (): Promise<void> => {
     await gateway.close();
     await embedded?.stop();

@@ -32,6 +32,11 @@ export interface DriverOptions {
   readonly connectionTimeoutMs?: number;
 }
 
+export interface GatewayOptions extends DriverOptions {
+  /** A read's transaction timeout (NEO4J_TRANSACTION_TIMEOUT_MS); writes get six times it. */
+  readonly transactionTimeoutMs?: number;
+}
+
 export function createDriver(config: Neo4jConfig & { uri: string }, options: DriverOptions = {}): Driver {
   tuneOutgoingSockets();
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -70,6 +75,11 @@ export class Neo4jGateway {
     /** The driver's maxRetryTimeMs (DriverOptions), for the reads this gateway retries itself. */
     private readonly maxRetryTimeMs = DEFAULT_MAX_RETRY_TIME_MS,
   ) {}
+
+  /** A driver for `config` and the gateway over it, with one retry time for the driver's writes and the gateway's reads. */
+  static connect(config: Neo4jConfig & { uri: string }, options: GatewayOptions = {}): Neo4jGateway {
+    return new Neo4jGateway(createDriver(config, options), config.database, options.transactionTimeoutMs, options.maxRetryTimeMs);
+  }
 
   /**
    * Runs one read query in a read transaction and returns its rows as plain objects. With a
