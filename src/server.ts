@@ -162,11 +162,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** The codes of a response's errors, for the request log. */
+const codesOf = (errors: readonly { readonly extensions?: { readonly code?: unknown } }[] | undefined): string[] =>
+  (errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+
 /** The codes of the errors in a GraphQL response body. */
 function errorCodes(body: string): string[] {
   try {
-    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors ?? [];
-    return errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+    return codesOf((JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors);
   } catch {
     return [];
   }
@@ -240,7 +243,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         async willSendResponse({ response }) {
           // What the client gets: the limits plugin (before this one) may have dropped some errors.
           if (scope && response.body.kind === 'single') {
-            scope.codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+            scope.codes = codesOf(response.body.singleResult.errors);
           }
         },
       };
