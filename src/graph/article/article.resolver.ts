@@ -6,6 +6,7 @@ import { anchoredStatements } from '../entity/entity.resolver';
 import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
 import { parseId } from '../ids';
 import { StatementConnection, type StatementRecord } from '../statement/statement.type';
+import { linkedArticle } from './article.loaders';
 import * as repo from './article.repository';
 import { Article, ArticleConnection, type ArticleHeader, type ArticleRecord } from './article.type';
 
@@ -28,11 +29,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => String)
   text(@Root() article: ArticleRecord | ArticleHeader, @Ctx() ctx: Context): string | Promise<string> {
-    if ('text' in article) return article.text;
-    return ctx.loaders.article.load(article.id).then((full) => {
-      if (full === null) throw new Error(`article ${article.id} is missing`);
-      return full.text;
-    });
+    return 'text' in article ? article.text : linkedArticle(ctx.loaders, article.id).then((full) => full.text);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The outlet that published it, where known.' })

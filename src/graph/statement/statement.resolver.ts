@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { badInput } from '../../errors';
+import { linkedArticle } from '../article/article.loaders';
 import { Article, type ArticleHeader, type ArticleRecord } from '../article/article.type';
 import { decodeCursor, pageSize, type Connection } from '../connection';
 import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
@@ -121,10 +121,6 @@ export class StatementResolver {
 export class EvidenceResolver {
   @FieldResolver(() => Article)
   article(@Root() evidence: Evidence, @Ctx() ctx: Context): ArticleRecord | ArticleHeader | Promise<ArticleRecord> {
-    if (evidence.article !== undefined) return evidence.article;
-    return ctx.loaders.article.load(evidence.articleId).then((article) => {
-      if (article === null) throw badInput(`article ${evidence.articleId} is missing`);
-      return article;
-    });
+    return evidence.article ?? linkedArticle(ctx.loaders, evidence.articleId);
   }
 }
