@@ -8,14 +8,14 @@ import { ApolloServer } from '@apollo/server';
 import { loadConfig } from '../../src/config';
 import { createContext, type Context } from '../../src/context';
 import { cypher } from '../../src/db/cypher';
-import { createDriver, Neo4jGateway } from '../../src/db/gateway';
+import { Neo4jGateway } from '../../src/db/gateway';
 import { appSchema } from '../../src/schema';
 import { formatError } from '../../src/server';
 
 export function testGateway(): Neo4jGateway {
   const config = loadConfig();
   if (config.neo4j.uri === null) throw new Error('NEO4J_URI is unset: run the tests through jest, whose global setup starts Neo4j');
-  return new Neo4jGateway(createDriver({ ...config.neo4j, uri: config.neo4j.uri }), config.neo4j.database);
+  return Neo4jGateway.connect({ ...config.neo4j, uri: config.neo4j.uri });
 }
 
 export interface Executed {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyConstraints } from '../../src/db/constraints';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
-import { createDriver, Neo4jGateway } from '../../src/db/gateway';
+import { Neo4jGateway } from '../../src/db/gateway';
 
 export interface OwnNeo4j {
   readonly gateway: Neo4jGateway;
@@ -19,7 +19,7 @@ export interface OwnNeo4j {
 export async function startOwnNeo4j(): Promise<OwnNeo4j> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nkg-own-neo4j-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: 0, log: () => undefined });
-  const gateway = new Neo4jGateway(createDriver({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: undefined }), undefined);
+  const gateway = Neo4jGateway.connect({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: undefined });
   await applyConstraints(gateway);
   return {
     gateway,

@@ -6,7 +6,7 @@
 import { createServer } from 'node:net';
 import { loadConfig } from '../../src/config';
 import { cypher } from '../../src/db/cypher';
-import { createDriver, Neo4jGateway } from '../../src/db/gateway';
+import { Neo4jGateway } from '../../src/db/gateway';
 import { testGateway } from '../helpers/graph';
 
 /** A loopback port nothing listens on: connections to it are refused at once. */
@@ -41,7 +41,8 @@ describe('a read', () => {
   });
 
   it('is not retried when it fails for good: a Cypher error is reported at once', async () => {
-    const patient = new Neo4jGateway(createDriver({ ...loadConfig().neo4j, uri: loadConfig().neo4j.uri as string }, { maxRetryTimeMs: 5_000 }), undefined, 10_000, 5_000);
+    const config = loadConfig().neo4j;
+    const patient = Neo4jGateway.connect({ ...config, uri: config.uri as string }, { maxRetryTimeMs: 5_000 });
     try {
       const { error, ms } = await failure(patient.read(cypher('RETURN $x +')));
       expect(error.code).toBe('Neo.ClientError.Statement.SyntaxError');
@@ -89,7 +90,7 @@ describe('an unreachable Neo4j', () => {
     { maxRetryTimeMs: 2_000, atLeast: 2_400, below: 4_500 },
   ])('is retried on the driver’s schedule within $maxRetryTimeMs ms, then reported as SERVICE_UNAVAILABLE', async ({ maxRetryTimeMs, atLeast, below }) => {
     const uri = `bolt://127.0.0.1:${await closedPort()}`;
-    const gateway = new Neo4jGateway(createDriver({ ...config, uri }, { maxRetryTimeMs, connectionTimeoutMs: 1_000 }), undefined, 10_000, maxRetryTimeMs);
+    const gateway = Neo4jGateway.connect({ ...config, uri }, { maxRetryTimeMs, connectionTimeoutMs: 1_000 });
     try {
       const { error, ms } = await failure(gateway.read(cypher('RETURN 1 AS one')));
       expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
