@@ -25,3 +25,14 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
 export function idLoader<V>(fetch: (ids: readonly string[]) => Promise<ReadonlyMap<string, V>>, missing: V): DataLoader<string, V> {
   return new DataLoader<string, V>(async (ids) => byKey(ids, await fetch(ids), missing), { maxBatchSize: 1000 });
 }
+
+/**
+ * A field of a record that may have arrived as a header (EntityHeader, StatementHeader):
+ * at once when the header carries it, else from the whole record. The lookahead asks for
+ * the field whenever it sees it selected, so a selection it cannot see costs a trip, never
+ * an answer.
+ */
+export function fieldOrWhole<T, K extends keyof T>(header: Partial<T>, key: K, whole: () => Promise<T>): T[K] | Promise<T[K]> {
+  const value = header[key];
+  return value !== undefined ? (value as T[K]) : whole().then((record) => record[key]);
+}

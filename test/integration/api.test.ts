@@ -5,6 +5,12 @@
 import { ArticleResolver } from '../../src/graph/article/article.resolver';
 import type { ArticleHeader } from '../../src/graph/article/article.type';
 import { createContext } from '../../src/context';
+import { EntityResolver } from '../../src/graph/entity/entity.resolver';
+import type { EntityHeader } from '../../src/graph/entity/entity.type';
+import { NO_INCLUDES } from '../../src/graph/statement/statement.cypher';
+import { statementsById } from '../../src/graph/statement/statement.repository';
+import { StatementResolver } from '../../src/graph/statement/statement.resolver';
+import type { StatementHeader } from '../../src/graph/statement/statement.type';
 import { storyHarness } from '../helpers/graph';
 
 const harness = storyHarness();
@@ -103,6 +109,48 @@ describe('round trips to Neo4j', () => {
     const header = (await harness.data(`query($id: ID!) { article(id: $id) { id title url publishedAt } }`, { id: full.id })).article as ArticleHeader;
     await expect(Promise.resolve(new ArticleResolver().text(header, context))).resolves.toBe(full.text);
     expect(context.trips.count).toBe(1);
+  });
+
+  it('bring a statement’s and its entities’ other fields along only when selected, and answer them the same either way', async () => {
+    const entity = `id name aliases description ... on Organization { kind } ... on Place { kind } ... on Policy { status date { date text precision } } ... on Event { date { date text precision } }`;
+    const whole = `id text kind venue date { date text precision } quotedIn { id } speaker { ${entity} } about { ${entity} } reportedBy { id name aliases description kind }`;
+    type Whole = { id: string; text: string; kind: string; venue: string | null; quotedIn: { id: string } | null; speaker: { id: string; name: string; aliases: string[]; description: string | null }; about: { id: string; name: string }[] };
+    const page = await harness.execute(`query { statements(first: 100) { edges { node { ${whole} } } } }`);
+    expect(page.errors).toBeUndefined();
+    // Selected, they come with the page: no trip of their own. The second trip loads the
+    // statements named by quotedIn.
+    expect(page.roundTrips).toBe(2);
+    const nodes = (page.data?.statements as { edges: { node: Whole }[] }).edges.map((e) => e.node);
+    expect(nodes.filter((n) => n.venue !== null).length).toBeGreaterThan(0);
+    expect(nodes.filter((n) => n.quotedIn !== null).length).toBeGreaterThan(0);
+    expect(nodes.filter((n) => n.speaker.aliases.length > 0 && n.speaker.description !== null).length).toBeGreaterThan(0);
+    for (const expected of nodes) {
+      // node(id) loads whole records, field by field.
+      const viaNode = await harness.execute(`query($id: ID!) { node(id: $id) { ... on Statement { ${whole} } } }`, { id: expected.id });
+      expect(viaNode.data?.node).toEqual(expected);
+    }
+    // Not selected, the page brings headers; what it shows is the same.
+    const narrow = await harness.execute(`query { statements(first: 100) { edges { node { id text kind speaker { id name } about { id name } } } } }`);
+    expect(narrow.roundTrips).toBe(1);
+    const shown = nodes.map(({ id, text, kind, speaker, about }) => ({ id, text, kind, speaker: { id: speaker.id, name: speaker.name }, about: about.map((a) => ({ id: a.id, name: a.name })) }));
+    expect((narrow.data?.statements as { edges: { node: unknown }[] }).edges.map((e) => e.node)).toEqual(shown);
+
+    // A header reached by a path the lookahead did not see: each missing field loads the
+    // whole record, one trip for the statement and one for its speaker.
+    const sample = nodes.find((n) => n.venue !== null && n.speaker.description !== null) as Whole;
+    const context = createContext(harness.gateway);
+    const includes = { ...NO_INCLUDES, speaker: true, statementFields: false, entityFields: false };
+    const header = (await statementsById(context.db, [sample.id], includes)).get(sample.id) as StatementHeader;
+    expect(header).not.toHaveProperty('venue');
+    expect(header.details?.speaker).not.toHaveProperty('description');
+    const before = context.trips.count;
+    const statements = new StatementResolver();
+    await expect(Promise.resolve(statements.venue(header, context))).resolves.toBe(sample.venue);
+    await expect(statements.quotedIn(header, context)).resolves.toEqual(sample.quotedIn === null ? null : expect.objectContaining(sample.quotedIn));
+    const speaker = header.details?.speaker as EntityHeader;
+    await expect(Promise.resolve(new EntityResolver().description(speaker, context))).resolves.toBe(sample.speaker.description);
+    await expect(Promise.resolve(new EntityResolver().aliases(speaker, context))).resolves.toEqual(sample.speaker.aliases);
+    expect(context.trips.count - before).toBe(2 + (sample.quotedIn === null ? 0 : 1));
   });
 
   it('are the same for 2 and for 7 people with a page of their statements each', async () => {

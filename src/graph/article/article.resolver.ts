@@ -5,7 +5,7 @@ import { decodeCursor, pageSize, type Connection } from '../connection';
 import { anchoredStatements } from '../entity/entity.resolver';
 import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
 import { parseId } from '../ids';
-import { StatementConnection, type StatementRecord } from '../statement/statement.type';
+import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import { linkedArticle } from './article.loaders';
 import * as repo from './article.repository';
 import { Article, ArticleConnection, type ArticleHeader, type ArticleRecord } from './article.type';
@@ -44,7 +44,7 @@ export class ArticleResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<Connection<StatementRecord>> {
+  ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'article', article.id, first, after);
   }
 

@@ -6,9 +6,12 @@
 export const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Policy', 'Event'] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
+/** The GraphQL type of entity `e`: its label among ENTITY_LABELS. */
+const typename = (e: string): string => `[l IN labels(${e}) WHERE l IN ['Person', 'Organization', 'Place', 'Policy', 'Event']][0]`;
+
 /** Projects entity `e` onto the EntityRecord shape. */
 export const entityProjection = (e: string): string => `{
-  __typename: [l IN labels(${e}) WHERE l IN ['Person', 'Organization', 'Place', 'Policy', 'Event']][0],
+  __typename: ${typename(e)},
   id: ${e}.id, name: ${e}.name, aliases: coalesce(${e}.aliases, []), description: ${e}.description,
   kind: ${e}.kind, status: ${e}.status,
   date: CASE WHEN ${e}.date IS NULL AND ${e}.dateText IS NULL THEN null
@@ -16,6 +19,9 @@ export const entityProjection = (e: string): string => `{
 }`;
 
 export const ENTITY_PROJECTION = entityProjection('e');
+
+/** Entity `e` as an EntityHeader: its type, id and name. */
+export const ENTITY_HEADER_PROJECTION = `{__typename: ${typename('e')}, id: e.id, name: e.name}`;
 
 export const ENTITIES_BY_ID = `
 UNWIND $ids AS id

@@ -1,9 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
+import { badInput } from '../../errors';
 import { idLoader } from '../loader';
 import { RELATIONS, type Relation } from './entity.cypher';
 import * as repo from './entity.repository';
-import type { EntityRecord, Role, RoleRow } from './entity.type';
+import { isWholeEntity, type EntityHeader, type EntityRecord, type Role, type RoleRow } from './entity.type';
 
 export interface EntityLoaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
@@ -42,7 +43,18 @@ export function primeRoles(loaders: Pick<EntityLoaders, 'entity' | 'roles'>, per
   loaders.roles.prime(person, rows.map(toRole));
 }
 
-/** Entities that arrived with another answer need no trip of their own later in the request. */
-export function primeEntities(loader: DataLoader<string, EntityRecord | null>, entities: readonly (EntityRecord | null)[]): void {
-  for (const e of entities) if (e !== null) loader.prime(e.id, e);
+/**
+ * Entities that arrived with another answer need no trip of their own later in the
+ * request. Headers are left out: the loader promises whole records.
+ */
+export function primeEntities(loader: DataLoader<string, EntityRecord | null>, entities: readonly (EntityHeader | null)[]): void {
+  for (const e of entities) if (e !== null && isWholeEntity(e)) loader.prime(e.id, e);
+}
+
+/** The whole record of an entity that may have arrived as a header. */
+export async function wholeEntity(loaders: Pick<EntityLoaders, 'entity'>, entity: EntityHeader): Promise<EntityRecord> {
+  if (isWholeEntity(entity)) return entity;
+  const whole = await loaders.entity.load(entity.id);
+  if (whole === null) throw badInput(`entity ${entity.id} is missing`);
+  return whole;
 }

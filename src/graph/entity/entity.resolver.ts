@@ -8,14 +8,16 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Ro
 import type { Context } from '../../context';
 import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
 import { parseId } from '../ids';
+import { fieldOrWhole } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { STATEMENT_CURSOR } from '../statement/statement.repository';
 import { statementIncludes } from '../statement/statement.resolver';
 import type { Anchor } from '../statement/statement.cypher';
-import { StatementConnection, type StatementRecord } from '../statement/statement.type';
+import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import type { EntityLabel, Relation } from './entity.cypher';
 import * as repo from './entity.repository';
-import { Entity, Event, Organization, Person, Place, Policy, Role, type EntityRecord, type RoleRow } from './entity.type';
+import { wholeEntity } from './entity.loaders';
+import { DateInfo, Entity, Event, Organization, Person, Place, Policy, Role, type EntityExtraField, type EntityHeader, type EntityRecord, type RoleRow } from './entity.type';
 
 @ObjectType()
 export class PersonConnection extends ConnectionType('Person', Person) {}
@@ -45,15 +47,29 @@ export async function anchoredStatements(
   id: string,
   first: number | undefined,
   after: string | undefined,
-): Promise<Connection<StatementRecord>> {
+): Promise<Connection<StatementHeader>> {
   const size = pageSize(first);
   const position = decodeCursor(STATEMENT_CURSOR, after);
   const rows = await ctx.loaders.pages[anchor].load({ id, limit: size + 1, after: position, includes: statementIncludes(info, 'edges.node.') });
   return toConnection(STATEMENT_CURSOR, rows, size, (s) => [s.sortKey, s.id], () => ctx.loaders.counts[anchor].load(id));
 }
 
+/** A field an entity header may lack (entity.type.ts). */
+const extraField = <K extends EntityExtraField>(ctx: Context, entity: EntityHeader, key: K): EntityRecord[K] | Promise<EntityRecord[K]> =>
+  fieldOrWhole(entity, key, () => wholeEntity(ctx.loaders, entity));
+
 @Resolver(() => Entity)
 export class EntityResolver {
+  @FieldResolver()
+  aliases(@Root() entity: EntityHeader, @Ctx() ctx: Context): string[] | Promise<string[]> {
+    return extraField(ctx, entity, 'aliases');
+  }
+
+  @FieldResolver()
+  description(@Root() entity: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return extraField(ctx, entity, 'description');
+  }
+
   @FieldResolver(() => StatementConnection, { description: 'Statements made BY this entity, in article order.' })
   statements(
     @Root() entity: EntityRecord,
@@ -61,7 +77,7 @@ export class EntityResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<Connection<StatementRecord>> {
+  ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'said', entity.id, first, after);
   }
 
@@ -72,7 +88,7 @@ export class EntityResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<Connection<StatementRecord>> {
+  ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'about', entity.id, first, after);
   }
 
@@ -195,6 +211,11 @@ export class RoleResolver {
 
 @Resolver(() => Organization)
 export class OrganizationResolver extends entityRootFields(Organization, OrganizationConnection, 'Organization', 'organization', 'organizations') {
+  @FieldResolver()
+  kind(@Root() org: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return extraField(ctx, org, 'kind');
+  }
+
   @FieldResolver(() => Place, { nullable: true, description: 'The country or place it belongs to.' })
   async place(@Root() org: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> {
     return (await relatedField(ctx, 'organizationPlace', org.id))[0] ?? null;
@@ -207,13 +228,18 @@ export class OrganizationResolver extends entityRootFields(Organization, Organiz
     @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<Connection<StatementRecord>> {
+  ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'reportedBy', org.id, first, after);
   }
 }
 
 @Resolver(() => Place)
 export class PlaceResolver extends entityRootFields(Place, PlaceConnection, 'Place', 'place', 'places') {
+  @FieldResolver()
+  kind(@Root() place: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return extraField(ctx, place, 'kind');
+  }
+
   @FieldResolver(() => Place, { nullable: true, description: 'The larger place it lies in.' })
   async partOf(@Root() place: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> {
     return (await relatedField(ctx, 'placePartOf', place.id))[0] ?? null;
@@ -222,6 +248,16 @@ export class PlaceResolver extends entityRootFields(Place, PlaceConnection, 'Pla
 
 @Resolver(() => Policy)
 export class PolicyResolver extends sequenceFields(Policy, entityRootFields(Policy, PolicyConnection, 'Policy', 'policy', 'policies')) {
+  @FieldResolver()
+  status(@Root() policy: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return extraField(ctx, policy, 'status');
+  }
+
+  @FieldResolver(() => DateInfo, { nullable: true })
+  date(@Root() policy: EntityHeader, @Ctx() ctx: Context): DateInfo | null | Promise<DateInfo | null> {
+    return extraField(ctx, policy, 'date');
+  }
+
   @FieldResolver(() => [Entity], { description: 'Who imposed or proposes it.' })
   actors(@Root() policy: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
     return relatedField(ctx, 'policyActors', policy.id);
@@ -235,6 +271,11 @@ export class PolicyResolver extends sequenceFields(Policy, entityRootFields(Poli
 
 @Resolver(() => Event)
 export class EventResolver extends sequenceFields(Event, entityRootFields(Event, EventConnection, 'Event', 'event', 'events')) {
+  @FieldResolver(() => DateInfo, { nullable: true })
+  date(@Root() event: EntityHeader, @Ctx() ctx: Context): DateInfo | null | Promise<DateInfo | null> {
+    return extraField(ctx, event, 'date');
+  }
+
   @FieldResolver(() => [Entity], { description: 'People, organizations and places that took part.' })
   participants(@Root() event: EntityRecord, @Ctx() ctx: Context): Promise<EntityRecord[]> {
     return relatedField(ctx, 'eventParticipants', event.id);

@@ -106,5 +106,19 @@ export class Event extends Entity {
   date!: DateInfo | null;
 }
 
+/** The fields beyond `id` and `name` (some only on some types). */
+export type EntityExtraField = 'aliases' | 'description' | 'kind' | 'status' | 'date';
+
+/**
+ * An entity brought along with statements without the fields the selection did not ask
+ * for (statement.cypher.ts): most listings show a speaker's id and name only. Each missing
+ * field loads the whole entity when it is reached anyway (entity.resolver.ts), and a header
+ * is never filed in the entity loader, which promises whole records.
+ */
+export type EntityHeader = Omit<EntityRecord, EntityExtraField> & Partial<Pick<EntityRecord, EntityExtraField>>;
+
+/** Whether the entity carries every field; `aliases` is never null in a whole record. */
+export const isWholeEntity = (entity: EntityHeader): entity is EntityRecord => entity.aliases !== undefined;
+
 /** A role as the roles query returns it: with its organization and place. */
 export type RoleRow = Role & { readonly organization: EntityRecord | null; readonly place: EntityRecord | null };

@@ -4,10 +4,14 @@
  */
 import { cypher, type CypherQuery } from '../../db/cypher';
 import { ARTICLE_HEADER_PROJECTION, ARTICLE_PROJECTION } from '../article/article.cypher';
-import { ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
+import { ENTITY_HEADER_PROJECTION, ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
 
-const STATEMENT_FIELDS = `
-  __typename: 'Statement', id: s.id, text: s.text, kind: s.kind, venue: s.venue, sortKey: s.sortKey,
+/** A StatementHeader's fields: what every listing shows, and the sortKey its cursors need. */
+const HEADER_FIELDS = `
+  __typename: 'Statement', id: s.id, text: s.text, kind: s.kind, sortKey: s.sortKey`;
+
+/** The rest of a StatementRecord; quotedInId costs a relationship lookup per statement. */
+const STATEMENT_FIELDS = `${HEADER_FIELDS}, venue: s.venue,
   date: CASE WHEN s.date IS NULL AND s.dateText IS NULL THEN null
         ELSE {date: s.date, text: s.dateText, precision: s.datePrecision} END,
   quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0]`;
@@ -28,10 +32,23 @@ export interface StatementIncludes {
   readonly articles: boolean;
   /** And those articles' text: without it, Article.text loads the article when asked. */
   readonly articleText: boolean;
+  /**
+   * Every field of the statements (venue, date, quotedIn), not only a StatementHeader's.
+   * A page of 20 for a listing that shows text and speaker reads about a fifth less in
+   * Neo4j and the driver without them (BENCHMARKS.md, finding 17).
+   */
+  readonly statementFields: boolean;
+  /** Every field of the entities brought along, not only their id and name (EntityHeader). */
+  readonly entityFields: boolean;
 }
 
-export const NO_INCLUDES: StatementIncludes = { speaker: false, roles: false, about: false, reportedBy: false, evidence: false, articles: false, articleText: false };
-export const ALL_INCLUDES: StatementIncludes = { speaker: true, roles: true, about: true, reportedBy: true, evidence: true, articles: true, articleText: true };
+/** Whole statements and nothing along: what the statement loader promises. */
+export const NO_INCLUDES: StatementIncludes = {
+  speaker: false, roles: false, about: false, reportedBy: false, evidence: false, articles: false, articleText: false, statementFields: true, entityFields: true,
+};
+export const ALL_INCLUDES: StatementIncludes = {
+  speaker: true, roles: true, about: true, reportedBy: true, evidence: true, articles: true, articleText: true, statementFields: true, entityFields: true,
+};
 
 /** Whether a query with these includes brings anything along. */
 export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.about || i.reportedBy || i.evidence;
@@ -42,11 +59,12 @@ export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.abo
  * repository sorts them.
  */
 const detailsMap = (includes: StatementIncludes): string => {
+  const entity = includes.entityFields ? ENTITY_PROJECTION : ENTITY_HEADER_PROJECTION;
   const parts = [
-    includes.speaker && `speaker: [(s)<-[:SAID]-(e:Entity) | ${ENTITY_PROJECTION}][0]`,
+    includes.speaker && `speaker: [(s)<-[:SAID]-(e:Entity) | ${entity}][0]`,
     includes.speaker && includes.roles && `speakerRoles: [(s)<-[:SAID]-(e:Person) | ${rolesOf('e')}][0]`,
-    includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${ENTITY_PROJECTION}}]`,
-    includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${ENTITY_PROJECTION}}]`,
+    includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${entity}}]`,
+    includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${entity}}]`,
     includes.evidence &&
       `evidence: [(s)-[r:APPEARS_IN]->(a:Article) | {start: r.start, end: r.end, sentence: r.sentence,
      sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${includes.articles ? `,\n     article: ${includes.articleText ? ARTICLE_PROJECTION : ARTICLE_HEADER_PROJECTION}` : ''}}]`,
@@ -54,15 +72,21 @@ const detailsMap = (includes: StatementIncludes): string => {
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
 };
 
-/** Built once per combination of includes (128 at most): requests ask for the same few. */
+const STATEMENT_HEADER_PROJECTION = `{${HEADER_FIELDS}\n}`;
+
+/** Built once per combination of includes (512 at most): requests ask for the same few. */
 const projections = new Map<string, string>();
 
-/** Statement `s` as a StatementRecord, with `details` when the includes ask for them. */
+/**
+ * Statement `s` as a StatementRecord (a StatementHeader unless `statementFields`), with
+ * `details` when the includes ask for them.
+ */
 export function statementProjection(includes: StatementIncludes): string {
-  if (!includesAny(includes)) return STATEMENT_PROJECTION;
+  const fields = includes.statementFields ? STATEMENT_FIELDS : HEADER_FIELDS;
+  if (!includesAny(includes)) return includes.statementFields ? STATEMENT_PROJECTION : STATEMENT_HEADER_PROJECTION;
   const key = JSON.stringify(includes);
   let text = projections.get(key);
-  if (text === undefined) projections.set(key, (text = `{${STATEMENT_FIELDS},\n  details: ${detailsMap(includes)}\n}`));
+  if (text === undefined) projections.set(key, (text = `{${fields},\n  details: ${detailsMap(includes)}\n}`));
   return text;
 }
 

@@ -2,12 +2,12 @@ import DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
 import type { ArticleLoaders } from '../article/article.loaders';
 import type { EntityLoaders } from '../entity/entity.loaders';
-import type { EntityRecord } from '../entity/entity.type';
+import type { EntityHeader } from '../entity/entity.type';
 import { primeEntities, primeRoles } from '../entity/entity.loaders';
 import { groupBy, idLoader } from '../loader';
 import { ANCHORS, type Anchor, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
-import type { Evidence, StatementRecord } from './statement.type';
+import type { Evidence, StatementHeader, StatementRecord } from './statement.type';
 
 /** A statement by id, fetched with what the request's selection will ask of it. */
 export interface StatementKey {
@@ -17,26 +17,26 @@ export interface StatementKey {
 
 export interface StatementLoaders {
   readonly statement: DataLoader<string, StatementRecord | null>;
-  /** `statement`, with details brought along (and filed) as the key's includes say. */
-  readonly statementWith: DataLoader<StatementKey, StatementRecord | null, string>;
+  /** `statement`, with details brought along (and filed) and the fields the key's includes say. */
+  readonly statementWith: DataLoader<StatementKey, StatementHeader | null, string>;
   /**
    * Speaker, topics, outlets and evidence of statements, one loader each. Those a statement
    * query brought along are filed in them; the rest come from one trip per batch for all
    * four, however many of the four loaders ask.
    */
-  readonly speaker: DataLoader<string, EntityRecord | null>;
-  readonly about: DataLoader<string, EntityRecord[]>;
-  readonly reportedBy: DataLoader<string, EntityRecord[]>;
+  readonly speaker: DataLoader<string, EntityHeader | null>;
+  readonly about: DataLoader<string, EntityHeader[]>;
+  readonly reportedBy: DataLoader<string, EntityHeader[]>;
   readonly evidence: DataLoader<string, Evidence[]>;
   readonly quotesInside: DataLoader<string, StatementRecord[]>;
   /** A page of statements per anchor node (who said them, what they are about, ...). */
-  readonly pages: Readonly<Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementRecord[], string>>>;
+  readonly pages: Readonly<Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementHeader[], string>>>;
   readonly counts: Readonly<Record<Anchor, DataLoader<string, number>>>;
   /**
    * Files the details that statements brought along where the nested resolvers look:
    * the details loader, the speaker's roles, the entities and articles they name.
    */
-  readonly prime: (statements: readonly StatementRecord[]) => void;
+  readonly prime: (statements: readonly StatementHeader[]) => void;
 }
 
 const includesKey = (includes: StatementIncludes): string => JSON.stringify(includes);
@@ -56,7 +56,7 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
     });
   const parts = { speaker: part('speaker'), about: part('about'), reportedBy: part('reportedBy'), evidence: part('evidence') };
 
-  const prime = (statements: readonly StatementRecord[]): void => {
+  const prime = (statements: readonly StatementHeader[]): void => {
     for (const statement of statements) {
       const filed = statement.details;
       if (filed === undefined) continue;
@@ -70,17 +70,17 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
       for (const { article } of filed.evidence ?? []) if (article !== undefined && 'text' in article) related.article.prime(article.id, article);
     }
   };
-  const primed = <T extends StatementRecord | null>(statements: T[]): T[] => {
-    prime(statements.filter((s): s is T & StatementRecord => s !== null));
+  const primed = <T extends StatementHeader | null>(statements: T[]): T[] => {
+    prime(statements.filter((s): s is T & StatementHeader => s !== null));
     return statements;
   };
 
   return {
-    statement: idLoader<StatementRecord | null>((ids) => repo.statementsById(db, ids), null),
-    statementWith: new DataLoader<StatementKey, StatementRecord | null, string>(
+    statement: idLoader<StatementRecord | null>((ids) => repo.wholeStatementsById(db, ids), null),
+    statementWith: new DataLoader<StatementKey, StatementHeader | null, string>(
       async (keys) => {
         // One query per distinct includes; a request almost always has one.
-        const found = new Map<string, StatementRecord>();
+        const found = new Map<string, StatementHeader>();
         for (const group of groupBy(keys, (key) => includesKey(key.includes)).values()) {
           const includes = (group[0] as StatementKey).includes;
           for (const [id, statement] of await repo.statementsById(db, group.map((key) => key.id), includes)) found.set(statementKey({ id, includes }), statement);
@@ -94,7 +94,7 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
     pages: Object.fromEntries(
       anchors.map((anchor) => [
         anchor,
-        new DataLoader<repo.AnchoredPageKey, StatementRecord[], string>(
+        new DataLoader<repo.AnchoredPageKey, StatementHeader[], string>(
           async (keys) => {
             const pages = await repo.pagesByAnchor(db, anchor, keys);
             for (const page of pages) prime(page);
@@ -103,7 +103,7 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
           { cacheKeyFn: (key) => JSON.stringify([key.id, key.limit, key.after, key.includes]) },
         ),
       ]),
-    ) as Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementRecord[], string>>,
+    ) as Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementHeader[], string>>,
     counts: Object.fromEntries(anchors.map((anchor) => [anchor, idLoader((ids) => repo.countsByAnchor(db, anchor, ids), 0)])) as Record<
       Anchor,
       DataLoader<string, number>

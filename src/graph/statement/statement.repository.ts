@@ -2,9 +2,9 @@ import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
 import { groupBy } from '../loader';
-import type { EntityRecord } from '../entity/entity.type';
+import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
-import type { DetailsRow, Evidence, StatementDetails, StatementRecord } from './statement.type';
+import type { DetailsRow, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
 
 export type { StatementDetails } from './statement.type';
 
@@ -12,24 +12,30 @@ const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V
   new Map(rows.map((r) => [r.id as string, r[field] as V]));
 
 export const STATEMENT_CURSOR = 'Statement';
-export const statementPosition = (s: StatementRecord): Position => [s.sortKey, s.id];
+export const statementPosition = (s: StatementHeader): Position => [s.sortKey, s.id];
 
 /** A statement as its query returns it: what it brought along still as Neo4j returned it. */
-type StatementRow = Omit<StatementRecord, 'details'> & { readonly details?: DetailsRow };
+type StatementRow = Omit<StatementHeader, 'details'> & { readonly details?: DetailsRow };
 
 /** Files what a statement query brought along in the shape and order resolvers answer with. */
-function toRecord(row: StatementRow): StatementRecord {
+function toRecord(row: StatementRow): StatementHeader {
   const { details: brought, ...statement } = row;
   return brought === undefined ? statement : { ...statement, details: partsOf(brought) };
 }
 
-export async function statementsById(db: Db, ids: readonly string[], includes = Q.NO_INCLUDES): Promise<Map<string, StatementRecord>> {
+/** Whole statements; `statementsById` as a selection's includes say, below. */
+export async function wholeStatementsById(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord>> {
+  const rows = await db.read(cypher(Q.statementsByIdText(Q.NO_INCLUDES), { ids }));
+  return new Map(rows.map((r) => [r.id as string, r.statement as StatementRecord]));
+}
+
+export async function statementsById(db: Db, ids: readonly string[], includes: Q.StatementIncludes): Promise<Map<string, StatementHeader>> {
   const rows = await db.read(cypher(Q.statementsByIdText(includes), { ids }));
   return new Map(rows.map((r) => [r.id as string, toRecord(r.statement as StatementRow)]));
 }
 
 type Ordered = NonNullable<DetailsRow['about']>;
-const inOrder = (list: Ordered): EntityRecord[] =>
+const inOrder = (list: Ordered): EntityHeader[] =>
   [...list].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0) || a.entity.id.localeCompare(b.entity.id)).map((o) => o.entity);
 
 /** Oldest article first, ties by article id; the article itself kept where it came along. */
@@ -68,7 +74,7 @@ export async function statementPage(
   first: number,
   after: Position | null,
   includes = Q.NO_INCLUDES,
-): Promise<Connection<StatementRecord>> {
+): Promise<Connection<StatementHeader>> {
   const rows = await db.read(Q.translateStatementPage(filter, first + 1, after, includes));
   return toConnection(
     STATEMENT_CURSOR,
@@ -87,8 +93,8 @@ export interface AnchoredPageKey {
 }
 
 /** Pages for many anchors in as few round trips as there are distinct page sizes and includes. */
-export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredPageKey[]): Promise<StatementRecord[][]> {
-  const results: StatementRecord[][] = keys.map(() => []);
+export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredPageKey[]): Promise<StatementHeader[][]> {
+  const results: StatementHeader[][] = keys.map(() => []);
   const indexed = keys.map((key, i) => ({ key, i }));
   for (const group of groupBy(indexed, ({ key }) => JSON.stringify([key.limit, key.includes])).values()) {
     const { limit, includes } = (group[0] as (typeof indexed)[number]).key;

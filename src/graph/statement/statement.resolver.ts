@@ -1,15 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { badInput } from '../../errors';
 import { linkedArticle } from '../article/article.loaders';
 import { Article, type ArticleHeader, type ArticleRecord } from '../article/article.type';
 import { decodeCursor, pageSize, type Connection } from '../connection';
-import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
+import { DateInfo, Entity, Organization, type EntityHeader } from '../entity/entity.type';
 import { parseId, ENTITY_TYPES } from '../ids';
+import { fieldOrWhole } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { includesAny, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
-import { Evidence, Statement, StatementConnection, StatementFilter, type StatementRecord } from './statement.type';
+import { Evidence, Statement, StatementConnection, StatementFilter, type StatementExtraField, type StatementHeader, type StatementRecord } from './statement.type';
 
 /** Checks every id in a filter; the same check serves `statements` and `attribution`. */
 export function checkStatementFilter(filter: StatementFilter | null | undefined): StatementFilter {
@@ -21,6 +23,9 @@ export function checkStatementFilter(filter: StatementFilter | null | undefined)
   return filter;
 }
 
+/** Entity fields beyond id and name; `kind`, `status` and `date` belong to some types only. */
+const ENTITY_EXTRA_FIELDS = ['aliases', 'description', 'kind', 'status', 'date'];
+
 /**
  * What a query for statements should bring along, from the fields selected under
  * `prefix` (`''` for a statement, `'edges.node.'` for a connection's statements).
@@ -29,6 +34,8 @@ export function statementIncludes(info: GraphQLResolveInfo, prefix: string): Sta
   const paths = selectedPaths(info);
   const has = (path: string): boolean => paths.has(`${prefix}${path}`);
   return {
+    statementFields: has('venue') || has('date') || has('quotedIn'),
+    entityFields: ['speaker', 'about', 'reportedBy'].some((entity) => ENTITY_EXTRA_FIELDS.some((field) => has(`${entity}.${field}`))),
     speaker: has('speaker'),
     roles: has('speaker.roles'),
     about: has('about'),
@@ -39,21 +46,29 @@ export function statementIncludes(info: GraphQLResolveInfo, prefix: string): Sta
   };
 }
 
-function speakerOf(statement: StatementRecord, speaker: EntityRecord | null): EntityRecord {
+function speakerOf(statement: StatementHeader, speaker: EntityHeader | null): EntityHeader {
   if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
   return speaker;
 }
 
-function firstEvidence(statement: StatementRecord, all: readonly Evidence[]): Evidence {
+function firstEvidence(statement: StatementHeader, all: readonly Evidence[]): Evidence {
   const first = all[0];
   if (first === undefined) throw new Error(`statement ${statement.id} has no evidence in the graph`);
   return first;
 }
 
+/** A field a statement header may lack (statement.type.ts). */
+const extraField = <K extends StatementExtraField>(ctx: Context, statement: StatementHeader, key: K): StatementRecord[K] | Promise<StatementRecord[K]> =>
+  fieldOrWhole(statement, key, async () => {
+    const whole = await ctx.loaders.statement.load(statement.id);
+    if (whole === null) throw badInput(`statement ${statement.id} is missing`);
+    return whole;
+  });
+
 @Resolver(() => Statement)
 export class StatementResolver {
   @Query(() => Statement, { nullable: true, description: 'The statement with this id; null when there is none.' })
-  statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatementRecord | null> {
+  statement(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<StatementHeader | null> {
     parseId(id, ['Statement']);
     const includes = statementIncludes(info, '');
     return includesAny(includes) ? ctx.loaders.statementWith.load({ id, includes }) : ctx.loaders.statement.load(id);
@@ -66,7 +81,7 @@ export class StatementResolver {
     @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<Connection<StatementRecord>> {
+  ): Promise<Connection<StatementHeader>> {
     const size = pageSize(first);
     const position = decodeCursor(repo.STATEMENT_CURSOR, after);
     const page = await repo.statementPage(ctx.db, checkStatementFilter(filter), size, position, statementIncludes(info, 'edges.node.'));
@@ -74,45 +89,59 @@ export class StatementResolver {
     return page;
   }
 
+  // The fields a StatementHeader lacks load the whole statement when reached: the lookahead
+  // asks for them whenever they are selected, so this is for selections it cannot see.
+
+  @FieldResolver()
+  venue(@Root() statement: StatementHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return extraField(ctx, statement, 'venue');
+  }
+
+  @FieldResolver(() => DateInfo, { nullable: true })
+  date(@Root() statement: StatementHeader, @Ctx() ctx: Context): DateInfo | null | Promise<DateInfo | null> {
+    return extraField(ctx, statement, 'date');
+  }
+
   // The detail fields answer at once, without a promise, from what the statement's query
   // brought along (most listings); otherwise through their loaders, one trip per batch.
 
   @FieldResolver(() => Entity, { description: 'Who said it.' })
-  speaker(@Root() statement: StatementRecord, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord> {
+  speaker(@Root() statement: StatementHeader, @Ctx() ctx: Context): EntityHeader | Promise<EntityHeader> {
     const brought = statement.details?.speaker;
     return brought === undefined ? ctx.loaders.speaker.load(statement.id).then((s) => speakerOf(statement, s)) : speakerOf(statement, brought);
   }
 
   @FieldResolver(() => [Entity], { description: 'The policies, events, people and places it concerns.' })
-  about(@Root() statement: StatementRecord, @Ctx() ctx: Context): EntityRecord[] | Promise<EntityRecord[]> {
+  about(@Root() statement: StatementHeader, @Ctx() ctx: Context): EntityHeader[] | Promise<EntityHeader[]> {
     return statement.details?.about ?? ctx.loaders.about.load(statement.id);
   }
 
   @FieldResolver(() => [Organization], {
     description: 'Outlets the article credits ("according to the FT", "CNN reported"), nearest to the article first.',
   })
-  reportedBy(@Root() statement: StatementRecord, @Ctx() ctx: Context): EntityRecord[] | Promise<EntityRecord[]> {
+  reportedBy(@Root() statement: StatementHeader, @Ctx() ctx: Context): EntityHeader[] | Promise<EntityHeader[]> {
     return statement.details?.reportedBy ?? ctx.loaders.reportedBy.load(statement.id);
   }
 
   @FieldResolver(() => Statement, { nullable: true, description: 'The statement this one is quoted inside (Ratcliffe quoting Trump).' })
-  quotedIn(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<StatementRecord | null> | null {
-    return statement.quotedInId === null ? null : ctx.loaders.statement.load(statement.quotedInId);
+  async quotedIn(@Root() statement: StatementHeader, @Ctx() ctx: Context): Promise<StatementRecord | null> {
+    const quotedInId = await extraField(ctx, statement, 'quotedInId');
+    return quotedInId === null ? null : ctx.loaders.statement.load(quotedInId);
   }
 
   @FieldResolver(() => [Statement], { description: 'Statements quoted inside this one.' })
-  quotes(@Root() statement: StatementRecord, @Ctx() ctx: Context): Promise<StatementRecord[]> {
+  quotes(@Root() statement: StatementHeader, @Ctx() ctx: Context): Promise<StatementRecord[]> {
     return ctx.loaders.quotesInside.load(statement.id);
   }
 
   @FieldResolver(() => Evidence, { description: 'Where the statement first appeared: the exact span of its article.' })
-  evidence(@Root() statement: StatementRecord, @Ctx() ctx: Context): Evidence | Promise<Evidence> {
+  evidence(@Root() statement: StatementHeader, @Ctx() ctx: Context): Evidence | Promise<Evidence> {
     const brought = statement.details?.evidence;
     return brought === undefined ? ctx.loaders.evidence.load(statement.id).then((all) => firstEvidence(statement, all)) : firstEvidence(statement, brought);
   }
 
   @FieldResolver(() => [Evidence], { description: 'Every article span it appears in, oldest article first.' })
-  evidences(@Root() statement: StatementRecord, @Ctx() ctx: Context): Evidence[] | Promise<Evidence[]> {
+  evidences(@Root() statement: StatementHeader, @Ctx() ctx: Context): Evidence[] | Promise<Evidence[]> {
     return statement.details?.evidence ?? ctx.loaders.evidence.load(statement.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../connection';
 import type { ArticleHeader, ArticleRecord } from '../article/article.type';
-import { DateInfo, Node, type EntityRecord, type RoleRow } from '../entity/entity.type';
+import { DateInfo, Node, type EntityHeader, type RoleRow } from '../entity/entity.type';
 
 export enum StatementKind {
   DIRECT = 'DIRECT',
@@ -46,21 +46,34 @@ export interface StatementRecord {
   readonly details?: Partial<StatementDetails>;
 }
 
-/** Who said a statement, what it is about, who reported it and where it appears. */
+/** The fields beyond id, text and kind. */
+export type StatementExtraField = 'venue' | 'date' | 'quotedInId';
+
+/**
+ * A statement as a page or lookup returns it when the selection asks for none of its
+ * extra fields (statement.cypher.ts `StatementIncludes`); reaching one loads the whole
+ * statement (statement.resolver.ts).
+ */
+export type StatementHeader = Omit<StatementRecord, StatementExtraField> & Partial<Pick<StatementRecord, StatementExtraField>>;
+
+/**
+ * Who said a statement, what it is about, who reported it and where it appears. The
+ * entities are headers unless the selection asked for more than their id and name.
+ */
 export interface StatementDetails {
   /** With `roles` when they were brought along. */
-  readonly speaker: EntityRecord | null;
-  readonly about: EntityRecord[];
-  readonly reportedBy: EntityRecord[];
+  readonly speaker: EntityHeader | null;
+  readonly about: EntityHeader[];
+  readonly reportedBy: EntityHeader[];
   /** Oldest article first: `evidence[0]` is where the statement first appeared. */
   readonly evidence: Evidence[];
 }
 
-type Ordered = { readonly ordinal: number | null; readonly entity: EntityRecord };
+type Ordered = { readonly ordinal: number | null; readonly entity: EntityHeader };
 
 /** A statement's details as the query returns them, lists unsorted; each only when asked for. */
 export interface DetailsRow {
-  readonly speaker?: EntityRecord | null;
+  readonly speaker?: EntityHeader | null;
   /** The speaker's roles: null for a speaker who is not a person. */
   readonly speakerRoles?: readonly RoleRow[] | null;
   readonly about?: readonly Ordered[];
