@@ -34,8 +34,8 @@ export interface StatementIncludes {
   readonly articleText: boolean;
   /**
    * Every field of the statements (venue, date, quotedIn), not only a StatementHeader's.
-   * A page of 20 for a listing that shows text and speaker reads about a fifth less in
-   * Neo4j and the driver without them (BENCHMARKS.md, finding 17).
+   * Without them, page 100 of a listing that shows text and speaker costs Neo4j and the
+   * server about a quarter less CPU (BENCHMARKS.md, finding 17).
    */
   readonly statementFields: boolean;
   /** Every field of the entities brought along, not only their id and name (EntityHeader). */
