@@ -4,6 +4,7 @@
  * keys the database did not return with `missing`.
  */
 import DataLoader from 'dataloader';
+import { badInput } from '../errors';
 
 export function byKey<K, V>(keys: readonly K[], found: ReadonlyMap<K, V>, missing: V): V[] {
   return keys.map((key) => (found.has(key) ? (found.get(key) as V) : missing));
@@ -26,8 +27,15 @@ export function idLoader<V>(fetch: (ids: readonly string[]) => Promise<ReadonlyM
   return new DataLoader<string, V>(async (ids) => byKey(ids, await fetch(ids), missing), { maxBatchSize: 1000 });
 }
 
+/** The record with this id that the graph links to (`kind` names it): its absence is an error, not a null. */
+export async function linked<V>(loader: DataLoader<string, V | null>, kind: string, id: string): Promise<V> {
+  const found = await loader.load(id);
+  if (found === null) throw badInput(`${kind} ${id} is missing`);
+  return found;
+}
+
 /**
- * A field of a record that may have arrived as a header (EntityHeader, StatementHeader):
+ * A field of a record that may have arrived as a header (ArticleHeader, EntityHeader, StatementHeader):
  * at once when the header carries it, else from the whole record. The lookahead asks for
  * the field whenever it sees it selected, so a selection it cannot see costs a trip, never
  * an answer.

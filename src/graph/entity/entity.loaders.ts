@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
-import { badInput } from '../../errors';
 import { idLoader } from '../loader';
 import { RELATIONS, type Relation } from './entity.cypher';
 import * as repo from './entity.repository';
@@ -49,12 +48,4 @@ export function primeRoles(loaders: Pick<EntityLoaders, 'entity' | 'roles'>, per
  */
 export function primeEntities(loader: DataLoader<string, EntityRecord | null>, entities: readonly (EntityHeader | null)[]): void {
   for (const e of entities) if (e !== null && isWholeEntity(e)) loader.prime(e.id, e);
-}
-
-/** The whole record of an entity that may have arrived as a header. */
-export async function wholeEntity(loaders: Pick<EntityLoaders, 'entity'>, entity: EntityHeader): Promise<EntityRecord> {
-  if (isWholeEntity(entity)) return entity;
-  const whole = await loaders.entity.load(entity.id);
-  if (whole === null) throw badInput(`entity ${entity.id} is missing`);
-  return whole;
 }

@@ -8,7 +8,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Ro
 import type { Context } from '../../context';
 import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
 import { parseId } from '../ids';
-import { fieldOrWhole } from '../loader';
+import { fieldOrWhole, linked } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { STATEMENT_CURSOR } from '../statement/statement.repository';
 import { statementIncludes } from '../statement/statement.resolver';
@@ -16,7 +16,6 @@ import type { Anchor } from '../statement/statement.cypher';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import type { EntityLabel, Relation } from './entity.cypher';
 import * as repo from './entity.repository';
-import { wholeEntity } from './entity.loaders';
 import { DateInfo, Entity, Event, Organization, Person, Place, Policy, Role, type EntityExtraField, type EntityHeader, type EntityRecord, type RoleRow } from './entity.type';
 
 @ObjectType()
@@ -56,7 +55,7 @@ export async function anchoredStatements(
 
 /** A field an entity header may lack (entity.type.ts). */
 const extraField = <K extends EntityExtraField>(ctx: Context, entity: EntityHeader, key: K): EntityRecord[K] | Promise<EntityRecord[K]> =>
-  fieldOrWhole(entity, key, () => wholeEntity(ctx.loaders, entity));
+  fieldOrWhole(entity, key, () => linked(ctx.loaders.entity, 'entity', entity.id));
 
 @Resolver(() => Entity)
 export class EntityResolver {

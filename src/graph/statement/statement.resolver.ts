@@ -1,13 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { badInput } from '../../errors';
-import { linkedArticle } from '../article/article.loaders';
 import { Article, type ArticleHeader, type ArticleRecord } from '../article/article.type';
 import { decodeCursor, pageSize, type Connection } from '../connection';
 import { DateInfo, Entity, Organization, type EntityHeader } from '../entity/entity.type';
 import { parseId, ENTITY_TYPES } from '../ids';
-import { fieldOrWhole } from '../loader';
+import { fieldOrWhole, linked } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { includesAny, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
@@ -59,11 +57,7 @@ function firstEvidence(statement: StatementHeader, all: readonly Evidence[]): Ev
 
 /** A field a statement header may lack (statement.type.ts). */
 const extraField = <K extends StatementExtraField>(ctx: Context, statement: StatementHeader, key: K): StatementRecord[K] | Promise<StatementRecord[K]> =>
-  fieldOrWhole(statement, key, async () => {
-    const whole = await ctx.loaders.statement.load(statement.id);
-    if (whole === null) throw badInput(`statement ${statement.id} is missing`);
-    return whole;
-  });
+  fieldOrWhole(statement, key, () => linked(ctx.loaders.statement, 'statement', statement.id));
 
 @Resolver(() => Statement)
 export class StatementResolver {
@@ -150,6 +144,6 @@ export class StatementResolver {
 export class EvidenceResolver {
   @FieldResolver(() => Article)
   article(@Root() evidence: Evidence, @Ctx() ctx: Context): ArticleRecord | ArticleHeader | Promise<ArticleRecord> {
-    return evidence.article ?? linkedArticle(ctx.loaders, evidence.articleId);
+    return evidence.article ?? linked(ctx.loaders.article, 'article', evidence.articleId);
   }
 }
