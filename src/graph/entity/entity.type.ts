@@ -106,8 +106,9 @@ export class Event extends Entity {
   date!: DateInfo | null;
 }
 
-/** The fields beyond `id` and `name` (some only on some types). */
-export type EntityExtraField = 'aliases' | 'description' | 'kind' | 'status' | 'date';
+/** The fields beyond `id` and `name` (`kind`, `status` and `date` belong to some types only). */
+export const ENTITY_EXTRA_FIELDS = ['aliases', 'description', 'kind', 'status', 'date'] as const;
+export type EntityExtraField = (typeof ENTITY_EXTRA_FIELDS)[number];
 
 /**
  * An entity brought along with statements without the fields the selection did not ask

@@ -82,11 +82,13 @@ const projections = new Map<string, string>();
  * `details` when the includes ask for them.
  */
 export function statementProjection(includes: StatementIncludes): string {
-  const fields = includes.statementFields ? STATEMENT_FIELDS : HEADER_FIELDS;
   if (!includesAny(includes)) return includes.statementFields ? STATEMENT_PROJECTION : STATEMENT_HEADER_PROJECTION;
   const key = JSON.stringify(includes);
   let text = projections.get(key);
-  if (text === undefined) projections.set(key, (text = `{${fields},\n  details: ${detailsMap(includes)}\n}`));
+  if (text === undefined) {
+    const fields = includes.statementFields ? STATEMENT_FIELDS : HEADER_FIELDS;
+    projections.set(key, (text = `{${fields},\n  details: ${detailsMap(includes)}\n}`));
+  }
   return text;
 }
 

@@ -23,16 +23,15 @@ function toRecord(row: StatementRow): StatementHeader {
   return brought === undefined ? statement : { ...statement, details: partsOf(brought) };
 }
 
-/** Whole statements; `statementsById` as a selection's includes say, below. */
-export async function wholeStatementsById(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord>> {
-  const rows = await db.read(cypher(Q.statementsByIdText(Q.NO_INCLUDES), { ids }));
-  return new Map(rows.map((r) => [r.id as string, r.statement as StatementRecord]));
-}
-
+/** Statements by id, with the fields and details `includes` names. */
 export async function statementsById(db: Db, ids: readonly string[], includes: Q.StatementIncludes): Promise<Map<string, StatementHeader>> {
   const rows = await db.read(cypher(Q.statementsByIdText(includes), { ids }));
   return new Map(rows.map((r) => [r.id as string, toRecord(r.statement as StatementRow)]));
 }
+
+/** Whole statements: NO_INCLUDES asks for every field and brings nothing along. */
+export const wholeStatementsById = (db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord>> =>
+  statementsById(db, ids, Q.NO_INCLUDES) as Promise<Map<string, StatementRecord>>;
 
 type Ordered = NonNullable<DetailsRow['about']>;
 const inOrder = (list: Ordered): EntityHeader[] =>

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import type { Context } from '../../context';
 import { Article, type ArticleHeader, type ArticleRecord } from '../article/article.type';
 import { decodeCursor, pageSize, type Connection } from '../connection';
-import { DateInfo, Entity, Organization, type EntityHeader } from '../entity/entity.type';
+import { DateInfo, Entity, ENTITY_EXTRA_FIELDS, Organization, type EntityHeader } from '../entity/entity.type';
 import { parseId, ENTITY_TYPES } from '../ids';
 import { fieldOrWhole, linked } from '../loader';
 import { selectedPaths } from '../lookahead';
@@ -20,9 +20,6 @@ export function checkStatementFilter(filter: StatementFilter | null | undefined)
   if (filter.article != null) parseId(filter.article, ['Article'], 'filter.article');
   return filter;
 }
-
-/** Entity fields beyond id and name; `kind`, `status` and `date` belong to some types only. */
-const ENTITY_EXTRA_FIELDS = ['aliases', 'description', 'kind', 'status', 'date'];
 
 /**
  * What a query for statements should bring along, from the fields selected under
