@@ -67,6 +67,9 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   connectionMs: 2_000,
 };
 
+/** How many answers of whole-graph reads a server keeps (ANSWER_CACHE_SIZE). */
+export const DEFAULT_ANSWER_CACHE_SIZE = 500;
+
 export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly embedded: EmbeddedConfig;
@@ -80,6 +83,8 @@ export interface Config {
   readonly introspection: boolean;
   readonly limits: Limits;
   readonly timeouts: Timeouts;
+  /** Answers of search, paths, timeline and attribution kept while the graph is unchanged (src/db/answer-cache.ts); 0 keeps none. */
+  readonly answerCacheSize: number;
 }
 
 export class ConfigError extends Error {
@@ -195,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMs: integer('NEO4J_MAX_RETRY_MS', DEFAULT_TIMEOUTS.retryMs, 0, 600_000),
       connectionMs: integer('NEO4J_CONNECTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectionMs, 100, 600_000),
     },
+    answerCacheSize: integer('ANSWER_CACHE_SIZE', DEFAULT_ANSWER_CACHE_SIZE, 0, 100_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -17,10 +17,13 @@ export interface Database {
 
 export class DatabaseUnreachable extends Error {}
 
-/** The gateway to the Neo4j at `uri`, with the configured timeouts and retry time. */
+/** The gateway to the Neo4j at `uri`, with the configured timeouts, retry time and answer cache. */
 export function gatewayFor(config: Config, uri: string): Neo4jGateway {
   const { retryMs, connectionMs, transactionMs } = config.timeouts;
-  return Neo4jGateway.connect({ ...config.neo4j, uri }, { maxRetryTimeMs: retryMs, connectionTimeoutMs: connectionMs, transactionTimeoutMs: transactionMs });
+  return Neo4jGateway.connect(
+    { ...config.neo4j, uri },
+    { maxRetryTimeMs: retryMs, connectionTimeoutMs: connectionMs, transactionTimeoutMs: transactionMs, answerCacheSize: config.answerCacheSize },
+  );
 }
 
 export async function connectDatabase(config: Config, log: (line: string) => void = (l) => console.error(l)): Promise<Database> {

@@ -5,9 +5,10 @@
  * request so that tests and logs can see N+1 patterns.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { Neo4jConfig } from '../config';
+import { DEFAULT_ANSWER_CACHE_SIZE, type Neo4jConfig } from '../config';
 import { timedOut, translateDriverError, type Budget } from '../errors';
-import type { CypherQuery } from './cypher';
+import { AnswerCache, answerKey } from './answer-cache';
+import { cypher, type CypherQuery } from './cypher';
 import { tuneOutgoingSockets } from './socket';
 
 export type Row = Record<string, unknown>;
@@ -35,7 +36,12 @@ export interface DriverOptions {
 export interface GatewayOptions extends DriverOptions {
   /** A read's transaction timeout (NEO4J_TRANSACTION_TIMEOUT_MS); writes get six times it. */
   readonly transactionTimeoutMs?: number;
+  /** How many answers `readKept` keeps (ANSWER_CACHE_SIZE); 0 keeps none. */
+  readonly answerCacheSize?: number;
 }
+
+/** The cheapest read there is: its bookmark names the state of the database (answer-cache.ts). */
+const STATE = cypher('RETURN 1 AS state');
 
 export function createDriver(config: Neo4jConfig & { uri: string }, options: DriverOptions = {}): Driver {
   tuneOutgoingSockets();
@@ -74,11 +80,13 @@ export class Neo4jGateway {
     private readonly transactionTimeoutMs = 10_000,
     /** The driver's maxRetryTimeMs (DriverOptions), for the reads this gateway retries itself. */
     private readonly maxRetryTimeMs = DEFAULT_MAX_RETRY_TIME_MS,
+    private readonly answers = new AnswerCache(DEFAULT_ANSWER_CACHE_SIZE),
   ) {}
 
   /** A driver for `config` and the gateway over it, with one retry time for the driver's writes and the gateway's reads. */
   static connect(config: Neo4jConfig & { uri: string }, options: GatewayOptions = {}): Neo4jGateway {
-    return new Neo4jGateway(createDriver(config, options), config.database, options.transactionTimeoutMs, options.maxRetryTimeMs);
+    const answers = new AnswerCache(options.answerCacheSize ?? DEFAULT_ANSWER_CACHE_SIZE);
+    return new Neo4jGateway(createDriver(config, options), config.database, options.transactionTimeoutMs, options.maxRetryTimeMs, answers);
   }
 
   /**
@@ -94,6 +102,26 @@ export class Neo4jGateway {
    * retry time.
    */
   async read(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<Row[]> {
+    return (await this.readAt(query, trips, deadline)).rows;
+  }
+
+  /**
+   * `read`, for a query that costs far more than a round trip: its answer is kept, and given
+   * again while the database has not changed. One round trip checks that (answer-cache.ts);
+   * when the answer is not kept, a second computes it.
+   */
+  async readKept(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<readonly Row[]> {
+    if (this.answers.capacity === 0) return this.read(query, trips, deadline);
+    const { state } = await this.readAt(STATE, trips, deadline);
+    const key = answerKey(query);
+    const kept = state === '' ? undefined : this.answers.get(key, state);
+    if (kept !== undefined) return kept;
+    const computed = await this.readAt(query, trips, deadline);
+    return computed.state === state && state !== '' ? this.answers.set(key, state, computed.rows) : computed.rows;
+  }
+
+  /** The rows of one read, and the bookmark it ended with: the state of the database it saw ('' when Neo4j gave none). */
+  private async readAt(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<{ rows: Row[]; state: string }> {
     trips?.add();
     let firstFailure: number | undefined;
     for (let delay: number = RETRY.firstDelayMs; ; delay *= RETRY.multiplier) {
@@ -108,14 +136,16 @@ export class Neo4jGateway {
     }
   }
 
-  private async readOnce(query: CypherQuery, timeoutMs: number): Promise<Row[]> {
+  private async readOnce(query: CypherQuery, timeoutMs: number): Promise<{ rows: Row[]; state: string }> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    let rows: Row[];
     try {
       const result = await session.run(query.cypher, query.params, { timeout: timeoutMs });
-      return result.records.map((record) => record.toObject() as Row);
+      rows = result.records.map((record) => record.toObject() as Row);
     } finally {
       await session.close();
     }
+    return { rows, state: session.lastBookmarks().join(',') };
   }
 
   /** The transaction timeout: its own (`ownMs`), or what the request has left if that is less. */
@@ -174,11 +204,17 @@ export class WriteTx {
   }
 }
 
-/** What repositories need: one read round trip per call, counted for the request. */
+/** What repositories need: reads, each round trip counted for the request. */
 export interface Db {
+  /** One round trip. */
   read(query: CypherQuery): Promise<Row[]>;
+  /** For a query that works across the graph: its answer is kept while the database is unchanged (Neo4jGateway.readKept). */
+  readKept(query: CypherQuery): Promise<readonly Row[]>;
 }
 
 export function requestDb(gateway: Neo4jGateway, trips: RoundTrips, deadline?: Deadline): Db {
-  return { read: (query) => gateway.read(query, trips, deadline) };
+  return {
+    read: (query) => gateway.read(query, trips, deadline),
+    readKept: (query) => gateway.readKept(query, trips, deadline),
+  };
 }

@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
+import { RoundTrips, requestDb } from '../db/gateway';
 import { validateDocument } from '../ingest/validate';
 import { extractArticle, prepareArticle, type ExtractionProposal, type ReviewItem } from './extract';
 import { readGazetteer } from './extract.repository';
@@ -59,7 +60,7 @@ async function gazetteerFor(options: Options, prepared: ReturnType<typeof prepar
   try {
     const database = await connectDatabase(config, () => undefined);
     try {
-      const gazetteer = await readGazetteer({ read: (query) => database.gateway.read(query) }, prepared);
+      const gazetteer = await readGazetteer(requestDb(database.gateway, new RoundTrips()), prepared);
       return { gazetteer, source: `the graph at ${database.uri} (${gazetteer.entries.length} candidate entities)` };
     } finally {
       await database.close();

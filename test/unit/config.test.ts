@@ -31,4 +31,10 @@ describe('loadConfig', () => {
       'PORT must be a whole number from 0 to 65535; received "eighty"',
     ]);
   });
+
+  it('keeps 500 answers unless ANSWER_CACHE_SIZE says otherwise; 0 keeps none', () => {
+    expect(loadConfig({}).answerCacheSize).toBe(500);
+    expect(loadConfig({ ANSWER_CACHE_SIZE: '0' }).answerCacheSize).toBe(0);
+    expect(() => loadConfig({ ANSWER_CACHE_SIZE: '-1' })).toThrow('ANSWER_CACHE_SIZE must be a whole number from 0 to 100000; received "-1"');
+  });
 });

@@ -1,6 +1,9 @@
 /**
- * Search, paths, timeline and attribution: one query each (one round trip), rows turned
- * into plain records. Ids that must exist are checked in the same query, not in a second.
+ * Search, paths, timeline and attribution: one query each, rows turned into plain records.
+ * Ids that must exist are checked in the same query, not in a second. Each works across
+ * the graph, so its answer is kept while the database is unchanged (`readKept`): one round
+ * trip to check that, and a second to compute the answer when it is not kept. Kept rows are
+ * frozen, so what is built from them here is new objects around them.
  */
 import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
@@ -25,7 +28,7 @@ function snippetFor(node: NodeRecord, terms: readonly string[]): string | null {
 
 /** Nodes whose name, aliases, text or title hold any word of `text`, best first. */
 export async function search(db: Db, text: string, first: number): Promise<SearchHit[]> {
-  const rows = await db.read(cypher(Q.SEARCH, { query: escapeLucene(text), limit: first }));
+  const rows = await db.readKept(cypher(Q.SEARCH, { query: escapeLucene(text), limit: first }));
   const terms = searchTerms(text);
   return rows.map((row) => {
     const node = row.node as NodeRecord;
@@ -35,7 +38,7 @@ export async function search(db: Db, text: string, first: number): Promise<Searc
 
 /** The shortest paths between two entities; NOT_FOUND when either id names nothing. */
 export async function paths(db: Db, from: string, to: string, maxHops: number, first: number): Promise<Path[]> {
-  const [row] = await db.read(Q.translatePaths(from, to, maxHops, first));
+  const [row] = await db.readKept(Q.translatePaths(from, to, maxHops, first));
   const missing: MissingId[] = [];
   if (row?.fromFound !== true) missing.push({ argument: 'from', id: from });
   if (row?.toFound !== true) missing.push({ argument: 'to', id: to });
@@ -58,7 +61,7 @@ const TIMELINE_SCOPE: Readonly<Record<EntityLabel, Q.TimelineScope>> = {
  */
 export async function timeline(db: Db, entity: { id: string; type: EntityLabel } | null, first: number): Promise<TimelineItem[]> {
   const text = entity === null ? Q.TIMELINE.all : Q.TIMELINE[TIMELINE_SCOPE[entity.type]];
-  const rows = await db.read(cypher(text, { entity: entity?.id ?? null, limit: first }));
+  const rows = await db.readKept(cypher(text, { entity: entity?.id ?? null, limit: first }));
   if (entity !== null && rows[0]?.found !== true) throw entityNotFound([{ argument: 'entity', id: entity.id }]);
   return rows
     .filter((row) => row.node !== null)
@@ -72,6 +75,6 @@ export async function timeline(db: Db, entity: { id: string; type: EntityLabel }
 
 /** Statement counts per speaker, topic, outlet, kind or article, most first, then by label. */
 export async function attribution(db: Db, groupBy: AttributionDimension, filter: StatementFilterValues): Promise<AttributionBucket[]> {
-  const rows = await db.read(Q.translateAttribution(groupBy, filter));
+  const rows = await db.readKept(Q.translateAttribution(groupBy, filter));
   return rows.map((row) => ({ id: row.id as string | null, label: row.label as string, count: row.n as number }));
 }

@@ -1,6 +1,6 @@
 /**
  * Thin resolvers for exploration and dashboards: arguments are checked against the bounds
- * in explore.input.ts, then each operation is one repository call (one round trip).
+ * in explore.input.ts, then each operation is one repository call.
  */
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';

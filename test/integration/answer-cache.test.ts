@@ -1,0 +1,103 @@
+/**
+ * Kept answers (src/db/answer-cache.ts) against the real Neo4j: an answer is given again
+ * for one round trip while nothing is committed, and never after a commit, whoever made it;
+ * an answer computed while a write committed is not kept. The writes here go through a
+ * driver of their own, not the gateway, as the ingest CLI or a Cypher shell would. The
+ * nodes are labelled AnswerCacheProbe or AnswerCacheOther and removed after each test. A
+ * transaction that changes nothing (a node created and deleted in it) commits nothing, and
+ * leaves kept answers as they are.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { loadConfig } from '../../src/config';
+import { cypher, type CypherQuery } from '../../src/db/cypher';
+import { Neo4jGateway, RoundTrips, type Row } from '../../src/db/gateway';
+import { testGateway } from '../helpers/graph';
+
+const COUNT = cypher('MATCH (n:AnswerCacheProbe) RETURN count(n) AS n');
+
+/**
+ * Counts the probes after about a second and a half of counting to 50 million: the count of
+ * numbers is an aggregation, so Neo4j finishes it before it looks for a probe.
+ */
+const SLOW_COUNT = cypher(`UNWIND range(1, 10000) AS i UNWIND range(1, 5000) AS j
+WITH count(*) AS numbers
+CALL { MATCH (n:AnswerCacheProbe) RETURN count(n) AS n }
+RETURN n`);
+
+const config = loadConfig().neo4j;
+let elsewhere: Driver;
+const gateway = testGateway();
+
+beforeAll(() => {
+  elsewhere = neo4j.driver(config.uri as string, neo4j.auth.basic(config.user, config.password), { disableLosslessIntegers: true });
+});
+
+afterEach(async () => {
+  await elsewhere.executeQuery('MATCH (n) WHERE n:AnswerCacheProbe OR n:AnswerCacheOther DELETE n', {}, { database: config.database });
+});
+
+afterAll(async () => {
+  await elsewhere.close();
+  await gateway.close();
+});
+
+const addProbe = async (): Promise<void> => {
+  await elsewhere.executeQuery('CREATE (:AnswerCacheProbe)', {}, { database: config.database });
+};
+
+async function readKept(query: CypherQuery, from = gateway): Promise<{ rows: readonly Row[]; trips: number }> {
+  const trips = new RoundTrips();
+  const rows = await from.readKept(query, trips);
+  return { rows, trips: trips.count };
+}
+
+describe('a kept answer', () => {
+  it('is given again for one round trip until anything is committed, and recomputed after', async () => {
+    const first = await readKept(COUNT);
+    const again = await readKept(COUNT);
+    expect(first).toEqual({ rows: [{ n: 0 }], trips: 2 });
+    expect(again.trips).toBe(1);
+    expect(again.rows).toBe(first.rows);
+
+    await addProbe();
+    expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 2 });
+    expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 1 });
+
+    // A transaction that changes nothing commits nothing.
+    await elsewhere.executeQuery('CREATE (p:AnswerCacheProbe) DELETE p', {}, { database: config.database });
+    expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 1 });
+
+    // A commit anywhere in the database, not only to what the query reads, ends every kept answer.
+    await elsewhere.executeQuery('CREATE (:AnswerCacheOther)', {}, { database: config.database });
+    expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 2 });
+  });
+
+  it('is frozen: a caller cannot change the answer the next request gets', async () => {
+    const { rows } = await readKept(COUNT);
+    expect(() => {
+      (rows[0] as Row).n = 99;
+    }).toThrow(TypeError);
+    expect((await readKept(COUNT)).rows).toEqual([{ n: 0 }]);
+  });
+
+  it('is not kept when a write committed while it was computed: it may have seen part of the graph before and part after', async () => {
+    const computing = readKept(SLOW_COUNT);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await addProbe();
+    // The probe was added while the numbers were being counted, so the count saw it.
+    expect(await computing).toEqual({ rows: [{ n: 1 }], trips: 2 });
+    // Kept under the state the write made, it would have been given again here for one trip.
+    expect(await readKept(SLOW_COUNT)).toEqual({ rows: [{ n: 1 }], trips: 2 });
+    expect(await readKept(SLOW_COUNT)).toEqual({ rows: [{ n: 1 }], trips: 1 });
+  });
+
+  it('is never kept with ANSWER_CACHE_SIZE=0: every read is computed, in one round trip', async () => {
+    const uncached = Neo4jGateway.connect({ ...config, uri: config.uri as string }, { answerCacheSize: 0 });
+    try {
+      expect(await readKept(COUNT, uncached)).toEqual({ rows: [{ n: 0 }], trips: 1 });
+      expect(await readKept(COUNT, uncached)).toEqual({ rows: [{ n: 0 }], trips: 1 });
+    } finally {
+      await uncached.close();
+    }
+  });
+});

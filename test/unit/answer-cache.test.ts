@@ -1,0 +1,49 @@
+/**
+ * The answer cache's bookkeeping, without a database: an answer is given only for the state
+ * it was filed under, the least recently used goes first, and what is kept is frozen.
+ */
+import { AnswerCache, answerKey } from '../../src/db/answer-cache';
+import { cypher } from '../../src/db/cypher';
+
+describe('AnswerCache', () => {
+  it('gives an answer only for the state it was computed at, and keeps one answer per query', () => {
+    const cache = new AnswerCache(10);
+    cache.set('q', 'FB:1', [{ n: 1 }]);
+    expect(cache.get('q', 'FB:1')).toEqual([{ n: 1 }]);
+    expect(cache.get('q', 'FB:2')).toBeUndefined();
+    cache.set('q', 'FB:2', [{ n: 2 }]);
+    expect(cache.get('q', 'FB:1')).toBeUndefined();
+    expect(cache.get('q', 'FB:2')).toEqual([{ n: 2 }]);
+    expect(cache.size).toBe(1);
+  });
+
+  it('drops the least recently used answer when full', () => {
+    const cache = new AnswerCache(2);
+    cache.set('a', 's', [{ a: 1 }]);
+    cache.set('b', 's', [{ b: 1 }]);
+    cache.get('a', 's');
+    cache.set('c', 's', [{ c: 1 }]);
+    expect([cache.get('a', 's'), cache.get('b', 's'), cache.get('c', 's')]).toEqual([[{ a: 1 }], undefined, [{ c: 1 }]]);
+  });
+
+  it('freezes what it keeps, however deep', () => {
+    const cache = new AnswerCache(1);
+    const rows = cache.set('q', 's', [{ node: { aliases: ['x'] } }]);
+    expect(() => ((rows[0]?.node as { aliases: string[] }).aliases[0] = 'y')).toThrow(TypeError);
+    expect(cache.get('q', 's')).toEqual([{ node: { aliases: ['x'] } }]);
+  });
+
+  it('keeps nothing at capacity 0, and refuses a capacity that is not a whole number of answers', () => {
+    const cache = new AnswerCache(0);
+    cache.set('q', 's', [{ n: 1 }]);
+    expect(cache.get('q', 's')).toBeUndefined();
+    expect(() => new AnswerCache(-1)).toThrow('capacity must be a whole number of answers, 0 or more; received -1');
+    expect(() => new AnswerCache(1.5)).toThrow('capacity must be a whole number of answers, 0 or more; received 1.5');
+  });
+
+  it('tells queries apart by their text and by their parameters', () => {
+    expect(answerKey(cypher('RETURN $x', { x: 1 }))).toBe(answerKey(cypher('RETURN $x', { x: 1 })));
+    expect(answerKey(cypher('RETURN $x', { x: 1 }))).not.toBe(answerKey(cypher('RETURN $x', { x: 2 })));
+    expect(answerKey(cypher('RETURN $x', { x: 1 }))).not.toBe(answerKey(cypher('RETURN $x AS y', { x: 1 })));
+  });
+});
