@@ -36,11 +36,25 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** At most `capacity` answers, one per query, the least recently used dropped first; 0 keeps none. */
+/**
+ * Rows kept per answer, on average: with the answer count, this bounds the memory kept.
+ * Attribution by article can list every article (5 036 rows at 100k statements), and 500
+ * such answers would otherwise hold millions of rows.
+ */
+export const ROWS_PER_ANSWER = 100;
+
+/**
+ * At most `capacity` answers, one per query, holding at most `maxRows` rows in all; the least
+ * recently used go first, and an answer longer than `maxRows` is not kept. Capacity 0 keeps none.
+ */
 export class AnswerCache {
   private readonly kept = new Map<string, Kept>();
+  private rows = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    readonly maxRows = capacity * ROWS_PER_ANSWER,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity must be a whole number of answers, 0 or more; received ${capacity}`);
   }
 
@@ -57,12 +71,20 @@ export class AnswerCache {
     return kept.rows;
   }
 
-  /** Keeps `rows` as the answer at `state`, in place of any older one; returns them frozen. */
+  /** Keeps `rows` as the answer at `state`, in place of any older one; returns them, frozen if kept. */
   set(key: string, state: string, rows: Row[]): readonly Row[] {
-    if (this.capacity === 0) return rows;
-    this.kept.delete(key);
+    if (this.capacity === 0 || rows.length > this.maxRows) return rows;
+    this.drop(key);
     this.kept.set(key, { state, rows: deepFreeze(rows) });
-    if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);
+    this.rows += rows.length;
+    while (this.kept.size > this.capacity || this.rows > this.maxRows) this.drop(this.kept.keys().next().value as string);
     return rows;
+  }
+
+  private drop(key: string): void {
+    const kept = this.kept.get(key);
+    if (kept === undefined) return;
+    this.kept.delete(key);
+    this.rows -= kept.rows.length;
   }
 }

@@ -26,6 +26,23 @@ describe('AnswerCache', () => {
     expect([cache.get('a', 's'), cache.get('b', 's'), cache.get('c', 's')]).toEqual([[{ a: 1 }], undefined, [{ c: 1 }]]);
   });
 
+  it('holds at most maxRows rows in all: the least recently used go first, and a longer answer is not kept', () => {
+    const cache = new AnswerCache(10, 3);
+    cache.set('a', 's', [{ a: 1 }, { a: 2 }]);
+    cache.set('b', 's', [{ b: 1 }]);
+    cache.get('a', 's');
+    cache.set('c', 's', [{ c: 1 }]);
+    expect([cache.get('a', 's'), cache.get('b', 's'), cache.get('c', 's')]).toEqual([[{ a: 1 }, { a: 2 }], undefined, [{ c: 1 }]]);
+    // Replacing an answer frees its rows: 'a' with one row leaves room for 'd'.
+    cache.set('a', 't', [{ a: 3 }]);
+    cache.set('d', 's', [{ d: 1 }]);
+    expect([cache.get('a', 't'), cache.get('c', 's'), cache.get('d', 's')]).toEqual([[{ a: 3 }], [{ c: 1 }], [{ d: 1 }]]);
+    cache.set('e', 's', [{ e: 1 }, { e: 2 }, { e: 3 }, { e: 4 }]);
+    expect(cache.get('e', 's')).toBeUndefined();
+    expect(cache.size).toBe(3);
+    expect(new AnswerCache(500).maxRows).toBe(50_000);
+  });
+
   it('freezes what it keeps, however deep', () => {
     const cache = new AnswerCache(1);
     const rows = cache.set('q', 's', [{ node: { aliases: ['x'] } }]);
