@@ -56,6 +56,20 @@ export function createDriver(config: Neo4jConfig & { uri: string }, options: Dri
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `work`'s result, or TIMEOUT when the request's deadline comes first. */
+async function waitWithin<T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> {
+  if (deadline === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut({ setting: 'REQUEST_TIMEOUT_MS', ms: deadline.ms })), Math.max(deadline.at - Date.now(), 0));
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Counts database round trips; one per request, or one per script run. */
 export class RoundTrips {
   private n = 0;
@@ -83,6 +97,9 @@ export class Neo4jGateway {
     private readonly answers = new AnswerCache(DEFAULT_ANSWER_CACHE_SIZE),
   ) {}
 
+  /** Kept answers being computed, by database state and query (readKept). */
+  private readonly computing = new Map<string, Promise<readonly Row[]>>();
+
   /** A driver for `config` and the gateway over it, with one retry time for the driver's writes and the gateway's reads. */
   static connect(config: Neo4jConfig & { uri: string }, options: GatewayOptions = {}): Neo4jGateway {
     const answers = new AnswerCache(options.answerCacheSize ?? DEFAULT_ANSWER_CACHE_SIZE);
@@ -108,16 +125,37 @@ export class Neo4jGateway {
   /**
    * `read`, for a query that costs far more than a round trip: its answer is kept, and given
    * again while the database has not changed. One round trip checks that (answer-cache.ts);
-   * when the answer is not kept, a second computes it.
+   * when the answer is not kept, a second computes it. Requests that ask for the same answer
+   * while it is being computed wait for that computation instead of asking Neo4j again (a
+   * dashboard's viewers after an ingest), each within its own deadline; if it fails, each
+   * computes the answer itself.
    */
   async readKept(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<readonly Row[]> {
     if (this.answers.capacity === 0) return this.read(query, trips, deadline);
     const { state } = await this.readAt(STATE, trips, deadline);
+    if (state === '') return this.read(query, trips, deadline);
     const key = answerKey(query);
-    const kept = state === '' ? undefined : this.answers.get(key, state);
+    const kept = this.answers.get(key, state);
     if (kept !== undefined) return kept;
-    const computed = await this.readAt(query, trips, deadline);
-    return computed.state === state && state !== '' ? this.answers.set(key, state, computed.rows) : computed.rows;
+    const slot = `${state}\u0000${key}`;
+    const underWay = this.computing.get(slot);
+    if (underWay !== undefined) {
+      // Past this request's deadline: TIMEOUT. The computation failed (its own request's deadline, say): compute it here.
+      const waited = await waitWithin(
+        underWay.then((rows) => ({ rows }), () => undefined),
+        deadline,
+      );
+      if (waited !== undefined) return waited.rows;
+    }
+    const computing = this.readAt(query, trips, deadline).then((computed) =>
+      computed.state === state ? this.answers.set(key, state, computed.rows) : computed.rows,
+    );
+    this.computing.set(slot, computing);
+    try {
+      return await computing;
+    } finally {
+      if (this.computing.get(slot) === computing) this.computing.delete(slot);
+    }
   }
 
   /** The rows of one read, and the bookmark it ended with: the state of the database it saw ('' when Neo4j gave none). */

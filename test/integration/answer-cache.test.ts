@@ -91,6 +91,31 @@ describe('a kept answer', () => {
     expect(await readKept(SLOW_COUNT)).toEqual({ rows: [{ n: 1 }], trips: 1 });
   });
 
+  it('is computed once for requests that ask for it at the same time', async () => {
+    const [a, b] = await Promise.all([readKept(SLOW_COUNT), readKept(SLOW_COUNT)]);
+    expect([a.trips, b.trips].sort()).toEqual([1, 2]);
+    expect(a.rows).toBe(b.rows);
+  });
+
+  it('is computed again by a request that waited for it when its computation fails, and a waiter keeps its own deadline', async () => {
+    await addProbe();
+    // The first request's deadline cancels its query; the one waiting for it computes the answer itself.
+    const impatient = gateway.readKept(SLOW_COUNT, new RoundTrips(), { at: Date.now() + 400, ms: 400 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const patient = readKept(SLOW_COUNT);
+    await expect(impatient).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    expect(await patient).toEqual({ rows: [{ n: 1 }], trips: 2 });
+
+    // A request with little time left stops waiting at its own deadline.
+    await addProbe();
+    const slow = readKept(SLOW_COUNT);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await expect(gateway.readKept(SLOW_COUNT, new RoundTrips(), { at: Date.now() + 300, ms: 300 })).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await slow).toEqual({ rows: [{ n: 2 }], trips: 2 });
+  });
+
   it('is never kept with ANSWER_CACHE_SIZE=0: every read is computed, in one round trip', async () => {
     const uncached = Neo4jGateway.connect({ ...config, uri: config.uri as string }, { answerCacheSize: 0 });
     try {
