@@ -8,8 +8,10 @@
  * bookmark of the read that computed it, and only when a read that finished before that
  * one began returned the same bookmark: then nothing was committed while it ran. A request
  * is given a kept answer only when its own check of the database's state returns that
- * bookmark. A kept answer is therefore never older than the graph, whoever wrote last: this
- * server, another instance, the ingest CLI or a Cypher shell.
+ * bookmark. A kept answer is therefore never older than the graph that check saw, whoever
+ * wrote last: this server, another instance, the ingest CLI or a Cypher shell. (On a cluster
+ * the check, like every read, goes to whichever member routing picks, with no bookmark of the
+ * client's own writes.)
  *
  * The check is a round trip of its own, as cheap as a read can be, so only reads that cost
  * far more than one are worth keeping; a lookup by id is not.
@@ -28,7 +30,7 @@ export function answerKey(query: CypherQuery): string {
 }
 
 /** Freezes what is kept, so a caller that changed an answer would throw instead of changing it for the next one. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
@@ -56,6 +58,7 @@ export class AnswerCache {
     readonly maxRows = capacity * ROWS_PER_ANSWER,
   ) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity must be a whole number of answers, 0 or more; received ${capacity}`);
+    if (!Number.isInteger(maxRows) || maxRows < 0) throw new RangeError(`maxRows must be a whole number of rows, 0 or more; received ${maxRows}`);
   }
 
   get size(): number {

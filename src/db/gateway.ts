@@ -7,7 +7,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { DEFAULT_ANSWER_CACHE_SIZE, type Neo4jConfig } from '../config';
 import { timedOut, translateDriverError, type Budget } from '../errors';
-import { AnswerCache, answerKey } from './answer-cache';
+import { AnswerCache, answerKey, deepFreeze } from './answer-cache';
 import { cypher, type CypherQuery } from './cypher';
 import { tuneOutgoingSockets } from './socket';
 
@@ -127,28 +127,30 @@ export class Neo4jGateway {
    * again while the database has not changed. One round trip checks that (answer-cache.ts);
    * when the answer is not kept, a second computes it. Requests that ask for the same answer
    * while it is being computed wait for that computation instead of asking Neo4j again (a
-   * dashboard's viewers after an ingest), each within its own deadline; if it fails, each
-   * computes the answer itself.
+   * dashboard's viewers after an ingest), each within its own deadline. If it fails (its
+   * request's deadline, say), one of them computes it, and the others wait for that one.
    */
   async readKept(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<readonly Row[]> {
     if (this.answers.capacity === 0) return this.read(query, trips, deadline);
     const { state } = await this.readAt(STATE, trips, deadline);
     if (state === '') return this.read(query, trips, deadline);
     const key = answerKey(query);
-    const kept = this.answers.get(key, state);
-    if (kept !== undefined) return kept;
     const slot = `${state}\u0000${key}`;
-    const underWay = this.computing.get(slot);
-    if (underWay !== undefined) {
-      // Past this request's deadline: TIMEOUT. The computation failed (its own request's deadline, say): compute it here.
+    for (;;) {
+      const kept = this.answers.get(key, state);
+      if (kept !== undefined) return kept;
+      const underWay = this.computing.get(slot);
+      if (underWay === undefined) break;
+      // TIMEOUT at this request's deadline; undefined when the computation failed, to look again.
       const waited = await waitWithin(
         underWay.then((rows) => ({ rows }), () => undefined),
         deadline,
       );
       if (waited !== undefined) return waited.rows;
     }
+    // Rows not kept (a write committed meanwhile, or too many) are still shared with the waiters: frozen too.
     const computing = this.readAt(query, trips, deadline).then((computed) =>
-      computed.state === state ? this.answers.set(key, state, computed.rows) : computed.rows,
+      computed.state === state ? this.answers.set(key, state, computed.rows) : deepFreeze(computed.rows),
     );
     this.computing.set(slot, computing);
     try {

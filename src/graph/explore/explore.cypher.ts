@@ -1,6 +1,6 @@
 /**
  * Every Cypher text for search, paths, timelines and attribution. Each operation is one
- * query (one round trip). Where Cypher needs a literal (a path quantifier's bounds, the
+ * query (whose answer the gateway keeps: explore.repository.ts). Where Cypher needs a literal (a path quantifier's bounds, the
  * number of shortest-path groups, a label), the text is picked from a fixed set generated
  * here from constants; user values only ever travel as parameters.
  */
