@@ -53,6 +53,16 @@ describe('ingestArticle', () => {
   });
 
   it('links Waltz and Zelensky to the existing people, shares the repeated quote, and says so', async () => {
+    // Kept answers (src/db/answer-cache.ts) asked before the ingest, twice so that they are kept: the ingest must end them.
+    const ASKED = `{ attribution(groupBy: ARTICLE) { id count } search(text: "Syrskyi") { node { id } } }`;
+    const asked = async (): Promise<{ articles: (string | null)[]; found: string[]; roundTrips: number }> => {
+      const { data, roundTrips } = await harness.execute(ASKED);
+      const { attribution, search } = data as { attribution: { id: string | null }[]; search: { node: { id: string } }[] };
+      return { articles: attribution.map((b) => b.id), found: search.map((hit) => hit.node.id), roundTrips };
+    };
+    await asked();
+    expect(await asked()).toEqual({ articles: [`article:${STORY_SLUG}`], found: [], roundTrips: 2 });
+
     const result = await harness.execute(INGEST, { document: second() }, { authorization: `Bearer ${KEY}`, apiKeys: [KEY] });
     expect(result.errors).toBeUndefined();
     const data = (result.data as { ingestArticle: Record<string, unknown> }).ingestArticle;
@@ -95,6 +105,9 @@ describe('ingestArticle', () => {
       dup: null,
       w: { roles: [{ title: 'National Security Adviser' }] },
     });
+    const after = await asked();
+    expect({ articles: [...after.articles].sort(), found: after.found }).toEqual({ articles: [`article:${STORY_SLUG}`, SECOND].sort(), found: ['person:oleksandr-syrskyi', SECOND] });
+    expect(after.roundTrips).toBe(4);
   });
 
   it('keeps every statement\'s sortKey unique across articles, as keyset pages need', async () => {
