@@ -74,11 +74,12 @@ export class AnswerCache {
     return kept.rows;
   }
 
-  /** Keeps `rows` as the answer at `state`, in place of any older one; returns them, frozen if kept. */
+  /** Keeps `rows` as the answer at `state`, in place of any older one, unless there are too many; returns them frozen either way. */
   set(key: string, state: string, rows: Row[]): readonly Row[] {
+    deepFreeze(rows);
     if (this.capacity === 0 || rows.length > this.maxRows) return rows;
     this.drop(key);
-    this.kept.set(key, { state, rows: deepFreeze(rows) });
+    this.kept.set(key, { state, rows });
     this.rows += rows.length;
     while (this.kept.size > this.capacity || this.rows > this.maxRows) this.drop(this.kept.keys().next().value as string);
     return rows;

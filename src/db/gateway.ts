@@ -148,7 +148,7 @@ export class Neo4jGateway {
       );
       if (waited !== undefined) return waited.rows;
     }
-    // Rows not kept (a write committed meanwhile, or too many) are still shared with the waiters: frozen too.
+    // Rows not kept (a write committed meanwhile, or too many) are still shared with the waiters: frozen too (set freezes what it refuses).
     const computing = this.readAt(query, trips, deadline).then((computed) =>
       computed.state === state ? this.answers.set(key, state, computed.rows) : deepFreeze(computed.rows),
     );

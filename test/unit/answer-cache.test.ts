@@ -37,8 +37,10 @@ describe('AnswerCache', () => {
     cache.set('a', 't', [{ a: 3 }]);
     cache.set('d', 's', [{ d: 1 }]);
     expect([cache.get('a', 't'), cache.get('c', 's'), cache.get('d', 's')]).toEqual([[{ a: 3 }], [{ c: 1 }], [{ d: 1 }]]);
-    cache.set('e', 's', [{ e: 1 }, { e: 2 }, { e: 3 }, { e: 4 }]);
+    const refused = cache.set('e', 's', [{ e: 1 }, { e: 2 }, { e: 3 }, { e: 4 }]);
     expect(cache.get('e', 's')).toBeUndefined();
+    // Not kept, but given to every request that waited for it: frozen as well.
+    expect(Object.isFrozen(refused[0])).toBe(true);
     expect(cache.size).toBe(3);
     expect(new AnswerCache(500).maxRows).toBe(50_000);
   });
