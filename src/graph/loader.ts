@@ -36,11 +36,11 @@ export async function linked<V>(loader: DataLoader<string, V | null>, kind: stri
 
 /**
  * A field of a record that may have arrived as a header (ArticleHeader, EntityHeader, StatementHeader):
- * at once when the header carries it, else from the whole record. The lookahead asks for
- * the field whenever it sees it selected, so a selection it cannot see costs a trip, never
- * an answer.
+ * at once when the header carries it, else from the whole record in `loader` (`linked`, so
+ * `kind` names it if it is missing). The lookahead asks for the field whenever it sees it
+ * selected, so a selection it cannot see costs a trip, never an answer.
  */
-export function fieldOrWhole<T, K extends keyof T>(header: Partial<T>, key: K, whole: () => Promise<T>): T[K] | Promise<T[K]> {
+export function fieldOrWhole<T, K extends keyof T>(header: Partial<T> & { readonly id: string }, key: K, loader: DataLoader<string, T | null>, kind: string): T[K] | Promise<T[K]> {
   const value = header[key];
-  return value !== undefined ? (value as T[K]) : whole().then((record) => record[key]);
+  return value !== undefined ? (value as T[K]) : linked(loader, kind, header.id).then((record) => record[key]);
 }

@@ -5,7 +5,7 @@ import { decodeCursor, pageSize, type Connection } from '../connection';
 import { anchoredStatements } from '../entity/entity.resolver';
 import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
 import { parseId } from '../ids';
-import { fieldOrWhole, linked } from '../loader';
+import { fieldOrWhole } from '../loader';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import * as repo from './article.repository';
 import { Article, ArticleConnection, type ArticleHeader, type ArticleRecord } from './article.type';
@@ -29,7 +29,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => String)
   text(@Root() article: ArticleRecord | ArticleHeader, @Ctx() ctx: Context): string | Promise<string> {
-    return fieldOrWhole<ArticleRecord, 'text'>(article, 'text', () => linked(ctx.loaders.article, 'article', article.id));
+    return fieldOrWhole(article, 'text', ctx.loaders.article, 'article');
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The outlet that published it, where known.' })

@@ -8,7 +8,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Ro
 import type { Context } from '../../context';
 import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
 import { parseId } from '../ids';
-import { fieldOrWhole, linked } from '../loader';
+import { fieldOrWhole } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { STATEMENT_CURSOR } from '../statement/statement.repository';
 import { statementIncludes } from '../statement/statement.resolver';
@@ -16,7 +16,7 @@ import type { Anchor } from '../statement/statement.cypher';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import type { EntityLabel, Relation } from './entity.cypher';
 import * as repo from './entity.repository';
-import { DateInfo, Entity, Event, Organization, Person, Place, Policy, Role, type EntityExtraField, type EntityHeader, type EntityRecord, type RoleRow } from './entity.type';
+import { DateInfo, Entity, Event, Organization, Person, Place, Policy, Role, type EntityHeader, type EntityRecord, type RoleRow } from './entity.type';
 
 @ObjectType()
 export class PersonConnection extends ConnectionType('Person', Person) {}
@@ -53,20 +53,16 @@ export async function anchoredStatements(
   return toConnection(STATEMENT_CURSOR, rows, size, (s) => [s.sortKey, s.id], () => ctx.loaders.counts[anchor].load(id));
 }
 
-/** A field an entity header may lack (entity.type.ts). */
-const extraField = <K extends EntityExtraField>(ctx: Context, entity: EntityHeader, key: K): EntityRecord[K] | Promise<EntityRecord[K]> =>
-  fieldOrWhole(entity, key, () => linked(ctx.loaders.entity, 'entity', entity.id));
-
 @Resolver(() => Entity)
 export class EntityResolver {
   @FieldResolver()
   aliases(@Root() entity: EntityHeader, @Ctx() ctx: Context): string[] | Promise<string[]> {
-    return extraField(ctx, entity, 'aliases');
+    return fieldOrWhole(entity, 'aliases', ctx.loaders.entity, 'entity');
   }
 
   @FieldResolver()
   description(@Root() entity: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
-    return extraField(ctx, entity, 'description');
+    return fieldOrWhole(entity, 'description', ctx.loaders.entity, 'entity');
   }
 
   @FieldResolver(() => StatementConnection, { description: 'Statements made BY this entity, in article order.' })
@@ -212,7 +208,7 @@ export class RoleResolver {
 export class OrganizationResolver extends entityRootFields(Organization, OrganizationConnection, 'Organization', 'organization', 'organizations') {
   @FieldResolver()
   kind(@Root() org: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
-    return extraField(ctx, org, 'kind');
+    return fieldOrWhole(org, 'kind', ctx.loaders.entity, 'entity');
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'The country or place it belongs to.' })
@@ -236,7 +232,7 @@ export class OrganizationResolver extends entityRootFields(Organization, Organiz
 export class PlaceResolver extends entityRootFields(Place, PlaceConnection, 'Place', 'place', 'places') {
   @FieldResolver()
   kind(@Root() place: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
-    return extraField(ctx, place, 'kind');
+    return fieldOrWhole(place, 'kind', ctx.loaders.entity, 'entity');
   }
 
   @FieldResolver(() => Place, { nullable: true, description: 'The larger place it lies in.' })
@@ -249,12 +245,12 @@ export class PlaceResolver extends entityRootFields(Place, PlaceConnection, 'Pla
 export class PolicyResolver extends sequenceFields(Policy, entityRootFields(Policy, PolicyConnection, 'Policy', 'policy', 'policies')) {
   @FieldResolver()
   status(@Root() policy: EntityHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
-    return extraField(ctx, policy, 'status');
+    return fieldOrWhole(policy, 'status', ctx.loaders.entity, 'entity');
   }
 
   @FieldResolver(() => DateInfo, { nullable: true })
   date(@Root() policy: EntityHeader, @Ctx() ctx: Context): DateInfo | null | Promise<DateInfo | null> {
-    return extraField(ctx, policy, 'date');
+    return fieldOrWhole(policy, 'date', ctx.loaders.entity, 'entity');
   }
 
   @FieldResolver(() => [Entity], { description: 'Who imposed or proposes it.' })
@@ -272,7 +268,7 @@ export class PolicyResolver extends sequenceFields(Policy, entityRootFields(Poli
 export class EventResolver extends sequenceFields(Event, entityRootFields(Event, EventConnection, 'Event', 'event', 'events')) {
   @FieldResolver(() => DateInfo, { nullable: true })
   date(@Root() event: EntityHeader, @Ctx() ctx: Context): DateInfo | null | Promise<DateInfo | null> {
-    return extraField(ctx, event, 'date');
+    return fieldOrWhole(event, 'date', ctx.loaders.entity, 'entity');
   }
 
   @FieldResolver(() => [Entity], { description: 'People, organizations and places that took part.' })

@@ -9,7 +9,7 @@ import { fieldOrWhole, linked } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { includesAny, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
-import { Evidence, Statement, StatementConnection, StatementFilter, type StatementExtraField, type StatementHeader, type StatementRecord } from './statement.type';
+import { Evidence, Statement, StatementConnection, StatementFilter, type StatementHeader, type StatementRecord } from './statement.type';
 
 /** Checks every id in a filter; the same check serves `statements` and `attribution`. */
 export function checkStatementFilter(filter: StatementFilter | null | undefined): StatementFilter {
@@ -52,10 +52,6 @@ function firstEvidence(statement: StatementHeader, all: readonly Evidence[]): Ev
   return first;
 }
 
-/** A field a statement header may lack (statement.type.ts). */
-const extraField = <K extends StatementExtraField>(ctx: Context, statement: StatementHeader, key: K): StatementRecord[K] | Promise<StatementRecord[K]> =>
-  fieldOrWhole(statement, key, () => linked(ctx.loaders.statement, 'statement', statement.id));
-
 @Resolver(() => Statement)
 export class StatementResolver {
   @Query(() => Statement, { nullable: true, description: 'The statement with this id; null when there is none.' })
@@ -85,12 +81,12 @@ export class StatementResolver {
 
   @FieldResolver()
   venue(@Root() statement: StatementHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
-    return extraField(ctx, statement, 'venue');
+    return fieldOrWhole(statement, 'venue', ctx.loaders.statement, 'statement');
   }
 
   @FieldResolver(() => DateInfo, { nullable: true })
   date(@Root() statement: StatementHeader, @Ctx() ctx: Context): DateInfo | null | Promise<DateInfo | null> {
-    return extraField(ctx, statement, 'date');
+    return fieldOrWhole(statement, 'date', ctx.loaders.statement, 'statement');
   }
 
   // The detail fields answer at once, without a promise, from what the statement's query
@@ -116,7 +112,7 @@ export class StatementResolver {
 
   @FieldResolver(() => Statement, { nullable: true, description: 'The statement this one is quoted inside (Ratcliffe quoting Trump).' })
   async quotedIn(@Root() statement: StatementHeader, @Ctx() ctx: Context): Promise<StatementRecord | null> {
-    const quotedInId = await extraField(ctx, statement, 'quotedInId');
+    const quotedInId = await fieldOrWhole(statement, 'quotedInId', ctx.loaders.statement, 'statement');
     return quotedInId === null ? null : ctx.loaders.statement.load(quotedInId);
   }
 
