@@ -7,7 +7,7 @@ export const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Policy', 'Even
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
 /** The GraphQL type of entity `e`: its label among ENTITY_LABELS. */
-const typename = (e: string): string => `[l IN labels(${e}) WHERE l IN ['Person', 'Organization', 'Place', 'Policy', 'Event']][0]`;
+const typename = (e: string): string => `[l IN labels(${e}) WHERE l IN [${ENTITY_LABELS.map((l) => `'${l}'`).join(', ')}]][0]`;
 
 /** Projects entity `e` onto the EntityRecord shape. */
 export const entityProjection = (e: string): string => `{

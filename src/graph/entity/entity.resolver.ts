@@ -7,7 +7,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
 import type { Context } from '../../context';
 import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
-import { parseId } from '../ids';
+import { ENTITY_TYPES, parseId } from '../ids';
 import { fieldOrWhole } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { STATEMENT_CURSOR } from '../statement/statement.repository';
@@ -89,7 +89,7 @@ export class EntityResolver {
 
   @Query(() => Entity, { nullable: true, description: 'Any entity by id; null when no entity has it.' })
   entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<EntityRecord | null> {
-    parseId(id, ['Person', 'Organization', 'Place', 'Policy', 'Event']);
+    parseId(id, ENTITY_TYPES);
     return entityLoader(ctx, info).load(id);
   }
 }
