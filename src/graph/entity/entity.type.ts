@@ -7,14 +7,13 @@ import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 
 export type NodeTypeName = 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event' | 'Article' | 'Statement';
 
-/** Every record a resolver returns carries its GraphQL type name for interface resolution. */
+/** Every record a resolver returns carries its GraphQL type name: interfaces resolve their types by it (src/schema.ts). */
 export interface Typed {
   readonly __typename: NodeTypeName;
 }
 
 @InterfaceType({
   description: 'Anything with a stable id of the form `<type>:<slug>`.',
-  resolveType: (value: Typed) => value.__typename,
 })
 export abstract class Node {
   @Field(() => ID)
@@ -36,7 +35,6 @@ export class DateInfo {
 @InterfaceType({
   implements: Node,
   description: 'A person, organization, place, policy or event that statements are made by or about.',
-  resolveType: (value: Typed) => value.__typename,
 })
 export abstract class Entity extends Node {
   @Field()
