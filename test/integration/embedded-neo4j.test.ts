@@ -91,6 +91,13 @@ describe('embedded Neo4j launcher', () => {
     expect(neo4j.integer.toNumber(left.records[0]?.get('c') as number)).toBe(0);
   });
 
+  it('looks for transactions past their timeout every 100 ms, so a deadline cancels its query on time', async () => {
+    const d = driver as Driver;
+    const setting = await d.executeQuery("SHOW SETTINGS YIELD name, value WHERE name = 'db.transaction.monitor.check.interval' RETURN value");
+    // Neo4j's default is 2 s: a 1 s deadline could then run on to 3 s, past the API's 504 backstop.
+    expect(setting.records.map((r) => r.get('value') as string)).toEqual(['100ms']);
+  });
+
   it('refuses a second launcher on the same data directory and leaves the first one working', async () => {
     const d = driver as Driver;
     await d.executeQuery('CREATE (:EmbeddedTest {key: $key})', { key: 'survivor' });

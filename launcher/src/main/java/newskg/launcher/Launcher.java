@@ -152,6 +152,9 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, txTotal)
                     .setConfig(GraphDatabaseSettings.memory_transaction_max_size, txMax)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    // A transaction is cancelled at its timeout only when this monitor next looks
+                    // (2 s by default): the API's deadlines need it within a tenth of a second.
+                    .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                     // Small dev/test stores: don't preallocate 256 MiB transaction log files.
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
