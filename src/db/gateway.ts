@@ -56,6 +56,22 @@ export function createDriver(config: Neo4jConfig & { uri: string }, options: Dri
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * `start()`, without the stack trace the driver records for every query it is given (it
+ * shows the caller's frames on that query's error). Recording and formatting it was 7 % of
+ * a lookup's CPU in the API (BENCHMARKS.md, finding 20). A read's error still carries
+ * Neo4j's message, and the log gives the request id and the field's path.
+ */
+function withoutCallSite<T>(start: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return start();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** `work`'s result, or TIMEOUT when the request's deadline comes first. */
 async function waitWithin<T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> {
   if (deadline === undefined) return work;
@@ -180,7 +196,7 @@ export class Neo4jGateway {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     let rows: Row[];
     try {
-      const result = await session.run(query.cypher, query.params, { timeout: timeoutMs });
+      const result = await withoutCallSite(() => session.run(query.cypher, query.params, { timeout: timeoutMs }));
       rows = result.records.map((record) => record.toObject() as Row);
     } finally {
       await session.close();

@@ -53,6 +53,23 @@ describe('a read', () => {
   });
 });
 
+describe('a read and stack traces', () => {
+  const gateway = testGateway();
+  afterAll(() => gateway.close());
+
+  it('skips the driver\'s stack trace of the call, and leaves Error.stackTraceLimit as it was, after an answer and after an error', async () => {
+    const before = Error.stackTraceLimit;
+    expect(await gateway.read(cypher('RETURN 1 AS n'))).toEqual([{ n: 1 }]);
+    expect(Error.stackTraceLimit).toBe(before);
+    const { error } = await failure(gateway.read(cypher('RETURN $x +')));
+    expect(Error.stackTraceLimit).toBe(before);
+    // Neo4j's own words are kept; the frames of this test are not added to them.
+    expect(error.code).toBe('Neo.ClientError.Statement.SyntaxError');
+    expect((error as Error).stack).not.toContain('gateway.test');
+    expect(new Error('here').stack).toContain('gateway.test');
+  });
+});
+
 describe('a write under a request deadline', () => {
   const gateway = testGateway();
   afterAll(() => gateway.close());
