@@ -15,17 +15,20 @@ import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveI
  */
 export function selectedPaths(info: GraphQLResolveInfo, maxDepth = 6): ReadonlySet<string> {
   // graphql-js hands every item of a list the same field nodes (a person's `statements`
-  // on each of 20 people): walk them once. The nodes belong to one parsed document, so
-  // its fragments are the same too.
-  const known = walked.get(info.fieldNodes);
+  // on each of 20 people): walk them once. A field selected once is keyed by its node,
+  // which Apollo's cache of parsed documents gives every request of the same query, so
+  // it is walked once for all of them. The nodes belong to one parsed document, so its
+  // fragments are the same too.
+  const key = info.fieldNodes.length === 1 ? (info.fieldNodes[0] as FieldNode) : info.fieldNodes;
+  const known = walked.get(key);
   if (known !== undefined && known.depth === maxDepth) return known.paths;
   const paths = new Set<string>();
   for (const node of info.fieldNodes) collect(node.selectionSet, '', maxDepth, info.fragments, paths, new Set());
-  walked.set(info.fieldNodes, { depth: maxDepth, paths });
+  walked.set(key, { depth: maxDepth, paths });
   return paths;
 }
 
-const walked = new WeakMap<readonly FieldNode[], { readonly depth: number; readonly paths: ReadonlySet<string> }>();
+const walked = new WeakMap<FieldNode | readonly FieldNode[], { readonly depth: number; readonly paths: ReadonlySet<string> }>();
 
 function collect(
   set: SelectionSetNode | undefined,

@@ -77,13 +77,22 @@ const STATEMENT_HEADER_PROJECTION = `{${HEADER_FIELDS}\n}`;
 /** Built once per combination of includes (512 at most): requests ask for the same few. */
 const projections = new Map<string, string>();
 
+const includesKeys = new WeakMap<StatementIncludes, string>();
+
+/** A string naming this combination of includes; worked out once per includes object (the resolvers give one per selection). */
+export function includesKey(includes: StatementIncludes): string {
+  let key = includesKeys.get(includes);
+  if (key === undefined) includesKeys.set(includes, (key = JSON.stringify(includes)));
+  return key;
+}
+
 /**
  * Statement `s` as a StatementRecord (a StatementHeader unless `statementFields`), with
  * `details` when the includes ask for them.
  */
 export function statementProjection(includes: StatementIncludes): string {
   if (!includesAny(includes)) return includes.statementFields ? STATEMENT_PROJECTION : STATEMENT_HEADER_PROJECTION;
-  const key = JSON.stringify(includes);
+  const key = includesKey(includes);
   let text = projections.get(key);
   if (text === undefined) {
     const fields = includes.statementFields ? STATEMENT_FIELDS : HEADER_FIELDS;

@@ -27,6 +27,17 @@ export function checkStatementFilter(filter: StatementFilter | null | undefined)
  */
 export function statementIncludes(info: GraphQLResolveInfo, prefix: string): StatementIncludes {
   const paths = selectedPaths(info);
+  // One object per selection, so the loaders key it once (statement.loaders.ts).
+  let known = includesOf.get(paths);
+  if (known === undefined) includesOf.set(paths, (known = new Map()));
+  let includes = known.get(prefix);
+  if (includes === undefined) known.set(prefix, (includes = Object.freeze(includesFrom(paths, prefix))));
+  return includes;
+}
+
+const includesOf = new WeakMap<ReadonlySet<string>, Map<string, StatementIncludes>>();
+
+function includesFrom(paths: ReadonlySet<string>, prefix: string): StatementIncludes {
   const has = (path: string): boolean => paths.has(`${prefix}${path}`);
   return {
     statementFields: has('venue') || has('date') || has('quotedIn'),
