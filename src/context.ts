@@ -5,16 +5,15 @@
  */
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import { RoundTrips, requestDb, type Db, type Deadline, type Neo4jGateway } from './db/gateway';
-import { createArticleLoaders, type ArticleLoaders } from './graph/article/article.loaders';
-import { createEntityLoaders, type EntityLoaders } from './graph/entity/entity.loaders';
-import { createStatementLoaders, type StatementLoaders } from './graph/statement/statement.loaders';
+import { ARTICLE_LOADERS, type ArticleLoaders } from './graph/article/article.loaders';
+import { ENTITY_LOADERS, type EntityLoaders } from './graph/entity/entity.loaders';
+import { madeOnUse } from './graph/loader';
+import { STATEMENT_LOADERS, type StatementLoaders } from './graph/statement/statement.loaders';
 
-/** Fresh loaders for one request; statement answers prime the entity, role and article loaders they share. */
-function withLoaders(db: Db): EntityLoaders & StatementLoaders & ArticleLoaders {
-  const entities = createEntityLoaders(db);
-  const articles = createArticleLoaders(db);
-  return { ...entities, ...articles, ...createStatementLoaders(db, { entity: entities.entity, roles: entities.roles, article: articles.article }) };
-}
+export type Loaders = EntityLoaders & StatementLoaders & ArticleLoaders;
+
+/** Fresh loaders for one request, each made when first used; statement answers prime the entity, role and article loaders they share. */
+const requestLoaders = madeOnUse<Loaders, Db>({ ...ENTITY_LOADERS, ...ARTICLE_LOADERS, ...STATEMENT_LOADERS });
 
 export interface Context {
   readonly requestId: string;
@@ -23,7 +22,7 @@ export interface Context {
   readonly trips: RoundTrips;
   /** Every read through `db` is cancelled by Neo4j when this passes; none without it. */
   readonly deadline: Deadline | undefined;
-  readonly loaders: EntityLoaders & StatementLoaders & ArticleLoaders;
+  readonly loaders: Loaders;
   /** True when the request carried `Authorization: Bearer <key>` with a configured key. */
   readonly authorized: boolean;
 }
@@ -56,7 +55,7 @@ export function createContext(gateway: Neo4jGateway, options: ContextOptions = {
     db,
     trips,
     deadline: options.deadline,
-    loaders: withLoaders(db),
+    loaders: requestLoaders(db),
     authorized: isAuthorized(options.authorization, options.apiKeys ?? []),
   };
 }

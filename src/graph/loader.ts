@@ -22,6 +22,45 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
   return groups;
 }
 
+/**
+ * How to make each member of an object, given the argument the object is made for and the
+ * object itself (`S`: its other members, and those of any object it is merged into).
+ */
+export type Makers<T, A, S = T> = { readonly [K in keyof T]: (arg: A, self: S) => T[K] };
+
+const ARG = Symbol('made for');
+const MADE = Symbol('made');
+
+/**
+ * A factory of objects whose members are each made the first time they are read, then kept.
+ * A request reads two or three of its thirty-odd loaders; making every one of them for
+ * every request was 3 % of a lookup's CPU (BENCHMARKS.md, finding 20). The getters are
+ * defined once, on a prototype, so a request pays for two small objects and the loaders it uses.
+ */
+export function madeOnUse<T extends object, A>(makers: Makers<T, A>): (arg: A) => T {
+  class Made {
+    readonly [ARG]: A;
+    readonly [MADE]: Partial<T> = {};
+    constructor(arg: A) {
+      this[ARG] = arg;
+    }
+  }
+  for (const key of Object.keys(makers) as (keyof T & string)[]) {
+    Object.defineProperty(Made.prototype, key, {
+      enumerable: true,
+      get(this: Made): T[typeof key] {
+        return (this[MADE][key] ??= makers[key](this[ARG], this as unknown as T));
+      },
+    });
+  }
+  return (arg) => new Made(arg) as unknown as T;
+}
+
+/** Makers of a record with one member per name, all made alike (a loader per relation, say). */
+export function makersByName<N extends string, V, A>(names: readonly N[], make: (name: N, arg: A) => V): Makers<Readonly<Record<N, V>>, A> {
+  return Object.fromEntries(names.map((name) => [name, (arg: A) => make(name, arg)])) as unknown as Makers<Readonly<Record<N, V>>, A>;
+}
+
 /** A loader keyed by id whose batch query returns rows of `{ id, [field]: value }`. */
 export function idLoader<V>(fetch: (ids: readonly string[]) => Promise<ReadonlyMap<string, V>>, missing: V): DataLoader<string, V> {
   return new DataLoader<string, V>(async (ids) => byKey(ids, await fetch(ids), missing), { maxBatchSize: 1000 });

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
-import { idLoader } from '../loader';
+import { idLoader, type Makers } from '../loader';
 import * as repo from './article.repository';
 import type { ArticleRecord } from './article.type';
 
@@ -9,9 +9,8 @@ export interface ArticleLoaders {
   readonly mentions: DataLoader<string, string[]>;
 }
 
-export function createArticleLoaders(db: Db): ArticleLoaders {
-  return {
-    article: idLoader<ArticleRecord | null>((ids) => repo.articlesById(db, ids), null),
-    mentions: idLoader((ids) => repo.mentions(db, ids), []),
-  };
-}
+/** A request's article loaders, each made when first used (context.ts). */
+export const ARTICLE_LOADERS: Makers<ArticleLoaders, Db> = {
+  article: (db) => idLoader<ArticleRecord | null>((ids) => repo.articlesById(db, ids), null),
+  mentions: (db) => idLoader((ids) => repo.mentions(db, ids), []),
+};

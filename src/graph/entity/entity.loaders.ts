@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
-import { idLoader } from '../loader';
+import { idLoader, madeOnUse, makersByName, type Makers } from '../loader';
 import { RELATIONS, type Relation } from './entity.cypher';
 import * as repo from './entity.repository';
 import { isWholeEntity, type EntityHeader, type EntityRecord, type Role, type RoleRow } from './entity.type';
@@ -13,26 +13,32 @@ export interface EntityLoaders {
   readonly related: Readonly<Record<Relation, DataLoader<string, EntityRecord[]>>>;
 }
 
-export function createEntityLoaders(db: Db): EntityLoaders {
-  const related = Object.fromEntries(
-    (Object.keys(RELATIONS) as Relation[]).map((relation) => [relation, idLoader((ids) => repo.related(db, relation, ids), [])]),
-  ) as Record<Relation, DataLoader<string, EntityRecord[]>>;
-  const entity = idLoader<EntityRecord | null>((ids) => repo.entitiesById(db, ids), null);
-  const roles = idLoader<Role[]>(async (ids) => {
-    const rows = await repo.rolesByPerson(db, ids);
-    for (const role of [...rows.values()].flat()) primeEntities(entity, [role.organization, role.place]);
-    return new Map([...rows].map(([id, list]) => [id, list.map(toRole)]));
-  }, []);
-  const entityWithRoles = idLoader<EntityRecord | null>(async (ids) => {
-    const found = await repo.entitiesWithRolesById(db, ids);
-    for (const e of found.values()) {
-      entity.prime(e.id, e);
-      if (e.__typename === 'Person') primeRoles({ entity, roles }, e.id, e.roles ?? []);
-    }
-    return found;
-  }, null);
-  return { entity, entityWithRoles, roles, related };
-}
+type RelatedLoaders = Readonly<Record<Relation, DataLoader<string, EntityRecord[]>>>;
+
+const relatedLoaders = madeOnUse<RelatedLoaders, Db>(
+  makersByName(Object.keys(RELATIONS) as Relation[], (relation, db: Db) => idLoader((ids) => repo.related(db, relation, ids), [])),
+);
+
+/** A request's entity loaders, each made when first used (context.ts); roles and entities with roles file what they bring in `entity` and `roles`. */
+export const ENTITY_LOADERS: Makers<EntityLoaders, Db> = {
+  entity: (db) => idLoader<EntityRecord | null>((ids) => repo.entitiesById(db, ids), null),
+  roles: (db, loaders) =>
+    idLoader<Role[]>(async (ids) => {
+      const rows = await repo.rolesByPerson(db, ids);
+      for (const role of [...rows.values()].flat()) primeEntities(loaders.entity, [role.organization, role.place]);
+      return new Map([...rows].map(([id, list]) => [id, list.map(toRole)]));
+    }, []),
+  entityWithRoles: (db, loaders) =>
+    idLoader<EntityRecord | null>(async (ids) => {
+      const found = await repo.entitiesWithRolesById(db, ids);
+      for (const e of found.values()) {
+        loaders.entity.prime(e.id, e);
+        if (e.__typename === 'Person') primeRoles(loaders, e.id, e.roles ?? []);
+      }
+      return found;
+    }, null),
+  related: relatedLoaders,
+};
 
 const toRole = ({ title, former, organizationId, placeId }: RoleRow): Role => ({ title, former, organizationId, placeId });
 

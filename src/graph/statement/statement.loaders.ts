@@ -4,8 +4,8 @@ import type { ArticleLoaders } from '../article/article.loaders';
 import type { EntityLoaders } from '../entity/entity.loaders';
 import type { EntityHeader } from '../entity/entity.type';
 import { primeEntities, primeRoles } from '../entity/entity.loaders';
-import { groupBy, idLoader } from '../loader';
-import { ANCHORS, type Anchor, type StatementIncludes } from './statement.cypher';
+import { groupBy, idLoader, madeOnUse, makersByName, type Makers } from '../loader';
+import { ANCHORS, includesKey, type Anchor, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
 import type { Evidence, StatementHeader, StatementRecord } from './statement.type';
 
@@ -19,6 +19,8 @@ export interface StatementLoaders {
   readonly statement: DataLoader<string, StatementRecord | null>;
   /** `statement`, with details brought along (and filed) and the fields the key's includes say. */
   readonly statementWith: DataLoader<StatementKey, StatementHeader | null, string>;
+  /** Speaker, topics, outlets and evidence of statements, in one trip per batch: what the four loaders below were not given. */
+  readonly details: DataLoader<string, repo.StatementDetails>;
   /**
    * Speaker, topics, outlets and evidence of statements, one loader each. Those a statement
    * query brought along are filed in them; the rest come from one trip per batch for all
@@ -39,45 +41,69 @@ export interface StatementLoaders {
   readonly prime: (statements: readonly StatementHeader[]) => void;
 }
 
-const includesKey = (includes: StatementIncludes): string => JSON.stringify(includes);
 const statementKey = (key: StatementKey): string => `${includesKey(key.includes)}|${key.id}`;
 
-/** Statement loaders over the request's entity and article loaders, which statement answers prime. */
-export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'entity' | 'roles'> & Pick<ArticleLoaders, 'article'>): StatementLoaders {
-  const anchors = Object.keys(ANCHORS) as Anchor[];
-  const details = idLoader(async (ids) => {
-    const found = await repo.details(db, ids);
-    for (const d of found.values()) primeEntities(related.entity, [d.speaker, ...d.about, ...d.reportedBy]);
-    return found;
-  }, repo.NO_DETAILS);
-  const part = <K extends keyof repo.StatementDetails>(key: K): DataLoader<string, repo.StatementDetails[K]> =>
-    new DataLoader<string, repo.StatementDetails[K]>(async (ids) => (await details.loadMany(ids)).map((d) => (d instanceof Error ? d : d[key])), {
+/** What statement loaders reach of the request's other loaders: statement answers prime them. */
+type Siblings = StatementLoaders & Pick<EntityLoaders, 'entity' | 'roles'> & Pick<ArticleLoaders, 'article'>;
+
+const ANCHOR_NAMES = Object.keys(ANCHORS) as Anchor[];
+
+type PageLoaders = Readonly<Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementHeader[], string>>>;
+const pageLoaders = madeOnUse<PageLoaders, { readonly db: Db; readonly prime: StatementLoaders['prime'] }>(
+  makersByName(
+    ANCHOR_NAMES,
+    (anchor, { db, prime }: { readonly db: Db; readonly prime: StatementLoaders['prime'] }) =>
+      new DataLoader<repo.AnchoredPageKey, StatementHeader[], string>(
+        async (keys) => {
+          const pages = await repo.pagesByAnchor(db, anchor, keys);
+          for (const page of pages) prime(page);
+          return pages;
+        },
+        { cacheKeyFn: (key) => JSON.stringify([key.id, key.limit, key.after, key.includes]) },
+      ),
+  ),
+);
+
+type CountLoaders = Readonly<Record<Anchor, DataLoader<string, number>>>;
+const countLoaders = madeOnUse<CountLoaders, Db>(makersByName(ANCHOR_NAMES, (anchor, db: Db) => idLoader((ids) => repo.countsByAnchor(db, anchor, ids), 0)));
+
+/** One of the four parts of a statement's details, from the details loader. */
+const part =
+  <K extends keyof repo.StatementDetails>(key: K) =>
+  (_db: Db, loaders: Siblings): DataLoader<string, repo.StatementDetails[K]> =>
+    new DataLoader<string, repo.StatementDetails[K]>(async (ids) => (await loaders.details.loadMany(ids)).map((d) => (d instanceof Error ? d : d[key])), {
       maxBatchSize: 1000,
     });
-  const parts = { speaker: part('speaker'), about: part('about'), reportedBy: part('reportedBy'), evidence: part('evidence') };
 
-  const prime = (statements: readonly StatementHeader[]): void => {
+/** A request's statement loaders, each made when first used (context.ts), over its entity and article loaders, which statement answers prime. */
+export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
+  details: (db, loaders) =>
+    idLoader(async (ids) => {
+      const found = await repo.details(db, ids);
+      for (const d of found.values()) primeEntities(loaders.entity, [d.speaker, ...d.about, ...d.reportedBy]);
+      return found;
+    }, repo.NO_DETAILS),
+  speaker: part('speaker'),
+  about: part('about'),
+  reportedBy: part('reportedBy'),
+  evidence: part('evidence'),
+  prime: (_db, loaders) => (statements) => {
     for (const statement of statements) {
       const filed = statement.details;
       if (filed === undefined) continue;
-      if (filed.speaker !== undefined) parts.speaker.prime(statement.id, filed.speaker);
-      if (filed.about !== undefined) parts.about.prime(statement.id, filed.about);
-      if (filed.reportedBy !== undefined) parts.reportedBy.prime(statement.id, filed.reportedBy);
-      if (filed.evidence !== undefined) parts.evidence.prime(statement.id, filed.evidence);
-      primeEntities(related.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
-      if (filed.speaker?.roles) primeRoles(related, filed.speaker.id, filed.speaker.roles);
+      if (filed.speaker !== undefined) loaders.speaker.prime(statement.id, filed.speaker);
+      if (filed.about !== undefined) loaders.about.prime(statement.id, filed.about);
+      if (filed.reportedBy !== undefined) loaders.reportedBy.prime(statement.id, filed.reportedBy);
+      if (filed.evidence !== undefined) loaders.evidence.prime(statement.id, filed.evidence);
+      primeEntities(loaders.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
+      if (filed.speaker?.roles) primeRoles(loaders, filed.speaker.id, filed.speaker.roles);
       // An article brought along without its text is not the whole record the loader promises.
-      for (const { article } of filed.evidence ?? []) if (article !== undefined && 'text' in article) related.article.prime(article.id, article);
+      for (const { article } of filed.evidence ?? []) if (article !== undefined && 'text' in article) loaders.article.prime(article.id, article);
     }
-  };
-  const primed = <T extends StatementHeader | null>(statements: T[]): T[] => {
-    prime(statements.filter((s): s is T & StatementHeader => s !== null));
-    return statements;
-  };
-
-  return {
-    statement: idLoader<StatementRecord | null>((ids) => repo.wholeStatementsById(db, ids), null),
-    statementWith: new DataLoader<StatementKey, StatementHeader | null, string>(
+  },
+  statement: (db) => idLoader<StatementRecord | null>((ids) => repo.wholeStatementsById(db, ids), null),
+  statementWith: (db, loaders) =>
+    new DataLoader<StatementKey, StatementHeader | null, string>(
       async (keys) => {
         // One query per distinct includes; a request almost always has one.
         const found = new Map<string, StatementHeader>();
@@ -85,29 +111,13 @@ export function createStatementLoaders(db: Db, related: Pick<EntityLoaders, 'ent
           const includes = (group[0] as StatementKey).includes;
           for (const [id, statement] of await repo.statementsById(db, group.map((key) => key.id), includes)) found.set(statementKey({ id, includes }), statement);
         }
-        return primed(keys.map((key) => found.get(statementKey(key)) ?? null));
+        const statements = keys.map((key) => found.get(statementKey(key)) ?? null);
+        loaders.prime(statements.filter((s): s is StatementHeader => s !== null));
+        return statements;
       },
       { cacheKeyFn: statementKey, maxBatchSize: 1000 },
     ),
-    ...parts,
-    quotesInside: idLoader((ids) => repo.quotesInside(db, ids), []),
-    pages: Object.fromEntries(
-      anchors.map((anchor) => [
-        anchor,
-        new DataLoader<repo.AnchoredPageKey, StatementHeader[], string>(
-          async (keys) => {
-            const pages = await repo.pagesByAnchor(db, anchor, keys);
-            for (const page of pages) prime(page);
-            return pages;
-          },
-          { cacheKeyFn: (key) => JSON.stringify([key.id, key.limit, key.after, key.includes]) },
-        ),
-      ]),
-    ) as Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementHeader[], string>>,
-    counts: Object.fromEntries(anchors.map((anchor) => [anchor, idLoader((ids) => repo.countsByAnchor(db, anchor, ids), 0)])) as Record<
-      Anchor,
-      DataLoader<string, number>
-    >,
-    prime,
-  };
-}
+  quotesInside: (db) => idLoader((ids) => repo.quotesInside(db, ids), []),
+  pages: (db, loaders) => pageLoaders({ db, prime: loaders.prime }),
+  counts: countLoaders,
+};
