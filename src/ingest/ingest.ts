@@ -679,7 +679,9 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   await send(Q.LINK_ABOUT, plans.flatMap((p) => p.about));
   await send(Q.LINK_REPORTED_BY, plans.flatMap((p) => p.reportedBy));
   await send(Q.LINK_QUOTED_IN, plans.flatMap((p) => p.quoted));
-  const removedAt = await send(Q.REMOVE_DROPPED_STATEMENTS, plans.map((p) => ({ article: p.article, kept: p.kept })));
+  // An article new to the graph has only the evidence its own document gives it here (a
+  // segment writes an article once), all of it kept: there is nothing to look for.
+  const removedAt = await send(Q.REMOVE_DROPPED_STATEMENTS, plans.flatMap((p) => (p.articleExisted ? [{ article: p.article, kept: p.kept }] : [])));
   const mentions = plans.map((p) => ({ article: p.article, ids: p.mentions }));
   await send(Q.UNLINK_MENTIONS, mentions.filter((_, i) => plans[i]?.articleExisted));
   await send(Q.LINK_MENTIONS, mentions);
