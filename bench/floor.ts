@@ -7,10 +7,13 @@
  * The transaction is an auto-commit one in read mode, as our gateway runs reads
  * (src/db/gateway.ts): one exchange with Neo4j. With the driver's `executeQuery` (two
  * exchanges) the floor would pay for a choice of transport, not for the question, and
- * ours/floor would credit our API with the difference (BENCHMARKS.md, finding 16).
+ * ours/floor would credit our API with the difference (BENCHMARKS.md, finding 16). For
+ * the same reason it skips, as the gateway does, the stack trace the driver records for
+ * every query (finding 20).
  */
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
+import { withoutCallSite } from '../src/db/gateway';
 
 /** A keyset cursor over (sortKey, id), as our API's statement cursors are. */
 const encodeCursor = (sortKey: unknown, id: unknown): string => Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');
@@ -155,7 +158,7 @@ export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Pro
   const run = async (extra: Row = {}): Promise<Row[]> => {
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run(FLOOR_CYPHER[op], { ...params, ...extra });
+      const result = await withoutCallSite(() => session.run(FLOOR_CYPHER[op], { ...params, ...extra }));
       return result.records.map((record) => record.toObject() as Row);
     } finally {
       await session.close();

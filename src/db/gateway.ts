@@ -62,7 +62,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * a lookup's CPU in the API (BENCHMARKS.md, finding 20). A read's error still carries
  * Neo4j's message, and the log gives the request id and the field's path.
  */
-function withoutCallSite<T>(start: () => T): T {
+export function withoutCallSite<T>(start: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
