@@ -49,10 +49,15 @@ type Siblings = StatementLoaders & Pick<EntityLoaders, 'entity' | 'roles'> & Pic
 const ANCHOR_NAMES = Object.keys(ANCHORS) as Anchor[];
 
 type PageLoaders = Readonly<Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementHeader[], string>>>;
-const pageLoaders = madeOnUse<PageLoaders, { readonly db: Db; readonly prime: StatementLoaders['prime'] }>(
+/** A page loader files what its pages bring along with the request's `prime`. */
+interface PageLoaderArg {
+  readonly db: Db;
+  readonly prime: StatementLoaders['prime'];
+}
+const pageLoaders = madeOnUse<PageLoaders, PageLoaderArg>(
   makersByName(
     ANCHOR_NAMES,
-    (anchor, { db, prime }: { readonly db: Db; readonly prime: StatementLoaders['prime'] }) =>
+    (anchor, { db, prime }: PageLoaderArg) =>
       new DataLoader<repo.AnchoredPageKey, StatementHeader[], string>(
         async (keys) => {
           const pages = await repo.pagesByAnchor(db, anchor, keys);
