@@ -204,8 +204,8 @@ function translated(): CheckedQuery[] {
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
 export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
-/** Exported functions that build fragments, not whole queries. */
-export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny'] as const;
+/** Exported functions that build fragments, or say what an includes asks for (includesAny, includesKey), not whole queries. */
+export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey'] as const;
 
 /** Every query the repositories and the writer run: the constants (and records of them), then the translators. */
 export function repositoryQueries(): CheckedQuery[] {
