@@ -668,9 +668,12 @@ class WritePipeline {
 /** Sends a run of plans with one query per kind of write; `fill` then says what each removed. */
 async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Promise<(answers: Row[][]) => void> {
   const send = (query: string, rows: readonly Row[]): Promise<number | null> => pipeline.send(query, rows);
+  // An article new to the graph has no publisher link, evidence or mentions but those its own
+  // document writes here (a segment writes an article once): only the others have any to remove.
+  const existed = plans.filter((p) => p.articleExisted);
   await send(Q.MERGE_ARTICLES, plans.map((p) => p.articleRow));
   for (const [type, query] of ENTITY_QUERIES) await send(query, plans.flatMap((p) => p.entityRows[type]));
-  await send(Q.UNLINK_PUBLISHERS, plans.flatMap((p) => (p.articleExisted ? [{ article: p.article }] : [])));
+  await send(Q.UNLINK_PUBLISHERS, existed.map((p) => ({ article: p.article })));
   await send(Q.LINK_PUBLISHERS, plans.flatMap((p) => (p.publisher ? [p.publisher] : [])));
   await send(Q.MERGE_ROLES, plans.flatMap((p) => p.roles));
   for (const [i, query] of LINK_QUERIES.entries()) await send(query, plans.flatMap((p) => p.links[i] ?? []));
@@ -679,12 +682,9 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   await send(Q.LINK_ABOUT, plans.flatMap((p) => p.about));
   await send(Q.LINK_REPORTED_BY, plans.flatMap((p) => p.reportedBy));
   await send(Q.LINK_QUOTED_IN, plans.flatMap((p) => p.quoted));
-  // An article new to the graph has only the evidence its own document gives it here (a
-  // segment writes an article once), all of it kept: there is nothing to look for.
-  const removedAt = await send(Q.REMOVE_DROPPED_STATEMENTS, plans.flatMap((p) => (p.articleExisted ? [{ article: p.article, kept: p.kept }] : [])));
-  const mentions = plans.map((p) => ({ article: p.article, ids: p.mentions }));
-  await send(Q.UNLINK_MENTIONS, mentions.filter((_, i) => plans[i]?.articleExisted));
-  await send(Q.LINK_MENTIONS, mentions);
+  const removedAt = await send(Q.REMOVE_DROPPED_STATEMENTS, existed.map((p) => ({ article: p.article, kept: p.kept })));
+  await send(Q.UNLINK_MENTIONS, existed.map((p) => ({ article: p.article, ids: p.mentions })));
+  await send(Q.LINK_MENTIONS, plans.map((p) => ({ article: p.article, ids: p.mentions })));
   return (answers) => {
     const byArticle = new Map(plans.map((p) => [p.article, p.result.removed]));
     for (const r of removedAt === null ? [] : answers[removedAt] ?? []) byArticle.get(r.article as string)?.push(r.id as string);
