@@ -64,7 +64,7 @@ const pageLoaders = madeOnUse<PageLoaders, PageLoaderArg>(
           for (const page of pages) prime(page);
           return pages;
         },
-        { cacheKeyFn: (key) => JSON.stringify([key.id, key.limit, key.after, key.includes]) },
+        { cacheKeyFn: (key) => `${includesKey(key.includes)}|${JSON.stringify([key.id, key.limit, key.after])}` },
       ),
   ),
 );

@@ -95,7 +95,7 @@ export interface AnchoredPageKey {
 export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredPageKey[]): Promise<StatementHeader[][]> {
   const results: StatementHeader[][] = keys.map(() => []);
   const indexed = keys.map((key, i) => ({ key, i }));
-  for (const group of groupBy(indexed, ({ key }) => JSON.stringify([key.limit, key.includes])).values()) {
+  for (const group of groupBy(indexed, ({ key }) => `${key.limit}|${Q.includesKey(key.includes)}`).values()) {
     const { limit, includes } = (group[0] as (typeof indexed)[number]).key;
     const batch = group.map(({ key }) => ({ id: key.id, afterKey: key.after === null ? null : String(key.after[0]) }));
     const rows = await db.read(Q.translateAnchoredPages(anchor, includes, batch, limit));
