@@ -87,6 +87,13 @@ export interface QueryLimits<TContext extends object = object> {
   readonly parseOptions: { readonly maxTokens: number };
   readonly validationRules: ValidationRule[];
   readonly plugin: ApolloServerPlugin<TContext>;
+  /**
+   * The operation's cost with these variables, or the limit's GraphQLError thrown: what the
+   * plugin checks, remembered per operation and page sizes. The fast path (src/prepared.ts) asks too.
+   */
+  verdict(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number;
+  /** A response's errors as the client gets them: a query over a limit gets only the limit's errors. */
+  finalErrors<E extends { readonly extensions?: { readonly code?: unknown } }>(errors: E[]): E[];
   /** The estimated cost of an operation with its variables (for tests and logs). */
   cost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number;
 }
@@ -167,6 +174,15 @@ export function queryLimits<TContext extends object = object>(
     return costs.get(sized) ?? 0;
   };
 
+  /**
+   * A query over a limit gets only the limit's error, not every other complaint about it
+   * (50 repeated @include would add 49 "can only be used once").
+   */
+  function finalErrors<E extends { readonly extensions?: { readonly code?: unknown } }>(errors: E[]): E[] {
+    const limited = errors.filter((e) => e.extensions?.code === ErrorCode.LIMIT_EXCEEDED);
+    return limited.length > 0 && limited.length < errors.length ? limited : errors;
+  }
+
   return {
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: shape.validationRules,
@@ -178,16 +194,14 @@ export function queryLimits<TContext extends object = object>(
             onCost(cachedCheck(schema, document, operation, request.variables ?? {}), contextValue);
           },
           async willSendResponse({ response }) {
-            // A query over a limit gets only the limit's error, not every other complaint
-            // about it (50 repeated @include would add 49 "can only be used once").
-            if (response.body.kind !== 'single') return;
-            const errors = response.body.singleResult.errors;
-            const limited = errors?.filter((e) => e.extensions?.code === ErrorCode.LIMIT_EXCEEDED);
-            if (limited && limited.length > 0 && limited.length < (errors?.length ?? 0)) response.body.singleResult.errors = limited;
+            if (response.body.kind !== 'single' || response.body.singleResult.errors === undefined) return;
+            response.body.singleResult.errors = finalErrors([...response.body.singleResult.errors]);
           },
         };
       },
     },
+    verdict: cachedCheck,
+    finalErrors,
     cost(schema, document, variables = {}, operationName) {
       const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       const operation = operationName === undefined ? operations[0] : operations.find((o) => o.name?.value === operationName);
