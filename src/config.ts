@@ -70,6 +70,9 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
 /** How many answers of whole-graph reads a server keeps (ANSWER_CACHE_SIZE). */
 export const DEFAULT_ANSWER_CACHE_SIZE = 500;
 
+/** How many query texts a server answers again without Apollo's pipeline (PREPARED_QUERIES). */
+export const DEFAULT_PREPARED_QUERIES = 500;
+
 export interface Config {
   readonly neo4j: Neo4jConfig;
   readonly embedded: EmbeddedConfig;
@@ -85,6 +88,8 @@ export interface Config {
   readonly timeouts: Timeouts;
   /** Answers of search, paths, timeline and attribution kept while the graph is unchanged (src/db/answer-cache.ts); 0 keeps none. */
   readonly answerCacheSize: number;
+  /** Query texts answered again without Apollo's per-request pipeline (src/prepared.ts); 0 turns that off. */
+  readonly preparedQueries: number;
 }
 
 export class ConfigError extends Error {
@@ -201,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionMs: integer('NEO4J_CONNECTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectionMs, 100, 600_000),
     },
     answerCacheSize: integer('ANSWER_CACHE_SIZE', DEFAULT_ANSWER_CACHE_SIZE, 0, 100_000),
+    preparedQueries: integer('PREPARED_QUERIES', DEFAULT_PREPARED_QUERIES, 0, 100_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

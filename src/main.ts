@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     introspection: config.introspection,
     limits: config.limits,
     requestTimeoutMs: config.timeouts.requestMs,
+    preparedQueries: config.preparedQueries,
     // dist/src/main.js → dist/explorer, written by `npm run build`.
     routes: explorerRoutes({ distDir: path.resolve(__dirname, '..', 'explorer') }),
   });

@@ -12,11 +12,12 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type Limits } from './config';
+import { DEFAULT_LIMITS, DEFAULT_PREPARED_QUERIES, DEFAULT_TIMEOUTS, type Limits } from './config';
 import { createContext, type Context } from './context';
 import type { Neo4jGateway, RoundTrips } from './db/gateway';
 import { ErrorCode, translateDriverError } from './errors';
 import { queryLimits, tokenLimitError } from './limits';
+import { PreparedOperations, executePrepared, plainJsonHeaders, plainRequest } from './prepared';
 
 export interface ServerOptions {
   readonly schema: GraphQLSchema;
@@ -32,6 +33,8 @@ export interface ServerOptions {
   readonly limits?: Partial<Limits>;
   /** Budget for a whole request; default DEFAULT_TIMEOUTS.requestMs. */
   readonly requestTimeoutMs?: number;
+  /** Query texts answered again without Apollo's per-request pipeline (src/prepared.ts); default DEFAULT_PREPARED_QUERIES, 0 for none. */
+  readonly preparedQueries?: number;
   readonly log?: (entry: Record<string, unknown>) => void;
   /**
    * More routes (the explorer page): called for any path other than /graphql and
@@ -61,6 +64,8 @@ interface RequestScope {
   cost: number | undefined;
   /** The codes of the errors the client got. */
   codes: string[];
+  /** True when the fast path answered, without Apollo's pipeline (src/prepared.ts). */
+  prepared: boolean;
 }
 
 /**
@@ -221,6 +226,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
    * the request's round-trip counter.
    */
   const scopes = new WeakMap<RoundTrips, RequestScope>();
+  const prepared = new PreparedOperations(options.preparedQueries ?? DEFAULT_PREPARED_QUERIES);
+  let stopping: Promise<void> | undefined;
   const shape = queryLimits<Context>(limits, (cost, context) => {
     const scope = scopes.get(context.trips);
     if (scope) scope.cost = cost;
@@ -237,8 +244,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         async didResolveOperation({ operationName }) {
           if (scope && operationName) scope.operation = operationName;
         },
-        async executionDidStart() {
+        async executionDidStart({ request: { query, operationName, extensions, http }, document, operation }) {
           if (scope) scope.executed = true;
+          // Remembered for the fast path only when Apollo has seen a plain POST of it.
+          if (query !== undefined && extensions === undefined && http?.method === 'POST') prepared.remember(query, operationName, { document, operation });
         },
         async willSendResponse({ response }) {
           // What the client gets: the limits plugin (before this one) may have dropped some errors.
@@ -250,6 +259,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   };
 
+  const formatGraphQLError = formatError(options.production, log);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     // Turned off by graphql-js's rule below instead, whose message says what happened.
@@ -262,7 +272,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stopOnTerminationSignals: false,
     parseOptions: shape.parseOptions,
     validationRules: [...shape.validationRules, ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])],
-    formatError: formatError(options.production, log),
+    formatError: formatGraphQLError,
     // Apollo installs its cache-control plugin unless told not to; its per-field hook makes
     // Apollo wrap every resolver of the schema, trivial property reads included, for
     // Cache-Control headers this API does not send (BENCHMARKS.md, finding F4).
@@ -281,6 +291,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: undefined,
       cost: undefined,
       codes: [],
+      prepared: false,
     };
     res.setHeader('x-request-id', scope.requestId);
     if (!url.pathname.startsWith('/health/')) {
@@ -304,6 +315,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           outcome: !failed ? 'ok' : scope.executed ? 'error' : 'rejected',
           errors: scope.codes.length > 0 ? [...new Set(scope.codes)] : undefined,
           aborted: res.writableFinished ? undefined : true,
+          prepared: scope.prepared || undefined,
         });
       };
       res.once('finish', logRequest);
@@ -380,14 +392,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         body = text;
       }
     }
+    const contextFor = (): Context => {
+      const context = createContext(options.gateway, { authorization: headers.get('authorization'), apiKeys: options.apiKeys, requestId: scope.requestId, deadline });
+      scope.context = context;
+      scopes.set(context.trips, scope);
+      return context;
+    };
+    if (req.method === 'POST' && stopping === undefined && plainJsonHeaders(headers.get('content-type'), headers.get('accept'))) {
+      if (await answerPrepared(res, body, scope, contextFor)) return;
+    }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => {
-        const context = createContext(options.gateway, { authorization: headers.get('authorization'), apiKeys: options.apiKeys, requestId: scope.requestId, deadline });
-        scope.context = context;
-        scopes.set(context.trips, scope);
-        return context;
-      },
+      context: async () => contextFor(),
     });
     // The deadline's backstop may have answered already; what Apollo made late is dropped.
     if (res.headersSent) return;
@@ -402,12 +418,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end();
   }
 
+  /**
+   * Answers a plain POST of a query Apollo has accepted before, as Apollo would and with the
+   * same log scope, without its per-request pipeline (src/prepared.ts). False, with nothing
+   * run or sent, when Apollo should answer it.
+   */
+  async function answerPrepared(res: ServerResponse, body: unknown, scope: RequestScope, contextFor: () => Context): Promise<boolean> {
+    const request = plainRequest(body);
+    const found = request && prepared.find(request);
+    if (request === undefined || found === undefined) return false;
+    const answer = await executePrepared({
+      schema: options.schema,
+      prepared: found,
+      request,
+      contextValue: contextFor(),
+      verdict: (document, operation, variables) => shape.verdict(options.schema, document, operation, variables),
+      onStart: (cost) => {
+        scope.operation = found.operation.name?.value ?? request.operationName ?? null;
+        scope.cost = cost;
+        scope.executed = true;
+        scope.prepared = true;
+      },
+      onError: (error) => errorScopes.set(error, scope),
+      formatError: formatGraphQLError,
+      finalErrors: shape.finalErrors,
+      includeStacktrace: !options.production,
+    });
+    if (answer === undefined) return false;
+    scope.codes = codesOf(answer.errors);
+    // The deadline's backstop may have answered already.
+    if (res.headersSent) return true;
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    res.statusCode = answer.status;
+    res.end(answer.body);
+    return true;
+  }
+
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  let stopping: Promise<void> | undefined;
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,

@@ -21,6 +21,7 @@ runChild('ours', async (uri, meter) => {
     production: true,
     limits: config.limits,
     requestTimeoutMs: config.timeouts.requestMs,
+    preparedQueries: config.preparedQueries,
     log: (entry) => {
       // A request the client gave up on (autocannon closing its connections at the end of a
       // run) is logged with the round trips it had made so far: it is not a request served.

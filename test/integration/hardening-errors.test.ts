@@ -5,25 +5,13 @@
  * reads are a slow Cypher query, one whose reads never answer.
  */
 import { cypher, type CypherQuery } from '../../src/db/cypher';
-import { createDriver, Neo4jGateway, type Deadline, type RoundTrips, type Row } from '../../src/db/gateway';
-import { loadConfig } from '../../src/config';
+import { Neo4jGateway, type Deadline, type RoundTrips, type Row } from '../../src/db/gateway';
+import { BrokenGateway, driverForTests } from '../helpers/failing-gateways';
 import { testGateway } from '../helpers/graph';
 import { requestLines, startTestServer } from '../helpers/server';
 
 /** Counts to a hundred million and keeps nothing: seconds of work for Neo4j, no data needed. */
 const SLOW = cypher('UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n');
-
-function driverForTests() {
-  const config = loadConfig();
-  return createDriver({ ...config.neo4j, uri: config.neo4j.uri as string });
-}
-
-/** Every read is a bug: the kind of fault that must be masked for clients and logged for operators. */
-class BrokenGateway extends Neo4jGateway {
-  override async read(): Promise<Row[]> {
-    throw new TypeError("Cannot read properties of undefined (reading 'secretInternalDetail')");
-  }
-}
 
 /** Every read is the slow query, under the budget the request gives it. */
 class SlowGateway extends Neo4jGateway {
