@@ -91,6 +91,14 @@ export const NEO4J_JVM_FLAGS: readonly string[] = [
   '--enable-native-access=ALL-UNNAMED',
   '-Dlog4j2.disable.jmx=true',
   '-Dfile.encoding=UTF-8',
+  // A method is compiled by C2 after four times HotSpot's default calls and loops. On two
+  // cores the JIT's compiler threads took 50-60 of the ~110 CPU-seconds of a cold 100k
+  // ingest, much of it on methods barely used again; in four paired loads this took Java's
+  // CPU from 112 to 97 s on average and the load from 70.0 to 64.6 s (BENCHMARKS.md, Loading).
+  '-XX:Tier4InvocationThreshold=20000',
+  '-XX:Tier4MinInvocationThreshold=2400',
+  '-XX:Tier4CompileThreshold=60000',
+  '-XX:Tier4BackEdgeThreshold=160000',
   // JVM warnings go to stderr, never to stdout (which carries only the ready line);
   // class-data-sharing chatter (e.g. a stale archive being ignored) is silenced.
   '-Xlog:disable',
