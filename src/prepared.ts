@@ -111,7 +111,8 @@ export interface PreparedExecution<TContext> {
   readonly schema: GraphQLSchema;
   readonly prepared: PreparedOperation;
   readonly request: PlainRequest;
-  readonly contextValue: TContext;
+  /** Makes the request's context; called only once the fast path has decided to answer. */
+  readonly context: () => TContext;
   /** The operation's cost under the limits, or the limit's GraphQLError thrown (QueryLimits.verdict). */
   readonly verdict: (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => number;
   /** Called once the limits have let the operation through and before anything runs. */
@@ -165,7 +166,7 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
   const result = await execute({
     schema,
     document: prepared.document,
-    contextValue: run.contextValue,
+    contextValue: run.context(),
     variableValues: request.variables,
     operationName: request.operationName,
   });

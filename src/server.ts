@@ -431,7 +431,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       schema: options.schema,
       prepared: found,
       request,
-      contextValue: contextFor(),
+      context: contextFor,
       verdict: (document, operation, variables) => shape.verdict(options.schema, document, operation, variables),
       onStart: (cost) => {
         scope.operation = found.operation.name?.value ?? request.operationName ?? null;
