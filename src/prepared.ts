@@ -38,13 +38,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const BODY_KEYS = new Set(['query', 'variables', 'operationName']);
 
+/** A GraphQL name: an operation name that is anything else ('' included) names no operation, and Apollo says so. */
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
 /** The body as a PlainRequest, or undefined for anything Apollo should look at (extensions, a batch, odd types). */
 export function plainRequest(body: unknown): PlainRequest | undefined {
   if (!isRecord(body) || typeof body.query !== 'string' || body.query === '') return undefined;
   for (const key of Object.keys(body)) if (!BODY_KEYS.has(key)) return undefined;
   const { variables, operationName } = body;
   if (variables !== undefined && variables !== null && !isRecord(variables)) return undefined;
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  if (operationName !== undefined && operationName !== null && (typeof operationName !== 'string' || !NAME.test(operationName))) return undefined;
   return { query: body.query, operationName: operationName ?? undefined, variables: variables ?? undefined };
 }
 
@@ -134,6 +137,14 @@ interface Head {
 const isHttpHead = (value: unknown): value is { status?: number; headers?: Map<string, string> } =>
   isRecord(value) && (!('status' in value) || typeof value.status === 'number') && (!('headers' in value) || value.headers instanceof Map);
 
+/** Anything thrown, as Apollo's ensureGraphQLError makes a GraphQLError of it. */
+const asGraphQLError = (thrown: unknown): GraphQLError =>
+  thrown instanceof GraphQLError
+    ? thrown
+    : thrown instanceof Error
+      ? new GraphQLError(thrown.message, { originalError: thrown })
+      : new GraphQLError(`Unexpected error value: ${String(thrown)}`);
+
 /** An error as Apollo's normalizeAndFormatErrors shapes it before formatError: a code always, its HTTP head moved to the response. */
 function enrich(error: GraphQLError, head: Head, includeStacktrace: boolean): GraphQLFormattedError {
   const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR };
@@ -180,13 +191,13 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
         try {
           return run.formatError(enrich(error, head, run.includeStacktrace), error);
         } catch (formattingError) {
-          if (run.includeStacktrace) return enrich(new GraphQLError((formattingError as Error).message, { originalError: formattingError as Error }), head, true);
+          if (run.includeStacktrace) return enrich(asGraphQLError(formattingError), head, true);
           return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
         }
       }),
     );
   }
-  head.headers.set('content-type', 'application/json; charset=utf-8');
+  if (!head.headers.has('content-type')) head.headers.set('content-type', 'application/json; charset=utf-8');
   return {
     status: head.status ?? 200,
     headers: head.headers,

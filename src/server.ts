@@ -246,8 +246,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
         async executionDidStart({ request: { query, operationName, extensions, http }, document, operation }) {
           if (scope) scope.executed = true;
-          // Remembered for the fast path only when Apollo has seen a plain POST of it.
-          if (query !== undefined && extensions === undefined && http?.method === 'POST') prepared.remember(query, operationName, { document, operation });
+          // Remembered for the fast path only when Apollo has seen a plain POST of it. Apollo
+          // starts execution even when the operation name matches no operation (and then
+          // answers 400), so `operation` can be missing whatever its type says.
+          const resolved = operation as typeof operation | undefined;
+          if (resolved !== undefined && query !== undefined && extensions === undefined && http?.method === 'POST') prepared.remember(query, operationName, { document, operation: resolved });
         },
         async willSendResponse({ response }) {
           // What the client gets: the limits plugin (before this one) may have dropped some errors.

@@ -44,7 +44,7 @@ describe('what the fast path may answer', () => {
     expect(plainRequest({ query: '{ a }' })).toEqual({ query: '{ a }', operationName: undefined, variables: undefined });
     expect(plainRequest({ query: '{ a }', variables: null, operationName: null })).toEqual({ query: '{ a }', operationName: undefined, variables: undefined });
     expect(plainRequest({ query: '{ a }', variables: { n: 1 }, operationName: 'A' })).toEqual({ query: '{ a }', operationName: 'A', variables: { n: 1 } });
-    for (const body of [undefined, '{ a }', [{ query: '{ a }' }], { query: '' }, { query: '{ a }', extensions: {} }, { query: '{ a }', variables: '{}' }, { query: '{ a }', variables: [] }, { query: '{ a }', operationName: 1 }]) {
+    for (const body of [undefined, '{ a }', [{ query: '{ a }' }], { query: '' }, { query: '{ a }', extensions: {} }, { query: '{ a }', variables: '{}' }, { query: '{ a }', variables: [] }, { query: '{ a }', operationName: 1 }, { query: '{ a }', operationName: '' }, { query: '{ a }', operationName: 'A\n{ a }' }]) {
       expect(plainRequest(body)).toBeUndefined();
     }
   });
