@@ -8,11 +8,15 @@
  * it, judged as if it had never been there, so the outcome is that of loading each document
  * on its own. Each document still gets its summary line, in order, with its share of its
  * batch's time. Exits 1 when any document was rejected.
+ *
+ * A load of more than one batch into an empty graph builds the full-text search index once,
+ * at its end, instead of at every commit (`withSearchIndexDeferred`, src/db/constraints.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../db/connect';
+import { withSearchIndexDeferred } from '../db/constraints';
 import type { Neo4jGateway } from '../db/gateway';
 import type { Problem } from '../errors';
 import { BatchRejected, writeDocuments, type IngestResult } from './ingest';
@@ -100,7 +104,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   let failed = 0;
   let statements = 0;
-  try {
+  const index = new ProgressBar(100, 'search index');
+  const loadAll = async (): Promise<void> => {
     for (let from = 0; from < documents.length; from += INGEST_BATCH_SIZE) {
       const batch = documents.slice(from, from + INGEST_BATCH_SIZE);
       const readable = batch.flatMap((entry, i) => ('error' in entry ? [] : [i]));
@@ -121,6 +126,10 @@ async function main(): Promise<void> {
       const last = batch[batch.length - 1];
       bar.tick(from + batch.length, last?.name ?? '');
     }
+  };
+  try {
+    if (documents.length > INGEST_BATCH_SIZE) await withSearchIndexDeferred(database.gateway, loadAll, (percent) => index.tick(percent));
+    else await loadAll();
   } finally {
     await database.close();
   }

@@ -14,7 +14,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
+import { SEARCH_INDEX, withSearchIndexDeferred } from '../../src/db/constraints';
 import { cypher } from '../../src/db/cypher';
+import { SEARCH } from '../../src/graph/explore/explore.cypher';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import type { ArticleDocument, EntityInput, StatementInput } from '../../src/ingest/document';
 import { ingestDocument, ValidatedDocuments, type IngestResult } from '../../src/ingest/ingest';
@@ -293,6 +295,8 @@ describe('ingestBatch', () => {
     const articles = [...corpus.articles()];
     for (let i = 0; i < articles.length; i += batch) expected.push(...(await ingestBatch(own.gateway, articles.slice(i, i + batch))));
     const sequential = await dump(own.gateway);
+    const sequentialHits = await searchFor('talks OR sanctions OR ceasefire');
+    expect(sequentialHits.length).toBeGreaterThan(10);
 
     await empty();
     const lines: string[] = [];
@@ -303,7 +307,11 @@ describe('ingestBatch', () => {
     expect(report.documents).toBe(corpus.directory().length + articles.length);
     expect(report.sharedQuotes).toBe(expected.reduce((n, r) => n + r.evidenceAdded.length, 0));
     // The progress bar still reports the rate, and reaches the end.
-    expect(lines.at(-1)).toMatch(/ 300\/300 .* statements\/s/);
+    expect(lines.filter((line) => line.startsWith('ingest ')).at(-1)).toMatch(/ 300\/300 .* statements\/s/);
+    // Into an empty graph, the search index was built at the end: it finds what the one-by-one load's did.
+    expect(lines.at(-1)).toMatch(/^search index .* 100\/100 /);
+    expect(await searchIndex()).toEqual({ state: 'ONLINE', id: expect.any(Number) });
+    expect(await searchFor('talks OR sanctions OR ceasefire')).toEqual(sequentialHits);
   }, 120_000);
 
   it('loadCorpus stops at a bad article, naming it by its index in its batch, with the batches before it written', async () => {
@@ -319,4 +327,71 @@ describe('ingestBatch', () => {
     const written = await own.gateway.read(cypher('MATCH (a:Article) WHERE NOT a.id STARTS WITH $directory RETURN a.id AS id ORDER BY id', { directory: 'article:newsroom-directory' }));
     expect(written.map((r) => r.id)).toEqual(articles.slice(0, 3).map((a) => a.article.id).sort());
   }, 120_000);
+});
+
+/** The search index's state and id (an id changes when the index is dropped and made again); null when there is none. */
+async function searchIndex(): Promise<{ state: string; id: number } | null> {
+  const [row] = await own.gateway.read(cypher('SHOW FULLTEXT INDEXES YIELD id, name, state WHERE name = $name RETURN id, state', { name: SEARCH_INDEX }));
+  return row ? { state: row.state as string, id: row.id as number } : null;
+}
+
+/** Every node id the search index finds for a Lucene query, in id order. */
+async function searchFor(query: string): Promise<string[]> {
+  const rows = await own.gateway.read(cypher(SEARCH, { query, limit: 100_000 }));
+  return rows.map((r) => (r.node as { id: string }).id).sort();
+}
+
+describe('withSearchIndexDeferred (a bulk load)', () => {
+  it('into an empty graph: the index is away while the load runs, search says so, and it is built once the load ends', async () => {
+    await empty();
+    const percents: number[] = [];
+    const during = await withSearchIndexDeferred(
+      own.gateway,
+      async () => {
+        const index = await searchIndex();
+        const searching = await own.gateway.read(cypher(SEARCH, { query: 'Waltz', limit: 5 })).catch((e: unknown) => e);
+        await ingestDocument(own.gateway, story());
+        return { index, searching };
+      },
+      (percent) => percents.push(percent),
+    );
+    expect(during.index).toBeNull();
+    expect(during.searching).toBeInstanceOf(GraphQLError);
+    expect((during.searching as GraphQLError).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    expect((during.searching as GraphQLError).message).toMatch(/^Search is unavailable while a bulk load into an empty graph is running/);
+    expect(percents.at(-1)).toBe(100);
+    expect((await searchIndex())?.state).toBe('ONLINE');
+    expect(await searchFor('Waltz')).toContain('person:mike-waltz');
+  }, 60_000);
+
+  it('into a graph that holds anything: the index stays as it is throughout', async () => {
+    await empty();
+    await ingestDocument(own.gateway, story());
+    const before = await searchIndex();
+    const percents: number[] = [];
+    const during = await withSearchIndexDeferred(
+      own.gateway,
+      async () => {
+        await ingestDocument(own.gateway, second());
+        return searchIndex();
+      },
+      (percent) => percents.push(percent),
+    );
+    expect(before?.state).toBe('ONLINE');
+    expect(during).toEqual(before);
+    expect(await searchIndex()).toEqual(before);
+    expect(percents).toEqual([]);
+  }, 60_000);
+
+  it('a load that fails still gets its index back, and its own error is the one thrown', async () => {
+    await empty();
+    const failure = new Error('the load failed half-way');
+    const attempt = withSearchIndexDeferred(own.gateway, async () => {
+      await ingestDocument(own.gateway, story());
+      throw failure;
+    });
+    await expect(attempt).rejects.toBe(failure);
+    expect((await searchIndex())?.state).toBe('ONLINE');
+    expect(await searchFor('Waltz')).toContain('person:mike-waltz');
+  }, 60_000);
 });

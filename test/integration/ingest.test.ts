@@ -14,6 +14,9 @@ import { exportDocuments, toCsv } from '../../src/ingest/export';
 import { ingestDocument } from '../../src/ingest/ingest';
 import { documentsFromJsonLd, toJsonLd } from '../../src/ingest/jsonld';
 import { readStory } from '../../src/ingest/seed';
+import { INGEST_BATCH_SIZE } from '../../src/ingest/ingest-batch';
+import { SEARCH_INDEX } from '../../src/db/constraints';
+import { Corpus } from '../../bench/corpus';
 import { cypher } from '../../src/db/cypher';
 import { census, GraphQLHarness } from '../helpers/graph';
 import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
@@ -199,6 +202,27 @@ describe('npm run ingest', () => {
     expect(lines[lines.length - 1]).toMatch(/^1 of 3 documents loaded, 3 statements in [\d.]+ s/);
     expect(await census(own.gateway)).toEqual(before);
   }, 60_000);
+
+  it('a load of more than one batch into an empty graph builds the search index at its end', async () => {
+    const corpus = new Corpus({ statements: 3000, seed: 11 });
+    const documents = [...corpus.directory(), ...corpus.articles()];
+    expect(documents.length).toBeGreaterThan(INGEST_BATCH_SIZE);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'nkg-ingest-')), 'corpus.json');
+    writeFileSync(file, JSON.stringify(documents));
+    const fresh = await startOwnNeo4j();
+    try {
+      const result = await run('node', ['dist/src/ingest/ingest.cli.js', file], { cwd: root, env: { ...process.env, NEO4J_URI: fresh.neo4j.uri }, maxBuffer: 1 << 26 });
+      expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${documents.length} of ${documents.length} documents loaded, 3000 statements in `));
+      // Its build is shown only when it was put off (withSearchIndexDeferred); it is online and finds what was loaded.
+      expect(result.stderr).toMatch(/search index \[#+\] 100\/100 /);
+      const state = await fresh.gateway.read(cypher('SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name RETURN state', { name: SEARCH_INDEX }));
+      expect(state).toEqual([{ state: 'ONLINE' }]);
+      const hits = await fresh.gateway.read(cypher("CALL db.index.fulltext.queryNodes($index, 'sanctions') YIELD node RETURN count(node) AS n", { index: SEARCH_INDEX }));
+      expect(hits[0]?.n).toBeGreaterThan(0);
+    } finally {
+      await fresh.stop();
+    }
+  }, 180_000);
 });
 
 describe('export', () => {
