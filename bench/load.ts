@@ -68,11 +68,12 @@ export async function loadCorpus(
   const batch = options.batch ?? DEFAULT_LOAD.batch;
   const started = process.hrtime.bigint();
   const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
-  const index = new ProgressBar(100, 'search index', options.out);
+  // Made when the index build starts, so that its clock times the build.
+  let index: ProgressBar | undefined;
   const counted = await withSearchIndexDeferred(
     gateway,
     () => loadDocuments(gateway, directory, articles, options, batch, concurrency),
-    (percent) => index.tick(percent),
+    (percent) => (index ??= new ProgressBar(100, 'search index', options.out)).tick(percent),
   );
   const total = seconds();
   return {

@@ -104,7 +104,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   let failed = 0;
   let statements = 0;
-  const index = new ProgressBar(100, 'search index');
+  // Made when the index build starts, so that its clock times the build.
+  let index: ProgressBar | undefined;
   const loadAll = async (): Promise<void> => {
     for (let from = 0; from < documents.length; from += INGEST_BATCH_SIZE) {
       const batch = documents.slice(from, from + INGEST_BATCH_SIZE);
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     }
   };
   try {
-    if (documents.length > INGEST_BATCH_SIZE) await withSearchIndexDeferred(database.gateway, loadAll, (percent) => index.tick(percent));
+    if (documents.length > INGEST_BATCH_SIZE) await withSearchIndexDeferred(database.gateway, loadAll, (percent) => (index ??= new ProgressBar(100, 'search index')).tick(percent));
     else await loadAll();
   } finally {
     await database.close();
