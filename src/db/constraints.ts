@@ -41,7 +41,7 @@ export function searchIndexStatement(): string {
  * Runs a bulk load (`load`) with the full-text index built once, after it, when the graph
  * is empty at the start: otherwise Neo4j updates the index at every commit, writing a
  * small Lucene segment per transaction and merging them as the load goes on, which cost
- * about a seventh of Neo4j's CPU in a 100k load (BENCHMARKS.md, Loading). A graph that
+ * about a seventh of Neo4j's CPU in a 100k load (BENCHMARKS.md, finding 22). A graph that
  * holds anything keeps its index, so search never loses what it could already find.
  *
  * While the index is away, `search` answers SERVICE_UNAVAILABLE (errors.ts). It is built
