@@ -22,7 +22,7 @@
 import { INGEST_BATCH_SIZE, ingestBatch } from '../src/ingest/ingest-batch';
 import { ValidatedDocuments } from '../src/ingest/ingest';
 import type { ArticleDocument } from '../src/ingest/document';
-import { ProgressBar } from '../src/ingest/progress';
+import { ProgressBar, progressFromFirstTick } from '../src/ingest/progress';
 import type { Neo4jGateway } from '../src/db/gateway';
 import { withSearchIndexDeferred } from '../src/db/constraints';
 
@@ -68,12 +68,10 @@ export async function loadCorpus(
   const batch = options.batch ?? DEFAULT_LOAD.batch;
   const started = process.hrtime.bigint();
   const seconds = (): number => Number(process.hrtime.bigint() - started) / 1e9;
-  // Made when the index build starts, so that its clock times the build.
-  let index: ProgressBar | undefined;
   const counted = await withSearchIndexDeferred(
     gateway,
     () => loadDocuments(gateway, directory, articles, options, batch, concurrency),
-    (percent) => (index ??= new ProgressBar(100, 'search index', options.out)).tick(percent),
+    progressFromFirstTick(100, 'search index', options.out),
   );
   const total = seconds();
   return {

@@ -22,7 +22,7 @@ import type { Problem } from '../errors';
 import { BatchRejected, writeDocuments, type IngestResult } from './ingest';
 import { INGEST_BATCH_SIZE } from './ingest-batch';
 import { documentsFromJsonLd, isJsonLdExport } from './jsonld';
-import { ProgressBar } from './progress';
+import { ProgressBar, progressFromFirstTick } from './progress';
 
 const USAGE = 'usage: npm run ingest -- <document.json | folder of .json documents> [...]';
 
@@ -104,8 +104,6 @@ async function main(): Promise<void> {
   const started = Date.now();
   let failed = 0;
   let statements = 0;
-  // Made when the index build starts, so that its clock times the build.
-  let index: ProgressBar | undefined;
   const loadAll = async (): Promise<void> => {
     for (let from = 0; from < documents.length; from += INGEST_BATCH_SIZE) {
       const batch = documents.slice(from, from + INGEST_BATCH_SIZE);
@@ -129,7 +127,7 @@ async function main(): Promise<void> {
     }
   };
   try {
-    if (documents.length > INGEST_BATCH_SIZE) await withSearchIndexDeferred(database.gateway, loadAll, (percent) => (index ??= new ProgressBar(100, 'search index')).tick(percent));
+    if (documents.length > INGEST_BATCH_SIZE) await withSearchIndexDeferred(database.gateway, loadAll, progressFromFirstTick(100, 'search index'));
     else await loadAll();
   } finally {
     await database.close();

@@ -30,3 +30,13 @@ export class ProgressBar {
     }
   }
 }
+
+/**
+ * A progress callback whose bar is made at its first tick, so that its clock times the work
+ * from when that work starts (an index build at the end of a long load), and nothing is
+ * printed when it never does.
+ */
+export function progressFromFirstTick(total: number, label: string, out?: NodeJS.WriteStream): (done: number) => void {
+  let bar: ProgressBar | undefined;
+  return (done) => (bar ??= new ProgressBar(total, label, out)).tick(done);
+}
