@@ -4,7 +4,7 @@
  * 1. Opens the benchmark's own Neo4j (.neo4j/bench-<size>, or NEO4J_URI) and loads the
  *    synthetic corpus of that size through `ingestDocument` unless it is already there.
  * 2. Starts three servers over that one database, each in its own child process on
- *    127.0.0.1: our API (src/server.ts + src/schema.ts), @neo4j/graphql 7 with
+ *    127.0.0.1: our API (src/http/server.ts + src/schema.ts), @neo4j/graphql 7 with
  *    bench/peer.typedefs.graphql, and the raw-Cypher floor (bench/floor.ts).
  * 3. Checks that the three give the same answer to every operation, and that our round
  *    trips per request do not grow with the page size.

@@ -88,7 +88,7 @@ export interface Config {
   readonly timeouts: Timeouts;
   /** Answers of search, paths, timeline and attribution kept while the graph is unchanged (src/db/answer-cache.ts); 0 keeps none. */
   readonly answerCacheSize: number;
-  /** Query texts answered again without Apollo's per-request pipeline (src/prepared.ts); 0 turns that off. */
+  /** Query texts answered again without Apollo's per-request pipeline (src/http/fast-path.ts); 0 turns that off. */
   readonly preparedQueries: number;
 }
 

@@ -4,7 +4,8 @@
  * API key.
  */
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
-import { RoundTrips, requestDb, type Db, type Deadline, type Neo4jGateway } from './db/gateway';
+import { RoundTrips, requestDb, type Db, type Neo4jGateway } from './db/gateway';
+import type { Deadline } from './deadline';
 import { ARTICLE_LOADERS, type ArticleLoaders } from './graph/article/article.loaders';
 import { ENTITY_LOADERS, type EntityLoaders } from './graph/entity/entity.loaders';
 import { madeOnUse } from './graph/loader';

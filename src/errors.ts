@@ -4,13 +4,14 @@
  */
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
+import { TIMEOUT, timedOut, type Budget } from './deadline';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  TIMEOUT: 'TIMEOUT',
+  TIMEOUT,
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -48,20 +49,6 @@ export function unauthenticated(message: string): GraphQLError {
 export function limitExceeded(message: string, limit: string, max: number, received?: number): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.LIMIT_EXCEEDED, limit, max, ...(received === undefined ? {} : { received }), http: { status: 400 } },
-  });
-}
-
-/** The budget that ran out: a setting name and its value in milliseconds. */
-export interface Budget {
-  readonly setting: string;
-  readonly ms: number;
-}
-
-export function timedOut(budget: Budget | undefined, originalError?: Error): GraphQLError {
-  const which = budget ? ` of ${budget.ms} ms (${budget.setting})` : '';
-  return new GraphQLError(`The query ran longer than its time budget${which} and was cancelled; ask for fewer items or a narrower filter.`, {
-    extensions: { code: ErrorCode.TIMEOUT },
-    originalError,
   });
 }
 

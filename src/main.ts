@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, DatabaseUnreachable } from './db/connect';
-import { explorerRoutes } from './explorer/serve';
 import { isEmpty, seedStory } from './ingest/seed';
 import { appSchema } from './schema';
-import { startServer } from './server';
+import { explorerRoutes } from './http/explorer-pages';
+import { startServer } from './http/server';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,12 +1,12 @@
 /**
- * Our API as `npm start` serves it (src/server.ts with src/schema.ts), in production mode,
+ * Our API as `npm start` serves it (src/http/server.ts with src/schema.ts), in production mode,
  * on 127.0.0.1 port 0. Round trips come from the server's own per-request log line.
  */
 import 'reflect-metadata';
 import { loadConfig } from '../../src/config';
 import { gatewayFor } from '../../src/db/connect';
 import { appSchema } from '../../src/schema';
-import { startServer } from '../../src/server';
+import { startServer } from '../../src/http/server';
 import { runChild } from './child';
 
 runChild('ours', async (uri, meter) => {

@@ -4,6 +4,7 @@
  * message naming the URI, when the database cannot be reached.
  */
 import type { Config } from '../config';
+import { withTimeout } from '../deadline';
 import { applyConstraints } from './constraints';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './embedded-neo4j';
 import { Neo4jGateway } from './gateway';
@@ -54,12 +55,4 @@ export async function connectDatabase(config: Config, log: (line: string) => voi
     throw new DatabaseUnreachable(`Cannot reach Neo4j at ${uri}: ${reason}. Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded Neo4j.`);
   }
   return { gateway, uri, embedded, close };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

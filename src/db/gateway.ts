@@ -6,7 +6,8 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { DEFAULT_ANSWER_CACHE_SIZE, type Neo4jConfig } from '../config';
-import { timedOut, translateDriverError, type Budget } from '../errors';
+import { transactionBudget, within, type Deadline } from '../deadline';
+import { translateDriverError } from '../errors';
 import { AnswerCache, answerKey, deepFreeze } from './answer-cache';
 import { cypher, type CypherQuery } from './cypher';
 import { tuneOutgoingSockets } from './socket';
@@ -72,20 +73,6 @@ export function withoutCallSite<T>(start: () => T): T {
   }
 }
 
-/** `work`'s result, or TIMEOUT when the request's deadline comes first. */
-async function waitWithin<T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> {
-  if (deadline === undefined) return work;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut({ setting: 'REQUEST_TIMEOUT_MS', ms: deadline.ms })), Math.max(deadline.at - Date.now(), 0));
-  });
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** Counts database round trips; one per request, or one per script run. */
 export class RoundTrips {
   private n = 0;
@@ -97,11 +84,7 @@ export class RoundTrips {
   }
 }
 
-/** When a request must be answered by (epoch ms), and the whole budget it had. */
-export interface Deadline {
-  readonly at: number;
-  readonly ms: number;
-}
+export type { Deadline };
 
 export class Neo4jGateway {
   constructor(
@@ -158,7 +141,7 @@ export class Neo4jGateway {
       const underWay = this.computing.get(slot);
       if (underWay === undefined) break;
       // TIMEOUT at this request's deadline; undefined when the computation failed, to look again.
-      const waited = await waitWithin(
+      const waited = await within(
         underWay.then((rows) => ({ rows }), () => undefined),
         deadline,
       );
@@ -204,15 +187,9 @@ export class Neo4jGateway {
     return { rows, state: session.lastBookmarks().join(',') };
   }
 
-  /** The transaction timeout: its own (`ownMs`), or what the request has left if that is less. */
-  private budget(deadline: Deadline | undefined, ownMs = this.transactionTimeoutMs): Budget & { timeoutMs: number } {
-    const own = { setting: 'NEO4J_TRANSACTION_TIMEOUT_MS', ms: ownMs, timeoutMs: ownMs };
-    if (deadline === undefined) return own;
-    const left = Math.floor(deadline.at - Date.now());
-    const request = { setting: 'REQUEST_TIMEOUT_MS', ms: deadline.ms };
-    // A timeout of 0 would mean "none" to Neo4j, so an exhausted budget never reaches it.
-    if (left < 1) throw timedOut(request);
-    return left < ownMs ? { ...request, timeoutMs: left } : own;
+  /** The transaction timeout: the gateway's own (`ownMs`), or what the request has left if that is less. */
+  private budget(deadline: Deadline | undefined, ownMs = this.transactionTimeoutMs): ReturnType<typeof transactionBudget> {
+    return transactionBudget(deadline, { setting: 'NEO4J_TRANSACTION_TIMEOUT_MS', ms: ownMs });
   }
 
   /**

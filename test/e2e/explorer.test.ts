@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { Kind, parse } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Neo4jGateway } from '../../src/db/gateway';
-import { CONTENT_SECURITY_POLICY, explorerRoutes } from '../../src/explorer/serve';
+import { CONTENT_SECURITY_POLICY, explorerRoutes } from '../../src/http/explorer-pages';
 import { testGateway } from '../helpers/graph';
 import { startTestServer, type TestServer } from '../helpers/server';
 

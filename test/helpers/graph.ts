@@ -10,7 +10,7 @@ import { createContext, type Context } from '../../src/context';
 import { cypher } from '../../src/db/cypher';
 import { Neo4jGateway } from '../../src/db/gateway';
 import { appSchema } from '../../src/schema';
-import { formatError } from '../../src/server';
+import { apolloFormatError } from '../../src/http/format-error';
 
 export function testGateway(): Neo4jGateway {
   const config = loadConfig();
@@ -42,7 +42,7 @@ export class GraphQLHarness {
     options: { authorization?: string; apiKeys?: string[]; operationName?: string } = {},
   ): Promise<Executed> {
     this.server ??= await (async () => {
-      const server = new ApolloServer<Context>({ schema: await appSchema(), formatError: formatError(false, () => undefined) });
+      const server = new ApolloServer<Context>({ schema: await appSchema(), formatError: apolloFormatError(false) });
       await server.start();
       return server;
     })();

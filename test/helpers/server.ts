@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import net from 'node:net';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { appSchema } from '../../src/schema';
-import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/http/server';
 
 export interface TestServer {
   readonly server: RunningServer;

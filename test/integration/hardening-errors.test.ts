@@ -5,7 +5,8 @@
  * reads are a slow Cypher query, one whose reads never answer.
  */
 import { cypher, type CypherQuery } from '../../src/db/cypher';
-import { Neo4jGateway, type Deadline, type RoundTrips, type Row } from '../../src/db/gateway';
+import { Neo4jGateway, type RoundTrips, type Row } from '../../src/db/gateway';
+import type { Deadline } from '../../src/deadline';
 import { BrokenGateway, driverForTests } from '../helpers/failing-gateways';
 import { testGateway } from '../helpers/graph';
 import { requestLines, startTestServer } from '../helpers/server';

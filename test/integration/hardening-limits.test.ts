@@ -7,7 +7,7 @@
  */
 import { parse } from 'graphql';
 import { DEFAULT_LIMITS } from '../../src/config';
-import { queryLimits } from '../../src/limits';
+import { queryLimits } from '../../src/http/limits';
 import { appSchema } from '../../src/schema';
 import { testGateway } from '../helpers/graph';
 import { requestLines, startTestServer, type HttpAnswer, type TestServer } from '../helpers/server';

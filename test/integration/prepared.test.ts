@@ -1,5 +1,5 @@
 /**
- * The fast path (src/prepared.ts) answers a query Apollo has accepted before without
+ * The fast path (src/http/fast-path.ts) answers a query Apollo has accepted before without
  * Apollo's pipeline. These tests send the same requests, twice each, to a server with the
  * fast path and to one without it (PREPARED_QUERIES=0), and require the same status, headers,
  * body and request log line from both: for answers, for errors raised while executing

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, Kind, parse, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ConfigError, DEFAULT_LIMITS, DEFAULT_TIMEOUTS, loadConfig } from '../../src/config';
-import { queryLimits, tokenLimitError, withPageSizes } from '../../src/limits';
+import { queryLimits, tokenLimitError, withPageSizes } from '../../src/http/limits';
 import { appSchema } from '../../src/schema';
 
 let schema: GraphQLSchema;

@@ -1,5 +1,5 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { PreparedOperations, plainJsonHeaders, plainRequest } from '../../src/prepared';
+import { PreparedOperations, plainJsonHeaders, plainRequest } from '../../src/http/fast-path';
 
 const prepare = (text: string) => {
   const document = parse(text);

@@ -35,9 +35,9 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
-import type { Limits } from './config';
-import { ErrorCode, limitExceeded } from './errors';
-import { PAGE, pageSize } from './graph/connection';
+import type { Limits } from '../config';
+import { ErrorCode, limitExceeded } from '../errors';
+import { PAGE, pageSize } from '../graph/connection';
 
 /** How each armor rule's rejection is told to the client. */
 const ARMOR_LIMITS = {
@@ -89,10 +89,10 @@ export interface QueryLimits<TContext extends object = object> {
   readonly plugin: ApolloServerPlugin<TContext>;
   /**
    * The operation's cost with these variables, or the limit's GraphQLError thrown: what the
-   * plugin checks, remembered per operation and page sizes. The fast path (src/prepared.ts) asks too.
+   * plugin checks, remembered per operation and page sizes. The fast path (fast-path.ts) asks too.
    */
   verdict(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number;
-  /** A response's errors as the client gets them: a query over a limit gets only the limit's errors. */
+  /** A response's errors as the client gets them: a query over a limit gets only the limit's errors (format-error.ts applies it). */
   finalErrors<E extends { readonly extensions?: { readonly code?: unknown } }>(errors: E[]): E[];
   /** The estimated cost of an operation with its variables (for tests and logs). */
   cost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number;
@@ -192,10 +192,6 @@ export function queryLimits<TContext extends object = object>(
           async didResolveOperation({ schema, document, operation, request, contextValue }) {
             if (!operation) return;
             onCost(cachedCheck(schema, document, operation, request.variables ?? {}), contextValue);
-          },
-          async willSendResponse({ response }) {
-            if (response.body.kind !== 'single' || response.body.singleResult.errors === undefined) return;
-            response.body.singleResult.errors = finalErrors([...response.body.singleResult.errors]);
           },
         };
       },

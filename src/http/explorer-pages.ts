@@ -16,13 +16,13 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Routes } from './routes';
 
 export interface ExplorerOptions {
   /** The folder explorer/build.mjs wrote: index.html, graphiql.html and assets/. */
   readonly distDir: string;
 }
 
-export type ExplorerRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -86,7 +86,7 @@ interface Loaded {
   readonly etag: string;
 }
 
-export function explorerRoutes(options: ExplorerOptions): ExplorerRoutes {
+export function explorerRoutes(options: ExplorerOptions): Routes {
   const distDir = path.resolve(options.distDir);
   const assetsDir = path.join(distDir, 'assets');
   /** Files already read, kept while their size and modification time stay the same. */

@@ -3,12 +3,13 @@
  *
  * Apollo takes every request through the same steps, whatever it asks: hash the text, look
  * the parsed document up, call each plugin at each stage, negotiate the content type, and
- * write the answer out. Answering a repeated query without those steps took about a tenth
- * off the server's CPU on a statement by id and on a page (BENCHMARKS.md, finding 21).
- * Once Apollo has parsed a query, validated it (every rule, the limits and the
- * introspection switch) and started to execute it, its document is remembered here under
- * the text. A later plain request with the same text is executed by
- * graphql-js directly, with the same context, limits, error formatting and log scope.
+ * write the answer out. For a repeated query those steps are a share of the server's CPU
+ * worth saving on a lookup or a page (measured in BENCHMARKS.md, finding 21). Once Apollo
+ * has parsed a query, validated it (every rule, the limits and the introspection switch)
+ * and started to execute it, its document is remembered here under the text. A later plain
+ * request with the same text is executed by graphql-js's `execute` directly, with the same
+ * context, limits, log and error formatting (format-error.ts, which both paths call on the
+ * errors as thrown).
  *
  * The fast path decides before any resolver runs: when the request is anything but a JSON
  * POST of a remembered query that Apollo would answer with `application/json`, when its
@@ -16,16 +17,7 @@
  * answers the request from the start. test/integration/prepared.test.ts checks that both
  * paths give the same status, headers and body, errors included.
  */
-import {
-  GraphQLError,
-  execute,
-  getVariableValues,
-  type DocumentNode,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
-import { ErrorCode } from './errors';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /** A request body the fast path may answer: only `query`, and `variables` and `operationName` if given. */
 export interface PlainRequest {
@@ -102,10 +94,10 @@ export class PreparedOperations {
   }
 }
 
-/** An answer as Apollo would have written it. */
+/** An answer as Apollo writes one: the GraphQL-over-HTTP JSON body, one line. */
 export interface PreparedAnswer {
   readonly status: number;
-  readonly headers: ReadonlyMap<string, string>;
+  readonly contentType: string;
   readonly body: string;
   /** What the client got, for the request log. */
   readonly errors: readonly GraphQLFormattedError[] | undefined;
@@ -121,41 +113,21 @@ export interface PreparedExecution<TContext> {
   readonly verdict: (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => number;
   /** Called once the limits have let the operation through and before anything runs. */
   readonly onStart: (cost: number) => void;
-  /** Called with each error as execution returns it, before it is formatted (Apollo's didEncounterErrors). */
-  readonly onError: (error: GraphQLError) => void;
-  readonly formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-  /** The last word on the errors the client gets (the limits plugin's willSendResponse). */
-  readonly finalErrors: (errors: GraphQLFormattedError[]) => GraphQLFormattedError[];
-  readonly includeStacktrace: boolean;
+  /** The errors as the client gets them, from the errors as execution returned them (format-error.ts). */
+  readonly clientErrors: (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
 }
 
-interface Head {
-  status: number | undefined;
-  readonly headers: Map<string, string>;
-}
-
-const isHttpHead = (value: unknown): value is { status?: number; headers?: Map<string, string> } =>
-  isRecord(value) && (!('status' in value) || typeof value.status === 'number') && (!('headers' in value) || value.headers instanceof Map);
-
-/** Anything thrown, as Apollo's ensureGraphQLError makes a GraphQLError of it. */
-const asGraphQLError = (thrown: unknown): GraphQLError =>
-  thrown instanceof GraphQLError
-    ? thrown
-    : thrown instanceof Error
-      ? new GraphQLError(thrown.message, { originalError: thrown })
-      : new GraphQLError(`Unexpected error value: ${String(thrown)}`);
-
-/** An error as Apollo's normalizeAndFormatErrors shapes it before formatError: a code always, its HTTP head moved to the response. */
-function enrich(error: GraphQLError, head: Head, includeStacktrace: boolean): GraphQLFormattedError {
-  const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR };
-  const http = extensions.http;
-  if (isHttpHead(http)) {
-    if (http.status) head.status = http.status;
-    for (const [name, value] of http.headers ?? []) head.headers.set(name, value);
-    delete extensions.http;
+/**
+ * The response's status: the last one an error asks for in `extensions.http` (errors.ts
+ * sets it for SERVICE_UNAVAILABLE, say), else 200, as Apollo documents for that extension.
+ */
+function statusOf(errors: readonly GraphQLError[] | undefined): number {
+  let status = 200;
+  for (const error of errors ?? []) {
+    const http = error.extensions.http as { status?: unknown } | undefined;
+    if (typeof http?.status === 'number' && http.status > 0) status = http.status;
   }
-  if (includeStacktrace) extensions.stacktrace = error.stack?.split('\n');
-  return { ...error.toJSON(), extensions };
+  return status;
 }
 
 /**
@@ -182,25 +154,10 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
     variableValues: request.variables,
     operationName: request.operationName,
   });
-  const head: Head = { status: undefined, headers: new Map() };
-  let errors: GraphQLFormattedError[] | undefined;
-  if (result.errors !== undefined) {
-    for (const error of result.errors) run.onError(error);
-    errors = run.finalErrors(
-      result.errors.map((error) => {
-        try {
-          return run.formatError(enrich(error, head, run.includeStacktrace), error);
-        } catch (formattingError) {
-          if (run.includeStacktrace) return enrich(asGraphQLError(formattingError), head, true);
-          return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-        }
-      }),
-    );
-  }
-  if (!head.headers.has('content-type')) head.headers.set('content-type', 'application/json; charset=utf-8');
+  const errors = result.errors === undefined ? undefined : run.clientErrors(result.errors);
   return {
-    status: head.status ?? 200,
-    headers: head.headers,
+    status: statusOf(result.errors),
+    contentType: 'application/json; charset=utf-8',
     body: `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`,
     errors,
   };
