@@ -4,9 +4,11 @@
  * masked message with the request id while the log gets the detail. In production no
  * message carries a "Did you mean ...?" suggestion; in development errors carry their stack.
  *
- * Apollo's formatError hook and the fast path both call `clientErrors` on the errors as
- * thrown, and neither looks at the error Apollo shaped before calling its hook, so the two
- * paths answer alike by construction, whatever Apollo's version does before the hook.
+ * Both paths format a request's errors with `clientErrors`, from the errors as thrown: the
+ * fast path on what graphql-js's `execute` returns, Apollo's request plugin (apollo.ts) on
+ * the errors Apollo reports to plugins. Nothing here reads the error Apollo shapes before
+ * its formatError hook, so the two paths answer alike by construction, whatever Apollo's
+ * version does inside.
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';

@@ -49,8 +49,8 @@ export class RequestLog {
   }
 
   /** The operation's name, once known; a later name replaces an earlier one. */
-  named(operation: string | null | undefined): void {
-    if (operation !== undefined) this.operation = operation;
+  named(operation: string | null): void {
+    this.operation = operation;
   }
 
   /** The operation's estimated cost under the limits. */

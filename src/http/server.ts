@@ -17,7 +17,7 @@ import type { ErrorFormat } from './format-error';
 import type { GraphQLEndpoint } from './graphql';
 import { queryLimits } from './limits';
 import { jsonLog, type HttpContext, type LogSink } from './request-log';
-import { handleRequest, type Routes } from './routes';
+import { handleRequest, type Router, type Routes } from './routes';
 
 export interface ServerOptions {
   readonly schema: GraphQLSchema;
@@ -75,7 +75,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     format,
     fastPathOpen: () => stopping === undefined,
   };
-  const router = { gateway: options.gateway, graphql, routes: options.routes, log: options.log ?? jsonLog };
+  const router: Router = { gateway: options.gateway, graphql, routes: options.routes, log: options.log ?? jsonLog };
   httpServer.on('request', (req, res) => handleRequest(router, req, res));
 
   const port = await listen(httpServer, options.port, options.host);
