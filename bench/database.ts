@@ -9,25 +9,20 @@ import path from 'node:path';
 import { loadConfig, projectRoot, type Config } from '../src/config';
 import { openDatabase, type Database } from '../src/db/connect';
 import { cypher } from '../src/db/cypher';
-import type { Neo4jGateway } from '../src/db/gateway';
 import { bulkLoad, DEFAULT_LOAD, type LoadReport } from '../src/ingest/bulk-load';
-import type { EmbeddedNeo4j } from '../src/launcher/embedded-neo4j';
 import { Corpus, type CorpusCounts } from './corpus';
 
 /** A finished load, as the marker file keeps it. */
 export type CorpusLoad = LoadReport & { readonly counts: CorpusCounts };
 
-export interface BenchDatabase {
-  readonly uri: string;
-  readonly gateway: Neo4jGateway;
-  readonly embedded: EmbeddedNeo4j | null;
+/** The database (src/db/connect.ts) with the corpus it holds. */
+export interface BenchDatabase extends Database {
   readonly corpus: Corpus;
   /** Present when this run loaded the corpus; null when the database already held it. */
   readonly load: CorpusLoad | null;
   /** The load that built the reused database, from its marker file (embedded only). */
   readonly previousLoad: CorpusLoad | null;
   readonly neo4jVersion: string;
-  close(): Promise<void>;
 }
 
 export interface BenchDatabaseOptions {

@@ -2,7 +2,7 @@
  * The class-data-sharing archive: after each build, the launcher is started once with
  * -XX:ArchiveClassesAtExit, and the JVM writes the classes it loaded to
  * launcher/target/neo4j-launcher.jsa; later starts map it instead of loading and verifying
- * those classes again, which makes them markedly faster (BENCHMARKS.md). It is optional:
+ * those classes again, which is much of a start's work. It is optional:
  * EMBEDDED_NEO4J_CDS=off skips it, and the JVM ignores a stale or unusable archive.
  */
 import { promises as fsp, mkdtempSync, rmSync } from 'node:fs';
