@@ -21,7 +21,7 @@ import autocannon from 'autocannon';
 import { projectRoot } from '../src/config';
 import { parseOptions, parseSize } from './args';
 import { openBenchDatabase, type BenchDatabase } from './database';
-import { DEFAULT_LOAD } from './load';
+import { DEFAULT_LOAD } from '../src/ingest/bulk-load';
 import { OPERATIONS, PAGE_QUERIES, SERVERS, statementPage, type Operation, type OperationInput, type RequestBody, type Server } from './operations';
 import type { ChildMessage, ParentMessage, PhaseReport } from './servers/child';
 

@@ -6,28 +6,23 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, projectRoot } from '../src/config';
-import { applyConstraints } from '../src/db/constraints';
+import { loadConfig, projectRoot, type Config } from '../src/config';
+import { openDatabase, type Database } from '../src/db/connect';
 import { cypher } from '../src/db/cypher';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j';
-import { Neo4jGateway } from '../src/db/gateway';
+import { bulkLoad, DEFAULT_LOAD, type LoadReport } from '../src/ingest/bulk-load';
 import { Corpus, type CorpusCounts } from './corpus';
-import { DEFAULT_LOAD, loadCorpus, type LoadReport } from './load';
 
 /** A finished load, as the marker file keeps it. */
 export type CorpusLoad = LoadReport & { readonly counts: CorpusCounts };
 
-export interface BenchDatabase {
-  readonly uri: string;
-  readonly gateway: Neo4jGateway;
-  readonly embedded: EmbeddedNeo4j | null;
+/** The database (src/db/connect.ts) with the corpus it holds. */
+export interface BenchDatabase extends Database {
   readonly corpus: Corpus;
   /** Present when this run loaded the corpus; null when the database already held it. */
   readonly load: CorpusLoad | null;
   /** The load that built the reused database, from its marker file (embedded only). */
   readonly previousLoad: CorpusLoad | null;
   readonly neo4jVersion: string;
-  close(): Promise<void>;
 }
 
 export interface BenchDatabaseOptions {
@@ -35,7 +30,7 @@ export interface BenchDatabaseOptions {
   readonly seed: number;
   /** Drop the data directory and load again. */
   readonly fresh?: boolean;
-  /** Write transactions in flight while loading; default DEFAULT_LOAD.concurrency (bench/load.ts). */
+  /** Write transactions in flight while loading; default DEFAULT_LOAD.concurrency (src/ingest/bulk-load.ts). */
   readonly concurrency?: number;
   /** Documents per write transaction while loading; default DEFAULT_LOAD.batch. */
   readonly batch?: number;
@@ -50,10 +45,17 @@ interface Marker {
   readonly load: CorpusLoad;
 }
 
-/** A gateway for bulk work: long retries (deadlocks between concurrent loads are transient) and long transactions. */
-export function bulkGateway(uri: string): Neo4jGateway {
+/**
+ * The configuration for bulk work: long retries (deadlocks between concurrent loads are
+ * transient) and long transactions, on the bench's own data directory, with a larger heap.
+ */
+function benchConfig(options: BenchDatabaseOptions): Config {
   const config = loadConfig();
-  return Neo4jGateway.connect({ ...config.neo4j, uri }, { maxRetryTimeMs: 60_000, connectionTimeoutMs: 30_000, transactionTimeoutMs: 120_000 });
+  return {
+    ...config,
+    embedded: { ...config.embedded, dataDir: benchDataDir(options.statements), port: 0, heap: options.heap ?? '2g', pageCache: options.pageCache ?? '1g' },
+    timeouts: { ...config.timeouts, retryMs: 60_000, connectionMs: 30_000, transactionMs: 120_000 },
+  };
 }
 
 export function benchDataDir(statements: number): string {
@@ -62,29 +64,13 @@ export function benchDataDir(statements: number): string {
 
 export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<BenchDatabase> {
   const corpus = new Corpus({ statements: options.statements, seed: options.seed });
-  const config = loadConfig();
-  const dataDir = benchDataDir(options.statements);
+  const config = benchConfig(options);
+  const dataDir = config.embedded.dataDir;
   const markerFile = path.join(dataDir, 'bench-corpus.json');
-  let embedded: EmbeddedNeo4j | null = null;
-  let uri = config.neo4j.uri;
-  if (uri === null) {
-    if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
-    embedded = await startEmbeddedNeo4j({
-      dataDir,
-      heap: options.heap ?? '2g',
-      pageCache: options.pageCache ?? '1g',
-      log: (line) => options.log(`[neo4j] ${line}`),
-    });
-    uri = embedded.uri;
-  }
-  const gateway = bulkGateway(uri);
-  const close = async (): Promise<void> => {
-    await gateway.close();
-    await embedded?.stop();
-  };
+  if (config.neo4j.uri === null && options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  const database: Database = await openDatabase(config, { log: (line) => options.log(`[neo4j] ${line}`) });
+  const { uri, gateway, embedded, close } = database;
   try {
-    await gateway.verify();
-    await applyConstraints(gateway);
     const versionRow = await gateway.read(cypher('CALL dbms.components() YIELD versions RETURN versions[0] AS version'));
     const neo4jVersion = String(versionRow[0]?.version ?? embedded?.version ?? 'unknown');
 
@@ -110,10 +96,11 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
         `${options.concurrency ?? DEFAULT_LOAD.concurrency} transactions at a time, ${options.batch ?? DEFAULT_LOAD.batch} document(s) each`,
     );
     const counts = { value: undefined as CorpusCounts | undefined };
-    const report = await loadCorpus(gateway, directory, corpus.articles(counts as { value: CorpusCounts }), {
+    const report = await bulkLoad(gateway, corpus.articles(counts as { value: CorpusCounts }), {
+      firstBatch: directory,
       concurrency: options.concurrency,
       batch: options.batch,
-      expectedStatements: options.statements,
+      progress: { total: options.statements, unit: 'statements' },
     });
     await gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(600)')));
     const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts };

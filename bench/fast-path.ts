@@ -14,7 +14,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../src/config';
-import { connectDatabase } from '../src/db/connect';
+import { openDatabase } from '../src/db/connect';
 import { startServer, type RunningServer } from '../src/http/server';
 import { isEmpty, seedStory } from '../src/ingest/seed';
 import { appSchema } from '../src/schema';
@@ -69,7 +69,7 @@ const median = (values: number[]): number => {
 async function main(): Promise<void> {
   const [rounds = 9, seconds = 10, warmup = 3] = process.argv.slice(2).map(Number);
   const config = loadConfig();
-  const database = await connectDatabase(config);
+  const database = await openDatabase(config);
   if (await isEmpty(database.gateway)) await seedStory(database.gateway);
   const schema = await appSchema();
   const options = { schema, gateway: database.gateway, host: '127.0.0.1', port: 0, apiKeys: [], production: true, log: count };

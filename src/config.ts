@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Neo4jConfig {
-  /** null: start the embedded Neo4j launcher (see src/db/embedded-neo4j.ts). */
+  /** null: start the embedded Neo4j launcher (see src/launcher/embedded-neo4j.ts). */
   readonly uri: string | null;
   readonly user: string;
   readonly password: string;

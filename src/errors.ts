@@ -71,7 +71,7 @@ export function translateDriverError(error: unknown, budget?: Budget): unknown {
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || error.code === 'Neo.TransientError.Transaction.LockClientStopped') {
     return timedOut(budget, error);
   }
-  // A bulk load into an empty graph builds the full-text index at its end (db/constraints.ts).
+  // A bulk load into an empty graph builds the full-text index at its end (withSearchIndexDeferred, ingest/bulk-load.ts).
   if (error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' && error.message.includes('no such fulltext schema index')) {
     return new GraphQLError('Search is unavailable while a bulk load into an empty graph is running: its index is built when the load ends; try again then.', {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
-import { connectDatabase, DatabaseUnreachable } from './db/connect';
+import { DatabaseUnreachable, openDatabase } from './db/connect';
 import { isEmpty, seedStory } from './ingest/seed';
 import { appSchema } from './schema';
 import { explorerRoutes } from './http/explorer-pages';
@@ -10,7 +10,7 @@ import { startServer } from './http/server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await connectDatabase(config);
+  const database = await openDatabase(config);
   if (config.seedOnEmpty && (await isEmpty(database.gateway))) {
     const result = await seedStory(database.gateway);
     console.error(`loaded the story ${result.article}: ${result.statements} statements, ${result.entities} entities`);

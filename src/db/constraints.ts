@@ -8,7 +8,7 @@ import { projectRoot } from '../config';
 import { cypher } from './cypher';
 import type { Neo4jGateway } from './gateway';
 
-/** The full-text index behind `search` (schema/constraints.cypher). */
+/** The full-text index behind `search` (schema/constraints.cypher); a bulk load may build it at its end (src/ingest/bulk-load.ts). */
 export const SEARCH_INDEX = 'search';
 
 export function constraintStatements(file = path.join(projectRoot(), 'schema', 'constraints.cypher')): string[] {
@@ -35,54 +35,6 @@ export function searchIndexStatement(): string {
   const statement = constraintStatements().find((s) => new RegExp(`^CREATE FULLTEXT INDEX ${SEARCH_INDEX}\\b`).test(s));
   if (statement === undefined) throw new Error(`schema/constraints.cypher has no CREATE FULLTEXT INDEX ${SEARCH_INDEX} statement`);
   return statement;
-}
-
-/**
- * Runs a bulk load (`load`) with the full-text index built once, after it, when the graph
- * is empty at the start: otherwise Neo4j updates the index at every commit, writing a
- * small Lucene segment per transaction and merging them as the load goes on, which cost
- * about a seventh of Neo4j's CPU in a 100k load (BENCHMARKS.md, finding 22). A graph that
- * holds anything keeps its index, so search never loses what it could already find.
- *
- * While the index is away, `search` answers SERVICE_UNAVAILABLE (errors.ts). It is built
- * again whether the load succeeds or fails, and `onBuild` is told its population percent;
- * a process killed in between leaves it to the next `applyConstraints` (every start).
- */
-export async function withSearchIndexDeferred<T>(
-  gateway: Neo4jGateway,
-  load: () => Promise<T>,
-  onBuild: (percent: number) => void = () => undefined,
-): Promise<T> {
-  const [count] = await gateway.read(cypher('MATCH (n) RETURN count(n) AS nodes'));
-  if (count?.nodes !== 0) return load();
-  await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`)));
-  let loaded: T;
-  try {
-    loaded = await load();
-  } catch (error) {
-    // The load's own failure is what the caller needs to see; the index is still rebuilt.
-    await buildSearchIndex(gateway, onBuild).catch(() => undefined);
-    throw error;
-  }
-  await buildSearchIndex(gateway, onBuild);
-  return loaded;
-}
-
-/** Creates the SEARCH_INDEX if absent and waits until it is online, reporting its population. */
-async function buildSearchIndex(gateway: Neo4jGateway, onBuild: (percent: number) => void): Promise<void> {
-  await gateway.write((tx) => tx.run(cypher(searchIndexStatement())));
-  for (;;) {
-    const [index] = await gateway.read(
-      cypher('SHOW FULLTEXT INDEXES YIELD name, state, populationPercent, failureMessage WHERE name = $name RETURN state, populationPercent, failureMessage', {
-        name: SEARCH_INDEX,
-      }),
-    );
-    if (index === undefined) throw new Error(`the full-text index ${SEARCH_INDEX} was dropped while it was being built`);
-    onBuild(Math.floor(Number(index.populationPercent)));
-    if (index.state === 'ONLINE') return;
-    if (index.state === 'FAILED') throw new Error(`the full-text index ${SEARCH_INDEX} failed to build: ${String(index.failureMessage)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /**

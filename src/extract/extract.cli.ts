@@ -2,14 +2,15 @@
  * `npm run extract -- <article.txt> [--out file.json] [--title "..."] [--published-at YYYY-MM-DD] [--offline]`
  *
  * Writes the proposed article document (the ingest shape plus its `review` list) to
- * `--out` or stdout, and a summary of what to review to stderr. With NEO4J_URI set, names
- * are resolved against that graph (one read query); with `--offline`, with NEO4J_URI unset,
- * or when the graph cannot be reached, the proposal is made from the text alone. Nothing is
+ * `--out` or stdout, and a summary of what to review to stderr. Names are resolved against
+ * the graph (one read query) of NEO4J_URI, or of the embedded Neo4j a running `npm start`
+ * serves; with `--offline`, with neither, or when the graph cannot be reached, the proposal
+ * is made from the text alone. Nothing is
  * written to the graph: load the reviewed file with `npm run ingest -- <file>`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
+import { openRunningDatabase } from '../db/connect';
 import { RoundTrips, requestDb } from '../db/gateway';
 import { validateDocument } from '../ingest/validate';
 import { extractArticle, prepareArticle, type ExtractionProposal, type ReviewItem } from './extract';
@@ -55,10 +56,9 @@ function parseArgs(argv: readonly string[]): Options {
 /** The graph as a gazetteer when one is configured and answers; otherwise none, and says why. */
 async function gazetteerFor(options: Options, prepared: ReturnType<typeof prepareArticle>): Promise<{ gazetteer: Gazetteer; source: string }> {
   if (options.offline) return { gazetteer: NO_GAZETTEER, source: 'the text alone (--offline)' };
-  const config = loadConfig();
-  if (config.neo4j.uri === null) return { gazetteer: NO_GAZETTEER, source: 'the text alone (NEO4J_URI is unset)' };
   try {
-    const database = await connectDatabase(config, () => undefined);
+    const database = await openRunningDatabase(loadConfig(), { log: () => undefined });
+    if (database === null) return { gazetteer: NO_GAZETTEER, source: 'the text alone (NEO4J_URI is unset and no embedded Neo4j is running)' };
     try {
       const gazetteer = await readGazetteer(requestDb(database.gateway, new RoundTrips()), prepared);
       return { gazetteer, source: `the graph at ${database.uri} (${gazetteer.entries.length} candidate entities)` };

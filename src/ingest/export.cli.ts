@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
+import { openDatabase } from '../db/connect';
 import { exportDocuments, toCsv } from './export';
 import { toJsonLd } from './jsonld';
 
@@ -28,7 +28,7 @@ export function parseExportArgs(args: readonly string[]): { format: 'jsonld' | '
 
 async function main(): Promise<void> {
   const { format, out } = parseExportArgs(process.argv.slice(2));
-  const database = await connectDatabase(loadConfig());
+  const database = await openDatabase(loadConfig());
   try {
     const articles = await exportDocuments(database.gateway);
     const text = format === 'csv' ? toCsv(articles) : `${JSON.stringify(toJsonLd(articles), null, 2)}\n`;

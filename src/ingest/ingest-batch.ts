@@ -14,9 +14,9 @@ import { invalidDocument } from '../errors';
 import { BatchRejected, writeDocuments, type IngestResult, type ValidatedDocuments } from './ingest';
 
 /**
- * Documents per transaction for a bulk load (`npm run ingest`, and the bench's loader,
- * bench/load.ts, which says what other sizes measured): large enough that a load is a few
- * queries per batch, small enough to report progress often.
+ * Documents per transaction for a bulk load (`npm run ingest` and the bench, both through
+ * src/ingest/bulk-load.ts; BENCHMARKS.md has the other sizes measured): large enough that a
+ * load is a few queries per batch, small enough to report progress often.
  */
 export const INGEST_BATCH_SIZE = 100;
 

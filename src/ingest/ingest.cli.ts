@@ -9,20 +9,18 @@
  * on its own. Each document still gets its summary line, in order, with its share of its
  * batch's time. Exits 1 when any document was rejected.
  *
- * A load of more than one batch into an empty graph builds the full-text search index once,
- * at its end, instead of at every commit (`withSearchIndexDeferred`, src/db/constraints.ts).
+ * The loading itself is src/ingest/bulk-load.ts, shared with the bench. A load of more than
+ * one batch into an empty graph builds the full-text search index once, at its end, instead
+ * of at every commit.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
-import { withSearchIndexDeferred } from '../db/constraints';
-import type { Neo4jGateway } from '../db/gateway';
-import type { Problem } from '../errors';
-import { BatchRejected, writeDocuments, type IngestResult } from './ingest';
+import { openDatabase } from '../db/connect';
+import { bulkLoad, Unreadable, type LoadReport, type Outcome } from './bulk-load';
+import type { IngestResult } from './ingest';
 import { INGEST_BATCH_SIZE } from './ingest-batch';
 import { documentsFromJsonLd, isJsonLdExport } from './jsonld';
-import { ProgressBar, progressFromFirstTick } from './progress';
 
 const USAGE = 'usage: npm run ingest -- <document.json | folder of .json documents> [...]';
 
@@ -56,88 +54,51 @@ const summary = (r: IngestResult, ms: number): string =>
   `${r.unchanged.length} unchanged, ${r.merged.length} merged${r.merged.length ? ` (${r.merged.map((m) => `${m.from} → ${m.into}`).join(', ')})` : ''}, ` +
   `${r.evidenceAdded.length} shared quotes, ${r.removed.length} removed (${ms} ms)`;
 
-type Outcome = { ok: true; result: IngestResult; ms: number } | { ok: false; message: string; problems?: readonly Problem[] };
-
-/**
- * Writes one batch and says what became of each document. Rejected documents are taken
- * out and the rest written again (the writer judges the others as if the rejected ones were
- * not there, so one retry normally does it). Any other failure, such as Neo4j refusing a
- * write, is narrowed down by writing the batch's documents one at a time.
- */
-async function writeBatch(gateway: Neo4jGateway, documents: readonly unknown[]): Promise<Outcome[]> {
-  const outcomes: (Outcome | undefined)[] = documents.map(() => undefined);
-  let pending = documents.map((_, i) => i);
-  while (pending.length > 0) {
-    const t0 = Date.now();
-    try {
-      const results = await writeDocuments(gateway, pending.map((i) => documents[i]));
-      const ms = Math.round((Date.now() - t0) / pending.length);
-      pending.forEach((i, k) => (outcomes[i] = { ok: true, result: results[k] as IngestResult, ms }));
-      pending = [];
-    } catch (error) {
-      if (error instanceof BatchRejected) {
-        for (const [k, problems] of error.rejected) outcomes[pending[k] as number] = { ok: false, message: `${problems.length} problem(s), nothing written`, problems };
-        pending = pending.filter((i) => outcomes[i] === undefined);
-      } else if (pending.length > 1) {
-        for (const i of pending) outcomes[i] = (await writeBatch(gateway, [documents[i]]))[0];
-        pending = [];
-      } else {
-        outcomes[pending[0] as number] = { ok: false, message: (error as Error).message };
-        pending = [];
+/** Prints each document's outcome under its name; batches come in order (one transaction at a time). */
+function report(names: readonly string[]): (documents: readonly unknown[], outcomes: readonly Outcome[]) => void {
+  let next = 0;
+  return (_documents, outcomes) => {
+    for (const outcome of outcomes) {
+      const name = names[next++];
+      if (outcome.ok) {
+        console.log(`✓ ${summary(outcome.result, outcome.ms)}`);
+        continue;
       }
+      console.log(`✗ ${name}: ${outcome.message}`);
+      for (const p of outcome.problems ?? []) console.log(`    ${p.path}: ${p.message}`);
     }
-  }
-  return outcomes as Outcome[];
+  };
 }
 
 async function main(): Promise<void> {
   const files = collectFiles(process.argv.slice(2));
-  const documents = files.flatMap((file) => {
+  const entries = files.flatMap((file) => {
     try {
       return documentsIn(file);
     } catch (error) {
-      return [{ name: file, document: undefined, error: `not readable JSON: ${(error as Error).message}` }];
+      return [{ name: file, document: new Unreadable(`not readable JSON: ${(error as Error).message}`) as unknown }];
     }
   });
-  const database = await connectDatabase(loadConfig());
-  const bar = new ProgressBar(documents.length, 'ingest');
-  const started = Date.now();
-  let failed = 0;
-  let statements = 0;
-  const loadAll = async (): Promise<void> => {
-    for (let from = 0; from < documents.length; from += INGEST_BATCH_SIZE) {
-      const batch = documents.slice(from, from + INGEST_BATCH_SIZE);
-      const readable = batch.flatMap((entry, i) => ('error' in entry ? [] : [i]));
-      const outcomes = new Map<number, Outcome>();
-      const written = await writeBatch(database.gateway, readable.map((i) => batch[i]?.document));
-      readable.forEach((i, k) => outcomes.set(i, written[k] as Outcome));
-      for (const [i, entry] of batch.entries()) {
-        const outcome: Outcome = 'error' in entry ? { ok: false, message: String(entry.error) } : (outcomes.get(i) as Outcome);
-        if (outcome.ok) {
-          statements += outcome.result.statements;
-          console.log(`✓ ${summary(outcome.result, outcome.ms)}`);
-        } else {
-          failed += 1;
-          console.log(`✗ ${entry.name}: ${outcome.message}`);
-          for (const p of outcome.problems ?? []) console.log(`    ${p.path}: ${p.message}`);
-        }
-      }
-      const last = batch[batch.length - 1];
-      bar.tick(from + batch.length, last?.name ?? '');
-    }
-  };
+  const documents = entries.map((entry) => entry.document);
+  const database = await openDatabase(loadConfig());
+  let loaded: LoadReport;
   try {
-    if (documents.length > INGEST_BATCH_SIZE) await withSearchIndexDeferred(database.gateway, loadAll, progressFromFirstTick(100, 'search index'));
-    else await loadAll();
+    loaded = await bulkLoad(database.gateway, documents, {
+      batch: INGEST_BATCH_SIZE,
+      rejected: 'skip',
+      deferSearchIndex: documents.length > INGEST_BATCH_SIZE,
+      progress: { total: documents.length, unit: 'documents' },
+      onBatch: report(entries.map((entry) => entry.name)),
+    });
   } finally {
     await database.close();
   }
-  const seconds = (Date.now() - started) / 1000;
+  const { seconds, statements, rejected } = loaded;
   console.log(
-    `${documents.length - failed} of ${documents.length} documents loaded, ${statements} statements in ${seconds.toFixed(1)} s` +
+    `${documents.length - rejected} of ${documents.length} documents loaded, ${statements} statements in ${seconds.toFixed(1)} s` +
       (seconds > 0 ? ` (${Math.round(statements / seconds)} statements/s)` : ''),
   );
-  if (failed > 0) process.exitCode = 1;
+  if (rejected > 0) process.exitCode = 1;
 }
 
 if (require.main === module) {

@@ -1,10 +1,10 @@
 /** `npm run seed`: loads the first story into the configured (or embedded) Neo4j. */
 import { loadConfig } from '../config';
-import { connectDatabase } from '../db/connect';
+import { openDatabase } from '../db/connect';
 import { seedStory } from './seed';
 
 async function main(): Promise<void> {
-  const database = await connectDatabase(loadConfig());
+  const database = await openDatabase(loadConfig());
   try {
     const started = Date.now();
     const result = await seedStory(database.gateway);

@@ -8,28 +8,28 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { connectDatabase } from '../../src/db/connect';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
+import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
+import { embeddedConfig } from './own-neo4j';
 
 declare global {
-  var __EMBEDDED_NEO4J__: EmbeddedNeo4j | undefined;
+  var __TEST_DATABASE__: Database | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
-  if (!process.env.NEO4J_URI) {
+  const log = (line: string): void => void process.stderr.write(`[neo4j] ${line}\n`);
+  let config = loadConfig();
+  if (config.neo4j.uri === null) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nkg-test-neo4j-'));
-    const started = Date.now();
-    const neo4j = await startEmbeddedNeo4j({ dataDir, port: 0, log: (line) => process.stderr.write(`[neo4j] ${line}\n`) });
-    process.stderr.write(`\n[neo4j] embedded Neo4j for tests at ${neo4j.uri} (${Date.now() - started} ms)\n`);
-    process.env.NEO4J_URI = neo4j.uri;
     process.env.NKG_TEST_DATA_DIR = dataDir;
-    globalThis.__EMBEDDED_NEO4J__ = neo4j;
+    config = embeddedConfig(dataDir);
   }
-  const database = await connectDatabase(loadConfig());
-  try {
-    await seedStory(database.gateway);
-  } finally {
-    await database.close();
+  const started = Date.now();
+  const database = await openDatabase(config, { log });
+  globalThis.__TEST_DATABASE__ = database;
+  if (database.embedded) {
+    process.stderr.write(`\n[neo4j] embedded Neo4j for tests at ${database.uri} (${Date.now() - started} ms)\n`);
+    process.env.NEO4J_URI = database.uri;
   }
+  await seedStory(database.gateway);
 }

@@ -1,32 +1,36 @@
 /**
  * A Neo4j of a test file's own, for tests that change the graph in ways the shared story
  * database must not see (new articles, merges) or that need an empty database. It is a
- * real embedded Neo4j on a fresh temporary directory, removed afterwards.
+ * real embedded Neo4j on a fresh temporary directory, opened as `npm start` opens its
+ * own (openDatabase), and removed afterwards.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { applyConstraints } from '../../src/db/constraints';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
-import { Neo4jGateway } from '../../src/db/gateway';
+import { loadConfig, type Config } from '../../src/config';
+import { openDatabase, type Database } from '../../src/db/connect';
+import type { EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
 
-export interface OwnNeo4j {
-  readonly gateway: Neo4jGateway;
+export interface OwnNeo4j extends Database {
   readonly neo4j: EmbeddedNeo4j;
+  /** Closes the database and removes its directory. */
   stop(): Promise<void>;
+}
+
+/** The configuration of an embedded Neo4j on `dataDir`, whatever NEO4J_URI the test run has. */
+export function embeddedConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const config = loadConfig(env);
+  return { ...config, neo4j: { ...config.neo4j, uri: null }, embedded: { ...config.embedded, dataDir, port: 0 } };
 }
 
 export async function startOwnNeo4j(): Promise<OwnNeo4j> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nkg-own-neo4j-'));
-  const neo4j = await startEmbeddedNeo4j({ dataDir, port: 0, log: () => undefined });
-  const gateway = Neo4jGateway.connect({ uri: neo4j.uri, user: 'neo4j', password: 'neo4j', database: undefined });
-  await applyConstraints(gateway);
+  const database = await openDatabase(embeddedConfig(dataDir), { log: () => undefined });
   return {
-    gateway,
-    neo4j,
+    ...database,
+    neo4j: database.embedded as EmbeddedNeo4j,
     async stop() {
-      await gateway.close();
-      await neo4j.stop();
+      await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

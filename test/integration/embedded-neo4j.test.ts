@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { EmbeddedNeo4jError, ensureLauncherBuilt, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
+import { EmbeddedNeo4jError, ensureLauncherBuilt, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
 
 const TIMEOUT_MS = 120_000;
 // Only when the launcher was not built yet (normally done by the global setup): Maven's

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { connectDatabase, type Database } from '../../src/db/connect';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
+import { openDatabase, type Database } from '../../src/db/connect';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
 import { seedStory } from '../../src/ingest/seed';
 import { freePort, requestLines, startTestServer, type TestServer } from '../helpers/server';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'nkg-outage-neo4j-'));
   port = await freePort();
   neo4j = await startEmbeddedNeo4j({ dataDir, port, log: () => undefined });
-  database = await connectDatabase(loadConfig({ NEO4J_URI: neo4j.uri }), () => undefined);
+  database = await openDatabase(loadConfig({ NEO4J_URI: neo4j.uri }), { log: () => undefined });
   await seedStory(database.gateway);
   api = await startTestServer(database.gateway, { production: true });
 }, 120_000);

@@ -14,16 +14,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
-import { SEARCH_INDEX, withSearchIndexDeferred } from '../../src/db/constraints';
+import { SEARCH_INDEX } from '../../src/db/constraints';
 import { cypher } from '../../src/db/cypher';
 import { SEARCH } from '../../src/graph/explore/explore.cypher';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import type { ArticleDocument, EntityInput, StatementInput } from '../../src/ingest/document';
 import { ingestDocument, ValidatedDocuments, type IngestResult } from '../../src/ingest/ingest';
 import { ingestBatch } from '../../src/ingest/ingest-batch';
+import { bulkLoad, withSearchIndexDeferred } from '../../src/ingest/bulk-load';
 import { validateDocument } from '../../src/ingest/validate';
 import { Corpus } from '../../bench/corpus';
-import { loadCorpus } from '../../bench/load';
 import { readStory } from '../../src/ingest/seed';
 import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
 
@@ -286,7 +286,7 @@ describe('ingestBatch', () => {
     expect(results.map((r) => r.statements)).toEqual([second().statements.length, roe().statements.length]);
   }, 60_000);
 
-  it('loadCorpus (which validates the next batch while one is written) leaves the graph batch-by-batch ingest leaves', async () => {
+  it('bulkLoad (which validates the next batch while one is written) leaves the graph batch-by-batch ingest leaves', async () => {
     const corpus = new Corpus({ statements: 300, seed: 7 });
     const batch = 4;
     await empty();
@@ -301,7 +301,7 @@ describe('ingestBatch', () => {
     await empty();
     const lines: string[] = [];
     const out = { isTTY: false, write: (line: string) => lines.push(line) } as unknown as NodeJS.WriteStream;
-    const report = await loadCorpus(own.gateway, corpus.directory(), corpus.articles(), { batch, expectedStatements: 300, out });
+    const report = await bulkLoad(own.gateway, corpus.articles(), { firstBatch: corpus.directory(), batch, progress: { total: 300, unit: 'statements' }, out });
     expect(await dump(own.gateway)).toEqual(sequential);
     expect(report.statements).toBe(expected.reduce((n, r) => n + r.statements, 0));
     expect(report.documents).toBe(corpus.directory().length + articles.length);
@@ -314,7 +314,7 @@ describe('ingestBatch', () => {
     expect(await searchFor('talks OR sanctions OR ceasefire')).toEqual(sequentialHits);
   }, 120_000);
 
-  it('loadCorpus stops at a bad article, naming it by its index in its batch, with the batches before it written', async () => {
+  it('bulkLoad stops at a bad article, naming it by its index in its batch, with the batches before it written', async () => {
     const corpus = new Corpus({ statements: 300, seed: 7 });
     const articles = [...corpus.articles()].slice(0, 7);
     const bad = clone(articles[5] as ArticleDocument);
@@ -322,7 +322,7 @@ describe('ingestBatch', () => {
     articles[5] = bad;
     await empty();
     const out = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
-    const error = (await loadCorpus(own.gateway, corpus.directory(), articles, { batch: 3, expectedStatements: 300, out }).catch((e: unknown) => e)) as GraphQLError;
+    const error = (await bulkLoad(own.gateway, articles, { firstBatch: corpus.directory(), batch: 3, progress: { total: 300, unit: 'statements' }, out }).catch((e: unknown) => e)) as GraphQLError;
     expect((error.extensions.problems as { path: string }[]).map((p) => p.path)).toEqual(['documents[2].statements[0].kind']);
     const written = await own.gateway.read(cypher('MATCH (a:Article) WHERE NOT a.id STARTS WITH $directory RETURN a.id AS id ORDER BY id', { directory: 'article:newsroom-directory' }));
     expect(written.map((r) => r.id)).toEqual(articles.slice(0, 3).map((a) => a.article.id).sort());

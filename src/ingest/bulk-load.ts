@@ -1,0 +1,253 @@
+/**
+ * The bulk loader behind `npm run ingest` and the bench: article documents through the
+ * product's own ingest path (the validator, then the batch writer, which plans each document
+ * in order and writes a whole batch in one transaction with a fixed set of UNWIND queries),
+ * with a progress bar and the rate in statements per second.
+ *
+ * Documents go `batch` to a transaction, `concurrency` transactions at a time; a leading
+ * batch (the bench's directory, which everything else references) can be given of its own
+ * size. While a batch is being written, the next one is validated (the validator reads
+ * nothing from the graph), a document at a time with a turn of the event loop between them,
+ * so that Node's share of the work overlaps Neo4j's instead of alternating with it.
+ *
+ * A rejected document either stops the load ('stop': its whole batch is refused with
+ * BAD_USER_INPUT naming it by its index in the batch, as `ingestBatch` does; the batches
+ * before it stay written) or is reported and left out ('skip': the rest of its batch is
+ * written without it, judged as if it had never been there).
+ *
+ * Into an empty graph, the full-text index can be built once at the end instead of at
+ * every commit (`withSearchIndexDeferred`); the time reported runs until it is online.
+ */
+import { cypher } from '../db/cypher';
+import { SEARCH_INDEX, searchIndexStatement } from '../db/constraints';
+import type { Neo4jGateway } from '../db/gateway';
+import type { Problem } from '../errors';
+import { BatchRejected, ValidatedDocuments, writeDocuments, type IngestResult } from './ingest';
+import { INGEST_BATCH_SIZE, ingestBatch } from './ingest-batch';
+import { ProgressBar, progressFromFirstTick } from './progress';
+
+/**
+ * One transaction at a time, INGEST_BATCH_SIZE documents each: every article links to the
+ * same few popular speakers, policies and outlets, so concurrent transactions mostly wait on
+ * each other's locks (BENCHMARKS.md, Loading, has the sizes and concurrencies measured).
+ */
+export const DEFAULT_LOAD = { concurrency: 1, batch: INGEST_BATCH_SIZE } as const;
+
+/** A document that could not be read (e.g. a file that is not JSON): reported, never written. */
+export class Unreadable {
+  constructor(readonly message: string) {}
+}
+
+/** What became of one document: its ingest result and its share of its batch's time, or why not. */
+export type Outcome = { ok: true; result: IngestResult; ms: number } | { ok: false; message: string; problems?: readonly Problem[] };
+
+export interface LoadReport {
+  readonly documents: number;
+  readonly statements: number;
+  /** Statements that became evidence for a statement already in the graph (a repeated quote). */
+  readonly sharedQuotes: number;
+  /** Documents rejected (only with rejected: 'skip'). */
+  readonly rejected: number;
+  readonly seconds: number;
+  readonly statementsPerSecond: number;
+  readonly documentsPerSecond: number;
+  readonly concurrency: number;
+  readonly batch: number;
+}
+
+export interface LoadOptions {
+  /** Transactions in flight at once; default DEFAULT_LOAD.concurrency. */
+  readonly concurrency?: number;
+  /** Documents per transaction; default DEFAULT_LOAD.batch. */
+  readonly batch?: number;
+  /** Written first, as one batch of its own, before `documents`. */
+  readonly firstBatch?: readonly unknown[];
+  /** What a rejected document does (see above); default 'stop'. */
+  readonly rejected?: 'stop' | 'skip';
+  /** Build the search index once at the end when the graph is empty at the start; default true. */
+  readonly deferSearchIndex?: boolean;
+  /** The progress bar's end and what it counts. */
+  readonly progress: { readonly total: number; readonly unit: 'documents' | 'statements' };
+  /** Each batch's documents and outcomes, as it is written (in order with concurrency 1). */
+  readonly onBatch?: (documents: readonly unknown[], outcomes: readonly Outcome[]) => void;
+  readonly out?: NodeJS.WriteStream;
+}
+
+interface Counted {
+  documents: number;
+  statements: number;
+  sharedQuotes: number;
+  rejected: number;
+}
+
+export async function bulkLoad(gateway: Neo4jGateway, documents: Iterable<unknown>, options: LoadOptions): Promise<LoadReport> {
+  const concurrency = options.concurrency ?? DEFAULT_LOAD.concurrency;
+  const batch = options.batch ?? DEFAULT_LOAD.batch;
+  const started = process.hrtime.bigint();
+  const load = (): Promise<Counted> => loadBatches(gateway, documents, options, batch, concurrency);
+  const counted =
+    (options.deferSearchIndex ?? true) ? await withSearchIndexDeferred(gateway, load, progressFromFirstTick(100, 'search index', options.out)) : await load();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    ...counted,
+    seconds,
+    statementsPerSecond: counted.statements / seconds,
+    documentsPerSecond: counted.documents / seconds,
+    concurrency,
+    batch,
+  };
+}
+
+/** A batch taken from the input: the documents as given, and the readable ones validated. */
+interface Prepared {
+  readonly documents: readonly unknown[];
+  readonly validated: ValidatedDocuments;
+}
+
+async function loadBatches(gateway: Neo4jGateway, documents: Iterable<unknown>, options: LoadOptions, batch: number, concurrency: number): Promise<Counted> {
+  const counted: Counted = { documents: 0, statements: 0, sharedQuotes: 0, rejected: 0 };
+  const write = async (prepared: Prepared): Promise<void> => {
+    const outcomes = await writePrepared(gateway, prepared, options.rejected ?? 'stop');
+    for (const outcome of outcomes) {
+      if (!outcome.ok) {
+        counted.rejected += 1;
+        continue;
+      }
+      counted.documents += 1;
+      counted.statements += outcome.result.statements;
+      counted.sharedQuotes += outcome.result.evidenceAdded.length;
+    }
+    options.onBatch?.(prepared.documents, outcomes);
+  };
+  if (options.firstBatch && options.firstBatch.length > 0) await write(await prepare(options.firstBatch[Symbol.iterator](), options.firstBatch.length));
+
+  const bar = new ProgressBar(options.progress.total, 'ingest', options.out);
+  const from = { documents: counted.documents + counted.rejected, statements: counted.statements, at: process.hrtime.bigint() };
+  const tick = (): void => {
+    const elapsed = Number(process.hrtime.bigint() - from.at) / 1e9;
+    const done = options.progress.unit === 'statements' ? counted.statements - from.statements : counted.documents + counted.rejected - from.documents;
+    const rate = Math.round((counted.statements - from.statements) / Math.max(elapsed, 1e-3));
+    bar.tick(Math.min(done, options.progress.total), `${rate} statements/s`);
+  };
+  const iterator = documents[Symbol.iterator]();
+  const worker = async (): Promise<void> => {
+    for (let taken = await prepare(iterator, batch); taken.documents.length > 0; ) {
+      // A failed write fails the load at once; the batch being prepared is then dropped.
+      const [, following] = await Promise.all([write(taken), prepare(iterator, batch)]);
+      tick();
+      taken = following;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return counted;
+}
+
+/** The next `size` documents, the readable ones validated, yielding to the event loop after each. */
+async function prepare(iterator: Iterator<unknown>, size: number): Promise<Prepared> {
+  const documents: unknown[] = [];
+  const validated = new ValidatedDocuments();
+  while (documents.length < size) {
+    const next = iterator.next();
+    if (next.done) break;
+    documents.push(next.value);
+    if (!(next.value instanceof Unreadable)) validated.add(next.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { documents, validated };
+}
+
+/** One outcome per document of the batch, in order. */
+async function writePrepared(gateway: Neo4jGateway, prepared: Prepared, rejected: 'stop' | 'skip'): Promise<Outcome[]> {
+  const readable = prepared.documents.flatMap((document, i) => (document instanceof Unreadable ? [] : [i]));
+  const outcomes: Outcome[] = prepared.documents.map((document) => ({ ok: false, message: document instanceof Unreadable ? document.message : '' }));
+  const t0 = Date.now();
+  const written =
+    rejected === 'stop'
+      ? await ingestBatch(gateway, prepared.validated).then((results) => results.map((result): Outcome => ({ ok: true, result, ms: Math.round((Date.now() - t0) / results.length) })))
+      : await writeSkippingRejected(gateway, readable.map((i) => prepared.documents[i]), prepared.validated);
+  readable.forEach((i, k) => (outcomes[i] = written[k] as Outcome));
+  return outcomes;
+}
+
+/**
+ * Writes one batch and says what became of each document. Rejected documents are taken
+ * out and the rest written again (the writer judges the others as if the rejected ones were
+ * not there, so one retry normally does it). Any other failure, such as Neo4j refusing a
+ * write, is narrowed down by writing the batch's documents one at a time.
+ */
+async function writeSkippingRejected(gateway: Neo4jGateway, documents: readonly unknown[], validated?: ValidatedDocuments): Promise<Outcome[]> {
+  const outcomes: (Outcome | undefined)[] = documents.map(() => undefined);
+  let pending = documents.map((_, i) => i);
+  let first = validated;
+  while (pending.length > 0) {
+    const t0 = Date.now();
+    try {
+      const results = await writeDocuments(gateway, first ?? pending.map((i) => documents[i]));
+      const ms = Math.round((Date.now() - t0) / pending.length);
+      pending.forEach((i, k) => (outcomes[i] = { ok: true, result: results[k] as IngestResult, ms }));
+      pending = [];
+    } catch (error) {
+      if (error instanceof BatchRejected) {
+        for (const [k, problems] of error.rejected) outcomes[pending[k] as number] = { ok: false, message: `${problems.length} problem(s), nothing written`, problems };
+        pending = pending.filter((i) => outcomes[i] === undefined);
+      } else if (pending.length > 1) {
+        for (const i of pending) outcomes[i] = (await writeSkippingRejected(gateway, [documents[i]]))[0];
+        pending = [];
+      } else {
+        outcomes[pending[0] as number] = { ok: false, message: (error as Error).message };
+        pending = [];
+      }
+    }
+    first = undefined;
+  }
+  return outcomes as Outcome[];
+}
+
+/**
+ * Runs a bulk load (`load`) with the full-text index built once, after it, when the graph
+ * is empty at the start: otherwise Neo4j updates the index at every commit, writing a
+ * small Lucene segment per transaction and merging them as the load goes on, a cost that
+ * shows in a large load's CPU (BENCHMARKS.md). A graph that holds anything keeps its index,
+ * so search never loses what it could already find.
+ *
+ * While the index is away, `search` answers SERVICE_UNAVAILABLE (translateDriverError in
+ * errors.ts says why). It is built again whether the load succeeds or fails, and `onBuild`
+ * is told its population percent; a process killed in between leaves it to the next
+ * `applyConstraints` (every start).
+ */
+export async function withSearchIndexDeferred<T>(
+  gateway: Neo4jGateway,
+  load: () => Promise<T>,
+  onBuild: (percent: number) => void = () => undefined,
+): Promise<T> {
+  const [count] = await gateway.read(cypher('MATCH (n) RETURN count(n) AS nodes'));
+  if (count?.nodes !== 0) return load();
+  await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`)));
+  let loaded: T;
+  try {
+    loaded = await load();
+  } catch (error) {
+    // The load's own failure is what the caller needs to see; the index is still rebuilt.
+    await buildSearchIndex(gateway, onBuild).catch(() => undefined);
+    throw error;
+  }
+  await buildSearchIndex(gateway, onBuild);
+  return loaded;
+}
+
+/** Creates the SEARCH_INDEX if absent and waits until it is online, reporting its population. */
+async function buildSearchIndex(gateway: Neo4jGateway, onBuild: (percent: number) => void): Promise<void> {
+  await gateway.write((tx) => tx.run(cypher(searchIndexStatement())));
+  for (;;) {
+    const [index] = await gateway.read(
+      cypher('SHOW FULLTEXT INDEXES YIELD name, state, populationPercent, failureMessage WHERE name = $name RETURN state, populationPercent, failureMessage', {
+        name: SEARCH_INDEX,
+      }),
+    );
+    if (index === undefined) throw new Error(`the full-text index ${SEARCH_INDEX} was dropped while it was being built`);
+    onBuild(Math.floor(Number(index.populationPercent)));
+    if (index.state === 'ONLINE') return;
+    if (index.state === 'FAILED') throw new Error(`the full-text index ${SEARCH_INDEX} failed to build: ${String(index.failureMessage)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * What the launcher reads from the Neo4j JVM without starting one: its ready line, the
+ * error for a JVM that ended before it (another launcher holding the store, or anything
+ * else), and the sizes its options accept.
+ */
+import { exitedBeforeReady, parseReadyLine, parseSize } from '../../src/launcher/process';
+
+describe('parseReadyLine', () => {
+  it('reads the URI, pid, port, version and data directory', () => {
+    const line = '{"uri":"bolt://127.0.0.1:40137","host":"127.0.0.1","port":40137,"pid":31162,"version":"5.26.30","dataDir":"/srv/neo4j","startMillis":9000}';
+    expect(parseReadyLine(line)).toEqual({ uri: 'bolt://127.0.0.1:40137', pid: 31162, port: 40137, version: '5.26.30', dataDir: '/srv/neo4j' });
+  });
+
+  it('refuses a line without a bolt URI or without a pid', () => {
+    expect(() => parseReadyLine('{"uri":"http://127.0.0.1:7474","pid":1,"port":7474}')).toThrow('missing uri');
+    expect(() => parseReadyLine('{"uri":"bolt://127.0.0.1:7687","port":7687}')).toThrow('missing pid or port');
+  });
+});
+
+describe('exitedBeforeReady', () => {
+  it("is DATA_DIR_IN_USE, in one line, when the launcher's lock was held", () => {
+    const tail = ['neo4j-launcher: data directory /srv/neo4j is in use by another Neo4j process (pid 42) (store lock held)'];
+    const error = exitedBeforeReady(tail, 3, null, '/srv/neo4j');
+    expect(error.code).toBe('DATA_DIR_IN_USE');
+    expect(error.message).toBe('Embedded Neo4j did not start: data directory /srv/neo4j is in use by another Neo4j process (pid 42) (store lock held)');
+  });
+
+  it('is DATA_DIR_IN_USE on exit code 3 even when the line was lost', () => {
+    expect(exitedBeforeReady([], 3, null, '/srv/neo4j').message).toBe(
+      'Embedded Neo4j did not start: data directory /srv/neo4j is in use by another Neo4j process (store lock held)',
+    );
+  });
+
+  it('is START_FAILED otherwise, with the status and the last output', () => {
+    const error = exitedBeforeReady(['Error: Could not create the Java Virtual Machine.'], null, 'SIGKILL', '/srv/neo4j');
+    expect(error.code).toBe('START_FAILED');
+    expect(error.message).toBe('Embedded Neo4j exited before it was ready (signal SIGKILL); last output:\nError: Could not create the Java Virtual Machine.');
+    expect(error.outputTail).toEqual(['Error: Could not create the Java Virtual Machine.']);
+  });
+});
+
+describe('parseSize', () => {
+  it('reads k, m and g in any case, and plain bytes', () => {
+    expect([parseSize('512m'), parseSize('1G'), parseSize('64k'), parseSize('4096')]).toEqual([512 * 1024 ** 2, 1024 ** 3, 64 * 1024, 4096]);
+  });
+
+  it('answers null for anything else, and for zero', () => {
+    expect([parseSize('1.5g'), parseSize('512 MB'), parseSize(''), parseSize('0m')]).toEqual([null, null, null, null]);
+  });
+});
