@@ -18,6 +18,7 @@ import { AttributionDimension } from '../src/graph/explore/explore.type';
 import * as Statement from '../src/graph/statement/statement.cypher';
 import * as Export from '../src/ingest/export.cypher';
 import * as Ingest from '../src/ingest/ingest.cypher';
+import { ENTITY_TYPES } from '../src/vocabulary';
 
 /** The modules checked, by the file they come from (relative to src/). */
 export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
@@ -262,7 +263,7 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
 export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   'statement.translateStatementPage({}, first page)': 's.sortKey',
   'statement.translateStatementPage({}, after a cursor)': 's.sortKey',
-  ...Object.fromEntries(Entity.ENTITY_LABELS.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
+  ...Object.fromEntries(ENTITY_TYPES.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',
   'export.ARTICLE_PAGE': 'a.id',

@@ -3,6 +3,7 @@ import type { Db } from '../../db/gateway';
 import { toConnection, type Connection } from '../connection';
 import * as Q from './entity.cypher';
 import type { EntityRecord, RoleRow } from './entity.type';
+import type { EntityType } from '../../vocabulary';
 
 const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V> =>
   new Map(rows.map((r) => [r.id as string, r[field] as V]));
@@ -29,7 +30,7 @@ export async function articlesMentioning(db: Db, ids: readonly string[]): Promis
   return toMap(await db.read(cypher(Q.ARTICLES_MENTIONING, { ids })), 'articles');
 }
 
-export async function listByLabel(db: Db, label: Q.EntityLabel, first: number, after: string | null): Promise<Connection<EntityRecord>> {
+export async function listByLabel(db: Db, label: EntityType, first: number, after: string | null): Promise<Connection<EntityRecord>> {
   const rows = await db.read(cypher(Q.LIST_BY_LABEL[label], { after, limit: first + 1 }));
   return toConnection(
     label,

@@ -7,14 +7,15 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
 import type { Context } from '../../context';
 import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
-import { ENTITY_TYPES, parseId } from '../ids';
+import { parseId } from '../ids';
+import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
 import { fieldOrWhole } from '../loader';
 import { selectedPaths } from '../lookahead';
 import { STATEMENT_CURSOR } from '../statement/statement.repository';
 import { statementIncludes } from '../statement/statement.resolver';
 import type { Anchor } from '../statement/statement.cypher';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
-import type { EntityLabel, Relation } from './entity.cypher';
+import type { Relation } from './entity.cypher';
 import * as repo from './entity.repository';
 import { DateInfo, Entity, Event, Organization, Person, Place, Policy, Role, type EntityHeader, type EntityRecord, type RoleRow } from './entity.type';
 
@@ -131,7 +132,7 @@ function sequenceFields<T extends object>(Type: ClassType<T>, Base: ClassType) {
  * `<type>(id)` and `<types>(first, after)` for one entity type. The five types differ only
  * in names, so one factory makes their root fields.
  */
-function entityRootFields<T extends object>(Type: ClassType<T>, Conn: ClassType, label: EntityLabel, single: string, plural: string | null) {
+function entityRootFields<T extends object>(Type: ClassType<T>, Conn: ClassType, label: EntityType, single: string, plural: string | null) {
   @Resolver(() => Type)
   class RootFields {
     @Query(() => Type, { name: single, nullable: true, description: `The ${label} with this id; null when there is none.` })

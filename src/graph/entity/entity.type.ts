@@ -4,12 +4,11 @@
  * Field resolvers for relationships live in entity.resolver.ts.
  */
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-
-export type NodeTypeName = 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event' | 'Article' | 'Statement';
+import type { EntityType, NodeType } from '../../vocabulary';
 
 /** Every record a resolver returns carries its GraphQL type name: interfaces resolve their types by it (src/schema.ts). */
 export interface Typed {
-  readonly __typename: NodeTypeName;
+  readonly __typename: NodeType;
 }
 
 @InterfaceType({
@@ -48,7 +47,7 @@ export abstract class Entity extends Node {
 }
 
 export interface EntityRecord extends Typed {
-  readonly __typename: 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event';
+  readonly __typename: EntityType;
   readonly id: string;
   readonly name: string;
   readonly aliases: string[];

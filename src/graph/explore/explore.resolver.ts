@@ -5,8 +5,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput } from '../../errors';
-import type { EntityLabel } from '../entity/entity.cypher';
-import { ENTITY_TYPES, parseId } from '../ids';
+import { parseId } from '../ids';
+import { ENTITY_TYPES } from '../../vocabulary';
 import { checkStatementFilter } from '../statement/statement.resolver';
 import { StatementFilter } from '../statement/statement.type';
 import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './explore.input';
@@ -51,7 +51,7 @@ export class ExploreResolver {
     @Arg('entity', () => ID, { nullable: true }) entity?: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: TIMELINE.defaultFirst }) first?: number,
   ): Promise<TimelineItem[]> {
-    const scope = entity === undefined || entity === null ? null : { id: entity, type: parseId(entity, ENTITY_TYPES, 'entity') as EntityLabel };
+    const scope = entity === undefined || entity === null ? null : { id: entity, type: parseId(entity, ENTITY_TYPES, 'entity') };
     return repo.timeline(ctx.db, scope, bounded('first', first, 1, TIMELINE.maxFirst, TIMELINE.defaultFirst));
   }
 

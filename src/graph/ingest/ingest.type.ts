@@ -4,17 +4,12 @@
  * `document` variable unchanged. Validation is not done here: every document goes through
  * the one validator, whichever door it came in by.
  */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
+import { graphqlEnum } from '../enum';
 import { StatementKind } from '../statement/statement.type';
 
-export enum EntityTypeName {
-  Person = 'Person',
-  Organization = 'Organization',
-  Place = 'Place',
-  Policy = 'Policy',
-  Event = 'Event',
-}
-registerEnumType(EntityTypeName, { name: 'EntityTypeName', description: 'The type of an entity in an ingest document.' });
+const EntityTypeName = graphqlEnum(ENTITY_TYPES, 'EntityTypeName', 'The type of an entity in an ingest document.');
 
 @InputType({ description: 'A date as the text gives it: its words, and the calendar date where certain.' })
 export class DateInput {
@@ -49,7 +44,7 @@ export class EntityInput {
   id!: string;
 
   @Field(() => EntityTypeName)
-  type!: EntityTypeName;
+  type!: EntityType;
 
   @Field()
   name!: string;
