@@ -60,3 +60,10 @@ export const articleId = (slug: string): string => `${ID_PREFIX.Article}:${slug}
  */
 export const statementId = (articleSlug: string, at: { readonly start: number; readonly end: number } | number): string =>
   `${ID_PREFIX.Statement}:${articleSlug}:${typeof at === 'number' ? at : `${at.start}-${at.end}`}`;
+
+/** `statementId` for the statement at `index` (0-based) of a document's list, by its kind. */
+export const derivedStatementId = (articleSlug: string, statement: { readonly kind: StatementKind; readonly start: number; readonly end: number }, index: number): string =>
+  statementId(articleSlug, statement.kind === 'INDIRECT' ? index + 1 : statement);
+
+/** The slug of an article's id: what its statements' ids begin with. */
+export const articleSlug = (id: string): string => id.slice(ID_PREFIX.Article.length + 1);

@@ -16,8 +16,7 @@
  * The check is a round trip of its own, as cheap as a read can be, so only reads that cost
  * far more than one are worth keeping; a lookup by id is not.
  */
-import type { CypherQuery } from './cypher';
-import type { Row } from './gateway';
+import type { CypherQuery, Row } from './cypher';
 
 interface Kept {
   readonly state: string;

@@ -10,6 +10,11 @@ export function byKey<K, V>(keys: readonly K[], found: ReadonlyMap<K, V>, missin
   return keys.map((key) => (found.has(key) ? (found.get(key) as V) : missing));
 }
 
+/** The rows of a batch query, `{ id, [field]: value }`, as a map from id to value. */
+export function valueById<V>(rows: readonly Record<string, unknown>[], field: string): Map<string, V> {
+  return new Map(rows.map((r) => [r.id as string, r[field] as V]));
+}
+
 /** `items` by `keyOf`, each group in the order of `items`; groups in order of first appearance. */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cypher } from '../db/cypher';
-import type { Deadline, Neo4jGateway, RoundTrips, WriteTx } from '../db/gateway';
+import type { Deadline, Neo4jGateway, RoundTrips, Row, WriteTx } from '../db/gateway';
 import { invalidDocument, type Problem } from '../errors';
 import type { EntityInput } from './document';
 import type { EntityType } from '../vocabulary';
@@ -232,8 +232,6 @@ class Overlay {
 
 // ---------------------------------------------------------------------------------------------
 // Planning
-
-type Row = Record<string, unknown>;
 
 /** One document's writes as rows of the writer's queries, and what it will report. */
 interface Plan {

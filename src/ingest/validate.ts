@@ -11,6 +11,7 @@ import type { Problem } from '../errors';
 import {
   ARTICLE_ID,
   articleId,
+  articleSlug,
   ENTITY_ID,
   ENTITY_TYPES,
   ID_PREFIX,
@@ -85,7 +86,7 @@ export function validateDocument(input: Json): ValidationResult {
   const { article, text } = readArticle(input.article, check);
   const { entities, defined } = readEntities(input.entities, check);
   const sequences = readSequences(input.sequences, check);
-  const statements = readStatements(input.statements, { text, slug: article?.id.slice(`${ID_PREFIX.Article}:`.length) ?? '' }, check);
+  const statements = readStatements(input.statements, { text, slug: article === null ? '' : articleSlug(article.id) }, check);
   const mentions = isAbsent(input.mentions) ? null : [...new Set(check.refs(input.mentions, 'mentions', ENTITY_TYPES, DOCUMENT_LIMITS.entities))];
   const external = externalReferences(defined, check);
 

@@ -110,10 +110,3 @@ WITH id, e ORDER BY e.name, e.id
 RETURN id, collect(${ENTITY_PROJECTION}) AS entities`,
   ]),
 ) as Record<Relation, string>;
-
-/** The articles that mention each entity, newest first. */
-export const ARTICLES_MENTIONING = `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})<-[:MENTIONS]-(a:Article)
-WITH id, a ORDER BY a.publishedAt DESC, a.id
-RETURN id, collect(a.id) AS articles`;

@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { badInput } from '../../errors';
 import { parseId } from '../ids';
 import { ENTITY_TYPES } from '../../vocabulary';
-import { checkStatementFilter } from '../statement/statement.resolver';
+import { checkStatementFilter } from '../statement/statement.fetch';
 import { StatementFilter } from '../statement/statement.type';
 import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './explore.input';
 import * as repo from './explore.repository';
