@@ -15,8 +15,8 @@ import {
   PolicyResolver,
   RoleResolver,
 } from './graph/entity/entity.resolver';
-import { ExploreResolver } from './graph/explore/explore.resolver';
-import { IngestResolver } from './graph/ingest/ingest.resolver';
+import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
+import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
 import { ExtractResolver } from './extract/extract.resolver';
@@ -33,8 +33,8 @@ export const RESOLVERS = [
   StatementResolver,
   EvidenceResolver,
   ArticleResolver,
-  ExploreResolver,
-  IngestResolver,
+  AnalyticsResolver,
+  IngestArticleResolver,
   ExtractResolver,
 ] as const;
 

@@ -1,6 +1,6 @@
 /**
  * Thin resolvers for exploration and dashboards: arguments are checked against the bounds
- * in explore.input.ts, then each operation is one repository call.
+ * in analytics.input.ts, then each operation is one repository call.
  */
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
@@ -9,12 +9,12 @@ import { parseId } from '../ids';
 import { ENTITY_TYPES } from '../../vocabulary';
 import { checkStatementFilter } from '../statement/statement.fetch';
 import { StatementFilter } from '../statement/statement.type';
-import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './explore.input';
-import * as repo from './explore.repository';
-import { AttributionBucket, AttributionDimension, Path, SearchHit, TimelineItem } from './explore.type';
+import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './analytics.input';
+import * as repo from './analytics.repository';
+import { AttributionBucket, AttributionDimension, Path, SearchHit, TimelineItem } from './analytics.type';
 
 @Resolver()
-export class ExploreResolver {
+export class AnalyticsResolver {
   @Query(() => [SearchHit], {
     description: `Entities, statements and articles whose names, aliases, words or titles hold any word of \`text\`, best first. The text is taken literally (Lucene operators and wildcards have no effect); at most ${SEARCH.maxTextLength} characters; first 1..${SEARCH.maxFirst}.`,
   })

@@ -9,9 +9,9 @@ import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import type { EntityType } from '../../vocabulary';
 import type { StatementFilterValues } from '../statement/statement.cypher';
-import * as Q from './explore.cypher';
-import { entityNotFound, type MissingId } from './explore.input';
-import type { AttributionBucket, AttributionDimension, NodeRecord, Path, SearchHit, TimelineItem } from './explore.type';
+import * as Q from './analytics.cypher';
+import { entityNotFound, type MissingId } from './analytics.input';
+import type { AttributionBucket, AttributionDimension, NodeRecord, Path, SearchHit, TimelineItem } from './analytics.type';
 import { escapeLucene, nameSnippet, searchTerms, textSnippet } from './search-text';
 
 /** What matched in a hit, for the snippet: the words around it, or the name that holds it. */
