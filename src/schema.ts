@@ -50,8 +50,9 @@ export function appSchema(): Promise<GraphQLSchema> {
  * Every record our queries return names its GraphQL type in `__typename`, and our
  * interfaces resolve types by it. type-graphql wraps each `resolveType` in an async
  * function, so each entity in a list (the speakers of a page) became a promise, and
- * graphql-js then completed the whole list through its promise path: about 5% of the
- * server's CPU on a page of 20 (BENCHMARKS.md, finding 18). The same answer, synchronously.
+ * graphql-js then completed the whole list through its promise path, a cost that showed in
+ * the server's CPU on every page (measured in BENCHMARKS.md, finding 18). The same answer,
+ * synchronously.
  */
 function withTypenameResolution(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) if (isAbstractType(type)) type.resolveType = typenameOf;

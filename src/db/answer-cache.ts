@@ -39,8 +39,8 @@ export function deepFreeze<T>(value: T): T {
 
 /**
  * Rows kept per answer, on average: with the answer count, this bounds the memory kept.
- * Attribution by article can list every article (5 036 rows at 100k statements), and 500
- * such answers would otherwise hold millions of rows.
+ * Attribution by article can list every article, thousands of rows in a large graph, and
+ * a full cache of such answers would otherwise hold millions of rows.
  */
 export const ROWS_PER_ANSWER = 100;
 
