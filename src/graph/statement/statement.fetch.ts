@@ -11,7 +11,7 @@ import { ENTITY_EXTRA_FIELDS } from '../entity/entity.type';
 import { parseId } from '../ids';
 import { selectedPaths } from '../lookahead';
 import type { Anchor, StatementIncludes } from './statement.cypher';
-import { STATEMENT_CURSOR } from './statement.repository';
+import { STATEMENT_CURSOR, statementPosition } from './statement.repository';
 import type { StatementFilter, StatementHeader } from './statement.type';
 
 /** Checks every id in a filter; the same check serves `statements` and `attribution`. */
@@ -67,5 +67,5 @@ export async function anchoredStatements(
   const size = pageSize(first);
   const position = decodeCursor(STATEMENT_CURSOR, after);
   const rows = await ctx.loaders.pages[anchor].load({ id, limit: size + 1, after: position, includes: statementIncludes(info, 'edges.node.') });
-  return toConnection(STATEMENT_CURSOR, rows, size, (s) => [s.sortKey, s.id], () => ctx.loaders.counts[anchor].load(id));
+  return toConnection(STATEMENT_CURSOR, rows, size, statementPosition, () => ctx.loaders.counts[anchor].load(id));
 }
