@@ -17,6 +17,20 @@ export type NodeType = (typeof NODE_TYPES)[number];
 export const STATEMENT_KINDS = ['DIRECT', 'PARTIAL', 'INDIRECT'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
+/** What an organization is, a place is, a policy's state, and how precise a date is. */
+export const ORGANIZATION_KINDS = ['GOVERNMENT', 'AGENCY', 'NEWS_OUTLET', 'MILITARY', 'ALLIANCE', 'OTHER'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const PLACE_KINDS = ['COUNTRY', 'CITY', 'REGION'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export const POLICY_STATUSES = ['PROPOSED', 'ACTIVE', 'PAUSED', 'ENDED'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** A list as a sentence gives it, for messages and descriptions: `a, b or c`. */
+export const inWords = (words: readonly string[]): string =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] as string}`;
+
 /** The id prefix each type owns: `person:mike-waltz`, `org:cia`, ... */
 export const ID_PREFIX: Readonly<Record<NodeType, string>> = {
   Person: 'person',

@@ -5,8 +5,8 @@
  * stops at the first problem, so the author of a document sees every one at once.
  */
 import type { Problem } from '../errors';
-import { DATE_PRECISIONS, type DateRef } from './document';
-import { ENTITY_ID, type EntityType } from '../vocabulary';
+import type { DateRef } from './document';
+import { DATE_PRECISIONS, ENTITY_ID, inWords, type EntityType } from '../vocabulary';
 
 export const DOCUMENT_LIMITS = {
   textLength: 1_000_000,
@@ -30,9 +30,6 @@ export const show = (v: Json): string => {
   return text === undefined ? String(v) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 
-/** `a, b or c`. */
-const listed = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] as string}`);
-
 /** An entity id the document uses, with the types it may name there. */
 export interface Reference {
   readonly id: string;
@@ -52,7 +49,7 @@ export class Checker {
   /** Reports each key of `object` that is not one of `known`; `pathOf` gives the key's path. */
   knownFields(object: Record<string, Json>, known: readonly string[], pathOf: (key: string) => string, note = ''): void {
     for (const key of Object.keys(object)) {
-      if (!known.includes(key)) this.report(pathOf(key), `unknown field; expected ${listed(known)}${note}`);
+      if (!known.includes(key)) this.report(pathOf(key), `unknown field; expected ${inWords(known)}${note}`);
     }
   }
 

@@ -7,10 +7,7 @@
  * `article.text`, end exclusive, as the public contract fixes them. The entity types, the
  * statement kinds and the id grammar are the graph's vocabulary (src/vocabulary.ts).
  */
-import type { StatementKind } from '../vocabulary';
-
-export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+import type { DatePrecision, OrganizationKind, PlaceKind, PolicyStatus, StatementKind } from '../vocabulary';
 
 /**
  * A date as the text gives it. `text` keeps the article's words ("Monday", "next week");
@@ -31,14 +28,6 @@ export interface RoleInput {
   former?: boolean;
 }
 
-export const ORGANIZATION_KINDS = ['GOVERNMENT', 'AGENCY', 'NEWS_OUTLET', 'MILITARY', 'ALLIANCE', 'OTHER'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-export const PLACE_KINDS = ['COUNTRY', 'CITY', 'REGION'] as const;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
-
-export const POLICY_STATUSES = ['PROPOSED', 'ACTIVE', 'PAUSED', 'ENDED'] as const;
-export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
 interface EntityBase {
   id: string;

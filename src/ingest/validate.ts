@@ -16,6 +16,9 @@ import {
   ENTITY_TYPES,
   ID_PREFIX,
   isEntityType,
+  ORGANIZATION_KINDS,
+  PLACE_KINDS,
+  POLICY_STATUSES,
   STATEMENT_ID,
   STATEMENT_KINDS,
   statementId,
@@ -24,7 +27,7 @@ import {
   type StatementKind,
 } from '../vocabulary';
 import { Checker, DOCUMENT_LIMITS, isAbsent, isObject, show, type Json } from './checker';
-import { ORGANIZATION_KINDS, PLACE_KINDS, POLICY_STATUSES, type DateRef, type EntityInput, type SequenceInput, type StatementInput } from './document';
+import type { DateRef, EntityInput, SequenceInput, StatementInput } from './document';
 import { sentenceAround, slugify } from './text';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;

@@ -5,7 +5,7 @@
  * the one validator, whichever door it came in by.
  */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
+import { DATE_PRECISIONS, ENTITY_TYPES, inWords, ORGANIZATION_KINDS, PLACE_KINDS, POLICY_STATUSES, type EntityType } from '../../vocabulary';
 import { graphqlEnum } from '../enum';
 import { StatementKind } from '../statement/statement.type';
 
@@ -19,7 +19,7 @@ export class DateInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; the first day of the period for WEEK, MONTH, YEAR.' })
   date?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR.' })
+  @Field(() => String, { nullable: true, description: `${inWords(DATE_PRECISIONS)}.` })
   precision?: string | null;
 }
 
@@ -58,7 +58,7 @@ export class EntityInput {
   @Field(() => [RoleInput], { nullable: true, description: 'Person only.' })
   roles?: RoleInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Organization: GOVERNMENT, AGENCY, NEWS_OUTLET, MILITARY, ALLIANCE, OTHER. Place: COUNTRY, CITY, REGION.' })
+  @Field(() => String, { nullable: true, description: `Organization: ${ORGANIZATION_KINDS.join(', ')}. Place: ${PLACE_KINDS.join(', ')}.` })
   kind?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Organization and Event: the place it belongs to or took place in.' })
@@ -67,7 +67,7 @@ export class EntityInput {
   @Field(() => ID, { nullable: true, description: 'Place only: the larger place it lies in.' })
   partOf?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Policy only: PROPOSED, ACTIVE, PAUSED or ENDED.' })
+  @Field(() => String, { nullable: true, description: `Policy only: ${inWords(POLICY_STATUSES)}.` })
   status?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Policy only: who imposed or proposes it.' })
