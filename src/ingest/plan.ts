@@ -93,10 +93,7 @@ interface EntityPlan {
  * whose references neither the graph nor an earlier document holds is rejected here.
  */
 export async function planBatch(tx: WriteTx, docs: readonly (NormalizedDocument | null)[]): Promise<{ plans: Plan[]; rejected: Map<number, Problem[]> }> {
-  const overlay = await Overlay.read(
-    tx,
-    docs.filter((d): d is NormalizedDocument => d !== null),
-  );
+  const overlay = await Overlay.read(tx, docs.filter((d): d is NormalizedDocument => d !== null));
   const rejected = new Map<number, Problem[]>();
   const firstHalves: (EntityPlan | null)[] = docs.map((doc, i) => {
     if (doc === null) return null;
