@@ -1,5 +1,5 @@
 // Lint: typed rules from typescript-eslint, no import cycles, and resolvers never reach
-// into db/ (they go through repositories and loaders).
+// into db/ (they go through repositories and loaders) nor into each other.
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
@@ -25,7 +25,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/db/*', '**/db'], message: 'Resolvers stay thin: use a repository or a loader, not db/.' }] },
+        {
+          patterns: [
+            { group: ['**/db/*', '**/db'], message: 'Resolvers stay thin: use a repository or a loader, not db/.' },
+            { group: ['**/*.resolver'], message: 'A resolver does not import another: move the shared piece next to what it serves (a *.fetch.ts, a repository, a loader).' },
+          ],
+        },
       ],
     },
   },

@@ -13,17 +13,18 @@ import 'reflect-metadata';
 import neo4j, { type Driver } from 'neo4j-driver';
 import * as Article from '../src/graph/article/article.cypher';
 import * as Entity from '../src/graph/entity/entity.cypher';
-import * as Explore from '../src/graph/explore/explore.cypher';
-import { AttributionDimension } from '../src/graph/explore/explore.type';
+import * as Analytics from '../src/graph/analytics/analytics.cypher';
+import { AttributionDimension } from '../src/graph/analytics/analytics.type';
 import * as Statement from '../src/graph/statement/statement.cypher';
 import * as Export from '../src/ingest/export.cypher';
 import * as Ingest from '../src/ingest/ingest.cypher';
+import { ENTITY_TYPES } from '../src/vocabulary';
 
 /** The modules checked, by the file they come from (relative to src/). */
 export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'graph/article/article.cypher.ts': Article,
   'graph/entity/entity.cypher.ts': Entity,
-  'graph/explore/explore.cypher.ts': Explore,
+  'graph/analytics/analytics.cypher.ts': Analytics,
   'graph/statement/statement.cypher.ts': Statement,
   'ingest/export.cypher.ts': Export,
   'ingest/ingest.cypher.ts': Ingest,
@@ -173,8 +174,8 @@ function translated(): CheckedQuery[] {
     const count = Statement.translateStatementCount(filter);
     queries.push({ name: `statement.translateStatementCount(${label})`, cypher: count.cypher, params: count.params });
     for (const dimension of Object.values(AttributionDimension)) {
-      const q = Explore.translateAttribution(dimension, filter);
-      queries.push({ name: `explore.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
+      const q = Analytics.translateAttribution(dimension, filter);
+      queries.push({ name: `analytics.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
     }
   }
   // Statement queries alone, and bringing details, the speaker's roles and evidence articles along.
@@ -196,8 +197,8 @@ function translated(): CheckedQuery[] {
     [4, 3],
     [6, 10],
   ] as const) {
-    const q = Explore.translatePaths(STORY.person, STORY.place, hops, first);
-    queries.push({ name: `explore.translatePaths(maxHops ${hops}, first ${first})`, cypher: q.cypher, params: q.params });
+    const q = Analytics.translatePaths(STORY.person, STORY.place, hops, first);
+    queries.push({ name: `analytics.translatePaths(maxHops ${hops}, first ${first})`, cypher: q.cypher, params: q.params });
   }
   return queries;
 }
@@ -248,9 +249,9 @@ export const SEEK = /^(NodeUniqueIndexSeek|NodeIndexSeek|MultiNodeIndexSeek|Asse
  */
 export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'entity.PEOPLE_BY_STATEMENT_COUNT': 'ranks every person by how many statements they made',
-  'explore.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
+  'analytics.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
   ...Object.fromEntries(
-    Object.values(AttributionDimension).map((d) => [`explore.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
+    Object.values(AttributionDimension).map((d) => [`analytics.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
   ),
 };
 
@@ -262,7 +263,7 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
 export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   'statement.translateStatementPage({}, first page)': 's.sortKey',
   'statement.translateStatementPage({}, after a cursor)': 's.sortKey',
-  ...Object.fromEntries(Entity.ENTITY_LABELS.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
+  ...Object.fromEntries(ENTITY_TYPES.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',
   'export.ARTICLE_PAGE': 'a.id',

@@ -15,8 +15,8 @@ import {
   PolicyResolver,
   RoleResolver,
 } from './graph/entity/entity.resolver';
-import { ExploreResolver } from './graph/explore/explore.resolver';
-import { IngestResolver } from './graph/ingest/ingest.resolver';
+import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
+import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
 import { ExtractResolver } from './extract/extract.resolver';
@@ -33,8 +33,8 @@ export const RESOLVERS = [
   StatementResolver,
   EvidenceResolver,
   ArticleResolver,
-  ExploreResolver,
-  IngestResolver,
+  AnalyticsResolver,
+  IngestArticleResolver,
   ExtractResolver,
 ] as const;
 
@@ -50,8 +50,9 @@ export function appSchema(): Promise<GraphQLSchema> {
  * Every record our queries return names its GraphQL type in `__typename`, and our
  * interfaces resolve types by it. type-graphql wraps each `resolveType` in an async
  * function, so each entity in a list (the speakers of a page) became a promise, and
- * graphql-js then completed the whole list through its promise path: about 5% of the
- * server's CPU on a page of 20 (BENCHMARKS.md, finding 18). The same answer, synchronously.
+ * graphql-js then completed the whole list through its promise path, a cost that showed in
+ * the server's CPU on every page (measured in BENCHMARKS.md, finding 18). The same answer,
+ * synchronously.
  */
 function withTypenameResolution(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) if (isAbstractType(type)) type.resolveType = typenameOf;

@@ -49,9 +49,9 @@ export async function query<T>(document: string, variables: Record<string, unkno
 
 // ---- The shapes the operations below return ------------------------------------------
 
-export type EntityType = 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event';
-export type NodeType = EntityType | 'Statement' | 'Article';
-export type StatementKind = 'DIRECT' | 'PARTIAL' | 'INDIRECT';
+import type { EntityType, NodeType, StatementKind } from '../../src/vocabulary';
+
+export type { EntityType, NodeType, StatementKind };
 
 export interface EntityRef {
   __typename: EntityType;

@@ -16,8 +16,7 @@
  * The check is a round trip of its own, as cheap as a read can be, so only reads that cost
  * far more than one are worth keeping; a lookup by id is not.
  */
-import type { CypherQuery } from './cypher';
-import type { Row } from './gateway';
+import type { CypherQuery, Row } from './cypher';
 
 interface Kept {
   readonly state: string;
@@ -40,8 +39,8 @@ export function deepFreeze<T>(value: T): T {
 
 /**
  * Rows kept per answer, on average: with the answer count, this bounds the memory kept.
- * Attribution by article can list every article (5 036 rows at 100k statements), and 500
- * such answers would otherwise hold millions of rows.
+ * Attribution by article can list every article, thousands of rows in a large graph, and
+ * a full cache of such answers would otherwise hold millions of rows.
  */
 export const ROWS_PER_ANSWER = 100;
 

@@ -7,6 +7,9 @@ export interface CypherQuery {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
+/** One record of an answer, by the names its RETURN gives. */
+export type Row = Record<string, unknown>;
+
 export function cypher(text: string, params: Record<string, unknown> = {}): CypherQuery {
   return { cypher: text, params };
 }

@@ -9,10 +9,10 @@ import { DEFAULT_ANSWER_CACHE_SIZE, type Neo4jConfig } from '../config';
 import { transactionBudget, within, type Deadline } from '../deadline';
 import { translateDriverError } from '../errors';
 import { AnswerCache, answerKey, deepFreeze } from './answer-cache';
-import { cypher, type CypherQuery } from './cypher';
+import { cypher, type CypherQuery, type Row } from './cypher';
 import { tuneOutgoingSockets } from './socket';
 
-export type Row = Record<string, unknown>;
+export type { Row } from './cypher';
 
 /**
  * How transactions that fail for a passing reason (Neo4j unreachable, a transient error) are

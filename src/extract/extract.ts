@@ -8,7 +8,8 @@
  * The work is pure: the caller supplies the gazetteer (entities already in the graph, read
  * by extract.repository.ts), so the same text and gazetteer always give the same proposal.
  */
-import type { ArticleDocument, EntityInput, StatementInput, StatementKind } from '../ingest/document';
+import type { ArticleDocument, EntityInput, StatementInput } from '../ingest/document';
+import type { StatementKind } from '../vocabulary';
 import { slugify } from '../ingest/text';
 import {
   attributeQuote,

@@ -280,14 +280,3 @@ export function within(layout: Layout, inner: number | null, outer: number | nul
   }
   return false;
 }
-
-/** The top-level quote a word sits in, or null. */
-export function topQuote(layout: Layout, q: number | null): number | null {
-  let current = q;
-  while (current !== null) {
-    const parent = (layout.quotes[current] as Quote).parent;
-    if (parent === null) return current;
-    current = parent;
-  }
-  return null;
-}

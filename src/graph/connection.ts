@@ -3,7 +3,7 @@
  * keyset positions over a stable, unique order, never offsets: a page asks for the rows
  * after the last row it saw, so inserts elsewhere never shift or repeat items.
  */
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from '../errors';
 
 export const PAGE = { defaultSize: 20, maxSize: 100 } as const;
@@ -54,6 +54,24 @@ export function ConnectionType<T extends object>(itemName: string, Item: ClassTy
   }
   return ConnectionBase;
 }
+
+/** `first` and `after`, the arguments of every connection; `defaultFirst` shows in the schema as the default. */
+function connectionArgs(defaultFirst?: number) {
+  @ArgsType()
+  class Args {
+    @Field(() => Int, { nullable: true, defaultValue: defaultFirst })
+    first?: number;
+
+    @Field(() => String, { nullable: true })
+    after?: string;
+  }
+  return Args;
+}
+
+export const ConnectionArgs = connectionArgs();
+export type ConnectionArgs = InstanceType<typeof ConnectionArgs>;
+/** For a connection whose schema names its default page size. */
+export const ConnectionArgsWithDefault = connectionArgs(PAGE.defaultSize);
 
 /** Validates `first`: 0..PAGE.maxSize, PAGE.defaultSize when absent. */
 export function pageSize(first: number | null | undefined, max: number = PAGE.maxSize): number {

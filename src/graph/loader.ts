@@ -10,6 +10,11 @@ export function byKey<K, V>(keys: readonly K[], found: ReadonlyMap<K, V>, missin
   return keys.map((key) => (found.has(key) ? (found.get(key) as V) : missing));
 }
 
+/** The rows of a batch query, `{ id, [field]: value }`, as a map from id to value. */
+export function valueById<V>(rows: readonly Record<string, unknown>[], field: string): Map<string, V> {
+  return new Map(rows.map((r) => [r.id as string, r[field] as V]));
+}
+
 /** `items` by `keyOf`, each group in the order of `items`; groups in order of first appearance. */
 export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -33,8 +38,8 @@ const MADE = Symbol('made');
 
 /**
  * A factory of objects whose members are each made the first time they are read, then kept.
- * A request reads two or three of its thirty-odd loaders; making every one of them for
- * every request was 3 % of a lookup's CPU (BENCHMARKS.md, finding 20). The getters are
+ * A request reads a few of its many loaders, and making every one of them for every request
+ * showed in a lookup's CPU (measured in BENCHMARKS.md, finding 20). The getters are
  * defined once, on a prototype, so a request pays for two small objects and the loaders it uses.
  */
 export function madeOnUse<T extends object, A>(makers: Makers<T, A>): (arg: A) => T {

@@ -2,7 +2,8 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import type { ArticleRecord } from './article/article.type';
 import { Node, type EntityRecord } from './entity/entity.type';
-import { NODE_TYPES, parseId } from './ids';
+import { parseId } from './ids';
+import { NODE_TYPES } from '../vocabulary';
 import type { StatementRecord } from './statement/statement.type';
 
 @Resolver()

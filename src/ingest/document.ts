@@ -1,31 +1,13 @@
 /**
  * The article document: the one shape that the seed, `npm run ingest`, and the
- * `ingestArticle` mutation all accept. `validateDocument` (document.validate.ts) is the
+ * `ingestArticle` mutation all accept. `validateDocument` (validate.ts) is the
  * only gate into the graph; these types describe a document that has passed it.
  *
  * Offsets (`start`, `end`) are JavaScript string indices (UTF-16 code units) into
- * `article.text`, end exclusive, as the public contract fixes them.
+ * `article.text`, end exclusive, as the public contract fixes them. The entity types, the
+ * statement kinds and the id grammar are the graph's vocabulary (src/vocabulary.ts).
  */
-
-export const STATEMENT_KINDS = ['DIRECT', 'PARTIAL', 'INDIRECT'] as const;
-export type StatementKind = (typeof STATEMENT_KINDS)[number];
-
-export const ENTITY_TYPES = ['Person', 'Organization', 'Place', 'Policy', 'Event'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-
-/** The id prefix each entity type owns: `person:mike-waltz`, `org:cia`, ... */
-export const ID_PREFIX: Readonly<Record<EntityType | 'Article' | 'Statement', string>> = {
-  Person: 'person',
-  Organization: 'org',
-  Place: 'place',
-  Policy: 'policy',
-  Event: 'event',
-  Article: 'article',
-  Statement: 'statement',
-};
-
-export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+import type { DatePrecision, OrganizationKind, PlaceKind, PolicyStatus, StatementKind } from '../vocabulary';
 
 /**
  * A date as the text gives it. `text` keeps the article's words ("Monday", "next week");
@@ -46,14 +28,6 @@ export interface RoleInput {
   former?: boolean;
 }
 
-export const ORGANIZATION_KINDS = ['GOVERNMENT', 'AGENCY', 'NEWS_OUTLET', 'MILITARY', 'ALLIANCE', 'OTHER'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-export const PLACE_KINDS = ['COUNTRY', 'CITY', 'REGION'] as const;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
-
-export const POLICY_STATUSES = ['PROPOSED', 'ACTIVE', 'PAUSED', 'ENDED'] as const;
-export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
 interface EntityBase {
   id: string;

@@ -1,4 +1,5 @@
 /** Every Cypher text the exporter runs: whole-graph reads, paged by id. */
+import { ENTITY_TYPES } from '../vocabulary';
 
 /** Entities with everything a document needs to recreate them, a page at a time. */
 export const ENTITY_PAGE = `
@@ -6,7 +7,7 @@ MATCH (e:Entity)
 WHERE e.id > $after
 WITH e ORDER BY e.id LIMIT toInteger($limit)
 RETURN e.id AS id,
-  [l IN labels(e) WHERE l IN ['Person', 'Organization', 'Place', 'Policy', 'Event']][0] AS type,
+  [l IN labels(e) WHERE l IN [${ENTITY_TYPES.map((t) => `'${t}'`).join(', ')}]][0] AS type,
   e.name AS name, coalesce(e.aliases, []) AS aliases, e.description AS description,
   e.kind AS kind, e.status AS status,
   CASE WHEN e.date IS NULL AND e.dateText IS NULL THEN null

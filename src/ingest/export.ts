@@ -7,6 +7,7 @@ import { cypher } from '../db/cypher';
 import type { Neo4jGateway, Row } from '../db/gateway';
 import type { ArticleDocument, EntityInput, SequenceInput, StatementInput } from './document';
 import * as Q from './export.cypher';
+import { articleSlug, derivedStatementId, type StatementKind } from '../vocabulary';
 
 const PAGE = 500;
 
@@ -75,11 +76,11 @@ export async function exportDocuments(gateway: Neo4jGateway): Promise<ExportedAr
   const articles = await readAll(gateway, Q.ARTICLE_PAGE);
 
   return articles.map((a) => {
-    const slug = (a.id as string).slice('article:'.length);
+    const slug = articleSlug(a.id as string);
     const rows = a.statements as Row[];
     // Ids are derived again on ingest: a paraphrase's from its position, a quote's from its
     // span. Statements first seen in another article keep their own id through quoteKey.
-    const localId = new Map(rows.map((s, i) => [s.id as string, s.kind === 'INDIRECT' ? `statement:${slug}:${i + 1}` : `statement:${slug}:${s.start as number}-${s.end as number}`]));
+    const localId = new Map(rows.map((s, i) => [s.id as string, derivedStatementId(slug, s as { kind: StatementKind; start: number; end: number }, i)]));
     const statements: StatementInput[] = rows.map((s) =>
       clean({
         kind: s.kind as StatementInput['kind'],

@@ -8,6 +8,7 @@
  */
 import type { ArticleDocument, DateRef, EntityInput, SequenceInput, StatementInput } from './document';
 import type { ExportedArticle } from './export';
+import { articleSlug, derivedStatementId } from '../vocabulary';
 
 export const JSONLD_CONTEXT = {
   '@vocab': 'https://schema.org/',
@@ -114,9 +115,8 @@ export function toJsonLd(articles: readonly ExportedArticle[]): Json {
       'nkg:defines': doc.entities.map((e) => ({ '@id': e.id })),
     });
     // The local ids of this document resolve quotedIn references inside it.
-    const slug = articleId.slice('article:'.length);
     doc.statements.forEach((s, i) => {
-      const local = s.kind === 'INDIRECT' ? `statement:${slug}:${i + 1}` : `statement:${slug}:${s.start}-${s.end}`;
+      const local = derivedStatementId(articleSlug(articleId), s, i);
       graph.push({ ...statementNode(s, local, articleId, i), sameAs: statementIds[i] !== local ? { '@id': statementIds[i] } : undefined });
     });
   }

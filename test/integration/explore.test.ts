@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { cypher } from '../../src/db/cypher';
-import { PATH_RELATIONS, translatePaths } from '../../src/graph/explore/explore.cypher';
+import { PATH_RELATIONS, translatePaths } from '../../src/graph/analytics/analytics.cypher';
 import { storyHarness } from '../helpers/graph';
 
 const harness = storyHarness();

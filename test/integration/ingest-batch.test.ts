@@ -16,7 +16,7 @@ import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { SEARCH_INDEX } from '../../src/db/constraints';
 import { cypher } from '../../src/db/cypher';
-import { SEARCH } from '../../src/graph/explore/explore.cypher';
+import { SEARCH } from '../../src/graph/analytics/analytics.cypher';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import type { ArticleDocument, EntityInput, StatementInput } from '../../src/ingest/document';
 import { ingestDocument, ValidatedDocuments, type IngestResult } from '../../src/ingest/ingest';

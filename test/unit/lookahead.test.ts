@@ -5,7 +5,7 @@
  */
 import { parse, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { selectedPaths } from '../../src/graph/lookahead';
-import { statementIncludes } from '../../src/graph/statement/statement.resolver';
+import { statementIncludes } from '../../src/graph/statement/statement.fetch';
 
 function rootField(query: string): FieldNode {
   const operation = parse(query).definitions[0] as OperationDefinitionNode;

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { GraphQLError } from 'graphql';
-import { bounded, entityNotFound, searchText } from '../../src/graph/explore/explore.input';
-import { escapeLucene, nameSnippet, searchTerms, textSnippet } from '../../src/graph/explore/search-text';
+import { bounded, entityNotFound, searchText } from '../../src/graph/analytics/analytics.input';
+import { escapeLucene, nameSnippet, searchTerms, textSnippet } from '../../src/graph/analytics/search-text';
 
 /** Lucene's classic syntax: characters with a meaning, and the operator words. */
 const SPECIALS = ['+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '\\', '/'];

@@ -1,17 +1,16 @@
 import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
+import { valueById } from '../loader';
 import * as Q from './article.cypher';
 import type { ArticleRecord } from './article.type';
 
 export async function articlesById(db: Db, ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
-  const rows = await db.read(cypher(Q.ARTICLES_BY_ID, { ids }));
-  return new Map(rows.map((r) => [r.id as string, r.article as ArticleRecord]));
+  return valueById(await db.read(cypher(Q.ARTICLES_BY_ID, { ids })), 'article');
 }
 
 export async function mentions(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await db.read(cypher(Q.MENTIONS, { ids }));
-  return new Map(rows.map((r) => [r.id as string, r.entities as string[]]));
+  return valueById(await db.read(cypher(Q.MENTIONS, { ids })), 'entities');
 }
 
 export async function articlePage(db: Db, first: number, after: Position | null): Promise<Connection<ArticleRecord>> {

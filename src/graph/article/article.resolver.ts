@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { decodeCursor, pageSize, type Connection } from '../connection';
-import { anchoredStatements } from '../entity/entity.resolver';
+import { ConnectionArgs, decodeCursor, pageSize, type Connection } from '../connection';
 import { Entity, Organization, type EntityRecord } from '../entity/entity.type';
 import { parseId } from '../ids';
 import { fieldOrWhole } from '../loader';
+import { anchoredStatements } from '../statement/statement.fetch';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import * as repo from './article.repository';
 import { Article, ArticleConnection, type ArticleHeader, type ArticleRecord } from './article.type';
@@ -21,8 +21,7 @@ export class ArticleResolver {
   @Query(() => ArticleConnection, { description: 'Articles, newest first.' })
   articles(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<Connection<ArticleRecord>> {
     return repo.articlePage(ctx.db, pageSize(first), decodeCursor('Article', after));
   }
@@ -42,8 +41,7 @@ export class ArticleResolver {
     @Root() article: ArticleRecord,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'article', article.id, first, after);
   }

@@ -3,15 +3,14 @@
  * the fixed lists below, never from input; values travel as parameters.
  */
 
-export const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Policy', 'Event'] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
+import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
 
-/** The GraphQL type of entity `e`: its label among ENTITY_LABELS. */
-const typename = (e: string): string => `[l IN labels(${e}) WHERE l IN [${ENTITY_LABELS.map((l) => `'${l}'`).join(', ')}]][0]`;
+/** The GraphQL type of entity `e`: its label among the entity types. */
+const entityTypeOf = (e: string): string => `[l IN labels(${e}) WHERE l IN [${ENTITY_TYPES.map((l) => `'${l}'`).join(', ')}]][0]`;
 
 /** Projects entity `e` onto the EntityRecord shape. */
 export const entityProjection = (e: string): string => `{
-  __typename: ${typename(e)},
+  __typename: ${entityTypeOf(e)},
   id: ${e}.id, name: ${e}.name, aliases: coalesce(${e}.aliases, []), description: ${e}.description,
   kind: ${e}.kind, status: ${e}.status,
   date: CASE WHEN ${e}.date IS NULL AND ${e}.dateText IS NULL THEN null
@@ -21,7 +20,7 @@ export const entityProjection = (e: string): string => `{
 export const ENTITY_PROJECTION = entityProjection('e');
 
 /** Entity `e` as an EntityHeader: its type, id and name. */
-export const ENTITY_HEADER_PROJECTION = `{__typename: ${typename('e')}, id: e.id, name: e.name}`;
+export const ENTITY_HEADER_PROJECTION = `{__typename: ${entityTypeOf('e')}, id: e.id, name: e.name}`;
 
 export const ENTITIES_BY_ID = `
 UNWIND $ids AS id
@@ -33,8 +32,8 @@ RETURN id, ${ENTITY_PROJECTION} AS entity`;
  * "after ''": one range predicate the planner can read off the id index in order
  * (`$after IS NULL OR ...` would hide the range and sort the whole label per page).
  */
-export const LIST_BY_LABEL: Readonly<Record<EntityLabel, string>> = Object.fromEntries(
-  ENTITY_LABELS.map((label) => [
+export const LIST_BY_LABEL: Readonly<Record<EntityType, string>> = Object.fromEntries(
+  ENTITY_TYPES.map((label) => [
     label,
     `
 MATCH (e:${label})
@@ -42,11 +41,11 @@ WHERE e.id > coalesce($after, '')
 WITH e ORDER BY e.id LIMIT toInteger($limit)
 RETURN ${ENTITY_PROJECTION} AS entity`,
   ]),
-) as Record<EntityLabel, string>;
+) as Record<EntityType, string>;
 
-export const COUNT_BY_LABEL: Readonly<Record<EntityLabel, string>> = Object.fromEntries(
-  ENTITY_LABELS.map((label) => [label, `MATCH (e:${label}) RETURN count(e) AS n`]),
-) as Record<EntityLabel, string>;
+export const COUNT_BY_LABEL: Readonly<Record<EntityType, string>> = Object.fromEntries(
+  ENTITY_TYPES.map((label) => [label, `MATCH (e:${label}) RETURN count(e) AS n`]),
+) as Record<EntityType, string>;
 
 /** People ordered by how many statements they made, most first; ties by id. */
 export const PEOPLE_BY_STATEMENT_COUNT = `
@@ -111,10 +110,3 @@ WITH id, e ORDER BY e.name, e.id
 RETURN id, collect(${ENTITY_PROJECTION}) AS entities`,
   ]),
 ) as Record<Relation, string>;
-
-/** The articles that mention each entity, newest first. */
-export const ARTICLES_MENTIONING = `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})<-[:MENTIONS]-(a:Article)
-WITH id, a ORDER BY a.publishedAt DESC, a.id
-RETURN id, collect(a.id) AS articles`;

@@ -1,35 +1,30 @@
 import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection } from '../connection';
+import { valueById } from '../loader';
 import * as Q from './entity.cypher';
 import type { EntityRecord, RoleRow } from './entity.type';
-
-const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V> =>
-  new Map(rows.map((r) => [r.id as string, r[field] as V]));
+import type { EntityType } from '../../vocabulary';
 
 export async function entitiesById(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  return toMap(await db.read(cypher(Q.ENTITIES_BY_ID, { ids })), 'entity');
+  return valueById(await db.read(cypher(Q.ENTITIES_BY_ID, { ids })), 'entity');
 }
 
 /** Entities by id, people with their roles (RoleRow, with organization and place). */
 export async function entitiesWithRolesById(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  return toMap(await db.read(cypher(Q.ENTITIES_WITH_ROLES_BY_ID, { ids })), 'entity');
+  return valueById(await db.read(cypher(Q.ENTITIES_WITH_ROLES_BY_ID, { ids })), 'entity');
 }
 
 /** Roles as read: their organization and place come along, to prime the entity loader. */
 export async function rolesByPerson(db: Db, ids: readonly string[]): Promise<Map<string, RoleRow[]>> {
-  return toMap(await db.read(cypher(Q.ROLES_BY_PERSON, { ids })), 'roles');
+  return valueById(await db.read(cypher(Q.ROLES_BY_PERSON, { ids })), 'roles');
 }
 
 export async function related(db: Db, relation: Q.Relation, ids: readonly string[]): Promise<Map<string, EntityRecord[]>> {
-  return toMap(await db.read(cypher(Q.RELATED[relation], { ids })), 'entities');
+  return valueById(await db.read(cypher(Q.RELATED[relation], { ids })), 'entities');
 }
 
-export async function articlesMentioning(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
-  return toMap(await db.read(cypher(Q.ARTICLES_MENTIONING, { ids })), 'articles');
-}
-
-export async function listByLabel(db: Db, label: Q.EntityLabel, first: number, after: string | null): Promise<Connection<EntityRecord>> {
+export async function listByLabel(db: Db, label: EntityType, first: number, after: string | null): Promise<Connection<EntityRecord>> {
   const rows = await db.read(cypher(Q.LIST_BY_LABEL[label], { after, limit: first + 1 }));
   return toConnection(
     label,

@@ -4,17 +4,16 @@
  * fields are resolved once here for every implementing type.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, ObjectType, Query, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
 import type { Context } from '../../context';
-import { ConnectionType, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
-import { ENTITY_TYPES, parseId } from '../ids';
+import { ConnectionArgs, ConnectionType, decodeCursor, pageSize, type Connection } from '../connection';
+import { parseId } from '../ids';
+import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
 import { fieldOrWhole } from '../loader';
 import { selectedPaths } from '../lookahead';
-import { STATEMENT_CURSOR } from '../statement/statement.repository';
-import { statementIncludes } from '../statement/statement.resolver';
-import type { Anchor } from '../statement/statement.cypher';
+import { anchoredStatements } from '../statement/statement.fetch';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
-import type { EntityLabel, Relation } from './entity.cypher';
+import type { Relation } from './entity.cypher';
 import * as repo from './entity.repository';
 import { DateInfo, Entity, Event, Organization, Person, Place, Policy, Role, type EntityHeader, type EntityRecord, type RoleRow } from './entity.type';
 
@@ -38,21 +37,6 @@ registerEnumType(PersonOrder, {
   description: 'ID: by id. STATEMENT_COUNT: most quoted first ("most quoted" dashboards), ties by id.',
 });
 
-/** A page of statements reached from one node, batched across all nodes in the request. */
-export async function anchoredStatements(
-  ctx: Context,
-  info: GraphQLResolveInfo,
-  anchor: Anchor,
-  id: string,
-  first: number | undefined,
-  after: string | undefined,
-): Promise<Connection<StatementHeader>> {
-  const size = pageSize(first);
-  const position = decodeCursor(STATEMENT_CURSOR, after);
-  const rows = await ctx.loaders.pages[anchor].load({ id, limit: size + 1, after: position, includes: statementIncludes(info, 'edges.node.') });
-  return toConnection(STATEMENT_CURSOR, rows, size, (s) => [s.sortKey, s.id], () => ctx.loaders.counts[anchor].load(id));
-}
-
 @Resolver(() => Entity)
 export class EntityResolver {
   @FieldResolver()
@@ -70,8 +54,7 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'said', entity.id, first, after);
   }
@@ -81,8 +64,7 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'about', entity.id, first, after);
   }
@@ -131,7 +113,7 @@ function sequenceFields<T extends object>(Type: ClassType<T>, Base: ClassType) {
  * `<type>(id)` and `<types>(first, after)` for one entity type. The five types differ only
  * in names, so one factory makes their root fields.
  */
-function entityRootFields<T extends object>(Type: ClassType<T>, Conn: ClassType, label: EntityLabel, single: string, plural: string | null) {
+function entityRootFields<T extends object>(Type: ClassType<T>, Conn: ClassType, label: EntityType, single: string, plural: string | null) {
   @Resolver(() => Type)
   class RootFields {
     @Query(() => Type, { name: single, nullable: true, description: `The ${label} with this id; null when there is none.` })
@@ -149,8 +131,7 @@ function entityRootFields<T extends object>(Type: ClassType<T>, Conn: ClassType,
     @Query(() => Conn, { name: listName, description: `Every ${label}, by id.` })
     list(
       @Ctx() ctx: Context,
-      @Arg('first', () => Int, { nullable: true }) first?: number,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
     ): Promise<Connection<EntityRecord>> {
       const size = pageSize(first);
       const position = decodeCursor(label, after);
@@ -176,8 +157,7 @@ export class PersonResolver extends entityRootFields(Person, PersonConnection, '
   @Query(() => PersonConnection, { description: 'People by id, or most quoted first with orderBy: STATEMENT_COUNT.' })
   people(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
     @Arg('orderBy', () => PersonOrder, { nullable: true, defaultValue: PersonOrder.ID }) orderBy?: PersonOrder,
   ): Promise<Connection<EntityRecord>> {
     const size = pageSize(first);
@@ -221,8 +201,7 @@ export class OrganizationResolver extends entityRootFields(Organization, Organiz
     @Root() org: EntityRecord,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'reportedBy', org.id, first, after);
   }

@@ -4,12 +4,11 @@
  * Field resolvers for relationships live in entity.resolver.ts.
  */
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-
-export type NodeTypeName = 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event' | 'Article' | 'Statement';
+import { DATE_PRECISIONS, inWords, ORGANIZATION_KINDS, PLACE_KINDS, POLICY_STATUSES, type EntityType, type NodeType } from '../../vocabulary';
 
 /** Every record a resolver returns carries its GraphQL type name: interfaces resolve their types by it (src/schema.ts). */
 export interface Typed {
-  readonly __typename: NodeTypeName;
+  readonly __typename: NodeType;
 }
 
 @InterfaceType({
@@ -28,7 +27,7 @@ export class DateInfo {
   @Field(() => String, { nullable: true, description: 'The words of the text: "Monday", "next week".' })
   text!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR.' })
+  @Field(() => String, { nullable: true, description: `${inWords(DATE_PRECISIONS)}.` })
   precision!: string | null;
 }
 
@@ -48,7 +47,7 @@ export abstract class Entity extends Node {
 }
 
 export interface EntityRecord extends Typed {
-  readonly __typename: 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event';
+  readonly __typename: EntityType;
   readonly id: string;
   readonly name: string;
   readonly aliases: string[];
@@ -79,19 +78,19 @@ export class Role {
 
 @ObjectType({ implements: [Node, Entity] })
 export class Organization extends Entity {
-  @Field(() => String, { description: 'GOVERNMENT, AGENCY, NEWS_OUTLET, MILITARY, ALLIANCE or OTHER.' })
+  @Field(() => String, { description: `${inWords(ORGANIZATION_KINDS)}.` })
   kind!: string;
 }
 
 @ObjectType({ implements: [Node, Entity] })
 export class Place extends Entity {
-  @Field(() => String, { description: 'COUNTRY, CITY or REGION.' })
+  @Field(() => String, { description: `${inWords(PLACE_KINDS)}.` })
   kind!: string;
 }
 
 @ObjectType({ implements: [Node, Entity] })
 export class Policy extends Entity {
-  @Field(() => String, { description: 'PROPOSED, ACTIVE, PAUSED or ENDED, as of the latest article.' })
+  @Field(() => String, { description: `${inWords(POLICY_STATUSES)}, as of the latest article.` })
   status!: string;
 
   @Field(() => DateInfo, { nullable: true })

@@ -34,8 +34,8 @@ export interface StatementIncludes {
   readonly articleText: boolean;
   /**
    * Every field of the statements (venue, date, quotedIn), not only a StatementHeader's.
-   * Without them, page 100 of a listing that shows text and speaker costs Neo4j and the
-   * server about a quarter less CPU (BENCHMARKS.md, finding 17).
+   * Without them, a deep page of a listing that shows text and speaker costs Neo4j and the
+   * server less CPU (measured in BENCHMARKS.md, finding 17).
    */
   readonly statementFields: boolean;
   /** Every field of the entities brought along, not only their id and name (EntityHeader). */
@@ -160,12 +160,12 @@ export const SCAN_PER_ROW = 40;
  * (pageParams). Variable names are chosen not to meet the projections' (\`a\` is an article there).
  *
  * A sparse anchor (a person quoted twice) expands its links and sorts them. A dense one (the
- * policy a fifth of the news is about) would sort thousands of rows for a page of 50:
+ * policy much of the news is about) would sort thousands of rows for a page of 50:
  * instead the sortKey index is read in order and each statement checked for the link,
  * which stops as soon as the page is full, a few hundred index entries later. If the page
  * is not full after \`$scan\` entries (the anchor's statements bunch up later in time), the
- * rest comes the sparse way, after the last statement found. The answer is the same either way
- * (BENCHMARKS.md, finding F10).
+ * rest comes the sparse way, after the last statement found. The answer is the same either
+ * way; what the dense way saves is measured in BENCHMARKS.md, finding F10.
  */
 function anchoredPage(anchor: Anchor, after: (v: string) => string, where: readonly string[], imported: readonly string[] = []): string {
   const { link, degree } = LINKS[anchor];

@@ -1,15 +1,12 @@
 import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
-import { groupBy } from '../loader';
+import { groupBy, valueById } from '../loader';
 import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
 import type { DetailsRow, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
 
 export type { StatementDetails } from './statement.type';
-
-const toMap = <V>(rows: Record<string, unknown>[], field: string): Map<string, V> =>
-  new Map(rows.map((r) => [r.id as string, r[field] as V]));
 
 export const STATEMENT_CURSOR = 'Statement';
 export const statementPosition = (s: StatementHeader): Position => [s.sortKey, s.id];
@@ -64,7 +61,7 @@ export async function details(db: Db, ids: readonly string[]): Promise<Map<strin
 }
 
 export async function quotesInside(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord[]>> {
-  return toMap(await db.read(cypher(Q.QUOTES_INSIDE, { ids })), 'statements');
+  return valueById(await db.read(cypher(Q.QUOTES_INSIDE, { ids })), 'statements');
 }
 
 export async function statementPage(
@@ -108,5 +105,5 @@ export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly Anc
 }
 
 export async function countsByAnchor(db: Db, anchor: Q.Anchor, ids: readonly string[]): Promise<Map<string, number>> {
-  return toMap(await db.read(cypher(Q.COUNTS_BY_ANCHOR[anchor], { ids })), 'n');
+  return valueById(await db.read(cypher(Q.COUNTS_BY_ANCHOR[anchor], { ids })), 'n');
 }

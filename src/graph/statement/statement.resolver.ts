@@ -1,56 +1,15 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Article, type ArticleHeader, type ArticleRecord } from '../article/article.type';
-import { decodeCursor, pageSize, type Connection } from '../connection';
-import { DateInfo, Entity, ENTITY_EXTRA_FIELDS, Organization, type EntityHeader } from '../entity/entity.type';
-import { parseId, ENTITY_TYPES } from '../ids';
+import { ConnectionArgs, ConnectionArgsWithDefault, decodeCursor, pageSize, type Connection } from '../connection';
+import { DateInfo, Entity, Organization, type EntityHeader } from '../entity/entity.type';
+import { parseId } from '../ids';
 import { fieldOrWhole, linked } from '../loader';
-import { selectedPaths } from '../lookahead';
-import { includesAny, type StatementIncludes } from './statement.cypher';
+import { includesAny } from './statement.cypher';
+import { checkStatementFilter, statementIncludes } from './statement.fetch';
 import * as repo from './statement.repository';
 import { Evidence, Statement, StatementConnection, StatementFilter, type StatementHeader, type StatementRecord } from './statement.type';
-
-/** Checks every id in a filter; the same check serves `statements` and `attribution`. */
-export function checkStatementFilter(filter: StatementFilter | null | undefined): StatementFilter {
-  if (filter === null || filter === undefined) return {};
-  if (filter.speaker != null) parseId(filter.speaker, ENTITY_TYPES, 'filter.speaker');
-  if (filter.about != null) parseId(filter.about, ENTITY_TYPES, 'filter.about');
-  if (filter.reportedBy != null) parseId(filter.reportedBy, ['Organization'], 'filter.reportedBy');
-  if (filter.article != null) parseId(filter.article, ['Article'], 'filter.article');
-  return filter;
-}
-
-/**
- * What a query for statements should bring along, from the fields selected under
- * `prefix` (`''` for a statement, `'edges.node.'` for a connection's statements).
- */
-export function statementIncludes(info: GraphQLResolveInfo, prefix: string): StatementIncludes {
-  const paths = selectedPaths(info);
-  // One object per selection, so the loaders key it once (statement.loaders.ts).
-  let known = includesOf.get(paths);
-  if (known === undefined) includesOf.set(paths, (known = new Map()));
-  let includes = known.get(prefix);
-  if (includes === undefined) known.set(prefix, (includes = Object.freeze(includesFrom(paths, prefix))));
-  return includes;
-}
-
-const includesOf = new WeakMap<ReadonlySet<string>, Map<string, StatementIncludes>>();
-
-function includesFrom(paths: ReadonlySet<string>, prefix: string): StatementIncludes {
-  const has = (path: string): boolean => paths.has(`${prefix}${path}`);
-  return {
-    statementFields: has('venue') || has('date') || has('quotedIn'),
-    entityFields: ['speaker', 'about', 'reportedBy'].some((entity) => ENTITY_EXTRA_FIELDS.some((field) => has(`${entity}.${field}`))),
-    speaker: has('speaker'),
-    roles: has('speaker.roles'),
-    about: has('about'),
-    reportedBy: has('reportedBy'),
-    evidence: has('evidence') || has('evidences'),
-    articles: has('evidence.article') || has('evidences.article'),
-    articleText: has('evidence.article.text') || has('evidences.article.text'),
-  };
-}
 
 function speakerOf(statement: StatementHeader, speaker: EntityHeader | null): EntityHeader {
   if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
@@ -76,9 +35,8 @@ export class StatementResolver {
   async statements(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
+    @Args(() => ConnectionArgsWithDefault) { first, after }: ConnectionArgs,
     @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<StatementHeader>> {
     const size = pageSize(first);
     const position = decodeCursor(repo.STATEMENT_CURSOR, after);

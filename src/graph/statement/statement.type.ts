@@ -1,17 +1,12 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { STATEMENT_KINDS, type StatementKind as Kind } from '../../vocabulary';
 import { ConnectionType } from '../connection';
 import type { ArticleHeader, ArticleRecord } from '../article/article.type';
 import { DateInfo, Node, type EntityHeader, type RoleRow } from '../entity/entity.type';
+import { graphqlEnum } from '../enum';
 
-export enum StatementKind {
-  DIRECT = 'DIRECT',
-  PARTIAL = 'PARTIAL',
-  INDIRECT = 'INDIRECT',
-}
-registerEnumType(StatementKind, {
-  name: 'StatementKind',
-  description: 'DIRECT: a whole quoted sentence; PARTIAL: a quoted fragment; INDIRECT: a paraphrase.',
-});
+export const StatementKind = graphqlEnum(STATEMENT_KINDS, 'StatementKind', 'DIRECT: a whole quoted sentence; PARTIAL: a quoted fragment; INDIRECT: a paraphrase.');
+export type StatementKind = Kind;
 
 @ObjectType({ implements: Node, description: 'Something an entity said, with the exact words it came from.' })
 export class Statement extends Node {

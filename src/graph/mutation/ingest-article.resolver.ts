@@ -2,10 +2,10 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { unauthenticated } from '../../errors';
 import { ingestDocument } from '../../ingest/ingest';
-import { ArticleDocumentInput, IngestResult } from './ingest.type';
+import { ArticleDocumentInput, IngestResult } from './ingest-article.type';
 
 @Resolver()
-export class IngestResolver {
+export class IngestArticleResolver {
   @Mutation(() => IngestResult, {
     description: 'Validates a whole document and writes it in one transaction (all or nothing, idempotent). Needs `Authorization: Bearer <API key>`.',
   })

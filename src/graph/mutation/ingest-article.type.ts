@@ -4,17 +4,12 @@
  * `document` variable unchanged. Validation is not done here: every document goes through
  * the one validator, whichever door it came in by.
  */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DATE_PRECISIONS, ENTITY_TYPES, inWords, ORGANIZATION_KINDS, PLACE_KINDS, POLICY_STATUSES, type EntityType } from '../../vocabulary';
+import { graphqlEnum } from '../enum';
 import { StatementKind } from '../statement/statement.type';
 
-export enum EntityTypeName {
-  Person = 'Person',
-  Organization = 'Organization',
-  Place = 'Place',
-  Policy = 'Policy',
-  Event = 'Event',
-}
-registerEnumType(EntityTypeName, { name: 'EntityTypeName', description: 'The type of an entity in an ingest document.' });
+const EntityTypeName = graphqlEnum(ENTITY_TYPES, 'EntityTypeName', 'The type of an entity in an ingest document.');
 
 @InputType({ description: 'A date as the text gives it: its words, and the calendar date where certain.' })
 export class DateInput {
@@ -24,7 +19,7 @@ export class DateInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; the first day of the period for WEEK, MONTH, YEAR.' })
   date?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'DAY, WEEK, MONTH or YEAR.' })
+  @Field(() => String, { nullable: true, description: `${inWords(DATE_PRECISIONS)}.` })
   precision?: string | null;
 }
 
@@ -49,7 +44,7 @@ export class EntityInput {
   id!: string;
 
   @Field(() => EntityTypeName)
-  type!: EntityTypeName;
+  type!: EntityType;
 
   @Field()
   name!: string;
@@ -63,7 +58,7 @@ export class EntityInput {
   @Field(() => [RoleInput], { nullable: true, description: 'Person only.' })
   roles?: RoleInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Organization: GOVERNMENT, AGENCY, NEWS_OUTLET, MILITARY, ALLIANCE, OTHER. Place: COUNTRY, CITY, REGION.' })
+  @Field(() => String, { nullable: true, description: `Organization: ${ORGANIZATION_KINDS.join(', ')}. Place: ${PLACE_KINDS.join(', ')}.` })
   kind?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Organization and Event: the place it belongs to or took place in.' })
@@ -72,7 +67,7 @@ export class EntityInput {
   @Field(() => ID, { nullable: true, description: 'Place only: the larger place it lies in.' })
   partOf?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Policy only: PROPOSED, ACTIVE, PAUSED or ENDED.' })
+  @Field(() => String, { nullable: true, description: `Policy only: ${inWords(POLICY_STATUSES)}.` })
   status?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Policy only: who imposed or proposes it.' })

@@ -9,7 +9,7 @@ import { badInput, ErrorCode } from '../../errors';
 export const SEARCH = { maxTextLength: 200, defaultFirst: 10, maxFirst: 50 } as const;
 /**
  * `maxDegree`: a path passes only through entities and statements with at most this many
- * path relationships (its ends excepted); see translatePaths in explore.cypher.ts.
+ * path relationships (its ends excepted); see translatePaths in analytics.cypher.ts.
  */
 export const PATHS = { defaultMaxHops: 4, maxHops: 6, defaultFirst: 3, maxFirst: 10, maxDegree: 1000 } as const;
 export const TIMELINE = { defaultFirst: 50, maxFirst: 200 } as const;

@@ -1,20 +1,20 @@
 /**
  * Thin resolvers for exploration and dashboards: arguments are checked against the bounds
- * in explore.input.ts, then each operation is one repository call.
+ * in analytics.input.ts, then each operation is one repository call.
  */
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { badInput } from '../../errors';
-import type { EntityLabel } from '../entity/entity.cypher';
-import { ENTITY_TYPES, parseId } from '../ids';
-import { checkStatementFilter } from '../statement/statement.resolver';
+import { parseId } from '../ids';
+import { ENTITY_TYPES } from '../../vocabulary';
+import { checkStatementFilter } from '../statement/statement.fetch';
 import { StatementFilter } from '../statement/statement.type';
-import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './explore.input';
-import * as repo from './explore.repository';
-import { AttributionBucket, AttributionDimension, Path, SearchHit, TimelineItem } from './explore.type';
+import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './analytics.input';
+import * as repo from './analytics.repository';
+import { AttributionBucket, AttributionDimension, Path, SearchHit, TimelineItem } from './analytics.type';
 
 @Resolver()
-export class ExploreResolver {
+export class AnalyticsResolver {
   @Query(() => [SearchHit], {
     description: `Entities, statements and articles whose names, aliases, words or titles hold any word of \`text\`, best first. The text is taken literally (Lucene operators and wildcards have no effect); at most ${SEARCH.maxTextLength} characters; first 1..${SEARCH.maxFirst}.`,
   })
@@ -51,7 +51,7 @@ export class ExploreResolver {
     @Arg('entity', () => ID, { nullable: true }) entity?: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: TIMELINE.defaultFirst }) first?: number,
   ): Promise<TimelineItem[]> {
-    const scope = entity === undefined || entity === null ? null : { id: entity, type: parseId(entity, ENTITY_TYPES, 'entity') as EntityLabel };
+    const scope = entity === undefined || entity === null ? null : { id: entity, type: parseId(entity, ENTITY_TYPES, 'entity') };
     return repo.timeline(ctx.db, scope, bounded('first', first, 1, TIMELINE.maxFirst, TIMELINE.defaultFirst));
   }
 

@@ -1,6 +1,6 @@
 /**
  * Every Cypher text for search, paths, timelines and attribution. Each operation is one
- * query (whose answer the gateway keeps: explore.repository.ts). Where Cypher needs a literal (a path quantifier's bounds, the
+ * query (whose answer the gateway keeps: analytics.repository.ts). Where Cypher needs a literal (a path quantifier's bounds, the
  * number of shortest-path groups, a label), the text is picked from a fixed set generated
  * here from constants; user values only ever travel as parameters.
  */
@@ -8,8 +8,8 @@ import { cypher, type CypherQuery } from '../../db/cypher';
 import { ARTICLE_PROJECTION } from '../article/article.cypher';
 import { ENTITY_PROJECTION } from '../entity/entity.cypher';
 import { filterClauses, filterParams, STATEMENT_PROJECTION, type StatementFilterValues } from '../statement/statement.cypher';
-import { AttributionDimension } from './explore.type';
-import { PATHS } from './explore.input';
+import { AttributionDimension } from './analytics.type';
+import { PATHS } from './analytics.input';
 
 /**
  * Projects any node bound to `v` onto its record (StatementRecord, ArticleRecord or

@@ -7,11 +7,11 @@
  */
 import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
-import type { EntityLabel } from '../entity/entity.cypher';
+import type { EntityType } from '../../vocabulary';
 import type { StatementFilterValues } from '../statement/statement.cypher';
-import * as Q from './explore.cypher';
-import { entityNotFound, type MissingId } from './explore.input';
-import type { AttributionBucket, AttributionDimension, NodeRecord, Path, SearchHit, TimelineItem } from './explore.type';
+import * as Q from './analytics.cypher';
+import { entityNotFound, type MissingId } from './analytics.input';
+import type { AttributionBucket, AttributionDimension, NodeRecord, Path, SearchHit, TimelineItem } from './analytics.type';
 import { escapeLucene, nameSnippet, searchTerms, textSnippet } from './search-text';
 
 /** What matched in a hit, for the snippet: the words around it, or the name that holds it. */
@@ -47,7 +47,7 @@ export async function paths(db: Db, from: string, to: string, maxHops: number, f
 }
 
 /** Which timeline query serves an entity of each type. */
-const TIMELINE_SCOPE: Readonly<Record<EntityLabel, Q.TimelineScope>> = {
+const TIMELINE_SCOPE: Readonly<Record<EntityType, Q.TimelineScope>> = {
   Person: 'actor',
   Organization: 'actor',
   Place: 'actor',
@@ -59,7 +59,7 @@ const TIMELINE_SCOPE: Readonly<Record<EntityLabel, Q.TimelineScope>> = {
  * Events, policies and statements oldest first, all of them or those involving one entity
  * (`entity` with its type); NOT_FOUND when the entity does not exist.
  */
-export async function timeline(db: Db, entity: { id: string; type: EntityLabel } | null, first: number): Promise<TimelineItem[]> {
+export async function timeline(db: Db, entity: { id: string; type: EntityType } | null, first: number): Promise<TimelineItem[]> {
   const text = entity === null ? Q.TIMELINE.all : Q.TIMELINE[TIMELINE_SCOPE[entity.type]];
   const rows = await db.readKept(cypher(text, { entity: entity?.id ?? null, limit: first }));
   if (entity !== null && rows[0]?.found !== true) throw entityNotFound([{ argument: 'entity', id: entity.id }]);

@@ -1,0 +1,149 @@
+/**
+ * The graph as far as a batch needs to see it: filled from the batch's reads, then changed
+ * by each planned document as its writes will change the graph. Everything a document's
+ * plan depends on is here: which ids exist (label, content hash), which entities own a name
+ * key, which statements own a quote key, and which articles each statement appears in.
+ * Reading it costs a handful of queries for the whole batch (plan.ts says when each runs).
+ */
+import { cypher } from '../db/cypher';
+import type { WriteTx } from '../db/gateway';
+import type { EntityInput } from './document';
+import * as Q from './ingest.cypher';
+import { nameKey } from './text';
+import type { NormalizedDocument } from './validate';
+
+export interface NodeState {
+  readonly label: string;
+  readonly hash: string | null;
+}
+
+interface StatementState {
+  quoteKey: string | null;
+  /** Every article the statement appears in. */
+  readonly articles: Set<string>;
+}
+
+export const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+};
+
+/**
+ * The names an entity may be matched by: its name, and aliases of two words or more. A
+ * one-word alias ("Waltz", "Fox") names too many things to merge on, except an
+ * organization's acronym ("CIA", "FT").
+ */
+export function resolutionKeys(entity: EntityInput): string[] {
+  const aliases = (entity.aliases ?? []).filter(
+    (a) => a.trim().includes(' ') || (entity.type === 'Organization' && /^[A-Z]{2,6}$/.test(a.trim())),
+  );
+  return [...new Set([entity.name, ...aliases].map(nameKey).filter((k) => k.length > 0))];
+}
+
+/** Policies and events are never merged by name: two with one name are usually two. */
+export const resolvedByName = (entity: EntityInput): boolean => entity.type !== 'Policy' && entity.type !== 'Event';
+
+export class Overlay {
+  readonly nodes = new Map<string, NodeState>();
+  /** `<label>|<name key>` → entity ids. Name keys are only ever added. */
+  readonly names = new Map<string, Set<string>>();
+  readonly statements = new Map<string, StatementState>();
+  /** Quote key → statement ids that had it when read or written (check `statements` for the current key). */
+  private readonly quotes = new Map<string, Set<string>>();
+  /** Article → statements appearing in it; complete for every article of the batch. */
+  private readonly evidence = new Map<string, Set<string>>();
+
+  /**
+   * What the graph holds for every id the batch defines, references or writes; the
+   * statements its re-ingested articles may take evidence from; and the owners of the names
+   * of every entity whose id is new to the graph.
+   */
+  static async read(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<Overlay> {
+    const overlay = new Overlay();
+    const ids = {
+      entities: [...new Set(docs.flatMap((doc) => [...doc.entities.map((e) => e.id), ...doc.external.keys()]))],
+      articles: [...new Set(docs.map((doc) => doc.article.id))],
+      statements: [...new Set(docs.flatMap((doc) => doc.statements.map((s) => s.id)))],
+    };
+    for (const r of await tx.run(cypher(Q.EXISTING_NODES, ids))) {
+      overlay.nodes.set(r.id as string, { label: r.label as string, hash: r.hash as string | null });
+      if (r.articles !== null) overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
+    }
+    const known = ids.articles.filter((id) => overlay.nodes.has(id));
+    if (known.length > 0) {
+      for (const r of await tx.run(cypher(Q.ARTICLE_STATEMENTS, { articles: known }))) {
+        overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
+      }
+    }
+    await overlay.readNames(tx, docs);
+    return overlay;
+  }
+
+  private async readNames(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<void> {
+    const keys = new Map<string, { key: string; label: string }>();
+    for (const doc of docs) {
+      for (const e of doc.entities) {
+        if (this.nodes.has(e.id) || !resolvedByName(e)) continue;
+        for (const key of resolutionKeys(e)) keys.set(`${e.type}|${key}`, { key, label: e.type });
+      }
+    }
+    if (keys.size === 0) return;
+    for (const m of await tx.run(cypher(Q.NAME_KEY_MATCHES, { keys: [...keys.values()] }))) {
+      for (const id of m.ids as string[]) addTo(this.names, `${m.label as string}|${m.key as string}`, id);
+    }
+  }
+
+  /** Statements already in the graph under any of these quote keys. */
+  async readQuotes(tx: WriteTx, quoteKeys: ReadonlySet<string>): Promise<void> {
+    if (quoteKeys.size === 0) return;
+    for (const r of await tx.run(cypher(Q.QUOTE_KEY_MATCHES, { keys: [...quoteKeys] }))) {
+      this.knowStatement(r.id as string, r.key as string, r.articles as string[]);
+    }
+  }
+
+  /** A statement as the graph holds it; read facts never overwrite what the batch changed. */
+  knowStatement(id: string, quoteKey: string | null, articles: readonly string[]): void {
+    if (this.statements.has(id)) return;
+    this.statements.set(id, { quoteKey, articles: new Set(articles) });
+    if (quoteKey !== null) addTo(this.quotes, quoteKey, id);
+    for (const article of articles) addTo(this.evidence, article, id);
+  }
+
+  /** The statement a quote with this key joins: the least id, as `min(s.id)` in Cypher gives it. */
+  sameQuote(key: string): string | undefined {
+    let least: string | undefined;
+    for (const id of this.quotes.get(key) ?? []) {
+      if (this.statements.get(id)?.quoteKey === key && (least === undefined || id < least)) least = id;
+    }
+    return least;
+  }
+
+  setStatement(id: string, contentHash: string, quoteKey: string | null): void {
+    this.nodes.set(id, { label: 'Statement', hash: contentHash });
+    const state = this.statements.get(id);
+    if (state) state.quoteKey = quoteKey;
+    else this.statements.set(id, { quoteKey, articles: new Set() });
+    if (quoteKey !== null) addTo(this.quotes, quoteKey, id);
+  }
+
+  addEvidence(statement: string, article: string): void {
+    this.statements.get(statement)?.articles.add(article);
+    addTo(this.evidence, article, statement);
+  }
+
+  appearingIn(article: string): string[] {
+    return [...(this.evidence.get(article) ?? [])];
+  }
+
+  /** Takes the article's evidence away; a statement left with none is deleted. */
+  dropEvidence(statement: string, article: string): void {
+    this.evidence.get(article)?.delete(statement);
+    const state = this.statements.get(statement);
+    state?.articles.delete(article);
+    if (state === undefined || state.articles.size === 0) {
+      this.statements.delete(statement);
+      this.nodes.delete(statement);
+    }
+  }
+}

@@ -1,0 +1,370 @@
+/**
+ * What each document of a batch means against the graph: which of its entities are merged
+ * into ones already there, which of its quotes join a statement another article has, what
+ * it creates, updates or leaves unchanged, and the rows the writer's queries take for it.
+ * Documents are planned in order against the overlay (overlay.ts), which each plan updates,
+ * so document k is planned against the graph as documents 0..k-1 would have left it.
+ *
+ * A plan has two halves: entities first for every document, then statements, because
+ * finding shared quotes needs the quote keys of the whole batch read in one query.
+ */
+import { createHash } from 'node:crypto';
+import type { Row, WriteTx } from '../db/gateway';
+import type { Problem } from '../errors';
+import type { EntityType } from '../vocabulary';
+import { addTo, Overlay, resolutionKeys, resolvedByName, type NodeState } from './overlay';
+import type { IngestResult } from './result';
+import { nameKey } from './text';
+import type { NormalizedDocument, NormalizedStatement } from './validate';
+
+/** One document's writes as rows of the writer's queries, and what it will report. */
+export interface Plan {
+  readonly article: string;
+  readonly result: IngestResult & { removed: string[] };
+  readonly articleRow: Row;
+  readonly entityRows: Readonly<Record<EntityType, Row[]>>;
+  readonly articleExisted: boolean;
+  readonly publisher: Row | null;
+  readonly roles: Row[];
+  /** One list per relationship, in the order of LINKS. */
+  readonly links: readonly Row[][];
+  /** The document's statements as one row: its article, and the statements in order. */
+  readonly statements: Row | null;
+  /** Owned statements the graph already had: their stale links go. */
+  readonly stale: Row[];
+  /** Per statement with any, in order: the entities it is about (the ordinal is the position). */
+  readonly about: Row[];
+  readonly reportedBy: Row[];
+  readonly quoted: Row[];
+  readonly kept: string[];
+  readonly mentions: string[];
+  /** People whose roles this document writes. */
+  readonly rolePersons: ReadonlySet<string>;
+  /** Statements it writes as their owner (content, links, speaker). */
+  readonly owned: ReadonlySet<string>;
+  /** Statements it writes in any way, or takes evidence from. */
+  readonly touched: ReadonlySet<string>;
+}
+
+/** The entity types in the order their queries run, which is also the order results list them in. */
+export const ENTITY_WRITE_ORDER: readonly EntityType[] = ['Place', 'Organization', 'Person', 'Policy', 'Event'];
+
+/** The relationships between entities a document states, in the order the writer links them. */
+export const LINKS = ['BASED_IN', 'PART_OF', 'IMPOSED_BY', 'TARGETS', 'PARTICIPATED_IN', 'TOOK_PLACE_IN', 'PRECEDED', 'LED_TO'] as const;
+
+const NO_DATE = { text: null, date: null, precision: null };
+
+/** Every id of `ids` resolved, each once. */
+const resolveAllWith = (resolve: (id: string) => string, ids: readonly string[] | undefined): string[] => [...new Set((ids ?? []).map(resolve))];
+
+const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+
+/** The ids a document writes, filed by how each compares with what the graph held. */
+class Tally {
+  readonly created: string[] = [];
+  readonly updated: string[] = [];
+  readonly unchanged: string[] = [];
+
+  /** Files `id`; true when the graph had it. */
+  count(id: string, before: NodeState | undefined, contentHash: string): boolean {
+    if (!before) this.created.push(id);
+    else if (before.hash === contentHash) this.unchanged.push(id);
+    else this.updated.push(id);
+    return before !== undefined;
+  }
+}
+
+/** The first half of a plan: everything but statements, which need the batch's quote keys. */
+interface EntityPlan {
+  readonly doc: NormalizedDocument;
+  readonly resolve: (id: string) => string;
+  readonly merged: { from: string; into: string }[];
+  readonly tally: Tally;
+  readonly articleRow: Row;
+  /** Whether the graph had the article before this document: only then can it have links to take away. */
+  readonly articleExisted: boolean;
+  readonly entityRows: Record<EntityType, Row[]>;
+  /** Each statement's quote key (quoteKeyOf), in order, with references resolved. */
+  readonly quoteKeys: readonly (string | null)[];
+}
+
+/**
+ * Plans every valid document (`null` marks one the validator rejected) in order; a document
+ * whose references neither the graph nor an earlier document holds is rejected here.
+ */
+export async function planBatch(tx: WriteTx, docs: readonly (NormalizedDocument | null)[]): Promise<{ plans: Plan[]; rejected: Map<number, Problem[]> }> {
+  const overlay = await Overlay.read(tx, docs.filter((d): d is NormalizedDocument => d !== null));
+  const rejected = new Map<number, Problem[]>();
+  const firstHalves: (EntityPlan | null)[] = docs.map((doc, i) => {
+    if (doc === null) return null;
+    const planned = planEntities(doc, overlay);
+    if ('problems' in planned) {
+      rejected.set(i, planned.problems);
+      return null;
+    }
+    return planned;
+  });
+  await overlay.readQuotes(tx, new Set(firstHalves.flatMap((p) => (p ? p.quoteKeys.flatMap((key) => key ?? []) : []))));
+  const plans = firstHalves.flatMap((p) => (p ? [planStatements(p, overlay)] : []));
+  return { plans, rejected };
+}
+
+const quoteKeyOf = (s: NormalizedStatement, resolve: (id: string) => string): string | null =>
+  s.kind === 'INDIRECT' ? null : `${resolve(s.speaker)}|${nameKey(s.text)}`;
+
+// The first half: entities
+
+function planEntities(doc: NormalizedDocument, overlay: Overlay): EntityPlan | { problems: Problem[] } {
+  const problems = externalProblems(doc, overlay.nodes);
+  if (problems.length > 0) return { problems };
+  const merged = nameMerges(doc, overlay);
+  const alias = new Map(merged.map((m) => [m.from, m.into]));
+  const resolve = (id: string): string => alias.get(id) ?? id;
+
+  // Classified against the graph as it was before this document, then changed for the next.
+  const tally = new Tally();
+  const changes: [string, NodeState][] = [];
+  const classify = (id: string, label: string, contentHash: string): void => {
+    tally.count(id, overlay.nodes.get(id), contentHash);
+    changes.push([id, { label, hash: contentHash }]);
+  };
+  const articleHash = hash(doc.article);
+  const articleExisted = overlay.nodes.has(doc.article.id);
+  classify(doc.article.id, 'Article', articleHash);
+  const { entityRows, nameKeys } = entityRowsOf(doc, resolve, classify);
+  for (const [id, state] of changes) overlay.nodes.set(id, state);
+  for (const [key, id] of nameKeys) addTo(overlay.names, key, id);
+
+  const quoteKeys = doc.statements.map((s) => quoteKeyOf(s, resolve));
+  return { doc, resolve, merged, tally, articleRow: { ...doc.article, hash: articleHash }, articleExisted, entityRows, quoteKeys };
+}
+
+/** References the document does not define must already be in the graph, with the right type. */
+function externalProblems(doc: NormalizedDocument, nodes: ReadonlyMap<string, NodeState>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, ref] of doc.external) {
+    const found = nodes.get(id);
+    if (!found) problems.push({ path: ref.path, message: `expected an entity defined in this document or already in the graph; ${id} is neither` });
+    else if (!ref.types.includes(found.label as EntityType)) problems.push({ path: ref.path, message: `expected a ${ref.types.join(' or ')}; ${id} is a ${found.label}` });
+  }
+  return problems;
+}
+
+/** Entity resolution by name, for entities whose id is new: only an unambiguous match merges. */
+function nameMerges(doc: NormalizedDocument, overlay: Overlay): { from: string; into: string }[] {
+  const merged: { from: string; into: string }[] = [];
+  for (const entity of doc.entities) {
+    if (overlay.nodes.has(entity.id) || !resolvedByName(entity)) continue;
+    const candidates = new Set(resolutionKeys(entity).flatMap((key) => [...(overlay.names.get(`${entity.type}|${key}`) ?? [])]));
+    const [into] = [...candidates];
+    // Two candidates mean the name is shared, not known.
+    if (candidates.size === 1 && into !== undefined && into !== entity.id) merged.push({ from: entity.id, into });
+  }
+  return merged;
+}
+
+/** The rows of each entity type's query, and the name keys the entities will own. */
+function entityRowsOf(
+  doc: NormalizedDocument,
+  resolve: (id: string) => string,
+  classify: (id: string, label: string, contentHash: string) => void,
+): { entityRows: Record<EntityType, Row[]>; nameKeys: [string, string][] } {
+  const entityRows = Object.fromEntries(ENTITY_WRITE_ORDER.map((type) => [type, [] as Row[]])) as Record<EntityType, Row[]>;
+  const nameKeys: [string, string][] = [];
+  for (const type of ENTITY_WRITE_ORDER) {
+    for (const e of doc.entities) {
+      if (e.type !== type) continue;
+      const id = resolve(e.id);
+      const names = [e.name, ...(e.aliases ?? [])];
+      const keys = [...new Set(names.map(nameKey).filter((k) => k.length > 0))];
+      const contentHash = hash({ ...e, id });
+      if (id === e.id) classify(id, type, contentHash);
+      for (const key of keys) nameKeys.push([`${type}|${key}`, id]);
+      entityRows[type].push({
+        id,
+        name: e.name,
+        aliases: id === e.id ? e.aliases ?? [] : names,
+        description: e.description ?? null,
+        keys,
+        kind: 'kind' in e ? e.kind ?? null : null,
+        status: 'status' in e ? e.status ?? null : null,
+        date: 'date' in e && e.date ? e.date : NO_DATE,
+        merged: id !== e.id,
+        hash: contentHash,
+      });
+    }
+  }
+  return { entityRows, nameKeys };
+}
+
+// The second half: statements
+
+function planStatements(first: EntityPlan, overlay: Overlay): Plan {
+  const { doc, resolve, tally } = first;
+  const article = doc.article.id;
+  const { sid, evidenceAdded } = sharedQuotes(first, overlay);
+  const rows = statementRows(first, sid, overlay);
+  const { owned, touched, kept } = recordStatements(rows, article, overlay);
+  const roles = roleRows(doc, resolve);
+  const per = (pick: (r: StatementRow) => readonly string[]): Row[] =>
+    rows.flatMap((r) => (pick(r).length > 0 ? [{ statement: r.id, entities: pick(r) }] : []));
+  return {
+    article,
+    result: {
+      article,
+      created: tally.created,
+      updated: tally.updated,
+      unchanged: tally.unchanged,
+      merged: first.merged,
+      evidenceAdded: [...new Set(evidenceAdded)],
+      removed: [],
+      statements: doc.statements.length,
+      entities: doc.entities.length,
+    },
+    articleRow: first.articleRow,
+    entityRows: first.entityRows,
+    articleExisted: first.articleExisted,
+    publisher: doc.article.publisher ? { article, publisher: resolve(doc.article.publisher) } : null,
+    roles,
+    links: linkRows(doc, resolve),
+    statements: rows.length === 0 ? null : { article, statements: rows.map(statementWrite) },
+    stale: rows.flatMap((r) =>
+      r.existed && !r.shared ? [{ id: r.id, speaker: r.speaker, about: r.about, reportedBy: r.reportedBy, quotedIn: r.quotedIn }] : [],
+    ),
+    about: per((r) => r.about),
+    reportedBy: per((r) => r.reportedBy),
+    quoted: rows.flatMap((r) => (r.quotedIn ? [{ from: r.id, to: r.quotedIn }] : [])),
+    kept,
+    mentions: [...new Set((doc.mentions ?? [...doc.entities.map((e) => e.id), ...doc.external.keys()]).map(resolve))],
+    rolePersons: new Set(roles.map((r) => r.person)),
+    owned,
+    touched,
+  };
+}
+
+/** Quotes already in the graph (same speaker, same normalised words) gain evidence instead of a statement. */
+function sharedQuotes(first: EntityPlan, overlay: Overlay): { sid: (id: string) => string; evidenceAdded: string[] } {
+  const statementId = new Map<string, string>();
+  const evidenceAdded: string[] = [];
+  for (const [i, s] of first.doc.statements.entries()) {
+    const key = first.quoteKeys[i] ?? null;
+    const found = key === null ? undefined : overlay.sameQuote(key);
+    statementId.set(s.id, found ?? s.id);
+    if (found !== undefined && found !== s.id) evidenceAdded.push(found);
+  }
+  return { sid: (id) => statementId.get(id) ?? id, evidenceAdded };
+}
+
+type StatementRow = ReturnType<typeof statementRows>[number];
+
+/** Each statement with its references resolved, its content hash, and whether the graph had it. */
+function statementRows(first: EntityPlan, sid: (id: string) => string, overlay: Overlay) {
+  const { doc, resolve } = first;
+  const article = doc.article.id;
+  const sortPrefix = `${doc.article.publishedAt ?? '0000-00-00'}|${article}|`;
+  return doc.statements.map((s, i) => {
+    const id = sid(s.id);
+    const row = {
+      id,
+      kind: s.kind,
+      text: s.text,
+      speaker: resolve(s.speaker),
+      venue: s.venue,
+      about: resolveAllWith(resolve, s.about),
+      reportedBy: resolveAllWith(resolve, s.reportedBy),
+      quotedIn: s.quotedIn ? sid(s.quotedIn) : null,
+      date: s.date ?? NO_DATE,
+      quoteKey: first.quoteKeys[i] ?? null,
+    };
+    const contentHash = hash(row);
+    const existed = id === s.id && first.tally.count(id, overlay.nodes.get(id), contentHash);
+    return {
+      ...row,
+      existed,
+      start: s.start,
+      end: s.end,
+      sentence: s.sentence,
+      sentenceStart: s.sentenceStart,
+      ordinal: s.ordinal,
+      sortKey: `${sortPrefix}${String(s.ordinal).padStart(6, '0')}`,
+      hash: contentHash,
+      article,
+      shared: id !== s.id,
+    };
+  });
+}
+
+/**
+ * The graph after this document's statements: content and keys of those it owns, its
+ * evidence, and the evidence it no longer gives (a statement left with none is deleted).
+ */
+function recordStatements(rows: readonly StatementRow[], article: string, overlay: Overlay): { owned: Set<string>; touched: Set<string>; kept: string[] } {
+  const owned = new Set<string>();
+  const touched = new Set<string>();
+  for (const r of rows) {
+    if (!r.shared) {
+      overlay.setStatement(r.id, r.hash, r.quoteKey);
+      owned.add(r.id);
+    }
+    overlay.addEvidence(r.id, article);
+    touched.add(r.id);
+  }
+  const kept = [...new Set(rows.map((r) => r.id))];
+  for (const id of overlay.appearingIn(article)) {
+    if (touched.has(id)) continue;
+    overlay.dropEvidence(id, article);
+    touched.add(id);
+  }
+  return { owned, touched, kept };
+}
+
+/** Only what MERGE_STATEMENTS reads: every value sent is packed by the driver and unpacked by Neo4j. */
+const statementWrite = (r: StatementRow): Row => ({
+  id: r.id,
+  shared: r.shared,
+  speaker: r.speaker,
+  kind: r.kind,
+  text: r.text,
+  venue: r.venue,
+  quoteKey: r.quoteKey,
+  date: r.date,
+  sortKey: r.sortKey,
+  hash: r.hash,
+  start: r.start,
+  end: r.end,
+  sentence: r.sentence,
+  sentenceStart: r.sentenceStart,
+  ordinal: r.ordinal,
+});
+
+function roleRows(doc: NormalizedDocument, resolve: (id: string) => string) {
+  return doc.entities.flatMap((e) =>
+    e.type === 'Person'
+      ? (e.roles ?? []).map((r, ordinal) => ({
+          person: resolve(e.id),
+          title: r.title,
+          organization: r.organization ? resolve(r.organization) : null,
+          place: r.place ? resolve(r.place) : null,
+          former: r.former === true,
+          ordinal,
+          merged: resolve(e.id) !== e.id,
+        }))
+      : [],
+  );
+}
+
+/** The rows of each relationship in LINKS, in that order. */
+function linkRows(doc: NormalizedDocument, resolve: (id: string) => string): Row[][] {
+  const sequence = (relation: 'PRECEDED' | 'LED_TO'): Row[] => doc.sequences.filter((s) => s.relation === relation).map((s) => ({ from: s.from, to: s.to }));
+  const rows: Record<(typeof LINKS)[number], Row[]> = {
+    BASED_IN: doc.entities.flatMap((e) => (e.type === 'Organization' && e.place ? [{ from: resolve(e.id), to: resolve(e.place) }] : [])),
+    PART_OF: doc.entities.flatMap((e) => (e.type === 'Place' && e.partOf ? [{ from: resolve(e.id), to: resolve(e.partOf) }] : [])),
+    IMPOSED_BY: doc.entities.flatMap((e) => (e.type === 'Policy' ? resolveAllWith(resolve, e.actors).map((to) => ({ from: e.id, to })) : [])),
+    TARGETS: doc.entities.flatMap((e) => (e.type === 'Policy' ? resolveAllWith(resolve, e.targets).map((to) => ({ from: e.id, to })) : [])),
+    PARTICIPATED_IN: doc.entities.flatMap((e) => (e.type === 'Event' ? resolveAllWith(resolve, e.participants).map((from) => ({ from, to: e.id })) : [])),
+    TOOK_PLACE_IN: doc.entities.flatMap((e) => (e.type === 'Event' && e.place ? [{ from: e.id, to: resolve(e.place) }] : [])),
+    PRECEDED: sequence('PRECEDED'),
+    LED_TO: sequence('LED_TO'),
+  };
+  return LINKS.map((link) => rows[link]);
+}

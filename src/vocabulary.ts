@@ -1,0 +1,83 @@
+/**
+ * The words the graph is written in, in one place: its node types, the prefix each type
+ * owns in an id, and the id grammar `<type>:<slug>` (CONTRACT.md, "Identity"). The server,
+ * ingest, the extractor and the explorer's bundle all read them from here, so this module
+ * imports nothing: esbuild takes it into the browser as it is.
+ */
+
+/** The five entity types, in the order the schema and the writer list them. */
+export const ENTITY_TYPES = ['Person', 'Organization', 'Place', 'Policy', 'Event'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Every type of node that has a public id: the entities, articles and statements. */
+export const NODE_TYPES = [...ENTITY_TYPES, 'Article', 'Statement'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+/** What a statement is: a full quote, a quoted fragment, or a paraphrase. */
+export const STATEMENT_KINDS = ['DIRECT', 'PARTIAL', 'INDIRECT'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/** What an organization is, a place is, a policy's state, and how precise a date is. */
+export const ORGANIZATION_KINDS = ['GOVERNMENT', 'AGENCY', 'NEWS_OUTLET', 'MILITARY', 'ALLIANCE', 'OTHER'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const PLACE_KINDS = ['COUNTRY', 'CITY', 'REGION'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export const POLICY_STATUSES = ['PROPOSED', 'ACTIVE', 'PAUSED', 'ENDED'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** A list as a sentence gives it, for messages and descriptions: `a, b or c`. */
+export const inWords = (words: readonly string[]): string =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] as string}`;
+
+/** The id prefix each type owns: `person:mike-waltz`, `org:cia`, ... */
+export const ID_PREFIX: Readonly<Record<NodeType, string>> = {
+  Person: 'person',
+  Organization: 'org',
+  Place: 'place',
+  Policy: 'policy',
+  Event: 'event',
+  Article: 'article',
+  Statement: 'statement',
+};
+
+/** Lowercase letters and digits in words joined by single hyphens. */
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
+/** The entity types' prefixes, as a regular-expression alternation. */
+const ENTITY_PREFIXES = ENTITY_TYPES.map((type) => ID_PREFIX[type]).join('|');
+
+export const ENTITY_ID = new RegExp(`^(${ENTITY_PREFIXES}):${SLUG}$`);
+export const ARTICLE_ID = new RegExp(`^${ID_PREFIX.Article}:${SLUG}$`);
+/** `statement:<article-slug>:<start>-<end>` for a quote with its span, `statement:<article-slug>:<n>` for a paraphrase. */
+export const STATEMENT_ID = new RegExp(`^${ID_PREFIX.Statement}:${SLUG}:(\\d+-\\d+|\\d+)$`);
+
+const TYPE_OF_PREFIX: ReadonlyMap<string, NodeType> = new Map(NODE_TYPES.map((type) => [ID_PREFIX[type], type]));
+
+/** The type a well-formed id names; null for anything that is not an id. */
+export function typeOfId(id: string): NodeType | null {
+  const type = TYPE_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
+  if (type === undefined) return null;
+  const grammar = type === 'Article' ? ARTICLE_ID : type === 'Statement' ? STATEMENT_ID : ENTITY_ID;
+  return grammar.test(id) ? type : null;
+}
+
+export const isEntityType = (type: string | null): type is EntityType => (ENTITY_TYPES as readonly (string | null)[]).includes(type);
+
+/** The id of the article with this slug. */
+export const articleId = (slug: string): string => `${ID_PREFIX.Article}:${slug}`;
+
+/**
+ * The id a statement derives from its article and where it stands: its span for a quote
+ * (DIRECT, PARTIAL), its 1-based position in the document for a paraphrase (INDIRECT).
+ */
+export const statementId = (articleSlug: string, at: { readonly start: number; readonly end: number } | number): string =>
+  `${ID_PREFIX.Statement}:${articleSlug}:${typeof at === 'number' ? at : `${at.start}-${at.end}`}`;
+
+/** `statementId` for the statement at `index` (0-based) of a document's list, by its kind. */
+export const derivedStatementId = (articleSlug: string, statement: { readonly kind: StatementKind; readonly start: number; readonly end: number }, index: number): string =>
+  statementId(articleSlug, statement.kind === 'INDIRECT' ? index + 1 : statement);
+
+/** The slug of an article's id: what its statements' ids begin with. */
+export const articleSlug = (id: string): string => id.slice(ID_PREFIX.Article.length + 1);
