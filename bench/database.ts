@@ -11,7 +11,7 @@ import { applyConstraints } from '../src/db/constraints';
 import { cypher } from '../src/db/cypher';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/db/embedded-neo4j';
 import { Neo4jGateway } from '../src/db/gateway';
-import { Corpus, type CorpusCounts } from './corpus';
+import { Corpus, type CorpusCounts } from '../src/corpus/corpus';
 import { DEFAULT_LOAD, loadCorpus, type LoadReport } from './load';
 
 /** A finished load, as the marker file keeps it. */

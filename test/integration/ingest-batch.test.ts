@@ -22,7 +22,7 @@ import type { ArticleDocument, EntityInput, StatementInput } from '../../src/ing
 import { ingestDocument, ValidatedDocuments, type IngestResult } from '../../src/ingest/ingest';
 import { ingestBatch } from '../../src/ingest/ingest-batch';
 import { validateDocument } from '../../src/ingest/validate';
-import { Corpus } from '../../bench/corpus';
+import { Corpus } from '../../src/corpus/corpus';
 import { loadCorpus } from '../../bench/load';
 import { readStory } from '../../src/ingest/seed';
 import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
