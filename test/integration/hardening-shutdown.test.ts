@@ -77,7 +77,8 @@ it('drains a request in flight on SIGTERM, then closes Neo4j and exits 0', async
     const closed = once(socket, 'close');
     socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
     socket.write(body.slice(0, 10));
-    await sleep(300);
+    // Nothing the child prints says it has read the headers: a second is time enough for it on a busy machine.
+    await sleep(1_000);
 
     child.kill('SIGTERM');
     await output.waitFor(/SIGTERM: draining requests/, 10_000);
