@@ -10,7 +10,7 @@ import { loadConfig, projectRoot, type Config } from '../src/config';
 import { openDatabase, type Database } from '../src/db/connect';
 import { cypher } from '../src/db/cypher';
 import { bulkLoad, DEFAULT_LOAD, type LoadReport } from '../src/ingest/bulk-load';
-import { Corpus, type CorpusCounts } from './corpus';
+import { Corpus, type CorpusCounts } from '../src/corpus/corpus';
 
 /** A finished load, as the marker file keeps it. */
 export type CorpusLoad = LoadReport & { readonly counts: CorpusCounts };

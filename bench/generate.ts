@@ -11,7 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDocument } from '../src/ingest/document';
 import { parseOptions, parseSize } from './args';
-import { Corpus, type CorpusCounts } from './corpus';
+import { Corpus, type CorpusCounts } from '../src/corpus/corpus';
 import { openBenchDatabase } from './database';
 
 const USAGE = 'usage: npm run bench:generate -- --statements 10000 [--seed 42] --out DIR [--load] [--fresh] [--concurrency 1] [--batch 100]';

@@ -5,7 +5,7 @@
  * part that must agree across the three (ids, counts), so the bench can check that the
  * servers really answered the same question before it times them.
  */
-import type { Probes } from './corpus';
+import type { Probes } from '../src/corpus/corpus';
 
 export const SERVERS = ['ours', 'peer', 'floor'] as const;
 export type Server = (typeof SERVERS)[number];

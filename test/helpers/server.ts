@@ -3,6 +3,7 @@
  * captured, and a small client that speaks GraphQL over HTTP to it.
  */
 import 'reflect-metadata';
+import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { appSchema } from '../../src/schema';
@@ -13,6 +14,8 @@ export interface TestServer {
   readonly url: string;
   /** Every log line the server wrote, oldest first. */
   readonly logs: Record<string, unknown>[];
+  /** The request's log line, once the server has written it (after the answer has gone out). */
+  requestLogged(requestId: string): Promise<Record<string, unknown>>;
   /** POSTs an operation as application/json and returns the status, body and headers. */
   post(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<HttpAnswer>;
   stop(): Promise<void>;
@@ -31,13 +34,17 @@ export interface GraphQLBody {
 
 export async function startTestServer(gateway: Neo4jGateway, options: Partial<Omit<ServerOptions, 'gateway'>> = {}): Promise<TestServer> {
   const logs: Record<string, unknown>[] = [];
+  const written = new EventEmitter();
   const server = await startServer({
     schema: options.schema ?? (await appSchema()),
     host: '127.0.0.1',
     port: 0,
     apiKeys: [],
     production: false,
-    log: (entry) => logs.push(entry),
+    log: (entry) => {
+      logs.push(entry);
+      written.emit('line', entry);
+    },
     ...options,
     gateway,
   });
@@ -45,6 +52,18 @@ export async function startTestServer(gateway: Neo4jGateway, options: Partial<Om
     server,
     url: server.url,
     logs,
+    requestLogged(requestId) {
+      const [seen] = requestLines(logs, requestId);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => {
+        const listener = (entry: Record<string, unknown>): void => {
+          if (requestLines([entry], requestId).length === 0) return;
+          written.off('line', listener);
+          resolve(entry);
+        };
+        written.on('line', listener);
+      });
+    },
     async post(query, variables = {}, headers = {}) {
       const response = await fetch(server.url, {
         method: 'POST',

@@ -18,6 +18,12 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** How many times `gateway` asks Neo4j (a session each): its retries, counted as they happen rather than guessed from the clock. */
+function attempts(gateway: Neo4jGateway): () => number {
+  const sessions = jest.spyOn(gateway.driver, 'session');
+  return () => sessions.mock.calls.length;
+}
+
 async function failure(work: Promise<unknown>): Promise<{ error: { message?: string; extensions?: { code?: string }; code?: string }; ms: number }> {
   const started = Date.now();
   const error = await work.then(
@@ -43,10 +49,11 @@ describe('a read', () => {
   it('is not retried when it fails for good: a Cypher error is reported at once', async () => {
     const config = loadConfig().neo4j;
     const patient = Neo4jGateway.connect({ ...config, uri: config.uri as string }, { maxRetryTimeMs: 5_000 });
+    const asked = attempts(patient);
     try {
-      const { error, ms } = await failure(patient.read(cypher('RETURN $x +')));
+      const { error } = await failure(patient.read(cypher('RETURN $x +')));
       expect(error.code).toBe('Neo.ClientError.Statement.SyntaxError');
-      expect(ms).toBeLessThan(800);
+      expect(asked()).toBe(1);
     } finally {
       await patient.close();
     }
@@ -87,7 +94,8 @@ describe('a write under a request deadline', () => {
       code: 'TIMEOUT',
       message: 'The query ran longer than its time budget of 500 ms (REQUEST_TIMEOUT_MS) and was cancelled; ask for fewer items or a narrower filter.',
     });
-    expect(ms).toBeLessThan(3_000);
+    // Far below the write's own timeout (a minute), which would end it were the deadline ignored; generous for a busy machine.
+    expect(ms).toBeLessThan(15_000);
     expect(await gateway.read(cypher('MATCH (n:DeadlineProbe) RETURN count(n) AS n'))).toEqual([{ n: 0 }]);
   });
 
@@ -103,16 +111,18 @@ describe('an unreachable Neo4j', () => {
 
   it.each([
     // One retry about 1 s after the first failure; with 2 s, a second about 2 s after that.
-    { maxRetryTimeMs: 500, atLeast: 800, below: 2_000 },
-    { maxRetryTimeMs: 2_000, atLeast: 2_400, below: 4_500 },
-  ])('is retried on the driver’s schedule within $maxRetryTimeMs ms, then reported as SERVICE_UNAVAILABLE', async ({ maxRetryTimeMs, atLeast, below }) => {
+    { maxRetryTimeMs: 500, tries: 2, atLeast: 800 },
+    { maxRetryTimeMs: 2_000, tries: 3, atLeast: 2_400 },
+  ])('is retried on the driver’s schedule within $maxRetryTimeMs ms, then reported as SERVICE_UNAVAILABLE', async ({ maxRetryTimeMs, tries, atLeast }) => {
     const uri = `bolt://127.0.0.1:${await closedPort()}`;
     const gateway = Neo4jGateway.connect({ ...config, uri }, { maxRetryTimeMs, connectionTimeoutMs: 1_000 });
+    const asked = attempts(gateway);
     try {
       const { error, ms } = await failure(gateway.read(cypher('RETURN 1 AS one')));
       expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(asked()).toBe(tries);
+      // The waits between tries are the driver's schedule: a busy machine makes them longer, never shorter.
       expect(ms).toBeGreaterThanOrEqual(atLeast);
-      expect(ms).toBeLessThan(below);
     } finally {
       await gateway.close();
     }

@@ -5,36 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../helpers/server';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-/**
- * Lets plain node run the TypeScript sources: each .ts file is transpiled on require, with
- * the compiler options the build uses (decorator metadata included, which type-graphql needs).
- */
-const REQUIRE_HOOK = `
-const fs = require('node:fs');
-const ts = require(${JSON.stringify(require.resolve('typescript'))});
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    fileName: filename,
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      experimentalDecorators: true,
-      emitDecoratorMetadata: true,
-      esModuleInterop: true,
-      resolveJsonModule: true,
-    },
-  });
-  module._compile(outputText, filename);
-};
-`;
+import { nodeArgsFromSource, ROOT } from '../helpers/typescript-node';
 
 /** Lines the child printed, and a way to wait for one. */
 function collect(child: ChildProcess): { lines: string[]; waitFor: (pattern: RegExp, ms: number) => Promise<string> } {
@@ -81,10 +57,8 @@ async function within<T>(promise: Promise<T>, ms: number, what: () => string): P
 
 it('drains a request in flight on SIGTERM, then closes Neo4j and exits 0', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nkg-shutdown-'));
-  const hook = path.join(dir, 'ts-hook.js');
-  writeFileSync(hook, REQUIRE_HOOK);
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', hook, path.join(ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, nodeArgsFromSource(dir, 'src/main.ts'), {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', SEED_ON_EMPTY: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,7 +77,8 @@ it('drains a request in flight on SIGTERM, then closes Neo4j and exits 0', async
     const closed = once(socket, 'close');
     socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
     socket.write(body.slice(0, 10));
-    await sleep(300);
+    // Nothing the child prints says it has read the headers: a second is time enough for it on a busy machine.
+    await sleep(1_000);
 
     child.kill('SIGTERM');
     await output.waitFor(/SIGTERM: draining requests/, 10_000);

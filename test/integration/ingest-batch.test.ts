@@ -23,7 +23,7 @@ import { ingestDocument, ValidatedDocuments, type IngestResult } from '../../src
 import { ingestBatch } from '../../src/ingest/ingest-batch';
 import { bulkLoad, withSearchIndexDeferred } from '../../src/ingest/bulk-load';
 import { validateDocument } from '../../src/ingest/validate';
-import { Corpus } from '../../bench/corpus';
+import { Corpus } from '../../src/corpus/corpus';
 import { readStory } from '../../src/ingest/seed';
 import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
 

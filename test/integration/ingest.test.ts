@@ -1,14 +1,13 @@
 /**
  * Growing the graph: a second article (another outlet, Waltz and Zelensky under other
  * spellings, one quote shared with the story) through the API and the command line; bad
- * documents; concurrent ingests; and the export round trip. This file owns a Neo4j of its
- * own, so its merges never reach the shared story database.
+ * documents; concurrent ingests; the export round trip; and a bulk load into an empty graph.
+ * This file owns a Neo4j of its own, so its merges never reach the shared story database;
+ * the tests that need an empty graph come last and empty it.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { ArticleDocument } from '../../src/ingest/document';
 import { exportDocuments, toCsv } from '../../src/ingest/export';
 import { ingestDocument } from '../../src/ingest/ingest';
@@ -16,13 +15,12 @@ import { documentsFromJsonLd, toJsonLd } from '../../src/ingest/jsonld';
 import { readStory } from '../../src/ingest/seed';
 import { INGEST_BATCH_SIZE } from '../../src/ingest/ingest-batch';
 import { SEARCH_INDEX } from '../../src/db/constraints';
-import { Corpus } from '../../bench/corpus';
+import { Corpus } from '../../src/corpus/corpus';
 import { cypher } from '../../src/db/cypher';
 import { census, GraphQLHarness } from '../helpers/graph';
 import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
+import { ROOT as root, runFromSource } from '../helpers/typescript-node';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../..');
 const KEY = 'test-key-0123456789abcdef';
 const STORY_SLUG = 'us-cuts-off-intelligence-sharing-with-ukraine-report';
 const SECOND = 'article:kyiv-weighs-options-after-washington-halts-intelligence-flow';
@@ -35,7 +33,10 @@ const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
 
 let own: OwnNeo4j;
 let harness: GraphQLHarness;
+/** Documents written for the command line, and the hook that runs it from source. */
+let folder: string;
 beforeAll(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-ingest-'));
   own = await startOwnNeo4j();
   harness = new GraphQLHarness(own.gateway);
   await ingestDocument(own.gateway, story());
@@ -43,7 +44,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness.stop();
   await own.stop();
+  rmSync(folder, { recursive: true, force: true });
 });
+
+/** `npm run ingest -- <args>` against this file's Neo4j. */
+const cli = (args: string[]) => runFromSource(folder, 'src/ingest/ingest.cli.ts', args, { ...process.env, NEO4J_URI: own.neo4j.uri });
+
+const empty = async (): Promise<void> => {
+  await own.gateway.write((tx) => tx.run(cypher('MATCH (n) DETACH DELETE n')));
+};
 
 describe('ingestArticle', () => {
   it('refuses a request without a valid API key, and writes nothing', async () => {
@@ -168,61 +177,31 @@ describe('ingestArticle', () => {
 });
 
 describe('npm run ingest', () => {
-  beforeAll(async () => {
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
-  }, 120_000);
-
-  const cli = (args: string[]) =>
-    run('node', ['dist/src/ingest/ingest.cli.js', ...args], { cwd: root, env: { ...process.env, NEO4J_URI: own.neo4j.uri } }).then(
-      (r) => ({ code: 0, stdout: r.stdout }),
-      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
-    );
-
   it('loads a folder of documents with a summary each, and reports a bad one without writing it', async () => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-ingest-'));
+    const documents = path.join(folder, 'documents');
+    mkdirSync(documents);
     const good = second();
     good.article.id = 'article:loaded-from-the-command-line';
-    writeFileSync(path.join(folder, 'a-second.json'), JSON.stringify(good));
+    writeFileSync(path.join(documents, 'a-second.json'), JSON.stringify(good));
     const bad = second();
     bad.article.id = 'article:broken-on-disk';
     bad.statements[0]!.end = 99_999;
-    writeFileSync(path.join(folder, 'b-broken.json'), JSON.stringify(bad));
-    writeFileSync(path.join(folder, 'c-not-json.json'), '{ nope');
-    const { code, stdout } = await cli([folder]);
+    writeFileSync(path.join(documents, 'b-broken.json'), JSON.stringify(bad));
+    writeFileSync(path.join(documents, 'c-not-json.json'), '{ nope');
+    const { code, stdout } = await cli([documents]);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^✓ article:loaded-from-the-command-line: 3 statements, 4 entities; \d+ created, 0 updated, \d+ unchanged, 2 merged \(person:michael-waltz → person:mike-waltz, person:volodymyr-zelenskyy → person:volodymyr-zelensky\), \d shared quotes, 0 removed \(\d+ ms\)$/);
     const before = await census(own.gateway);
-    expect((await cli([path.join(folder, 'b-broken.json')])).code).toBe(1);
+    expect((await cli([path.join(documents, 'b-broken.json')])).code).toBe(1);
     expect(lines.slice(1, 4)).toEqual([
-      `✗ ${path.join(folder, 'b-broken.json')}: 1 problem(s), nothing written`,
+      `✗ ${path.join(documents, 'b-broken.json')}: 1 problem(s), nothing written`,
       `    statements[0].start: expected 0 <= start < end <= ${second().article.text.length} (the article's length); received start ${second().statements[0]!.start}, end 99999`,
       expect.stringMatching(/^✗ .*c-not-json\.json: not readable JSON: /),
     ]);
     expect(lines[lines.length - 1]).toMatch(/^1 of 3 documents loaded, 3 statements in [\d.]+ s/);
     expect(await census(own.gateway)).toEqual(before);
   }, 60_000);
-
-  it('a load of more than one batch into an empty graph builds the search index at its end', async () => {
-    const corpus = new Corpus({ statements: 3000, seed: 11 });
-    const documents = [...corpus.directory(), ...corpus.articles()];
-    expect(documents.length).toBeGreaterThan(INGEST_BATCH_SIZE);
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'nkg-ingest-')), 'corpus.json');
-    writeFileSync(file, JSON.stringify(documents));
-    const fresh = await startOwnNeo4j();
-    try {
-      const result = await run('node', ['dist/src/ingest/ingest.cli.js', file], { cwd: root, env: { ...process.env, NEO4J_URI: fresh.neo4j.uri }, maxBuffer: 1 << 26 });
-      expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${documents.length} of ${documents.length} documents loaded, 3000 statements in `));
-      // Its build is shown only when it was put off (withSearchIndexDeferred); it is online and finds what was loaded.
-      expect(result.stderr).toMatch(/search index \[#+\] 100\/100 /);
-      const state = await fresh.gateway.read(cypher('SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name RETURN state', { name: SEARCH_INDEX }));
-      expect(state).toEqual([{ state: 'ONLINE' }]);
-      const hits = await fresh.gateway.read(cypher("CALL db.index.fulltext.queryNodes($index, 'sanctions') YIELD node RETURN count(node) AS n", { index: SEARCH_INDEX }));
-      expect(hits[0]?.n).toBeGreaterThan(0);
-    } finally {
-      await fresh.stop();
-    }
-  }, 180_000);
 });
 
 describe('export', () => {
@@ -233,7 +212,10 @@ describe('export', () => {
       `statement:${STORY_SLUG}:2876-3088,DIRECT,person:mike-waltz,Mike Waltz,"I think if we can nail down these negotiations and move towards these negotiations, and in fact, put some confidence-building measures on the table, then the president will take a hard look at lifting this pause.",policy:us-intelligence-sharing-pause;event:ukraine-russia-peace-negotiations,org:financial-times;org:fox-business,told Fox,article:${STORY_SLUG},2876,3088`,
     );
   });
+});
 
+// These empty this file's graph, so they come last.
+describe('into an empty graph', () => {
   it('JSON-LD ingested into an empty database gives the same counts', async () => {
     const jsonld = toJsonLd(await exportDocuments(own.gateway));
     const types = new Set((jsonld['@graph'] as { '@type': string | string[] }[]).flatMap((n) => n['@type']));
@@ -245,14 +227,28 @@ describe('export', () => {
       'prov:Entity',
     ]);
     const original = await census(own.gateway);
-    const empty = await startOwnNeo4j();
-    try {
-      for (const doc of documentsFromJsonLd(JSON.parse(JSON.stringify(jsonld)) as { '@graph': Record<string, unknown>[] })) {
-        await ingestDocument(empty.gateway, doc);
-      }
-      expect(await census(empty.gateway)).toEqual(original);
-    } finally {
-      await empty.stop();
+    await empty();
+    expect(await census(own.gateway)).toEqual({ nodeProperties: 0 });
+    for (const doc of documentsFromJsonLd(JSON.parse(JSON.stringify(jsonld)) as { '@graph': Record<string, unknown>[] })) {
+      await ingestDocument(own.gateway, doc);
     }
+    expect(await census(own.gateway)).toEqual(original);
   }, 120_000);
+
+  it('npm run ingest: a load of more than one batch builds the search index at its end', async () => {
+    const corpus = new Corpus({ statements: 3000, seed: 11 });
+    const documents = [...corpus.directory(), ...corpus.articles()];
+    expect(documents.length).toBeGreaterThan(INGEST_BATCH_SIZE);
+    const file = path.join(folder, 'corpus.json');
+    writeFileSync(file, JSON.stringify(documents));
+    await empty();
+    const result = await cli([file]);
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${documents.length} of ${documents.length} documents loaded, 3000 statements in `));
+    // Its build is shown only when it was put off (withSearchIndexDeferred); it is online and finds what was loaded.
+    expect(result.stderr).toMatch(/search index \[#+\] 100\/100 /);
+    const state = await own.gateway.read(cypher('SHOW FULLTEXT INDEXES YIELD name, state WHERE name = $name RETURN state', { name: SEARCH_INDEX }));
+    expect(state).toEqual([{ state: 'ONLINE' }]);
+    const hits = await own.gateway.read(cypher("CALL db.index.fulltext.queryNodes($index, 'sanctions') YIELD node RETURN count(node) AS n", { index: SEARCH_INDEX }));
+    expect(hits[0]?.n).toBeGreaterThan(0);
+  }, 180_000);
 });

@@ -8,7 +8,7 @@
 import { Neo4jGateway } from '../../src/db/gateway';
 import { BrokenGateway, UnavailableGateway, driverForTests } from '../helpers/failing-gateways';
 import { testGateway } from '../helpers/graph';
-import { requestLines, startTestServer, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer } from '../helpers/server';
 
 interface Sent {
   readonly query: string;
@@ -36,9 +36,7 @@ async function send(api: TestServer, sent: Sent, requestId: string): Promise<See
   const body = await response.text();
   const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'));
   // The log line is written once the answer is handed to the OS.
-  for (let waited = 0; requestLines(api.logs, requestId).length === 0 && waited < 1_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
-  const [line] = requestLines(api.logs, requestId);
-  const { durationMs, ...log } = line ?? {};
+  const { durationMs, ...log } = await api.requestLogged(requestId);
   expect(durationMs).toEqual(expect.any(Number));
   return { status: response.status, headers, body, log };
 }

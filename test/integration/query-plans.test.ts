@@ -2,7 +2,7 @@
  * Every repository and writer query, EXPLAINed on the real Neo4j of the test run: a lookup
  * by id or by filter must find its nodes through an index (NodeUniqueIndexSeek,
  * NodeIndexSeek), never by reading every node of a label (AllNodesScan, NodeByLabelScan).
- * The queries are the Cypher constants and translators themselves (bench/query-plans.ts
+ * The queries are the Cypher constants and translators themselves (test/helpers/query-plans.ts
  * imports them and holds the representative parameters); EXPLAIN plans without running, so
  * the writer's queries are checked without writing. A keyset page over an indexed order
  * must also read that index in order rather than sort what follows the cursor. Rankings
@@ -12,7 +12,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CYPHER_MODULES, FULL_SCANS_BY_DESIGN, INDEX_ORDERED_PAGES, checkPlan, repositoryQueries, type CheckedQuery } from '../../bench/query-plans';
+import { CYPHER_MODULES, FULL_SCANS_BY_DESIGN, INDEX_ORDERED_PAGES, checkPlan, repositoryQueries, type CheckedQuery } from '../helpers/query-plans';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { testGateway } from '../helpers/graph';
 

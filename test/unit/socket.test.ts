@@ -2,6 +2,7 @@
  * src/db/socket.ts: outgoing sockets get TCP_NODELAY, and the writes one tick makes leave
  * together (corked until the next tick) instead of one system call and segment each.
  */
+import { EventEmitter, once } from 'node:events';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tuneOutgoingSockets } from '../../src/db/socket';
@@ -9,6 +10,7 @@ import { tuneOutgoingSockets } from '../../src/db/socket';
 let server: net.Server;
 let received: Buffer[][];
 const accepted: net.Socket[] = [];
+const arrivals = new EventEmitter();
 
 beforeAll(async () => {
   tuneOutgoingSockets();
@@ -17,7 +19,10 @@ beforeAll(async () => {
     accepted.push(socket);
     const chunks: Buffer[] = [];
     received.push(chunks);
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      arrivals.emit('data');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
@@ -28,6 +33,12 @@ afterAll(async () => {
 beforeEach(() => {
   received = [];
 });
+
+/** Everything the server received since the test began, once it holds `length` bytes. */
+async function receivedText(length: number): Promise<string> {
+  while (Buffer.concat(received.flat()).length < length) await once(arrivals, 'data');
+  return Buffer.concat(received.flat()).toString();
+}
 
 async function connected(): Promise<net.Socket> {
   const { port } = server.address() as AddressInfo;
@@ -50,8 +61,7 @@ describe('tuned outgoing sockets', () => {
     expect(writev).toHaveBeenCalledTimes(1);
     const [chunks] = writev.mock.calls[0] as [{ chunk: Buffer | string }[]];
     expect(chunks.map((c) => String(c.chunk))).toEqual(['a', 'b', 'c']);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(Buffer.concat(received.flat()).toString()).toBe('abc');
+    expect(await receivedText(3)).toBe('abc');
     socket.destroy();
   });
 
@@ -64,8 +74,7 @@ describe('tuned outgoing sockets', () => {
     await new Promise((resolve) => setImmediate(resolve));
     socket.write('2');
     socket.write('3');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(Buffer.concat(received.flat()).toString()).toBe('123');
+    expect(await receivedText(3)).toBe('123');
     socket.destroy();
   });
 });

@@ -23,10 +23,10 @@ import type {
   PolicyInput,
   SequenceInput,
   StatementInput,
-} from '../src/ingest/document';
-import { nameKey, slugify } from '../src/ingest/text';
+} from '../ingest/document';
+import { nameKey, slugify } from '../ingest/text';
 import { Random, Zipf } from './random';
-import * as V from './vocabulary';
+import * as V from './words';
 
 export interface CorpusOptions {
   /** How many statement entries the articles hold in all (quotes inside quotes included). */

@@ -1,8 +1,7 @@
 /**
  * Every repository query with representative parameters, and what Neo4j's planner makes of
- * it (`EXPLAIN`: planned, never run, so write queries are safe to check too). Shared by
- * test/integration/query-plans.test.ts (on the story database) and the bench (on the large
- * ones, where a scan costs what it costs).
+ * it (`EXPLAIN`: planned, never run, so write queries are safe to check too), for
+ * test/integration/query-plans.test.ts, which checks them on the story database.
  *
  * The queries are the Cypher constants themselves, imported; the translators are called
  * with every filter field. Parameters come from one table by name, with overrides where
@@ -11,14 +10,14 @@
  */
 import 'reflect-metadata';
 import neo4j, { type Driver } from 'neo4j-driver';
-import * as Article from '../src/graph/article/article.cypher';
-import * as Entity from '../src/graph/entity/entity.cypher';
-import * as Analytics from '../src/graph/analytics/analytics.cypher';
-import { AttributionDimension } from '../src/graph/analytics/analytics.type';
-import * as Statement from '../src/graph/statement/statement.cypher';
-import * as Export from '../src/ingest/export.cypher';
-import * as Ingest from '../src/ingest/ingest.cypher';
-import { ENTITY_TYPES } from '../src/vocabulary';
+import * as Article from '../../src/graph/article/article.cypher';
+import * as Entity from '../../src/graph/entity/entity.cypher';
+import * as Analytics from '../../src/graph/analytics/analytics.cypher';
+import { AttributionDimension } from '../../src/graph/analytics/analytics.type';
+import * as Statement from '../../src/graph/statement/statement.cypher';
+import * as Export from '../../src/ingest/export.cypher';
+import * as Ingest from '../../src/ingest/ingest.cypher';
+import { ENTITY_TYPES } from '../../src/vocabulary';
 
 /** The modules checked, by the file they come from (relative to src/). */
 export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
@@ -144,7 +143,7 @@ function paramsFor(name: string, cypher: string): Record<string, unknown> {
     parameterNames(cypher).map((param) => {
       if (param in overrides) return [param, overrides[param]];
       if (param in PARAMS) return [param, PARAMS[param]];
-      throw new Error(`${name} uses $${param}, which bench/query-plans.ts has no representative value for; add one to PARAMS or OVERRIDES`);
+      throw new Error(`${name} uses $${param}, which test/helpers/query-plans.ts has no representative value for; add one to PARAMS or OVERRIDES`);
     }),
   );
 }
@@ -216,7 +215,7 @@ export function repositoryQueries(): CheckedQuery[] {
     for (const [exportName, value] of Object.entries(module)) {
       if (typeof value === 'function') {
         if (![...TRANSLATORS, ...FRAGMENT_BUILDERS].includes(exportName as never)) {
-          throw new Error(`${file} exports ${exportName}(), which bench/query-plans.ts does not call; add it to TRANSLATORS with its cases`);
+          throw new Error(`${file} exports ${exportName}(), which test/helpers/query-plans.ts does not call; add it to TRANSLATORS with its cases`);
         }
         continue;
       }
