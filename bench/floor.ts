@@ -7,7 +7,7 @@
  * The transaction is an auto-commit one in read mode, as our gateway runs reads
  * (src/db/gateway.ts): one exchange with Neo4j. With the driver's `executeQuery` (two
  * exchanges) the floor would pay for a choice of transport, not for the question, and
- * ours/floor would credit our API with the difference (BENCHMARKS.md, finding 16). For
+ * ours/floor would credit our API with the difference (docs/bench-findings.md, finding 16). For
  * the same reason it skips, as the gateway does, the stack trace the driver records for
  * every query (finding 20).
  */

@@ -51,7 +51,7 @@ export function appSchema(): Promise<GraphQLSchema> {
  * interfaces resolve types by it. type-graphql wraps each `resolveType` in an async
  * function, so each entity in a list (the speakers of a page) became a promise, and
  * graphql-js then completed the whole list through its promise path, a cost that showed in
- * the server's CPU on every page (measured in BENCHMARKS.md, finding 18). The same answer,
+ * the server's CPU on every page (measured in docs/bench-findings.md, finding 18). The same answer,
  * synchronously.
  */
 function withTypenameResolution(schema: GraphQLSchema): GraphQLSchema {

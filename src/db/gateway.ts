@@ -59,9 +59,9 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * `start()`, without the stack trace the driver records for every query it is given (it
- * shows the caller's frames on that query's error). Recording and formatting it was 7 % of
- * a lookup's CPU in the API (BENCHMARKS.md, finding 20). A read's error still carries
- * Neo4j's message, and the log gives the request id and the field's path.
+ * shows the caller's frames on that query's error). Recording and formatting it was a
+ * visible share of a lookup's CPU in the API (docs/bench-findings.md, finding 20). A
+ * read's error still carries Neo4j's message, and the log gives the request id and the field's path.
  */
 export function withoutCallSite<T>(start: () => T): T {
   const limit = Error.stackTraceLimit;
@@ -113,7 +113,7 @@ export class Neo4jGateway {
    * The transaction is an auto-commit one in read mode: the query and its commit are one
    * exchange with Neo4j, where the driver's managed transactions (`executeQuery`) take two
    * (BEGIN, RUN and PULL; then COMMIT). For a statement by id that second exchange cost the
-   * server 0.6 of its 1.6 ms of CPU (BENCHMARKS.md, finding 16). The driver does not retry
+   * server a large share of its CPU (docs/bench-findings.md, finding 16). The driver does not retry
    * auto-commit queries, so this does, on the driver's schedule (RETRY) and within the same
    * retry time.
    */

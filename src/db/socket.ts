@@ -1,5 +1,5 @@
 /**
- * Socket settings for the Neo4j driver's connections (BENCHMARKS.md, finding F1).
+ * Socket settings for the Neo4j driver's connections (docs/bench-findings.md, finding F1).
  *
  * neo4j-driver 5.28 for Node writes every 1 400-byte chunk of a Bolt message with its own
  * `socket.write` and never turns Nagle's algorithm off. A query text or parameter list

@@ -39,7 +39,7 @@ const MADE = Symbol('made');
 /**
  * A factory of objects whose members are each made the first time they are read, then kept.
  * A request reads a few of its many loaders, and making every one of them for every request
- * showed in a lookup's CPU (measured in BENCHMARKS.md, finding 20). The getters are
+ * showed in a lookup's CPU (measured in docs/bench-findings.md, finding 20). The getters are
  * defined once, on a prototype, so a request pays for two small objects and the loaders it uses.
  */
 export function madeOnUse<T extends object, A>(makers: Makers<T, A>): (arg: A) => T {

@@ -4,7 +4,7 @@
  * Apollo takes every request through the same steps, whatever it asks: hash the text, look
  * the parsed document up, call each plugin at each stage, negotiate the content type, and
  * write the answer out. For a repeated query those steps are a share of the server's CPU
- * worth saving on a lookup or a page (measured in BENCHMARKS.md, finding 21). Once Apollo
+ * worth saving on a lookup or a page (measured in docs/bench-findings.md, finding 21). Once Apollo
  * has parsed a query, validated it (every rule, the limits and the introspection switch)
  * and started to execute it, its document is remembered here under the text. A later plain
  * request with the same text is executed by graphql-js's `execute` directly, with the same

@@ -35,7 +35,7 @@ export interface StatementIncludes {
   /**
    * Every field of the statements (venue, date, quotedIn), not only a StatementHeader's.
    * Without them, a deep page of a listing that shows text and speaker costs Neo4j and the
-   * server less CPU (measured in BENCHMARKS.md, finding 17).
+   * server less CPU (measured in docs/bench-findings.md, finding 17).
    */
   readonly statementFields: boolean;
   /** Every field of the entities brought along, not only their id and name (EntityHeader). */
@@ -165,7 +165,7 @@ export const SCAN_PER_ROW = 40;
  * which stops as soon as the page is full, a few hundred index entries later. If the page
  * is not full after \`$scan\` entries (the anchor's statements bunch up later in time), the
  * rest comes the sparse way, after the last statement found. The answer is the same either
- * way; what the dense way saves is measured in BENCHMARKS.md, finding F10.
+ * way; what the dense way saves is measured in docs/bench-findings.md, finding F10.
  */
 function anchoredPage(anchor: Anchor, after: (v: string) => string, where: readonly string[], imported: readonly string[] = []): string {
   const { link, degree } = LINKS[anchor];
