@@ -88,13 +88,42 @@ interface CompromiseSentence {
   readonly terms: readonly CompromiseTerm[];
 }
 
+/**
+ * compromise's sentence splitter grows a candidate sentence piece by piece and re-tests it,
+ * so its cost is quadratic in the length of a run with no sentence end ("Mr. Mr. Mr. …").
+ * It is fed one paragraph at a time, and a paragraph longer than this in pieces cut at the
+ * last full stop (or else the last space) before the limit, so its cost stays linear.
+ */
+const TAGGER_CHUNK = 4_000;
+
 /** Words with their tags; the zero-width words of expanded contractions lend their tags to the word they came from. */
-function words(text: string): { start: number; end: number; tags: Set<string> }[] {
+function words(text: string, lines: readonly { start: number; end: number }[]): { start: number; end: number; tags: Set<string> }[] {
   const out: { start: number; end: number; tags: Set<string> }[] = [];
-  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
+  for (const line of lines) {
+    for (let from = line.start; from < line.end; ) {
+      const to = chunkEnd(text, from, line.end);
+      tagChunk(text, from, to, out);
+      from = to;
+    }
+  }
+  return out;
+}
+
+function chunkEnd(text: string, from: number, end: number): number {
+  if (end - from <= TAGGER_CHUNK) return end;
+  const limit = from + TAGGER_CHUNK;
+  const stop = text.lastIndexOf('. ', limit);
+  if (stop > from + TAGGER_CHUNK / 2) return stop + 2;
+  const space = text.lastIndexOf(' ', limit);
+  return space > from ? space + 1 : limit;
+}
+
+function tagChunk(text: string, from: number, to: number, out: { start: number; end: number; tags: Set<string> }[]): void {
+  const sentences = nlp(text.slice(from, to)).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
   for (const sentence of sentences) {
     for (const term of sentence.terms) {
-      const { start, length } = term.offset;
+      const start = from + term.offset.start;
+      const { length } = term.offset;
       const last = out[out.length - 1];
       if (length === 0 || (last !== undefined && start < last.end)) {
         if (last) for (const tag of term.tags) last.tags.add(tag);
@@ -102,12 +131,41 @@ function words(text: string): { start: number; end: number; tags: Set<string> }[
       }
       // compromise keeps a trailing dot on some abbreviations; a word never ends in a quote mark.
       let end = start + length;
-      while (end > start + 1 && /["'“”‘’]/.test(text[end - 1] ?? '')) end -= 1;
+      while (end > start + 1 && QUOTE_CHAR.test(text[end - 1] ?? '')) end -= 1;
       if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) continue;
       out.push({ start, end, tags: new Set(term.tags) });
     }
   }
-  return out;
+}
+
+const QUOTE_CHAR = /["'“”‘’]/;
+
+/**
+ * The innermost quote around an offset, for offsets asked in ascending order: quotes nest,
+ * so the ones still open form a stack, and each quote is pushed and popped once.
+ */
+function innermostQuotes(quotesOf: readonly (readonly Quote[])[]): (offset: number, paragraph: number) => number | null {
+  let paragraph = -1;
+  let next = 0;
+  const open: Quote[] = [];
+  const endOf = (q: Quote): number => q.close + (q.runsOn ? 1 : 0);
+  return (offset, p) => {
+    const list = quotesOf[p] ?? [];
+    if (p !== paragraph) {
+      paragraph = p;
+      next = 0;
+      open.length = 0;
+    }
+    while (next < list.length && (list[next] as Quote).open < offset) {
+      const q = list[next] as Quote;
+      while (open.length > 0 && endOf(open[open.length - 1] as Quote) <= q.open) open.pop();
+      open.push(q);
+      next += 1;
+    }
+    while (open.length > 0 && endOf(open[open.length - 1] as Quote) <= offset) open.pop();
+    const top = open[open.length - 1];
+    return top === undefined ? null : top.id;
+  };
 }
 
 export function layOut(text: string, title: string | null = null): Layout {
@@ -126,18 +184,11 @@ export function layOut(text: string, title: string | null = null): Layout {
       runsOn: next !== undefined && opensWithQuote(text, next.start, next.end),
       firstId: quotes.length,
     });
-    quotes.push(...paired.quotes);
-    stray.push(...paired.stray);
+    for (const q of paired.quotes) quotes.push(q);
+    for (const mark of paired.stray) stray.push(mark);
     return paired.quotes;
   });
-
-  const innermost = (offset: number, paragraph: number): number | null => {
-    let best: Quote | null = null;
-    for (const q of quotesOf[paragraph] ?? []) {
-      if (q.open < offset && offset < q.close + (q.runsOn ? 1 : 0) && (best === null || q.open > best.open)) best = q;
-    }
-    return best === null ? null : best.id;
-  };
+  const innermost = innermostQuotes(quotesOf);
 
   const lineOf = (offset: number): number => {
     let lo = 0;
@@ -150,7 +201,7 @@ export function layOut(text: string, title: string | null = null): Layout {
     return lo;
   };
 
-  const tokens: Token[] = words(text).map((w, index) => {
+  const tokens: Token[] = words(text, lines).map((w, index) => {
     const paragraph = lineOf(w.start);
     return {
       index,
@@ -181,9 +232,10 @@ export function layOut(text: string, title: string | null = null): Layout {
           ? 'furniture'
           : 'body';
     const sentenceIds: number[] = [];
+    const closes = new Set((quotesOf[p] ?? []).filter((q) => q.parent === null).map((q) => q.close));
     let from = 0;
     for (let k = 0; k < own.length; k += 1) {
-      if (k === own.length - 1 || endsSentence(text, own, k, quotesOf[p] ?? [])) {
+      if (k === own.length - 1 || endsSentence(text, own, k, closes)) {
         const first = own[from] as Token;
         const last = own[k] as Token;
         const sentence: Sentence = {
@@ -220,7 +272,7 @@ function isFurniture(line: string): boolean {
 }
 
 /** Whether a sentence ends after `own[k]`, judged from the characters between it and the next word. */
-function endsSentence(text: string, own: readonly Token[], k: number, quotes: readonly Quote[]): boolean {
+function endsSentence(text: string, own: readonly Token[], k: number, topLevelCloses: ReadonlySet<number>): boolean {
   const word = own[k] as Token;
   const next = own[k + 1] as Token;
   const gap = text.slice(word.end, next.start);
@@ -235,9 +287,10 @@ function endsSentence(text: string, own: readonly Token[], k: number, quotes: re
   // A stop inside a quote ends the sentence only if the quote closes right there and what
   // follows is not its attribution ("“Why now?” Smith asked.").
   if (word.quote !== null) {
-    const closing = quotes.find((q) => q.parent === null && q.close >= word.end && q.close < next.start);
-    if (closing === undefined) return false;
-    const stopInside = word.end + stop.index < closing.close;
+    let closing = -1;
+    for (let at = word.end; at < next.start && closing === -1; at += 1) if (topLevelCloses.has(at)) closing = at;
+    if (closing === -1) return false;
+    const stopInside = word.end + stop.index < closing;
     if (stopInside && next.quote === null && looksLikeAttribution(own, k + 1)) return false;
   }
   return true;
