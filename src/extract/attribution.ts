@@ -74,7 +74,7 @@ export function frameOf(layout: Layout, sentence: number, container: number | nu
 }
 
 /** What the rules need besides the frame: the text, its mentions, the registry, and who has spoken so far. */
-export interface Context {
+export interface AttributionScope {
   readonly layout: Layout;
   readonly mentions: Mentions;
   readonly registry: Registry;
@@ -114,21 +114,21 @@ export type Resolution =
   | { readonly ok: true; readonly speakers: readonly Speaker[] }
   | { readonly ok: false; readonly reason: 'generic' | 'unresolved' | 'outlet'; readonly mention: string | null; readonly outlets: readonly DocEntity[] };
 
-const text = (ctx: Context): string => ctx.layout.text;
+const text = (ctx: AttributionScope): string => ctx.layout.text;
 const wordAt = (frame: Frame, k: number): Token | null => {
   const item = frame.items[k];
   return item?.kind === 'word' ? item.token : null;
 };
-const gapText = (ctx: Context, frame: Frame, a: number, b: number): string => {
+const gapText = (ctx: AttributionScope, frame: Frame, a: number, b: number): string => {
   const x = frame.items[a];
   const y = frame.items[b];
   return x && y ? text(ctx).slice(x.end, y.start) : '';
 };
-const spaced = (ctx: Context, frame: Frame, a: number, b: number): boolean => /^\s*$/.test(gapText(ctx, frame, a, b));
+const spaced = (ctx: AttributionScope, frame: Frame, a: number, b: number): boolean => /^\s*$/.test(gapText(ctx, frame, a, b));
 const isModifier = (t: Token): boolean => VERB_MODIFIERS.has(t.lower) || (t.tags.has('Adverb') && !t.tags.has('QuestionWord')) || NEGATIONS.has(t.lower) || t.tags.has('Negative');
 
 /** The speech verb at item `k`, unless it is negated ("declined to say"), passive ("was told") or a participle phrase opening the sentence ("Asked about …"). */
-export function speechVerbAt(ctx: Context, frame: Frame, k: number, options: { afterQuote?: boolean } = {}): VerbUse | null {
+export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, options: { afterQuote?: boolean } = {}): VerbUse | null {
   const token = wordAt(frame, k);
   if (token === null) return null;
   const verb = speechVerb(token.lower);
@@ -176,7 +176,7 @@ export function speechVerbAt(ctx: Context, frame: Frame, k: number, options: { a
 }
 
 /** The noun phrase that ends at item `j`: a name, pronoun, title or description; names joined by "and" count as several. */
-function phraseEndingAt(ctx: Context, frame: Frame, j: number, how: NounPhrase['how']): NounPhrase | null {
+function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: NounPhrase['how']): NounPhrase | null {
   const token = wordAt(frame, j);
   if (token === null) return null;
   const m = ctx.mentions.endingAt(token.index);
@@ -214,7 +214,7 @@ function phraseEndingAt(ctx: Context, frame: Frame, j: number, how: NounPhrase['
 }
 
 /** The subject written before the verb at `k`, across modifiers ("also", "reportedly") and appositives ("Roth, who …, said"). */
-function subjectBefore(ctx: Context, frame: Frame, k: number): NounPhrase | null {
+function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
   let j = k - 1;
   while (j >= 0) {
     const w = wordAt(frame, j);
@@ -252,7 +252,7 @@ function subjectBefore(ctx: Context, frame: Frame, k: number): NounPhrase | null
 }
 
 /** The subject written after the verb: "“…,” said Henrik Aalto". */
-function subjectAfter(ctx: Context, frame: Frame, k: number): NounPhrase | null {
+function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
   const token = wordAt(frame, k + 1);
   if (token === null || !spaced(ctx, frame, k, k + 1)) return null;
   const m = ctx.mentions.startingAt(token.index) ?? (['the', 'a', 'an'].includes(token.lower) ? ctx.mentions.startingAt(token.index + 1) : null);
@@ -266,7 +266,7 @@ function subjectAfter(ctx: Context, frame: Frame, k: number): NounPhrase | null 
  * it, or the nearest subject before it. A coordinated verb shares its subject even inside a
  * subordinate clause ("When Alison Greaves stood up … and said …").
  */
-function mainClauseSubject(ctx: Context, frame: Frame, k: number, depth = 0, coordinated = false): NounPhrase | null {
+function mainClauseSubject(ctx: AttributionScope, frame: Frame, k: number, depth = 0, coordinated = false): NounPhrase | null {
   if (depth > 3) return null;
   for (let v = k - 1; v >= 0; v -= 1) {
     const use = speechVerbAt(ctx, frame, v, { afterQuote: true });
@@ -286,7 +286,7 @@ function mainClauseSubject(ctx: Context, frame: Frame, k: number, depth = 0, coo
   return null;
 }
 
-export function subjectOf(ctx: Context, frame: Frame, use: VerbUse, depth = 0): NounPhrase | null {
+export function subjectOf(ctx: AttributionScope, frame: Frame, use: VerbUse, depth = 0): NounPhrase | null {
   if (use.coordinated) return mainClauseSubject(ctx, frame, use.index - 1, depth, true);
   if (use.participle && /,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index))) return mainClauseSubject(ctx, frame, use.index, depth);
   const before = subjectBefore(ctx, frame, use.index);
@@ -299,14 +299,32 @@ export function subjectOf(ctx: Context, frame: Frame, use: VerbUse, depth = 0): 
 const GENDER_OF: Readonly<Record<string, 'male' | 'female' | null>> = { male: 'male', female: 'female' };
 
 /** The person a pronoun stands for; "I" and "we" inside a quote are its speaker. */
-function resolvePronoun(ctx: Context, m: Mention, quoteSpeaker: DocEntity | null): Speaker | null {
+function resolvePronoun(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEntity | null, depth = 0): Speaker | null {
   if (ctx.pronouns.has(m)) return ctx.pronouns.get(m) ?? null;
-  const found = findAntecedent(ctx, m, quoteSpeaker);
+  // A pronoun whose antecedent is a pronoun is resolved through it, a few links deep at most.
+  if (depth > PRONOUN_CHAIN) return null;
+  const found = findAntecedent(ctx, m, quoteSpeaker, depth);
   ctx.pronouns.set(m, found);
   return found;
 }
 
-function findAntecedent(ctx: Context, m: Mention, quoteSpeaker: DocEntity | null): Speaker | null {
+/** How far back an antecedent is looked for, in mentions, and how many pronouns may chain. */
+const ANTECEDENT_REACH = 300;
+const PRONOUN_CHAIN = 4;
+
+/** The index of the first mention starting at or after `start`; mentions are in document order. */
+function firstMentionFrom(all: readonly Mention[], start: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as Mention).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEntity | null, depth: number): Speaker | null {
   const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how] });
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
   if (m.pronoun === 'plural') return null;
@@ -314,9 +332,10 @@ function findAntecedent(ctx: Context, m: Mention, quoteSpeaker: DocEntity | null
   const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || e.type === 'Unknown') && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
   const layout = ctx.layout;
   const paragraph = (layout.sentences[m.sentence] as { paragraph: number }).paragraph;
-  const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker)?.entity ?? null) : null);
+  const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);
 
-  const before = ctx.mentions.all.filter((c) => c.start < m.start && (c.kind === 'name' || c.kind === 'pronoun'));
+  const at = firstMentionFrom(ctx.mentions.all, m.start);
+  const before = ctx.mentions.all.slice(Math.max(0, at - ANTECEDENT_REACH), at).filter((c) => c.kind === 'name' || c.kind === 'pronoun');
   // (a) The subject of an earlier clause of the same sentence.
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
@@ -331,8 +350,8 @@ function findAntecedent(ctx: Context, m: Mention, quoteSpeaker: DocEntity | null
     if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-paragraph');
   }
   // (c) Whoever spoke last, within three paragraphs.
-  for (let n = ctx.history.length - 1; n >= 0; n -= 1) {
-    const h = ctx.history[n] as Context['history'][number];
+  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - ANTECEDENT_REACH); n -= 1) {
+    const h = ctx.history[n] as AttributionScope['history'][number];
     if (paragraph - h.paragraph > 3) break;
     if (fits(h.speaker)) return speaker(h.speaker, 'last-speaker');
   }
@@ -346,7 +365,7 @@ function findAntecedent(ctx: Context, m: Mention, quoteSpeaker: DocEntity | null
 }
 
 /** Turns a noun phrase into speakers, or says why it cannot. */
-export function resolvePhrase(ctx: Context, np: NounPhrase, quoteSpeaker: DocEntity | null): Resolution {
+export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeaker: DocEntity | null): Resolution {
   const mentionText = text(ctx).slice((np.mentions[0] ?? { start: 0 }).start, (np.mentions[np.mentions.length - 1] ?? { end: 0 }).end) || np.generic;
   if (np.generic !== null) return { ok: false, reason: 'generic', mention: np.generic, outlets: [] };
   const speakers: Speaker[] = [];
@@ -390,7 +409,7 @@ export function resolvePhrase(ctx: Context, np: NounPhrase, quoteSpeaker: DocEnt
  * "told X") is one: the graph says so, its name says so ("… Gazette"), or it is not a person
  * and not a body that speaks for itself ("the ministry").
  */
-export function outletLike(ctx: Context, m: Mention): boolean {
+export function outletLike(ctx: AttributionScope, m: Mention): boolean {
   const e = m.kind === 'anaphor' && m.head !== null ? ctx.registry.byAnaphor(m.head, m.start) : m.entity;
   if (e === null) return false;
   if (e.outlet) return true;
@@ -414,7 +433,7 @@ export interface QuoteAttribution {
 }
 
 /** The attribution of the quote at item `qi`, by the first rule that applies. */
-export function attributeQuote(ctx: Context, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
+export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
   const n = frame.items.length;
   // "“…,” Waltz told reporters" / "“…,” said Henrik Aalto": right after the quote.
   if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1))) {
@@ -471,7 +490,7 @@ export function attributeQuote(ctx: Context, frame: Frame, qi: number, quoteSpea
   return null;
 }
 
-function mentionAfter(ctx: Context, frame: Frame, k: number): Mention | null {
+function mentionAfter(ctx: AttributionScope, frame: Frame, k: number): Mention | null {
   const w = wordAt(frame, k);
   if (w === null) return null;
   const m = ctx.mentions.startingAt(w.index) ?? (['the', 'a', 'an'].includes(w.lower) ? ctx.mentions.startingAt(w.index + 1) : null);
@@ -483,7 +502,7 @@ function mentionAfter(ctx: Context, frame: Frame, k: number): Mention | null {
  * speech verb ("he said ‘let’s pause …’", "telling Fox, “I think …”"); PARTIAL for words
  * woven into the reporting sentence ("warned the move “will have an immediate impact” on").
  */
-export function quoteKind(ctx: Context, frame: Frame, qi: number): 'DIRECT' | 'PARTIAL' {
+export function quoteKind(ctx: AttributionScope, frame: Frame, qi: number): 'DIRECT' | 'PARTIAL' {
   const item = frame.items[qi];
   if (item === undefined || item.kind !== 'quote') return 'PARTIAL';
   const words = text(ctx).slice(item.quote.start, item.quote.end);
@@ -514,7 +533,7 @@ export interface Reporting {
 
 const VENUE_STOP = new Set(['that', 'on', 'in', 'at', 'when', 'after', 'before', 'during', 'about', 'while', 'as', 'last', 'this', 'yesterday', 'today', 'how', 'what', 'why', 'if', 'whether', 'to', 'and', 'but', 'he', 'she', 'they', 'it', 'we', 'i']);
 
-export function reportingOf(ctx: Context, frame: Frame): Reporting {
+export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
   let venue: string | null = null;
   const outer: DocEntity[] = [];
   const venueOutlets: DocEntity[] = [];
@@ -631,7 +650,7 @@ export interface Paraphrase {
  * meeting … and called for …", and the claim-first order "The administration has suspended
  * …, Waltz confirmed Wednesday." A verb whose clause holds a quote is left to the quote.
  */
-export function paraphrases(ctx: Context, frame: Frame, used: ReadonlySet<number>): Paraphrase[] {
+export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlySet<number>): Paraphrase[] {
   const out: Paraphrase[] = [];
   const items = frame.items;
   const sentence = ctx.layout.sentences[frame.sentence];
@@ -711,7 +730,7 @@ export function paraphrases(ctx: Context, frame: Frame, used: ReadonlySet<number
  * "The bridge will close for six months, according to Arjun Mehta": a sentence without a
  * quote or a speech verb that names its source with "according to" or "per".
  */
-export function sourcedClaim(ctx: Context, frame: Frame): Paraphrase | null {
+export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | null {
   const items = frame.items;
   const sentence = ctx.layout.sentences[frame.sentence];
   if (sentence === undefined || items.some((i) => i.kind === 'quote')) return null;
@@ -744,7 +763,7 @@ export function sourcedClaim(ctx: Context, frame: Frame): Paraphrase | null {
 }
 
 /** The last item of the clause that starts at `from`. */
-function clauseEnd(ctx: Context, frame: Frame, from: number): number {
+function clauseEnd(ctx: AttributionScope, frame: Frame, from: number): number {
   const items = frame.items;
   for (let k = from + 1; k < items.length; k += 1) {
     const gap = gapText(ctx, frame, k - 1, k);

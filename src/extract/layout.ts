@@ -96,6 +96,13 @@ interface CompromiseSentence {
  */
 const TAGGER_CHUNK = 4_000;
 
+/**
+ * The rules read a sentence as a whole, several times per quote and verb; a run of words
+ * with no sentence end longer than any prose sentence is cut, so that their cost per word
+ * stays bounded.
+ */
+const MAX_SENTENCE_WORDS = 250;
+
 /** Words with their tags; the zero-width words of expanded contractions lend their tags to the word they came from. */
 function words(text: string, lines: readonly { start: number; end: number }[]): { start: number; end: number; tags: Set<string> }[] {
   const out: { start: number; end: number; tags: Set<string> }[] = [];
@@ -235,7 +242,7 @@ export function layOut(text: string, title: string | null = null): Layout {
     const closes = new Set((quotesOf[p] ?? []).filter((q) => q.parent === null).map((q) => q.close));
     let from = 0;
     for (let k = 0; k < own.length; k += 1) {
-      if (k === own.length - 1 || endsSentence(text, own, k, closes)) {
+      if (k === own.length - 1 || k - from + 1 >= MAX_SENTENCE_WORDS || endsSentence(text, own, k, closes)) {
         const first = own[from] as Token;
         const last = own[k] as Token;
         const sentence: Sentence = {

@@ -295,6 +295,8 @@ export interface Mention {
 
 export interface Mentions {
   readonly all: readonly Mention[];
+  /** The mentions of sentence `s`, in order. */
+  inSentence(s: number): readonly Mention[];
   endingAt(token: number): Mention | null;
   startingAt(token: number): Mention | null;
 }
@@ -313,8 +315,12 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
   const all: Mention[] = [];
   const byEnd = new Map<number, Mention>();
   const byStart = new Map<number, Mention>();
+  const bySentence = new Map<number, Mention[]>();
   const add = (m: Mention): void => {
     all.push(m);
+    const list = bySentence.get(m.sentence);
+    if (list === undefined) bySentence.set(m.sentence, [m]);
+    else list.push(m);
     byEnd.set(m.last, m);
     byStart.set(m.first, m);
   };
@@ -522,6 +528,7 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
 
   return {
     all,
+    inSentence: (sentence) => bySentence.get(sentence) ?? [],
     endingAt: (token) => byEnd.get(token) ?? null,
     startingAt: (token) => byStart.get(token) ?? null,
   };
