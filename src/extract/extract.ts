@@ -89,37 +89,6 @@ export function prepareArticle(raw: string, title?: string | null): Prepared {
   return { text, title: chosen, layout: layOut(text, chosen), page };
 }
 
-/**
- * What to ask the graph: the normalised forms of every capitalised run and its tails (the
- * candidate names and aliases), and the titles used without a name ("the CIA director").
- */
-export function lookupKeys(prepared: Prepared): { names: string[]; titles: string[] } {
-  const { layout } = prepared;
-  const names = new Set<string>();
-  const titles = new Set<string>();
-  const body = new Set(layout.paragraphs.filter((p) => p.kind === 'body').map((p) => p.index));
-  const tokens = layout.tokens.filter((t) => body.has(t.paragraph));
-  let run: string[] = [];
-  const flush = (): void => {
-    for (let i = 0; i < run.length; i += 1) for (let j = i; j < Math.min(run.length, i + 6); j += 1) names.add(run.slice(i, j + 1).join(' '));
-    run = [];
-  };
-  tokens.forEach((t, n) => {
-    const prev = tokens[n - 1];
-    const joined = prev !== undefined && /^\s+$/.test(layout.text.slice(prev.end, t.start));
-    if (!joined) flush();
-    if (/^\p{Lu}/u.test(t.text)) run.push(t.text.replace(/['’]s$/, ''));
-    else flush();
-    if (prev?.lower === 'the') {
-      const words = [t.text];
-      for (let k = n + 1; k < Math.min(tokens.length, n + 4); k += 1) words.push((tokens[k] as { text: string }).text);
-      for (let len = 1; len <= words.length; len += 1) titles.add(words.slice(0, len).join(' ').toLowerCase());
-    }
-  });
-  flush();
-  return { names: [...names].sort(), titles: [...titles].sort() };
-}
-
 const VIA_CONFIDENCE: Readonly<Record<Via, number>> = {
   name: 1,
   alias: 0.97,
@@ -319,6 +288,16 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
     knownEntities: [...new Set(known)].sort(),
     byline: page.byline,
   };
+}
+
+/** Flags that mark a guess an analyst should check, whatever the confidence. */
+const DOUBTFUL_FLAGS = ['ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed'];
+/** Below this, a statement is listed for review. */
+const REVIEW_BELOW = 0.7;
+
+/** Whether a review item is really uncertain: a low confidence, or a resolution by guesswork. */
+export function needsReview(r: ReviewItem): boolean {
+  return r.statement === null || r.confidence < REVIEW_BELOW || r.flags.some((f) => DOUBTFUL_FLAGS.includes(f));
 }
 
 /** Convenience for callers with text in hand: prepare, then extract. */

@@ -26,8 +26,9 @@ describe('the annotated articles', () => {
     const result = validateDocument(c.gold);
     expect(result.ok ? [] : result.problems).toEqual([]);
     expect(c.gold.article.text).toBe(readFileSync(path.join(FIXTURE_DIR, `${name}.txt`), 'utf8'));
+    // The articles are full length; a pattern fixture is a short passage that shows one pattern.
     const words = c.gold.article.text.split(/\s+/).length;
-    expect(words).toBeGreaterThanOrEqual(380);
+    expect(words).toBeGreaterThanOrEqual(name.startsWith('pattern-') ? 40 : 380);
     expect(words).toBeLessThanOrEqual(620);
   });
 
@@ -97,7 +98,7 @@ describe('the extractor on the story, from the text alone', () => {
 
 describe('the extractor on the articles about other topics', () => {
   it('finds every quote span of the development articles exactly and attributes them', () => {
-    const dev = combine(cases.filter((c) => c.set === 'dev').map((c) => score(c.gold, propose(c.gold))));
+    const dev = combine(cases.filter((c) => c.set === 'dev' && !c.name.startsWith('pattern-')).map((c) => score(c.gold, propose(c.gold))));
     expect(dev.quotes.exact.f1).toBeGreaterThanOrEqual(0.95);
     expect(dev.speaker.accuracy).toBeGreaterThanOrEqual(0.9);
   });
