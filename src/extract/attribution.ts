@@ -364,6 +364,21 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   return null;
 }
 
+/**
+ * "the intelligence director continued": a title the article never gave anyone by that
+ * wording is the last speaker, when that speaker spoke in this paragraph or the one before
+ * and no title the article gave them says otherwise. Flagged, since it is a guess.
+ */
+function titledLastSpeaker(ctx: AttributionScope, m: Mention, flags: readonly string[]): Speaker | null {
+  const last = ctx.history[ctx.history.length - 1];
+  const paragraph = (ctx.layout.sentences[m.sentence] as { paragraph: number }).paragraph;
+  if (last === undefined || paragraph - last.paragraph > 1 || last.speaker.type === 'Organization' || m.head === null) return null;
+  const head = m.head.toLowerCase().split(/\s+/).pop() as string;
+  const titles = [...last.speaker.titles].map((t) => t.toLowerCase());
+  if (titles.length > 0 && !titles.some((t) => t.includes(head))) return null;
+  return { entity: last.speaker, via: 'title', mention: m.text, flags: [...flags, 'title', 'last-speaker'] };
+}
+
 /** Turns a noun phrase into speakers, or says why it cannot. */
 export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeaker: DocEntity | null): Resolution {
   const mentionText = text(ctx).slice((np.mentions[0] ?? { start: 0 }).start, (np.mentions[np.mentions.length - 1] ?? { end: 0 }).end) || np.generic;
@@ -386,6 +401,7 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
       case 'title': {
         const t = m.head === null ? null : ctx.registry.byTitle(m.head, m.start);
         if (t !== null) found = { entity: t.entity, via: t.via, mention: m.text, flags: [...flags, 'title'] };
+        else found = titledLastSpeaker(ctx, m, flags);
         break;
       }
       case 'anaphor': {
@@ -650,6 +666,11 @@ export interface Paraphrase {
  * meeting … and called for …", and the claim-first order "The administration has suspended
  * …, Waltz confirmed Wednesday." A verb whose clause holds a quote is left to the quote.
  */
+/** Whether the sentence holds a quote, or a speech verb besides the one at `k`. */
+function reportsOthers(ctx: AttributionScope, frame: Frame, k: number): boolean {
+  return frame.items.some((item, j) => j !== k && (item.kind === 'quote' || (item.kind === 'word' && speechVerbAt(ctx, frame, j) !== null)));
+}
+
 export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlySet<number>): Paraphrase[] {
   const out: Paraphrase[] = [];
   const items = frame.items;
@@ -658,11 +679,17 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
     if (used.has(k)) continue;
     const use = speechVerbAt(ctx, frame, k);
     if (use === null || (use.verb.lemma === 'continue')) continue;
+    // "… until Whitcombe confirmed that she was committed …" inside someone else's reported
+    // clause is part of what that person said, not a statement of its own.
+    if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
     const np = subjectOf(ctx, frame, use);
     if (np === null) continue;
     const res = resolvePhrase(ctx, np, null);
-    if (!res.ok) continue;
-    const speakers = res.speakers.filter((s) => !s.entity.outlet);
+    // An outlet is the speaker of what it reports ("The Tribune reported that …"), unless
+    // what it reports is someone else's words ("CNN reported that Waltz suggested …").
+    const outletSpeakers = !res.ok && res.reason === 'outlet' && !reportsOthers(ctx, frame, k) ? res.outlets.map((entity): Speaker => ({ entity, via: 'name', mention: res.mention ?? entity.name, flags: ['outlet-speaker'] })) : [];
+    if (!res.ok && outletSpeakers.length === 0) continue;
+    const speakers = res.ok ? res.speakers.filter((s) => !s.entity.outlet) : outletSpeakers;
     if (speakers.length === 0) continue;
 
     // Claim first, attribution last: "…, National Security Adviser Mike Waltz confirmed Wednesday."

@@ -96,7 +96,7 @@ export class Drafter {
     const hasWords = frame.items.some((i) => i.kind === 'word');
     const used = new Set<number>();
     frame.items.forEach((item, qi) => {
-      if (item.kind !== 'quote') return;
+      if (item.kind !== 'quote' || isShowTitle(this.layout.source, item.quote)) return;
       const draft = hasWords ? this.attributed(frame, qi, item.quote, paragraph.index, reporting, used) : this.continuation(item.quote, paragraph.index, s, position, reporting);
       this.remember(draft);
       this.nested(item.quote, draft, s);
@@ -152,7 +152,7 @@ export class Drafter {
   }
 
   private quoteDraft(quote: Quote, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {
-    return { ...this.blank(quote.start, quote.end, this.layout.text.slice(quote.start, quote.end), kind, rule, paragraph, sentence, reporting), quote };
+    return { ...this.blank(quote.start, quote.end, this.layout.source.slice(quote.start, quote.end), kind, rule, paragraph, sentence, reporting), quote };
   }
 
   private blank(start: number, end: number, text: string, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {
@@ -214,6 +214,20 @@ export class Drafter {
     if (outerDraft.speakers.length === 0) draft.flags.push('outer-unattributed');
     return draft;
   }
+}
+
+/**
+ * "Speaking on "Harbour Matters" on Channel Seven": a few capitalised words in quotation
+ * marks, with no closing punctuation, right after "on" or before "on <Name>", name a show,
+ * a book or a film: nobody said them.
+ */
+function isShowTitle(source: string, quote: Quote): boolean {
+  const words = source.slice(quote.start, quote.end).split(/\s+/);
+  if (words.length > 6 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || ['of', 'the', 'and', 'a', 'in', 'on', 'for', 'to'].includes(w))) return false;
+  if (/[.,!?]$/.test(source.slice(quote.start, quote.end))) return false;
+  const before = source.slice(Math.max(0, quote.open - 4), quote.open);
+  const after = source.slice(quote.close + 1, quote.close + 6);
+  return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after);
 }
 
 function applyResolution(draft: Draft, resolution: Resolution | null): void {

@@ -182,7 +182,7 @@ function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug
   for (const d of drafts) {
     for (const speaker of d.speakers) {
       out.used.add(speaker.entity);
-      const reportedBy = [...new Set([...d.outer, ...d.venueOutlets])];
+      const reportedBy = [...new Set([...d.outer, ...d.venueOutlets])].filter((o) => o !== speaker.entity);
       reportedBy.forEach((o) => out.used.add(o));
       const about = aboutOf(d, speaker.entity, ids, out.used);
       const linked = about.filter((a) => a.confidence >= ABOUT_THRESHOLD).map((a) => a.id);

@@ -48,7 +48,10 @@ export interface Paragraph {
 }
 
 export interface Layout {
+  /** The text the rules read: the article with party tags and title dots blanked (see `blankAsides`). */
   readonly text: string;
+  /** The article as given: statement texts are cut from it. */
+  readonly source: string;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
@@ -175,7 +178,24 @@ function innermostQuotes(quotesOf: readonly (readonly Quote[])[]): (offset: numb
   };
 }
 
-export function layOut(text: string, title: string | null = null): Layout {
+/** "(D-Ore.)", ", R-Tex.,": a party and state tag after a name, set off by brackets or commas. */
+const PARTY_TAG = /\s?\(\s?[DRI]-[A-Z][A-Za-z.]{1,6}\s?\)|,\s?[DRI]-[A-Z][A-Za-z.]{1,6},/g;
+/** The dot of a title abbreviated before a name ("Sen. Marta Kellison", "Dr. Kwame Asante"). */
+const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp)\.(?= \p{Lu})/gu;
+
+/**
+ * The text the rules read, offset for offset the same as the source: party and state tags
+ * after a name become spaces, so that "Sen. Marta Kellison (D-Ore.) said" reads as a name
+ * followed by its verb, and a title's abbreviation dot becomes a space, so that the title
+ * and the name stay one run.
+ */
+export function blankAsides(source: string): string {
+  const blank = (m: string): string => ' '.repeat(m.length);
+  return source.replace(PARTY_TAG, blank).replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `);
+}
+
+export function layOut(source: string, title: string | null = null): Layout {
+  const text = blankAsides(source);
   // Paragraphs and their quotes.
   const lines: { start: number; end: number }[] = [];
   let at = 0;
@@ -231,7 +251,7 @@ export function layOut(text: string, title: string | null = null): Layout {
     const firstToken = t;
     while (t < tokens.length && (tokens[t] as Token).paragraph === p) t += 1;
     const own = tokens.slice(firstToken, t);
-    const lineText = text.slice(line.start, line.end).trim();
+    const lineText = source.slice(line.start, line.end).trim();
     const kind: ParagraphKind =
       title !== null && lineText === title.trim()
         ? 'title'
@@ -269,7 +289,22 @@ export function layOut(text: string, title: string | null = null): Layout {
     });
   });
 
-  return { text, paragraphs, sentences, tokens, quotes, stray };
+  markCutOff(source, paragraphs);
+  return { text, source, paragraphs, sentences, tokens, quotes, stray };
+}
+
+/**
+ * A page saved before it finished loading ends mid-sentence ("… from its reserve fu"): the
+ * last body paragraph, when it ends without a sentence's closing mark, is not reporting.
+ */
+function markCutOff(source: string, paragraphs: Paragraph[]): void {
+  for (let k = paragraphs.length - 1; k >= 0; k -= 1) {
+    const p = paragraphs[k] as Paragraph;
+    const line = source.slice(p.start, p.end).trim();
+    if (line === '' || p.kind !== 'body') continue;
+    if (!/[.!?…:;"'”’)\]]$/.test(line)) paragraphs[k] = { ...p, kind: 'furniture' };
+    return;
+  }
 }
 
 function isFurniture(line: string): boolean {
