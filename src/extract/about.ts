@@ -113,7 +113,7 @@ export class AboutLinker {
         continue;
       }
       const e = m.entity;
-      if (m.kind !== 'name' || e === null || excluded.has(e) || e.outlet) continue;
+      if (m.kind !== 'name' || e === null || excluded.has(e) || e.outlet || !isSubstantial(e)) continue;
       const inOwnWords = m.start >= s.start && m.end <= s.end;
       if (e.type === 'Person' || e.type === 'Unknown') links.push({ target: { kind: 'entity', entity: e }, confidence: inOwnWords ? 0.85 : 0.75, how: 'named', words: m.text });
       else if (inOwnWords) links.push({ target: { kind: 'entity', entity: e }, confidence: 0.7, how: 'named', words: m.text });
@@ -145,6 +145,15 @@ export class AboutLinker {
     }
     return [];
   }
+}
+
+/**
+ * A name worth linking: one the graph knows, or of two words or more. A single capitalised
+ * word the graph does not know is as likely a sentence opener or a show's title ("Face",
+ * "Whether") as a surname, and is left out rather than proposed.
+ */
+export function isSubstantial(e: DocEntity): boolean {
+  return e.graph !== null || /\s/.test(e.name.trim());
 }
 
 function inherit(source: readonly AboutLink[], how: keyof typeof CONTEXT_DISCOUNT): AboutLink[] {

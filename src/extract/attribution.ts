@@ -335,7 +335,10 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);
 
   const at = firstMentionFrom(ctx.mentions.all, m.start);
-  const before = ctx.mentions.all.slice(Math.max(0, at - ANTECEDENT_REACH), at).filter((c) => c.kind === 'name' || c.kind === 'pronoun');
+  // Outside a quote, a pronoun never refers to a word inside one ("“Probably,” he said").
+  const before = ctx.mentions.all
+    .slice(Math.max(0, at - ANTECEDENT_REACH), at)
+    .filter((c) => (c.kind === 'name' || c.kind === 'pronoun') && (m.quote !== null || c.quote === null));
   // (a) The subject of an earlier clause of the same sentence.
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;

@@ -10,7 +10,7 @@
  */
 import type { ArticleDocument, EntityInput, StatementInput, StatementKind } from '../ingest/document';
 import { nameKey, slugify } from '../ingest/text';
-import { AboutLinker, type AboutLink } from './about';
+import { AboutLinker, isSubstantial, type AboutLink } from './about';
 import type { Speaker } from './attribution';
 import { carryOver, Drafter, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
@@ -112,7 +112,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const ordered = carryOver(drafter.drafts);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
   new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys).linkAll(ordered);
-  const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null ? [m.entity] : []));
+  const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));
   return assemble(prepared, registry, mentioned, ordered, drafter.left, options);
 }
 
