@@ -69,6 +69,8 @@ export class Drafter {
   readonly drafts: Draft[] = [];
   /** Quotes left for want of a speaker. */
   readonly left: Draft[] = [];
+  /** Shows named in quotation marks ("Face the Nation"), where they are named. */
+  readonly shows: { readonly title: string; readonly sentence: number; readonly paragraph: number }[] = [];
   private readonly lastInParagraph = new Map<number, Draft>();
   /** Ids of the quotes that hold other quotes. */
   private readonly containers: ReadonlySet<number>;
@@ -96,7 +98,11 @@ export class Drafter {
     const hasWords = frame.items.some((i) => i.kind === 'word');
     const used = new Set<number>();
     frame.items.forEach((item, qi) => {
-      if (item.kind !== 'quote' || isShowTitle(this.layout.source, item.quote)) return;
+      if (item.kind !== 'quote') return;
+      if (isShowTitle(this.layout.source, item.quote)) {
+        this.shows.push({ title: this.layout.source.slice(item.quote.start, item.quote.end), sentence: s, paragraph: paragraph.index });
+        return;
+      }
       const draft = hasWords ? this.attributed(frame, qi, item.quote, paragraph.index, reporting, used) : this.continuation(item.quote, paragraph.index, s, position, reporting);
       this.remember(draft);
       this.nested(item.quote, draft, s);
@@ -222,13 +228,18 @@ export class Drafter {
  * a book or a film: nobody said them.
  */
 function isShowTitle(source: string, quote: Quote): boolean {
-  const words = source.slice(quote.start, quote.end).split(/\s+/);
-  if (words.length > 6 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || ['of', 'the', 'and', 'a', 'in', 'on', 'for', 'to'].includes(w))) return false;
-  if (/[.,!?]$/.test(source.slice(quote.start, quote.end))) return false;
+  const inside = source.slice(quote.start, quote.end);
+  const words = inside.replace(/[.,]$/, '').split(/\s+/);
+  if (words.length > 8 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || SMALL_TITLE_WORDS.has(w))) return false;
   const before = source.slice(Math.max(0, quote.open - 4), quote.open);
   const after = source.slice(quote.close + 1, quote.close + 6);
+  // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
+  if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
+  if (/[!?]$/.test(inside)) return false;
   return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after);
 }
+
+const SMALL_TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at']);
 
 function applyResolution(draft: Draft, resolution: Resolution | null): void {
   if (resolution === null) {
@@ -275,6 +286,26 @@ export function carryOver(drafts: readonly Draft[]): Draft[] {
     previous = d;
   }
   return ordered;
+}
+
+/**
+ * An interview on a show: whoever speaks in the sentence that names the show, or the one
+ * after it, said on that show what the article quotes them saying without another venue.
+ */
+export function showVenues(drafts: readonly Draft[], shows: Drafter['shows']): void {
+  const guests = new Map<DocEntity, string>();
+  for (const show of shows) {
+    for (const d of drafts) {
+      if (d.sentence !== show.sentence && d.sentence !== show.sentence + 1) continue;
+      for (const s of d.speakers) if (!guests.has(s.entity)) guests.set(s.entity, show.title);
+    }
+  }
+  for (const d of drafts) {
+    const show = d.speakers.length === 1 ? guests.get((d.speakers[0] as Speaker).entity) : undefined;
+    if (d.venue !== null || show === undefined) continue;
+    d.venue = show;
+    d.flags.push('venue-show');
+  }
 }
 
 const sameSpeakers = (a: Draft, d: Draft): boolean => a.speakers.length > 0 && a.speakers.every((s) => d.speakers.some((t) => t.entity === s.entity));

@@ -12,7 +12,7 @@ import type { ArticleDocument, EntityInput, StatementInput, StatementKind } from
 import { nameKey, slugify } from '../ingest/text';
 import { AboutLinker, isSubstantial, type AboutLink } from './about';
 import type { Speaker } from './attribution';
-import { carryOver, Drafter, type Draft } from './drafts';
+import { carryOver, Drafter, showVenues, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
 import { layOut, type Layout } from './layout';
 import { findMentions, Registry, type DocEntity, type Via } from './mentions';
@@ -110,6 +110,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const drafter = new Drafter({ layout, mentions, registry, history: [], pronouns: new Map() });
   drafter.run();
   const ordered = carryOver(drafter.drafts);
+  showVenues(ordered, drafter.shows);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
   new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys).linkAll(ordered);
   const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));
