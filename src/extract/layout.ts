@@ -69,6 +69,8 @@ const FURNITURE = [
   /^subscribe\b/i,
   /^(read more|related|see also|more on this|recommended|advertisement|sponsored)\b/i,
   /^(click|tap) here\b/i,
+  /^skip to (main )?content\b/i,
+  /^select an ai action\b/i,
   /^follow us\b/i,
   /^\d+\s+comments?$/i,
   /^(image|photo|picture|video) (caption|credit)?:?/i,
@@ -307,8 +309,13 @@ function markCutOff(source: string, paragraphs: Paragraph[]): void {
   }
 }
 
+/** Whether a line is one of the page's own words: buttons, prompts, captions, credits. */
+export function isPageFurniture(line: string): boolean {
+  return FURNITURE.some((re) => re.test(line));
+}
+
 function isFurniture(line: string): boolean {
-  if (FURNITURE.some((re) => re.test(line))) return true;
+  if (isPageFurniture(line)) return true;
   // A short line without a full stop is a heading or a button, not reporting.
   return line.split(/\s+/).length <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
 }

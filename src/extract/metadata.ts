@@ -3,6 +3,7 @@
  * (the first line that reads as one: not a menu, a breadcrumb, a date stamp, a byline or a
  * paragraph of reporting), the byline ("By Jane Doe") and the date stamp.
  */
+import { isPageFurniture } from './layout';
 
 export interface PageMetadata {
   readonly title: string | null;
@@ -28,6 +29,8 @@ export function readMetadata(text: string): PageMetadata {
   let byline: string | null = null;
   let publishedAt: string | null = null;
   for (const line of lines) {
+    // The reporting has begun: what follows is not the page's head.
+    if (isReporting(line)) break;
     const date = dateStamp(line);
     if (date !== null) {
       publishedAt ??= date;
@@ -43,16 +46,21 @@ export function readMetadata(text: string): PageMetadata {
   return { title, byline, publishedAt };
 }
 
-/** "By Jane Doe and John Roe, Reuters" gives "Jane Doe and John Roe". */
+const isReporting = (line: string): boolean => /[.!?]["'”’)]?$/.test(line) && line.split(/\s+/).length > 14;
+
+/** "By Jane Doe and John Roe, Reuters" gives "Jane Doe and John Roe"; so does "From CNN’s Jane Doe". */
 function bylineOf(line: string): string | null {
-  if (!/^by\s/i.test(line) || line.split(/\s+/).length > 12) return null;
-  const names = (line.slice(3).split(/[,|–]/)[0] ?? '').trim();
+  if (line.split(/\s+/).length > 12) return null;
+  const by = /^by\s/i.test(line) ? line.slice(3) : /^from\s\S+['’]s\s/i.test(line) ? line.replace(/^from\s\S+['’]s\s/i, '') : null;
+  if (by === null) return null;
+  const names = (by.split(/[,|–]/)[0] ?? '').trim();
   const words = names.split(/\s+/);
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || w === 'and') ? names : null;
 }
 
 function isHeadline(line: string): boolean {
   const words = line.split(/\s+/);
+  if (isPageFurniture(line)) return false;
   if (words.length < 3 || words.length > 30 || line.length > 200) return false;
   if (BREADCRUMB.test(line)) return false;
   // A line that ends with a full stop and runs long is the first paragraph, not a headline.
