@@ -370,20 +370,22 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
 /**
  * "the intelligence director continued": a title the article never gave anyone by that
  * wording is the last speaker, when that speaker spoke in this paragraph or the one before
- * and no title the article gave them says otherwise. Flagged, since it is a guess.
+ * and a title the article gave them has its head word, or, for "continued" and "added", no
+ * title the article gave them says otherwise. Flagged, since it is a guess.
  */
-function titledLastSpeaker(ctx: AttributionScope, m: Mention, flags: readonly string[]): Speaker | null {
+function titledLastSpeaker(ctx: AttributionScope, m: Mention, flags: readonly string[], continuing: boolean): Speaker | null {
   const last = ctx.history[ctx.history.length - 1];
   const paragraph = (ctx.layout.sentences[m.sentence] as { paragraph: number }).paragraph;
   if (last === undefined || paragraph - last.paragraph > 1 || last.speaker.type === 'Organization' || m.head === null) return null;
   const head = m.head.toLowerCase().split(/\s+/).pop() as string;
   const titles = [...last.speaker.titles].map((t) => t.toLowerCase());
-  if (titles.length > 0 && !titles.some((t) => t.includes(head))) return null;
+  if (titles.length > 0 ? !titles.some((t) => t.includes(head)) : !continuing) return null;
   return { entity: last.speaker, via: 'title', mention: m.text, flags: [...flags, 'title', 'last-speaker'] };
 }
 
 /** Turns a noun phrase into speakers, or says why it cannot. */
-export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeaker: DocEntity | null): Resolution {
+/** `continuing`: the verb is "continued" or "added", which goes on with someone who has just spoken. */
+export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeaker: DocEntity | null, continuing = false): Resolution {
   const mentionText = text(ctx).slice((np.mentions[0] ?? { start: 0 }).start, (np.mentions[np.mentions.length - 1] ?? { end: 0 }).end) || np.generic;
   if (np.generic !== null) return { ok: false, reason: 'generic', mention: np.generic, outlets: [] };
   const speakers: Speaker[] = [];
@@ -404,7 +406,7 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
       case 'title': {
         const t = m.head === null ? null : ctx.registry.byTitle(m.head, m.start);
         if (t !== null) found = { entity: t.entity, via: t.via, mention: m.text, flags: [...flags, 'title'] };
-        else found = titledLastSpeaker(ctx, m, flags);
+        else found = titledLastSpeaker(ctx, m, flags, continuing);
         break;
       }
       case 'anaphor': {

@@ -131,7 +131,8 @@ export class Drafter {
   private attributed(frame: Frame, qi: number, quote: Quote, paragraph: number, reporting: Reporting, used: Set<number>): Draft {
     const attribution = attributeQuote(this.scope, frame, qi, null);
     if (attribution?.verb && attribution.rule.startsWith('quote-then')) used.add(attribution.verb.index);
-    const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null) : null;
+    const lemma = attribution?.verb?.verb.lemma;
+    const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
     applyResolution(draft, resolution);
