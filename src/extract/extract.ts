@@ -129,7 +129,15 @@ class EntityIds {
 
   constructor(private readonly registry: Registry) {}
 
-  of(e: DocEntity): string {
+  /** The entity a surname-only person stands for, when the text names exactly one person in full with that surname. */
+  fullNameOf(e: DocEntity): DocEntity {
+    if (!e.surnameOnly || e.graph !== null) return e;
+    const full = this.registry.partial(e.name).filter((x) => x !== e && x.type === 'Person' && !x.surnameOnly);
+    return full.length === 1 ? (full[0] as DocEntity) : e;
+  }
+
+  of(entity: DocEntity): string {
+    const e = this.fullNameOf(entity);
     const known = this.ids.get(e);
     if (known !== undefined) return known;
     if (e.type === 'Unknown') e.type = e.outlet ? 'Organization' : 'Person';
@@ -233,7 +241,7 @@ function paragraphAt(layout: Layout, at: number): Layout['paragraphs'][number] |
 function entitiesOf(used: ReadonlySet<DocEntity>, ids: EntityIds): { entities: EntityInput[]; known: string[] } {
   const entities: EntityInput[] = [];
   const known: string[] = [];
-  for (const e of [...used].sort((a, b) => ids.of(a).localeCompare(ids.of(b)))) {
+  for (const e of [...new Set([...used].map((x) => ids.fullNameOf(x)))].sort((a, b) => ids.of(a).localeCompare(ids.of(b)))) {
     const id = ids.of(e);
     if (e.graph !== null) {
       known.push(id);

@@ -463,7 +463,9 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
     const recognised = core !== -1;
     if (core === -1) {
       // After a title, "of State", "of Defense" belong to the title: "Secretary of State Marco Rubio".
-      const titled = run.slice(0, -1).some(isTitleWord);
+      // "Secretary of the Treasury Scott Bessent": the run starts at "Treasury", after "of the".
+      const ofThe = tokens[i - 1]?.lower === 'the' && tokens[i - 2]?.lower === 'of' && tokens[i - 3] !== undefined && isTitleWord(tokens[i - 3] as Token);
+      const titled = run.slice(0, -1).some(isTitleWord) || ofThe;
       const partOfTitle = (t: Token): boolean => isTitleWord(t) || t.tags.has('Demonym') || (titled && (DEPARTMENT_WORDS.has(t.lower) || ['of', 'for', 'and', 'the'].includes(t.lower)));
       core = j;
       while (core > i && !partOfTitle(tokens[core - 1] as Token)) core -= 1;
@@ -483,7 +485,8 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
       else break;
     }
     const titleText = first < core ? text.slice((tokens[first] as Token).start, (tokens[core - 1] as Token).end) : null;
-    const descriptor = first > 0 && ORG_DESCRIPTORS.has((tokens[first - 1] as Token).lower) ? (tokens[first - 1] as Token).lower : null;
+    // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
+    const descriptor = first === i && first > 0 && ORG_DESCRIPTORS.has((tokens[first - 1] as Token).lower) ? (tokens[first - 1] as Token).lower : null;
 
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
