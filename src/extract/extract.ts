@@ -300,9 +300,9 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed'];
+const DOUBTFUL_FLAGS = ['ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker'];
 /** Below this, a statement is listed for review. */
-const REVIEW_BELOW = 0.7;
+const REVIEW_BELOW = 0.65;
 
 /** Whether a review item is really uncertain: a low confidence, or a resolution by guesswork. */
 export function needsReview(r: ReviewItem): boolean {
