@@ -14,6 +14,7 @@ import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import type { Layout, Token } from './layout';
 import {
   DEPARTMENT_WORDS,
+  NICKNAMES,
   ORG_ANAPHORS,
   ORG_DESCRIPTORS,
   ORG_WORDS,
@@ -118,6 +119,8 @@ export class Registry {
       const entity = mostRecent(local);
       return { entity: this.touch(entity, name, hint), via: nameKey(entity.name) === nameKey(name) ? 'name' : 'alias', ambiguous: local.length > 1 };
     }
+    const nickname = words.length > 1 && hint.type !== 'Organization' ? this.byNickname(words) : null;
+    if (nickname !== null) return { entity: this.touch(nickname, name, hint), via: 'alias', ambiguous: false };
     if (words.length === 1) {
       const partial = this.partial(name).filter((e) => compatible(e.type, hint.type));
       if (partial.length > 0) {
@@ -146,6 +149,20 @@ export class Registry {
     const entity = this.create(name, hint.type, hint, null);
     entity.surnameOnly = words.length === 1 && hint.type !== 'Organization';
     return { entity: this.touch(entity, name, hint), via: words.length === 1 ? 'new-surname' : 'new', ambiguous: false };
+  }
+
+  /** "Mike Waltz" for "Michael Waltz" (or the graph's): the same surname, a first name that is a usual short or long form. */
+  private byNickname(words: readonly string[]): DocEntity | null {
+    const [first, ...rest] = words as [string, ...string[]];
+    const variants = NICKNAMES.get(first.toLowerCase()) ?? [];
+    for (const variant of variants) {
+      const candidate = [variant, ...rest].join(' ');
+      const local = this.exact(candidate).filter((e) => e.type !== 'Organization');
+      if (local.length === 1) return local[0] as DocEntity;
+      const known = this.gazetteer.byName(candidate).filter((g) => g.type === 'Person');
+      if (known.length === 1) return this.fromGraph(known[0] as GazetteerEntry, {});
+    }
+    return null;
   }
 
   private create(name: string, type: EntityType, hint: { gender?: Gender | null; outlet?: boolean }, graph: GazetteerEntry | null): DocEntity {
@@ -456,8 +473,12 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
     // The name proper: the longest tail the article or the graph already knows, else the
     // tail after the title words.
     let core = -1;
+    // A known tail after a first name or an unknown word ("Grace" before a known "Okafor")
+    // is part of a full name, not a title and a name.
     for (let k = i; k <= j && core === -1; k += 1) {
       const candidate = surface(k);
+      const afterTitle = k === i || isTitleWord(tokens[k - 1] as Token) || DEPARTMENT_WORDS.has((tokens[k - 1] as Token).lower);
+      if (!afterTitle && ((tokens[k - 1] as Token).tags.has('FirstName') || registry.exact(candidate).every((e) => e.surnameOnly))) continue;
       if (registry.exact(candidate).length > 0 || registry.gazetteer.byName(candidate).length > 0) core = k;
     }
     const recognised = core !== -1;
