@@ -5,21 +5,11 @@
  */
 import type { StatementKind } from '../ingest/document';
 import type { AboutLink, AboutSubject } from './about';
-import {
-  attributeQuote,
-  frameOf,
-  paraphrases,
-  quoteKind,
-  reportingOf,
-  resolvePhrase,
-  sourcedClaim,
-  type AttributionScope,
-  type Frame,
-  type Paraphrase,
-  type Reporting,
-  type Resolution,
-  type Speaker,
-} from './attribution';
+import { attributeQuote, quoteKind } from './attribution';
+import { frameOf, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
+import { paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
+import { reportingOf, type Reporting } from './reporting';
+import { resolvePhrase } from './speakers';
 import type { Layout, Paragraph } from './layout';
 import type { DocEntity } from './mentions';
 import type { Quote } from './quotes';

@@ -11,7 +11,7 @@
 import type { ArticleDocument, EntityInput, StatementInput, StatementKind } from '../ingest/document';
 import { nameKey, slugify } from '../ingest/text';
 import { AboutLinker, isSubstantial, type AboutLink } from './about';
-import type { Speaker } from './attribution';
+import type { Speaker } from './frame';
 import { carryOver, Drafter, showVenues, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
 import { layOut, type Layout } from './layout';
