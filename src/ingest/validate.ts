@@ -30,7 +30,7 @@ import { Checker, DOCUMENT_LIMITS, isAbsent, isObject, show, type Json } from '.
 import type { DateRef, EntityInput, SequenceInput, StatementInput } from './document';
 import { sentenceAround, slugify } from './text';
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export interface NormalizedStatement {
   readonly id: string;
