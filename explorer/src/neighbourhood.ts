@@ -7,6 +7,7 @@
 import { STATEMENT, ENTITY, query, STATEMENTS_SHOWN, type EntityDetail, type EntityRef, type StatementDetail, type StatementRef, type StatementSummary } from './api';
 import { nodeLabel } from './components';
 import type { GraphEdge, GraphNode } from './network';
+import { ID_PREFIX } from '../../src/vocabulary';
 
 export interface Neighbourhood {
   nodes: GraphNode[];
@@ -92,7 +93,7 @@ export function loadStatement(id: string, signal?: AbortSignal): Promise<Stateme
 
 /** The neighbourhood of any node the network can hold; null for a node that no longer exists. */
 export async function loadNeighbourhood(id: string, signal?: AbortSignal): Promise<Neighbourhood | null> {
-  if (id.startsWith('statement:')) {
+  if (id.startsWith(`${ID_PREFIX.Statement}:`)) {
     const statement = await loadStatement(id, signal);
     return statement ? statementNeighbourhood(statement) : null;
   }

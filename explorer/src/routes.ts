@@ -3,6 +3,7 @@
  * person:mike-waltz`), so a view can be bookmarked, shared and reloaded, the back button
  * works, and the server only ever serves one page.
  */
+import { ID_PREFIX } from '../../src/vocabulary';
 
 export type Route =
   | { view: 'home' }
@@ -83,8 +84,8 @@ export const href = {
   home: (): string => '#/',
   search: (text: string): string => `#/search${query({ q: text })}`,
   node: (id: string): string => {
-    if (id.startsWith('statement:')) return `#/statement/${encodeURIComponent(id)}`;
-    if (id.startsWith('article:')) return `#/article/${encodeURIComponent(id)}`;
+    if (id.startsWith(`${ID_PREFIX.Statement}:`)) return `#/statement/${encodeURIComponent(id)}`;
+    if (id.startsWith(`${ID_PREFIX.Article}:`)) return `#/article/${encodeURIComponent(id)}`;
     return `#/entity/${encodeURIComponent(id)}`;
   },
   attribution: (filter: AttributionFilter): string => `#/attribution${query({ ...filter })}`,
