@@ -35,9 +35,9 @@ function metadataTable(all: FactScores): string[] {
   const precision: Ratio = { correct: m.truePositives, total: m.proposed, accuracy: m.proposed === 0 ? 1 : m.truePositives / m.proposed };
   const recall: Ratio = { correct: m.truePositives, total: m.gold, accuracy: m.gold === 0 ? 1 : m.truePositives / m.gold };
   return [
-    '| title | date | byline | publisher | people and organisations mentioned: precision | recall |',
-    '|---|---|---|---|---|---|',
-    `| ${pct(all.metadata.title)} | ${pct(all.metadata.publishedAt)} | ${pct(all.metadata.byline)} | ${pct(all.metadata.publisher)} | ${pct(precision)} | ${pct(recall)} |`,
+    '| title | date shown on the page | byline | people and organisations mentioned: precision | recall |',
+    '|---|---|---|---|---|',
+    `| ${pct(all.metadata.title)} | ${pct(all.metadata.publishedAt)} | ${pct(all.metadata.byline)} | ${pct(precision)} | ${pct(recall)} |`,
   ];
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { combine, score, type Ratio } from '../../src/extract/eval';
 import { loadAnnotatedFolder, type AnnotatedArticle } from '../../src/extract/eval.annotation';
-import { combineFacts, scoreFacts, venueAgrees } from '../../src/extract/eval.facts';
+import { combineFacts, scoreFacts, showsDate, venueAgrees } from '../../src/extract/eval.facts';
 import { evalCases, FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText } from '../../src/extract/extract';
 import type { ArticleDocument, StatementInput } from '../../src/ingest/document';
@@ -204,8 +204,9 @@ describe('fact scoring, per pattern', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8].map(t)).toEqual([[2, 2, 1, 1], [1, 1, 1, 1], [1, 1, 0, 0], [1, 1, 1, 1], [1, 1, 1, 1], [0, 0, 0, 0], [1, 1, 1, 1], [0, 1, 0, 0]]);
   });
 
-  it('scores the metadata the page shows and the people and organisations mentioned', () => {
-    expect(result.metadata).toEqual({ title: r(1, 1), publishedAt: r(0, 1), byline: r(0, 1), publisher: r(1, 1) });
+  it('scores the metadata the page shows (none on either side is not counted) and the people and organisations mentioned', () => {
+    expect(result.metadata).toEqual({ title: r(1, 1), publishedAt: r(0, 0), byline: r(0, 1) });
+    expect([showsDate('Posted April 9, 2025.', '2025-04-09'), showsDate(' date 2025-04-09 Bessent', '2025-04-09'), showsDate('Filed Sept. 9, 2025', '2025-09-09'), showsDate('on Wednesday', '2025-04-09'), showsDate('x', null)]).toEqual([true, true, true, false, false]);
     expect(result.mentions).toEqual({ gold: 3, proposed: 4, truePositives: 2 });
   });
 
