@@ -10,8 +10,11 @@
  *   **venue** (the same words, or one phrase inside the other: "told reporters" and "told
  *   reporters in the Oval Office" agree; no venue on either side agrees), **reportedBy**
  *   (the same set of outlets), and, on gold statements whose `about` is not empty,
- *   **about present** (the proposal has one) and **about right** (it names at least one of
- *   the gold's topics and none outside them).
+ *   **about present** (the proposal has one) and **about right**: it names the gold's first
+ *   topic (what the statement is mainly about), and nothing else but the gold's other topics
+ *   and the people, organisations and places the article names (a wrong policy or event, or
+ *   an id that is no entity of the article, makes it wrong). **About links** count the ids
+ *   themselves: precision and recall of the proposed ids against the gold's.
  * - Metadata: the title always (where the page has none, a title cut from the text is
  *   wrong); the date and byline where the page shows one or the proposal claims one.
  * - Per pattern: the gold statements tagged with it. A proposed statement counts towards a
@@ -49,6 +52,10 @@ export interface FactTally {
   readonly reportedBy: Ratio;
   readonly aboutPresent: Ratio;
   readonly aboutRight: Ratio;
+  /** Proposed about ids that are gold about ids, over proposed ids (on pairs whose gold has an about). */
+  readonly aboutLinkPrecision: Ratio;
+  /** Gold about ids proposed, over gold ids. */
+  readonly aboutLinkRecall: Ratio;
 }
 
 export interface FactError {
@@ -91,6 +98,8 @@ const EMPTY_TALLY: FactTally = {
   reportedBy: ratio(0, 0),
   aboutPresent: ratio(0, 0),
   aboutRight: ratio(0, 0),
+  aboutLinkPrecision: ratio(0, 0),
+  aboutLinkRecall: ratio(0, 0),
 };
 
 export function addTallies(a: FactTally, b: FactTally): FactTally {
@@ -106,6 +115,8 @@ export function addTallies(a: FactTally, b: FactTally): FactTally {
     reportedBy: addRatio(a.reportedBy, b.reportedBy),
     aboutPresent: addRatio(a.aboutPresent, b.aboutPresent),
     aboutRight: addRatio(a.aboutRight, b.aboutRight),
+    aboutLinkPrecision: addRatio(a.aboutLinkPrecision, b.aboutLinkPrecision),
+    aboutLinkRecall: addRatio(a.aboutLinkRecall, b.aboutLinkRecall),
   };
 }
 
@@ -120,15 +131,16 @@ export function venueAgrees(gold: string | null | undefined, found: string | nul
   const f = norm(found);
   return g === f || (g !== '' && f !== '' && (g.includes(f) || f.includes(g)));
 }
-function aboutRight(gold: readonly string[], found: readonly string[]): boolean {
+/** `context`: the people, organisations and places the article names, harmless to link besides the topic. */
+function aboutRight(gold: readonly string[], found: readonly string[], context: ReadonlySet<string>): boolean {
   const g = new Set(gold);
-  return found.some((id) => g.has(id)) && found.every((id) => g.has(id));
+  return gold[0] !== undefined && found.includes(gold[0]) && found.every((id) => g.has(id) || context.has(id));
 }
 
 const short = (s: StatementInput): string => (s.text.length > 70 ? `${s.text.slice(0, 67)}...` : s.text);
 
 /** Judges one pair on everything but presence; returns the tally of that single gold statement and its errors. */
-function judgePair(g: StatementInput, f: StatementInput, patterns: readonly number[]): { tally: FactTally; errors: FactError[] } {
+function judgePair(g: StatementInput, f: StatementInput, patterns: readonly number[], context: ReadonlySet<string>): { tally: FactTally; errors: FactError[] } {
   const errors: FactError[] = [];
   const err = (type: FactError['type'], expected: string | null, found: string | null): void => {
     errors.push({ type, kind: g.kind, text: short(g), patterns, expected, found });
@@ -146,7 +158,9 @@ function judgePair(g: StatementInput, f: StatementInput, patterns: readonly numb
   const goldAbout = g.about ?? [];
   const foundAbout = f.about ?? [];
   const hasAbout = goldAbout.length > 0;
-  const aboutOk = hasAbout && aboutRight(goldAbout, foundAbout);
+  const aboutOk = hasAbout && aboutRight(goldAbout, foundAbout, context);
+  const linked = new Set(foundAbout).size;
+  const shared = [...new Set(foundAbout)].filter((id) => goldAbout.includes(id)).length;
   if (hasAbout && !aboutOk) err('about', goldAbout.join(', '), foundAbout.join(', ') || null);
   const one = (ok: boolean, counts = true): Ratio => ratio(counts && ok ? 1 : 0, counts ? 1 : 0);
   return {
@@ -162,6 +176,8 @@ function judgePair(g: StatementInput, f: StatementInput, patterns: readonly numb
       reportedBy: one(outletsOk),
       aboutPresent: one(foundAbout.length > 0, hasAbout),
       aboutRight: one(aboutOk, hasAbout),
+      aboutLinkPrecision: hasAbout ? ratio(shared, linked) : ratio(0, 0),
+      aboutLinkRecall: hasAbout ? ratio(shared, new Set(goldAbout).size) : ratio(0, 0),
     },
     errors,
   };
@@ -230,6 +246,7 @@ export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument): Fact
     goldOf.set(f, g);
   }
   const patternsOf = (g: StatementInput): readonly number[] => a.patterns.get(g) ?? [];
+  const context = new Set(a.gold.entities.filter((e) => e.type === 'Person' || e.type === 'Organization' || e.type === 'Place').map((e) => e.id));
   const errors: FactError[] = [];
   let overall = EMPTY_TALLY;
   const byPattern = new Map<number, FactTally>(Object.keys(PATTERNS).map((p) => [Number(p), EMPTY_TALLY]));
@@ -245,7 +262,7 @@ export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument): Fact
       add(patternsOf(g), missedTally);
       continue;
     }
-    const judged = judgePair(g, f, patternsOf(g));
+    const judged = judgePair(g, f, patternsOf(g), context);
     errors.push(...judged.errors);
     overall = addTallies(overall, judged.tally);
     add(patternsOf(g), judged.tally);

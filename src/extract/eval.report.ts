@@ -17,14 +17,14 @@ export interface ReportOptions {
 const pct = (r: Ratio): string => (r.total === 0 ? 'n/a' : `${(r.accuracy * 100).toFixed(1)} (${r.correct}/${r.total})`);
 
 const tallyCells = (t: FactTally): string =>
-  [t.gold, t.proposed, pct(factsFound(t)), pct(factPrecision(t)), pct(t.exactSpan), pct(t.speaker), pct(t.kind), pct(t.venue), pct(t.reportedBy), pct(t.aboutPresent), pct(t.aboutRight)].join(' | ');
+  [t.gold, t.proposed, pct(factsFound(t)), pct(factPrecision(t)), pct(t.exactSpan), pct(t.speaker), pct(t.kind), pct(t.venue), pct(t.reportedBy), pct(t.aboutPresent), pct(t.aboutRight), pct(t.aboutLinkPrecision), pct(t.aboutLinkRecall)].join(' | ');
 
-const TALLY_HEADER = 'gold | proposed | facts found | precision | exact spans (quotes) | speaker | kind (quotes) | venue | reportedBy | about present | about right';
+const TALLY_HEADER = 'gold | proposed | facts found | precision | exact spans (quotes) | speaker | kind (quotes) | venue | reportedBy | about present | about right | about links: precision | recall';
 
 function patternTable(all: FactScores): string[] {
   return [
     `| pattern | ${TALLY_HEADER} |`,
-    `|---|${'---|'.repeat(11)}`,
+    `|---|${'---|'.repeat(13)}`,
     ...[...all.byPattern].map(([p, t]) => `| ${p}. ${PATTERNS[p] ?? ''} | ${tallyCells(t)} |`),
     `| **all statements** | ${tallyCells(all.overall)} |`,
   ];
@@ -42,7 +42,7 @@ function metadataTable(all: FactScores): string[] {
 }
 
 function articleTable(scored: readonly { name: string; s: FactScores }[]): string[] {
-  return [`| article | ${TALLY_HEADER} |`, `|---|${'---|'.repeat(11)}`, ...scored.map(({ name, s }) => `| ${name} | ${tallyCells(s.overall)} |`)];
+  return [`| article | ${TALLY_HEADER} |`, `|---|${'---|'.repeat(13)}`, ...scored.map(({ name, s }) => `| ${name} | ${tallyCells(s.overall)} |`)];
 }
 
 export function printFactReport(dir: string, skipped: readonly SkippedArticle[], results: readonly { article: AnnotatedArticle; proposed: ArticleDocument }[], options: ReportOptions): void {

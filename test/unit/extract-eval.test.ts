@@ -185,6 +185,8 @@ describe('fact scoring, per pattern', () => {
       reportedBy: r(3, 3),
       aboutPresent: r(2, 3),
       aboutRight: r(1, 3),
+      aboutLinkPrecision: r(2, 3),
+      aboutLinkRecall: r(2, 4),
     });
     expect(result.errors.map((e) => `${e.type} [${e.patterns.join(',')}] ${e.text}`)).toEqual([
       'speaker [1,3] Four five.',
@@ -194,6 +196,11 @@ describe('fact scoring, per pattern', () => {
       'missed [] The plan would wait.',
       'furniture [8] Menu | Home',
     ]);
+  });
+
+  it('lets an about also name people, organisations and places of the article, but not ids it does not define', () => {
+    const withPlace: AnnotatedArticle = { ...article, gold: { ...article.gold, entities: [{ id: 'place:x', type: 'Place', name: 'X' }] } };
+    expect(scoreFacts(withPlace, proposed).overall.aboutRight).toEqual(r(2, 3));
   });
 
   it('gives each pattern the statements tagged with it, and pattern 8 the proposals inside furniture', () => {
@@ -214,6 +221,7 @@ describe('fact scoring, per pattern', () => {
     const twice = combineFacts([result, result]);
     expect(twice.overall.found).toBe(4);
     expect(twice.overall.aboutRight).toEqual(r(2, 6));
+    expect(twice.overall.aboutLinkRecall).toEqual(r(4, 8));
     expect(twice.byPattern.get(8)!.proposed).toBe(2);
     expect(twice.metadata.title).toEqual(r(2, 2));
   });
