@@ -204,14 +204,14 @@ function paragraphOf(text: string): (offset: number) => number {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Whether the text shows the date itself (2025-04-09, April 9, 2025, Apr. 9, 2025), not only a weekday. */
+/** Whether the text shows the date itself (2025-04-09, April 9, 2025, Apr. 9, 2025, Jun 19, 2025), not only a weekday. */
 export function showsDate(text: string, iso: string | null): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
   if (!m) return false;
   const [, year, month, day] = m;
   const name = MONTH_NAMES[Number(month) - 1] ?? '';
   const abbreviations = name === 'September' ? ['Sep', 'Sept'] : [name.slice(0, 3)];
-  const forms = [`${year}-${month}-${day}`, `${name} ${Number(day)}, ${year}`, ...abbreviations.map((a) => `${a}. ${Number(day)}, ${year}`), `${Number(day)} ${name} ${year}`];
+  const forms = [`${year}-${month}-${day}`, `${name} ${Number(day)}, ${year}`, ...abbreviations.flatMap((a) => [`${a}. ${Number(day)}, ${year}`, `${a} ${Number(day)}, ${year}`]), `${Number(day)} ${name} ${year}`];
   return forms.some((f) => text.includes(f));
 }
 
