@@ -51,7 +51,8 @@ function main(): void {
       return;
     }
     const folder = loadAnnotatedFolder(dir);
-    const results = folder.articles.map((a) => ({ article: a, proposed: extractText(a.gold.article.text, { gazetteer: gazetteer(a.gold) }).document }));
+    // This extractor reads no byline yet; the report counts it as missing where the page shows one.
+    const results = folder.articles.map((a) => ({ article: a, proposed: extractText(a.gold.article.text, { gazetteer: gazetteer(a.gold) }).document, byline: null }));
     printFactReport(dir, folder.skipped, results, { known: args.has('--known'), errors: args.has('--errors'), json: args.has('--json') });
     return;
   }

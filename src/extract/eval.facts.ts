@@ -215,8 +215,8 @@ export function showsDate(text: string, iso: string | null): boolean {
   return forms.some((f) => text.includes(f));
 }
 
-function scoreMetadata(a: AnnotatedArticle, proposed: ArticleDocument): MetadataScores {
-  const got = proposed.article as ArticleDocument['article'] & { byline?: string | null };
+function scoreMetadata(a: AnnotatedArticle, proposed: ArticleDocument, byline: string | null): MetadataScores {
+  const got = proposed.article;
   const text = a.gold.article.text;
   // Counted where the page shows a value or the proposal claims one: agreeing that there is none proves little.
   const same = (expected: string | null, found: string | null | undefined): Ratio => (norm(expected) === '' && norm(found) === '' ? ratio(0, 0) : ratio(norm(expected) === norm(found) ? 1 : 0, 1));
@@ -226,7 +226,7 @@ function scoreMetadata(a: AnnotatedArticle, proposed: ArticleDocument): Metadata
   return {
     title: ratio(titleOk ? 1 : 0, 1),
     publishedAt: same(expectedDate, got.publishedAt?.slice(0, 10)),
-    byline: same(a.expected.byline, got.byline),
+    byline: same(a.expected.byline, byline),
   };
 }
 
@@ -236,7 +236,8 @@ function mentionedIds(doc: ArticleDocument): Set<string> {
   return new Set(ids.filter((id) => PERSON_OR_ORG.test(id)));
 }
 
-export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument): FactScores {
+/** `byline`: the one the extractor read from the page (the document has no field for it). */
+export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument, byline: string | null = null): FactScores {
   const gold = a.gold.statements;
   const pairs = matchStatements(gold, proposed.statements);
   const partnerOf = new Map<StatementInput, StatementInput>();
@@ -289,7 +290,7 @@ export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument): Fact
   return {
     overall,
     byPattern,
-    metadata: scoreMetadata(a, proposed),
+    metadata: scoreMetadata(a, proposed, byline),
     mentions: { gold: goldMentions.size, proposed: foundMentions.size, truePositives: [...foundMentions].filter((id) => goldMentions.has(id)).length },
     errors,
   };

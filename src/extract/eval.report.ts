@@ -45,8 +45,8 @@ function articleTable(scored: readonly { name: string; s: FactScores }[]): strin
   return [`| article | ${TALLY_HEADER} |`, `|---|${'---|'.repeat(13)}`, ...scored.map(({ name, s }) => `| ${name} | ${tallyCells(s.overall)} |`)];
 }
 
-export function printFactReport(dir: string, skipped: readonly SkippedArticle[], results: readonly { article: AnnotatedArticle; proposed: ArticleDocument }[], options: ReportOptions): void {
-  const scored = results.map(({ article, proposed }) => ({ name: article.name, s: scoreFacts(article, proposed) }));
+export function printFactReport(dir: string, skipped: readonly SkippedArticle[], results: readonly { article: AnnotatedArticle; proposed: ArticleDocument; byline: string | null }[], options: ReportOptions): void {
+  const scored = results.map(({ article, proposed, byline }) => ({ name: article.name, s: scoreFacts(article, proposed, byline) }));
   const all = combineFacts(scored.map(({ s }) => s));
   if (options.json) {
     const plain = (s: FactScores): unknown => ({ ...s, byPattern: Object.fromEntries(s.byPattern) });

@@ -213,6 +213,7 @@ describe('fact scoring, per pattern', () => {
 
   it('scores the metadata the page shows (none on either side is not counted) and the people and organisations mentioned', () => {
     expect(result.metadata).toEqual({ title: r(1, 1), publishedAt: r(0, 0), byline: r(0, 1) });
+    expect(scoreFacts(article, proposed, 'Cy  Dee').metadata.byline).toEqual(r(1, 1));
     expect([showsDate('Posted April 9, 2025.', '2025-04-09'), showsDate(' date 2025-04-09 Bessent', '2025-04-09'), showsDate('Filed Sept. 9, 2025', '2025-09-09'), showsDate('Jun 19, 2025  |', '2025-06-19'), showsDate('on Wednesday', '2025-04-09'), showsDate('x', null)]).toEqual([true, true, true, true, false, false]);
     expect(result.mentions).toEqual({ gold: 3, proposed: 4, truePositives: 2 });
   });
