@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDocument, StatementInput } from '../ingest/document';
+import { validateDocument } from '../ingest/validate';
 
 export interface ArticleSource {
   readonly url: string;
@@ -77,7 +78,7 @@ function textPath(dir: string, name: string, source: ArticleSource): string | nu
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
-/** The offsets a quote annotation claims must hold its words; anything else is a broken annotation, not a skip. */
+/** The offsets a quote annotation claims must hold its words; anything else is a broken annotation, not a skip (so is a document ingest would refuse). */
 function checkSpans(name: string, text: string, statements: readonly RawStatement[], furniture: readonly Furniture[]): void {
   const problems: string[] = [];
   statements.forEach((s, i) => {
@@ -103,6 +104,8 @@ function toArticle(name: string, raw: RawAnnotation, text: string): AnnotatedArt
     article: { ...article, title: title ?? `(no title) ${name}`, text },
     statements,
   };
+  const valid = validateDocument(gold);
+  if (!valid.ok) throw new Error(`annotation ${name} is not a valid article document:\n  ${valid.problems.map((p) => `${p.path}: ${p.message}`).join('\n  ')}`);
   return {
     name,
     gold,

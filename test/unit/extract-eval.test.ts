@@ -127,7 +127,7 @@ describe('annotated folders (the development set format)', () => {
     expect(a.furniture.map((f) => a.gold.article.text.slice(f.start, f.end))).toEqual(['Home | News | Islands', 'Photo: the morning ferry at Carrow pier. Credit: Island Echo', 'Sign up for our weekly newslet']);
   });
 
-  it('refuses an annotation whose quote offsets do not hold its words', () => {
+  it('refuses an annotation whose quote offsets do not hold its words, or that ingest would refuse', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'devset-'));
     try {
       const raw = JSON.parse(readFileSync(path.join(dir, 'ferry-vote.json'), 'utf8')) as { statements: { start: number }[]; source: { text?: string } };
@@ -135,6 +135,10 @@ describe('annotated folders (the development set format)', () => {
       raw.source.text = path.join(dir, 'texts', 'ferry-vote.txt');
       writeFileSync(path.join(tmp, 'shifted.json'), JSON.stringify(raw));
       expect(() => loadAnnotatedFolder(tmp)).toThrow(/annotation shifted does not fit its text:\n {2}statements\[0\]: text.slice\(\d+, \d+\) is "obody should pay more to get to work,"/);
+      raw.statements[0]!.start -= 1;
+      (raw as unknown as { entities: { roles?: { title: string }[] }[] }).entities[0]!.roles = [{ title: 'Councillor' }];
+      writeFileSync(path.join(tmp, 'shifted.json'), JSON.stringify(raw));
+      expect(() => loadAnnotatedFolder(tmp)).toThrow(/annotation shifted is not a valid article document:\n {2}entities\[0\]\.roles\[0\]: expected an organization, a place, or both/);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
