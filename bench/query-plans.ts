@@ -16,6 +16,7 @@ import * as Entity from '../src/graph/entity/entity.cypher';
 import * as Explore from '../src/graph/explore/explore.cypher';
 import { AttributionDimension } from '../src/graph/explore/explore.type';
 import * as Statement from '../src/graph/statement/statement.cypher';
+import * as Extract from '../src/extract/extract.cypher';
 import * as Export from '../src/ingest/export.cypher';
 import * as Ingest from '../src/ingest/ingest.cypher';
 
@@ -27,6 +28,7 @@ export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unk
   'graph/statement/statement.cypher.ts': Statement,
   'ingest/export.cypher.ts': Export,
   'ingest/ingest.cypher.ts': Ingest,
+  'extract/extract.cypher.ts': Extract,
 };
 
 export interface CheckedQuery {
@@ -125,6 +127,13 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'ingest.ARTICLE_STATEMENTS': { articles: [STORY.article] },
   'ingest.EXISTING_NODES': { entities: [STORY.person, STORY.policy], articles: [STORY.article], statements: [STORY.statement] },
   'ingest.NAME_KEY_MATCHES': { keys: [{ key: 'mike waltz', label: 'Person' }] },
+  'extract.GAZETTEER': {
+    names: ['mike waltz', 'ukraine'],
+    phrases: ['intelligence pause'],
+    topicQuery: '"intelligence sharing" OR "military aid"',
+    topicLimit: 50,
+    roleKeys: [{ title: 'cia director', key: 'cia' }],
+  },
   'ingest.QUOTE_KEY_MATCHES': { keys: [`${STORY.person}|we have taken a step back`] },
 };
 

@@ -9,9 +9,9 @@
  * that are missing or changed are skipped and listed.
  *
  * By default the extractor works from the text alone (no graph), so the figures do not
- * depend on what is loaded. `--known` gives it a gazetteer made of the gold's own people and
- * organisations, as the graph would hold them once the article's entities are known: it
- * measures name resolution against the graph, not discovery.
+ * depend on what is loaded. `--known` gives it a gazetteer made of the gold's own entities
+ * (people, organisations, places, policies, events), as the graph would hold them once the
+ * article's entities are known: it measures resolution against the graph, not discovery.
  */
 import type { ArticleDocument } from '../ingest/document';
 import { combine, score, type Prf, type Ratio, type Scores } from './eval';
@@ -19,16 +19,10 @@ import { loadAnnotatedFolder } from './eval.annotation';
 import { evalCases } from './eval.cases';
 import { printFactReport } from './eval.report';
 import { extractText } from './extract';
-import { Gazetteer, NO_GAZETTEER } from './mentions';
+import { gazetteerOf, NO_GAZETTEER, type Gazetteer } from './gazetteer';
 
 function knownFrom(gold: ArticleDocument): Gazetteer {
-  return new Gazetteer(
-    gold.entities.flatMap((e) =>
-      e.type === 'Person' || e.type === 'Organization'
-        ? [{ id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [], kind: e.type === 'Organization' ? (e.kind ?? null) : null, titles: e.type === 'Person' ? (e.roles ?? []).filter((r) => !r.former).map((r) => r.title) : [] }]
-        : [],
-    ),
-  );
+  return gazetteerOf(gold.entities);
 }
 
 const pct = (x: number): string => (x * 100).toFixed(1);
@@ -51,8 +45,10 @@ function main(): void {
       return;
     }
     const folder = loadAnnotatedFolder(dir);
-    // This extractor reads no byline yet; the report counts it as missing where the page shows one.
-    const results = folder.articles.map((a) => ({ article: a, proposed: extractText(a.gold.article.text, { gazetteer: gazetteer(a.gold) }).document, byline: null }));
+    const results = folder.articles.map((a) => {
+      const proposal = extractText(a.gold.article.text, { gazetteer: gazetteer(a.gold) });
+      return { article: a, proposed: proposal.document, byline: proposal.byline };
+    });
     printFactReport(dir, folder.skipped, results, { known: args.has('--known'), errors: args.has('--errors'), json: args.has('--json') });
     return;
   }

@@ -4,16 +4,18 @@
  */
 import { cypher } from '../db/cypher';
 import type { Db } from '../db/gateway';
-import { nameKey } from '../ingest/text';
 import * as Q from './extract.cypher';
-import { extractArticle, lookupKeys, prepareArticle, type ExtractionProposal, type Prepared, type ReviewItem } from './extract';
-import { Gazetteer, type GazetteerEntry } from './mentions';
+import { extractArticle, prepareArticle, type ExtractionProposal, type Prepared, type ReviewItem } from './extract';
+import { Gazetteer, type GazetteerEntry } from './gazetteer';
+import { lookupKeys } from './lookup';
+
+/** How many policies and events the full-text index may add: the ones it ranks first. */
+const TOPIC_LIMIT = 50;
 
 /** The graph's entities the article may name, keyed the way ingest keys names (text.ts `nameKey`). */
 export async function readGazetteer(db: Db, prepared: Prepared): Promise<Gazetteer> {
-  const keys = lookupKeys(prepared);
-  const names = [...new Set(keys.names.map(nameKey).filter((k) => k !== ''))];
-  const rows = await db.read(cypher(Q.GAZETTEER, { names, titles: keys.titles }));
+  const keys = lookupKeys(prepared.layout);
+  const rows = await db.read(cypher(Q.GAZETTEER, { ...keys, topicLimit: TOPIC_LIMIT }));
   return new Gazetteer(
     rows.map(
       (r): GazetteerEntry => ({
@@ -23,6 +25,7 @@ export async function readGazetteer(db: Db, prepared: Prepared): Promise<Gazette
         aliases: (r.aliases as string[] | null) ?? [],
         kind: (r.kind as string | null) ?? null,
         titles: (r.titles as string[] | null) ?? [],
+        description: (r.description as string | null) ?? null,
       }),
     ),
   );

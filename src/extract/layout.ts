@@ -48,7 +48,10 @@ export interface Paragraph {
 }
 
 export interface Layout {
+  /** The text the rules read: the article with party tags and title dots blanked (see `blankAsides`). */
   readonly text: string;
+  /** The article as given: statement texts are cut from it. */
+  readonly source: string;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
@@ -66,6 +69,8 @@ const FURNITURE = [
   /^subscribe\b/i,
   /^(read more|related|see also|more on this|recommended|advertisement|sponsored)\b/i,
   /^(click|tap) here\b/i,
+  /^skip to (main )?content\b/i,
+  /^select an ai action\b/i,
   /^follow us\b/i,
   /^\d+\s+comments?$/i,
   /^(image|photo|picture|video) (caption|credit)?:?/i,
@@ -88,13 +93,49 @@ interface CompromiseSentence {
   readonly terms: readonly CompromiseTerm[];
 }
 
+/**
+ * compromise's sentence splitter grows a candidate sentence piece by piece and re-tests it,
+ * so its cost is quadratic in the length of a run with no sentence end ("Mr. Mr. Mr. …").
+ * It is fed one paragraph at a time, and a paragraph longer than this in pieces cut at the
+ * last full stop (or else the last space) before the limit, so its cost stays linear.
+ */
+const TAGGER_CHUNK = 4_000;
+
+/**
+ * The rules read a sentence as a whole, several times per quote and verb; a run of words
+ * with no sentence end longer than any prose sentence is cut, so that their cost per word
+ * stays bounded.
+ */
+const MAX_SENTENCE_WORDS = 250;
+
 /** Words with their tags; the zero-width words of expanded contractions lend their tags to the word they came from. */
-function words(text: string): { start: number; end: number; tags: Set<string> }[] {
+function words(text: string, lines: readonly { start: number; end: number }[]): { start: number; end: number; tags: Set<string> }[] {
   const out: { start: number; end: number; tags: Set<string> }[] = [];
-  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
+  for (const line of lines) {
+    for (let from = line.start; from < line.end; ) {
+      const to = chunkEnd(text, from, line.end);
+      tagChunk(text, from, to, out);
+      from = to;
+    }
+  }
+  return out;
+}
+
+function chunkEnd(text: string, from: number, end: number): number {
+  if (end - from <= TAGGER_CHUNK) return end;
+  const limit = from + TAGGER_CHUNK;
+  const stop = text.lastIndexOf('. ', limit);
+  if (stop > from + TAGGER_CHUNK / 2) return stop + 2;
+  const space = text.lastIndexOf(' ', limit);
+  return space > from ? space + 1 : limit;
+}
+
+function tagChunk(text: string, from: number, to: number, out: { start: number; end: number; tags: Set<string> }[]): void {
+  const sentences = nlp(text.slice(from, to)).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
   for (const sentence of sentences) {
     for (const term of sentence.terms) {
-      const { start, length } = term.offset;
+      const start = from + term.offset.start;
+      const { length } = term.offset;
       const last = out[out.length - 1];
       if (length === 0 || (last !== undefined && start < last.end)) {
         if (last) for (const tag of term.tags) last.tags.add(tag);
@@ -102,15 +143,61 @@ function words(text: string): { start: number; end: number; tags: Set<string> }[
       }
       // compromise keeps a trailing dot on some abbreviations; a word never ends in a quote mark.
       let end = start + length;
-      while (end > start + 1 && /["'“”‘’]/.test(text[end - 1] ?? '')) end -= 1;
+      while (end > start + 1 && QUOTE_CHAR.test(text[end - 1] ?? '')) end -= 1;
       if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) continue;
       out.push({ start, end, tags: new Set(term.tags) });
     }
   }
-  return out;
 }
 
-export function layOut(text: string, title: string | null = null): Layout {
+const QUOTE_CHAR = /["'“”‘’]/;
+
+/**
+ * The innermost quote around an offset, for offsets asked in ascending order: quotes nest,
+ * so the ones still open form a stack, and each quote is pushed and popped once.
+ */
+function innermostQuotes(quotesOf: readonly (readonly Quote[])[]): (offset: number, paragraph: number) => number | null {
+  let paragraph = -1;
+  let next = 0;
+  const open: Quote[] = [];
+  const endOf = (q: Quote): number => q.close + (q.runsOn ? 1 : 0);
+  return (offset, p) => {
+    const list = quotesOf[p] ?? [];
+    if (p !== paragraph) {
+      paragraph = p;
+      next = 0;
+      open.length = 0;
+    }
+    while (next < list.length && (list[next] as Quote).open < offset) {
+      const q = list[next] as Quote;
+      while (open.length > 0 && endOf(open[open.length - 1] as Quote) <= q.open) open.pop();
+      open.push(q);
+      next += 1;
+    }
+    while (open.length > 0 && endOf(open[open.length - 1] as Quote) <= offset) open.pop();
+    const top = open[open.length - 1];
+    return top === undefined ? null : top.id;
+  };
+}
+
+/** "(D-Ore.)", ", R-Tex.,": a party and state tag after a name, set off by brackets or commas. */
+const PARTY_TAG = /\s?\(\s?[DRI]-[A-Z][A-Za-z.]{1,6}\s?\)|,\s?[DRI]-[A-Z][A-Za-z.]{1,6},/g;
+/** The dot of a title abbreviated before a name ("Sen. Marta Kellison", "Dr. Kwame Asante"). */
+const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp)\.(?= \p{Lu})/gu;
+
+/**
+ * The text the rules read, offset for offset the same as the source: party and state tags
+ * after a name become spaces, so that "Sen. Marta Kellison (D-Ore.) said" reads as a name
+ * followed by its verb, and a title's abbreviation dot becomes a space, so that the title
+ * and the name stay one run.
+ */
+export function blankAsides(source: string): string {
+  const blank = (m: string): string => ' '.repeat(m.length);
+  return source.replace(PARTY_TAG, blank).replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `);
+}
+
+export function layOut(source: string, title: string | null = null): Layout {
+  const text = blankAsides(source);
   // Paragraphs and their quotes.
   const lines: { start: number; end: number }[] = [];
   let at = 0;
@@ -126,18 +213,11 @@ export function layOut(text: string, title: string | null = null): Layout {
       runsOn: next !== undefined && opensWithQuote(text, next.start, next.end),
       firstId: quotes.length,
     });
-    quotes.push(...paired.quotes);
-    stray.push(...paired.stray);
+    for (const q of paired.quotes) quotes.push(q);
+    for (const mark of paired.stray) stray.push(mark);
     return paired.quotes;
   });
-
-  const innermost = (offset: number, paragraph: number): number | null => {
-    let best: Quote | null = null;
-    for (const q of quotesOf[paragraph] ?? []) {
-      if (q.open < offset && offset < q.close + (q.runsOn ? 1 : 0) && (best === null || q.open > best.open)) best = q;
-    }
-    return best === null ? null : best.id;
-  };
+  const innermost = innermostQuotes(quotesOf);
 
   const lineOf = (offset: number): number => {
     let lo = 0;
@@ -150,7 +230,7 @@ export function layOut(text: string, title: string | null = null): Layout {
     return lo;
   };
 
-  const tokens: Token[] = words(text).map((w, index) => {
+  const tokens: Token[] = words(text, lines).map((w, index) => {
     const paragraph = lineOf(w.start);
     return {
       index,
@@ -173,7 +253,7 @@ export function layOut(text: string, title: string | null = null): Layout {
     const firstToken = t;
     while (t < tokens.length && (tokens[t] as Token).paragraph === p) t += 1;
     const own = tokens.slice(firstToken, t);
-    const lineText = text.slice(line.start, line.end).trim();
+    const lineText = source.slice(line.start, line.end).trim();
     const kind: ParagraphKind =
       title !== null && lineText === title.trim()
         ? 'title'
@@ -181,9 +261,10 @@ export function layOut(text: string, title: string | null = null): Layout {
           ? 'furniture'
           : 'body';
     const sentenceIds: number[] = [];
+    const closes = new Set((quotesOf[p] ?? []).filter((q) => q.parent === null).map((q) => q.close));
     let from = 0;
     for (let k = 0; k < own.length; k += 1) {
-      if (k === own.length - 1 || endsSentence(text, own, k, quotesOf[p] ?? [])) {
+      if (k === own.length - 1 || k - from + 1 >= MAX_SENTENCE_WORDS || endsSentence(text, own, k, closes)) {
         const first = own[from] as Token;
         const last = own[k] as Token;
         const sentence: Sentence = {
@@ -210,17 +291,37 @@ export function layOut(text: string, title: string | null = null): Layout {
     });
   });
 
-  return { text, paragraphs, sentences, tokens, quotes, stray };
+  markCutOff(source, paragraphs);
+  return { text, source, paragraphs, sentences, tokens, quotes, stray };
+}
+
+/**
+ * A page saved before it finished loading ends mid-sentence ("… from its reserve fu"): the
+ * last body paragraph, when it ends without a sentence's closing mark, is not reporting.
+ */
+function markCutOff(source: string, paragraphs: Paragraph[]): void {
+  for (let k = paragraphs.length - 1; k >= 0; k -= 1) {
+    const p = paragraphs[k] as Paragraph;
+    const line = source.slice(p.start, p.end).trim();
+    if (line === '' || p.kind !== 'body') continue;
+    if (!/[.!?…:;"'”’)\]]$/.test(line)) paragraphs[k] = { ...p, kind: 'furniture' };
+    return;
+  }
+}
+
+/** Whether a line is one of the page's own words: buttons, prompts, captions, credits. */
+export function isPageFurniture(line: string): boolean {
+  return FURNITURE.some((re) => re.test(line));
 }
 
 function isFurniture(line: string): boolean {
-  if (FURNITURE.some((re) => re.test(line))) return true;
+  if (isPageFurniture(line)) return true;
   // A short line without a full stop is a heading or a button, not reporting.
   return line.split(/\s+/).length <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
 }
 
 /** Whether a sentence ends after `own[k]`, judged from the characters between it and the next word. */
-function endsSentence(text: string, own: readonly Token[], k: number, quotes: readonly Quote[]): boolean {
+function endsSentence(text: string, own: readonly Token[], k: number, topLevelCloses: ReadonlySet<number>): boolean {
   const word = own[k] as Token;
   const next = own[k + 1] as Token;
   const gap = text.slice(word.end, next.start);
@@ -235,9 +336,10 @@ function endsSentence(text: string, own: readonly Token[], k: number, quotes: re
   // A stop inside a quote ends the sentence only if the quote closes right there and what
   // follows is not its attribution ("“Why now?” Smith asked.").
   if (word.quote !== null) {
-    const closing = quotes.find((q) => q.parent === null && q.close >= word.end && q.close < next.start);
-    if (closing === undefined) return false;
-    const stopInside = word.end + stop.index < closing.close;
+    let closing = -1;
+    for (let at = word.end; at < next.start && closing === -1; at += 1) if (topLevelCloses.has(at)) closing = at;
+    if (closing === -1) return false;
+    const stopInside = word.end + stop.index < closing;
     if (stopInside && next.quote === null && looksLikeAttribution(own, k + 1)) return false;
   }
   return true;

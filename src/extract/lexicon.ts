@@ -125,7 +125,7 @@ export const TITLE_WORDS = new Set(
   bishop archbishop rabbi imam reverend rev father sister brother minister-president premier speaker whip attorney lawyer
   analyst economist strategist researcher scientist expert editor correspondent reporter columnist fisherman farmer resident
   owner manager coach captain striker player teacher nurse economist envoy negotiator aide official officer press
-  mr mrs ms miss sir dame lord lady`.split(/\s+/),
+  mr mrs ms miss sir dame lord lady administrator superintendent inspector trustee treasurer`.split(/\s+/),
 );
 
 /** Department words that sit inside titles: "secretary of defense", "economy minister". */
@@ -236,3 +236,32 @@ export const SENTENCE_OPENERS = new Set(
   asked speaking writing local opposition some many most several both all each every another other such there here what which who
   why how today yesterday tomorrow last next earlier later still also even only just`.split(/\s+/),
 );
+
+/**
+ * English given names and their usual short forms, both ways ("Mike Waltz" is "Michael
+ * Waltz"). No maintained list of these is published on the npm registry, so the common
+ * ones are kept here; a pair is only used when the surname matches too.
+ */
+const NICKNAME_GROUPS = `michael mike mick mickey|robert bob rob bobby robbie|william bill will billy willie liam|richard rick dick rich ricky
+  james jim jimmy jamie|john jack johnny|joseph joe joey|thomas tom tommy|charles charlie chuck|edward ed ted eddie ned
+  christopher chris|daniel dan danny|matthew matt|anthony tony|andrew andy drew|david dave|steven steve stephen|kenneth ken kenny
+  benjamin ben|samuel sam sammy|alexander alex al|nicholas nick nicky|timothy tim timmy|patrick pat paddy|peter pete
+  gregory greg|jonathan jon|donald don donny|ronald ron ronnie|lawrence larry|jeffrey jeff geoffrey|gerald gerry jerry
+  elizabeth liz beth betsy lizzie eliza|margaret maggie meg peggy|katherine kate kathy katie catherine cathy kathryn
+  jennifer jen jenny|susan sue susie|deborah debbie deb|patricia pat patty trish|rebecca becky|victoria vicky tori
+  christine chris chrissy|kimberly kim|barbara barb|jessica jess jessie|samantha sam|abigail abby|alexandra alex sandra
+  theodore ted teddy theo|frederick fred freddie|francis frank|henry hank harry|harold harry hal|leonard len lenny
+  raymond ray|walter walt|vincent vince|zachary zach|nathaniel nate nathan|jacob jake|joshua josh|mitchell mitch`;
+
+export const NICKNAMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const group of NICKNAME_GROUPS.split('|')) {
+    const names = group.trim().split(/\s+/);
+    for (const n of names) {
+      const set = map.get(n) ?? new Set<string>();
+      for (const m of names) if (m !== n) set.add(m);
+      map.set(n, set);
+    }
+  }
+  return new Map([...map].map(([k, v]) => [k, [...v]]));
+})();

@@ -10,9 +10,11 @@
  * reader has already seen.
  */
 import { nameKey, slugify } from '../ingest/text';
+import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import type { Layout, Token } from './layout';
 import {
   DEPARTMENT_WORDS,
+  NICKNAMES,
   ORG_ANAPHORS,
   ORG_DESCRIPTORS,
   ORG_WORDS,
@@ -24,45 +26,7 @@ import {
   VERB_MODIFIERS,
 } from './lexicon';
 
-/** An entity already in the graph, as the gazetteer read query returns it. */
-export interface GazetteerEntry {
-  readonly id: string;
-  readonly type: 'Person' | 'Organization';
-  readonly name: string;
-  readonly aliases: readonly string[];
-  /** The organisation kind; NEWS_OUTLET marks an outlet. */
-  readonly kind: string | null;
-  /** Current role titles of a person: "CIA Director". */
-  readonly titles: readonly string[];
-}
-
-export class Gazetteer {
-  private readonly names = new Map<string, GazetteerEntry[]>();
-  private readonly roleTitles = new Map<string, GazetteerEntry[]>();
-
-  constructor(readonly entries: readonly GazetteerEntry[]) {
-    for (const entry of entries) {
-      for (const name of new Set([entry.name, ...entry.aliases].map(nameKey))) push(this.names, name, entry);
-      for (const title of new Set(entry.titles.map(nameKey))) push(this.roleTitles, title, entry);
-    }
-  }
-
-  byName(name: string): readonly GazetteerEntry[] {
-    return this.names.get(nameKey(name)) ?? [];
-  }
-
-  byTitle(title: string): readonly GazetteerEntry[] {
-    return this.roleTitles.get(nameKey(title)) ?? [];
-  }
-}
-
-export const NO_GAZETTEER = new Gazetteer([]);
-
-const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-};
+export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 
 export type EntityType = 'Person' | 'Organization' | 'Unknown';
 export type Gender = 'male' | 'female';
@@ -88,6 +52,14 @@ export type Via = 'name' | 'alias' | 'surname' | 'graph' | 'graph-title' | 'titl
 
 export class Registry {
   readonly entities: DocEntity[] = [];
+  /** Every name and alias key an entity has had; lookups filter out what no longer holds. */
+  private readonly byKey = new Map<string, DocEntity[]>();
+  /** First word, last word and initials of every name an entity has had. */
+  private readonly byPart = new Map<string, DocEntity[]>();
+  /** Title keys and their word suffixes ("cia director", "director"). */
+  private readonly byTitleKey = new Map<string, DocEntity[]>();
+  /** Every mention of an organisation or unknown entity, by offset: what "the agency" may refer back to. */
+  private readonly orgMentions: { at: number; entity: DocEntity }[] = [];
 
   constructor(readonly gazetteer: Gazetteer) {}
 
@@ -95,16 +67,25 @@ export class Registry {
     return [entity.name, ...entity.aliases].map(nameKey);
   }
 
+  private index(entity: DocEntity, name: string): void {
+    addOnce(this.byKey, nameKey(name), entity);
+    const parts = name.split(/\s+/).map(nameKey);
+    if (parts.length < 2) return;
+    addOnce(this.byPart, parts[0] as string, entity);
+    addOnce(this.byPart, parts[parts.length - 1] as string, entity);
+    addOnce(this.byPart, parts.map((p) => p[0] ?? '').join(''), entity);
+  }
+
   /** Entities the article has introduced under exactly this name or alias. */
   exact(name: string): DocEntity[] {
     const key = nameKey(name);
-    return this.entities.filter((e) => this.keysOf(e).includes(key));
+    return (this.byKey.get(key) ?? []).filter((e) => this.keysOf(e).includes(key));
   }
 
   /** A one-word name against the longer names already seen: a surname, or a word of an organisation's name. */
   partial(word: string): DocEntity[] {
     const key = nameKey(word);
-    return this.entities.filter((e) => {
+    return (this.byPart.get(key) ?? []).filter((e) => {
       const parts = e.name.split(/\s+/).map(nameKey);
       if (parts.length < 2) return false;
       if (e.type === 'Person') return parts[parts.length - 1] === key;
@@ -112,6 +93,19 @@ export class Registry {
       const initials = parts.map((p) => p[0] ?? '').join('');
       return parts[0] === key || parts[parts.length - 1] === key || initials === key;
     });
+  }
+
+  /** Records a title the article gives `entity` ("CIA Director"). */
+  addTitle(entity: DocEntity, title: string): void {
+    entity.titles.add(title);
+    const words = nameKey(title).split(' ');
+    for (let k = 0; k < words.length; k += 1) addOnce(this.byTitleKey, words.slice(k).join(' '), entity);
+  }
+
+  /** Records an alias the article uses for `entity`. */
+  addAlias(entity: DocEntity, alias: string): void {
+    entity.aliases.add(alias);
+    this.index(entity, alias);
   }
 
   /**
@@ -125,6 +119,8 @@ export class Registry {
       const entity = mostRecent(local);
       return { entity: this.touch(entity, name, hint), via: nameKey(entity.name) === nameKey(name) ? 'name' : 'alias', ambiguous: local.length > 1 };
     }
+    const nickname = words.length > 1 && hint.type !== 'Organization' ? this.byNickname(words) : null;
+    if (nickname !== null) return { entity: this.touch(nickname, name, hint), via: 'alias', ambiguous: false };
     if (words.length === 1) {
       const partial = this.partial(name).filter((e) => compatible(e.type, hint.type));
       if (partial.length > 0) {
@@ -135,17 +131,17 @@ export class Registry {
     const known = this.gazetteer.byName(name).filter((g) => compatible(g.type, hint.type));
     if (known.length >= 1) {
       const entry = known[0] as GazetteerEntry;
-      const existing = this.entities.find((e) => e.graph?.id === entry.id);
-      const entity = existing ?? this.create(entry.name, entry.type, hint, entry);
+      const entity = this.fromGraph(entry, hint);
       return { entity: this.touch(entity, name, hint), via: 'graph', ambiguous: known.length > 1 };
     }
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;
-      const upgrade = this.entities.find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last));
+      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last));
       if (upgrade) {
-        upgrade.aliases.add(upgrade.name);
+        this.addAlias(upgrade, upgrade.name);
         upgrade.name = name;
+        this.index(upgrade, name);
         upgrade.surnameOnly = false;
         return { entity: this.touch(upgrade, name, hint), via: 'name', ambiguous: false };
       }
@@ -155,10 +151,24 @@ export class Registry {
     return { entity: this.touch(entity, name, hint), via: words.length === 1 ? 'new-surname' : 'new', ambiguous: false };
   }
 
+  /** "Mike Waltz" for "Michael Waltz" (or the graph's): the same surname, a first name that is a usual short or long form. */
+  private byNickname(words: readonly string[]): DocEntity | null {
+    const [first, ...rest] = words as [string, ...string[]];
+    const variants = NICKNAMES.get(first.toLowerCase()) ?? [];
+    for (const variant of variants) {
+      const candidate = [variant, ...rest].join(' ');
+      const local = this.exact(candidate).filter((e) => e.type !== 'Organization');
+      if (local.length === 1) return local[0] as DocEntity;
+      const known = this.gazetteer.byName(candidate).filter((g) => g.type === 'Person');
+      if (known.length === 1) return this.fromGraph(known[0] as GazetteerEntry, {});
+    }
+    return null;
+  }
+
   private create(name: string, type: EntityType, hint: { gender?: Gender | null; outlet?: boolean }, graph: GazetteerEntry | null): DocEntity {
     const entity: DocEntity = {
       serial: this.entities.length,
-      type: graph?.type ?? type,
+      type: graph === null ? type : registryType(graph.type),
       name: graph?.name ?? name,
       aliases: new Set(),
       titles: new Set(),
@@ -169,48 +179,65 @@ export class Registry {
       seen: [],
     };
     this.entities.push(entity);
+    this.index(entity, entity.name);
+    if (graph) this.graphEntities.set(graph.id, entity);
     return entity;
   }
 
+  private readonly graphEntities = new Map<string, DocEntity>();
+
+  /** The document's entity for a graph entry, created on first use. */
+  private fromGraph(entry: GazetteerEntry, hint: { gender?: Gender | null; outlet?: boolean }): DocEntity {
+    return this.graphEntities.get(entry.id) ?? this.create(entry.name, registryType(entry.type), hint, entry);
+  }
+
   private touch(entity: DocEntity, name: string, hint: { type: EntityType; at: number; gender?: Gender | null; outlet?: boolean }): DocEntity {
-    if (nameKey(name) !== nameKey(entity.name)) entity.aliases.add(name);
+    if (nameKey(name) !== nameKey(entity.name)) this.addAlias(entity, name);
     if (entity.type === 'Unknown' && hint.type !== 'Unknown') entity.type = hint.type;
     if (hint.outlet) entity.outlet = true;
     entity.gender ??= hint.gender ?? null;
-    if (!entity.seen.includes(hint.at)) {
+    // Mentions come in document order, so a new offset is almost always the largest.
+    const last = entity.seen[entity.seen.length - 1];
+    if (last === undefined || hint.at > last) entity.seen.push(hint.at);
+    else if (!entity.seen.includes(hint.at)) {
       entity.seen.push(hint.at);
       entity.seen.sort((a, b) => a - b);
     }
+    insertByOffset(this.orgMentions, { at: hint.at, entity });
     return entity;
   }
 
   /** The person the article has given this title before `before` ("the CIA director"). */
   byTitle(title: string, before: number): { entity: DocEntity; via: Via } | null {
     const key = nameKey(title);
-    const local = this.entities.filter((e) => (e.seen[0] ?? Infinity) < before && [...e.titles].some((t) => nameKey(t) === key || nameKey(t).endsWith(` ${key}`)));
+    const local = (this.byTitleKey.get(key) ?? []).filter((e) => (e.seen[0] ?? Infinity) < before);
     if (local.length === 1) return { entity: local[0] as DocEntity, via: 'title' };
     if (local.length > 1) return null;
     const known = this.gazetteer.byTitle(title);
     if (known.length !== 1) return null;
     const entry = known[0] as GazetteerEntry;
-    const existing = this.entities.find((e) => e.graph?.id === entry.id) ?? this.create(entry.name, entry.type, {}, entry);
-    return { entity: existing, via: 'graph-title' };
+    return { entity: this.fromGraph(entry, {}), via: 'graph-title' };
   }
 
   /** The organisation "the agency" or "the newspaper" refers back to: the last one seen whose name or kind fits. */
   byAnaphor(head: string, before: number): DocEntity | null {
     const kind = ORG_ANAPHORS[head];
     if (kind === undefined) return null;
-    const lastSeenBefore = (e: DocEntity): number => Math.max(-1, ...e.seen.filter((s) => s < before));
-    const fitting = this.entities.filter((e) => {
-      if (e.type === 'Person' || lastSeenBefore(e) < 0) return false;
+    const fits = (e: DocEntity): boolean => {
+      if (e.type === 'Person') return false;
       if (kind === 'outlet') return e.outlet;
       if (e.outlet) return false;
       const words = e.name.toLowerCase().split(/\s+/);
       return words.includes(head) || ['company', 'firm', 'group', 'maker', 'manufacturer', 'lender', 'insurer', 'carrier', 'airline'].includes(head);
-    });
-    if (fitting.length === 0) return null;
-    return fitting.reduce((a, b) => (lastSeenBefore(b) > lastSeenBefore(a) ? b : a));
+    };
+    // The last fitting mention before `before`; the walk back is bounded, so that a text of
+    // many names cannot make every anaphor cost the whole text.
+    let k = lastBefore(this.orgMentions, before);
+    for (let steps = 0; k >= 0 && steps < ANAPHOR_REACH; k -= 1, steps += 1) {
+      const { entity } = this.orgMentions[k] as { at: number; entity: DocEntity };
+      if (fits(entity)) return entity;
+    }
+    return null;
   }
 
   /** The id the entity will have: its graph id, or a new id from its name. */
@@ -220,7 +247,40 @@ export class Registry {
   }
 }
 
-const compatible = (a: EntityType, b: EntityType): boolean => a === b || a === 'Unknown' || b === 'Unknown';
+/** How many mentions back "the agency" may look for what it refers to. */
+const ANAPHOR_REACH = 400;
+
+function addOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value && !list.includes(value)) list.push(value);
+}
+
+/** Index of the last entry with `at` below `before`, or -1; `list` is sorted by `at`. */
+function lastBefore(list: readonly { at: number }[], before: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as { at: number }).at < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function insertByOffset(list: { at: number; entity: DocEntity }[], entry: { at: number; entity: DocEntity }): void {
+  const last = list[list.length - 1];
+  if (last === undefined || entry.at >= last.at) {
+    if (last?.at !== entry.at || last.entity !== entry.entity) list.push(entry);
+    return;
+  }
+  list.splice(lastBefore(list, entry.at) + 1, 0, entry);
+}
+
+/** The registry holds people and organisations; the gazetteer gives it nothing else. */
+const registryType = (t: GazetteerEntry['type']): EntityType => (t === 'Person' || t === 'Organization' ? t : 'Unknown');
+
+const compatible = (a: EntityType | GazetteerEntry['type'], b: EntityType): boolean => a === b || a === 'Unknown' || b === 'Unknown';
 const mostRecent = (list: DocEntity[]): DocEntity => list.reduce((a, b) => ((b.seen[b.seen.length - 1] ?? -1) > (a.seen[a.seen.length - 1] ?? -1) ? b : a));
 
 export type MentionKind = 'name' | 'place' | 'pronoun' | 'title' | 'anaphor';
@@ -252,6 +312,8 @@ export interface Mention {
 
 export interface Mentions {
   readonly all: readonly Mention[];
+  /** The mentions of sentence `s`, in order. */
+  inSentence(s: number): readonly Mention[];
   endingAt(token: number): Mention | null;
   startingAt(token: number): Mention | null;
 }
@@ -270,8 +332,12 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
   const all: Mention[] = [];
   const byEnd = new Map<number, Mention>();
   const byStart = new Map<number, Mention>();
+  const bySentence = new Map<number, Mention[]>();
   const add = (m: Mention): void => {
     all.push(m);
+    const list = bySentence.get(m.sentence);
+    if (list === undefined) bySentence.set(m.sentence, [m]);
+    else list.push(m);
     byEnd.set(m.last, m);
     byStart.set(m.first, m);
   };
@@ -407,14 +473,20 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
     // The name proper: the longest tail the article or the graph already knows, else the
     // tail after the title words.
     let core = -1;
+    // A known tail after a first name or an unknown word ("Grace" before a known "Okafor")
+    // is part of a full name, not a title and a name.
     for (let k = i; k <= j && core === -1; k += 1) {
       const candidate = surface(k);
+      const afterTitle = k === i || isTitleWord(tokens[k - 1] as Token) || DEPARTMENT_WORDS.has((tokens[k - 1] as Token).lower);
+      if (!afterTitle && ((tokens[k - 1] as Token).tags.has('FirstName') || registry.exact(candidate).every((e) => e.surnameOnly))) continue;
       if (registry.exact(candidate).length > 0 || registry.gazetteer.byName(candidate).length > 0) core = k;
     }
     const recognised = core !== -1;
     if (core === -1) {
       // After a title, "of State", "of Defense" belong to the title: "Secretary of State Marco Rubio".
-      const titled = run.slice(0, -1).some(isTitleWord);
+      // "Secretary of the Treasury Scott Bessent": the run starts at "Treasury", after "of the".
+      const ofThe = tokens[i - 1]?.lower === 'the' && tokens[i - 2]?.lower === 'of' && tokens[i - 3] !== undefined && isTitleWord(tokens[i - 3] as Token);
+      const titled = run.slice(0, -1).some(isTitleWord) || ofThe;
       const partOfTitle = (t: Token): boolean => isTitleWord(t) || t.tags.has('Demonym') || (titled && (DEPARTMENT_WORDS.has(t.lower) || ['of', 'for', 'and', 'the'].includes(t.lower)));
       core = j;
       while (core > i && !partOfTitle(tokens[core - 1] as Token)) core -= 1;
@@ -434,7 +506,8 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
       else break;
     }
     const titleText = first < core ? text.slice((tokens[first] as Token).start, (tokens[core - 1] as Token).end) : null;
-    const descriptor = first > 0 && ORG_DESCRIPTORS.has((tokens[first - 1] as Token).lower) ? (tokens[first - 1] as Token).lower : null;
+    // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
+    const descriptor = first === i && first > 0 && ORG_DESCRIPTORS.has((tokens[first - 1] as Token).lower) ? (tokens[first - 1] as Token).lower : null;
 
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
@@ -460,13 +533,13 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
     const genderHint = type === 'Person' || type === 'Unknown' ? (gender(coreTokens[0]) ?? (titleText && /\b(mrs|ms|miss)\b/i.test(titleText) ? 'female' : titleText && /\bmr\b/i.test(titleText) ? 'male' : null)) : null;
     const resolved = registry.resolve(name, { type, at: (tokens[core] as Token).start, gender: coreTokens.length > 1 ? genderHint : null, outlet });
     if (titleText !== null) {
-      resolved.entity.titles.add(titleText);
-      resolved.entity.aliases.add(text.slice((tokens[first] as Token).start, possessive ? lastToken.end - 2 : lastToken.end));
+      registry.addTitle(resolved.entity, titleText);
+      registry.addAlias(resolved.entity, text.slice((tokens[first] as Token).start, possessive ? lastToken.end - 2 : lastToken.end));
     }
     // "the Financial Times (FT)": the bracketed abbreviation is an alias from here on.
     const after = tokens[j + 1];
     if (after && /^\s*\(\s*$/.test(text.slice(lastToken.end, after.start)) && isAcronym(after) && /^\s*\)/.test(text.slice(after.end))) {
-      resolved.entity.aliases.add(after.text);
+      registry.addAlias(resolved.entity, after.text);
     }
     return { ...baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
   }
@@ -479,6 +552,7 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
 
   return {
     all,
+    inSentence: (sentence) => bySentence.get(sentence) ?? [],
     endingAt: (token) => byEnd.get(token) ?? null,
     startingAt: (token) => byStart.get(token) ?? null,
   };

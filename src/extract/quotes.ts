@@ -55,16 +55,29 @@ export function pairQuotes(text: string, from = 0, to = text.length, options: { 
   const found: { mark: QuoteMark; open: number; close: number; runsOn: boolean }[] = [];
   const stray: StrayMark[] = [];
   const stack: Open[] = [];
+  // Where each kind of mark sits in the stack, so that finding the last one is constant time.
+  const positions = new Map<QuoteMark, number[]>();
+  const open = (mark: QuoteMark, at: number): void => {
+    const list = positions.get(mark) ?? [];
+    positions.set(mark, list);
+    list.push(stack.length);
+    stack.push({ mark, at });
+  };
   const closeAt = (index: number, close: number): void => {
     const opener = stack[index] as Open;
-    for (const dropped of stack.slice(index + 1)) stray.push({ at: dropped.at, mark: dropped.mark });
+    for (let k = index; k < stack.length; k += 1) {
+      const removed = stack[k] as Open;
+      if (k > index) stray.push({ at: removed.at, mark: removed.mark });
+      (positions.get(removed.mark) as number[]).pop();
+    }
     stack.length = index;
     found.push({ mark: opener.mark, open: opener.at, close, runsOn: false });
   };
-  const lastOpen = (marks: readonly QuoteMark[]): number => {
-    for (let k = stack.length - 1; k >= 0; k -= 1) if (marks.includes((stack[k] as Open).mark)) return k;
-    return -1;
+  const lastOpen = (mark: QuoteMark): number => {
+    const list = positions.get(mark);
+    return list === undefined || list.length === 0 ? -1 : (list[list.length - 1] as number);
   };
+  const lastClosing = { '’': lastClosingMark(text, from, to, '’'), "'": lastClosingMark(text, from, to, "'") };
 
   for (let i = from; i < to; i += 1) {
     const c = text[i] as string;
@@ -72,36 +85,36 @@ export function pairQuotes(text: string, from = 0, to = text.length, options: { 
     const next = i + 1 < to ? text[i + 1] : undefined;
     switch (c) {
       case '“':
-        stack.push({ mark: '“', at: i });
+        open('“', i);
         break;
       case '”': {
-        const k = lastOpen(['“']);
+        const k = lastOpen('“');
         if (k === -1) stray.push({ at: i, mark: c });
         else closeAt(k, i);
         break;
       }
       case '‘':
         if (isWordChar(prev) && isWordChar(next)) break;
-        stack.push({ mark: '‘', at: i });
+        open('‘', i);
         break;
       case '’': {
         if (isWordChar(prev) && isWordChar(next)) break;
-        const k = lastOpen(['‘']);
-        if (k !== -1 && !isSpace(prev) && !pluralPossessive(text, i, to, '’')) closeAt(k, i);
+        const k = lastOpen('‘');
+        if (k !== -1 && !isSpace(prev) && !pluralPossessive(text, i, lastClosing['’'])) closeAt(k, i);
         break;
       }
       case '"': {
-        const k = lastOpen(['"']);
+        const k = lastOpen('"');
         if (k !== -1) closeAt(k, i);
-        else if (!isSpace(next)) stack.push({ mark: '"', at: i });
+        else if (!isSpace(next)) open('"', i);
         else stray.push({ at: i, mark: c });
         break;
       }
       case "'": {
         if (isWordChar(prev) && isWordChar(next)) break;
-        const k = lastOpen(["'"]);
-        if (k !== -1 && !isSpace(prev) && !isWordChar(next) && !pluralPossessive(text, i, to, "'")) closeAt(k, i);
-        else if ((prev === undefined || OPENING_CONTEXT.test(prev)) && next !== undefined && /\p{L}/u.test(next)) stack.push({ mark: "'", at: i });
+        const k = lastOpen("'");
+        if (k !== -1 && !isSpace(prev) && !isWordChar(next) && !pluralPossessive(text, i, lastClosing["'"])) closeAt(k, i);
+        else if ((prev === undefined || OPENING_CONTEXT.test(prev)) && next !== undefined && /\p{L}/u.test(next)) open("'", i);
         break;
       }
       default:
@@ -123,19 +136,17 @@ export function pairQuotes(text: string, from = 0, to = text.length, options: { 
   found.sort((a, b) => a.open - b.open);
   const firstId = options.firstId ?? 0;
   const quotes: Quote[] = [];
+  // Quotes nest, so the ones around the current one form a stack (each pushed and popped once).
+  const around: number[] = [];
   found.forEach((q, n) => {
     let start = q.open + 1;
     let end = q.close;
     while (start < end && isSpace(text[start])) start += 1;
     while (end > start && isSpace(text[end - 1])) end -= 1;
-    let parent: number | null = null;
-    for (let k = n - 1; k >= 0; k -= 1) {
-      const outer = found[k] as (typeof found)[number];
-      if (outer.open < q.open && outer.close > q.close) {
-        parent = firstId + k;
-        break;
-      }
-    }
+    while (around.length > 0 && (found[around[around.length - 1] as number] as (typeof found)[number]).close <= q.open) around.pop();
+    const enclosing = around[around.length - 1];
+    const parent = enclosing !== undefined && (found[enclosing] as (typeof found)[number]).close > q.close ? firstId + enclosing : null;
+    around.push(n);
     if (start < end) quotes.push({ id: firstId + n, mark: q.mark, open: q.open, close: q.close, start, end, parent, runsOn: q.runsOn });
   });
   // Ids must equal positions for callers that index by id; an empty quote ("") is dropped.
@@ -146,12 +157,17 @@ export function pairQuotes(text: string, from = 0, to = text.length, options: { 
  * "The players' effort was …": a closing single mark after an "s", followed by a word, is a
  * plural possessive when a later mark of the same kind can still close the quote.
  */
-function pluralPossessive(text: string, i: number, to: number, mark: string): boolean {
+function pluralPossessive(text: string, i: number, lastClosing: number): boolean {
   if (text[i - 1] !== 's' || !/^ \p{L}/u.test(text.slice(i + 1, i + 3))) return false;
-  for (let j = i + 1; j < to; j += 1) {
-    if (text[j] === mark && !isSpace(text[j - 1]) && !isWordChar(text[j + 1])) return true;
+  return lastClosing > i;
+}
+
+/** The last offset in the paragraph where `mark` could close a quote (-1 if none). */
+function lastClosingMark(text: string, from: number, to: number, mark: string): number {
+  for (let j = to - 1; j > from; j -= 1) {
+    if (text[j] === mark && !isSpace(text[j - 1]) && !isWordChar(text[j + 1])) return j;
   }
-  return false;
+  return -1;
 }
 
 function renumber(quotes: Quote[], firstId: number): Quote[] {

@@ -35,7 +35,7 @@ export const ENTITY_ID = new RegExp(`^(person|org|place|policy|event):${SLUG}$`)
 const ARTICLE_ID = new RegExp(`^article:${SLUG}$`);
 const STATEMENT_ID = new RegExp(`^statement:${SLUG}:(\\d+-\\d+|\\d+)$`);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export interface NormalizedStatement {
   readonly id: string;

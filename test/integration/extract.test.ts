@@ -29,6 +29,10 @@ query Extract($text: String!, $title: String) {
   }
 }`;
 
+const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
+  ingestArticle(document: $document) { article }
+}`;
+
 const TEXT = [
   'Talks on intelligence sharing resume',
   'Waltz said on Thursday that talks with Ukraine would resume next week.',
@@ -62,11 +66,13 @@ describe('extractArticle', () => {
     ]);
     expect(proposal.statements[1]?.flags).toContain('title');
     expect(proposal.statements[3]?.flags).toContain('new-entity');
-    expect(proposal.knownEntities).toEqual(['org:financial-times', 'person:emmanuel-macron', 'person:john-ratcliffe', 'person:mike-waltz']);
+    expect(proposal.knownEntities).toEqual(['org:financial-times', 'person:emmanuel-macron', 'person:john-ratcliffe', 'person:mike-waltz', 'place:europe', 'place:ukraine']);
     expect(proposal.newEntities).toEqual(['person:nadia-koval']);
 
-    // The document is ready for ingest: valid, defining only what the graph lacks.
-    const document = JSON.parse(proposal.document) as { entities: { id: string }[] };
+    // The document is ready for ingest: valid, defining only what the graph lacks, each
+    // statement linked to the graph's places it names.
+    const document = JSON.parse(proposal.document) as { entities: { id: string }[]; statements: { about?: string[] }[] };
+    expect(document.statements.map((s) => s.about ?? [])).toEqual([['place:ukraine'], [], ['place:europe'], []]);
     const validation = validateDocument(document);
     expect(validation.ok ? [] : validation.problems).toEqual([]);
     expect(document.entities.map((e) => e.id)).toEqual(['person:nadia-koval']);
@@ -85,6 +91,18 @@ describe('extractArticle', () => {
       'person:mick-mulroy',
       'person:mike-waltz',
     ]);
+  });
+
+  it('proposes a document the ingestArticle mutation takes unchanged, review list included', async () => {
+    const proposal = (await harness.data(EXTRACT, { text: TEXT, title: null })).extractArticle as { document: string };
+    const document = JSON.parse(proposal.document) as { review: unknown[] };
+    expect(document.review.length).toBeGreaterThan(0);
+    // Without an API key nothing is written; the answer shows the document got past the
+    // input types to the resolver, which is where a rejected `review` key used to stop it.
+    const before = await census(gateway);
+    const result = await harness.execute(INGEST, { document });
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(await census(gateway)).toEqual(before);
   });
 
   it('rejects empty text with a message that says what it expected', async () => {

@@ -4,6 +4,7 @@
  * `document` variable unchanged. Validation is not done here: every document goes through
  * the one validator, whichever door it came in by.
  */
+import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { StatementKind } from '../statement/statement.type';
 
@@ -173,6 +174,9 @@ export class ArticleDocumentInput {
 
   @Field(() => [StatementInput])
   statements!: StatementInput[];
+
+  @Field(() => [GraphQLJSON], { nullable: true, description: "The extractor's review notes (npm run extract); accepted so its output can be sent unchanged, and ignored." })
+  review?: unknown[] | null;
 }
 
 @ObjectType({ description: 'An entity of the document that was linked to one already in the graph.' })

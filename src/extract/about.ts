@@ -1,0 +1,178 @@
+/**
+ * What each statement is about: the policies, events and places its sentence names (found
+ * by topics.ts against the gazetteer), the people it names besides its speakers, and the
+ * organisations named in its own words. A statement whose sentence names no policy or event
+ * takes those of what it continues, of the quote it sits in, of the sentence before it in
+ * the paragraph, or of its speaker's previous statement, each less surely.
+ *
+ * A place the text names that the gazetteer does not know is proposed as a new place,
+ * flagged for review; a policy or event is never invented from the text.
+ */
+import { nameKey } from '../ingest/text';
+import type { GazetteerEntry } from './gazetteer';
+import type { Layout } from './layout';
+import type { DocEntity, Mentions } from './mentions';
+import type { TopicsBySentence } from './topics';
+
+export type AboutTarget =
+  | { readonly kind: 'entity'; readonly entity: DocEntity }
+  | { readonly kind: 'graph'; readonly entry: GazetteerEntry }
+  | { readonly kind: 'new-place'; readonly name: string };
+
+export interface AboutLink {
+  readonly target: AboutTarget;
+  /** 0 to 1: how sure the link is. */
+  readonly confidence: number;
+  /** named: in the statement's sentence; the others: taken from the context. */
+  readonly how: 'named' | 'continued' | 'quoted-in' | 'previous-sentence' | 'same-speaker';
+  readonly words: string;
+}
+
+/** What about.ts needs of a statement draft. */
+export interface AboutSubject {
+  readonly sentence: number;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'DIRECT' | 'PARTIAL' | 'INDIRECT';
+  readonly speakers: readonly { readonly entity: DocEntity }[];
+  /** Where the words were said ("televised address"): the occasion, not the topic. */
+  readonly venue: string | null;
+  /** The draft this one continues, or the quote it is nested in. */
+  readonly from: AboutSubject | null;
+  readonly parent: AboutSubject | null;
+  about: AboutLink[];
+}
+
+const CONTEXT_DISCOUNT = { continued: 0.95, 'quoted-in': 0.95, 'previous-sentence': 0.9, 'same-speaker': 0.85 } as const;
+
+const isPolicyOrEvent = (l: AboutLink): boolean => l.target.kind === 'graph' && (l.target.entry.type === 'Policy' || l.target.entry.type === 'Event');
+
+export class AboutLinker {
+  /** Speakers of each span: a co-speaker ("both Waltz and Ratcliffe suggested") is not what the statement is about. */
+  private readonly speakersOf = new Map<string, Set<DocEntity>>();
+  private readonly lastBySpeaker = new Map<DocEntity, AboutSubject>();
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly mentions: Mentions,
+    private readonly topics: TopicsBySentence,
+    /** Names and aliases of the places the gazetteer knows: never proposed as new. */
+    private readonly placeKeys: ReadonlySet<string>,
+  ) {}
+
+  /** Links every subject, in document order (carry-over reads the ones before). */
+  linkAll(subjects: readonly AboutSubject[]): void {
+    for (const s of subjects) {
+      const set = this.speakersOf.get(spanKey(s)) ?? new Set<DocEntity>();
+      for (const sp of s.speakers) set.add(sp.entity);
+      this.speakersOf.set(spanKey(s), set);
+    }
+    for (const s of subjects) {
+      s.about = this.link(s);
+      for (const sp of s.speakers) this.lastBySpeaker.set(sp.entity, s);
+    }
+  }
+
+  private link(s: AboutSubject): AboutLink[] {
+    const links = [...this.topicsOf(s), ...this.namesIn(s)];
+    // A continuation, or a quote inside a quote, is the same passage: it keeps what that is about.
+    links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
+    if (!links.some(isPolicyOrEvent)) links.push(...this.fromContext(s));
+    return dedupe(links);
+  }
+
+  /**
+   * The topics the statement's sentence names; a paraphrase keeps to its own clause when
+   * that names any (a sentence may hold two: "announced a meeting … and called for …"),
+   * and the venue is the occasion, not a topic.
+   */
+  private topicsOf(s: AboutSubject): AboutLink[] {
+    const all = (this.topics.hits.get(s.sentence) ?? []).filter((h) => s.venue === null || !s.venue.toLowerCase().includes(h.words.toLowerCase()));
+    const own = all.filter((h) => h.start >= s.start && h.end <= s.end);
+    const chosen = s.kind === 'INDIRECT' && own.length > 0 ? own : all;
+    return chosen.map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
+  }
+
+  private topicsNamed(sentence: number): AboutLink[] {
+    return (this.topics.hits.get(sentence) ?? []).map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
+  }
+
+  /** People named in the sentence, organisations named in the statement's own words, places the gazetteer lacks. */
+  private namesIn(s: AboutSubject): AboutLink[] {
+    const excluded = new Set([...(this.speakersOf.get(spanKey(s)) ?? []), ...(s.parent?.speakers ?? []).map((sp) => sp.entity)]);
+    const knownPlaces = new Set((this.topics.hits.get(s.sentence) ?? []).filter((h) => h.entry.type === 'Place').map((h) => h.words.toLowerCase()));
+    const links: AboutLink[] = [];
+    for (const m of this.mentions.inSentence(s.sentence)) {
+      // "European", "Ukrainian": an adjective, not a place or a body.
+      if (this.layout.tokens.slice(m.first, m.last + 1).every((t) => t.tags.has('Demonym') || !/^\p{Lu}/u.test(t.text))) continue;
+      if (s.kind === 'INDIRECT' && (m.start < s.start || m.end > s.end) && m.kind === 'place') continue;
+      if (m.kind === 'place') {
+        const name = m.text.replace(/['’]s$/, '');
+        if (!knownPlaces.has(name.toLowerCase()) && !this.placeKeys.has(nameKey(name)) && /^\p{Lu}/u.test(name)) links.push({ target: { kind: 'new-place', name }, confidence: 0.6, how: 'named', words: m.text });
+        continue;
+      }
+      const e = m.entity;
+      if (m.kind !== 'name' || e === null || excluded.has(e) || e.outlet || !isSubstantial(e)) continue;
+      const inOwnWords = m.start >= s.start && m.end <= s.end;
+      if (e.type === 'Person' || e.type === 'Unknown') links.push({ target: { kind: 'entity', entity: e }, confidence: inOwnWords ? 0.85 : 0.75, how: 'named', words: m.text });
+      else if (inOwnWords) links.push({ target: { kind: 'entity', entity: e }, confidence: 0.7, how: 'named', words: m.text });
+    }
+    return links;
+  }
+
+  /** The policies and events of the context, for a statement whose sentence names none. */
+  private fromContext(s: AboutSubject): AboutLink[] {
+    // The sentence before speaks for a statement only when the statement names nothing itself;
+    // the speaker's previous quote, when it was said in the same passage.
+    const namesNothing = (this.topics.hits.get(s.sentence) ?? []).length === 0;
+    const candidates: [readonly AboutLink[], keyof typeof CONTEXT_DISCOUNT][] = [[namesNothing ? this.previousSentence(s) : [], 'previous-sentence']];
+    const previous = s.speakers.length === 1 ? this.lastBySpeaker.get((s.speakers[0] as { entity: DocEntity }).entity) : undefined;
+    if (previous !== undefined && previous.kind !== 'INDIRECT' && s.paragraph - previous.paragraph <= 1) candidates.push([previous.about, 'same-speaker']);
+    for (const [source, how] of candidates) {
+      const inherited = inherit(source, how);
+      if (inherited.length > 0) return inherited;
+    }
+    return [];
+  }
+
+  /** The topics of the body sentence before, in this paragraph or the one before it. */
+  private previousSentence(s: AboutSubject): AboutLink[] {
+    for (let k = s.sentence - 1; k >= 0; k -= 1) {
+      const sentence = this.layout.sentences[k];
+      if (sentence === undefined || s.paragraph - sentence.paragraph > 1) return [];
+      if (this.layout.paragraphs[sentence.paragraph]?.kind === 'body') return this.topicsNamed(k);
+    }
+    return [];
+  }
+}
+
+/**
+ * A name worth linking: one the graph knows, or of two words or more. A single capitalised
+ * word the graph does not know is as likely a sentence opener or a show's title ("Face",
+ * "Whether") as a surname, and is left out rather than proposed.
+ */
+export function isSubstantial(e: DocEntity): boolean {
+  return e.graph !== null || /\s/.test(e.name.trim());
+}
+
+function inherit(source: readonly AboutLink[], how: keyof typeof CONTEXT_DISCOUNT): AboutLink[] {
+  return source.filter(isPolicyOrEvent).map((l) => ({ ...l, confidence: round(l.confidence * CONTEXT_DISCOUNT[how]), how }));
+}
+
+const spanKey = (s: AboutSubject): string => `${s.start}-${s.end}`;
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+const keyOf = (t: AboutTarget): string | DocEntity | GazetteerEntry => (t.kind === 'entity' ? t.entity : t.kind === 'graph' ? t.entry : `new:${t.name.toLowerCase()}`);
+
+/** One link per target, the surest kept, surest first. */
+function dedupe(links: readonly AboutLink[]): AboutLink[] {
+  const best = new Map<string | DocEntity | GazetteerEntry, AboutLink>();
+  for (const l of links) {
+    const key = keyOf(l.target);
+    const held = best.get(key);
+    if (held === undefined || held.confidence < l.confidence) best.set(key, l);
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}

@@ -1,0 +1,314 @@
+/**
+ * The statements an article proposes, before ids: one draft per quote (attributed by
+ * attribution.ts, or continuing the speaker before it) and per paraphrase, sentence by
+ * sentence; then venues and outlets carried over from what a draft continues.
+ */
+import type { StatementKind } from '../ingest/document';
+import type { AboutLink, AboutSubject } from './about';
+import { attributeQuote, quoteKind } from './attribution';
+import { frameOf, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
+import { paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
+import { reportingOf, type Reporting } from './reporting';
+import { resolvePhrase } from './speakers';
+import type { Layout, Paragraph } from './layout';
+import type { DocEntity } from './mentions';
+import type { Quote } from './quotes';
+
+export interface Draft extends AboutSubject {
+  kind: StatementKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  speakers: readonly Speaker[];
+  mention: string | null;
+  readonly rule: string;
+  base: number;
+  readonly flags: string[];
+  venue: string | null;
+  outer: DocEntity[];
+  venueOutlets: DocEntity[];
+  readonly quote: Quote | null;
+  parent: Draft | null;
+  lemma: string | null;
+  readonly paragraph: number;
+  readonly sentence: number;
+  inherit: 'continuation' | null;
+  from: Draft | null;
+  about: AboutLink[];
+}
+
+const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
+  'quote-then-speaker-verb': 0.95,
+  'quote-then-verb-speaker': 0.95,
+  'speaker-verb-quote': 0.9,
+  'coordinated-verb': 0.85,
+  'participle-clause': 0.85,
+  'according-to': 0.8,
+  'verb-later-in-sentence': 0.6,
+  'continuation-sentence': 0.85,
+  'continuation-paragraph': 0.75,
+  'continuation-runs-on': 0.85,
+  'indirect-speech-verb': 0.7,
+  'indirect-claim-then-verb': 0.75,
+  'indirect-according-to': 0.7,
+};
+
+/** Drafts every statement of the article's body, in document order of sentences. */
+export class Drafter {
+  /** Drafts with a speaker. */
+  readonly drafts: Draft[] = [];
+  /** Quotes left for want of a speaker. */
+  readonly left: Draft[] = [];
+  /** Shows named in quotation marks ("Face the Nation"), where they are named. */
+  readonly shows: { readonly title: string; readonly sentence: number; readonly paragraph: number }[] = [];
+  private readonly lastInParagraph = new Map<number, Draft>();
+  /** Ids of the quotes that hold other quotes. */
+  private readonly containers: ReadonlySet<number>;
+  private previousBody: number | null = null;
+
+  constructor(private readonly scope: AttributionScope) {
+    this.containers = new Set(scope.layout.quotes.flatMap((q) => (q.parent === null ? [] : [q.parent])));
+  }
+
+  private get layout(): Layout {
+    return this.scope.layout;
+  }
+
+  run(): void {
+    for (const paragraph of this.layout.paragraphs) {
+      if (paragraph.kind !== 'body') continue;
+      paragraph.sentences.forEach((s, position) => this.sentence(paragraph, s, position));
+      this.previousBody = paragraph.index;
+    }
+  }
+
+  private sentence(paragraph: Paragraph, s: number, position: number): void {
+    const frame = frameOf(this.layout, s, null);
+    const reporting = reportingOf(this.scope, frame);
+    const hasWords = frame.items.some((i) => i.kind === 'word');
+    const used = new Set<number>();
+    frame.items.forEach((item, qi) => {
+      if (item.kind !== 'quote') return;
+      if (isShowTitle(this.layout.source, item.quote)) {
+        this.shows.push({ title: this.layout.source.slice(item.quote.start, item.quote.end), sentence: s, paragraph: paragraph.index });
+        return;
+      }
+      const draft = hasWords ? this.attributed(frame, qi, item.quote, paragraph.index, reporting, used) : this.continuation(item.quote, paragraph.index, s, position, reporting);
+      this.remember(draft);
+      this.nested(item.quote, draft, s);
+    });
+    const found = paraphrases(this.scope, frame, used);
+    const sourced = found.length === 0 ? sourcedClaim(this.scope, frame) : null;
+    for (const p of sourced === null ? found : [sourced]) this.remember(this.paraphrase(p, paragraph.index, s, reporting));
+  }
+
+  /** A sentence that is only a quote goes on with the speaker before it. */
+  private continuation(quote: Quote, paragraph: number, s: number, position: number, reporting: Reporting): Draft {
+    const first = position === 0;
+    const before = first ? (this.previousBody === null ? undefined : this.lastInParagraph.get(this.previousBody)) : this.lastInParagraph.get(paragraph);
+    const runsOn = first && before?.quote?.runsOn === true;
+    const rule = runsOn ? 'continuation-runs-on' : first ? 'continuation-paragraph' : 'continuation-sentence';
+    const draft = this.quoteDraft(quote, 'DIRECT', rule, paragraph, s, reporting);
+    draft.speakers = before?.speakers ?? [];
+    draft.mention = before?.mention ?? null;
+    draft.inherit = 'continuation';
+    draft.from = before ?? null;
+    if (before === undefined || before.speakers.length === 0) draft.flags.push('unattributed');
+    draft.flags.push('continuation');
+    return draft;
+  }
+
+  private attributed(frame: Frame, qi: number, quote: Quote, paragraph: number, reporting: Reporting, used: Set<number>): Draft {
+    const attribution = attributeQuote(this.scope, frame, qi, null);
+    if (attribution?.verb && attribution.rule.startsWith('quote-then')) used.add(attribution.verb.index);
+    const lemma = attribution?.verb?.verb.lemma;
+    const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
+    const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
+    draft.lemma = attribution?.verb?.verb.lemma ?? null;
+    applyResolution(draft, resolution);
+    return draft;
+  }
+
+  private paraphrase(p: Paraphrase, paragraph: number, s: number, reporting: Reporting): Draft {
+    return {
+      ...this.blank(p.start, p.end, p.text, 'INDIRECT', p.rule, paragraph, s, reporting),
+      speakers: p.speakers,
+      mention: p.speakers.map((sp) => sp.mention).join(' and '),
+      lemma: p.verb.verb.lemma,
+    };
+  }
+
+  private remember(d: Draft): void {
+    if (d.speakers.length > 0) {
+      this.drafts.push(d);
+      for (const s of d.speakers) this.scope.history.push({ speaker: s.entity, paragraph: d.paragraph, sentence: -1 });
+    } else {
+      this.left.push(d);
+    }
+    if (d.parent === null) this.lastInParagraph.set(d.paragraph, d);
+  }
+
+  private quoteDraft(quote: Quote, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {
+    return { ...this.blank(quote.start, quote.end, this.layout.source.slice(quote.start, quote.end), kind, rule, paragraph, sentence, reporting), quote };
+  }
+
+  private blank(start: number, end: number, text: string, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {
+    return {
+      kind,
+      start,
+      end,
+      text,
+      speakers: [],
+      mention: null,
+      rule,
+      base: RULE_CONFIDENCE[rule] ?? 0.6,
+      flags: [],
+      venue: reporting.venue,
+      outer: [...reporting.outer],
+      venueOutlets: [...reporting.venueOutlets],
+      quote: null,
+      parent: null,
+      lemma: null,
+      paragraph,
+      sentence,
+      inherit: null,
+      from: null,
+      about: [],
+    };
+  }
+
+  /**
+   * The quotes inside `outer`, read with the outer quote's words as their sentence. Depth
+   * first through an explicit stack, so that deep nesting cannot exhaust the call stack.
+   */
+  private nested(outer: Quote, outerDraft: Draft, s: number): void {
+    const pending: [Quote, Draft][] = [[outer, outerDraft]];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const [container, containerDraft] = next;
+      if (!this.containers.has(container.id)) continue;
+      const frame: Frame = frameOf(this.layout, s, container.id);
+      const outerSpeaker = containerDraft.speakers.length === 1 ? (containerDraft.speakers[0] as Speaker).entity : null;
+      const inner: [Quote, Draft][] = [];
+      frame.items.forEach((item, qi) => {
+        if (item.kind !== 'quote') return;
+        const draft = this.nestedDraft(frame, qi, item.quote, containerDraft, outerSpeaker, s);
+        this.remember(draft);
+        inner.push([item.quote, draft]);
+      });
+      for (let k = inner.length - 1; k >= 0; k -= 1) pending.push(inner[k] as [Quote, Draft]);
+    }
+  }
+
+  private nestedDraft(frame: Frame, qi: number, quote: Quote, outerDraft: Draft, outerSpeaker: DocEntity | null, s: number): Draft {
+    const attribution = attributeQuote(this.scope, frame, qi, outerSpeaker);
+    const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, outerSpeaker) : null;
+    const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution ? `nested-${attribution.rule}` : 'nested-no-attribution', outerDraft.paragraph, s, { venue: null, outer: [], venueOutlets: [] });
+    draft.base = (RULE_CONFIDENCE[attribution?.rule ?? ''] ?? 0.6) * 0.9;
+    draft.parent = outerDraft;
+    draft.lemma = attribution?.verb?.verb.lemma ?? null;
+    applyResolution(draft, resolution);
+    if (draft.speakers.length === 0) draft.flags.push('nested-unattributed');
+    if (outerDraft.speakers.length === 0) draft.flags.push('outer-unattributed');
+    return draft;
+  }
+}
+
+/**
+ * "Speaking on "Harbour Matters" on Channel Seven": a few capitalised words in quotation
+ * marks, with no closing punctuation, right after "on" or before "on <Name>", name a show,
+ * a book or a film: nobody said them.
+ */
+function isShowTitle(source: string, quote: Quote): boolean {
+  const inside = source.slice(quote.start, quote.end);
+  const words = inside.replace(/[.,]$/, '').split(/\s+/);
+  if (words.length > 8 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || SMALL_TITLE_WORDS.has(w))) return false;
+  const before = source.slice(Math.max(0, quote.open - 4), quote.open);
+  const after = source.slice(quote.close + 1, quote.close + 6);
+  // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
+  if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
+  if (/[!?]$/.test(inside)) return false;
+  return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after);
+}
+
+const SMALL_TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at']);
+
+function applyResolution(draft: Draft, resolution: Resolution | null): void {
+  if (resolution === null) {
+    draft.flags.push('unattributed');
+    return;
+  }
+  if (!resolution.ok) {
+    draft.mention = resolution.mention;
+    draft.flags.push('unattributed', resolution.reason === 'generic' ? 'generic-speaker' : resolution.reason === 'outlet' ? 'outlet-only' : 'unresolved-speaker');
+    return;
+  }
+  draft.speakers = resolution.speakers;
+  draft.mention = resolution.speakers.map((s) => s.mention).join(' and ');
+}
+
+/**
+ * Venues and outlets carry over: a continuation or "added" keeps the venue and outlets of
+ * what it continues; the next statement by the same speaker keeps the outlets that report
+ * the passage ("according to the FT"); a quote inside a quote keeps the outer one's outlets.
+ * Returns the drafts in document order.
+ */
+export function carryOver(drafts: readonly Draft[]): Draft[] {
+  const ordered = [...drafts].sort((a, b) => a.start - b.start || (a.parent === null ? -1 : 1));
+  let previous: Draft | null = null;
+  const lastBySpeakers = new Map<string, Draft>();
+  const speakersKey = (d: Draft): string => d.speakers.map((s) => s.entity.serial).sort((a, b) => a - b).join(',');
+  for (const d of ordered) {
+    if (d.parent !== null) {
+      d.outer = [...new Set([...d.parent.outer, ...d.parent.venueOutlets, ...d.outer])];
+      if (d.outer.length > 0) d.flags.push('outlet-inherited');
+      continue;
+    }
+    // The last draft whose speakers are among this one's: the same set, or one of them alone.
+    const candidates = [speakersKey(d), ...d.speakers.map((s) => String(s.entity.serial))].flatMap((k) => lastBySpeakers.get(k) ?? []);
+    const bySame = candidates.reduce<Draft | null>((a, b) => (a === null || b.start > a.start ? b : a), null);
+    const lastBySpeaker = bySame !== null && d.paragraph - bySame.paragraph <= 2 ? bySame : null;
+    const source = d.inherit === 'continuation' ? d.from : d.lemma === 'add' || d.lemma === 'continue' ? lastBySpeaker : null;
+    if (source !== null) inheritFrom(d, source);
+    else if (previous !== null && sameSpeakers(previous, d) && d.outer.length === 0 && d.venueOutlets.length === 0 && previous.outer.length > 0 && d.paragraph - previous.paragraph <= 1) {
+      d.outer = [...previous.outer];
+      d.flags.push('outlet-inherited');
+    }
+    lastBySpeakers.set(speakersKey(d), d);
+    previous = d;
+  }
+  return ordered;
+}
+
+/**
+ * An interview on a show: whoever speaks in the sentence that names the show, or the one
+ * after it, said on that show what the article quotes them saying without another venue.
+ */
+export function showVenues(drafts: readonly Draft[], shows: Drafter['shows']): void {
+  const guests = new Map<DocEntity, string>();
+  for (const show of shows) {
+    for (const d of drafts) {
+      if (d.sentence !== show.sentence && d.sentence !== show.sentence + 1) continue;
+      for (const s of d.speakers) if (!guests.has(s.entity)) guests.set(s.entity, show.title);
+    }
+  }
+  for (const d of drafts) {
+    const show = d.speakers.length === 1 ? guests.get((d.speakers[0] as Speaker).entity) : undefined;
+    if (d.venue !== null || show === undefined) continue;
+    d.venue = show;
+    d.flags.push('venue-show');
+  }
+}
+
+const sameSpeakers = (a: Draft, d: Draft): boolean => a.speakers.length > 0 && a.speakers.every((s) => d.speakers.some((t) => t.entity === s.entity));
+
+function inheritFrom(d: Draft, source: Draft): void {
+  if (d.venue === null && source.venue !== null) {
+    d.venue = source.venue;
+    d.flags.push('venue-inherited');
+  }
+  if (d.outer.length === 0 && d.venueOutlets.length === 0 && source.outer.length + source.venueOutlets.length > 0) {
+    d.outer = [...source.outer];
+    d.venueOutlets = [...source.venueOutlets];
+    d.flags.push('outlet-inherited');
+  }
+}

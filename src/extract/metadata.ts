@@ -1,0 +1,89 @@
+/**
+ * The article's own metadata as the page gives it, when the caller does not: the headline
+ * (the first line that reads as one: not a menu, a breadcrumb, a date stamp, a byline or a
+ * paragraph of reporting), the byline ("By Jane Doe") and the date stamp.
+ */
+import { isPageFurniture } from './layout';
+
+export interface PageMetadata {
+  readonly title: string | null;
+  readonly byline: string | null;
+  /** ISO date (YYYY-MM-DD) from a date stamp line. */
+  readonly publishedAt: string | null;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_PREFIX = new Map(MONTHS.flatMap((m, i) => [[m, i + 1] as const, [m.slice(0, 3), i + 1] as const, ['sept', 9] as const]));
+
+/** How many lines from the top the headline, byline and date stamp are looked for in. */
+const HEAD_LINES = 12;
+
+const BREADCRUMB = /\s(?:>|›|»|\/|\|)\s/;
+const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const MONTH_DAY_YEAR = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
+const DAY_MONTH_YEAR = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/;
+
+export function readMetadata(text: string): PageMetadata {
+  const lines = text.split('\n', HEAD_LINES * 4).map((l) => l.trim()).filter((l) => l !== '').slice(0, HEAD_LINES);
+  let title: string | null = null;
+  let byline: string | null = null;
+  let publishedAt: string | null = null;
+  for (const line of lines) {
+    // The reporting has begun: what follows is not the page's head.
+    if (isReporting(line)) break;
+    const date = dateStamp(line);
+    if (date !== null) {
+      publishedAt ??= date;
+      continue;
+    }
+    const by = bylineOf(line);
+    if (by !== null) {
+      byline ??= by;
+      continue;
+    }
+    if (title === null && isHeadline(line)) title = line;
+  }
+  return { title, byline, publishedAt };
+}
+
+const isReporting = (line: string): boolean => /[.!?]["'”’)]?$/.test(line) && line.split(/\s+/).length > 14;
+
+/** "By Jane Doe and John Roe, Reuters" gives "Jane Doe and John Roe"; so does "From CNN’s Jane Doe". */
+function bylineOf(line: string): string | null {
+  if (line.split(/\s+/).length > 12) return null;
+  const by = /^by\s/i.test(line) ? line.slice(3) : /^from\s\S+['’]s\s/i.test(line) ? line.replace(/^from\s\S+['’]s\s/i, '') : null;
+  if (by === null) return null;
+  const names = (by.split(/[,|–]/)[0] ?? '').trim();
+  const words = names.split(/\s+/);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || w === 'and') ? names : null;
+}
+
+function isHeadline(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (isPageFurniture(line)) return false;
+  if (words.length < 3 || words.length > 30 || line.length > 200) return false;
+  if (BREADCRUMB.test(line)) return false;
+  // A line that ends with a full stop and runs long is the first paragraph, not a headline.
+  if (/[.]["'”’)]?$/.test(line) && words.length > 14) return false;
+  // A menu: a row of short capitalised words with nothing lower-case between them.
+  if (words.every((w) => /^[\p{Lu}\d&]/u.test(w)) && words.length > 6 && !/[:?!]/.test(line)) return false;
+  return /\p{Ll}/u.test(line);
+}
+
+/** The date of a line that is only a date stamp ("Published March 5, 2025 at 3:14 p.m."), else null. */
+export function dateStamp(line: string): string | null {
+  if (line.split(/\s+/).length > 12) return null;
+  const iso = ISO_DAY.exec(line);
+  if (iso !== null) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const mdy = MONTH_DAY_YEAR.exec(line);
+  if (mdy !== null) return valid(Number(mdy[3]), MONTH_PREFIX.get((mdy[1] as string).toLowerCase()) ?? 0, Number(mdy[2]));
+  const dmy = DAY_MONTH_YEAR.exec(line);
+  if (dmy !== null) return valid(Number(dmy[3]), MONTH_PREFIX.get((dmy[2] as string).toLowerCase()) ?? 0, Number(dmy[1]));
+  return null;
+}
+
+function valid(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2100) return null;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return Number.isNaN(Date.parse(iso)) || new Date(iso).getUTCDate() !== day ? null : iso;
+}

@@ -1,0 +1,178 @@
+/**
+ * Paraphrases: a clause with a speech verb and no quote ("Greaves said the first contracts
+ * would be signed …"), the claim-first order ("…, Waltz confirmed Wednesday."), an outlet
+ * reporting in its own name, and a claim sourced "according to" a person or body.
+ */
+import type { Token } from './layout';
+import { isParticiple } from './lexicon';
+import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
+import { subjectOf, resolvePhrase, outletLike, mentionAfter } from './speakers';
+
+export interface Paraphrase {
+  readonly verb: VerbUse;
+  readonly phrase: NounPhrase;
+  readonly speakers: readonly Speaker[];
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly rule: 'indirect-speech-verb' | 'indirect-claim-then-verb' | 'indirect-according-to';
+}
+
+/** Whether the sentence holds a quote, or a speech verb besides the one at `k`. */
+function reportsOthers(ctx: AttributionScope, frame: Frame, k: number): boolean {
+  return frame.items.some((item, j) => j !== k && (item.kind === 'quote' || (item.kind === 'word' && speechVerbAt(ctx, frame, j) !== null)));
+}
+
+/**
+ * Paraphrases: "Greaves said the first contracts would be signed …", "Macron announced a
+ * meeting … and called for …", and the claim-first order "The administration has suspended
+ * …, Waltz confirmed Wednesday." A verb whose clause holds a quote is left to the quote.
+ */
+export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlySet<number>): Paraphrase[] {
+  const out: Paraphrase[] = [];
+  const items = frame.items;
+  const sentence = ctx.layout.sentences[frame.sentence];
+  for (let k = 0; k < items.length; k += 1) {
+    if (used.has(k)) continue;
+    const use = speechVerbAt(ctx, frame, k);
+    if (use === null || (use.verb.lemma === 'continue')) continue;
+    // "… until Whitcombe confirmed that she was committed …" inside someone else's reported
+    // clause is part of what that person said, not a statement of its own.
+    if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
+    const np = subjectOf(ctx, frame, use);
+    if (np === null) continue;
+    const res = resolvePhrase(ctx, np, null);
+    // An outlet is the speaker of what it reports ("The Tribune reported that …"), unless
+    // what it reports is someone else's words ("CNN reported that Waltz suggested …").
+    const outletSpeakers = !res.ok && res.reason === 'outlet' && !reportsOthers(ctx, frame, k) ? res.outlets.map((entity): Speaker => ({ entity, via: 'name', mention: res.mention ?? entity.name, flags: ['outlet-speaker'] })) : [];
+    if (!res.ok && outletSpeakers.length === 0) continue;
+    const speakers = res.ok ? res.speakers.filter((s) => !s.entity.outlet) : outletSpeakers;
+    if (speakers.length === 0) continue;
+
+    // Claim first, attribution last: "…, National Security Adviser Mike Waltz confirmed Wednesday."
+    if (!use.participle && !use.coordinated && np.how !== 'main-clause' && sentence !== undefined) {
+      const claimEnd = np.how === 'after' ? k - 1 : np.firstItem - 1;
+      // What follows the verb up to the next comma: a time or a listener, never a new clause.
+      const tailFrom = np.how === 'after' ? np.lastItem + 1 : k + 1;
+      let tail = tailFrom;
+      while (tail < items.length && !/[,;:]/.test(gapText(ctx, frame, tail - 1, tail))) tail += 1;
+      const afterWords = items.slice(tailFrom, tail);
+      // The attribution closes the sentence, or only an -ing clause follows it.
+      const rest = items.slice(tail);
+      const closes = rest.length === 0 || (rest.every((i) => i.kind === 'word') && rest[0]?.kind === 'word' && isParticiple(rest[0].token.lower));
+      const opener = items[0]?.kind === 'word' ? items[0].token : null;
+      const participialOpening = opener !== null && opener.tags.has('Verb') && /(ed|ing)$/.test(opener.lower);
+      if (
+        claimEnd >= 3 &&
+        closes &&
+        !participialOpening &&
+        /,\s*$/.test(gapText(ctx, frame, claimEnd, claimEnd + 1)) &&
+        items.slice(0, claimEnd + 1).every((i) => i.kind === 'word') &&
+        items.slice(0, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund')) &&
+        !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition')) &&
+        afterWords.length <= 6 &&
+        afterWords.every((i) => i.kind === 'word' && !i.token.tags.has('Verb'))
+      ) {
+        const claim = text(ctx).slice((items[0] as Item).start, (items[claimEnd] as Item).end);
+        out.push({ verb: use, phrase: np, speakers, start: sentence.start, end: sentence.end, text: sentenceCase(claim), rule: 'indirect-claim-then-verb' });
+        continue;
+      }
+    }
+    if (np.how === 'after') continue;
+
+    const last = clauseEnd(ctx, frame, k + 1);
+    if (last <= k) continue;
+    const clause = items.slice(k + 1, last + 1);
+    if (clause.some((i) => i.kind === 'quote')) continue;
+    // What was said starts after "that" when only the venue, the time or the listener come before it.
+    let from = k + 1;
+    const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
+    if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb'))) from = k + 1 + that + 1;
+    const words = items.slice(from, last + 1).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
+    const takesObject = use.verb.takesObject === true;
+    if (words.length < (takesObject ? 2 : 3)) continue;
+    if (!takesObject && !words.some((w) => w.token.tags.has('Verb'))) continue;
+    const said = text(ctx).slice((items[from] as Item).start, (items[last] as Item).end);
+    const startItem = np.how === 'before' && np.lastItem < k ? np.firstItem : k;
+    const paraphrase = takesObject
+      ? `${shortName(speakers)} ${use.token.text.replace(/ing$/, 'ed')} ${text(ctx).slice((items[k + 1] as Item).start, (items[last] as Item).end)}`
+      : said;
+    out.push({
+      verb: use,
+      phrase: np,
+      speakers,
+      start: (items[startItem] as Item).start,
+      end: (items[last] as Item).end,
+      text: sentenceCase(paraphrase),
+      rule: 'indirect-speech-verb',
+    });
+  }
+  return out;
+}
+
+/**
+ * "The bridge will close for six months, according to Arjun Mehta": a sentence without a
+ * quote or a speech verb that names its source with "according to" or "per".
+ */
+export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | null {
+  const items = frame.items;
+  const sentence = ctx.layout.sentences[frame.sentence];
+  if (sentence === undefined || items.some((i) => i.kind === 'quote')) return null;
+  for (let k = 0; k < items.length; k += 1) {
+    const w = wordAt(frame, k);
+    const according = w?.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to';
+    if (!according && w?.lower !== 'per') continue;
+    const m = mentionAfter(ctx, frame, according ? k + 2 : k + 1);
+    if (m === null || outletLike(ctx, m)) continue;
+    const np: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'after' };
+    const res = resolvePhrase(ctx, np, null);
+    if (!res.ok) continue;
+    const before = items.slice(0, k).filter((i) => i.kind === 'word');
+    const after = items.slice(np.lastItem + 1).filter((i) => i.kind === 'word');
+    const claim = before.length >= after.length ? before : after;
+    if (claim.length < 3 || !claim.some((i) => i.token.tags.has('Verb'))) continue;
+    const from = claim[0] as Item;
+    const to = claim[claim.length - 1] as Item;
+    return {
+      verb: { verb: { lemma: 'according' }, index: k, token: w as Token, participle: false, coordinated: false },
+      phrase: np,
+      speakers: res.speakers,
+      start: sentence.start,
+      end: sentence.end,
+      text: sentenceCase(text(ctx).slice(from.start, to.end)),
+      rule: 'indirect-according-to',
+    };
+  }
+  return null;
+}
+
+/** The last item of the clause that starts at `from`. */
+function clauseEnd(ctx: AttributionScope, frame: Frame, from: number): number {
+  const items = frame.items;
+  for (let k = from + 1; k < items.length; k += 1) {
+    const gap = gapText(ctx, frame, k - 1, k);
+    if (/[:;—–]/.test(gap)) return k - 1;
+    const w = wordAt(frame, k);
+    if (w === null) continue;
+    if (/,/.test(gap) && isParticiple(w.lower) && speechVerbAt(ctx, frame, k) !== null) return k - 1;
+    if (w.lower === 'per' || (w.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to')) return k - 1;
+    if (['and', 'but'].includes(w.lower)) {
+      let v = k + 1;
+      while (wordAt(frame, v) !== null && isModifier(wordAt(frame, v) as Token)) v += 1;
+      if (speechVerbAt(ctx, frame, v) !== null) return k - 1;
+    }
+  }
+  return items.length - 1;
+}
+
+function shortName(speakers: readonly Speaker[]): string {
+  return speakers
+    .map((s) => (s.entity.type === 'Person' && !s.entity.surnameOnly ? (s.entity.name.split(/\s+/).pop() ?? s.entity.name) : s.entity.name))
+    .join(' and ');
+}
+
+function sentenceCase(words: string): string {
+  const trimmed = words.replace(/[\s,;:]+$/, '').replace(/^that\s+/i, '');
+  const body = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(body) ? body : `${body}.`;
+}

@@ -1,0 +1,288 @@
+/**
+ * Who a speech verb's subject is: the noun phrase before or after the verb (a name, a
+ * title, "the agency", a pronoun, "officials"), the subject of the main clause for a
+ * participle, and how a phrase resolves to the article's entities (a pronoun to an earlier
+ * subject, the last speaker, or the last person named).
+ */
+import type { Token } from './layout';
+import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE } from './lexicon';
+import type { DocEntity, Mention } from './mentions';
+import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
+
+function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: NounPhrase['how']): NounPhrase | null {
+  const token = wordAt(frame, j);
+  if (token === null) return null;
+  const m = ctx.mentions.endingAt(token.index);
+  if (m !== null && m.kind !== 'place' && !m.possessive) {
+    const list: Mention[] = [m];
+    let first = frame.itemOfToken.get(m.first) ?? j;
+    const and = wordAt(frame, first - 1);
+    if (and?.lower === 'and') {
+      const other = wordAt(frame, first - 2);
+      const prior = other === null ? null : ctx.mentions.endingAt(other.index);
+      if (prior !== null && (prior.kind === 'name' || prior.kind === 'title') && !prior.possessive) {
+        list.unshift(prior);
+        first = frame.itemOfToken.get(prior.first) ?? first;
+        if (wordAt(frame, first - 1)?.lower === 'both') first -= 1;
+      }
+    }
+    const spokes = wordAt(frame, first - 2);
+    const spokesperson = wordAt(frame, first - 1)?.lower === 'for' && spokes !== null && SPOKESPEOPLE.has(spokes.lower);
+    if (spokesperson) first -= 2;
+    // "the city’s finance director Omar Haddad": determiners and possessors belong to the phrase.
+    const determiner = (w: Token | null): boolean => w !== null && (['a', 'an', 'the', 'its', 'his', 'her', 'their'].includes(w.lower) || /['’]s$/.test(w.text) || w.tags.has('Possessive'));
+    while (first > 0 && determiner(wordAt(frame, first - 1)) && spaced(ctx, frame, first - 1, first)) first -= 1;
+    return { mentions: list, generic: null, firstItem: first, lastItem: j, spokesperson, how };
+  }
+  if (GENERIC_SPEAKERS.has(token.lower) || (token.tags.has('Plural') && !token.tags.has('ProperNoun') && !token.tags.has('Pronoun'))) {
+    let first = j;
+    while (first > 0) {
+      const w = wordAt(frame, first - 1);
+      if (w === null || !spaced(ctx, frame, first - 1, first) || !(w.tags.has('Adjective') || w.tags.has('Noun') || w.tags.has('Determiner') || w.tags.has('Possessive'))) break;
+      first -= 1;
+    }
+    return { mentions: [], generic: text(ctx).slice((frame.items[first] as Item).start, token.end), firstItem: first, lastItem: j, spokesperson: false, how };
+  }
+  return null;
+}
+
+/** The subject written before the verb at `k`, across modifiers ("also", "reportedly") and appositives ("Roth, who …, said"). */
+export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
+  let j = k - 1;
+  while (j >= 0) {
+    const w = wordAt(frame, j);
+    if (w === null || !isModifier(w) || !spaced(ctx, frame, j, j + 1)) break;
+    j -= 1;
+  }
+  if (j < 0 || wordAt(frame, j) === null) return null;
+  const gap = gapText(ctx, frame, j, j + 1);
+  if (/^\s*$/.test(gap)) return phraseEndingAt(ctx, frame, j, 'before');
+  if (!/^\s*,\s*$/.test(gap)) return null;
+
+  // "Priya Raman, who runs a café …, said": step back over comma-delimited asides.
+  let end = j;
+  for (let round = 0; round < 3; round += 1) {
+    let s = end;
+    while (s > 0 && wordAt(frame, s - 1) !== null && !/[,:;“”"‘’]/.test(gapText(ctx, frame, s - 1, s))) s -= 1;
+    if (s === 0 || !/,/.test(gapText(ctx, frame, s - 1, s))) return null;
+    const lastWord = wordAt(frame, end) as Token;
+    const m = ctx.mentions.endingAt(lastWord.index);
+    const beforeComma = wordAt(frame, s - 1);
+    // "Its chair, Sabine Roth, said": a name set off by commas after a description is the subject;
+    // after another name ("the University of California, Davis,") it belongs to that name.
+    const continuesName = beforeComma !== null && /^\p{Lu}/u.test(beforeComma.text);
+    if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
+    const head = wordAt(frame, s) as Token;
+    const nameGoesOn = continuesName && m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s;
+    const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || /^\d/.test(head.text) || nameGoesOn;
+    if (!aside) return null;
+    end = s - 1;
+    if (nameGoesOn) continue;
+    const np = phraseEndingAt(ctx, frame, end, 'appositive');
+    if (np !== null && np.mentions.length > 0) return np;
+  }
+  return null;
+}
+
+/** The subject written after the verb: "“…,” said Henrik Aalto". */
+export function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
+  const token = wordAt(frame, k + 1);
+  if (token === null || !spaced(ctx, frame, k, k + 1)) return null;
+  const m = ctx.mentions.startingAt(token.index) ?? (['the', 'a', 'an'].includes(token.lower) ? ctx.mentions.startingAt(token.index + 1) : null);
+  if (m === null || m.kind === 'place') return null;
+  const last = frame.itemOfToken.get(m.last) ?? k + 1;
+  return { mentions: [m], generic: null, firstItem: k + 1, lastItem: last, spokesperson: false, how: 'after' };
+}
+
+/**
+ * Who an -ing clause or a coordinated verb belongs to: the subject of the speech verb before
+ * it, or the nearest subject before it. A coordinated verb shares its subject even inside a
+ * subordinate clause ("When Alison Greaves stood up … and said …").
+ */
+function mainClauseSubject(ctx: AttributionScope, frame: Frame, k: number, depth = 0, coordinated = false): NounPhrase | null {
+  if (depth > 3) return null;
+  for (let v = k - 1; v >= 0; v -= 1) {
+    const use = speechVerbAt(ctx, frame, v, { afterQuote: true });
+    if (use === null) continue;
+    const np = subjectOf(ctx, frame, use, depth + 1);
+    if (np === null) continue;
+    const res = resolvePhrase(ctx, np, null);
+    if (res.ok && res.speakers.some((s) => !s.entity.outlet)) return { ...np, how: 'main-clause' };
+  }
+  for (let n = k - 1; n >= 0; n -= 1) {
+    const w = wordAt(frame, n);
+    const m = w === null ? null : ctx.mentions.endingAt(w.index);
+    if (m === null || !m.subject || (m.subordinate && !coordinated) || m.kind === 'place') continue;
+    if (m.entity?.outlet) continue;
+    return { mentions: [m], generic: null, firstItem: frame.itemOfToken.get(m.first) ?? n, lastItem: n, spokesperson: false, how: 'main-clause' };
+  }
+  return null;
+}
+
+export function subjectOf(ctx: AttributionScope, frame: Frame, use: VerbUse, depth = 0): NounPhrase | null {
+  if (use.coordinated) return mainClauseSubject(ctx, frame, use.index - 1, depth, true);
+  if (use.participle && /,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index))) return mainClauseSubject(ctx, frame, use.index, depth);
+  const before = subjectBefore(ctx, frame, use.index);
+  if (before !== null) return before;
+  const prev = frame.items[use.index - 1];
+  if (prev === undefined || prev.kind === 'quote' || /,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index))) return subjectAfter(ctx, frame, use.index);
+  return null;
+}
+
+const GENDER_OF: Readonly<Record<string, 'male' | 'female' | null>> = { male: 'male', female: 'female' };
+
+/** The person a pronoun stands for; "I" and "we" inside a quote are its speaker. */
+function resolvePronoun(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEntity | null, depth = 0): Speaker | null {
+  if (ctx.pronouns.has(m)) return ctx.pronouns.get(m) ?? null;
+  // A pronoun whose antecedent is a pronoun is resolved through it, a few links deep at most.
+  if (depth > PRONOUN_CHAIN) return null;
+  const found = findAntecedent(ctx, m, quoteSpeaker, depth);
+  ctx.pronouns.set(m, found);
+  return found;
+}
+
+/** How far back an antecedent is looked for, in mentions, and how many pronouns may chain. */
+const ANTECEDENT_REACH = 300;
+const PRONOUN_CHAIN = 4;
+
+/** The index of the first mention starting at or after `start`; mentions are in document order. */
+function firstMentionFrom(all: readonly Mention[], start: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as Mention).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEntity | null, depth: number): Speaker | null {
+  const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how] });
+  if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
+  if (m.pronoun === 'plural') return null;
+  const gender = GENDER_OF[m.pronoun ?? ''] ?? null;
+  const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || e.type === 'Unknown') && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
+  const layout = ctx.layout;
+  const paragraph = (layout.sentences[m.sentence] as { paragraph: number }).paragraph;
+  const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);
+
+  const at = firstMentionFrom(ctx.mentions.all, m.start);
+  // Outside a quote, a pronoun never refers to a word inside one ("“Probably,” he said").
+  const before = ctx.mentions.all
+    .slice(Math.max(0, at - ANTECEDENT_REACH), at)
+    .filter((c) => (c.kind === 'name' || c.kind === 'pronoun') && (m.quote !== null || c.quote === null));
+  // (a) The subject of an earlier clause of the same sentence.
+  for (let n = before.length - 1; n >= 0; n -= 1) {
+    const c = before[n] as Mention;
+    if (c.sentence !== m.sentence) break;
+    if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-sentence');
+  }
+  // (b) The subject of an earlier sentence of the same paragraph.
+  for (let n = before.length - 1; n >= 0; n -= 1) {
+    const c = before[n] as Mention;
+    if (c.sentence === m.sentence) continue;
+    if ((layout.sentences[c.sentence] as { paragraph: number }).paragraph !== paragraph) break;
+    if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-paragraph');
+  }
+  // (c) Whoever spoke last, within three paragraphs.
+  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - ANTECEDENT_REACH); n -= 1) {
+    const h = ctx.history[n] as AttributionScope['history'][number];
+    if (paragraph - h.paragraph > 3) break;
+    if (fits(h.speaker)) return speaker(h.speaker, 'last-speaker');
+  }
+  // (d) The last person named, within three paragraphs.
+  for (let n = before.length - 1; n >= 0; n -= 1) {
+    const c = before[n] as Mention;
+    if (paragraph - (layout.sentences[c.sentence] as { paragraph: number }).paragraph > 3) break;
+    if (c.kind === 'name' && fits(c.entity)) return speaker(c.entity as DocEntity, 'last-named');
+  }
+  return null;
+}
+
+/**
+ * "the intelligence director continued": a title the article never gave anyone by that
+ * wording is the last speaker, when that speaker spoke in this paragraph or the one before
+ * and a title the article gave them has its head word, or, for "continued" and "added", no
+ * title the article gave them says otherwise. Flagged, since it is a guess.
+ */
+function titledLastSpeaker(ctx: AttributionScope, m: Mention, flags: readonly string[], continuing: boolean): Speaker | null {
+  const last = ctx.history[ctx.history.length - 1];
+  const paragraph = (ctx.layout.sentences[m.sentence] as { paragraph: number }).paragraph;
+  if (last === undefined || paragraph - last.paragraph > 1 || last.speaker.type === 'Organization' || m.head === null) return null;
+  const head = m.head.toLowerCase().split(/\s+/).pop() as string;
+  const titles = [...last.speaker.titles].map((t) => t.toLowerCase());
+  if (titles.length > 0 ? !titles.some((t) => t.includes(head)) : !continuing) return null;
+  return { entity: last.speaker, via: 'title', mention: m.text, flags: [...flags, 'title', 'last-speaker'] };
+}
+
+/** Turns a noun phrase into speakers, or says why it cannot. */
+/** `continuing`: the verb is "continued" or "added", which goes on with someone who has just spoken. */
+export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeaker: DocEntity | null, continuing = false): Resolution {
+  const mentionText = text(ctx).slice((np.mentions[0] ?? { start: 0 }).start, (np.mentions[np.mentions.length - 1] ?? { end: 0 }).end) || np.generic;
+  if (np.generic !== null) return { ok: false, reason: 'generic', mention: np.generic, outlets: [] };
+  const speakers: Speaker[] = [];
+  for (const m of np.mentions) {
+    const flags: string[] = [];
+    if (np.spokesperson) flags.push('spokesperson');
+    if (np.mentions.length > 1) flags.push('multiple-speakers');
+    let found: Speaker | null = null;
+    switch (m.kind) {
+      case 'name':
+        if (m.entity !== null) found = { entity: m.entity, via: m.via ?? 'name', mention: m.text, flags: m.ambiguous ? [...flags, 'ambiguous'] : flags };
+        break;
+      case 'pronoun': {
+        const p = resolvePronoun(ctx, m, quoteSpeaker);
+        if (p !== null) found = { ...p, flags: [...flags, ...p.flags] };
+        break;
+      }
+      case 'title': {
+        const t = m.head === null ? null : ctx.registry.byTitle(m.head, m.start);
+        if (t !== null) found = { entity: t.entity, via: t.via, mention: m.text, flags: [...flags, 'title'] };
+        else found = titledLastSpeaker(ctx, m, flags, continuing);
+        break;
+      }
+      case 'anaphor': {
+        const e = m.head === null ? null : ctx.registry.byAnaphor(m.head, m.start);
+        if (e !== null) found = { entity: e, via: 'anaphor', mention: m.text, flags: [...flags, 'description'] };
+        break;
+      }
+      case 'place':
+        break;
+    }
+    if (found === null) return { ok: false, reason: 'unresolved', mention: mentionText, outlets: [] };
+    speakers.push(found);
+  }
+  if (speakers.length === 0) return { ok: false, reason: 'unresolved', mention: mentionText, outlets: [] };
+  if (speakers.every((s) => s.entity.outlet)) return { ok: false, reason: 'outlet', mention: mentionText, outlets: speakers.map((s) => s.entity) };
+  return { ok: true, speakers };
+}
+
+/**
+ * Whether an organisation named where an outlet would be ("according to X", "X reported",
+ * "told X") is one: the graph says so, its name says so ("… Gazette"), or it is not a person
+ * and not a body that speaks for itself ("the ministry").
+ */
+export function outletLike(ctx: AttributionScope, m: Mention): boolean {
+  const e = m.kind === 'anaphor' && m.head !== null ? ctx.registry.byAnaphor(m.head, m.start) : m.entity;
+  if (e === null) return false;
+  if (e.outlet) return true;
+  if (e.graph !== null || e.type === 'Person') return false;
+  const tokens = ctx.layout.tokens.slice(m.first, m.last + 1);
+  if (tokens.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName') || t.tags.has('Honorific'))) return false;
+  if (e.name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w))) return false;
+  return true;
+}
+
+export const markOutlet = (e: DocEntity): DocEntity => {
+  e.outlet = true;
+  e.type = 'Organization';
+  return e;
+};
+
+export function mentionAfter(ctx: AttributionScope, frame: Frame, k: number): Mention | null {
+  const w = wordAt(frame, k);
+  if (w === null) return null;
+  const m = ctx.mentions.startingAt(w.index) ?? (['the', 'a', 'an'].includes(w.lower) ? ctx.mentions.startingAt(w.index + 1) : null);
+  return m !== null && m.kind !== 'place' && m.kind !== 'pronoun' ? m : null;
+}
