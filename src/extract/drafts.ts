@@ -6,10 +6,10 @@
 import type { StatementKind } from '../ingest/document';
 import type { AboutLink, AboutSubject } from './about';
 import { attributeQuote, quoteKind } from './attribution';
-import { frameOf, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
+import { frameOf, speechVerbAt, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
 import { paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
 import { reportingOf, type Reporting } from './reporting';
-import { resolvePhrase } from './speakers';
+import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph } from './layout';
 import type { DocEntity } from './mentions';
 import type { Quote } from './quotes';
@@ -48,6 +48,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'continuation-sentence': 0.85,
   'continuation-paragraph': 0.75,
   'continuation-runs-on': 0.85,
+  'announced-by-colon': 0.8,
   'indirect-speech-verb': 0.7,
   'indirect-claim-then-verb': 0.75,
   'indirect-according-to': 0.7,
@@ -62,6 +63,8 @@ export class Drafter {
   /** Shows named in quotation marks ("Face the Nation"), where they are named. */
   readonly shows: { readonly title: string; readonly sentence: number; readonly paragraph: number }[] = [];
   private readonly lastInParagraph = new Map<number, Draft>();
+  /** "Pillen said in a statement:" — who the next paragraph's quote belongs to, by paragraph. */
+  private readonly announced = new Map<number, { speakers: readonly Speaker[]; venue: string | null }>();
   /** Ids of the quotes that hold other quotes. */
   private readonly containers: ReadonlySet<number>;
   private previousBody: number | null = null;
@@ -97,14 +100,42 @@ export class Drafter {
       this.remember(draft);
       this.nested(item.quote, draft, s);
     });
+    if (!frame.items.some((i) => i.kind === 'quote')) this.announcement(frame, paragraph.index, reporting);
     const found = paraphrases(this.scope, frame, used);
     const sourced = found.length === 0 ? sourcedClaim(this.scope, frame) : null;
     for (const p of sourced === null ? found : [sourced]) this.remember(this.paraphrase(p, paragraph.index, s, reporting));
   }
 
-  /** A sentence that is only a quote goes on with the speaker before it. */
+  /**
+   * "Pillen said in a statement:", "Ricketts issued the following statement …": a sentence
+   * that ends in a colon after a speech verb, or announces a statement, gives the quote of
+   * the next paragraph its speaker (the verb's subject, or the sentence's first named subject).
+   */
+  private announcement(frame: Frame, paragraph: number, reporting: Reporting): void {
+    const sentence = this.layout.sentences[frame.sentence];
+    if (sentence === undefined) return;
+    const words = this.layout.source.slice(sentence.start, sentence.end);
+    const colon = /:\s*$/.test(words);
+    const statement = /\bthe following (?:statement|remarks|comments)\b/i.test(words);
+    if (!colon && !statement) return;
+    for (let k = frame.items.length - 1; k >= 0; k -= 1) {
+      const use = speechVerbAt(this.scope, frame, k);
+      const np = use === null ? null : subjectOf(this.scope, frame, use);
+      const res = np === null ? null : resolvePhrase(this.scope, np, null);
+      if (res?.ok === true) {
+        this.announced.set(paragraph, { speakers: res.speakers, venue: reporting.venue ?? (statement ? 'statement' : null) });
+        return;
+      }
+    }
+    const subject = statement ? this.scope.mentions.inSentence(frame.sentence).find((m) => m.kind === 'name' && m.subject && m.entity !== null && !m.entity.outlet) : undefined;
+    if (subject?.entity) this.announced.set(paragraph, { speakers: [{ entity: subject.entity, via: subject.via ?? 'name', mention: subject.text, flags: ['announced'] }], venue: 'statement' });
+  }
+
+  /** A sentence that is only a quote goes on with the speaker before it, or the one a colon announced. */
   private continuation(quote: Quote, paragraph: number, s: number, position: number, reporting: Reporting): Draft {
     const first = position === 0;
+    const announced = first && this.previousBody !== null ? this.announced.get(this.previousBody) : undefined;
+    if (announced !== undefined) return this.announcedQuote(quote, paragraph, s, reporting, announced);
     const before = first ? (this.previousBody === null ? undefined : this.lastInParagraph.get(this.previousBody)) : this.lastInParagraph.get(paragraph);
     const runsOn = first && before?.quote?.runsOn === true;
     const rule = runsOn ? 'continuation-runs-on' : first ? 'continuation-paragraph' : 'continuation-sentence';
@@ -115,6 +146,14 @@ export class Drafter {
     draft.from = before ?? null;
     if (before === undefined || before.speakers.length === 0) draft.flags.push('unattributed');
     draft.flags.push('continuation');
+    return draft;
+  }
+
+  private announcedQuote(quote: Quote, paragraph: number, s: number, reporting: Reporting, announced: { speakers: readonly Speaker[]; venue: string | null }): Draft {
+    const draft = this.quoteDraft(quote, 'DIRECT', 'announced-by-colon', paragraph, s, reporting);
+    draft.speakers = announced.speakers;
+    draft.mention = announced.speakers.map((sp) => sp.mention).join(' and ');
+    draft.venue ??= announced.venue;
     return draft;
   }
 

@@ -65,8 +65,6 @@ function isHeadline(line: string): boolean {
   if (BREADCRUMB.test(line)) return false;
   // A line that ends with a full stop and runs long is the first paragraph, not a headline.
   if (/[.]["'”’)]?$/.test(line) && words.length > 14) return false;
-  // A menu: a row of short capitalised words with nothing lower-case between them.
-  if (words.every((w) => /^[\p{Lu}\d&]/u.test(w)) && words.length > 6 && !/[:?!]/.test(line)) return false;
   return /\p{Ll}/u.test(line);
 }
 

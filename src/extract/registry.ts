@@ -1,0 +1,264 @@
+/**
+ * The document's entities: every person and organisation the article names, keyed by every
+ * name, alias, word and title it has been given, resolved in this order: an entity the
+ * article already introduced, then the graph (the gazetteer), then a new entity proposed
+ * from the text. Lookups go through indexes, so a long article of many names stays linear.
+ */
+import { nameKey, slugify } from '../ingest/text';
+import type { Gazetteer, GazetteerEntry } from './gazetteer';
+import { NICKNAMES, ORG_ANAPHORS } from './lexicon';
+
+export type EntityType = 'Person' | 'Organization' | 'Unknown';
+export type Gender = 'male' | 'female';
+
+/** An entity as this article knows it. */
+export interface DocEntity {
+  readonly serial: number;
+  type: EntityType;
+  name: string;
+  readonly aliases: Set<string>;
+  /** Titles the article gives it, as written: "National Security Adviser". */
+  readonly titles: Set<string>;
+  outlet: boolean;
+  gender: Gender | null;
+  graph: GazetteerEntry | null;
+  /** Only a surname has been seen. */
+  surnameOnly: boolean;
+  /** Offsets of its mentions, ascending. */
+  readonly seen: number[];
+}
+
+export type Via = 'name' | 'alias' | 'surname' | 'graph' | 'graph-title' | 'title' | 'anaphor' | 'pronoun' | 'new' | 'new-surname';
+
+export class Registry {
+  readonly entities: DocEntity[] = [];
+  /** Every name and alias key an entity has had; lookups filter out what no longer holds. */
+  private readonly byKey = new Map<string, DocEntity[]>();
+  /** First word, last word and initials of every name an entity has had. */
+  private readonly byPart = new Map<string, DocEntity[]>();
+  /** Title keys and their word suffixes ("cia director", "director"). */
+  private readonly byTitleKey = new Map<string, DocEntity[]>();
+  /** Every mention of an organisation or unknown entity, by offset: what "the agency" may refer back to. */
+  private readonly orgMentions: { at: number; entity: DocEntity }[] = [];
+
+  constructor(readonly gazetteer: Gazetteer) {}
+
+  private keysOf(entity: DocEntity): string[] {
+    return [entity.name, ...entity.aliases].map(nameKey);
+  }
+
+  private index(entity: DocEntity, name: string): void {
+    addOnce(this.byKey, nameKey(name), entity);
+    const parts = name.split(/\s+/).map(nameKey);
+    if (parts.length < 2) return;
+    addOnce(this.byPart, parts[0] as string, entity);
+    addOnce(this.byPart, parts[parts.length - 1] as string, entity);
+    addOnce(this.byPart, parts.map((p) => p[0] ?? '').join(''), entity);
+  }
+
+  /** Entities the article has introduced under exactly this name or alias. */
+  exact(name: string): DocEntity[] {
+    const key = nameKey(name);
+    return (this.byKey.get(key) ?? []).filter((e) => this.keysOf(e).includes(key));
+  }
+
+  /** A one-word name against the longer names already seen: a surname, or a word of an organisation's name. */
+  partial(word: string): DocEntity[] {
+    const key = nameKey(word);
+    return (this.byPart.get(key) ?? []).filter((e) => {
+      const parts = e.name.split(/\s+/).map(nameKey);
+      if (parts.length < 2) return false;
+      if (e.type === 'Person') return parts[parts.length - 1] === key;
+      if (e.type === 'Unknown') return parts[parts.length - 1] === key || parts[0] === key;
+      const initials = parts.map((p) => p[0] ?? '').join('');
+      return parts[0] === key || parts[parts.length - 1] === key || initials === key;
+    });
+  }
+
+  /** Records a title the article gives `entity` ("CIA Director"). */
+  addTitle(entity: DocEntity, title: string): void {
+    entity.titles.add(title);
+    const words = nameKey(title).split(' ');
+    for (let k = 0; k < words.length; k += 1) addOnce(this.byTitleKey, words.slice(k).join(' '), entity);
+  }
+
+  /** Records an alias the article uses for `entity`. */
+  addAlias(entity: DocEntity, alias: string): void {
+    entity.aliases.add(alias);
+    this.index(entity, alias);
+  }
+
+  /**
+   * Resolves a name as written (without its title) to an entity, creating one when neither
+   * the article nor the graph knows it.
+   */
+  resolve(name: string, hint: { type: EntityType; at: number; gender?: Gender | null; outlet?: boolean }): { entity: DocEntity; via: Via; ambiguous: boolean } {
+    const words = name.split(/\s+/);
+    const local = this.exact(name).filter((e) => compatible(e.type, hint.type));
+    if (local.length > 0) {
+      const entity = mostRecent(local);
+      return { entity: this.touch(entity, name, hint), via: nameKey(entity.name) === nameKey(name) ? 'name' : 'alias', ambiguous: local.length > 1 };
+    }
+    const nickname = words.length > 1 && hint.type !== 'Organization' ? this.byNickname(words) : null;
+    if (nickname !== null) return { entity: this.touch(nickname, name, hint), via: 'alias', ambiguous: false };
+    if (words.length === 1) {
+      const partial = this.partial(name).filter((e) => compatible(e.type, hint.type));
+      if (partial.length > 0) {
+        const entity = mostRecent(partial);
+        return { entity: this.touch(entity, name, hint), via: 'surname', ambiguous: partial.length > 1 };
+      }
+    }
+    const known = this.gazetteer.byName(name).filter((g) => compatible(g.type, hint.type));
+    if (known.length >= 1) {
+      const entry = known[0] as GazetteerEntry;
+      const entity = this.fromGraph(entry, hint);
+      return { entity: this.touch(entity, name, hint), via: 'graph', ambiguous: known.length > 1 };
+    }
+    if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
+      // A full name that completes a surname seen earlier.
+      const last = words[words.length - 1] as string;
+      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last));
+      if (upgrade) {
+        this.addAlias(upgrade, upgrade.name);
+        upgrade.name = name;
+        this.index(upgrade, name);
+        upgrade.surnameOnly = false;
+        return { entity: this.touch(upgrade, name, hint), via: 'name', ambiguous: false };
+      }
+    }
+    const entity = this.create(name, hint.type, hint, null);
+    entity.surnameOnly = words.length === 1 && hint.type !== 'Organization';
+    return { entity: this.touch(entity, name, hint), via: words.length === 1 ? 'new-surname' : 'new', ambiguous: false };
+  }
+
+  /** "Mike Waltz" for "Michael Waltz" (or the graph's): the same surname, a first name that is a usual short or long form. */
+  private byNickname(words: readonly string[]): DocEntity | null {
+    const [first, ...rest] = words as [string, ...string[]];
+    const variants = NICKNAMES.get(first.toLowerCase()) ?? [];
+    for (const variant of variants) {
+      const candidate = [variant, ...rest].join(' ');
+      const local = this.exact(candidate).filter((e) => e.type !== 'Organization');
+      if (local.length === 1) return local[0] as DocEntity;
+      const known = this.gazetteer.byName(candidate).filter((g) => g.type === 'Person');
+      if (known.length === 1) return this.fromGraph(known[0] as GazetteerEntry, {});
+    }
+    return null;
+  }
+
+  private create(name: string, type: EntityType, hint: { gender?: Gender | null; outlet?: boolean }, graph: GazetteerEntry | null): DocEntity {
+    const entity: DocEntity = {
+      serial: this.entities.length,
+      type: graph === null ? type : registryType(graph.type),
+      name: graph?.name ?? name,
+      aliases: new Set(),
+      titles: new Set(),
+      outlet: graph ? graph.kind === 'NEWS_OUTLET' : (hint.outlet ?? false),
+      gender: hint.gender ?? null,
+      graph,
+      surnameOnly: false,
+      seen: [],
+    };
+    this.entities.push(entity);
+    this.index(entity, entity.name);
+    if (graph) this.graphEntities.set(graph.id, entity);
+    return entity;
+  }
+
+  private readonly graphEntities = new Map<string, DocEntity>();
+
+  /** The document's entity for a graph entry, created on first use. */
+  private fromGraph(entry: GazetteerEntry, hint: { gender?: Gender | null; outlet?: boolean }): DocEntity {
+    return this.graphEntities.get(entry.id) ?? this.create(entry.name, registryType(entry.type), hint, entry);
+  }
+
+  private touch(entity: DocEntity, name: string, hint: { type: EntityType; at: number; gender?: Gender | null; outlet?: boolean }): DocEntity {
+    if (nameKey(name) !== nameKey(entity.name)) this.addAlias(entity, name);
+    if (entity.type === 'Unknown' && hint.type !== 'Unknown') entity.type = hint.type;
+    if (hint.outlet) entity.outlet = true;
+    entity.gender ??= hint.gender ?? null;
+    // Mentions come in document order, so a new offset is almost always the largest.
+    const last = entity.seen[entity.seen.length - 1];
+    if (last === undefined || hint.at > last) entity.seen.push(hint.at);
+    else if (!entity.seen.includes(hint.at)) {
+      entity.seen.push(hint.at);
+      entity.seen.sort((a, b) => a - b);
+    }
+    insertByOffset(this.orgMentions, { at: hint.at, entity });
+    return entity;
+  }
+
+  /** The person the article has given this title before `before` ("the CIA director"). */
+  byTitle(title: string, before: number): { entity: DocEntity; via: Via } | null {
+    const key = nameKey(title);
+    const local = (this.byTitleKey.get(key) ?? []).filter((e) => (e.seen[0] ?? Infinity) < before);
+    if (local.length === 1) return { entity: local[0] as DocEntity, via: 'title' };
+    if (local.length > 1) return null;
+    const known = this.gazetteer.byTitle(title);
+    if (known.length !== 1) return null;
+    const entry = known[0] as GazetteerEntry;
+    return { entity: this.fromGraph(entry, {}), via: 'graph-title' };
+  }
+
+  /** The organisation "the agency" or "the newspaper" refers back to: the last one seen whose name or kind fits. */
+  byAnaphor(head: string, before: number): DocEntity | null {
+    const kind = ORG_ANAPHORS[head];
+    if (kind === undefined) return null;
+    const fits = (e: DocEntity): boolean => {
+      if (e.type === 'Person') return false;
+      if (kind === 'outlet') return e.outlet;
+      if (e.outlet) return false;
+      const words = e.name.toLowerCase().split(/\s+/);
+      return words.includes(head) || ['company', 'firm', 'group', 'maker', 'manufacturer', 'lender', 'insurer', 'carrier', 'airline'].includes(head);
+    };
+    // The last fitting mention before `before`; the walk back is bounded, so that a text of
+    // many names cannot make every anaphor cost the whole text.
+    let k = lastBefore(this.orgMentions, before);
+    for (let steps = 0; k >= 0 && steps < ANAPHOR_REACH; k -= 1, steps += 1) {
+      const { entity } = this.orgMentions[k] as { at: number; entity: DocEntity };
+      if (fits(entity)) return entity;
+    }
+    return null;
+  }
+
+  /** The id the entity will have: its graph id, or a new id from its name. */
+  idOf(entity: DocEntity): string {
+    if (entity.graph) return entity.graph.id;
+    return `${entity.type === 'Organization' ? 'org' : 'person'}:${slugify(entity.name) || `entity-${entity.serial}`}`;
+  }
+}
+
+/** How many mentions back "the agency" may look for what it refers to. */
+const ANAPHOR_REACH = 400;
+
+function addOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value && !list.includes(value)) list.push(value);
+}
+
+/** Index of the last entry with `at` below `before`, or -1; `list` is sorted by `at`. */
+function lastBefore(list: readonly { at: number }[], before: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as { at: number }).at < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function insertByOffset(list: { at: number; entity: DocEntity }[], entry: { at: number; entity: DocEntity }): void {
+  const last = list[list.length - 1];
+  if (last === undefined || entry.at >= last.at) {
+    if (last?.at !== entry.at || last.entity !== entry.entity) list.push(entry);
+    return;
+  }
+  list.splice(lastBefore(list, entry.at) + 1, 0, entry);
+}
+
+/** The registry holds people and organisations; the gazetteer gives it nothing else. */
+const registryType = (t: GazetteerEntry['type']): EntityType => (t === 'Person' || t === 'Organization' ? t : 'Unknown');
+
+const compatible = (a: EntityType | GazetteerEntry['type'], b: EntityType): boolean => a === b || a === 'Unknown' || b === 'Unknown';
+const mostRecent = (list: DocEntity[]): DocEntity => list.reduce((a, b) => ((b.seen[b.seen.length - 1] ?? -1) > (a.seen[a.seen.length - 1] ?? -1) ? b : a));
