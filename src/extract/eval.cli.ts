@@ -1,27 +1,28 @@
 /**
- * `npm run eval:extract [-- --errors] [-- --json] [-- --known]`: runs the extractor on every
- * annotated article and prints the scores as a Markdown table, with the remaining errors
- * when asked.
+ * `npm run eval:extract [-- --errors] [-- --json] [-- --known] [-- --dir FOLDER]`: runs the
+ * extractor on every annotated article and prints the scores as Markdown tables, with the
+ * remaining errors when asked.
+ *
+ * Without `--dir`, the story and the fixtures in test/fixtures/extract/ (given their
+ * titles). With `--dir`, every annotation in FOLDER (eval.annotation.ts), from the text
+ * alone (not even the title), scored as facts per reporting pattern (eval.facts.ts); texts
+ * that are missing or changed are skipped and listed.
  *
  * By default the extractor works from the text alone (no graph), so the figures do not
- * depend on what is loaded. `--known` gives it a gazetteer made of the gold's own people and
- * organisations, as the graph would hold them once the article's entities are known: it
- * measures name resolution against the graph, not discovery.
+ * depend on what is loaded. `--known` gives it a gazetteer made of the gold's own entities
+ * (people, organisations, places, policies, events), as the graph would hold them once the
+ * article's entities are known: it measures resolution against the graph, not discovery.
  */
 import type { ArticleDocument } from '../ingest/document';
 import { combine, score, type Prf, type Ratio, type Scores } from './eval';
+import { loadAnnotatedFolder } from './eval.annotation';
 import { evalCases } from './eval.cases';
+import { printFactReport } from './eval.report';
 import { extractText } from './extract';
-import { Gazetteer, NO_GAZETTEER } from './mentions';
+import { gazetteerOf, NO_GAZETTEER, type Gazetteer } from './gazetteer';
 
 function knownFrom(gold: ArticleDocument): Gazetteer {
-  return new Gazetteer(
-    gold.entities.flatMap((e) =>
-      e.type === 'Person' || e.type === 'Organization'
-        ? [{ id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [], kind: e.type === 'Organization' ? (e.kind ?? null) : null, titles: e.type === 'Person' ? (e.roles ?? []).filter((r) => !r.former).map((r) => r.title) : [] }]
-        : [],
-    ),
-  );
+  return gazetteerOf(gold.entities);
 }
 
 const pct = (x: number): string => (x * 100).toFixed(1);
@@ -33,8 +34,24 @@ function row(name: string, s: Scores): string {
 }
 
 function main(): void {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
   const gazetteer = (gold: ArticleDocument): Gazetteer => (args.has('--known') ? knownFrom(gold) : NO_GAZETTEER);
+  if (args.has('--dir')) {
+    const dir = argv[argv.indexOf('--dir') + 1];
+    if (!dir || dir.startsWith('--')) {
+      console.error('eval:extract: --dir needs a folder of annotations, e.g. --dir devset');
+      process.exitCode = 2;
+      return;
+    }
+    const folder = loadAnnotatedFolder(dir);
+    const results = folder.articles.map((a) => {
+      const proposal = extractText(a.gold.article.text, { gazetteer: gazetteer(a.gold) });
+      return { article: a, proposed: proposal.document, byline: proposal.byline };
+    });
+    printFactReport(dir, folder.skipped, results, { known: args.has('--known'), errors: args.has('--errors'), json: args.has('--json') });
+    return;
+  }
   const results = evalCases().map((c) => ({ c, s: score(c.gold, extractText(c.gold.article.text, { title: c.gold.article.title, gazetteer: gazetteer(c.gold) }).document) }));
   if (args.has('--json')) {
     console.log(JSON.stringify(results.map(({ c, s }) => ({ name: c.name, set: c.set, ...s })), null, 2));

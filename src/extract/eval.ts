@@ -49,7 +49,7 @@ export interface Scores {
   readonly errors: readonly EvalError[];
 }
 
-const ratio = (correct: number, total: number): Ratio => ({ correct, total, accuracy: total === 0 ? 1 : correct / total });
+export const ratio = (correct: number, total: number): Ratio => ({ correct, total, accuracy: total === 0 ? 1 : correct / total });
 
 export function prf(truePositives: number, gold: number, proposed: number): Prf {
   const precision = proposed === 0 ? (gold === 0 ? 1 : 0) : truePositives / proposed;
@@ -61,7 +61,7 @@ export function prf(truePositives: number, gold: number, proposed: number): Prf 
 const overlap = (a: StatementInput, b: StatementInput): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 
 /** One-to-one pairs, best first by `rank` (higher is better); pairs ranked below zero are never made. */
-function pair(gold: readonly StatementInput[], found: readonly StatementInput[], rank: (g: StatementInput, f: StatementInput) => number): [StatementInput, StatementInput][] {
+function pair(gold: readonly StatementInput[], found: readonly StatementInput[], rank: (g: StatementInput, f: StatementInput) => number): (readonly [StatementInput, StatementInput])[] {
   const candidates: { g: number; f: number; r: number }[] = [];
   gold.forEach((g, gi) =>
     found.forEach((f, fi) => {
@@ -72,7 +72,7 @@ function pair(gold: readonly StatementInput[], found: readonly StatementInput[],
   candidates.sort((a, b) => b.r - a.r || a.g - b.g || a.f - b.f);
   const usedGold = new Set<number>();
   const usedFound = new Set<number>();
-  const pairs: [StatementInput, StatementInput][] = [];
+  const pairs: (readonly [StatementInput, StatementInput])[] = [];
   for (const c of candidates) {
     if (usedGold.has(c.g) || usedFound.has(c.f)) continue;
     usedGold.add(c.g);
@@ -83,15 +83,47 @@ function pair(gold: readonly StatementInput[], found: readonly StatementInput[],
 }
 
 const spanKey = (id: string | null | undefined): string | null => (id ? (id.split(':').pop() ?? null) : null);
-const sameSet = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => {
+/** The same ids, in any order, duplicates ignored. */
+export const sameSet = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => {
   const x = [...new Set(a ?? [])].sort();
   const y = [...new Set(b ?? [])].sort();
   return x.length === y.length && x.every((v, i) => v === y[i]);
 };
 const normVenue = (v: string | null | undefined): string => (v ?? '').trim().toLowerCase();
 
+/** The one-to-one pairs of gold and proposed statements that every figure is judged on. */
+export interface StatementPairs {
+  /** Quotes with the same start and end, preferring the same speaker. */
+  readonly exact: readonly (readonly [StatementInput, StatementInput])[];
+  /** Quotes that share a character, exact spans first, then the same speaker, then the longest overlap. */
+  readonly quotes: readonly (readonly [StatementInput, StatementInput])[];
+  /** Paraphrases that share a character, the same speaker first. */
+  readonly indirect: readonly (readonly [StatementInput, StatementInput])[];
+}
+
+export const isQuote = (s: StatementInput): boolean => s.kind !== 'INDIRECT';
+
+export function matchStatements(gold: readonly StatementInput[], proposed: readonly StatementInput[]): StatementPairs {
+  const goldQuotes = gold.filter(isQuote);
+  const foundQuotes = proposed.filter(isQuote);
+  return {
+    exact: pair(goldQuotes, foundQuotes, (g, f) => (g.start === f.start && g.end === f.end ? (g.speaker === f.speaker ? 2 : 1) : -1)),
+    quotes: pair(goldQuotes, foundQuotes, (g, f) => {
+      const o = overlap(g, f);
+      return o === 0 ? -1 : (g.start === f.start && g.end === f.end ? 1e6 : 0) + (g.speaker === f.speaker ? 1e5 : 0) + o;
+    }),
+    indirect: pair(
+      gold.filter((s) => !isQuote(s)),
+      proposed.filter((s) => !isQuote(s)),
+      (g, f) => {
+        const o = overlap(g, f);
+        return o === 0 ? -1 : (g.speaker === f.speaker ? 1e6 : 0) + o;
+      },
+    ),
+  };
+}
+
 export function score(gold: ArticleDocument, proposed: ArticleDocument): Scores {
-  const isQuote = (s: StatementInput): boolean => s.kind !== 'INDIRECT';
   const goldQuotes = gold.statements.filter(isQuote);
   const foundQuotes = proposed.statements.filter(isQuote);
   const goldIndirect = gold.statements.filter((s) => !isQuote(s));
@@ -99,15 +131,7 @@ export function score(gold: ArticleDocument, proposed: ArticleDocument): Scores 
   const errors: EvalError[] = [];
   const short = (s: StatementInput): string => (s.text.length > 70 ? `${s.text.slice(0, 67)}...` : s.text);
 
-  const exactPairs = pair(goldQuotes, foundQuotes, (g, f) => (g.start === f.start && g.end === f.end ? (g.speaker === f.speaker ? 2 : 1) : -1));
-  const quotePairs = pair(goldQuotes, foundQuotes, (g, f) => {
-    const o = overlap(g, f);
-    return o === 0 ? -1 : (g.start === f.start && g.end === f.end ? 1e6 : 0) + (g.speaker === f.speaker ? 1e5 : 0) + o;
-  });
-  const indirectPairs = pair(goldIndirect, foundIndirect, (g, f) => {
-    const o = overlap(g, f);
-    return o === 0 ? -1 : (g.speaker === f.speaker ? 1e6 : 0) + o;
-  });
+  const { exact: exactPairs, quotes: quotePairs, indirect: indirectPairs } = matchStatements(gold.statements, proposed.statements);
   const allPairs = [...quotePairs, ...indirectPairs];
 
   const matchedGold = new Set(allPairs.map(([g]) => g));
