@@ -114,100 +114,116 @@ export function projectRoot(): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const problems: string[] = [];
-  const text = (name: string, fallback: string): string => {
-    const value = env[name];
-    return value === undefined || value === '' ? fallback : value;
+  const read = new EnvReader(env);
+  const uri = neo4jUri(read);
+  const host = read.text('HOST', '127.0.0.1');
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) read.problems.push(`HOST must be a host name or IP address; received ${JSON.stringify(host)}`);
+  const apiKeys = apiKeysOf(read);
+  const config: Config = {
+    neo4j: {
+      uri,
+      user: read.text('NEO4J_USER', 'neo4j'),
+      password: read.text('NEO4J_PASSWORD', 'neo4j'),
+      database: env.NEO4J_DATABASE === '' ? undefined : env.NEO4J_DATABASE,
+    },
+    embedded: {
+      dataDir: path.resolve(projectRoot(), read.text('NEO4J_DATA_DIR', '.neo4j/data')),
+      port: read.integer('NEO4J_EMBEDDED_PORT', 0, 0, 65535),
+      heap: read.memory('NEO4J_HEAP', '512m'),
+      pageCache: read.memory('NEO4J_PAGE_CACHE', '256m'),
+    },
+    host,
+    port: read.integer('PORT', 4000, 0, 65535),
+    apiKeys,
+    production: read.text('NODE_ENV', 'development') === 'production',
+    seedOnEmpty: read.boolean('SEED_ON_EMPTY', true),
+    introspection: read.boolean('INTROSPECTION', true),
+    limits: {
+      maxDepth: read.integer('MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 100),
+      maxCost: read.integer('MAX_COST', DEFAULT_LIMITS.maxCost, 1, 10_000_000),
+      maxAliases: read.integer('MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 1_000),
+      maxDirectives: read.integer('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 1_000),
+      maxTokens: read.integer('MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 100_000),
+      maxBodyBytes: read.integer('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1_000, 100_000_000),
+      // The resolvers refuse more than PAGE.maxSize (src/graph/connection.ts) whatever this says.
+      maxPageSize: read.integer('MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 100),
+    },
+    timeouts: {
+      requestMs: read.integer('REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.requestMs, 100, 600_000),
+      transactionMs: read.integer('NEO4J_TRANSACTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.transactionMs, 100, 600_000),
+      retryMs: read.integer('NEO4J_MAX_RETRY_MS', DEFAULT_TIMEOUTS.retryMs, 0, 600_000),
+      connectionMs: read.integer('NEO4J_CONNECTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectionMs, 100, 600_000),
+    },
+    answerCacheSize: read.integer('ANSWER_CACHE_SIZE', DEFAULT_ANSWER_CACHE_SIZE, 0, 100_000),
+    preparedQueries: read.integer('PREPARED_QUERIES', DEFAULT_PREPARED_QUERIES, 0, 100_000),
   };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+/** Reads settings from the environment; a value that is set but wrong is noted in `problems` and the default used. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(readonly env: NodeJS.ProcessEnv) {}
+
+  text(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
     const value = Number(raw);
     if (!/^\d+$/.test(raw) || value < min || value > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}; received ${JSON.stringify(raw)}`);
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}; received ${JSON.stringify(raw)}`);
       return fallback;
     }
     return value;
-  };
-  const memory = (name: string, fallback: string): string => {
-    const value = text(name, fallback);
-    if (!MEMORY.test(value)) problems.push(`${name} must be a size like 512m or 2g; received ${JSON.stringify(value)}`);
+  }
+
+  memory(name: string, fallback: string): string {
+    const value = this.text(name, fallback);
+    if (!MEMORY.test(value)) this.problems.push(`${name} must be a size like 512m or 2g; received ${JSON.stringify(value)}`);
     return value;
-  };
-  const boolean = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
     if (raw === undefined || raw === '') return fallback;
     if (raw === 'true' || raw === '1') return true;
     if (raw === 'false' || raw === '0') return false;
-    problems.push(`${name} must be true or false; received ${JSON.stringify(raw)}`);
+    this.problems.push(`${name} must be true or false; received ${JSON.stringify(raw)}`);
     return fallback;
-  };
-
-  let uri: string | null = null;
-  const rawUri = env.NEO4J_URI;
-  if (rawUri !== undefined && rawUri !== '') {
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(rawUri);
-    } catch {
-      problems.push(`NEO4J_URI must be a URL like bolt://127.0.0.1:7687 or neo4j://host:7687; received ${JSON.stringify(rawUri)}`);
-    }
-    if (parsed && !NEO4J_SCHEMES.includes(parsed.protocol)) {
-      problems.push(`NEO4J_URI must use one of ${NEO4J_SCHEMES.map((s) => s + '//').join(', ')}; received ${JSON.stringify(rawUri)}`);
-    } else if (parsed) {
-      uri = rawUri;
-    }
   }
+}
 
-  const host = text('HOST', '127.0.0.1');
-  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) problems.push(`HOST must be a host name or IP address; received ${JSON.stringify(host)}`);
+/** NEO4J_URI when it is a Neo4j URL; null when unset (the embedded Neo4j is used). */
+function neo4jUri(read: EnvReader): string | null {
+  const rawUri = read.env.NEO4J_URI;
+  if (rawUri === undefined || rawUri === '') return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(rawUri);
+  } catch {
+    read.problems.push(`NEO4J_URI must be a URL like bolt://127.0.0.1:7687 or neo4j://host:7687; received ${JSON.stringify(rawUri)}`);
+  }
+  if (parsed && !NEO4J_SCHEMES.includes(parsed.protocol)) {
+    read.problems.push(`NEO4J_URI must use one of ${NEO4J_SCHEMES.map((s) => s + '//').join(', ')}; received ${JSON.stringify(rawUri)}`);
+    return null;
+  }
+  return parsed ? rawUri : null;
+}
 
-  const apiKeys = text('API_KEYS', '')
+function apiKeysOf(read: EnvReader): string[] {
+  const apiKeys = read
+    .text('API_KEYS', '')
     .split(',')
     .map((k) => k.trim())
     .filter((k) => k.length > 0);
   for (const key of apiKeys) {
-    if (key.length < 16) problems.push(`API_KEYS entries must be at least 16 characters; one has ${key.length}`);
+    if (key.length < 16) read.problems.push(`API_KEYS entries must be at least 16 characters; one has ${key.length}`);
   }
-
-  const config: Config = {
-    neo4j: {
-      uri,
-      user: text('NEO4J_USER', 'neo4j'),
-      password: text('NEO4J_PASSWORD', 'neo4j'),
-      database: env.NEO4J_DATABASE === '' ? undefined : env.NEO4J_DATABASE,
-    },
-    embedded: {
-      dataDir: path.resolve(projectRoot(), text('NEO4J_DATA_DIR', '.neo4j/data')),
-      port: integer('NEO4J_EMBEDDED_PORT', 0, 0, 65535),
-      heap: memory('NEO4J_HEAP', '512m'),
-      pageCache: memory('NEO4J_PAGE_CACHE', '256m'),
-    },
-    host,
-    port: integer('PORT', 4000, 0, 65535),
-    apiKeys,
-    production: text('NODE_ENV', 'development') === 'production',
-    seedOnEmpty: boolean('SEED_ON_EMPTY', true),
-    introspection: boolean('INTROSPECTION', true),
-    limits: {
-      maxDepth: integer('MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 100),
-      maxCost: integer('MAX_COST', DEFAULT_LIMITS.maxCost, 1, 10_000_000),
-      maxAliases: integer('MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 1_000),
-      maxDirectives: integer('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 1_000),
-      maxTokens: integer('MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 100_000),
-      maxBodyBytes: integer('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1_000, 100_000_000),
-      // The resolvers refuse more than PAGE.maxSize (src/graph/connection.ts) whatever this says.
-      maxPageSize: integer('MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 100),
-    },
-    timeouts: {
-      requestMs: integer('REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.requestMs, 100, 600_000),
-      transactionMs: integer('NEO4J_TRANSACTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.transactionMs, 100, 600_000),
-      retryMs: integer('NEO4J_MAX_RETRY_MS', DEFAULT_TIMEOUTS.retryMs, 0, 600_000),
-      connectionMs: integer('NEO4J_CONNECTION_TIMEOUT_MS', DEFAULT_TIMEOUTS.connectionMs, 100, 600_000),
-    },
-    answerCacheSize: integer('ANSWER_CACHE_SIZE', DEFAULT_ANSWER_CACHE_SIZE, 0, 100_000),
-    preparedQueries: integer('PREPARED_QUERIES', DEFAULT_PREPARED_QUERIES, 0, 100_000),
-  };
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  return apiKeys;
 }

@@ -109,7 +109,7 @@ const TAGGER_CHUNK = 4_000;
 const MAX_SENTENCE_WORDS = 250;
 
 /** Words with their tags; the zero-width words of expanded contractions lend their tags to the word they came from. */
-function words(text: string, lines: readonly { start: number; end: number }[]): { start: number; end: number; tags: Set<string> }[] {
+function words(text: string, lines: readonly Line[]): { start: number; end: number; tags: Set<string> }[] {
   const out: { start: number; end: number; tags: Set<string> }[] = [];
   for (const line of lines) {
     for (let from = line.start; from < line.end; ) {
@@ -198,13 +198,32 @@ export function blankAsides(source: string): string {
 
 export function layOut(source: string, title: string | null = null): Layout {
   const text = blankAsides(source);
-  // Paragraphs and their quotes.
-  const lines: { start: number; end: number }[] = [];
+  const lines = linesOf(text);
+  const { quotes, stray, quotesOf } = quotesByParagraph(text, lines);
+  const tokens = tokensOf(text, lines, innermostQuotes(quotesOf));
+  const { paragraphs, sentences } = paragraphsOf(source, text, title, lines, tokens, quotesOf);
+  markCutOff(source, paragraphs);
+  return { text, source, paragraphs, sentences, tokens, quotes, stray };
+}
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One paragraph per line, its end before the newline. */
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
     lines.push({ start: at, end: at + line.length });
     at += line.length + 1;
   }
+  return lines;
+}
+
+/** The quotes of each paragraph, numbered across the article, and the marks left unpaired. */
+function quotesByParagraph(text: string, lines: readonly Line[]): { quotes: Quote[]; stray: StrayMark[]; quotesOf: (readonly Quote[])[] } {
   const quotes: Quote[] = [];
   const stray: StrayMark[] = [];
   const quotesOf: (readonly Quote[])[] = lines.map((line, n) => {
@@ -217,21 +236,25 @@ export function layOut(source: string, title: string | null = null): Layout {
     for (const mark of paired.stray) stray.push(mark);
     return paired.quotes;
   });
-  const innermost = innermostQuotes(quotesOf);
+  return { quotes, stray, quotesOf };
+}
 
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lines[mid] as { start: number }).start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+/** The index of the line holding `offset`. */
+function lineOf(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lines[mid] as Line).start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
-  const tokens: Token[] = words(text, lines).map((w, index) => {
-    const paragraph = lineOf(w.start);
+/** The words, each with its paragraph and innermost quote; sentences are not cut yet. */
+function tokensOf(text: string, lines: readonly Line[], innermost: (offset: number, paragraph: number) => number | null): Token[] {
+  return words(text, lines).map((w, index) => {
+    const paragraph = lineOf(lines, w.start);
     return {
       index,
       text: text.slice(w.start, w.end),
@@ -244,8 +267,17 @@ export function layOut(source: string, title: string | null = null): Layout {
       sentence: -1,
     };
   });
+}
 
-  // Sentences, paragraph by paragraph.
+/** The paragraphs with their kinds, and their sentences; each token learns its sentence. */
+function paragraphsOf(
+  source: string,
+  text: string,
+  title: string | null,
+  lines: readonly Line[],
+  tokens: readonly Token[],
+  quotesOf: readonly (readonly Quote[])[],
+): { paragraphs: Paragraph[]; sentences: Sentence[] } {
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
   let t = 0;
@@ -253,46 +285,47 @@ export function layOut(source: string, title: string | null = null): Layout {
     const firstToken = t;
     while (t < tokens.length && (tokens[t] as Token).paragraph === p) t += 1;
     const own = tokens.slice(firstToken, t);
-    const lineText = source.slice(line.start, line.end).trim();
-    const kind: ParagraphKind =
-      title !== null && lineText === title.trim()
-        ? 'title'
-        : own.length > 0 && own.every((w) => w.quote === null) && isFurniture(lineText)
-          ? 'furniture'
-          : 'body';
-    const sentenceIds: number[] = [];
     const closes = new Set((quotesOf[p] ?? []).filter((q) => q.parent === null).map((q) => q.close));
-    let from = 0;
-    for (let k = 0; k < own.length; k += 1) {
-      if (k === own.length - 1 || k - from + 1 >= MAX_SENTENCE_WORDS || endsSentence(text, own, k, closes)) {
-        const first = own[from] as Token;
-        const last = own[k] as Token;
-        const sentence: Sentence = {
-          index: sentences.length,
-          paragraph: p,
-          start: extendLeft(text, first.start, line.start),
-          end: extendRight(text, last.end, line.end),
-          first: first.index,
-          last: last.index,
-        };
-        for (let w = from; w <= k; w += 1) (own[w] as Token).sentence = sentence.index;
-        sentenceIds.push(sentence.index);
-        sentences.push(sentence);
-        from = k + 1;
-      }
-    }
     paragraphs.push({
       index: p,
       start: line.start,
       end: line.end,
-      kind,
-      sentences: sentenceIds,
+      kind: paragraphKind(source.slice(line.start, line.end).trim(), own, title),
+      sentences: cutSentences(text, own, line, p, closes, sentences),
       quoteOnly: own.length > 0 && own.every((w) => w.quote !== null),
     });
   });
+  return { paragraphs, sentences };
+}
 
-  markCutOff(source, paragraphs);
-  return { text, source, paragraphs, sentences, tokens, quotes, stray };
+function paragraphKind(lineText: string, own: readonly Token[], title: string | null): ParagraphKind {
+  if (title !== null && lineText === title.trim()) return 'title';
+  return own.length > 0 && own.every((w) => w.quote === null) && isFurniture(lineText) ? 'furniture' : 'body';
+}
+
+/** Cuts paragraph `p`'s words `own` into sentences, appended to `sentences`; returns their indices. */
+function cutSentences(text: string, own: readonly Token[], line: Line, p: number, closes: ReadonlySet<number>, sentences: Sentence[]): number[] {
+  const sentenceIds: number[] = [];
+  let from = 0;
+  for (let k = 0; k < own.length; k += 1) {
+    if (k === own.length - 1 || k - from + 1 >= MAX_SENTENCE_WORDS || endsSentence(text, own, k, closes)) {
+      const first = own[from] as Token;
+      const last = own[k] as Token;
+      const sentence: Sentence = {
+        index: sentences.length,
+        paragraph: p,
+        start: extendLeft(text, first.start, line.start),
+        end: extendRight(text, last.end, line.end),
+        first: first.index,
+        last: last.index,
+      };
+      for (let w = from; w <= k; w += 1) (own[w] as Token).sentence = sentence.index;
+      sentenceIds.push(sentence.index);
+      sentences.push(sentence);
+      from = k + 1;
+    }
+  }
+  return sentenceIds;
 }
 
 /**

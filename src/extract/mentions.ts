@@ -253,38 +253,59 @@ class MentionFinder {
   }
 
   private nameMention(i: number, j: number, s: number): Mention | null {
-    const run = this.tokens.slice(i, j + 1);
-    const lastToken = run[run.length - 1] as Token;
+    const lastToken = this.tokens[j] as Token;
     const possessive = POSSESSIVE.test(lastToken.text) && !/^\p{Lu}+['’]?$/u.test(lastToken.text) && /['’]s$/.test(lastToken.text);
-    const surface = (from: number): string => this.text.slice((this.tokens[from] as Token).start, possessive ? lastToken.end - 2 : lastToken.end);
+    const surfaceEnd = possessive ? lastToken.end - 2 : lastToken.end;
+    const found = this.nameCore(i, j, surfaceEnd);
+    if (found === null) return null;
+    const { core, recognised } = found;
+    const coreTokens = this.tokens.slice(core, j + 1);
+    const name = this.text.slice((this.tokens[core] as Token).start, surfaceEnd);
+    if (name === '' || coreTokens.every((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower))) return null;
 
-    // The name proper: the longest tail the article or the graph already knows, else the
-    // tail after the title words.
-    let core = -1;
-    // A this.known tail after a first name or an unknown word ("Grace" before a this.known "Okafor")
+    const first = this.titleStart(i);
+    const titleText = first < core ? this.text.slice((this.tokens[first] as Token).start, (this.tokens[core - 1] as Token).end) : null;
+    // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
+    const descriptor = first === i && first > 0 && ORG_DESCRIPTORS.has((this.tokens[first - 1] as Token).lower) ? (this.tokens[first - 1] as Token).lower : null;
+    const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
+    const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
+    if (this.isPlaceName(name, coreTokens, organisational)) {
+      return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
+    }
+    const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    const genderHint = type === 'Person' || type === 'Unknown' ? (this.gender(coreTokens[0]) ?? (titleText && /\b(mrs|ms|miss)\b/i.test(titleText) ? 'female' : titleText && /\bmr\b/i.test(titleText) ? 'male' : null)) : null;
+    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender: coreTokens.length > 1 ? genderHint : null, outlet });
+    this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
+    return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
+  }
+
+  /**
+   * Where the name proper starts in the run `i..j`: the longest tail the article or the graph
+   * already knows (`recognised`), else the tail after the title words; null for a title alone.
+   */
+  private nameCore(i: number, j: number, surfaceEnd: number): { core: number; recognised: boolean } | null {
+    const surface = (from: number): string => this.text.slice((this.tokens[from] as Token).start, surfaceEnd);
+    // A known tail after a first name or an unknown word ("Grace" before a known "Okafor")
     // is part of a full name, not a title and a name.
-    for (let k = i; k <= j && core === -1; k += 1) {
+    for (let k = i; k <= j; k += 1) {
       const candidate = surface(k);
       const afterTitle = k === i || isTitleWord(this.tokens[k - 1] as Token) || DEPARTMENT_WORDS.has((this.tokens[k - 1] as Token).lower);
       if (!afterTitle && ((this.tokens[k - 1] as Token).tags.has('FirstName') || this.registry.exact(candidate).every((e) => e.surnameOnly))) continue;
-      if (this.registry.exact(candidate).length > 0 || this.registry.gazetteer.byName(candidate).length > 0) core = k;
+      if (this.registry.exact(candidate).length > 0 || this.registry.gazetteer.byName(candidate).length > 0) return { core: k, recognised: true };
     }
-    const recognised = core !== -1;
-    if (core === -1) {
-      // After a title, "of State", "of Defense" belong to the title: "Secretary of State Marco Rubio".
-      // "Secretary of the Treasury Scott Bessent": the run starts at "Treasury", after "of the".
-      const ofThe = this.tokens[i - 1]?.lower === 'the' && this.tokens[i - 2]?.lower === 'of' && this.tokens[i - 3] !== undefined && isTitleWord(this.tokens[i - 3] as Token);
-      const titled = run.slice(0, -1).some(isTitleWord) || ofThe;
-      const partOfTitle = (t: Token): boolean => isTitleWord(t) || t.tags.has('Demonym') || (titled && (DEPARTMENT_WORDS.has(t.lower) || ['of', 'for', 'and', 'the'].includes(t.lower)));
-      core = j;
-      while (core > i && !partOfTitle(this.tokens[core - 1] as Token)) core -= 1;
-      if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
-    }
-    const coreTokens = this.tokens.slice(core, j + 1);
-    const name = surface(core);
-    if (name === '' || coreTokens.every((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower))) return null;
+    // After a title, "of State", "of Defense" belong to the title: "Secretary of State Marco Rubio".
+    // "Secretary of the Treasury Scott Bessent": the run starts at "Treasury", after "of the".
+    const ofThe = this.tokens[i - 1]?.lower === 'the' && this.tokens[i - 2]?.lower === 'of' && this.tokens[i - 3] !== undefined && isTitleWord(this.tokens[i - 3] as Token);
+    const titled = this.tokens.slice(i, j).some(isTitleWord) || ofThe;
+    const partOfTitle = (t: Token): boolean => isTitleWord(t) || t.tags.has('Demonym') || (titled && (DEPARTMENT_WORDS.has(t.lower) || ['of', 'for', 'and', 'the'].includes(t.lower)));
+    let core = j;
+    while (core > i && !partOfTitle(this.tokens[core - 1] as Token)) core -= 1;
+    if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
+    return { core, recognised: false };
+  }
 
-    // Lower-case title words before the run: "former deputy assistant secretary of defense".
+  /** Where a name's title starts, counting lower-case title words before the run at `i`: "former deputy assistant secretary of defense". */
+  private titleStart(i: number): number {
     let first = i;
     while (first > 0) {
       const before = this.tokens[first - 1] as Token;
@@ -293,43 +314,30 @@ class MentionFinder {
       if (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower) || before.lower === 'of' || (before.tags.has('Actor') && !before.tags.has('Plural'))) first -= 1;
       else break;
     }
-    const titleText = first < core ? this.text.slice((this.tokens[first] as Token).start, (this.tokens[core - 1] as Token).end) : null;
-    // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
-    const descriptor = first === i && first > 0 && ORG_DESCRIPTORS.has((this.tokens[first - 1] as Token).lower) ? (this.tokens[first - 1] as Token).lower : null;
+    return first;
+  }
 
-    const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
-    const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
+  /** Whether a name the article and the graph do not know as one names a place or a people. */
+  private isPlaceName(name: string, coreTokens: readonly Token[], organisational: boolean): boolean {
     const placeWord = (t: Token): boolean => ['Place', 'Country', 'City', 'Region'].some((tag) => t.tags.has(tag)) && !t.tags.has('Person') && !t.tags.has('Organization');
-    const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
     // A place name may be a surname seen before ("Ratcliffe"), never the first word of an organisation ("Kyiv" of "Kyiv Independent").
     const knownAsName = this.registry.exact(name).length > 0 || this.registry.gazetteer.byName(name).length > 0 || (coreTokens.length === 1 && this.registry.partial(name).some((e) => e.type === 'Person'));
     // "Sacramento Bee" and "Central Valley Water Alliance" are not places: the last word decides.
-    if (!knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || placeWord(coreTokens[coreTokens.length - 1] as Token))) {
-      return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
-    }
-    let type: EntityType = 'Unknown';
-    let outlet = false;
-    // A name the article or the graph already knows keeps the type it has there.
-    if (recognised) type = 'Unknown';
-    else if (words.some((w) => ORG_WORDS.has(w))) type = 'Organization';
-    else if (words.some((w) => OUTLET_WORDS.has(w))) {
-      type = 'Organization';
-      outlet = true;
-    } else if (descriptor !== null) type = 'Organization';
-    else if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) type = 'Organization';
-    else if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) type = 'Person';
-    const genderHint = type === 'Person' || type === 'Unknown' ? (this.gender(coreTokens[0]) ?? (titleText && /\b(mrs|ms|miss)\b/i.test(titleText) ? 'female' : titleText && /\bmr\b/i.test(titleText) ? 'male' : null)) : null;
-    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender: coreTokens.length > 1 ? genderHint : null, outlet });
+    return !knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || placeWord(coreTokens[coreTokens.length - 1] as Token));
+  }
+
+  /** The title before a name, and an abbreviation in brackets after it, name its entity from here on. */
+  private addAliases(entity: DocEntity, first: number, j: number, titleText: string | null, surfaceEnd: number): void {
     if (titleText !== null) {
-      this.registry.addTitle(resolved.entity, titleText);
-      this.registry.addAlias(resolved.entity, this.text.slice((this.tokens[first] as Token).start, possessive ? lastToken.end - 2 : lastToken.end));
+      this.registry.addTitle(entity, titleText);
+      this.registry.addAlias(entity, this.text.slice((this.tokens[first] as Token).start, surfaceEnd));
     }
     // "the Financial Times (FT)": the bracketed abbreviation is an alias from here on.
+    const lastToken = this.tokens[j] as Token;
     const after = this.tokens[j + 1];
     if (after && /^\s*\(\s*$/.test(this.text.slice(lastToken.end, after.start)) && isAcronym(after) && /^\s*\)/.test(this.text.slice(after.end))) {
-      this.registry.addAlias(resolved.entity, after.text);
+      this.registry.addAlias(entity, after.text);
     }
-    return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
   }
 
   private baseMention(kind: MentionKind, first: number, last: number, s: number, possessive: boolean) {
@@ -338,6 +346,18 @@ class MentionFinder {
     return { kind, first, last, start: a.start, end: b.end, text: this.text.slice(a.start, b.end), ...this.role(first, last, possessive), possessive, quote: b.quote, sentence: s };
   }
 
+}
+
+/** The type a new name takes from its words and tags; one the article or the graph already knows keeps the type it has there. */
+function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: EntityType; outlet: boolean } {
+  const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
+  if (recognised) return { type: 'Unknown', outlet: false };
+  if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
+  if (words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
+  if (descriptor !== null) return { type: 'Organization', outlet: false };
+  if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
+  if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
+  return { type: 'Unknown', outlet: false };
 }
 
 function isTitleWord(t: Token): boolean {

@@ -30,9 +30,7 @@ function reportsOthers(ctx: AttributionScope, frame: Frame, k: number): boolean 
  */
 export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlySet<number>): Paraphrase[] {
   const out: Paraphrase[] = [];
-  const items = frame.items;
-  const sentence = ctx.layout.sentences[frame.sentence];
-  for (let k = 0; k < items.length; k += 1) {
+  for (let k = 0; k < frame.items.length; k += 1) {
     if (used.has(k)) continue;
     const use = speechVerbAt(ctx, frame, k);
     if (use === null || (use.verb.lemma === 'continue')) continue;
@@ -41,73 +39,87 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
     const np = subjectOf(ctx, frame, use);
     if (np === null) continue;
-    const res = resolvePhrase(ctx, np, null);
-    // An outlet is the speaker of what it reports ("The Tribune reported that …"), unless
-    // what it reports is someone else's words ("CNN reported that Waltz suggested …").
-    const outletSpeakers = !res.ok && res.reason === 'outlet' && !reportsOthers(ctx, frame, k) ? res.outlets.map((entity): Speaker => ({ entity, via: 'name', mention: res.mention ?? entity.name, flags: ['outlet-speaker'] })) : [];
-    if (!res.ok && outletSpeakers.length === 0) continue;
-    const speakers = res.ok ? res.speakers.filter((s) => !s.entity.outlet) : outletSpeakers;
-    if (speakers.length === 0) continue;
-
-    // Claim first, attribution last: "…, National Security Adviser Mike Waltz confirmed Wednesday."
-    if (!use.participle && !use.coordinated && np.how !== 'main-clause' && sentence !== undefined) {
-      const claimEnd = np.how === 'after' ? k - 1 : np.firstItem - 1;
-      // What follows the verb up to the next comma: a time or a listener, never a new clause.
-      const tailFrom = np.how === 'after' ? np.lastItem + 1 : k + 1;
-      let tail = tailFrom;
-      while (tail < items.length && !/[,;:]/.test(gapText(ctx, frame, tail - 1, tail))) tail += 1;
-      const afterWords = items.slice(tailFrom, tail);
-      // The attribution closes the sentence, or only an -ing clause follows it.
-      const rest = items.slice(tail);
-      const closes = rest.length === 0 || (rest.every((i) => i.kind === 'word') && rest[0]?.kind === 'word' && isParticiple(rest[0].token.lower));
-      const opener = items[0]?.kind === 'word' ? items[0].token : null;
-      const participialOpening = opener !== null && opener.tags.has('Verb') && /(ed|ing)$/.test(opener.lower);
-      if (
-        claimEnd >= 3 &&
-        closes &&
-        !participialOpening &&
-        /,\s*$/.test(gapText(ctx, frame, claimEnd, claimEnd + 1)) &&
-        items.slice(0, claimEnd + 1).every((i) => i.kind === 'word') &&
-        items.slice(0, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund')) &&
-        !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition')) &&
-        afterWords.length <= 6 &&
-        afterWords.every((i) => i.kind === 'word' && !i.token.tags.has('Verb'))
-      ) {
-        const claim = text(ctx).slice((items[0] as Item).start, (items[claimEnd] as Item).end);
-        out.push({ verb: use, phrase: np, speakers, start: sentence.start, end: sentence.end, text: sentenceCase(claim), rule: 'indirect-claim-then-verb' });
-        continue;
-      }
-    }
-    if (np.how === 'after') continue;
-
-    const last = clauseEnd(ctx, frame, k + 1);
-    if (last <= k) continue;
-    const clause = items.slice(k + 1, last + 1);
-    if (clause.some((i) => i.kind === 'quote')) continue;
-    // What was said starts after "that" when only the venue, the time or the listener come before it.
-    let from = k + 1;
-    const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
-    if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb'))) from = k + 1 + that + 1;
-    const words = items.slice(from, last + 1).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
-    const takesObject = use.verb.takesObject === true;
-    if (words.length < (takesObject ? 2 : 3)) continue;
-    if (!takesObject && !words.some((w) => w.token.tags.has('Verb'))) continue;
-    const said = text(ctx).slice((items[from] as Item).start, (items[last] as Item).end);
-    const startItem = np.how === 'before' && np.lastItem < k ? np.firstItem : k;
-    const paraphrase = takesObject
-      ? `${shortName(speakers)} ${use.token.text.replace(/ing$/, 'ed')} ${text(ctx).slice((items[k + 1] as Item).start, (items[last] as Item).end)}`
-      : said;
-    out.push({
-      verb: use,
-      phrase: np,
-      speakers,
-      start: (items[startItem] as Item).start,
-      end: (items[last] as Item).end,
-      text: sentenceCase(paraphrase),
-      rule: 'indirect-speech-verb',
-    });
+    const speakers = speakersOf(ctx, frame, k, np);
+    if (speakers === null) continue;
+    const found = claimThenVerb(ctx, frame, k, use, np, speakers) ?? (np.how === 'after' ? null : verbThenClaim(ctx, frame, k, use, np, speakers));
+    if (found !== null) out.push(found);
   }
   return out;
+}
+
+/** Who speaks through the verb at `k` with subject `np`, or null when no one does. */
+function speakersOf(ctx: AttributionScope, frame: Frame, k: number, np: NounPhrase): readonly Speaker[] | null {
+  const res = resolvePhrase(ctx, np, null);
+  // An outlet is the speaker of what it reports ("The Tribune reported that …"), unless
+  // what it reports is someone else's words ("CNN reported that Waltz suggested …").
+  const outletSpeakers = !res.ok && res.reason === 'outlet' && !reportsOthers(ctx, frame, k) ? res.outlets.map((entity): Speaker => ({ entity, via: 'name', mention: res.mention ?? entity.name, flags: ['outlet-speaker'] })) : [];
+  if (!res.ok && outletSpeakers.length === 0) return null;
+  const speakers = res.ok ? res.speakers.filter((s) => !s.entity.outlet) : outletSpeakers;
+  return speakers.length === 0 ? null : speakers;
+}
+
+/** Claim first, attribution last: "…, National Security Adviser Mike Waltz confirmed Wednesday." */
+function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: VerbUse, np: NounPhrase, speakers: readonly Speaker[]): Paraphrase | null {
+  const items = frame.items;
+  const sentence = ctx.layout.sentences[frame.sentence];
+  if (use.participle || use.coordinated || np.how === 'main-clause' || sentence === undefined) return null;
+  const claimEnd = np.how === 'after' ? k - 1 : np.firstItem - 1;
+  // What follows the verb up to the next comma: a time or a listener, never a new clause.
+  const tailFrom = np.how === 'after' ? np.lastItem + 1 : k + 1;
+  let tail = tailFrom;
+  while (tail < items.length && !/[,;:]/.test(gapText(ctx, frame, tail - 1, tail))) tail += 1;
+  const afterWords = items.slice(tailFrom, tail);
+  // The attribution closes the sentence, or only an -ing clause follows it.
+  const rest = items.slice(tail);
+  const closes = rest.length === 0 || (rest.every((i) => i.kind === 'word') && rest[0]?.kind === 'word' && isParticiple(rest[0].token.lower));
+  const opener = items[0]?.kind === 'word' ? items[0].token : null;
+  const participialOpening = opener !== null && opener.tags.has('Verb') && /(ed|ing)$/.test(opener.lower);
+  if (
+    claimEnd >= 3 &&
+    closes &&
+    !participialOpening &&
+    /,\s*$/.test(gapText(ctx, frame, claimEnd, claimEnd + 1)) &&
+    items.slice(0, claimEnd + 1).every((i) => i.kind === 'word') &&
+    items.slice(0, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund')) &&
+    !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition')) &&
+    afterWords.length <= 6 &&
+    afterWords.every((i) => i.kind === 'word' && !i.token.tags.has('Verb'))
+  ) {
+    const claim = text(ctx).slice((items[0] as Item).start, (items[claimEnd] as Item).end);
+    return { verb: use, phrase: np, speakers, start: sentence.start, end: sentence.end, text: sentenceCase(claim), rule: 'indirect-claim-then-verb' };
+  }
+  return null;
+}
+
+/** "Greaves said the first contracts would be signed …": the clause after the verb at `k`. */
+function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: VerbUse, np: NounPhrase, speakers: readonly Speaker[]): Paraphrase | null {
+  const items = frame.items;
+  const last = clauseEnd(ctx, frame, k + 1);
+  if (last <= k) return null;
+  const clause = items.slice(k + 1, last + 1);
+  if (clause.some((i) => i.kind === 'quote')) return null;
+  // What was said starts after "that" when only the venue, the time or the listener come before it.
+  let from = k + 1;
+  const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
+  if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb'))) from = k + 1 + that + 1;
+  const words = items.slice(from, last + 1).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
+  const takesObject = use.verb.takesObject === true;
+  if (words.length < (takesObject ? 2 : 3)) return null;
+  if (!takesObject && !words.some((w) => w.token.tags.has('Verb'))) return null;
+  const said = text(ctx).slice((items[from] as Item).start, (items[last] as Item).end);
+  const startItem = np.how === 'before' && np.lastItem < k ? np.firstItem : k;
+  const paraphrase = takesObject
+    ? `${shortName(speakers)} ${use.token.text.replace(/ing$/, 'ed')} ${text(ctx).slice((items[k + 1] as Item).start, (items[last] as Item).end)}`
+    : said;
+  return {
+    verb: use,
+    phrase: np,
+    speakers,
+    start: (items[startItem] as Item).start,
+    end: (items[last] as Item).end,
+    text: sentenceCase(paraphrase),
+    rule: 'indirect-speech-verb',
+  };
 }
 
 /**

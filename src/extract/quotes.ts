@@ -47,94 +47,122 @@ interface Open {
   readonly at: number;
 }
 
+interface Found {
+  readonly mark: QuoteMark;
+  readonly open: number;
+  readonly close: number;
+  readonly runsOn: boolean;
+}
+
+/** The marks left open in a paragraph so far, innermost last, and what closing them has found. */
+class Marks {
+  readonly found: Found[] = [];
+  readonly stray: StrayMark[] = [];
+  readonly stack: Open[] = [];
+  // Where each kind of mark sits in the stack, so that finding the last one is constant time.
+  private readonly positions = new Map<QuoteMark, number[]>();
+
+  open(mark: QuoteMark, at: number): void {
+    const list = this.positions.get(mark) ?? [];
+    this.positions.set(mark, list);
+    list.push(this.stack.length);
+    this.stack.push({ mark, at });
+  }
+
+  /** Closes the mark at stack `index`; the marks opened inside it and still open are stray. */
+  closeAt(index: number, close: number): void {
+    const opener = this.stack[index] as Open;
+    for (let k = index; k < this.stack.length; k += 1) {
+      const removed = this.stack[k] as Open;
+      if (k > index) this.stray.push({ at: removed.at, mark: removed.mark });
+      (this.positions.get(removed.mark) as number[]).pop();
+    }
+    this.stack.length = index;
+    this.found.push({ mark: opener.mark, open: opener.at, close, runsOn: false });
+  }
+
+  /** The stack index of the innermost open `mark`, or -1. */
+  lastOpen(mark: QuoteMark): number {
+    const list = this.positions.get(mark);
+    return list === undefined || list.length === 0 ? -1 : (list[list.length - 1] as number);
+  }
+}
+
 /**
  * The quotes of `text.slice(from, to)`, one paragraph. `runsOn` says whether the next
  * paragraph opens with a double quotation mark; ids start at `firstId`.
  */
 export function pairQuotes(text: string, from = 0, to = text.length, options: { runsOn?: boolean; firstId?: number } = {}): PairedQuotes {
-  const found: { mark: QuoteMark; open: number; close: number; runsOn: boolean }[] = [];
-  const stray: StrayMark[] = [];
-  const stack: Open[] = [];
-  // Where each kind of mark sits in the stack, so that finding the last one is constant time.
-  const positions = new Map<QuoteMark, number[]>();
-  const open = (mark: QuoteMark, at: number): void => {
-    const list = positions.get(mark) ?? [];
-    positions.set(mark, list);
-    list.push(stack.length);
-    stack.push({ mark, at });
-  };
-  const closeAt = (index: number, close: number): void => {
-    const opener = stack[index] as Open;
-    for (let k = index; k < stack.length; k += 1) {
-      const removed = stack[k] as Open;
-      if (k > index) stray.push({ at: removed.at, mark: removed.mark });
-      (positions.get(removed.mark) as number[]).pop();
-    }
-    stack.length = index;
-    found.push({ mark: opener.mark, open: opener.at, close, runsOn: false });
-  };
-  const lastOpen = (mark: QuoteMark): number => {
-    const list = positions.get(mark);
-    return list === undefined || list.length === 0 ? -1 : (list[list.length - 1] as number);
-  };
-  const lastClosing = { '’': lastClosingMark(text, from, to, '’'), "'": lastClosingMark(text, from, to, "'") };
+  const marks = new Marks();
+  readMarks(marks, text, from, to);
+  closeParagraph(marks, text, to, options.runsOn);
+  const firstId = options.firstId ?? 0;
+  // Ids must equal positions for callers that index by id; an empty quote ("") is dropped.
+  return { quotes: renumber(nestQuotes(text, marks.found, firstId), firstId), stray: marks.stray.sort((a, b) => a.at - b.at) };
+}
 
+function readMarks(marks: Marks, text: string, from: number, to: number): void {
+  const lastClosing = { '’': lastClosingMark(text, from, to, '’'), "'": lastClosingMark(text, from, to, "'") };
   for (let i = from; i < to; i += 1) {
     const c = text[i] as string;
     const prev = i > from ? text[i - 1] : undefined;
     const next = i + 1 < to ? text[i + 1] : undefined;
     switch (c) {
       case '“':
-        open('“', i);
+        marks.open('“', i);
         break;
       case '”': {
-        const k = lastOpen('“');
-        if (k === -1) stray.push({ at: i, mark: c });
-        else closeAt(k, i);
+        const k = marks.lastOpen('“');
+        if (k === -1) marks.stray.push({ at: i, mark: c });
+        else marks.closeAt(k, i);
         break;
       }
       case '‘':
         if (isWordChar(prev) && isWordChar(next)) break;
-        open('‘', i);
+        marks.open('‘', i);
         break;
       case '’': {
         if (isWordChar(prev) && isWordChar(next)) break;
-        const k = lastOpen('‘');
-        if (k !== -1 && !isSpace(prev) && !pluralPossessive(text, i, lastClosing['’'])) closeAt(k, i);
+        const k = marks.lastOpen('‘');
+        if (k !== -1 && !isSpace(prev) && !pluralPossessive(text, i, lastClosing['’'])) marks.closeAt(k, i);
         break;
       }
       case '"': {
-        const k = lastOpen('"');
-        if (k !== -1) closeAt(k, i);
-        else if (!isSpace(next)) open('"', i);
-        else stray.push({ at: i, mark: c });
+        const k = marks.lastOpen('"');
+        if (k !== -1) marks.closeAt(k, i);
+        else if (!isSpace(next)) marks.open('"', i);
+        else marks.stray.push({ at: i, mark: c });
         break;
       }
       case "'": {
         if (isWordChar(prev) && isWordChar(next)) break;
-        const k = lastOpen("'");
-        if (k !== -1 && !isSpace(prev) && !isWordChar(next) && !pluralPossessive(text, i, lastClosing["'"])) closeAt(k, i);
-        else if ((prev === undefined || OPENING_CONTEXT.test(prev)) && next !== undefined && /\p{L}/u.test(next)) open("'", i);
+        const k = marks.lastOpen("'");
+        if (k !== -1 && !isSpace(prev) && !isWordChar(next) && !pluralPossessive(text, i, lastClosing["'"])) marks.closeAt(k, i);
+        else if ((prev === undefined || OPENING_CONTEXT.test(prev)) && next !== undefined && /\p{L}/u.test(next)) marks.open("'", i);
         break;
       }
       default:
         break;
     }
   }
+}
 
-  // What is still open: the outermost double quote may run on into the next paragraph.
-  const first = stack[0];
-  if (first !== undefined && options.runsOn && (first.mark === '“' || first.mark === '"')) {
-    for (const dropped of stack.slice(1)) stray.push({ at: dropped.at, mark: dropped.mark });
+/** What is still open at the paragraph's end: the outermost double quote may run on into the next paragraph. */
+function closeParagraph(marks: Marks, text: string, to: number, runsOn: boolean | undefined): void {
+  const first = marks.stack[0];
+  if (first !== undefined && runsOn && (first.mark === '“' || first.mark === '"')) {
+    for (const dropped of marks.stack.slice(1)) marks.stray.push({ at: dropped.at, mark: dropped.mark });
     let end = to;
     while (end > first.at + 1 && isSpace(text[end - 1])) end -= 1;
-    found.push({ mark: first.mark, open: first.at, close: end, runsOn: true });
+    marks.found.push({ mark: first.mark, open: first.at, close: end, runsOn: true });
   } else {
-    for (const open of stack) stray.push({ at: open.at, mark: open.mark });
+    for (const open of marks.stack) marks.stray.push({ at: open.at, mark: open.mark });
   }
+}
 
+/** The quotes in the order of their opening marks, each with the quote around it; empty ones left out. */
+function nestQuotes(text: string, found: Found[], firstId: number): Quote[] {
   found.sort((a, b) => a.open - b.open);
-  const firstId = options.firstId ?? 0;
   const quotes: Quote[] = [];
   // Quotes nest, so the ones around the current one form a stack (each pushed and popped once).
   const around: number[] = [];
@@ -143,14 +171,13 @@ export function pairQuotes(text: string, from = 0, to = text.length, options: { 
     let end = q.close;
     while (start < end && isSpace(text[start])) start += 1;
     while (end > start && isSpace(text[end - 1])) end -= 1;
-    while (around.length > 0 && (found[around[around.length - 1] as number] as (typeof found)[number]).close <= q.open) around.pop();
+    while (around.length > 0 && (found[around[around.length - 1] as number] as Found).close <= q.open) around.pop();
     const enclosing = around[around.length - 1];
-    const parent = enclosing !== undefined && (found[enclosing] as (typeof found)[number]).close > q.close ? firstId + enclosing : null;
+    const parent = enclosing !== undefined && (found[enclosing] as Found).close > q.close ? firstId + enclosing : null;
     around.push(n);
     if (start < end) quotes.push({ id: firstId + n, mark: q.mark, open: q.open, close: q.close, start, end, parent, runsOn: q.runsOn });
   });
-  // Ids must equal positions for callers that index by id; an empty quote ("") is dropped.
-  return { quotes: renumber(quotes, firstId), stray: stray.sort((a, b) => a.at - b.at) };
+  return quotes;
 }
 
 /**

@@ -264,7 +264,7 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
  * and not a body that speaks for itself ("the ministry").
  */
 export function outletLike(ctx: AttributionScope, m: Mention): boolean {
-  const e = m.kind === 'anaphor' && m.head !== null ? ctx.registry.byAnaphor(m.head, m.start) : m.entity;
+  const e = entityOf(ctx, m);
   if (e === null) return false;
   if (e.outlet) return true;
   if (e.graph !== null || e.type === 'Person') return false;
@@ -272,6 +272,11 @@ export function outletLike(ctx: AttributionScope, m: Mention): boolean {
   if (tokens.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName') || t.tags.has('Honorific'))) return false;
   if (e.name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w))) return false;
   return true;
+}
+
+/** The entity a mention stands for: an anaphor's ("the paper") is the last one its head fits. */
+export function entityOf(ctx: AttributionScope, m: Mention): DocEntity | null {
+  return m.kind === 'anaphor' && m.head !== null ? ctx.registry.byAnaphor(m.head, m.start) : m.entity;
 }
 
 export const markOutlet = (e: DocEntity): DocEntity => {

@@ -89,55 +89,7 @@ interface Loaded {
 export function explorerRoutes(options: ExplorerOptions): Routes {
   const distDir = path.resolve(options.distDir);
   const assetsDir = path.join(distDir, 'assets');
-  /** Files already read, kept while their size and modification time stay the same. */
-  const cache = new Map<string, Loaded>();
-
-  async function load(file: string): Promise<Loaded | null> {
-    let info;
-    try {
-      info = await stat(file);
-    } catch {
-      return null;
-    }
-    if (!info.isFile()) return null;
-    const known = cache.get(file);
-    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known;
-    const body = await readFile(file);
-    const loaded: Loaded = {
-      mtimeMs: info.mtimeMs,
-      size: info.size,
-      body,
-      gzip: COMPRESSIBLE.has(path.extname(file)) && body.length > 1024 ? gzipSync(body) : null,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-    };
-    cache.set(file, loaded);
-    return loaded;
-  }
-
-  function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extra });
-    res.end(text);
-  }
-
-  async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cacheControl: string): Promise<boolean> {
-    const loaded = await load(file);
-    if (!loaded) return false;
-    const type = CONTENT_TYPES[path.extname(file)];
-    if (!type) return false;
-    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cacheControl, etag: loaded.etag, vary: 'accept-encoding' };
-    if (req.headers['if-none-match'] === loaded.etag) {
-      res.writeHead(304, headers);
-      res.end();
-      return true;
-    }
-    const gzip = loaded.gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = gzip ? (loaded.gzip as Buffer) : loaded.body;
-    if (gzip) headers['content-encoding'] = 'gzip';
-    headers['content-length'] = String(body.length);
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return true;
-  }
+  const files = new FileCache();
 
   return async (req, res, url) => {
     const page = PAGES[url.pathname];
@@ -149,12 +101,65 @@ export function explorerRoutes(options: ExplorerOptions): Routes {
       return true;
     }
     if (page !== undefined) {
-      if (await sendFile(req, res, path.join(distDir, page), PAGE_CACHE)) return true;
+      if (await sendFile(req, res, files, path.join(distDir, page), PAGE_CACHE)) return true;
       sendText(res, 404, `The explorer has not been built: ${path.join(distDir, page)} is missing. Run \`node explorer/build.mjs\` (part of \`npm run build\`), then reload.`);
       return true;
     }
-    if (asset !== null && ASSET_NAME.test(asset) && (await sendFile(req, res, path.join(assetsDir, asset), ASSET_CACHE))) return true;
+    if (asset !== null && ASSET_NAME.test(asset) && (await sendFile(req, res, files, path.join(assetsDir, asset), ASSET_CACHE))) return true;
     sendText(res, 404, `There is no explorer file at ${url.pathname}.`);
     return true;
   };
+}
+
+/** Files already read, kept while their size and modification time stay the same. */
+class FileCache {
+  private readonly cache = new Map<string, Loaded>();
+
+  async load(file: string): Promise<Loaded | null> {
+    let info;
+    try {
+      info = await stat(file);
+    } catch {
+      return null;
+    }
+    if (!info.isFile()) return null;
+    const known = this.cache.get(file);
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known;
+    const body = await readFile(file);
+    const loaded: Loaded = {
+      mtimeMs: info.mtimeMs,
+      size: info.size,
+      body,
+      gzip: COMPRESSIBLE.has(path.extname(file)) && body.length > 1024 ? gzipSync(body) : null,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    };
+    this.cache.set(file, loaded);
+    return loaded;
+  }
+}
+
+function sendText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extra });
+  res.end(text);
+}
+
+/** Answers with `file` (304 when the client's etag matches, gzip when it accepts it); false when there is no such file to serve. */
+async function sendFile(req: IncomingMessage, res: ServerResponse, files: FileCache, file: string, cacheControl: string): Promise<boolean> {
+  const loaded = await files.load(file);
+  if (!loaded) return false;
+  const type = CONTENT_TYPES[path.extname(file)];
+  if (!type) return false;
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': cacheControl, etag: loaded.etag, vary: 'accept-encoding' };
+  if (req.headers['if-none-match'] === loaded.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return true;
+  }
+  const gzip = loaded.gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = gzip ? (loaded.gzip as Buffer) : loaded.body;
+  if (gzip) headers['content-encoding'] = 'gzip';
+  headers['content-length'] = String(body.length);
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
 }

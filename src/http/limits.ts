@@ -105,15 +105,37 @@ export function queryLimits<TContext extends object = object>(
   limits: Limits,
   onCost: (cost: number, context: TContext) => void = () => undefined,
 ): QueryLimits<TContext> {
-  const shape = new ApolloArmor({
+  const validationRules = shapeRules(limits);
+  const check = costCheck(limits);
+  const verdict = rememberedVerdicts(check);
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules,
+    plugin: costPlugin(verdict, onCost),
+    verdict,
+    finalErrors,
+    cost(schema, document, variables = {}, operationName) {
+      return check(schema, document, operationNamed(document, operationName), variables);
+    },
+  };
+}
+
+type Check = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => number;
+
+/** Depth, aliases and directives: the limits a document's shape alone decides. */
+function shapeRules(limits: Limits): ValidationRule[] {
+  return new ApolloArmor({
     maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, propagateOnRejection: false, onReject: [rejectAs('maxDepth', limits.maxDepth)] },
     maxAliases: { n: limits.maxAliases, propagateOnRejection: false, onReject: [rejectAs('maxAliases', limits.maxAliases)] },
     maxDirectives: { n: limits.maxDirectives, propagateOnRejection: false, onReject: [rejectAs('maxDirectives', limits.maxDirectives)] },
     costLimit: OFF,
     maxTokens: OFF,
     blockFieldSuggestion: OFF,
-  }).protect();
+  }).protect().validationRules;
+}
 
+/** Throws the first limit error (BAD_USER_INPUT for `first`, LIMIT_EXCEEDED for cost), as a 400. */
+function costCheck(limits: Limits): Check {
   const costs = new WeakMap<DocumentNode, number>();
   const costRules = new ApolloArmor({
     costLimit: {
@@ -130,38 +152,7 @@ export function queryLimits<TContext extends object = object>(
     blockFieldSuggestion: OFF,
   }).protect().validationRules;
 
-  /**
-   * The verdict per operation and the values of its Int and Boolean variables (page sizes,
-   * @include/@skip): the only variables a size or cost depends on, as ids and cursors do
-   * not. Apollo hands the same parsed document to every request with the same text, so a
-   * dashboard asking the same question again costs a lookup instead of two walks of the
-   * document. A few hundred variants per operation at most are kept.
-   */
-  const verdicts = new WeakMap<OperationDefinitionNode, Map<string, number | GraphQLError>>();
-  const cachedCheck = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
-    const sizing = (operation.variableDefinitions ?? [])
-      .filter((d) => ['Int', 'Boolean'].includes(namedTypeOf(d.type)))
-      .map((d) => variables[d.variable.name.value] ?? null);
-    const key = JSON.stringify(sizing);
-    let known = verdicts.get(operation);
-    if (known === undefined) verdicts.set(operation, (known = new Map()));
-    let verdict = known.get(key);
-    if (verdict === undefined) {
-      try {
-        verdict = check(schema, document, operation, variables);
-      } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error;
-        verdict = error;
-      }
-      if (known.size >= 256) known.clear();
-      known.set(key, verdict);
-    }
-    if (verdict instanceof GraphQLError) throw verdict;
-    return verdict;
-  };
-
-  /** Throws the first limit error (BAD_USER_INPUT for `first`, LIMIT_EXCEEDED for cost), as a 400. */
-  const check = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number => {
+  return (schema, document, operation, variables) => {
     let sized: DocumentNode;
     try {
       sized = withPageSizes(schema, document, operation, variables, limits.maxPageSize);
@@ -173,38 +164,73 @@ export function queryLimits<TContext extends object = object>(
     if (error) throw error;
     return costs.get(sized) ?? 0;
   };
+}
 
-  /**
-   * A query over a limit gets only the limit's error, not every other complaint about it
-   * (50 repeated @include would add 49 "can only be used once").
-   */
-  function finalErrors<E extends { readonly extensions?: { readonly code?: unknown } }>(errors: E[]): E[] {
-    const limited = errors.filter((e) => e.extensions?.code === ErrorCode.LIMIT_EXCEEDED);
-    return limited.length > 0 && limited.length < errors.length ? limited : errors;
+/**
+ * The verdict per operation and the values of its Int and Boolean variables (page sizes,
+ * @include/@skip): the only variables a size or cost depends on, as ids and cursors do
+ * not. Apollo hands the same parsed document to every request with the same text, so a
+ * dashboard asking the same question again costs a lookup instead of two walks of the
+ * document. A few hundred variants per operation at most are kept.
+ */
+function rememberedVerdicts(check: Check): Check {
+  const verdicts = new WeakMap<OperationDefinitionNode, Map<string, number | GraphQLError>>();
+  return (schema, document, operation, variables) => {
+    const sizing = (operation.variableDefinitions ?? [])
+      .filter((d) => ['Int', 'Boolean'].includes(namedTypeOf(d.type)))
+      .map((d) => variables[d.variable.name.value] ?? null);
+    const key = JSON.stringify(sizing);
+    let known = verdicts.get(operation);
+    if (known === undefined) verdicts.set(operation, (known = new Map()));
+    let verdict = known.get(key);
+    if (verdict === undefined) {
+      verdict = verdictOf(check, schema, document, operation, variables);
+      if (known.size >= 256) known.clear();
+      known.set(key, verdict);
+    }
+    if (verdict instanceof GraphQLError) throw verdict;
+    return verdict;
+  };
+}
+
+/** The cost, or the limit's error as a value so it can be remembered like a cost. */
+function verdictOf(check: Check, ...args: Parameters<Check>): number | GraphQLError {
+  try {
+    return check(...args);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    return error;
   }
+}
 
+function costPlugin<TContext extends object>(verdict: Check, onCost: (cost: number, context: TContext) => void): ApolloServerPlugin<TContext> {
   return {
-    parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: shape.validationRules,
-    plugin: {
-      async requestDidStart() {
-        return {
-          async didResolveOperation({ schema, document, operation, request, contextValue }) {
-            if (!operation) return;
-            onCost(cachedCheck(schema, document, operation, request.variables ?? {}), contextValue);
-          },
-        };
-      },
-    },
-    verdict: cachedCheck,
-    finalErrors,
-    cost(schema, document, variables = {}, operationName) {
-      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const operation = operationName === undefined ? operations[0] : operations.find((o) => o.name?.value === operationName);
-      if (!operation) throw new Error(`no operation ${operationName ?? ''} in the document`);
-      return check(schema, document, operation, variables);
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return;
+          onCost(verdict(schema, document, operation, request.variables ?? {}), contextValue);
+        },
+      };
     },
   };
+}
+
+/**
+ * A query over a limit gets only the limit's error, not every other complaint about it
+ * (50 repeated @include would add 49 "can only be used once").
+ */
+function finalErrors<E extends { readonly extensions?: { readonly code?: unknown } }>(errors: E[]): E[] {
+  const limited = errors.filter((e) => e.extensions?.code === ErrorCode.LIMIT_EXCEEDED);
+  return limited.length > 0 && limited.length < errors.length ? limited : errors;
+}
+
+/** The named operation of a document, or its first when no name is given. */
+function operationNamed(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName === undefined ? operations[0] : operations.find((o) => o.name?.value === operationName);
+  if (!operation) throw new Error(`no operation ${operationName ?? ''} in the document`);
+  return operation;
 }
 
 // graphql 16.12 says "more that"; either spelling is accepted.

@@ -1,0 +1,209 @@
+/**
+ * What the bench measures on one server: whether the servers agree on an answer, round
+ * trips per request by page size, one request alone, and timed runs under load with
+ * autocannon, summarised by their medians.
+ */
+import os from 'node:os';
+import autocannon from 'autocannon';
+import type { BenchDatabase } from './database';
+import { log } from './log';
+import { PAGE_QUERIES, statementPage, type Operation, type OperationInput, type RequestBody, type Server } from './operations';
+import type { ServerProcess } from './server-process';
+import type { PhaseReport } from './servers/child';
+
+export interface RunResult {
+  readonly op: string;
+  readonly server: Server;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly mean: number;
+  readonly requests: number;
+  readonly errors: number;
+  /** Measured on requests sent one at a time before the timed runs. */
+  readonly roundTripsPerRequest: number;
+  /** Latency of one request with nothing else in flight (ms). */
+  readonly aloneMs: number;
+  /** Length of the timed run (s). */
+  readonly seconds: number;
+  /** Fewest and most in one request during the timed run, where the server reports them per request (ours). */
+  readonly roundTripsMin: number | null;
+  readonly roundTripsMax: number | null;
+  readonly rssPeakMb: number;
+  /** 1-minute load average before and after the timed run: the machine is shared. */
+  readonly loadBefore: number;
+  readonly loadAfter: number;
+}
+
+export interface Agreement {
+  readonly op: string;
+  readonly agree: Readonly<Record<string, boolean>>;
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly errors: Readonly<Record<string, unknown>>;
+}
+
+export interface RoundTripProbe {
+  readonly op: string;
+  readonly server: Server;
+  /** Round trips per request by page size; null where the server answered with errors. */
+  readonly bySize: Readonly<Record<number, number | null>>;
+  readonly errors: Readonly<Record<number, string>>;
+}
+
+export const mb = (bytes: number): number => Math.round(bytes / 1048576);
+export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
+
+export async function walkToPage(proc: ServerProcess, page: number, first: number): Promise<string | null> {
+  let after: string | null = null;
+  for (let i = 1; i < page; i += 1) {
+    const body: RequestBody = proc.name === 'floor' ? { op: 'page', params: { first, after } } : { query: PAGE_QUERIES[proc.name], variables: { first, after } };
+    const response = await proc.post(body);
+    const result = statementPage(proc.name, response);
+    if (!result.hasNextPage || result.endCursor === null) {
+      throw new Error(`the statement list ended at page ${i}${errorsOf(response) ? ` with ${JSON.stringify(errorsOf(response)).slice(0, 300)}` : ''}`);
+    }
+    after = result.endCursor;
+  }
+  return after;
+}
+
+function errorsOf(response: unknown): unknown {
+  const errors = (response as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) && errors.length > 0 ? errors : undefined;
+}
+
+export async function checkAgreement(procs: readonly ServerProcess[], op: Operation, input: OperationInput): Promise<Agreement> {
+  const answers: Record<string, unknown> = {};
+  const errors: Record<string, unknown> = {};
+  for (const proc of procs) {
+    const response = await proc.post(op.body(proc.name, input));
+    const problem = errorsOf(response);
+    if (problem !== undefined) errors[proc.name] = problem;
+    answers[proc.name] = op.answer(proc.name, response);
+  }
+  const reference = JSON.stringify(answers.floor ?? answers.ours);
+  const agree = Object.fromEntries(procs.map((p) => [p.name, errors[p.name] === undefined && JSON.stringify(answers[p.name]) === reference]));
+  return { op: op.key, agree, answers, errors };
+}
+
+export async function roundTripsAt(proc: ServerProcess, op: Operation, input: OperationInput, sizes: readonly number[]): Promise<RoundTripProbe> {
+  const bySize: Record<number, number | null> = {};
+  const errors: Record<number, string> = {};
+  for (const first of sizes) {
+    await proc.call('reset');
+    const response = await proc.post(op.body(proc.name, { ...input, first }));
+    const report = (await proc.call('report')) as PhaseReport;
+    const problem = errorsOf(response);
+    if (problem !== undefined) errors[first] = JSON.stringify(problem).slice(0, 300);
+    bySize[first] = problem !== undefined || report.requests === 0 ? null : report.roundTrips / report.requests;
+  }
+  return { op: op.key, server: proc.name, bySize, errors };
+}
+
+/**
+ * Waits until Neo4j runs no transaction but this check, so that what one run left behind
+ * (requests the client gave up on, still running in the database) never slows the next.
+ * What is still running after `patienceMs` is terminated, and said so.
+ */
+async function quiesce(database: BenchDatabase, patienceMs = 60_000): Promise<void> {
+  const started = Date.now();
+  const running = async (): Promise<string[]> => {
+    const result = await database.gateway.driver.executeQuery('SHOW TRANSACTIONS YIELD transactionId, currentQuery RETURN transactionId, currentQuery');
+    return result.records
+      .filter((r) => !String(r.get('currentQuery')).startsWith('SHOW TRANSACTIONS'))
+      .map((r) => String(r.get('transactionId')));
+  };
+  for (let ids = await running(); ids.length > 0; ids = await running()) {
+    if (Date.now() - started > patienceMs) {
+      await database.gateway.driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids });
+      log(`terminated ${ids.length} transaction(s) still running ${patienceMs / 1000} s after the run`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export interface Sequential {
+  readonly roundTrips: number;
+  /** Mean latency of one request with nothing else in flight. */
+  readonly latencyMs: number;
+}
+
+/**
+ * A few requests one after another, nothing else in flight: the round trips per request
+ * (not blurred by concurrent requests) and the latency of one request alone.
+ */
+export async function sequential(proc: ServerProcess, op: Operation, input: OperationInput, requests = 3): Promise<Sequential> {
+  await quiesce(proc.database);
+  await proc.call('reset');
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < requests; i += 1) await proc.post(op.body(proc.name, input));
+  const latencyMs = Number(process.hrtime.bigint() - started) / 1e6 / requests;
+  const report = (await proc.call('report')) as PhaseReport;
+  return { roundTrips: round(report.roundTrips / Math.max(report.requests, 1), 2), latencyMs: round(latencyMs, 1) };
+}
+
+/** An operation whose single request takes this long gets one long run per server instead of several short ones. */
+export const SLOW_MS = 1_000;
+export const SLOW_RUN_SECONDS = 30;
+
+export interface Timing {
+  readonly duration: number;
+  readonly warmup: number;
+}
+
+export async function timeRun(proc: ServerProcess, op: Operation, input: OperationInput, connections: number, timing: Timing, alone: Sequential): Promise<RunResult> {
+  const database = proc.database;
+  await quiesce(database);
+  const body = JSON.stringify(op.body(proc.name, input));
+  const options = { url: proc.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections, timeout: 60 };
+  if (timing.warmup > 0) await autocannon({ ...options, duration: timing.warmup });
+  await quiesce(database);
+  await proc.call('reset');
+  const loadBefore = round(os.loadavg()[0] ?? 0, 2);
+  const result = await autocannon({ ...options, duration: timing.duration });
+  const report = (await proc.call('report')) as PhaseReport;
+  const completed = result.latency.totalCount;
+  return {
+    op: op.key,
+    server: proc.name,
+    requestsPerSecond: round(completed / result.duration, 1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    mean: round(result.latency.mean, 2),
+    requests: completed,
+    errors: result.errors + result.timeouts + result.non2xx + report.errors,
+    roundTripsPerRequest: alone.roundTrips,
+    aloneMs: alone.latencyMs,
+    seconds: timing.duration,
+    roundTripsMin: report.roundTripsMin,
+    roundTripsMax: report.roundTripsMax,
+    rssPeakMb: mb(report.rssPeak),
+    loadBefore,
+    loadAfter: round(os.loadavg()[0] ?? 0, 2),
+  };
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+/** One result from several runs of the same operation on the same server: medians, and the totals of errors. */
+export function medianRun(runs: readonly RunResult[]): RunResult {
+  const first = runs[0] as RunResult;
+  const pick = (f: (r: RunResult) => number): number => round(median(runs.map(f)), 1);
+  return {
+    ...first,
+    requestsPerSecond: pick((r) => r.requestsPerSecond),
+    p50: pick((r) => r.p50),
+    p99: pick((r) => r.p99),
+    mean: pick((r) => r.mean),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    rssPeakMb: Math.max(...runs.map((r) => r.rssPeakMb)),
+    loadBefore: pick((r) => r.loadBefore),
+    loadAfter: pick((r) => r.loadAfter),
+  };
+}

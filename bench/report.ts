@@ -1,0 +1,71 @@
+/** What a bench report says besides the measurements: the machine, the commit, memory, and the table. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../src/config';
+import type { BenchDatabase } from './database';
+import { round, type RunResult } from './measure';
+import { SERVERS, type Operation, type Server } from './operations';
+
+export function machine(database: BenchDatabase): Record<string, string | number> {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  // `java -version` prints to stderr.
+  const javaVersion = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const java = `${javaVersion.stderr ?? ''}${javaVersion.stdout ?? ''}`.split('\n')[0] || 'unknown';
+  return {
+    cpus: os.cpus().length,
+    cpuModel: model.trim(),
+    memoryGiB: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    java,
+    neo4j: database.neo4jVersion,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+/** The commit the working tree is on, read from .git without running git (the tree may differ from it). */
+export function sourceRevision(): string {
+  try {
+    const git = path.join(projectRoot(), '.git');
+    const head = readFileSync(path.join(git, 'HEAD'), 'utf8').trim();
+    if (!head.startsWith('ref: ')) return head;
+    const ref = head.slice('ref: '.length);
+    const loose = path.join(git, ref);
+    if (existsSync(loose)) return readFileSync(loose, 'utf8').trim();
+    const packed = readFileSync(path.join(git, 'packed-refs'), 'utf8').split('\n').find((line) => line.endsWith(` ${ref}`));
+    return packed?.split(' ')[0] ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function residentMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+
+export function tables(results: readonly RunResult[], ops: readonly Operation[]): string {
+  const find = (op: string, server: Server): RunResult | undefined => results.find((r) => r.op === op && r.server === server);
+  const lines: string[] = [];
+  lines.push(`| op | question | ours req/s | peer req/s | floor req/s | ours/peer | ours/floor | p50 ours / peer / floor (ms) | p99 ours / peer / floor (ms) | alone ours / peer / floor (ms) | round trips ours / peer / floor | errors ours / peer / floor |`);
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const op of ops) {
+    const [ours, peer, floor] = SERVERS.map((server) => find(op.key, server));
+    const cell = (pick: (r: RunResult) => number | string | null): string => [ours, peer, floor].map((r) => (r ? String(pick(r) ?? '–') : '–')).join(' / ');
+    lines.push(
+      `| ${op.key} | ${op.name} | ${ours?.requestsPerSecond ?? '–'} | ${peer?.requestsPerSecond ?? '–'} | ${floor?.requestsPerSecond ?? '–'} | ` +
+        `${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.requestsPerSecond, floor?.requestsPerSecond)} | ` +
+        `${cell((r) => r.p50)} | ${cell((r) => r.p99)} | ${cell((r) => Math.round(r.aloneMs))} | ${cell((r) => r.roundTripsPerRequest)} | ${cell((r) => r.errors)} |`,
+    );
+  }
+  return lines.join('\n');
+}

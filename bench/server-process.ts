@@ -1,0 +1,76 @@
+/**
+ * One server under test in a child process of its own (bench/servers/<name>.ts) on
+ * 127.0.0.1, over the bench's database: started, asked over IPC to reset or report its
+ * counters, sent requests, and stopped.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { BenchDatabase } from './database';
+import type { RequestBody, Server } from './operations';
+import type { ChildMessage, ParentMessage, PhaseReport } from './servers/child';
+
+export class ServerProcess {
+  private nextId = 1;
+  private readonly pending = new Map<number, (report: PhaseReport | undefined) => void>();
+
+  private constructor(
+    readonly name: Server,
+    private readonly child: ChildProcess,
+    readonly url: string,
+    readonly database: BenchDatabase,
+  ) {
+    child.on('message', (message: ChildMessage) => {
+      if (message.type !== 'reply') return;
+      this.pending.get(message.id)?.(message.report);
+      this.pending.delete(message.id);
+    });
+  }
+
+  static start(name: Server, database: BenchDatabase): Promise<ServerProcess> {
+    const uri = database.uri;
+    const script = path.join(__dirname, 'servers', `${name}.js`);
+    const child = fork(script, [], {
+      env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null): void => reject(new Error(`the ${name} server exited with code ${code} before it was ready`));
+      child.once('exit', onExit);
+      child.on('message', (message: ChildMessage) => {
+        if (message.type !== 'ready') return;
+        child.off('exit', onExit);
+        resolve(new ServerProcess(name, child, message.url, database));
+      });
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  call(cmd: ParentMessage['cmd']): Promise<PhaseReport | undefined> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child.send({ id, cmd } satisfies ParentMessage);
+    });
+  }
+
+  async post(body: RequestBody): Promise<unknown> {
+    const response = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new Error(`${this.name} answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    await Promise.race([this.call('stop'), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+    await exited;
+  }
+}
