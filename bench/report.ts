@@ -1,6 +1,6 @@
 /** What a bench report says besides the measurements: the machine, the commit, memory, and the table. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../src/config';
@@ -28,17 +28,29 @@ export function machine(database: BenchDatabase): Record<string, string | number
 /** The commit the working tree is on, read from .git without running git (the tree may differ from it). */
 export function sourceRevision(): string {
   try {
-    const git = path.join(projectRoot(), '.git');
-    const head = readFileSync(path.join(git, 'HEAD'), 'utf8').trim();
+    const { head: headDir, refs } = gitDirs(path.join(projectRoot(), '.git'));
+    const head = readFileSync(path.join(headDir, 'HEAD'), 'utf8').trim();
     if (!head.startsWith('ref: ')) return head;
     const ref = head.slice('ref: '.length);
-    const loose = path.join(git, ref);
+    const loose = path.join(refs, ref);
     if (existsSync(loose)) return readFileSync(loose, 'utf8').trim();
-    const packed = readFileSync(path.join(git, 'packed-refs'), 'utf8').split('\n').find((line) => line.endsWith(` ${ref}`));
+    const packed = readFileSync(path.join(refs, 'packed-refs'), 'utf8').split('\n').find((line) => line.endsWith(` ${ref}`));
     return packed?.split(' ')[0] ?? 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * Where HEAD and the refs live: both in .git for a plain checkout; for a linked worktree,
+ * .git is a file naming the worktree's own folder (HEAD), whose `commondir` names the
+ * repository's (refs).
+ */
+function gitDirs(dotGit: string): { readonly head: string; readonly refs: string } {
+  if (statSync(dotGit).isDirectory()) return { head: dotGit, refs: dotGit };
+  const own = path.resolve(path.dirname(dotGit), readFileSync(dotGit, 'utf8').replace(/^gitdir:\s*/, '').trim());
+  const common = path.join(own, 'commondir');
+  return { head: own, refs: existsSync(common) ? path.resolve(own, readFileSync(common, 'utf8').trim()) : own };
 }
 
 export function residentMb(pid: number): number | null {

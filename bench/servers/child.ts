@@ -95,7 +95,7 @@ export function runChild(name: Server, start: (uri: string, meter: Meter) => Pro
     process.send?.(message);
   };
   if (!uri || !process.send) {
-    console.error(`${name}: expected to be forked by bench/bench.ts with BENCH_NEO4J_URI set`);
+    console.error(`${name}: expected to be forked by the bench (bench/server-process.ts) with BENCH_NEO4J_URI set`);
     process.exit(2);
   }
   // The bench going away (even killed) ends the server too.
