@@ -15,6 +15,7 @@ import {
   ENTITY_ID,
   ENTITY_TYPES,
   ID_PREFIX,
+  isCalendarDate,
   isEntityType,
   ORGANIZATION_KINDS,
   PLACE_KINDS,
@@ -135,8 +136,8 @@ function readArticleId(raw: Json, title: string | null, check: Checker): string 
 
 function readPublishedAt(raw: Json, check: Checker): string | null {
   if (isAbsent(raw)) return null;
-  if (typeof raw === 'string' && ISO_DATE_TIME.test(raw) && !Number.isNaN(Date.parse(raw))) return raw;
-  check.report('article.publishedAt', `expected an ISO date like 2025-03-05 or 2025-03-05T14:00:00Z; received ${show(raw)}`);
+  if (typeof raw === 'string' && ISO_DATE_TIME.test(raw) && isCalendarDate(raw) && !Number.isNaN(Date.parse(raw))) return raw;
+  check.report('article.publishedAt', `expected an ISO date of the calendar like 2025-03-05 or 2025-03-05T14:00:00Z; received ${show(raw)}`);
   return null;
 }
 
