@@ -18,6 +18,9 @@ export const DOCUMENT_LIMITS = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day as entities and statements store it: `YYYY-MM-DD`, and one the calendar has. */
+export const isDay = (text: string): boolean => ISO_DATE.test(text) && isCalendarDate(text);
+
 export type Json = unknown;
 
 export const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -99,7 +102,7 @@ export class Checker {
     const text = this.string(v.text, `${path}.text`, { optional: true, max: 200 });
     let date: string | null = null;
     if (!isAbsent(v.date)) {
-      if (typeof v.date !== 'string' || !ISO_DATE.test(v.date) || !isCalendarDate(v.date)) {
+      if (typeof v.date !== 'string' || !isDay(v.date)) {
         this.report(`${path}.date`, `expected a calendar date YYYY-MM-DD; received ${show(v.date)}`);
       } else {
         date = v.date;

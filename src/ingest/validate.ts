@@ -33,6 +33,9 @@ import { sentenceAround, slugify } from './text';
 
 export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
+/** An article's publishedAt: an ISO date, or date and time, on a day the calendar has. */
+export const isPublishedAt = (text: string): boolean => ISO_DATE_TIME.test(text) && isCalendarDate(text) && !Number.isNaN(Date.parse(text));
+
 export interface NormalizedStatement {
   readonly id: string;
   readonly kind: StatementInput['kind'];
@@ -136,7 +139,7 @@ function readArticleId(raw: Json, title: string | null, check: Checker): string 
 
 function readPublishedAt(raw: Json, check: Checker): string | null {
   if (isAbsent(raw)) return null;
-  if (typeof raw === 'string' && ISO_DATE_TIME.test(raw) && isCalendarDate(raw) && !Number.isNaN(Date.parse(raw))) return raw;
+  if (typeof raw === 'string' && isPublishedAt(raw)) return raw;
   check.report('article.publishedAt', `expected an ISO date of the calendar like 2025-03-05 or 2025-03-05T14:00:00Z; received ${show(raw)}`);
   return null;
 }
