@@ -76,7 +76,12 @@ export interface NormalizedDocument {
 
 export type ValidationResult =
   | { readonly ok: true; readonly document: NormalizedDocument }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly Problem[];
+      /** The well-formed references the document does not define, for the writer to check all the same. */
+      readonly external: NormalizedDocument['external'];
+    };
 
 const DOCUMENT_FIELDS = ['article', 'entities', 'mentions', 'sequences', 'statements', 'review'];
 const ARTICLE_FIELDS = ['id', 'title', 'text', 'publisher', 'url', 'publishedAt'];
@@ -86,7 +91,7 @@ const ACTORS: readonly EntityType[] = ['Person', 'Organization', 'Place'];
 
 export function validateDocument(input: Json): ValidationResult {
   if (!isObject(input)) {
-    return { ok: false, problems: [{ path: '$', message: `expected an object with article, entities and statements; received ${show(input)}` }] };
+    return { ok: false, problems: [{ path: '$', message: `expected an object with article, entities and statements; received ${show(input)}` }], external: new Map() };
   }
   const check = new Checker();
   check.knownFields(input, DOCUMENT_FIELDS, (key) => key, " (the extractor's notes, which ingest ignores)");
@@ -99,7 +104,7 @@ export function validateDocument(input: Json): ValidationResult {
 
   const { problems } = check;
   if (problems.length > 0 || article === null) {
-    return { ok: false, problems: problems.length > 0 ? problems : [{ path: 'article', message: 'expected a valid article' }] };
+    return { ok: false, problems: problems.length > 0 ? problems : [{ path: 'article', message: 'expected a valid article' }], external };
   }
   return { ok: true, document: { article, entities, sequences, statements, mentions, external } };
 }
