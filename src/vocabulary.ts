@@ -27,6 +27,18 @@ export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
+/**
+ * Whether `text` starts with a day the calendar has (`2024-02-29` yes, `2025-02-30` no).
+ * Date.parse alone is not enough: it rolls an impossible day over into the next month.
+ */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** A list as a sentence gives it, for messages and descriptions: `a, b or c`. */
 export const inWords = (words: readonly string[]): string =>
   words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] as string}`;

@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../errors';
 import type { DateRef } from './document';
-import { DATE_PRECISIONS, ENTITY_ID, inWords, type EntityType } from '../vocabulary';
+import { DATE_PRECISIONS, ENTITY_ID, inWords, isCalendarDate, type EntityType } from '../vocabulary';
 
 export const DOCUMENT_LIMITS = {
   textLength: 1_000_000,
@@ -17,6 +17,9 @@ export const DOCUMENT_LIMITS = {
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day as entities and statements store it: `YYYY-MM-DD`, and one the calendar has. */
+export const isDay = (text: string): boolean => ISO_DATE.test(text) && isCalendarDate(text);
 
 export type Json = unknown;
 
@@ -99,7 +102,7 @@ export class Checker {
     const text = this.string(v.text, `${path}.text`, { optional: true, max: 200 });
     let date: string | null = null;
     if (!isAbsent(v.date)) {
-      if (typeof v.date !== 'string' || !ISO_DATE.test(v.date) || Number.isNaN(Date.parse(`${v.date}T00:00:00Z`))) {
+      if (typeof v.date !== 'string' || !isDay(v.date)) {
         this.report(`${path}.date`, `expected a calendar date YYYY-MM-DD; received ${show(v.date)}`);
       } else {
         date = v.date;

@@ -18,7 +18,7 @@
  */
 import type { Deadline, Neo4jGateway, RoundTrips } from '../db/gateway';
 import { invalidDocument, type Problem } from '../errors';
-import { planBatch } from './plan';
+import { planBatch, unresolvedReferenceProblems } from './plan';
 import { BatchRejected, type IngestResult } from './result';
 import { validateDocument, type NormalizedDocument } from './validate';
 import { writePlans } from './write';
@@ -47,6 +47,8 @@ export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trip
 export class ValidatedDocuments {
   readonly documents: (NormalizedDocument | null)[] = [];
   readonly rejected = new Map<number, readonly Problem[]>();
+  /** The references of rejected documents, by index: the graph may not hold them either. */
+  readonly unresolved = new Map<number, NormalizedDocument['external']>();
 
   static of(inputs: readonly unknown[]): ValidatedDocuments {
     const validated = new ValidatedDocuments();
@@ -57,7 +59,10 @@ export class ValidatedDocuments {
   /** Validates one more document; its index is the number added before it. */
   add(input: unknown): void {
     const validation = validateDocument(input);
-    if (!validation.ok) this.rejected.set(this.documents.length, validation.problems);
+    if (!validation.ok) {
+      this.rejected.set(this.documents.length, validation.problems);
+      if (validation.external.size > 0) this.unresolved.set(this.documents.length, validation.external);
+    }
     this.documents.push(validation.ok ? validation.document : null);
   }
 
@@ -79,12 +84,14 @@ export async function writeDocuments(
   deadline?: Deadline,
 ): Promise<IngestResult[]> {
   const validated = inputs instanceof ValidatedDocuments ? inputs : ValidatedDocuments.of(inputs);
-  const { documents: docs, rejected } = validated;
-  // Without a valid document there is nothing to check against the graph.
-  if (docs.every((d) => d === null)) throw new BatchRejected(rejected);
+  const { documents: docs, rejected, unresolved } = validated;
+  // Without a valid document or a reference to look up there is nothing to check against the graph.
+  if (docs.every((d) => d === null) && unresolved.size === 0) throw new BatchRejected(rejected);
   return gateway.write(async (tx) => {
     const planned = await planBatch(tx, docs);
-    const problems = new Map([...rejected, ...planned.rejected].sort(([a], [b]) => a - b));
+    const references = await unresolvedReferenceProblems(tx, docs, unresolved);
+    const invalid = [...rejected].map(([i, found]): [number, readonly Problem[]] => [i, [...found, ...(references.get(i) ?? [])]]);
+    const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));
     if (problems.size > 0) throw new BatchRejected(problems);
     await writePlans(tx, planned.plans);
     return planned.plans.map((p) => p.result);

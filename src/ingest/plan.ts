@@ -9,10 +9,12 @@
  * finding shared quotes needs the quote keys of the whole batch read in one query.
  */
 import { createHash } from 'node:crypto';
+import { cypher } from '../db/cypher';
 import type { Row, WriteTx } from '../db/gateway';
 import type { Problem } from '../errors';
 import type { EntityType } from '../vocabulary';
 import { addTo, Overlay, resolutionKeys, resolvedByName, type NodeState } from './overlay';
+import * as Q from './ingest.cypher';
 import type { IngestResult } from './result';
 import { nameKey } from './text';
 import type { NormalizedDocument, NormalizedStatement } from './validate';
@@ -109,13 +111,39 @@ export async function planBatch(tx: WriteTx, docs: readonly (NormalizedDocument 
   return { plans, rejected };
 }
 
+/**
+ * The references of documents the validator rejected (`unresolved`, by index), checked as
+ * planBatch checks a valid document's (against the graph and the entities of the valid
+ * documents before it), so a document's author sees every problem at once.
+ */
+export async function unresolvedReferenceProblems(
+  tx: WriteTx,
+  docs: readonly (NormalizedDocument | null)[],
+  unresolved: ReadonlyMap<number, NormalizedDocument['external']>,
+): Promise<Map<number, Problem[]>> {
+  const problems = new Map<number, Problem[]>();
+  if (unresolved.size === 0) return problems;
+  const entities = [...new Set([...unresolved.values()].flatMap((external) => [...external.keys()]))];
+  const nodes = new Map<string, { label: string }>();
+  for (const r of await tx.run(cypher(Q.EXISTING_NODES, { entities, articles: [], statements: [] }))) nodes.set(r.id as string, { label: r.label as string });
+  docs.forEach((doc, i) => {
+    const external = unresolved.get(i);
+    if (external !== undefined) {
+      const found = externalProblems(external, nodes);
+      if (found.length > 0) problems.set(i, found);
+    }
+    for (const entity of doc?.entities ?? []) if (!nodes.has(entity.id)) nodes.set(entity.id, { label: entity.type });
+  });
+  return problems;
+}
+
 const quoteKeyOf = (s: NormalizedStatement, resolve: (id: string) => string): string | null =>
   s.kind === 'INDIRECT' ? null : `${resolve(s.speaker)}|${nameKey(s.text)}`;
 
 // The first half: entities
 
 function planEntities(doc: NormalizedDocument, overlay: Overlay): EntityPlan | { problems: Problem[] } {
-  const problems = externalProblems(doc, overlay.nodes);
+  const problems = externalProblems(doc.external, overlay.nodes);
   if (problems.length > 0) return { problems };
   const merged = nameMerges(doc, overlay);
   const alias = new Map(merged.map((m) => [m.from, m.into]));
@@ -140,9 +168,9 @@ function planEntities(doc: NormalizedDocument, overlay: Overlay): EntityPlan | {
 }
 
 /** References the document does not define must already be in the graph, with the right type. */
-function externalProblems(doc: NormalizedDocument, nodes: ReadonlyMap<string, NodeState>): Problem[] {
+function externalProblems(external: NormalizedDocument['external'], nodes: ReadonlyMap<string, { readonly label: string }>): Problem[] {
   const problems: Problem[] = [];
-  for (const [id, ref] of doc.external) {
+  for (const [id, ref] of external) {
     const found = nodes.get(id);
     if (!found) problems.push({ path: ref.path, message: `expected an entity defined in this document or already in the graph; ${id} is neither` });
     else if (!ref.types.includes(found.label as EntityType)) problems.push({ path: ref.path, message: `expected a ${ref.types.join(' or ')}; ${id} is a ${found.label}` });

@@ -15,6 +15,7 @@ import {
   ENTITY_ID,
   ENTITY_TYPES,
   ID_PREFIX,
+  isCalendarDate,
   isEntityType,
   ORGANIZATION_KINDS,
   PLACE_KINDS,
@@ -31,6 +32,9 @@ import type { DateRef, EntityInput, SequenceInput, StatementInput } from './docu
 import { sentenceAround, slugify } from './text';
 
 export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** An article's publishedAt: an ISO date, or date and time, on a day the calendar has. */
+export const isPublishedAt = (text: string): boolean => ISO_DATE_TIME.test(text) && isCalendarDate(text) && !Number.isNaN(Date.parse(text));
 
 export interface NormalizedStatement {
   readonly id: string;
@@ -72,7 +76,12 @@ export interface NormalizedDocument {
 
 export type ValidationResult =
   | { readonly ok: true; readonly document: NormalizedDocument }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly Problem[];
+      /** The well-formed references the document does not define, for the writer to check all the same. */
+      readonly external: NormalizedDocument['external'];
+    };
 
 const DOCUMENT_FIELDS = ['article', 'entities', 'mentions', 'sequences', 'statements', 'review'];
 const ARTICLE_FIELDS = ['id', 'title', 'text', 'publisher', 'url', 'publishedAt'];
@@ -82,7 +91,7 @@ const ACTORS: readonly EntityType[] = ['Person', 'Organization', 'Place'];
 
 export function validateDocument(input: Json): ValidationResult {
   if (!isObject(input)) {
-    return { ok: false, problems: [{ path: '$', message: `expected an object with article, entities and statements; received ${show(input)}` }] };
+    return { ok: false, problems: [{ path: '$', message: `expected an object with article, entities and statements; received ${show(input)}` }], external: new Map() };
   }
   const check = new Checker();
   check.knownFields(input, DOCUMENT_FIELDS, (key) => key, " (the extractor's notes, which ingest ignores)");
@@ -95,7 +104,7 @@ export function validateDocument(input: Json): ValidationResult {
 
   const { problems } = check;
   if (problems.length > 0 || article === null) {
-    return { ok: false, problems: problems.length > 0 ? problems : [{ path: 'article', message: 'expected a valid article' }] };
+    return { ok: false, problems: problems.length > 0 ? problems : [{ path: 'article', message: 'expected a valid article' }], external };
   }
   return { ok: true, document: { article, entities, sequences, statements, mentions, external } };
 }
@@ -135,8 +144,8 @@ function readArticleId(raw: Json, title: string | null, check: Checker): string 
 
 function readPublishedAt(raw: Json, check: Checker): string | null {
   if (isAbsent(raw)) return null;
-  if (typeof raw === 'string' && ISO_DATE_TIME.test(raw) && !Number.isNaN(Date.parse(raw))) return raw;
-  check.report('article.publishedAt', `expected an ISO date like 2025-03-05 or 2025-03-05T14:00:00Z; received ${show(raw)}`);
+  if (typeof raw === 'string' && isPublishedAt(raw)) return raw;
+  check.report('article.publishedAt', `expected an ISO date of the calendar like 2025-03-05 or 2025-03-05T14:00:00Z; received ${show(raw)}`);
   return null;
 }
 

@@ -16,9 +16,10 @@ import * as Analytics from '../../src/graph/analytics/analytics.cypher';
 import { AttributionDimension } from '../../src/graph/analytics/analytics.type';
 import * as Statement from '../../src/graph/statement/statement.cypher';
 import * as Extract from '../../src/extract/extract.cypher';
+import * as Check from '../../src/check/check.cypher';
 import * as Export from '../../src/ingest/export.cypher';
 import * as Ingest from '../../src/ingest/ingest.cypher';
-import { ENTITY_TYPES } from '../../src/vocabulary';
+import { ENTITY_TYPES, NODE_TYPES } from '../../src/vocabulary';
 
 /** The modules checked, by the file they come from (relative to src/). */
 export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
@@ -26,6 +27,7 @@ export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unk
   'graph/entity/entity.cypher.ts': Entity,
   'graph/analytics/analytics.cypher.ts': Analytics,
   'graph/statement/statement.cypher.ts': Statement,
+  'check/check.cypher.ts': Check,
   'ingest/export.cypher.ts': Export,
   'ingest/ingest.cypher.ts': Ingest,
   'extract/extract.cypher.ts': Extract,
@@ -117,6 +119,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   afterPublished: '2025-03-05',
   rows: [ROW],
   kept: [STORY.statement],
+  examples: 5,
 };
 
 /** Where one query means another shape by the same name. */
@@ -258,6 +261,11 @@ export const SEEK = /^(NodeUniqueIndexSeek|NodeIndexSeek|MultiNodeIndexSeek|Asse
 export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'entity.PEOPLE_BY_STATEMENT_COUNT': 'ranks every person by how many statements they made',
   'analytics.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
+  'check.STATEMENTS_WITHOUT_ONE_SPEAKER': 'the integrity check (npm run check) looks at every statement',
+  'check.STATEMENTS_WITHOUT_EVIDENCE': 'the integrity check (npm run check) looks at every statement',
+  'check.SHARED_QUOTE_KEYS': 'the integrity check (npm run check) looks at every statement',
+  'check.NODES_WITHOUT_ID': 'the integrity check (npm run check) looks at every node: a missing id has no index',
+  'check.DUPLICATE_IDS': 'the integrity check (npm run check) compares the ids of every node, across labels',
   ...Object.fromEntries(
     Object.values(AttributionDimension).map((d) => [`analytics.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
   ),
@@ -275,6 +283,8 @@ export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',
   'export.ARTICLE_PAGE': 'a.id',
+  'check.ARTICLE_QUOTES_PAGE': 'a.id',
+  ...Object.fromEntries(NODE_TYPES.map((label) => [`check.NODE_PAGES.${label}`, 'n.id'])),
 };
 
 

@@ -41,8 +41,8 @@ afterAll(async () => {
 });
 
 describe('query plans', () => {
-  it('checks every *.cypher.ts file under src/graph, src/ingest and src/extract', () => {
-    const files = [...cypherFiles('graph', true), ...cypherFiles('ingest', false), ...cypherFiles('extract', false)].sort();
+  it('checks every *.cypher.ts file under src/graph, src/ingest, src/extract and src/check', () => {
+    const files = [...cypherFiles('graph', true), ...cypherFiles('ingest', false), ...cypherFiles('extract', false), ...cypherFiles('check', false)].sort();
     expect(Object.keys(CYPHER_MODULES).sort()).toEqual(files);
   });
 

@@ -79,6 +79,19 @@ describe('loading the story', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('reports a bad span and an unknown speaker of one document together, writing nothing', async () => {
+    const before = await census(gateway);
+    const doc = story();
+    doc.statements[1]!.end += 1;
+    doc.statements[2]!.speaker = 'person:nobody-at-all';
+    const { problems } = await rejection(doc);
+    expect(problems).toEqual([
+      { path: 'statements[1].text', message: expect.stringContaining("expected the article's words at") },
+      { path: 'statements[2].speaker', message: 'expected an entity defined in this document or already in the graph; person:nobody-at-all is neither' },
+    ]);
+    expect(await census(gateway)).toEqual(before);
+  });
+
   it('rejects an unknown kind and a duplicate id together, writing nothing', async () => {
     const before = await census(gateway);
     const doc = story();

@@ -56,6 +56,28 @@ describe('validateDocument', () => {
     expect(problemsOf(doc).map((p) => p.path)).toEqual(['statements[1].quotedIn', 'statements[0].speaker']);
   });
 
+  it('rejects dates the calendar does not have, naming each path and value', () => {
+    const doc = story();
+    doc.article.publishedAt = '2025-02-30';
+    const dated = doc.entities.findIndex((e) => 'date' in e && e.date?.date);
+    (doc.entities[dated] as { date: { date: string } }).date.date = '2025-13-01';
+    const statement = doc.statements.findIndex((s) => s.date?.date);
+    doc.statements[statement]!.date!.date = '2023-02-29';
+    expect(problemsOf(doc)).toEqual([
+      { path: 'article.publishedAt', message: 'expected an ISO date of the calendar like 2025-03-05 or 2025-03-05T14:00:00Z; received "2025-02-30"' },
+      { path: `entities[${dated}].date.date`, message: 'expected a calendar date YYYY-MM-DD; received "2025-13-01"' },
+      { path: `statements[${statement}].date.date`, message: 'expected a calendar date YYYY-MM-DD; received "2023-02-29"' },
+    ]);
+  });
+
+  it('accepts a leap day and a time of day on a real date', () => {
+    const doc = story();
+    doc.article.publishedAt = '2024-02-29T23:59:00Z';
+    const statement = doc.statements.findIndex((s) => s.date?.date);
+    doc.statements[statement]!.date!.date = '2024-02-29';
+    expect(problemsOf(doc)).toEqual([]);
+  });
+
   it('rejects what is not a document at all', () => {
     expect(problemsOf(null)).toEqual([{ path: '$', message: 'expected an object with article, entities and statements; received null' }]);
     expect(problemsOf({ article: { title: '', text: 5 }, statements: 'x' }).map((p) => p.path)).toEqual([
