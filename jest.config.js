@@ -2,7 +2,8 @@
  * Three tiers, one command (`npm test` runs them all; `npx jest --selectProjects unit` runs one):
  * - unit: no database, no network beyond loopback sockets of its own; seconds.
  * - integration: one real Neo4j for the whole run (global-setup.ts), shared by every file
- *   that can share it; files that need an empty or changed graph start one of their own.
+ *   that can share it; files that need an empty or changed graph share a second one
+ *   (scratchGraph in test/helpers/own-neo4j.ts); files that stop Neo4j start their own.
  * - e2e: the explorer in Chromium, on the same Neo4j.
  *
  * `npm test` runs the files one at a time (--runInBand): integration files share one graph,

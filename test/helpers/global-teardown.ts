@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__TEST_DATABASE__?.close();
+  await Promise.all([globalThis.__TEST_DATABASE__?.close(), globalThis.__TEST_SCRATCH_NEO4J__?.stop()]);
   const dataDir = process.env.NKG_TEST_DATA_DIR;
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,14 +1,21 @@
 /**
- * A Neo4j of a test file's own, for tests that change the graph in ways the shared story
- * database must not see (new articles, merges) or that need an empty database. It is a
- * real embedded Neo4j on a fresh temporary directory, opened as `npm start` opens its
- * own (openDatabase), and removed afterwards.
+ * Graphs of a test file's own, for tests that change the graph in ways the shared story
+ * database must not see (new articles, merges) or that need an empty database.
+ *
+ * - startOwnNeo4j: a real embedded Neo4j on a fresh temporary directory, opened as
+ *   `npm start` opens its own (openDatabase), and removed afterwards; for a file that needs
+ *   the process itself (its directory, its address file, stopping it).
+ * - scratchGraph: an empty graph, on the run's second Neo4j when global setup started one
+ *   (a run of the whole integration tier does), else on a Neo4j of the file's own. Files run
+ *   one at a time (--runInBand), so one file's scratch graph is emptied before the next
+ *   file's begins, and a JVM start is paid once per run instead of once per file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
+import type { Neo4jGateway } from '../../src/db/gateway';
 import type { EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
 
 export interface OwnNeo4j extends Database {
@@ -16,6 +23,9 @@ export interface OwnNeo4j extends Database {
   /** Closes the database and removes its directory. */
   stop(): Promise<void>;
 }
+
+/** The environment variable through which global setup hands the run's second Neo4j to the test files. */
+export const SCRATCH_URI_VARIABLE = 'NKG_TEST_SCRATCH_NEO4J_URI';
 
 /** The configuration of an embedded Neo4j on `dataDir`, whatever NEO4J_URI the test run has. */
 export function embeddedConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +42,43 @@ export async function startOwnNeo4j(): Promise<OwnNeo4j> {
     async stop() {
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ScratchGraph {
+  readonly gateway: Neo4jGateway;
+  /** The Bolt address, for commands run against this graph. */
+  readonly uri: string;
+  /** Deletes every node and relationship (constraints and indexes stay). */
+  empty(): Promise<void>;
+  /** Empties the graph and lets it go (stopping the Neo4j when it was the file's own). */
+  stop(): Promise<void>;
+}
+
+/** An empty graph for this file (see the header). */
+export async function scratchGraph(): Promise<ScratchGraph> {
+  const uri = process.env[SCRATCH_URI_VARIABLE];
+  const own = uri ? null : await startOwnNeo4j();
+  const database = own ?? (await openDatabase(loadConfig({ ...process.env, NEO4J_URI: uri }), { log: () => undefined }));
+  const empty = async (): Promise<void> => {
+    // In batches, outside any transaction of the gateway's: a bulk load leaves more than one transaction should hold.
+    const session = database.gateway.driver.session();
+    try {
+      await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    } finally {
+      await session.close();
+    }
+  };
+  await empty();
+  return {
+    gateway: database.gateway,
+    uri: database.uri,
+    empty,
+    async stop() {
+      // The next file on the shared one finds it as empty as this one did.
+      if (uri) await empty();
+      await (own ? own.stop() : database.close());
     },
   };
 }

@@ -1,9 +1,12 @@
 /**
  * Runs this project's TypeScript entry points (src/main.ts, the CLIs) in a plain `node`
  * child, as their build would run, without building: each .ts file is transpiled when it
- * is required, with the compiler options the build uses (decorator metadata included, which
- * type-graphql needs). Type errors are the type checker's business (`npm run lint`), so a
- * test that runs a command needs neither `tsc` nor dist/.
+ * is required. A file that declares decorators goes through TypeScript with the compiler
+ * options the build uses, since type-graphql needs the decorator metadata that only
+ * TypeScript emits; every other file goes through esbuild, which does the same erasure
+ * without loading the TypeScript compiler into the child. Type errors are the type
+ * checker's business (`npm run lint`), so a test that runs a command needs neither `tsc`
+ * nor dist/.
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -11,9 +14,12 @@ import path from 'node:path';
 
 const REQUIRE_HOOK = `
 const fs = require('node:fs');
-const ts = require(${JSON.stringify(require.resolve('typescript'))});
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+const esbuild = require(${JSON.stringify(require.resolve('esbuild'))});
+const DECORATED = /(^|[\\s(,])@[A-Za-z_$][\\w$.]*\\s*\\(/m;
+let ts;
+const viaTypeScript = (source, filename) => {
+  ts ??= require(${JSON.stringify(require.resolve('typescript'))});
+  return ts.transpileModule(source, {
     fileName: filename,
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
@@ -23,8 +29,19 @@ require.extensions['.ts'] = (module, filename) => {
       esModuleInterop: true,
       resolveJsonModule: true,
     },
-  });
-  module._compile(outputText, filename);
+  }).outputText;
+};
+const viaEsbuild = (source, filename) =>
+  esbuild.transformSync(source, {
+    loader: 'ts',
+    format: 'cjs',
+    target: 'es2022',
+    sourcefile: filename,
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } },
+  }).code;
+require.extensions['.ts'] = (module, filename) => {
+  const source = fs.readFileSync(filename, 'utf8');
+  module._compile(DECORATED.test(source) ? viaTypeScript(source, filename) : viaEsbuild(source, filename), filename);
 };
 `;
 

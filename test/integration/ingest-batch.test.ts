@@ -8,8 +8,8 @@
  * a quote repeated across articles of one batch, articles re-ingested with changes that
  * take evidence away (a shared statement survives, an unshared one is deleted and its words
  * then make a new statement), roles replaced, and a reference to what only an earlier
- * document defines. A batch with one bad document writes nothing. This file owns a Neo4j
- * of its own and empties it between runs.
+ * document defines. A batch with one bad document writes nothing. This file writes into a
+ * scratch graph of its own (scratchGraph) and empties it between runs.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ import { bulkLoad, withSearchIndexDeferred } from '../../src/ingest/bulk-load';
 import { validateDocument } from '../../src/ingest/validate';
 import { Corpus } from '../../src/corpus/corpus';
 import { readStory } from '../../src/ingest/seed';
-import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
+import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 
 const root = path.resolve(__dirname, '../..');
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -134,9 +134,9 @@ async function dump(gateway: Neo4jGateway): Promise<{ nodes: string[]; relations
   };
 }
 
-let own: OwnNeo4j;
+let own: ScratchGraph;
 beforeAll(async () => {
-  own = await startOwnNeo4j();
+  own = await scratchGraph();
 }, 120_000);
 afterAll(async () => {
   await own.stop();

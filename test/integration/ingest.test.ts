@@ -2,8 +2,8 @@
  * Growing the graph: a second article (another outlet, Waltz and Zelensky under other
  * spellings, one quote shared with the story) through the API and the command line; bad
  * documents; concurrent ingests; the export round trip; and a bulk load into an empty graph.
- * This file owns a Neo4j of its own, so its merges never reach the shared story database;
- * the tests that need an empty graph come last and empty it.
+ * This file writes into a scratch graph of its own (scratchGraph), so its merges never reach
+ * the shared story database; the tests that need an empty graph come last and empty it.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ import { SEARCH_INDEX } from '../../src/db/constraints';
 import { Corpus } from '../../src/corpus/corpus';
 import { cypher } from '../../src/db/cypher';
 import { census, GraphQLHarness } from '../helpers/graph';
-import { startOwnNeo4j, type OwnNeo4j } from '../helpers/own-neo4j';
+import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { ROOT as root, runFromSource } from '../helpers/typescript-node';
 
 const KEY = 'test-key-0123456789abcdef';
@@ -31,13 +31,13 @@ const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
   ingestArticle(document: $document) { article created updated unchanged merged { from into } evidenceAdded removed statements entities }
 }`;
 
-let own: OwnNeo4j;
+let own: ScratchGraph;
 let harness: GraphQLHarness;
 /** Documents written for the command line, and the hook that runs it from source. */
 let folder: string;
 beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-ingest-'));
-  own = await startOwnNeo4j();
+  own = await scratchGraph();
   harness = new GraphQLHarness(own.gateway);
   await ingestDocument(own.gateway, story());
 }, 120_000);
@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 /** `npm run ingest -- <args>` against this file's Neo4j. */
-const cli = (args: string[]) => runFromSource(folder, 'src/ingest/ingest.cli.ts', args, { ...process.env, NEO4J_URI: own.neo4j.uri });
+const cli = (args: string[]) => runFromSource(folder, 'src/ingest/ingest.cli.ts', args, { ...process.env, NEO4J_URI: own.uri });
 
 const empty = async (): Promise<void> => {
   await own.gateway.write((tx) => tx.run(cypher('MATCH (n) DETACH DELETE n')));
