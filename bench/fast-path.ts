@@ -18,6 +18,7 @@ import { openDatabase } from '../src/db/connect';
 import { startServer, type RunningServer } from '../src/http/server';
 import { isEmpty, seedStory } from '../src/ingest/seed';
 import { appSchema } from '../src/schema';
+import { median } from './measure';
 
 const STATEMENT = `query StatementById($id: ID!) {
   statement(id: $id) { id text kind speaker { id name } evidence { start end article { id title } } }
@@ -59,12 +60,6 @@ async function round(server: RunningServer, body: string, seconds: number): Prom
   if (served.failed > 0) throw new Error(`${served.failed} requests failed`);
   return { cpuUsPerRequest: Math.round((used.user + used.system) / served.ok), requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99 };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 async function main(): Promise<void> {
   const [rounds = 9, seconds = 10, warmup = 3] = process.argv.slice(2).map(Number);

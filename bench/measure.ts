@@ -184,7 +184,8 @@ export async function timeRun(proc: ServerProcess, op: Operation, input: Operati
   };
 }
 
-const median = (values: readonly number[]): number => {
+/** The middle value, or the mean of the two middle values of an even count. */
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;

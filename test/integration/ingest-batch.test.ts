@@ -142,20 +142,16 @@ afterAll(async () => {
   await own.stop();
 });
 
-const empty = async (): Promise<void> => {
-  await own.gateway.write((tx) => tx.run(cypher('MATCH (n) DETACH DELETE n')));
-};
-
 /** Empties the graph and loads the story alone; the graph as it then is. */
 async function storyAlone(): Promise<Awaited<ReturnType<typeof dump>>> {
-  await empty();
+  await own.empty();
   await ingestDocument(own.gateway, story());
   return dump(own.gateway);
 }
 
 /** Loads the documents in consecutive batches of these sizes (1 meaning ingestDocument), from an empty graph. */
 async function load(sizes: number[]): Promise<{ results: IngestResult[]; graph: Awaited<ReturnType<typeof dump>> }> {
-  await empty();
+  await own.empty();
   const documents = DOCUMENTS();
   const results: IngestResult[] = [];
   for (let i = 0, s = 0; i < documents.length; s += 1) {
@@ -208,7 +204,7 @@ describe('ingestBatch', () => {
   }, 60_000);
 
   it('the same batch twice changes nothing and says so', async () => {
-    await empty();
+    await own.empty();
     const batch = (): ArticleDocument[] => [story(), second(), roe(), echo()];
     await ingestBatch(own.gateway, batch());
     const before = await dump(own.gateway);
@@ -253,7 +249,7 @@ describe('ingestBatch', () => {
 
   it('takes documents validated ahead of the write (ValidatedDocuments): the same graph and results, and rejections by index', async () => {
     const plain = await load([10]);
-    await empty();
+    await own.empty();
     const results = await ingestBatch(own.gateway, ValidatedDocuments.of(DOCUMENTS()));
     expect(results).toEqual(plain.results);
     expect(await dump(own.gateway)).toEqual(plain.graph);
@@ -289,7 +285,7 @@ describe('ingestBatch', () => {
   it('bulkLoad (which validates the next batch while one is written) leaves the graph batch-by-batch ingest leaves', async () => {
     const corpus = new Corpus({ statements: 300, seed: 7 });
     const batch = 4;
-    await empty();
+    await own.empty();
     const expected: IngestResult[] = [];
     await ingestBatch(own.gateway, corpus.directory());
     const articles = [...corpus.articles()];
@@ -298,7 +294,7 @@ describe('ingestBatch', () => {
     const sequentialHits = await searchFor('talks OR sanctions OR ceasefire');
     expect(sequentialHits.length).toBeGreaterThan(10);
 
-    await empty();
+    await own.empty();
     const lines: string[] = [];
     const out = { isTTY: false, write: (line: string) => lines.push(line) } as unknown as NodeJS.WriteStream;
     const report = await bulkLoad(own.gateway, corpus.articles(), { firstBatch: corpus.directory(), batch, progress: { total: 300, unit: 'statements' }, out });
@@ -320,7 +316,7 @@ describe('ingestBatch', () => {
     const bad = clone(articles[5] as ArticleDocument);
     (bad.statements[0] as { kind: string }).kind = 'SHOUTED';
     articles[5] = bad;
-    await empty();
+    await own.empty();
     const out = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
     const error = (await bulkLoad(own.gateway, articles, { firstBatch: corpus.directory(), batch: 3, progress: { total: 300, unit: 'statements' }, out }).catch((e: unknown) => e)) as GraphQLError;
     expect((error.extensions.problems as { path: string }[]).map((p) => p.path)).toEqual(['documents[2].statements[0].kind']);
@@ -343,7 +339,7 @@ async function searchFor(query: string): Promise<string[]> {
 
 describe('withSearchIndexDeferred (a bulk load)', () => {
   it('into an empty graph: the index is away while the load runs, search says so, and it is built once the load ends', async () => {
-    await empty();
+    await own.empty();
     const percents: number[] = [];
     const during = await withSearchIndexDeferred(
       own.gateway,
@@ -365,7 +361,7 @@ describe('withSearchIndexDeferred (a bulk load)', () => {
   }, 60_000);
 
   it('into a graph that holds anything: the index stays as it is throughout', async () => {
-    await empty();
+    await own.empty();
     await ingestDocument(own.gateway, story());
     const before = await searchIndex();
     const percents: number[] = [];
@@ -384,7 +380,7 @@ describe('withSearchIndexDeferred (a bulk load)', () => {
   }, 60_000);
 
   it('a load that fails still gets its index back, and its own error is the one thrown', async () => {
-    await empty();
+    await own.empty();
     const failure = new Error('the load failed half-way');
     const attempt = withSearchIndexDeferred(own.gateway, async () => {
       await ingestDocument(own.gateway, story());

@@ -50,10 +50,6 @@ afterAll(async () => {
 /** `npm run ingest -- <args>` against this file's Neo4j. */
 const cli = (args: string[]) => runFromSource(folder, 'src/ingest/ingest.cli.ts', args, { ...process.env, NEO4J_URI: own.uri });
 
-const empty = async (): Promise<void> => {
-  await own.gateway.write((tx) => tx.run(cypher('MATCH (n) DETACH DELETE n')));
-};
-
 describe('ingestArticle', () => {
   it('refuses a request without a valid API key, and writes nothing', async () => {
     const before = await census(own.gateway);
@@ -227,7 +223,7 @@ describe('into an empty graph', () => {
       'prov:Entity',
     ]);
     const original = await census(own.gateway);
-    await empty();
+    await own.empty();
     expect(await census(own.gateway)).toEqual({ nodeProperties: 0 });
     for (const doc of documentsFromJsonLd(JSON.parse(JSON.stringify(jsonld)) as { '@graph': Record<string, unknown>[] })) {
       await ingestDocument(own.gateway, doc);
@@ -241,7 +237,7 @@ describe('into an empty graph', () => {
     expect(documents.length).toBeGreaterThan(INGEST_BATCH_SIZE);
     const file = path.join(folder, 'corpus.json');
     writeFileSync(file, JSON.stringify(documents));
-    await empty();
+    await own.empty();
     const result = await cli([file]);
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^${documents.length} of ${documents.length} documents loaded, 3000 statements in `));
     // Its build is shown only when it was put off (withSearchIndexDeferred); it is online and finds what was loaded.
