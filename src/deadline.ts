@@ -66,24 +66,25 @@ export function transactionBudget(deadline: Deadline | undefined, own: Budget): 
 /** `work`'s result, or TIMEOUT when the request's deadline comes first. */
 export async function within<T>(work: Promise<T>, deadline: Deadline | undefined): Promise<T> {
   if (deadline === undefined) return work;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut(requestBudget(deadline))), Math.max(timeLeft(deadline), 0));
-  });
-  try {
-    return await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return raceTimer(work, Math.max(timeLeft(deadline), 0), () => timedOut(requestBudget(deadline)));
 }
 
 /** `promise`'s result, or an Error saying no answer came within `ms`. */
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return raceTimer(promise, ms, () => new Error(`no answer within ${ms / 1000} s`));
+}
+
+/** `promise`'s result, or `expired()` thrown after `ms`; the timer never outlives the race. */
+async function raceTimer<T>(promise: Promise<T>, ms: number, expired: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(expired()), ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What a client is told when its request was still running a grace period after its deadline. */
