@@ -36,6 +36,8 @@ export interface Limits {
   readonly maxBodyBytes: number;
   /** The largest `first` a connection accepts; at most PAGE.maxSize (100). */
   readonly maxPageSize: number;
+  /** UTF-8 bytes of the string values one response may carry, counted while the result is built (src/http/response-budget.ts). */
+  readonly maxResponseBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -46,6 +48,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTokens: 1_000,
   maxBodyBytes: 1_000_000,
   maxPageSize: 100,
+  maxResponseBytes: 10_000_000,
 };
 
 /** Time budgets, in milliseconds. */
@@ -67,6 +70,22 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   connectionMs: 2_000,
 };
 
+/**
+ * The worker threads that run `extractArticle` (src/extract/extract.pool.ts). Each worker
+ * runs one extraction at a time; a request finding every worker busy and `queue` others
+ * waiting is refused with OVERLOADED.
+ */
+export interface ExtractionSettings {
+  readonly workers: number;
+  readonly queue: number;
+  /** One extraction, from the moment a worker takes it; over it the worker is terminated (TIMEOUT). */
+  readonly timeoutMs: number;
+  /** Each worker's old-generation heap; over it the worker dies alone (LIMIT_EXCEEDED). */
+  readonly heapMb: number;
+}
+
+export const DEFAULT_EXTRACTION: ExtractionSettings = { workers: 2, queue: 8, timeoutMs: 10_000, heapMb: 512 };
+
 /** How many answers of whole-graph reads a server keeps (ANSWER_CACHE_SIZE). */
 export const DEFAULT_ANSWER_CACHE_SIZE = 500;
 
@@ -85,6 +104,7 @@ export interface Config {
   /** Whether clients may query __schema and __type. */
   readonly introspection: boolean;
   readonly limits: Limits;
+  readonly extraction: ExtractionSettings;
   readonly timeouts: Timeouts;
   /** Answers of search, paths, timeline and attribution kept while the graph is unchanged (src/db/answer-cache.ts); 0 keeps none. */
   readonly answerCacheSize: number;
@@ -147,6 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: read.integer('MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1_000, 100_000_000),
       // The resolvers refuse more than PAGE.maxSize (src/graph/connection.ts) whatever this says.
       maxPageSize: read.integer('MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 100),
+      maxResponseBytes: read.integer('MAX_RESPONSE_BYTES', DEFAULT_LIMITS.maxResponseBytes, 1_000, 1_000_000_000),
+    },
+    extraction: {
+      workers: read.integer('EXTRACT_WORKERS', DEFAULT_EXTRACTION.workers, 1, 64),
+      queue: read.integer('EXTRACT_QUEUE', DEFAULT_EXTRACTION.queue, 0, 10_000),
+      timeoutMs: read.integer('EXTRACT_TIMEOUT_MS', DEFAULT_EXTRACTION.timeoutMs, 100, 600_000),
+      heapMb: read.integer('EXTRACT_HEAP_MB', DEFAULT_EXTRACTION.heapMb, 32, 65_536),
     },
     timeouts: {
       requestMs: read.integer('REQUEST_TIMEOUT_MS', DEFAULT_TIMEOUTS.requestMs, 100, 600_000),

@@ -6,6 +6,7 @@
 import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import { RoundTrips, requestDb, type Db, type Neo4jGateway } from './db/gateway';
 import type { Deadline } from './deadline';
+import { IN_PROCESS, type Extractor } from './extract/extract.task';
 import { ARTICLE_LOADERS, type ArticleLoaders } from './graph/article/article.loaders';
 import { ENTITY_LOADERS, type EntityLoaders } from './graph/entity/entity.loaders';
 import { madeOnUse } from './graph/loader';
@@ -26,6 +27,8 @@ export interface Context {
   readonly loaders: Loaders;
   /** True when the request carried `Authorization: Bearer <key>` with a configured key. */
   readonly authorized: boolean;
+  /** Runs `extractArticle`: the server's worker pool, or the calling thread when made without one. */
+  readonly extractor: Extractor;
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -45,6 +48,7 @@ export interface ContextOptions {
   readonly apiKeys?: readonly string[];
   readonly requestId?: string;
   readonly deadline?: Deadline;
+  readonly extractor?: Extractor;
 }
 
 export function createContext(gateway: Neo4jGateway, options: ContextOptions = {}): Context {
@@ -58,5 +62,6 @@ export function createContext(gateway: Neo4jGateway, options: ContextOptions = {
     deadline: options.deadline,
     loaders: requestLoaders(db),
     authorized: isAuthorized(options.authorization, options.apiKeys ?? []),
+    extractor: options.extractor ?? IN_PROCESS,
   };
 }

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     requestTimeoutMs: config.timeouts.requestMs,
     preparedQueries: config.preparedQueries,
+    extraction: config.extraction,
     // dist/src/main.js → dist/explorer, written by `npm run build`.
     routes: explorerRoutes({ distDir: path.resolve(__dirname, '..', 'explorer') }),
   });

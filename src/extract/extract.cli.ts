@@ -17,7 +17,8 @@ import { RoundTrips, requestDb } from '../db/gateway';
 import { ISO_DATE_TIME, validateDocument } from '../ingest/validate';
 import { extractArticle, needsReview, prepareArticle, type ArticleMetadata, type ExtractionProposal, type ReviewItem } from './extract';
 import { readGazetteer } from './extract.repository';
-import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
+import { Gazetteer, NO_GAZETTEER } from './gazetteer';
+import { lookupKeys } from './lookup';
 
 const USAGE =
   'usage: npm run extract -- <article.txt> [--out file.json] [--title "..."] [--url https://...] [--publisher "Outlet" | org:id] [--published-at YYYY-MM-DD] [--id article:...] [--offline]';
@@ -71,7 +72,7 @@ async function gazetteerFor(options: Options, prepared: ReturnType<typeof prepar
     const database = await openRunningDatabase(config, { log: () => undefined });
     if (database === null) return { gazetteer: NO_GAZETTEER, source: 'the text alone (NEO4J_URI is unset and no embedded Neo4j is running)' };
     try {
-      const gazetteer = await readGazetteer(requestDb(database.gateway, new RoundTrips()), prepared);
+      const gazetteer = new Gazetteer(await readGazetteer(requestDb(database.gateway, new RoundTrips()), lookupKeys(prepared.layout)));
       return { gazetteer, source: `the graph at ${database.uri} (${gazetteer.entries.length} candidate entities)` };
     } finally {
       await database.close();

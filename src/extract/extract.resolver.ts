@@ -2,7 +2,8 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { badInput } from '../errors';
 import { EXTRACT_LIMITS } from './extract';
-import { proposeFromGraph, type ExtractionProposalRecord } from './extract.repository';
+import { readGazetteer } from './extract.repository';
+import type { ExtractionProposalRecord } from './extract.task';
 import { ExtractionProposal } from './extract.type';
 
 @Resolver()
@@ -21,6 +22,6 @@ export class ExtractResolver {
       throw badInput(`text must be at most ${EXTRACT_LIMITS.textLength} characters for the API (use npm run extract for longer texts); received ${text.length}`, { argument: 'text' });
     }
     if (title != null && title.length > 500) throw badInput(`title must be at most 500 characters; received ${title.length}`, { argument: 'title' });
-    return proposeFromGraph(ctx.db, text, title ?? null);
+    return ctx.extractor.propose({ text, title: title ?? null }, (keys) => readGazetteer(ctx.db, keys), ctx.deadline?.at);
   }
 }

@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createContext } from '../context';
 import type { Neo4jGateway } from '../db/gateway';
 import { abandoned, afterGrace, startDeadline, type Deadline } from '../deadline';
+import type { Extractor } from '../extract/extract.task';
 import { HttpRejection, requestBody } from './body';
 import { executePrepared, plainJsonHeaders, plainRequest, type PreparedOperations } from './fast-path';
 import { clientErrors, type ErrorFormat } from './format-error';
@@ -29,6 +30,8 @@ export interface GraphQLEndpoint {
   readonly format: ErrorFormat;
   /** False once the server is stopping: then only Apollo answers, and drains. */
   readonly fastPathOpen: () => boolean;
+  /** Runs `extractArticle` off the event loop (src/extract/extract.pool.ts). */
+  readonly extractor: Extractor;
 }
 
 /** One GraphQL request as it moves through the steps below. */
@@ -83,6 +86,7 @@ function contextFor(endpoint: GraphQLEndpoint, request: GraphQLRequest): HttpCon
       apiKeys: endpoint.apiKeys,
       requestId: request.log.requestId,
       deadline: request.deadline,
+      extractor: endpoint.extractor,
     });
     request.log.counting(context.trips);
     return { ...context, log: request.log };

@@ -8,9 +8,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import { DEFAULT_LIMITS, DEFAULT_PREPARED_QUERIES, DEFAULT_TIMEOUTS, type Limits } from '../config';
+import { DEFAULT_EXTRACTION, DEFAULT_LIMITS, DEFAULT_PREPARED_QUERIES, DEFAULT_TIMEOUTS, type Limits } from '../config';
 import type { Neo4jGateway } from '../db/gateway';
 import { socketLimitMs } from '../deadline';
+import { ExtractionPool, type PoolOptions } from '../extract/extract.pool';
 import { startApollo } from './apollo';
 import { PreparedOperations } from './fast-path';
 import type { ErrorFormat } from './format-error';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   /** Query texts answered again without Apollo's per-request pipeline (fast-path.ts); default DEFAULT_PREPARED_QUERIES, 0 for none. */
   readonly preparedQueries?: number;
   readonly log?: LogSink;
+  /** The worker threads of `extractArticle`; anything left out takes DEFAULT_EXTRACTION (src/config.ts). */
+  readonly extraction?: Partial<PoolOptions>;
   /**
    * More routes (the explorer's pages): called for any path other than /graphql and
    * /health/*, before the 404. Resolve true when it has answered the request.
@@ -46,6 +49,8 @@ export interface ServerOptions {
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
+  /** The extraction workers, for their 'change' events and state. */
+  readonly extraction: ExtractionPool;
   /** Stops taking requests, lets the ones in flight finish, then resolves. */
   stop(): Promise<void>;
 }
@@ -62,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const format: ErrorFormat = { production: options.production, finalErrors: shape.finalErrors };
   const apollo = await startApollo({ schema: options.schema, httpServer, format, introspection: options.introspection ?? true, limits: shape, prepared });
 
+  const extraction = new ExtractionPool({ ...DEFAULT_EXTRACTION, ...options.extraction });
   let stopping: Promise<void> | undefined;
   const graphql: GraphQLEndpoint = {
     schema: options.schema,
@@ -74,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     prepared,
     format,
     fastPathOpen: () => stopping === undefined,
+    extractor: extraction,
   };
   const router: Router = { gateway: options.gateway, graphql, routes: options.routes, log: options.log ?? jsonLog };
   httpServer.on('request', (req, res) => handleRequest(router, req, res));
@@ -82,7 +89,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${options.host}:${port}/graphql`,
     port,
-    stop: () => (stopping ??= apollo.stop()),
+    extraction,
+    stop: () => (stopping ??= apollo.stop().then(() => extraction.close())),
   };
 }
 

@@ -8,6 +8,7 @@ import net from 'node:net';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { appSchema } from '../../src/schema';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/http/server';
+import { sourceWorkers } from './typescript-node';
 
 export interface TestServer {
   readonly server: RunningServer;
@@ -46,6 +47,7 @@ export async function startTestServer(gateway: Neo4jGateway, options: Partial<Om
       written.emit('line', entry);
     },
     ...options,
+    extraction: { ...sourceWorkers(), ...options.extraction },
     gateway,
   });
   return {

@@ -10,6 +10,7 @@
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const REQUIRE_HOOK = `
@@ -52,9 +53,23 @@ export const ROOT = path.resolve(__dirname, '../..');
  * The hook is written into `dir`, a folder the caller owns and removes.
  */
 export function nodeArgsFromSource(dir: string, file: string, args: readonly string[] = []): string[] {
+  return [...requireHookArgs(dir), path.join(ROOT, file), ...args];
+}
+
+/** The node options that let a process or worker thread require this project's .ts files; the hook is written into `dir`. */
+export function requireHookArgs(dir: string): string[] {
   const hook = path.join(dir, 'typescript-require-hook.js');
   writeFileSync(hook, REQUIRE_HOOK);
-  return ['-r', hook, path.join(ROOT, file), ...args];
+  return ['-r', hook];
+}
+
+/**
+ * Worker-thread options for the extraction pool when the code runs from source (under
+ * jest): its worker file is TypeScript. The hook goes to the system's temporary folder
+ * under a fixed name, its content the same for every writer.
+ */
+export function sourceWorkers(): { execArgv: string[] } {
+  return { execArgv: requireHookArgs(tmpdir()) };
 }
 
 export interface CommandRun {
