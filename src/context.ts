@@ -7,6 +7,7 @@ import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
 import { RoundTrips, requestDb, type Db, type Neo4jGateway } from './db/gateway';
 import type { Deadline } from './deadline';
 import { IN_PROCESS, type Extractor } from './extract/extract.task';
+import { ResponseBudget } from './http/response-budget';
 import { ARTICLE_LOADERS, type ArticleLoaders } from './graph/article/article.loaders';
 import { ENTITY_LOADERS, type EntityLoaders } from './graph/entity/entity.loaders';
 import { madeOnUse } from './graph/loader';
@@ -29,6 +30,8 @@ export interface Context {
   readonly authorized: boolean;
   /** Runs `extractArticle`: the server's worker pool, or the calling thread when made without one. */
   readonly extractor: Extractor;
+  /** The bytes of text the response may still carry (MAX_RESPONSE_BYTES); unlimited when made without one. */
+  readonly responseBudget: ResponseBudget;
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -49,6 +52,7 @@ export interface ContextOptions {
   readonly requestId?: string;
   readonly deadline?: Deadline;
   readonly extractor?: Extractor;
+  readonly maxResponseBytes?: number;
 }
 
 export function createContext(gateway: Neo4jGateway, options: ContextOptions = {}): Context {
@@ -63,5 +67,6 @@ export function createContext(gateway: Neo4jGateway, options: ContextOptions = {
     loaders: requestLoaders(db),
     authorized: isAuthorized(options.authorization, options.apiKeys ?? []),
     extractor: options.extractor ?? IN_PROCESS,
+    responseBudget: new ResponseBudget(options.maxResponseBytes ?? Infinity),
   };
 }

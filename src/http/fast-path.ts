@@ -115,6 +115,8 @@ export interface PreparedExecution<TContext> {
   readonly onStart: (cost: number) => void;
   /** The errors as the client gets them, from the errors as execution returned them (format-error.ts). */
   readonly clientErrors: (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
+  /** The data as the client gets it (QueryLimits.finalData). */
+  readonly finalData: <D>(data: D, context: TContext) => D | null;
 }
 
 /**
@@ -147,10 +149,11 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
   if ('errors' in getVariableValues(schema, prepared.operation.variableDefinitions ?? [], variables, { maxErrors: 1 })) return undefined;
 
   run.onStart(cost);
+  const contextValue = run.context();
   const result = await execute({
     schema,
     document: prepared.document,
-    contextValue: run.context(),
+    contextValue,
     variableValues: request.variables,
     operationName: request.operationName,
   });
@@ -158,7 +161,7 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
   return {
     status: statusOf(result.errors),
     contentType: 'application/json; charset=utf-8',
-    body: `${JSON.stringify({ errors, data: result.data, extensions: result.extensions })}\n`,
+    body: `${JSON.stringify({ errors, data: run.finalData(result.data, contextValue), extensions: result.extensions })}\n`,
     errors,
   };
 }

@@ -24,6 +24,7 @@ export interface GraphQLEndpoint {
   readonly apiKeys: readonly string[];
   readonly requestTimeoutMs: number;
   readonly maxBodyBytes: number;
+  readonly maxResponseBytes: number;
   readonly apollo: ApolloServer<HttpContext>;
   readonly limits: QueryLimits<HttpContext>;
   readonly prepared: PreparedOperations;
@@ -87,6 +88,7 @@ function contextFor(endpoint: GraphQLEndpoint, request: GraphQLRequest): HttpCon
       requestId: request.log.requestId,
       deadline: request.deadline,
       extractor: endpoint.extractor,
+      maxResponseBytes: endpoint.maxResponseBytes,
     });
     request.log.counting(context.trips);
     return { ...context, log: request.log };
@@ -119,6 +121,7 @@ async function answerPrepared(endpoint: GraphQLEndpoint, request: GraphQLRequest
       log.executing('prepared');
     },
     clientErrors: (errors) => clientErrors(errors, endpoint.format, log),
+    finalData: endpoint.limits.finalData,
   });
   if (answer === undefined) return false;
   log.answered(answer.errors);

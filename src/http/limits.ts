@@ -36,6 +36,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Limits } from '../config';
+import type { ResponseBudget } from './response-budget';
 import { ErrorCode, limitExceeded } from '../errors';
 import { PAGE, pageSize } from '../graph/connection';
 
@@ -92,8 +93,10 @@ export interface QueryLimits<TContext extends object = object> {
    * plugin checks, remembered per operation and page sizes. The fast path (fast-path.ts) asks too.
    */
   verdict(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number;
-  /** A response's errors as the client gets them: a query over a limit gets only the limit's errors (format-error.ts applies it). */
+  /** A response's errors as the client gets them: a query over a limit gets only the limit's errors, one per limit (format-error.ts applies it). */
   finalErrors<E extends { readonly extensions?: { readonly code?: unknown } }>(errors: E[]): E[];
+  /** A response's data as the client gets it: none once the response budget stopped the query (response-budget.ts). */
+  finalData<D>(data: D, context: Budgeted): D | null;
   /** The estimated cost of an operation with its variables (for tests and logs). */
   cost(schema: GraphQLSchema, document: DocumentNode, variables?: Record<string, unknown>, operationName?: string): number;
 }
@@ -101,7 +104,14 @@ export interface QueryLimits<TContext extends object = object> {
 /**
  * @param onCost receives each executed operation's estimated cost and its context, for the request log.
  */
-export function queryLimits<TContext extends object = object>(
+/** A context that may carry the request's response budget (src/context.ts). */
+interface Budgeted {
+  readonly responseBudget?: ResponseBudget;
+}
+
+const finalData = <D>(data: D, context: Budgeted): D | null => (context.responseBudget?.exceeded ? null : data);
+
+export function queryLimits<TContext extends Budgeted = Budgeted>(
   limits: Limits,
   onCost: (cost: number, context: TContext) => void = () => undefined,
 ): QueryLimits<TContext> {
@@ -114,6 +124,7 @@ export function queryLimits<TContext extends object = object>(
     plugin: costPlugin(verdict, onCost),
     verdict,
     finalErrors,
+    finalData,
     cost(schema, document, variables = {}, operationName) {
       return check(schema, document, operationNamed(document, operationName), variables);
     },
@@ -203,13 +214,16 @@ function verdictOf(check: Check, ...args: Parameters<Check>): number | GraphQLEr
   }
 }
 
-function costPlugin<TContext extends object>(verdict: Check, onCost: (cost: number, context: TContext) => void): ApolloServerPlugin<TContext> {
+function costPlugin<TContext extends Budgeted>(verdict: Check, onCost: (cost: number, context: TContext) => void): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           onCost(verdict(schema, document, operation, request.variables ?? {}), contextValue);
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind === 'single') response.body.singleResult.data = finalData(response.body.singleResult.data, contextValue);
         },
       };
     },
@@ -218,11 +232,14 @@ function costPlugin<TContext extends object>(verdict: Check, onCost: (cost: numb
 
 /**
  * A query over a limit gets only the limit's error, not every other complaint about it
- * (50 repeated @include would add 49 "can only be used once").
+ * (50 repeated @include would add 49 "can only be used once"), and only once: past the
+ * response budget, every string field still to resolve fails with the same error.
  */
-function finalErrors<E extends { readonly extensions?: { readonly code?: unknown } }>(errors: E[]): E[] {
+function finalErrors<E extends { readonly extensions?: { readonly code?: unknown; readonly limit?: unknown } }>(errors: E[]): E[] {
   const limited = errors.filter((e) => e.extensions?.code === ErrorCode.LIMIT_EXCEEDED);
-  return limited.length > 0 && limited.length < errors.length ? limited : errors;
+  if (limited.length === 0) return errors;
+  const once = limited.filter((e, i) => limited.findIndex((f) => f.extensions?.limit === e.extensions?.limit) === i);
+  return once.length < errors.length ? once : errors;
 }
 
 /** The named operation of a document, or its first when no name is given. */

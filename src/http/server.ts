@@ -17,6 +17,7 @@ import { PreparedOperations } from './fast-path';
 import type { ErrorFormat } from './format-error';
 import type { GraphQLEndpoint } from './graphql';
 import { queryLimits } from './limits';
+import { countStringBytes } from './response-budget';
 import { jsonLog, type HttpContext, type LogSink } from './request-log';
 import { handleRequest, type Router, type Routes } from './routes';
 
@@ -65,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const shape = queryLimits<HttpContext>(limits, (cost, context) => context.log.priced(cost));
   const prepared = new PreparedOperations(options.preparedQueries ?? DEFAULT_PREPARED_QUERIES);
   const format: ErrorFormat = { production: options.production, finalErrors: shape.finalErrors };
+  countStringBytes(options.schema);
   const apollo = await startApollo({ schema: options.schema, httpServer, format, introspection: options.introspection ?? true, limits: shape, prepared });
 
   const extraction = new ExtractionPool({ ...DEFAULT_EXTRACTION, ...options.extraction });
@@ -75,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     apiKeys: options.apiKeys,
     requestTimeoutMs,
     maxBodyBytes: limits.maxBodyBytes,
+    maxResponseBytes: limits.maxResponseBytes,
     apollo,
     limits: shape,
     prepared,

@@ -37,4 +37,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ ANSWER_CACHE_SIZE: '0' }).answerCacheSize).toBe(0);
     expect(() => loadConfig({ ANSWER_CACHE_SIZE: '-1' })).toThrow('ANSWER_CACHE_SIZE must be a whole number from 0 to 100000; received "-1"');
   });
+
+  it('sizes the extraction workers from EXTRACT_* and reports a bad one by name', () => {
+    expect(loadConfig({}).extraction).toEqual({ workers: 2, queue: 8, timeoutMs: 10_000, heapMb: 512 });
+    expect(loadConfig({ EXTRACT_WORKERS: '4', EXTRACT_QUEUE: '0', EXTRACT_TIMEOUT_MS: '2500', EXTRACT_HEAP_MB: '256' }).extraction).toEqual({ workers: 4, queue: 0, timeoutMs: 2_500, heapMb: 256 });
+    expect(() => loadConfig({ EXTRACT_WORKERS: '0' })).toThrow('EXTRACT_WORKERS must be a whole number from 1 to 64; received "0"');
+  });
 });

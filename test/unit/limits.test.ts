@@ -19,7 +19,7 @@ describe('settings', () => {
   it('default to the table in SECURITY.md', () => {
     const config = loadConfig({});
     expect({ limits: config.limits, timeouts: config.timeouts, introspection: config.introspection }).toEqual({
-      limits: { maxDepth: 10, maxCost: 50_000, maxAliases: 15, maxDirectives: 20, maxTokens: 1_000, maxBodyBytes: 1_000_000, maxPageSize: 100 },
+      limits: { maxDepth: 10, maxCost: 50_000, maxAliases: 15, maxDirectives: 20, maxTokens: 1_000, maxBodyBytes: 1_000_000, maxPageSize: 100, maxResponseBytes: 10_000_000 },
       timeouts: { requestMs: 15_000, transactionMs: 10_000, retryMs: 500, connectionMs: 2_000 },
       introspection: true,
     });
@@ -36,6 +36,7 @@ describe('settings', () => {
       MAX_TOKENS: '500',
       MAX_BODY_BYTES: '20000',
       MAX_PAGE_SIZE: '50',
+      MAX_RESPONSE_BYTES: '50000',
       REQUEST_TIMEOUT_MS: '5000',
       NEO4J_TRANSACTION_TIMEOUT_MS: '3000',
       NEO4J_MAX_RETRY_MS: '0',
@@ -43,7 +44,7 @@ describe('settings', () => {
       INTROSPECTION: 'false',
     });
     expect({ limits: config.limits, timeouts: config.timeouts, introspection: config.introspection }).toEqual({
-      limits: { maxDepth: 6, maxCost: 1000, maxAliases: 0, maxDirectives: 5, maxTokens: 500, maxBodyBytes: 20_000, maxPageSize: 50 },
+      limits: { maxDepth: 6, maxCost: 1000, maxAliases: 0, maxDirectives: 5, maxTokens: 500, maxBodyBytes: 20_000, maxPageSize: 50, maxResponseBytes: 50_000 },
       timeouts: { requestMs: 5000, transactionMs: 3000, retryMs: 0, connectionMs: 1000 },
       introspection: false,
     });
