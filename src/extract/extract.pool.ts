@@ -98,6 +98,19 @@ export class ExtractionPool extends EventEmitter implements Extractor {
     return { running: [...this.slots].filter((s) => s.task !== undefined).length, queued: this.queue.length, workers: this.slots.size };
   }
 
+  /** Resolves with the first state, now or after a 'change', that satisfies `test`. */
+  reaches(test: (state: PoolState) => boolean): Promise<PoolState> {
+    if (test(this.state)) return Promise.resolve(this.state);
+    return new Promise((resolve) => {
+      const listener = (state: PoolState): void => {
+        if (!test(state)) return;
+        this.off('change', listener);
+        resolve(state);
+      };
+      this.on('change', listener);
+    });
+  }
+
   propose(request: ExtractionRequest, lookup: GazetteerLookup, expiresAt = Infinity): Promise<ExtractionProposalRecord> {
     if (this.closed) return Promise.reject(stopping());
     const free = [...this.slots].filter((s) => s.task === undefined).length + (this.options.workers - this.slots.size);

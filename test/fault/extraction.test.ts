@@ -7,7 +7,6 @@
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_EXTRACTION, DEFAULT_TIMEOUTS } from '../../src/config';
 import type { Neo4jGateway } from '../../src/db/gateway';
-import type { PoolState } from '../../src/extract/extract.pool';
 import { census, testGateway } from '../helpers/graph';
 import { startTestServer, type HttpAnswer, type TestServer } from '../helpers/server';
 
@@ -44,20 +43,6 @@ async function live(): Promise<{ status: number; ms: number }> {
   return { status: response.status, ms: performance.now() - started };
 }
 
-/** Resolves when the server's extraction pool reports a state that satisfies `test`. */
-function poolState(test: (state: PoolState) => boolean): Promise<PoolState> {
-  const pool = api.server.extraction;
-  if (test(pool.state)) return Promise.resolve(pool.state);
-  return new Promise((resolve) => {
-    const listener = (state: PoolState): void => {
-      if (!test(state)) return;
-      pool.off('change', listener);
-      resolve(state);
-    };
-    pool.on('change', listener);
-  });
-}
-
 /** A proposal, or one error with a code that names the bound. */
 function clearAnswer(answer: HttpAnswer): string {
   const codes = answer.body.errors?.map((e) => String(e.extensions?.code)) ?? [];
@@ -83,7 +68,7 @@ describe('adversarial extraction inputs', () => {
 
   it('answers /health/live and a small query while extractions run', async () => {
     const inFlight = [...ADVERSARIAL, ADVERSARIAL[0] as (typeof ADVERSARIAL)[number]].map(({ text }) => api.post(EXTRACT, { text }));
-    const busy = await poolState((s) => s.running === DEFAULT_EXTRACTION.workers);
+    const busy = await api.server.extraction.reaches((s) => s.running === DEFAULT_EXTRACTION.workers);
     expect(busy.running).toBe(2);
 
     const probe = await live();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError } from 'graphql';
 import { DEFAULT_EXTRACTION, type ExtractionSettings } from '../../src/config';
-import { ExtractionPool, type PoolState } from '../../src/extract/extract.pool';
+import { ExtractionPool } from '../../src/extract/extract.pool';
 import { IN_PROCESS, proposeWith, type GazetteerLookup } from '../../src/extract/extract.task';
 import type { GazetteerEntry } from '../../src/extract/gazetteer';
 import type { LookupKeys } from '../../src/extract/lookup';
@@ -28,19 +28,6 @@ function pool(settings: Partial<ExtractionSettings> = {}): ExtractionPool {
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()));
 });
-
-/** Resolves when the pool reports a state that satisfies `test`. */
-function until(p: ExtractionPool, test: (state: PoolState) => boolean): Promise<PoolState> {
-  if (test(p.state)) return Promise.resolve(p.state);
-  return new Promise((resolve) => {
-    const listener = (state: PoolState): void => {
-      if (!test(state)) return;
-      p.off('change', listener);
-      resolve(state);
-    };
-    p.on('change', listener);
-  });
-}
 
 /** A lookup that answers only when `release` is called: a task held at a known point. */
 function heldLookup(): { lookup: GazetteerLookup; asked: Promise<LookupKeys>; release: () => void } {
@@ -129,10 +116,10 @@ describe('ExtractionPool', () => {
 
   it('reports its state on "change" as tasks start and end', async () => {
     const p = pool({ workers: 1 });
-    const busy = until(p, (s) => s.running === 1);
+    const busy = p.reaches((s) => s.running === 1);
     const done = p.propose(SHORT, none);
     await expect(busy).resolves.toEqual({ running: 1, queued: 0, workers: 1 });
     await done;
-    await expect(until(p, (s) => s.running === 0)).resolves.toMatchObject({ queued: 0 });
+    await expect(p.reaches((s) => s.running === 0)).resolves.toMatchObject({ queued: 0 });
   });
 });
