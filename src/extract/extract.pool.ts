@@ -35,9 +35,10 @@ export interface PoolState {
 interface Task {
   readonly request: ExtractionRequest;
   readonly lookup: GazetteerLookup;
-  readonly expiresAt: number;
   readonly resolve: (record: ExtractionProposalRecord) => void;
   readonly reject: (error: unknown) => void;
+  /** Drops the task from the queue at its request's deadline; cleared when a worker takes it. */
+  readonly expiry: NodeJS.Timeout | undefined;
   /** The graph read's error, kept until the worker has put the task down. */
   lookupError?: unknown;
 }
@@ -116,15 +117,28 @@ export class ExtractionPool extends EventEmitter implements Extractor {
     const free = [...this.slots].filter((s) => s.task === undefined).length + (this.options.workers - this.slots.size);
     if (this.queue.length - free >= this.options.queue) return Promise.reject(overloaded(this.options));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request, lookup, expiresAt, resolve, reject });
+      const task: Task = { request, lookup, resolve, reject, expiry: expiresAt === Infinity ? undefined : setTimeout(() => this.expire(task), Math.max(expiresAt - Date.now(), 0)) };
+      this.queue.push(task);
       this.pump();
     });
+  }
+
+  /** A task still waiting at its request's deadline is answered then, and never run. */
+  private expire(task: Task): void {
+    const at = this.queue.indexOf(task);
+    if (at === -1) return;
+    this.queue.splice(at, 1);
+    task.reject(expired());
+    this.emit('change', this.state);
   }
 
   /** Ends every worker; tasks still waiting or running are refused as the server stops. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(stopping());
+    for (const task of this.queue.splice(0)) {
+      clearTimeout(task.expiry);
+      task.reject(stopping());
+    }
     await Promise.all([...this.slots].map((slot) => this.retire(slot, stopping())));
   }
 
@@ -154,7 +168,7 @@ export class ExtractionPool extends EventEmitter implements Extractor {
   }
 
   private start(slot: Slot, task: Task): void {
-    if (Date.now() >= task.expiresAt) return task.reject(expired());
+    clearTimeout(task.expiry);
     slot.task = task;
     slot.timer = setTimeout(() => void this.retire(slot, overBudget(this.options)), this.options.timeoutMs);
     this.send(slot, { kind: 'task', request: task.request });
@@ -199,6 +213,7 @@ export class ExtractionPool extends EventEmitter implements Extractor {
     if (!this.slots.delete(slot)) return;
     // A worker that dies before it is ready would die again: the oldest waiting task gets why, so no task waits on a loop of restarts.
     const task = slot.ready ? slot.task : this.queue.shift();
+    clearTimeout(task?.expiry);
     this.finish(slot);
     task?.reject(reason);
     if (!this.closed) this.pump();

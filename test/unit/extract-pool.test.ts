@@ -93,6 +93,23 @@ describe('ExtractionPool', () => {
     expect(p.state).toMatchObject({ running: 0, queued: 0 });
   });
 
+  it('answers TIMEOUT for a task still waiting for a worker at its request deadline, and never runs it', async () => {
+    const p = pool({ workers: 1, queue: 2 });
+    const held = heldLookup();
+    const running = p.propose(SHORT, held.lookup);
+    await held.asked;
+    const asked: LookupKeys[] = [];
+    const late = await p
+      .propose(SHORT, async (keys) => (asked.push(keys), []), Date.now() + 50)
+      .catch((e: unknown) => e);
+    expect(codeOf(late)).toBe('TIMEOUT');
+    expect((late as GraphQLError).message).toBe('The extraction waited for a free worker until its request ran out of time (REQUEST_TIMEOUT_MS); try again shortly.');
+    expect(p.state).toEqual({ running: 1, queued: 0, workers: 1 });
+    held.release();
+    await running;
+    expect(asked).toEqual([]);
+  });
+
   it('answers LIMIT_EXCEEDED naming EXTRACT_HEAP_MB when a worker runs out of its heap, and the process carries on', async () => {
     // 8 MB is less than the extractor's own code and word lists need: the worker dies loading them.
     const p = pool({ workers: 1, heapMb: 8 });
