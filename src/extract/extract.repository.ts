@@ -16,13 +16,13 @@ const TOPIC_LIMIT = 50;
 export async function readGazetteer(db: Db, keys: LookupKeys): Promise<GazetteerEntry[]> {
   const rows = await db.read(cypher(Q.GAZETTEER, { ...keys, topicLimit: TOPIC_LIMIT }));
   return rows.map(
-      (r): GazetteerEntry => ({
-        id: r.id as string,
-        type: r.type as GazetteerEntry['type'],
-        name: r.name as string,
-        aliases: (r.aliases as string[] | null) ?? [],
-        kind: (r.kind as string | null) ?? null,
-        titles: (r.titles as string[] | null) ?? [],
+    (r): GazetteerEntry => ({
+      id: r.id as string,
+      type: r.type as GazetteerEntry['type'],
+      name: r.name as string,
+      aliases: (r.aliases as string[] | null) ?? [],
+      kind: (r.kind as string | null) ?? null,
+      titles: (r.titles as string[] | null) ?? [],
       description: (r.description as string | null) ?? null,
     }),
   );
