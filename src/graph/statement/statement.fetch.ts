@@ -51,7 +51,10 @@ function includesFrom(paths: ReadonlySet<string>, prefix: string): StatementIncl
     reportedBy: has('reportedBy'),
     evidence: has('evidence') || has('evidences'),
     articles: has('evidence.article') || has('evidences.article'),
-    articleText: has('evidence.article.text') || has('evidences.article.text'),
+    // Only for one statement: on a page every evidence's row would carry its own copy of the
+    // article's text (a hundred copies of one long article per page, issue 21), where
+    // `Article.text` through the article loader reads each article once per request.
+    articleText: prefix === '' && (has('evidence.article.text') || has('evidences.article.text')),
   };
 }
 
