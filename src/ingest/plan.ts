@@ -208,9 +208,11 @@ function planEntities(doc: NormalizedDocument, overlay: Overlay, replace: boolea
   return { doc, resolve, merged, tally, articleRow: { ...doc.article, hash: articleHash }, articleExisted, replaces, entityRows, quoteKeys };
 }
 
-/** What names an article in a CONFLICT: its title, and its publisher and url where known. */
-const describe = (a: { title: string; url: string | null; publisher: string | null }): string =>
-  [JSON.stringify(a.title), a.publisher, a.url].filter((part) => part !== null).join(', ');
+/** What names an article in a CONFLICT: its title, its publisher and url where known, and how its text begins. */
+const describe = (a: ArticleState): string => {
+  const opening = a.text.length > 60 ? `${a.text.slice(0, 57)}...` : a.text;
+  return [JSON.stringify(a.title), a.publisher, a.url, `text beginning ${JSON.stringify(opening)}`].filter((part) => part !== null).join(', ');
+};
 
 function articleConflict(stored: ArticleState, incoming: NormalizedDocument['article']): ConflictProblem {
   return {
