@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <file or folder> [...]`: loads article documents (the shape of
+ * `npm run ingest -- [--replace] <file or folder> [...]`: loads article documents (the shape of
  * seed/story.json, or a JSON-LD export of this graph) through the same validator and
  * writer as the ingestArticle mutation. Documents go in order, in batches of
  * INGEST_BATCH_SIZE, one write transaction per batch (src/ingest/ingest.ts plans a batch
@@ -7,7 +7,8 @@
  * every problem's JSON path and writes nothing; the rest of its batch is written without
  * it, judged as if it had never been there, so the outcome is that of loading each document
  * on its own. Each document still gets its summary line, in order, with its share of its
- * batch's time. Exits 1 when any document was rejected.
+ * batch's time. Exits 1 when any document was rejected; a document whose article id the graph
+ * holds with another text is rejected as CONFLICT unless `--replace` is given.
  *
  * The loading itself is src/ingest/bulk-load.ts, shared with the bench. A load of more than
  * one batch into an empty graph builds the full-text search index once, at its end, instead

@@ -237,7 +237,8 @@ function rewrittenQuotes(doc: NormalizedDocument, quoteKeys: readonly (string | 
   return doc.statements.flatMap((s, i): ConflictProblem[] => {
     const state = overlay.statements.get(s.id);
     const key = quoteKeys[i] ?? null;
-    if (state === undefined || state.quoteKey === null || key === null || wordsOf(state.quoteKey) === wordsOf(key)) return [];
+    // A paraphrase (no key) where a quote was would leave the others' quote evidence on a paraphrase.
+    if (state === undefined || state.quoteKey === null || (key !== null && wordsOf(state.quoteKey) === wordsOf(key))) return [];
     const others = [...state.articles].filter((a) => a !== doc.article.id);
     if (others.length === 0) return [];
     return [
