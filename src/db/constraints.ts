@@ -34,7 +34,8 @@ export async function applyConstraints(gateway: Neo4jGateway): Promise<void> {
     try {
       await gateway.write((tx) => tx.run(cypher(statement)));
     } catch (error) {
-      if (!/\bstatement_quote_key_unique\b/.test(statement) || (error as { code?: string }).code !== 'Neo.ClientError.Schema.ConstraintCreationFailed') throw error;
+      // Neo4j 5.26 reports the duplicates as Neo.DatabaseError.Schema.ConstraintCreationFailed.
+      if (!/\bstatement_quote_key_unique\b/.test(statement) || !/\.ConstraintCreationFailed$/.test((error as { code?: string }).code ?? '')) throw error;
       await gateway.write((tx) => tx.run(cypher(QUOTE_KEY_FALLBACK)));
     }
   }
