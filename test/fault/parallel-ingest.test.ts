@@ -5,11 +5,13 @@
  * N identical ingests at once exactly one reports `created`. Through each door: the
  * `ingestArticle` mutation, the batch writer the bulk loader uses (ingestBatch), and parallel
  * `npm run ingest` processes. Every test ends with the integrity check (src/check) clean.
+ * Last, the constraint that guards the quote key, on a store that cannot take it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkGraph, formatReport } from '../../src/check/check';
+import { applyConstraints } from '../../src/db/constraints';
 import { cypher } from '../../src/db/cypher';
 import type { ArticleDocument } from '../../src/ingest/document';
 import { ingestDocument, type IngestResult } from '../../src/ingest/ingest';
@@ -132,5 +134,33 @@ describe('npm run ingest, three processes at once', () => {
     const created = runs.filter((r) => /✓ article:example-org-reaction-\d: 2 statements, 1 entities; 4 created/.test(r.stdout));
     expect(created).toHaveLength(1);
     expect(await shape()).toEqual({ statements: 4, quoteKeys: 4, evidences: 6, articles: 3, people: 1, sharedStatements: 1, sharedEvidence: 3 });
+  }, 120_000);
+});
+
+/**
+ * The unique quote key on a store that cannot take it: one written before the constraint,
+ * already holding two statements with one key. Start-up must not fail there; the plain index
+ * comes back instead, and the constraint is made at the first start after the duplicates are
+ * gone. The test puts the scratch graph's schema back as it found it.
+ */
+describe('the unique quote key', () => {
+  const schemaOf = async (): Promise<string[]> =>
+    (await own.gateway.read(cypher("SHOW INDEXES YIELD name, type, owningConstraint WHERE name STARTS WITH 'statement_quote_key' RETURN name, type, owningConstraint IS NOT NULL AS constraint ORDER BY name")))
+      .map((r) => `${r.name as string} ${r.type as string}${r.constraint ? ' (constraint)' : ''}`);
+
+  it('a store with duplicate quote keys starts with the plain index, and gets the constraint once they are gone', async () => {
+    expect(await schemaOf()).toEqual(['statement_quote_key_unique RANGE (constraint)']);
+    await own.gateway.write((tx) => tx.run(cypher('DROP CONSTRAINT statement_quote_key_unique')));
+    try {
+      await own.gateway.write((tx) =>
+        tx.run(cypher("UNWIND ['statement:old-a:1-5', 'statement:old-b:1-5'] AS id CREATE (:Statement {id: id, quoteKey: 'person:x|same words'})")),
+      );
+      await applyConstraints(own.gateway);
+      expect(await schemaOf()).toEqual(['statement_quote_key RANGE']);
+    } finally {
+      await own.gateway.write((tx) => tx.run(cypher("MATCH (s:Statement) WHERE s.id IN ['statement:old-a:1-5', 'statement:old-b:1-5'] DELETE s")));
+      await applyConstraints(own.gateway);
+    }
+    expect(await schemaOf()).toEqual(['statement_quote_key_unique RANGE (constraint)']);
   }, 120_000);
 });
