@@ -11,7 +11,14 @@ CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS U
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 // Entity resolution: every normalised name or alias is a NameKey node pointing at its entity.
 CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
-CREATE INDEX statement_quote_key IF NOT EXISTS FOR (n:Statement) ON (n.quoteKey);
+// A quote (speaker and normalised words) is one statement, however many articles carry it
+// (src/ingest/plan.ts shares it). Stores from before this constraint had a plain index of
+// that name, which would stand in its way; if such a store holds duplicates the constraint
+// cannot be made, and src/db/constraints.ts puts the plain index back (npm run check lists them).
+DROP INDEX statement_quote_key IF EXISTS;
+CREATE CONSTRAINT statement_quote_key_unique IF NOT EXISTS FOR (n:Statement) REQUIRE n.quoteKey IS UNIQUE;
+// Ingest's lock buckets (src/ingest/lock.ts): unique, so two transactions cannot both create one.
+CREATE CONSTRAINT ingest_lock IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.bucket IS UNIQUE;
 CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);
 CREATE INDEX statement_sort IF NOT EXISTS FOR (n:Statement) ON (n.sortKey);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -8,6 +8,7 @@ import { TIMEOUT, timedOut, type Budget } from './deadline';
 
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CONFLICT: 'CONFLICT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -38,6 +39,11 @@ export function invalidDocument(problems: readonly Problem[]): GraphQLError {
   return badInput(`The document has ${problems.length} problem(s), nothing was written: ${head}${more}`, {
     problems,
   });
+}
+
+/** A write the graph refuses because of what it already holds (an article id with another text). */
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, http: { status: 409 }, ...extensions } });
 }
 
 export function unauthenticated(message: string): GraphQLError {

@@ -9,7 +9,8 @@
  * by extract.repository.ts), so the same text and gazetteer always give the same proposal.
  */
 import type { ArticleDocument, EntityInput, StatementInput } from '../ingest/document';
-import type { StatementKind } from '../vocabulary';
+import { articleSlug as slugOfArticle, type StatementKind } from '../vocabulary';
+import { derivedArticleId } from '../ingest/identity';
 import { nameKey, slugify } from '../ingest/text';
 import { AboutLinker, isSubstantial, type AboutLink } from './about';
 import type { Speaker } from './frame';
@@ -272,7 +273,10 @@ function publisherOf(publisher: string | null | undefined, registry: Registry, u
 
 function assemble(prepared: Prepared, registry: Registry, mentioned: readonly DocEntity[], drafts: readonly Draft[], left: readonly Draft[], metadata: ArticleMetadata): ExtractionProposal {
   const { text, title, layout, page } = prepared;
-  const articleSlug = slugify(title) || 'untitled';
+  const publishedAt = metadata.publishedAt ?? page.publishedAt;
+  // The id ingest would derive for the document (src/ingest/identity.ts), which the statement ids begin with.
+  const id = metadata.id ?? derivedArticleId({ title, url: metadata.url, publisher: metadata.publisher, publishedAt }) ?? 'article:untitled';
+  const articleSlug = slugOfArticle(id);
   const ids = new EntityIds(registry);
   const { statements, review, used, topics } = proposeStatements(drafts, ids, articleSlug);
   for (const e of mentioned) used.add(e);
@@ -283,12 +287,12 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
   return {
     document: {
       article: {
-        id: metadata.id ?? `article:${articleSlug}`,
+        id,
         title,
         text,
         publisher,
         url: metadata.url ?? null,
-        publishedAt: metadata.publishedAt ?? page.publishedAt,
+        publishedAt,
       },
       entities,
       statements,

@@ -22,9 +22,10 @@ import { cypher } from '../db/cypher';
 import { SEARCH_INDEX, searchIndexStatement } from '../db/constraints';
 import type { Neo4jGateway } from '../db/gateway';
 import type { Problem } from '../errors';
-import { BatchRejected, ValidatedDocuments, writeDocuments, type IngestResult } from './ingest';
+import { BatchRejected, ValidatedDocuments, writeDocuments, type IngestResult, type WriteOptions } from './ingest';
 import { INGEST_BATCH_SIZE, ingestBatch } from './ingest-batch';
 import { ProgressBar, progressFromFirstTick } from './progress';
+import { isConflict } from './result';
 
 /**
  * One transaction at a time, INGEST_BATCH_SIZE documents each: every article links to the
@@ -64,6 +65,8 @@ export interface LoadOptions {
   readonly firstBatch?: readonly unknown[];
   /** What a rejected document does (see above); default 'stop'. */
   readonly rejected?: 'stop' | 'skip';
+  /** Documents replace stored articles of their id that have another text (WriteOptions, plan.ts); default false. */
+  readonly replace?: boolean;
   /** Build the search index once at the end when the graph is empty at the start; default true. */
   readonly deferSearchIndex?: boolean;
   /** The progress bar's end and what it counts. */
@@ -107,7 +110,7 @@ interface Prepared {
 async function loadBatches(gateway: Neo4jGateway, documents: Iterable<unknown>, options: LoadOptions, batch: number, concurrency: number): Promise<Counted> {
   const counted: Counted = { documents: 0, statements: 0, sharedQuotes: 0, rejected: 0 };
   const write = async (prepared: Prepared): Promise<void> => {
-    const outcomes = await writePrepared(gateway, prepared, options.rejected ?? 'stop');
+    const outcomes = await writePrepared(gateway, prepared, options.rejected ?? 'stop', { replace: options.replace === true });
     for (const outcome of outcomes) {
       if (!outcome.ok) {
         counted.rejected += 1;
@@ -157,14 +160,16 @@ async function prepare(iterator: Iterator<unknown>, size: number): Promise<Prepa
 }
 
 /** One outcome per document of the batch, in order. */
-async function writePrepared(gateway: Neo4jGateway, prepared: Prepared, rejected: 'stop' | 'skip'): Promise<Outcome[]> {
+async function writePrepared(gateway: Neo4jGateway, prepared: Prepared, rejected: 'stop' | 'skip', options: WriteOptions): Promise<Outcome[]> {
   const readable = prepared.documents.flatMap((document, i) => (document instanceof Unreadable ? [] : [i]));
   const outcomes: Outcome[] = prepared.documents.map((document) => ({ ok: false, message: document instanceof Unreadable ? document.message : '' }));
   const t0 = Date.now();
   const written =
     rejected === 'stop'
-      ? await ingestBatch(gateway, prepared.validated).then((results) => results.map((result): Outcome => ({ ok: true, result, ms: Math.round((Date.now() - t0) / results.length) })))
-      : await writeSkippingRejected(gateway, readable.map((i) => prepared.documents[i]), prepared.validated);
+      ? await ingestBatch(gateway, prepared.validated, undefined, options).then((results) =>
+          results.map((result): Outcome => ({ ok: true, result, ms: Math.round((Date.now() - t0) / results.length) })),
+        )
+      : await writeSkippingRejected(gateway, readable.map((i) => prepared.documents[i]), options, prepared.validated);
   readable.forEach((i, k) => (outcomes[i] = written[k] as Outcome));
   return outcomes;
 }
@@ -175,23 +180,23 @@ async function writePrepared(gateway: Neo4jGateway, prepared: Prepared, rejected
  * not there, so one retry normally does it). Any other failure, such as Neo4j refusing a
  * write, is narrowed down by writing the batch's documents one at a time.
  */
-async function writeSkippingRejected(gateway: Neo4jGateway, documents: readonly unknown[], validated?: ValidatedDocuments): Promise<Outcome[]> {
+async function writeSkippingRejected(gateway: Neo4jGateway, documents: readonly unknown[], options: WriteOptions, validated?: ValidatedDocuments): Promise<Outcome[]> {
   const outcomes: (Outcome | undefined)[] = documents.map(() => undefined);
   let pending = documents.map((_, i) => i);
   let first = validated;
   while (pending.length > 0) {
     const t0 = Date.now();
     try {
-      const results = await writeDocuments(gateway, first ?? pending.map((i) => documents[i]));
+      const results = await writeDocuments(gateway, first ?? pending.map((i) => documents[i]), undefined, undefined, options);
       const ms = Math.round((Date.now() - t0) / pending.length);
       pending.forEach((i, k) => (outcomes[i] = { ok: true, result: results[k] as IngestResult, ms }));
       pending = [];
     } catch (error) {
       if (error instanceof BatchRejected) {
-        for (const [k, problems] of error.rejected) outcomes[pending[k] as number] = { ok: false, message: `${problems.length} problem(s), nothing written`, problems };
+        for (const [k, problems] of error.rejected) outcomes[pending[k] as number] = { ok: false, message: rejectedMessage(problems), problems };
         pending = pending.filter((i) => outcomes[i] === undefined);
       } else if (pending.length > 1) {
-        for (const i of pending) outcomes[i] = (await writeSkippingRejected(gateway, [documents[i]]))[0];
+        for (const i of pending) outcomes[i] = (await writeSkippingRejected(gateway, [documents[i]], options))[0];
         pending = [];
       } else {
         outcomes[pending[0] as number] = { ok: false, message: (error as Error).message };
@@ -202,6 +207,9 @@ async function writeSkippingRejected(gateway: Neo4jGateway, documents: readonly 
   }
   return outcomes as Outcome[];
 }
+
+const rejectedMessage = (problems: readonly Problem[]): string =>
+  problems.every(isConflict) ? 'CONFLICT, nothing written' : `${problems.length} problem(s), nothing written`;
 
 /**
  * Runs a bulk load (`load`) with the full-text index built once, after it, when the graph

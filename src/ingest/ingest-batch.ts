@@ -10,8 +10,8 @@
  * error names the document by its index.
  */
 import type { RoundTrips, Neo4jGateway } from '../db/gateway';
-import { invalidDocument } from '../errors';
-import { BatchRejected, writeDocuments, type IngestResult, type ValidatedDocuments } from './ingest';
+import { BatchRejected, writeDocuments, type IngestResult, type ValidatedDocuments, type WriteOptions } from './ingest';
+import { rejection } from './result';
 
 /**
  * Documents per transaction for a bulk load (`npm run ingest` and the bench, both through
@@ -22,8 +22,9 @@ export const INGEST_BATCH_SIZE = 100;
 
 /**
  * Writes `documents` in order in one write transaction and returns one result per document.
- * Throws BAD_USER_INPUT, with every problem's path prefixed by `documents[i].`, when any is
- * rejected (every rejected document is listed, in order); nothing of the batch is written then.
+ * Throws BAD_USER_INPUT (CONFLICT when every problem is an article conflict), with every
+ * problem's path prefixed by `documents[i].`, when any is rejected (every rejected document
+ * is listed, in order); nothing of the batch is written then.
  * `documents` may come already validated (`ValidatedDocuments`, as a bulk load prepares the
  * next batch while this one is written); indexes are then their order of validation.
  */
@@ -31,11 +32,12 @@ export async function ingestBatch(
   gateway: Neo4jGateway,
   documents: readonly unknown[] | ValidatedDocuments,
   trips?: RoundTrips,
+  options: WriteOptions = {},
 ): Promise<IngestResult[]> {
   try {
-    return await writeDocuments(gateway, documents, trips);
+    return await writeDocuments(gateway, documents, trips, undefined, options);
   } catch (error) {
     if (!(error instanceof BatchRejected)) throw error;
-    throw invalidDocument([...error.rejected].flatMap(([i, problems]) => problems.map((p) => ({ path: `documents[${i}].${p.path}`, message: p.message }))));
+    throw rejection([...error.rejected].flatMap(([i, problems]) => problems.map((p) => ({ ...p, path: `documents[${i}].${p.path}` }))));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <file or folder> [...]`: loads article documents (the shape of
+ * `npm run ingest -- [--replace] <file or folder> [...]`: loads article documents (the shape of
  * seed/story.json, or a JSON-LD export of this graph) through the same validator and
  * writer as the ingestArticle mutation. Documents go in order, in batches of
  * INGEST_BATCH_SIZE, one write transaction per batch (src/ingest/ingest.ts plans a batch
@@ -7,7 +7,8 @@
  * every problem's JSON path and writes nothing; the rest of its batch is written without
  * it, judged as if it had never been there, so the outcome is that of loading each document
  * on its own. Each document still gets its summary line, in order, with its share of its
- * batch's time. Exits 1 when any document was rejected.
+ * batch's time. Exits 1 when any document was rejected; a document whose article id the graph
+ * holds with another text is rejected as CONFLICT unless `--replace` is given.
  *
  * The loading itself is src/ingest/bulk-load.ts, shared with the bench. A load of more than
  * one batch into an empty graph builds the full-text search index once, at its end, instead
@@ -22,7 +23,18 @@ import type { IngestResult } from './ingest';
 import { INGEST_BATCH_SIZE } from './ingest-batch';
 import { documentsFromJsonLd, isJsonLdExport } from './jsonld';
 
-const USAGE = 'usage: npm run ingest -- <document.json | folder of .json documents> [...]';
+const USAGE = 'usage: npm run ingest -- [--replace] <document.json | folder of .json documents> [...]';
+
+/**
+ * `--replace`: a document whose article id the graph holds with another text replaces that
+ * text (kept as a revision) instead of being refused with CONFLICT.
+ */
+export function parseArgs(args: readonly string[]): { files: string[]; replace: boolean } {
+  const replace = args.includes('--replace');
+  const unknown = args.find((arg) => arg.startsWith('--') && arg !== '--replace');
+  if (unknown !== undefined) throw new Error(`unknown option ${unknown}\n${USAGE}`);
+  return { files: collectFiles(args.filter((arg) => arg !== '--replace')), replace };
+}
 
 export function collectFiles(args: readonly string[]): string[] {
   if (args.length === 0) throw new Error(USAGE);
@@ -61,7 +73,8 @@ function report(names: readonly string[]): (documents: readonly unknown[], outco
     for (const outcome of outcomes) {
       const name = names[next++];
       if (outcome.ok) {
-        console.log(`✓ ${summary(outcome.result, outcome.ms)}`);
+        const revision = outcome.result.revision === undefined ? '' : ` (replaced its stored text, kept as revision ${outcome.result.revision})`;
+        console.log(`✓ ${summary(outcome.result, outcome.ms)}${revision}`);
         continue;
       }
       console.log(`✗ ${name}: ${outcome.message}`);
@@ -71,7 +84,7 @@ function report(names: readonly string[]): (documents: readonly unknown[], outco
 }
 
 async function main(): Promise<void> {
-  const files = collectFiles(process.argv.slice(2));
+  const { files, replace } = parseArgs(process.argv.slice(2));
   const entries = files.flatMap((file) => {
     try {
       return documentsIn(file);
@@ -86,6 +99,7 @@ async function main(): Promise<void> {
     loaded = await bulkLoad(database.gateway, documents, {
       batch: INGEST_BATCH_SIZE,
       rejected: 'skip',
+      replace,
       deferSearchIndex: documents.length > INGEST_BATCH_SIZE,
       progress: { total: documents.length, unit: 'documents' },
       onBatch: report(entries.map((entry) => entry.name)),

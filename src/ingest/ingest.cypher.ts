@@ -5,23 +5,35 @@
  */
 
 /**
+ * Exclusive locks on lock buckets (lock.ts), in the order given: the write takes the node's
+ * lock whether or not the value changes, and holds it until the transaction ends.
+ */
+export const LOCK_BUCKETS = `
+UNWIND $buckets AS bucket
+MERGE (l:IngestLock {bucket: bucket})
+SET l.held = true`;
+
+/**
  * Which of these ids exist, with their labels and stored content hashes; for a statement
  * also its quote key and every article it appears in, so the writer can follow, in memory,
- * how a batch moves its evidence (and when a statement loses the last of it). The ids come
- * sorted by kind (their prefix says which), so each is one index seek.
+ * how a batch moves its evidence (and when a statement loses the last of it); for an article
+ * what tells it apart from another with its id (its text, and for messages its title,
+ * publisher and url). The ids come sorted by kind (their prefix says which), so each is one
+ * index seek.
  */
 export const EXISTING_NODES = `
 UNWIND $entities AS id
 MATCH (n:Entity {id: id})
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.contentHash AS hash, null AS quoteKey, null AS articles
+RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.contentHash AS hash, null AS quoteKey, null AS articles, null AS article
 UNION ALL
 UNWIND $articles AS id
 MATCH (n:Article {id: id})
-RETURN n.id AS id, 'Article' AS label, n.contentHash AS hash, null AS quoteKey, null AS articles
+RETURN n.id AS id, 'Article' AS label, n.contentHash AS hash, null AS quoteKey, null AS articles,
+  {title: n.title, text: n.text, url: n.url, publisher: [(n)-[:PUBLISHED_BY]->(p:Organization) | p.id][0]} AS article
 UNION ALL
 UNWIND $statements AS id
 MATCH (n:Statement {id: id})
-RETURN n.id AS id, 'Statement' AS label, n.contentHash AS hash, n.quoteKey AS quoteKey, [(n)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
+RETURN n.id AS id, 'Statement' AS label, n.contentHash AS hash, n.quoteKey AS quoteKey, [(n)-[:APPEARS_IN]->(x:Article) | x.id] AS articles, null AS article`;
 
 /**
  * The statements that appear in these (existing) articles, with their quote keys and every
@@ -48,6 +60,19 @@ export const QUOTE_KEY_MATCHES = `
 UNWIND $keys AS key
 MATCH (s:Statement {quoteKey: key})
 RETURN key, s.id AS id, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
+
+/**
+ * Runs before MERGE_ARTICLES overwrites them: the stored title, text, url, date and publisher
+ * of each article a document replaces (`replace`, plan.ts) become its next revision.
+ */
+export const REVISE_ARTICLES = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+WITH a, row, COUNT { (a)-[:HAS_REVISION]->(:ArticleRevision) } AS earlier
+CREATE (a)-[:HAS_REVISION]->(:ArticleRevision {
+  number: earlier + 1, title: a.title, text: a.text, url: a.url, publishedAt: a.publishedAt,
+  publisher: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0], contentHash: a.contentHash, replacedAt: row.replacedAt})
+RETURN row.article AS article, earlier + 1 AS revision`;
 
 export const MERGE_ARTICLES = `
 UNWIND $rows AS row

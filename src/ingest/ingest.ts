@@ -17,24 +17,34 @@
  * document against it (plan.ts); write the plans (write.ts); report (result.ts).
  */
 import type { Deadline, Neo4jGateway, RoundTrips } from '../db/gateway';
-import { invalidDocument, type Problem } from '../errors';
-import { planBatch, unresolvedReferenceProblems } from './plan';
-import { BatchRejected, type IngestResult } from './result';
+import type { Problem } from '../errors';
+import { lockDocuments } from './lock';
+import { planBatch, unresolvedReferenceProblems, type WriteOptions } from './plan';
+import { BatchRejected, rejection, type IngestResult } from './result';
 import { validateDocument, type NormalizedDocument } from './validate';
 import { writePlans } from './write';
 
 export { BatchRejected, type IngestResult } from './result';
+export type { WriteOptions } from './plan';
 
 /**
- * Validates, then writes. Throws a BAD_USER_INPUT GraphQLError listing every problem. With
- * a deadline (the request's), the write is cancelled and rolled back when it passes.
+ * Validates, then writes. Throws a BAD_USER_INPUT GraphQLError listing every problem, or
+ * CONFLICT when the graph holds the document's article id with another text (and
+ * `options.replace` is not set). With a deadline (the request's), the write is cancelled and
+ * rolled back when it passes.
  */
-export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult> {
+export async function ingestDocument(
+  gateway: Neo4jGateway,
+  input: unknown,
+  trips?: RoundTrips,
+  deadline?: Deadline,
+  options: WriteOptions = {},
+): Promise<IngestResult> {
   try {
-    const [result] = await writeDocuments(gateway, [input], trips, deadline);
+    const [result] = await writeDocuments(gateway, [input], trips, deadline, options);
     return result as IngestResult;
   } catch (error) {
-    if (error instanceof BatchRejected) throw invalidDocument(error.rejected.get(0) ?? []);
+    if (error instanceof BatchRejected) throw rejection(error.rejected.get(0) ?? []);
     throw error;
   }
 }
@@ -82,13 +92,32 @@ export async function writeDocuments(
   inputs: readonly unknown[] | ValidatedDocuments,
   trips?: RoundTrips,
   deadline?: Deadline,
+  options: WriteOptions = {},
 ): Promise<IngestResult[]> {
   const validated = inputs instanceof ValidatedDocuments ? inputs : ValidatedDocuments.of(inputs);
-  const { documents: docs, rejected, unresolved } = validated;
+  const { documents: docs, rejected } = validated;
   // Without a valid document or a reference to look up there is nothing to check against the graph.
-  if (docs.every((d) => d === null) && unresolved.size === 0) throw new BatchRejected(rejected);
+  if (docs.every((d) => d === null) && validated.unresolved.size === 0) throw new BatchRejected(rejected);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await writeValidated(gateway, validated, options, trips, deadline);
+    } catch (error) {
+      // The locks (lock.ts) keep parallel ingests from meeting at a unique key; should one
+      // still meet another writer there, its plan is stale: it is made again from the graph as it now is.
+      if (attempt >= WRITE_ATTEMPTS || (error as { code?: string }).code !== CONSTRAINT_VALIDATION_FAILED) throw error;
+    }
+  }
+}
+
+const CONSTRAINT_VALIDATION_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
+const WRITE_ATTEMPTS = 3;
+
+/** One write transaction: locks first (lock.ts), then the reads the plans are made from, then the writes. */
+function writeValidated(gateway: Neo4jGateway, validated: ValidatedDocuments, options: WriteOptions, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult[]> {
+  const { documents: docs, rejected, unresolved } = validated;
   return gateway.write(async (tx) => {
-    const planned = await planBatch(tx, docs);
+    await lockDocuments(tx, docs);
+    const planned = await planBatch(tx, docs, options);
     const references = await unresolvedReferenceProblems(tx, docs, unresolved);
     const invalid = [...rejected].map(([i, found]): [number, readonly Problem[]] => [i, [...found, ...(references.get(i) ?? [])]]);
     const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));

@@ -44,8 +44,18 @@ export function resolutionKeys(entity: EntityInput): string[] {
 /** Policies and events are never merged by name: two with one name are usually two. */
 export const resolvedByName = (entity: EntityInput): boolean => entity.type !== 'Policy' && entity.type !== 'Event';
 
+/** What tells an article apart from another with its id, and names it in a CONFLICT. */
+export interface ArticleState {
+  readonly title: string;
+  readonly text: string;
+  readonly url: string | null;
+  readonly publisher: string | null;
+}
+
 export class Overlay {
   readonly nodes = new Map<string, NodeState>();
+  /** The batch's articles that exist, as the graph holds them or an earlier document leaves them. */
+  readonly articles = new Map<string, ArticleState>();
   /** `<label>|<name key>` → entity ids. Name keys are only ever added. */
   readonly names = new Map<string, Set<string>>();
   readonly statements = new Map<string, StatementState>();
@@ -69,6 +79,7 @@ export class Overlay {
     for (const r of await tx.run(cypher(Q.EXISTING_NODES, ids))) {
       overlay.nodes.set(r.id as string, { label: r.label as string, hash: r.hash as string | null });
       if (r.articles !== null) overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
+      if (r.article !== null) overlay.articles.set(r.id as string, r.article as ArticleState);
     }
     const known = ids.articles.filter((id) => overlay.nodes.has(id));
     if (known.length > 0) {

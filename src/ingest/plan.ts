@@ -13,17 +13,19 @@ import { cypher } from '../db/cypher';
 import type { Row, WriteTx } from '../db/gateway';
 import type { Problem } from '../errors';
 import type { EntityType } from '../vocabulary';
-import { addTo, Overlay, resolutionKeys, resolvedByName, type NodeState } from './overlay';
+import { addTo, Overlay, resolutionKeys, resolvedByName, type ArticleState, type NodeState } from './overlay';
 import * as Q from './ingest.cypher';
-import type { IngestResult } from './result';
+import type { ConflictProblem, IngestResult } from './result';
 import { nameKey } from './text';
 import type { NormalizedDocument, NormalizedStatement } from './validate';
 
 /** One document's writes as rows of the writer's queries, and what it will report. */
 export interface Plan {
   readonly article: string;
-  readonly result: IngestResult & { removed: string[] };
+  readonly result: IngestResult & { removed: string[]; revision?: number };
   readonly articleRow: Row;
+  /** The stored article becomes a revision before this document's text replaces it; null when it does not. */
+  readonly revision: Row | null;
   readonly entityRows: Readonly<Record<EntityType, Row[]>>;
   readonly articleExisted: boolean;
   readonly publisher: Row | null;
@@ -85,21 +87,37 @@ interface EntityPlan {
   readonly articleRow: Row;
   /** Whether the graph had the article before this document: only then can it have links to take away. */
   readonly articleExisted: boolean;
+  /** Whether this document replaces the article's stored text (which is kept as a revision). */
+  readonly replaces: boolean;
   readonly entityRows: Record<EntityType, Row[]>;
   /** Each statement's quote key (quoteKeyOf), in order, with references resolved. */
   readonly quoteKeys: readonly (string | null)[];
 }
 
+/** How a batch is written. */
+export interface WriteOptions {
+  /**
+   * A document whose article id the graph holds with another text replaces it, the old
+   * text kept as a revision; without it such a document is refused (CONFLICT).
+   */
+  readonly replace?: boolean;
+}
+
 /**
  * Plans every valid document (`null` marks one the validator rejected) in order; a document
- * whose references neither the graph nor an earlier document holds is rejected here.
+ * whose references neither the graph nor an earlier document holds is rejected here, and so
+ * is one whose article id the graph holds with another text, unless `options.replace`.
  */
-export async function planBatch(tx: WriteTx, docs: readonly (NormalizedDocument | null)[]): Promise<{ plans: Plan[]; rejected: Map<number, Problem[]> }> {
+export async function planBatch(
+  tx: WriteTx,
+  docs: readonly (NormalizedDocument | null)[],
+  options: WriteOptions = {},
+): Promise<{ plans: Plan[]; rejected: Map<number, Problem[]> }> {
   const overlay = await Overlay.read(tx, docs.filter((d): d is NormalizedDocument => d !== null));
   const rejected = new Map<number, Problem[]>();
   const firstHalves: (EntityPlan | null)[] = docs.map((doc, i) => {
     if (doc === null) return null;
-    const planned = planEntities(doc, overlay);
+    const planned = planEntities(doc, overlay, options.replace === true);
     if ('problems' in planned) {
       rejected.set(i, planned.problems);
       return null;
@@ -137,17 +155,39 @@ export async function unresolvedReferenceProblems(
   return problems;
 }
 
-const quoteKeyOf = (s: NormalizedStatement, resolve: (id: string) => string): string | null =>
-  s.kind === 'INDIRECT' ? null : `${resolve(s.speaker)}|${nameKey(s.text)}`;
+/**
+ * Each statement's quote key: `<speaker>|<normalised words>`, null for a paraphrase. The
+ * graph holds one statement per key (a unique constraint), and one article's evidence of a
+ * statement is one span, so a document that repeats a quote keys its n-th repetition
+ * `<key>#<n>`: it stays a statement of its own, shared with another article's n-th.
+ */
+function quoteKeysOf(statements: readonly NormalizedStatement[], resolve: (id: string) => string): (string | null)[] {
+  const seen = new Map<string, number>();
+  return statements.map((s) => {
+    if (s.kind === 'INDIRECT') return null;
+    const key = `${resolve(s.speaker)}|${nameKey(s.text)}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? key : `${key}#${n}`;
+  });
+}
 
 // The first half: entities
 
-function planEntities(doc: NormalizedDocument, overlay: Overlay): EntityPlan | { problems: Problem[] } {
+function planEntities(doc: NormalizedDocument, overlay: Overlay, replace: boolean): EntityPlan | { problems: Problem[] } {
   const problems = externalProblems(doc.external, overlay.nodes);
   if (problems.length > 0) return { problems };
+  const stored = overlay.articles.get(doc.article.id);
+  const replaces = stored !== undefined && stored.text !== doc.article.text;
+  if (replaces && !replace) return { problems: [articleConflict(stored, doc.article)] };
   const merged = nameMerges(doc, overlay);
   const alias = new Map(merged.map((m) => [m.from, m.into]));
   const resolve = (id: string): string => alias.get(id) ?? id;
+  const quoteKeys = quoteKeysOf(doc.statements, resolve);
+  if (replaces) {
+    const rewritten = rewrittenQuotes(doc, quoteKeys, overlay);
+    if (rewritten.length > 0) return { problems: rewritten };
+  }
 
   // Classified against the graph as it was before this document, then changed for the next.
   const tally = new Tally();
@@ -162,9 +202,53 @@ function planEntities(doc: NormalizedDocument, overlay: Overlay): EntityPlan | {
   const { entityRows, nameKeys } = entityRowsOf(doc, resolve, classify);
   for (const [id, state] of changes) overlay.nodes.set(id, state);
   for (const [key, id] of nameKeys) addTo(overlay.names, key, id);
+  const { title, text, url, publisher } = doc.article;
+  overlay.articles.set(doc.article.id, { title, text, url, publisher: publisher === null ? null : resolve(publisher) });
 
-  const quoteKeys = doc.statements.map((s) => quoteKeyOf(s, resolve));
-  return { doc, resolve, merged, tally, articleRow: { ...doc.article, hash: articleHash }, articleExisted, entityRows, quoteKeys };
+  return { doc, resolve, merged, tally, articleRow: { ...doc.article, hash: articleHash }, articleExisted, replaces, entityRows, quoteKeys };
+}
+
+/** What names an article in a CONFLICT: its title, its publisher and url where known, and how its text begins. */
+const describe = (a: ArticleState): string => {
+  const opening = a.text.length > 60 ? `${a.text.slice(0, 57)}...` : a.text;
+  return [JSON.stringify(a.title), a.publisher, a.url, `text beginning ${JSON.stringify(opening)}`].filter((part) => part !== null).join(', ');
+};
+
+function articleConflict(stored: ArticleState, incoming: NormalizedDocument['article']): ConflictProblem {
+  return {
+    code: 'CONFLICT',
+    path: 'article.id',
+    message:
+      `${incoming.id} already holds another article's text: the graph has ${describe(stored)}; this document has ${describe(incoming)}. ` +
+      'Nothing was written. Give the document its own article.id (or url), or ingest it with replace (--replace) to make its text the ' +
+      "article's, the stored text kept as a revision",
+  };
+}
+
+/** The words of a quote key: what its evidence's offsets hold in every article that has it. */
+const wordsOf = (quoteKey: string): string => quoteKey.slice(quoteKey.indexOf('|') + 1).replace(/#\d+$/, '');
+
+/**
+ * A replacing document's quotes that would give a statement other articles also quote new
+ * words: their evidence would then point at words that are not the statement's. The statement
+ * keeps its id (derived from its span in this article), so the replace is refused instead.
+ */
+function rewrittenQuotes(doc: NormalizedDocument, quoteKeys: readonly (string | null)[], overlay: Overlay): ConflictProblem[] {
+  return doc.statements.flatMap((s, i): ConflictProblem[] => {
+    const state = overlay.statements.get(s.id);
+    const key = quoteKeys[i] ?? null;
+    // A paraphrase (no key) where a quote was would leave the others' quote evidence on a paraphrase.
+    if (state === undefined || state.quoteKey === null || (key !== null && wordsOf(state.quoteKey) === wordsOf(key))) return [];
+    const others = [...state.articles].filter((a) => a !== doc.article.id);
+    if (others.length === 0) return [];
+    return [
+      {
+        code: 'CONFLICT',
+        path: `statements[${i}]`,
+        message: `${s.id} is also quoted by ${others.join(', ')} with other words than this document's ${JSON.stringify(s.text)} at its span; replacing the text would make their evidence wrong`,
+      },
+    ];
+  });
 }
 
 /** References the document does not define must already be in the graph, with the right type. */
@@ -250,6 +334,7 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
       entities: doc.entities.length,
     },
     articleRow: first.articleRow,
+    revision: first.replaces ? { article, replacedAt: new Date().toISOString() } : null,
     entityRows: first.entityRows,
     articleExisted: first.articleExisted,
     publisher: doc.article.publisher ? { article, publisher: resolve(doc.article.publisher) } : null,

@@ -1,7 +1,8 @@
 /**
  * What writing a document reports, and the error a batch that was not written throws.
  */
-import type { Problem } from '../errors';
+import type { GraphQLError } from 'graphql';
+import { conflict, invalidDocument, type Problem } from '../errors';
 
 export interface IngestResult {
   readonly article: string;
@@ -16,6 +17,21 @@ export interface IngestResult {
   readonly removed: string[];
   readonly statements: number;
   readonly entities: number;
+  /** The number of the revision the article's old text was kept as, when this document replaced it. */
+  revision?: number;
+}
+
+/** A problem that is not the document's fault but the graph's: it holds its article id with another text. */
+export interface ConflictProblem extends Problem {
+  readonly code: 'CONFLICT';
+}
+
+export const isConflict = (problem: Problem): problem is ConflictProblem => (problem as Partial<ConflictProblem>).code === 'CONFLICT';
+
+/** The error for rejected documents' problems: CONFLICT when every one is a conflict, else BAD_USER_INPUT. */
+export function rejection(problems: readonly Problem[]): GraphQLError {
+  if (problems.length === 0 || !problems.every(isConflict)) return invalidDocument(problems);
+  return conflict(`${problems.map((p) => p.message).join('; ')}`, { problems });
 }
 
 /**

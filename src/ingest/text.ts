@@ -3,8 +3,8 @@
  * resolution, and the sentence that holds a span.
  */
 
-/** `US Cuts Off Intelligence Sharing: Report` → `us-cuts-off-intelligence-sharing-report`. */
-export function slugify(text: string): string {
+/** `US Cuts Off Intelligence Sharing: Report` → `us-cuts-off-intelligence-sharing-report`, cut at `max` characters. */
+export function slugify(text: string, max = 80): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -12,7 +12,7 @@ export function slugify(text: string): string {
     .replace(/[’']/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
+    .slice(0, max)
     .replace(/-+$/g, '');
 }
 

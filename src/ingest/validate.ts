@@ -10,7 +10,6 @@
 import type { Problem } from '../errors';
 import {
   ARTICLE_ID,
-  articleId,
   articleSlug,
   ENTITY_ID,
   ENTITY_TYPES,
@@ -29,7 +28,8 @@ import {
 } from '../vocabulary';
 import { Checker, DOCUMENT_LIMITS, isAbsent, isObject, show, type Json } from './checker';
 import type { DateRef, EntityInput, SequenceInput, StatementInput } from './document';
-import { sentenceAround, slugify } from './text';
+import { derivedArticleId, type ArticleIdentity } from './identity';
+import { sentenceAround } from './text';
 
 export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -119,25 +119,27 @@ function readArticle(raw: Json, check: Checker): { article: NormalizedArticle | 
   }
   const title = check.string(raw.title, 'article.title', { max: 500 });
   const text = check.string(raw.text, 'article.text', { max: DOCUMENT_LIMITS.textLength });
-  const id = readArticleId(raw.id, title, check);
   const publisher = check.optionalRef(raw.publisher, 'article.publisher', ['Organization']);
   const url = check.string(raw.url, 'article.url', { optional: true, max: 2000 });
-  if (url !== null && !/^https?:\/\/\S+$/.test(url)) check.report('article.url', `expected an http(s) URL; received ${show(url)}`);
+  const urlOk = url === null || /^https?:\/\/\S+$/.test(url);
+  if (!urlOk) check.report('article.url', `expected an http(s) URL; received ${show(url)}`);
   const publishedAt = readPublishedAt(raw.publishedAt, check);
+  const id = urlOk ? readArticleId(raw.id, { title, url, publisher, publishedAt }, check) : null;
   check.knownFields(raw, ARTICLE_FIELDS, (key) => `article.${key}`);
   return { article: title && text && id ? { id, title, text, publisher, url, publishedAt } : null, text: text ?? '' };
 }
 
-/** The id given, or the one the title derives. */
-function readArticleId(raw: Json, title: string | null, check: Checker): string | null {
+/** The id given, or the one the url, or else publisher, date and title, derive (identity.ts). */
+function readArticleId(raw: Json, identity: Omit<ArticleIdentity, 'title'> & { title: string | null }, check: Checker): string | null {
   if (!isAbsent(raw)) {
     if (typeof raw === 'string' && ARTICLE_ID.test(raw)) return raw;
     check.report('article.id', `expected an id like article:us-cuts-off-intelligence-sharing; received ${show(raw)}`);
     return null;
   }
+  const { title } = identity;
   if (!title) return null;
-  const slug = slugify(title);
-  if (slug !== '') return articleId(slug);
+  const id = derivedArticleId({ ...identity, title });
+  if (id !== null) return id;
   check.report('article.title', `expected a title with letters or digits to derive an id from; received ${show(title)}`);
   return null;
 }

@@ -114,6 +114,7 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   // An article new to the graph has no publisher link, evidence or mentions but those its own
   // document writes here (a segment writes an article once): only the others have any to remove.
   const existed = plans.filter((p) => p.articleExisted);
+  const revisedAt = await send(Q.REVISE_ARTICLES, plans.flatMap((p) => (p.revision ? [p.revision] : [])));
   await send(Q.MERGE_ARTICLES, plans.map((p) => p.articleRow));
   for (const type of ENTITY_WRITE_ORDER) await send(MERGE_ENTITIES[type], plans.flatMap((p) => p.entityRows[type]));
   await send(Q.UNLINK_PUBLISHERS, existed.map((p) => ({ article: p.article })));
@@ -129,6 +130,10 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   await send(Q.UNLINK_MENTIONS, existed.map((p) => ({ article: p.article, ids: p.mentions })));
   await send(Q.LINK_MENTIONS, plans.map((p) => ({ article: p.article, ids: p.mentions })));
   return (answers) => {
+    for (const r of revisedAt === null ? [] : answers[revisedAt] ?? []) {
+      const plan = plans.find((p) => p.article === r.article);
+      if (plan) plan.result.revision = r.revision as number;
+    }
     const byArticle = new Map(plans.map((p) => [p.article, p.result.removed]));
     for (const r of removedAt === null ? [] : answers[removedAt] ?? []) byArticle.get(r.article as string)?.push(r.id as string);
     // In id order: the order Neo4j finds them in depends on how the graph was written, not on what it holds.

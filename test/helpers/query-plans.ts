@@ -120,6 +120,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   rows: [ROW],
   kept: [STORY.statement],
   examples: 5,
+  buckets: [1, 2],
 };
 
 /** Where one query means another shape by the same name. */

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkGraph, formatReport, type CheckReport } from '../../src/check/check';
+import { applyConstraints } from '../../src/db/constraints';
 import { cypher } from '../../src/db/cypher';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { testGateway } from '../helpers/graph';
@@ -60,10 +61,13 @@ describe('npm run check', () => {
   });
 
   it('reports each broken invariant with its count and examples, and the command exits 1', async () => {
-    const [row] = await gateway.write((tx) => tx.run(cypher(BREAK_THE_GRAPH, { text: 'Hello world' })));
-    const written = row?.written as string[];
+    // Neo4j itself keeps quote keys unique (schema/constraints.cypher); the check must still see a store where it could not.
+    await gateway.write((tx) => tx.run(cypher('DROP CONSTRAINT statement_quote_key_unique')));
+    let written: string[] = [];
     const folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-check-'));
     try {
+      const [row] = await gateway.write((tx) => tx.run(cypher(BREAK_THE_GRAPH, { text: 'Hello world' })));
+      written = row?.written as string[];
       const report = await checkGraph(gateway, { examples: 10, articlePage: 1, idPage: 2 });
       expect(report.ok).toBe(false);
       expect(countsOf(report)).toEqual({ quotes: 1, speaker: 1, evidence: 1, quoteKeys: 1, wellFormedIds: 3, uniqueIds: 1, dates: 2 });
@@ -88,6 +92,7 @@ describe('npm run check', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
       await gateway.write((tx) => tx.run(cypher(REMOVE_WRITTEN, { written })));
+      await applyConstraints(gateway);
     }
     expect((await checkGraph(gateway)).ok).toBe(true);
   });

@@ -32,6 +32,13 @@ RETURN ${ARTICLE_PROJECTION} AS article`;
 
 export const ARTICLE_COUNT = `MATCH (a:Article) RETURN count(a) AS n`;
 
+/** Each article's earlier texts, oldest first (ingest keeps one when a document replaces the text: src/ingest/plan.ts). */
+export const REVISIONS = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:HAS_REVISION]->(r:ArticleRevision)
+WITH id, r ORDER BY r.number
+RETURN id, collect(r {.number, .title, .text, .url, .publishedAt, .publisher, .replacedAt}) AS revisions`;
+
 export const MENTIONS = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})-[:MENTIONS]->(e:Entity)

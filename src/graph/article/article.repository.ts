@@ -3,10 +3,14 @@ import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
 import { valueById } from '../loader';
 import * as Q from './article.cypher';
-import type { ArticleRecord } from './article.type';
+import type { ArticleRecord, ArticleRevisionRecord } from './article.type';
 
 export async function articlesById(db: Db, ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
   return valueById(await db.read(cypher(Q.ARTICLES_BY_ID, { ids })), 'article');
+}
+
+export async function revisions(db: Db, ids: readonly string[]): Promise<Map<string, ArticleRevisionRecord[]>> {
+  return valueById(await db.read(cypher(Q.REVISIONS, { ids })), 'revisions');
 }
 
 export async function mentions(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {

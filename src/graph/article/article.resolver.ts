@@ -8,7 +8,7 @@ import { fieldOrWhole } from '../loader';
 import { anchoredStatements } from '../statement/statement.fetch';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import * as repo from './article.repository';
-import { Article, ArticleConnection, type ArticleHeader, type ArticleRecord } from './article.type';
+import { Article, ArticleConnection, ArticleRevision, type ArticleHeader, type ArticleRecord, type ArticleRevisionRecord } from './article.type';
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -44,6 +44,11 @@ export class ArticleResolver {
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<Connection<StatementHeader>> {
     return anchoredStatements(ctx, info, 'article', article.id, first, after);
+  }
+
+  @FieldResolver(() => [ArticleRevision], { description: 'The texts it had before documents replaced them, oldest first; [] for an article never replaced.' })
+  revisions(@Root() article: ArticleRecord, @Ctx() ctx: Context): Promise<ArticleRevisionRecord[]> {
+    return ctx.loaders.revisions.load(article.id);
   }
 
   @FieldResolver(() => [Entity], { description: 'Every entity the article mentions, by name.' })

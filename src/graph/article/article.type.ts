@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../connection';
 import { Node } from '../entity/entity.type';
 
@@ -16,6 +16,32 @@ export class Article extends Node {
   @Field(() => String, { nullable: true, description: 'ISO date or date-time of publication.' })
   publishedAt!: string | null;
 }
+
+@ObjectType({ description: "A text an article had before a document replaced it (ingestArticle with replace). Evidence points only into the article's current text." })
+export class ArticleRevision {
+  @Field(() => Int, { description: '1 for the first text replaced, then 2, ...' })
+  number!: number;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  text!: string;
+
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true })
+  publishedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The id of the Organization that published this text, where known.' })
+  publisher!: string | null;
+
+  @Field({ description: 'When it was replaced (ISO date-time, UTC).' })
+  replacedAt!: string;
+}
+
+export type ArticleRevisionRecord = ArticleRevision;
 
 export interface ArticleRecord {
   readonly __typename: 'Article';

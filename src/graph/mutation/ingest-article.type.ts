@@ -134,7 +134,10 @@ export class StatementInput {
 
 @InputType()
 export class ArticleInput {
-  @Field(() => ID, { nullable: true, description: 'Optional; derived from the title: article:<slug>.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Optional; else derived from the url (host and path), or without one from publisher, date and title: article:<slug>.',
+  })
   id?: string | null;
 
   @Field()
@@ -211,4 +214,7 @@ export class IngestResult {
 
   @Field(() => Int)
   entities!: number;
+
+  @Field(() => Int, { nullable: true, description: "When the document replaced the article's stored text: the number of the revision that text was kept as." })
+  revision?: number;
 }
