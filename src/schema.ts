@@ -17,6 +17,7 @@ import {
 } from './graph/entity/entity.resolver';
 import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
 import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
+import { NetworkResolver } from './graph/network/network.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
 import { ExtractResolver } from './extract/extract.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   EvidenceResolver,
   ArticleResolver,
   AnalyticsResolver,
+  NetworkResolver,
   IngestArticleResolver,
   ExtractResolver,
 ] as const;
