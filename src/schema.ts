@@ -15,6 +15,7 @@ import {
   PolicyResolver,
   RoleResolver,
 } from './graph/entity/entity.resolver';
+import { SpeakerRolesResolver } from './graph/entity/speaker-roles.resolver';
 import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
 import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
 import { NetworkResolver } from './graph/network/network.resolver';
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   PolicyResolver,
   EventResolver,
   StatementResolver,
+  SpeakerRolesResolver,
   EvidenceResolver,
   ArticleResolver,
   AnalyticsResolver,

@@ -79,6 +79,8 @@ const ROW = {
   organization: STORY.organization,
   place: STORY.place,
   former: false,
+  since: DATE,
+  until: DATE,
   ordinal: 0,
   from: STORY.person,
   to: STORY.place,

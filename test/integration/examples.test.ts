@@ -147,7 +147,10 @@ const EXPECTED: Record<string, unknown> = {
   EverythingMikeWaltzSaid: {
     person: {
       name: 'Mike Waltz',
-      roles: [ { title: 'National Security Adviser', organization: { name: 'White House' } } ],
+      roles: [
+        { title: 'National Security Adviser', organization: { name: 'White House' } },
+        { title: 'US Ambassador to the United Nations', organization: null }
+      ],
       statements: {
         totalCount: 7,
         edges: [
@@ -374,10 +377,11 @@ const EXPECTED: Record<string, unknown> = {
             roles: [
               {
                 title: 'National Security Adviser',
-                former: false,
+                former: true,
                 organization: { name: 'White House' },
                 place: { name: 'United States' }
-              }
+              },
+              { title: 'US Ambassador to the United Nations', former: false, organization: null, place: { name: 'United States' } }
             ]
           }
         },
