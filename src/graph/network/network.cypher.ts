@@ -8,7 +8,7 @@
 import { cypher, type CypherQuery } from '../../db/cypher';
 import { ENTITY_HEADER_PROJECTION } from '../entity/entity.cypher';
 import { filterClauses, filterParams, type StatementFilterValues } from '../statement/statement.cypher';
-import { NetworkDimension } from './network.type';
+import { NetworkDimension } from './network.dimension';
 
 /** An edge's end `v` as an EntityHeader (type, id, name). */
 const header = (v: string): string => `[e IN [${v}] | ${ENTITY_HEADER_PROJECTION}][0]`;

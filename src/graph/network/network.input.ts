@@ -8,7 +8,7 @@
 import { GraphQLError } from 'graphql';
 import { badInput, ErrorCode, limitExceeded } from '../../errors';
 import { bounded } from '../analytics/analytics.input';
-import { NetworkDimension } from './network.type';
+import { ALL_DIMENSIONS, type NetworkDimension } from './network.dimension';
 
 export const NETWORK = {
   defaultFirst: 100,
@@ -22,8 +22,6 @@ export const NETWORK = {
   /** Edges a ranking computes over (PageRank and Louvain in the server's process). */
   maxRankedEdges: 5_000,
 } as const;
-
-export const ALL_DIMENSIONS: readonly NetworkDimension[] = [NetworkDimension.ABOUT, NetworkDimension.REPORTED_BY, NetworkDimension.CO_QUOTED];
 
 export interface NetworkArgs {
   readonly by: readonly NetworkDimension[];
@@ -44,11 +42,11 @@ export function networkArgs(by: readonly NetworkDimension[] | null | undefined, 
 export const networkFirst = (first: number | null | undefined): number => bounded('first', first, 1, NETWORK.maxFirst, NETWORK.defaultFirst);
 
 /** More statements than a network is folded from: the filter must narrow. */
-export function tooManyStatements(count: number): GraphQLError {
+export function tooManyStatements(count: number, max: number = NETWORK.maxStatements): GraphQLError {
   return limitExceeded(
-    `The filter selects ${count} statements; a network is built from at most ${NETWORK.maxStatements} (maxStatements). Narrow the filter (speaker, about, reportedBy, article, kind).`,
+    `The filter selects ${count} statements; a network is built from at most ${max} (maxStatements). Narrow the filter (speaker, about, reportedBy, article, kind).`,
     'maxStatements',
-    NETWORK.maxStatements,
+    max,
     count,
   );
 }

@@ -11,8 +11,8 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import type { EntityHeader } from '../entity/entity.type';
+import { NetworkDimension } from './network.dimension';
 import type { Community, RankedEntity } from './network.type';
-import { NetworkDimension } from './network.type';
 
 /** An edge as the network query returns it. */
 export interface EdgeRow {

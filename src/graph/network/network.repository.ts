@@ -10,25 +10,33 @@ import { filterNotFound, NETWORK, tooManyEdges, tooManyStatements, type NetworkA
 import { rank, weightedDegrees, type EdgeRow } from './network.ranking';
 import type { Network, NetworkRanking } from './network.type';
 
-interface Folded {
+export interface Folded {
   readonly statementCount: number;
   readonly edgeCount: number;
   readonly edges: readonly EdgeRow[];
 }
 
-async function fold(db: Db, filter: StatementFilterValues, args: NetworkArgs, first: number): Promise<Folded> {
-  const bounds = { minWeight: args.minWeight, first, maxStatements: NETWORK.maxStatements, evidence: NETWORK.evidence };
+/**
+ * The network's first `first` edges. `maxStatements` is NETWORK's for a client; the exporter,
+ * which an operator runs on the whole graph, passes its own.
+ */
+export async function fold(db: Db, filter: StatementFilterValues, args: NetworkArgs, first: number, maxStatements: number = NETWORK.maxStatements): Promise<Folded> {
+  const bounds = { minWeight: args.minWeight, first, maxStatements, evidence: NETWORK.evidence };
   const [row] = await db.readKept(translateNetwork(args.by, filter, bounds));
   const missing = (row?.missing ?? []) as string[];
   if (missing.length > 0) throw filterNotFound(missing, filter as Record<string, unknown>);
   const statementCount = row?.statementCount as number;
-  if (statementCount > NETWORK.maxStatements) throw tooManyStatements(statementCount);
+  if (statementCount > maxStatements) throw tooManyStatements(statementCount, maxStatements);
   return { statementCount, edgeCount: row?.edgeCount as number, edges: row?.edges as EdgeRow[] };
 }
 
 /** The heaviest `first` edges of the network, and every entity they touch. */
 export async function network(db: Db, filter: StatementFilterValues, args: NetworkArgs, first: number): Promise<Network> {
-  const { statementCount, edgeCount, edges } = await fold(db, filter, args, first);
+  return toNetwork(await fold(db, filter, args, first));
+}
+
+/** Folded edges as the API answers them: nodes with their degrees, edges by id. */
+export function toNetwork({ statementCount, edgeCount, edges }: Folded): Network {
   return {
     nodes: weightedDegrees(edges).map(({ entity, degree, weightedDegree }) => ({ id: entity.id, name: entity.name, type: entity.__typename, degree, weightedDegree })),
     edges: edges.map((e) => ({ source: e.source.id, target: e.target.id, relation: e.relation, weight: e.weight, evidence: e.evidence })),

@@ -5,12 +5,9 @@
  */
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { EntityType } from '../../vocabulary';
+import { NetworkDimension } from './network.dimension';
 
-export enum NetworkDimension {
-  ABOUT = 'ABOUT',
-  REPORTED_BY = 'REPORTED_BY',
-  CO_QUOTED = 'CO_QUOTED',
-}
+export { NetworkDimension };
 registerEnumType(NetworkDimension, {
   name: 'NetworkDimension',
   description:
