@@ -14,6 +14,15 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { withoutCallSite } from '../src/db/gateway';
+import { translateNetwork } from '../src/graph/network/network.cypher';
+import { ALL_DIMENSIONS } from '../src/graph/network/network.dimension';
+import { NETWORK } from '../src/graph/network/network.input';
+import { rank, type EdgeRow } from '../src/graph/network/network.ranking';
+
+/** The network query for a filter on `about`, its bounds given per request. */
+const NETWORK_TEXT = translateNetwork(ALL_DIMENSIONS, { about: 'about' }, { minWeight: 1, first: 1, maxStatements: 1, evidence: 1 }).cypher;
+const NETWORK_BOUNDS = { minWeight: 1, maxStatements: NETWORK.maxStatements, evidence: NETWORK.evidence };
+
 
 /** A keyset cursor over (sortKey, id), as our API's statement cursors are. */
 const encodeCursor = (sortKey: unknown, id: unknown): string => Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');
@@ -131,6 +140,10 @@ WITH s ORDER BY s.sortKey, s.id LIMIT toInteger($limit)
 MATCH (s)<-[:SAID]-(speaker:Entity)
 RETURN s {.id, .text, .kind, .sortKey} AS statement, speaker {.id, .name} AS speaker
 ORDER BY s.sortKey, s.id`,
+  /** The network of the top policy's statements: the same Cypher our API sends, run bare (it is the floor of the question). */
+  network: NETWORK_TEXT,
+  /** The whole network the ranking needs; the ranking itself is computed in this process, as ours does. */
+  ranking: NETWORK_TEXT,
 } as const;
 
 export type FloorOp = keyof typeof FLOOR_CYPHER;
@@ -185,6 +198,15 @@ export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Pro
     case 'statement': {
       const [row] = await run();
       return { data: { statement: row?.statement ?? null } };
+    }
+    case 'network': {
+      const [row] = await run({ ...NETWORK_BOUNDS, first });
+      const edges = (row?.edges ?? []) as EdgeRow[];
+      return { data: { network: { edgeCount: row?.edgeCount, edges: edges.map((e) => ({ source: e.source.id, target: e.target.id, relation: e.relation, weight: e.weight })) } } };
+    }
+    case 'ranking': {
+      const [row] = await run({ ...NETWORK_BOUNDS, first: NETWORK.maxRankedEdges });
+      return { data: { networkRanking: rank((row?.edges ?? []) as EdgeRow[]) } };
     }
     case 'page': {
       const rows = await run({ limit: first + 1, afterKey, afterId });

@@ -215,6 +215,28 @@ const PEER_STATEMENT = `query StatementById($id: ID!) {
   }
 }`;
 
+// ---------------------------------------------------------------------------------------------
+// (h) the network of the most discussed policy, and (i) its rankings and communities.
+// The peer cannot ask either: @neo4j/graphql reads nodes and their relationships, and has no
+// way to fold statements into weighted speaker–topic, speaker–outlet and speaker–speaker
+// edges short of a hand-written @cypher field (which would be our query under its name),
+// nor any PageRank or community detection.
+
+const OURS_NETWORK = `query Network($policy: ID!, $first: Int!) {
+  network(filter: { about: $policy }, first: $first) { edgeCount truncated edges { source target relation weight } }
+}`;
+
+const OURS_RANKING = `query Ranking($policy: ID!) {
+  networkRanking(filter: { about: $policy }) { nodeCount edgeCount speakers { id pageRank } topics { id pageRank } communities { id members } }
+}`;
+
+const peerCannot = (what: string): never => {
+  throw new Error(`the peer (@neo4j/graphql) cannot express ${what}; run with --servers ours,floor`);
+};
+
+/** The ranked ids, and PageRank to 9 places: the floor computes with the same library. */
+const ranked = (items: unknown): unknown[] => list(items).map((r) => [at(r, 'id'), Math.round(Number(at(r, 'pageRank')) * 1e9)]);
+
 /** Where each server's page of statements sits in its response. */
 export function statementPage(server: Server, response: unknown): { edges: unknown[]; endCursor: string | null; hasNextPage: boolean } {
   const connection = server === 'peer' ? at(response, 'data', 'statementsConnection') : at(response, 'data', 'statements');
@@ -339,6 +361,40 @@ export const OPERATIONS: readonly Operation[] = [
       server === 'peer'
         ? [at(response, 'data', 'statements', 0, 'id'), at(response, 'data', 'statements', 0, 'speaker', 0, 'id'), at(response, 'data', 'statements', 0, 'evidenceConnection', 'edges', 0, 'node', 'id')]
         : [at(response, 'data', 'statement', 'id'), at(response, 'data', 'statement', 'speaker', 'id'), at(response, 'data', 'statement', 'evidence', 'article', 'id')],
+  },
+  {
+    key: 'h',
+    name: 'network',
+    question: 'the network (ABOUT, REPORTED_BY, CO_QUOTED) of every statement about the most discussed policy, its 100 heaviest edges',
+    indexedLookup: false,
+    first: null,
+    body: (server, { probes }) =>
+      server === 'ours'
+        ? graphql(OURS_NETWORK, { policy: probes.topPolicy, first: 100 })
+        : server === 'peer'
+          ? peerCannot('a weighted network')
+          : floor('network', { about: probes.topPolicy, first: 100 }),
+    answer: (_server, response) => [
+      at(response, 'data', 'network', 'edgeCount'),
+      list(at(response, 'data', 'network', 'edges')).map((e) => [at(e, 'source'), at(e, 'target'), at(e, 'relation'), at(e, 'weight')]),
+    ],
+  },
+  {
+    key: 'i',
+    name: 'network ranking',
+    question: 'PageRank of the speakers and topics, and the communities, of the network of the most discussed policy',
+    indexedLookup: false,
+    first: null,
+    body: (server, { probes }) =>
+      server === 'ours'
+        ? graphql(OURS_RANKING, { policy: probes.topPolicy })
+        : server === 'peer'
+          ? peerCannot('PageRank or communities')
+          : floor('ranking', { about: probes.topPolicy }),
+    answer: (_server, response) => {
+      const r = at(response, 'data', 'networkRanking');
+      return [at(r, 'nodeCount'), ranked(at(r, 'speakers')), ranked(at(r, 'topics')), list(at(r, 'communities')).map((c) => at(c, 'members'))];
+    },
   },
 ];
 

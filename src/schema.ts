@@ -15,8 +15,10 @@ import {
   PolicyResolver,
   RoleResolver,
 } from './graph/entity/entity.resolver';
+import { SpeakerRolesResolver } from './graph/entity/speaker-roles.resolver';
 import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
 import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
+import { NetworkResolver } from './graph/network/network.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
 import { ExtractResolver } from './extract/extract.resolver';
@@ -31,9 +33,11 @@ export const RESOLVERS = [
   PolicyResolver,
   EventResolver,
   StatementResolver,
+  SpeakerRolesResolver,
   EvidenceResolver,
   ArticleResolver,
   AnalyticsResolver,
+  NetworkResolver,
   IngestArticleResolver,
   ExtractResolver,
 ] as const;

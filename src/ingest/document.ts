@@ -24,8 +24,12 @@ export interface RoleInput {
   title: string;
   organization?: string | null;
   place?: string | null;
-  /** True when the article calls the role former ("former deputy assistant secretary"). */
+  /** True when the article calls the role former ("former deputy assistant secretary") without saying when it ended. */
   former?: boolean;
+  /** When the person took the role, where the article or a public record says; precision as for any date. */
+  start?: DateRef | null;
+  /** When it ended (the last day held); not before `start`. A role with an end date in the past is former. */
+  end?: DateRef | null;
 }
 
 

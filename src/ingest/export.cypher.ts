@@ -1,6 +1,10 @@
 /** Every Cypher text the exporter runs: whole-graph reads, paged by id. */
 import { ENTITY_TYPES } from '../vocabulary';
 
+/** A role's start or end (`h.startDate`, `h.startText`, ...) as a document's date, null when unknown. */
+const roleDate = (end: 'start' | 'end'): string =>
+  `CASE WHEN h.${end}Date IS NULL AND h.${end}Text IS NULL THEN null ELSE {text: h.${end}Text, date: h.${end}Date, precision: h.${end}Precision} END`;
+
 /** Entities with everything a document needs to recreate them, a page at a time. */
 export const ENTITY_PAGE = `
 MATCH (e:Entity)
@@ -12,7 +16,8 @@ RETURN e.id AS id,
   e.kind AS kind, e.status AS status,
   CASE WHEN e.date IS NULL AND e.dateText IS NULL THEN null
        ELSE {text: e.dateText, date: e.date, precision: e.datePrecision} END AS date,
-  [(e)-[h:HOLDS_ROLE]->() | {title: h.title, organization: h.organization, place: h.place, former: h.former, ordinal: h.ordinal}] AS roles,
+  [(e)-[h:HOLDS_ROLE]->() | {title: h.title, organization: h.organization, place: h.place, former: h.former, ordinal: h.ordinal,
+    start: ${roleDate('start')}, end: ${roleDate('end')}}] AS roles,
   [(e)-[:BASED_IN|TOOK_PLACE_IN]->(p:Place) | p.id][0] AS place,
   [(e)-[:PART_OF]->(p:Place) | p.id][0] AS partOf,
   [(e)-[:IMPOSED_BY]->(x:Entity) | x.id] AS actors,

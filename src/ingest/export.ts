@@ -5,7 +5,7 @@
  */
 import { cypher } from '../db/cypher';
 import type { Neo4jGateway, Row } from '../db/gateway';
-import type { ArticleDocument, EntityInput, SequenceInput, StatementInput } from './document';
+import type { ArticleDocument, DateRef, EntityInput, SequenceInput, StatementInput } from './document';
 import * as Q from './export.cypher';
 import { articleSlug, derivedStatementId, type StatementKind } from '../vocabulary';
 
@@ -34,7 +34,16 @@ function toEntity(row: Row): EntityInput {
     case 'Person': {
       const roles = (row.roles as (Row & { ordinal: number | null })[])
         .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0))
-        .map((r) => clean({ title: r.title as string, organization: r.organization as string | null, place: r.place as string | null, former: r.former === true ? true : undefined }));
+        .map((r) =>
+          clean({
+            title: r.title as string,
+            organization: r.organization as string | null,
+            place: r.place as string | null,
+            former: r.former === true ? true : undefined,
+            start: r.start as DateRef | null,
+            end: r.end as DateRef | null,
+          }),
+        );
       return clean({ ...base, type: 'Person', roles });
     }
     case 'Organization':

@@ -142,7 +142,9 @@ WHERE other <> t
 DELETE old
 WITH DISTINCT p, t, row
 MERGE (p)-[h:HOLDS_ROLE {title: row.title}]->(t)
-SET h.former = row.former, h.place = row.place, h.organization = row.organization, h.ordinal = row.ordinal`;
+SET h.former = row.former, h.place = row.place, h.organization = row.organization, h.ordinal = row.ordinal,
+    h.startDate = row.since.date, h.startText = row.since.text, h.startPrecision = row.since.precision,
+    h.endDate = row.until.date, h.endText = row.until.text, h.endPrecision = row.until.precision`;
 
 /** Typed links between two entities: (from)-[type]->(to). */
 const link = (type: string): string => `

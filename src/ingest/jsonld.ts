@@ -46,6 +46,11 @@ function entityNode(e: EntityInput): Json {
         'nkg:organization': r.organization ? { '@id': r.organization } : undefined,
         'nkg:place': r.place ? { '@id': r.place } : undefined,
         'nkg:former': r.former === true,
+        // schema.org's Role has startDate and endDate; the words and precision go beside them.
+        startDate: r.start?.date ?? undefined,
+        endDate: r.end?.date ?? undefined,
+        'nkg:start': dateNode(r.start),
+        'nkg:end': dateNode(r.end),
       }));
       break;
     case 'Organization':
@@ -150,6 +155,8 @@ function entityFrom(n: Json): EntityInput | null {
         organization: ref(r['nkg:organization']) || null,
         place: ref(r['nkg:place']) || null,
         former: r['nkg:former'] === true,
+        start: fromDate(r['nkg:start']) ?? null,
+        end: fromDate(r['nkg:end']) ?? null,
       })),
     };
   if (types.includes('Organization')) return { ...base, type: 'Organization', kind: n['nkg:kind'] as never, place: ref(n.location) || null };

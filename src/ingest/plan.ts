@@ -459,6 +459,8 @@ function roleRows(doc: NormalizedDocument, resolve: (id: string) => string) {
           organization: r.organization ? resolve(r.organization) : null,
           place: r.place ? resolve(r.place) : null,
           former: r.former === true,
+          since: r.start ?? NO_DATE,
+          until: r.end ?? NO_DATE,
           ordinal,
           merged: resolve(e.id) !== e.id,
         }))

@@ -229,11 +229,13 @@ function withTypeFields(type: EntityType, base: Pick<EntityInput, 'id' | 'name' 
   }
 }
 
-function readRoles(raw: Json, path: string, check: Checker): { title: string; organization: string | null; place: string | null; former: boolean }[] {
+type RoleRead = { title: string; organization: string | null; place: string | null; former: boolean; start: DateRef | null; end: DateRef | null };
+
+function readRoles(raw: Json, path: string, check: Checker): RoleRead[] {
   return check.list(raw, path).flatMap((r, j) => {
     const rp = `${path}[${j}]`;
     if (!isObject(r)) {
-      check.report(rp, `expected { title, organization, place, former }; received ${show(r)}`);
+      check.report(rp, `expected { title, organization, place, former, start, end }; received ${show(r)}`);
       return [];
     }
     const title = check.string(r.title, `${rp}.title`, { max: 300 });
@@ -243,7 +245,12 @@ function readRoles(raw: Json, path: string, check: Checker): { title: string; or
       check.report(rp, 'expected an organization, a place, or both, for the role');
     }
     if (r.former !== undefined && typeof r.former !== 'boolean') check.report(`${rp}.former`, `expected true or false; received ${show(r.former)}`);
-    return title ? [{ title, organization, place, former: r.former === true }] : [];
+    const start = check.date(r.start, `${rp}.start`);
+    const end = check.date(r.end, `${rp}.end`);
+    if (start?.date && end?.date && end.date < start.date) {
+      check.report(`${rp}.end`, `expected an end on or after the start ${start.date}; received ${end.date}`);
+    }
+    return title ? [{ title, organization, place, former: r.former === true, start, end }] : [];
   });
 }
 

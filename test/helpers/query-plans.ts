@@ -14,6 +14,8 @@ import * as Article from '../../src/graph/article/article.cypher';
 import * as Entity from '../../src/graph/entity/entity.cypher';
 import * as Analytics from '../../src/graph/analytics/analytics.cypher';
 import { AttributionDimension } from '../../src/graph/analytics/analytics.type';
+import * as Network from '../../src/graph/network/network.cypher';
+import { NetworkDimension } from '../../src/graph/network/network.type';
 import * as Statement from '../../src/graph/statement/statement.cypher';
 import * as Extract from '../../src/extract/extract.cypher';
 import * as Check from '../../src/check/check.cypher';
@@ -26,6 +28,7 @@ export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unk
   'graph/article/article.cypher.ts': Article,
   'graph/entity/entity.cypher.ts': Entity,
   'graph/analytics/analytics.cypher.ts': Analytics,
+  'graph/network/network.cypher.ts': Network,
   'graph/statement/statement.cypher.ts': Statement,
   'check/check.cypher.ts': Check,
   'ingest/export.cypher.ts': Export,
@@ -76,6 +79,8 @@ const ROW = {
   organization: STORY.organization,
   place: STORY.place,
   former: false,
+  since: DATE,
+  until: DATE,
   ordinal: 0,
   from: STORY.person,
   to: STORY.place,
@@ -172,6 +177,8 @@ const FILTERS: readonly [string, Statement.StatementFilterValues][] = [
   ['{speaker,about,reportedBy,article,kind}', { speaker: STORY.person, about: STORY.policy, reportedBy: STORY.organization, article: STORY.article, kind: 'DIRECT' }],
 ];
 
+const NETWORK_BOUNDS = { minWeight: 1, first: 100, maxStatements: 50_000, evidence: 3 } as const;
+
 /** Exported functions that build queries, and how they are called. A new translator must be added here. */
 function translated(): CheckedQuery[] {
   const queries: CheckedQuery[] = [];
@@ -189,6 +196,8 @@ function translated(): CheckedQuery[] {
       const q = Analytics.translateAttribution(dimension, filter);
       queries.push({ name: `analytics.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
     }
+    const network = Network.translateNetwork(Object.values(NetworkDimension), filter, NETWORK_BOUNDS);
+    queries.push({ name: `network.translateNetwork(all, ${label})`, cypher: network.cypher, params: network.params });
   }
   // Statement queries alone, and bringing details, the speaker's roles and evidence articles along.
   const page = Statement.translateStatementPage({ about: STORY.policy }, 21, null, Statement.ALL_INCLUDES);
@@ -216,7 +225,7 @@ function translated(): CheckedQuery[] {
 }
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
-export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
 /** Exported functions that build fragments, or say what an includes asks for (includesAny, includesKey), not whole queries. */
 export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey'] as const;
 
@@ -270,6 +279,7 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
     Object.values(AttributionDimension).map((d) => [`analytics.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
   ),
+  'network.translateNetwork(all, {})': 'the network without a filter folds every statement (refused past NETWORK.maxStatements)',
 };
 
 /**

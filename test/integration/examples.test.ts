@@ -147,7 +147,10 @@ const EXPECTED: Record<string, unknown> = {
   EverythingMikeWaltzSaid: {
     person: {
       name: 'Mike Waltz',
-      roles: [ { title: 'National Security Adviser', organization: { name: 'White House' } } ],
+      roles: [
+        { title: 'National Security Adviser', organization: { name: 'White House' } },
+        { title: 'US Ambassador to the United Nations', organization: null }
+      ],
       statements: {
         totalCount: 7,
         edges: [
@@ -374,10 +377,11 @@ const EXPECTED: Record<string, unknown> = {
             roles: [
               {
                 title: 'National Security Adviser',
-                former: false,
+                former: true,
                 organization: { name: 'White House' },
                 place: { name: 'United States' }
-              }
+              },
+              { title: 'US Ambassador to the United Nations', former: false, organization: null, place: { name: 'United States' } }
             ]
           }
         },
@@ -520,6 +524,196 @@ const EXPECTED: Record<string, unknown> = {
       { id: null, label: 'PARTIAL', count: 8 },
       { id: null, label: 'DIRECT', count: 7 }
     ]
+  },
+  WhoCarriesWhom: {
+    "network": {
+      "statementCount": 24,
+      "edgeCount": 9,
+      "truncated": false,
+      "edges": [
+        {
+          "source": "person:john-ratcliffe",
+          "target": "org:fox-business",
+          "weight": 3,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:2368-2532",
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:14",
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:2653-2804"
+          ]
+        },
+        {
+          "source": "person:mike-waltz",
+          "target": "org:financial-times",
+          "weight": 3,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:2876-3088",
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:3116-3126",
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:3236-3253"
+          ]
+        },
+        {
+          "source": "person:mick-mulroy",
+          "target": "org:financial-times",
+          "weight": 2,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:952-1058",
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:1113-1247"
+          ]
+        },
+        {
+          "source": "person:donald-trump",
+          "target": "org:fox-business",
+          "weight": 1,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:2470-2531"
+          ]
+        },
+        {
+          "source": "person:emmanuel-macron",
+          "target": "org:financial-times",
+          "weight": 1,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:3763-3782"
+          ]
+        },
+        {
+          "source": "person:john-ratcliffe",
+          "target": "org:cnn",
+          "weight": 1,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:11"
+          ]
+        },
+        {
+          "source": "person:mike-waltz",
+          "target": "org:cnn",
+          "weight": 1,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:10"
+          ]
+        },
+        {
+          "source": "person:mike-waltz",
+          "target": "org:fox-business",
+          "weight": 1,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:2876-3088"
+          ]
+        },
+        {
+          "source": "person:volodymyr-zelensky",
+          "target": "org:fox-business",
+          "weight": 1,
+          "evidence": [
+            "statement:us-cuts-off-intelligence-sharing-with-ukraine-report:15"
+          ]
+        }
+      ]
+    }
+  },
+    WhoIsCentral: {
+    "networkRanking": {
+      "nodeCount": 23,
+      "edgeCount": 64,
+      "speakers": [
+        {
+          "id": "person:emmanuel-macron",
+          "weightedDegree": 18,
+          "community": 1
+        },
+        {
+          "id": "person:mike-waltz",
+          "weightedDegree": 25,
+          "community": 2
+        },
+        {
+          "id": "person:john-ratcliffe",
+          "weightedDegree": 23,
+          "community": 0
+        },
+        {
+          "id": "person:mick-mulroy",
+          "weightedDegree": 17,
+          "community": 2
+        },
+        {
+          "id": "person:donald-trump",
+          "weightedDegree": 14,
+          "community": 0
+        },
+        {
+          "id": "person:volodymyr-zelensky",
+          "weightedDegree": 12,
+          "community": 0
+        },
+        {
+          "id": "person:karoline-leavitt",
+          "weightedDegree": 9,
+          "community": 0
+        }
+      ],
+      "communities": [
+        {
+          "id": 0,
+          "members": [
+            "person:john-ratcliffe",
+            "person:donald-trump",
+            "person:volodymyr-zelensky",
+            "person:karoline-leavitt",
+            "event:ukraine-russia-peace-negotiations",
+            "org:fox-business",
+            "policy:us-military-aid-pause",
+            "org:cnn",
+            "event:oval-office-meeting-2025-02-28"
+          ]
+        },
+        {
+          "id": 1,
+          "members": [
+            "person:emmanuel-macron",
+            "place:europe",
+            "event:european-army-chiefs-meeting-2025-03",
+            "place:france",
+            "place:paris",
+            "policy:durable-peace-plan",
+            "policy:european-defense-spending-increase"
+          ]
+        },
+        {
+          "id": 2,
+          "members": [
+            "person:mike-waltz",
+            "person:mick-mulroy",
+            "policy:us-intelligence-sharing-pause",
+            "place:ukraine",
+            "org:financial-times",
+            "place:united-states",
+            "place:russia"
+          ]
+        }
+      ]
+    }
+  },
+    WhatWaltzWasWhenHeSpoke: {
+    "statement": {
+      "date": {
+        "date": "2025-03-05"
+      },
+      "speaker": {
+        "name": "Mike Waltz"
+      },
+      "speakerRoles": [
+        {
+          "title": "National Security Adviser",
+          "start": {
+            "date": "2025-01-20"
+          },
+          "end": {
+            "date": "2025-05-01"
+          }
+        }
+      ]
+    }
   },
 };
 

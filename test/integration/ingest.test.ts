@@ -112,7 +112,7 @@ describe('ingestArticle', () => {
     expect(people).toEqual({
       z: { name: 'Volodymyr Zelensky', aliases: ['Zelensky', 'President Zelensky', 'Ukrainian President Volodymyr Zelensky', 'Volodymyr Zelenskyy', 'President Volodymyr Zelenskyy'], statements: { totalCount: 2 } },
       dup: null,
-      w: { roles: [{ title: 'National Security Adviser' }] },
+      w: { roles: [{ title: 'National Security Adviser' }, { title: 'US Ambassador to the United Nations' }] },
     });
     const after = await asked();
     expect({ articles: [...after.articles].sort(), found: after.found }).toEqual({ articles: [`article:${STORY_SLUG}`, SECOND].sort(), found: ['person:oleksandr-syrskyi', SECOND] });

@@ -51,7 +51,7 @@ describe('loading the story', () => {
       '[SAID]': 24,
       '[APPEARS_IN]': 24,
       '[QUOTED_IN]': 2,
-      '[HOLDS_ROLE]': 7,
+      '[HOLDS_ROLE]': 8,
     });
   });
 

@@ -56,6 +56,11 @@ WITH e, n ORDER BY n DESC, e.id LIMIT toInteger($limit)
 WITH n, ${ENTITY_PROJECTION} AS entity
 RETURN entity {.*, statementCount: n} AS entity`;
 
+/** A role's start or end as a DateInfo; null when neither its date nor its words are known. */
+const roleDate = (role: string, end: 'start' | 'end'): string =>
+  `CASE WHEN ${role}.${end}Date IS NULL AND ${role}.${end}Text IS NULL THEN null
+        ELSE {date: ${role}.${end}Date, text: ${role}.${end}Text, precision: ${role}.${end}Precision} END`;
+
 /**
  * The roles of person `p` with their organization and place, so that asking for them
  * costs no further trip; an expression, so a statement's speaker can bring them along.
@@ -65,7 +70,8 @@ export const rolesOf = (p: string): string => `COLLECT {
   OPTIONAL MATCH (roleOrganization:Entity {id: role.organization})
   OPTIONAL MATCH (rolePlace:Entity {id: role.place})
   WITH role, roleOrganization, rolePlace ORDER BY role.ordinal, role.title
-  RETURN {title: role.title, former: coalesce(role.former, false),
+  RETURN {title: role.title, calledFormer: coalesce(role.former, false),
+          start: ${roleDate('role', 'start')}, end: ${roleDate('role', 'end')},
           organizationId: role.organization, placeId: role.place,
           organization: CASE WHEN roleOrganization IS NULL THEN null ELSE ${entityProjection('roleOrganization')} END,
           place: CASE WHEN rolePlace IS NULL THEN null ELSE ${entityProjection('rolePlace')} END}

@@ -40,7 +40,7 @@ export const ENTITY_LOADERS: Makers<EntityLoaders, Db> = {
   related: relatedLoaders,
 };
 
-const toRole = ({ title, former, organizationId, placeId }: RoleRow): Role => ({ title, former, organizationId, placeId });
+const toRole = ({ title, calledFormer, start, end, organizationId, placeId }: RoleRow): Role => ({ title, calledFormer, start, end, organizationId, placeId });
 
 /** Roles that arrived with another answer (a statement's speaker), and the entities they name. */
 export function primeRoles(loaders: Pick<EntityLoaders, 'entity' | 'roles'>, person: string, rows: readonly RoleRow[]): void {

@@ -15,6 +15,7 @@ import { anchoredStatements } from '../statement/statement.fetch';
 import { StatementConnection, type StatementHeader } from '../statement/statement.type';
 import type { Relation } from './entity.cypher';
 import * as repo from './entity.repository';
+import { isFormer, today } from './role-time';
 import { DateInfo, Entity, Event, Organization, Person, Place, Policy, Role, type EntityHeader, type EntityRecord, type RoleRow } from './entity.type';
 
 @ObjectType()
@@ -171,6 +172,11 @@ export class PersonResolver extends entityRootFields(Person, PersonConnection, '
 
 @Resolver(() => Role)
 export class RoleResolver {
+  @FieldResolver(() => Boolean, { description: 'True once its end date has passed; for a role without an end date, when the article calls it former.' })
+  former(@Root() role: Role): boolean {
+    return isFormer(role, today());
+  }
+
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() role: Role | RoleRow, @Ctx() ctx: Context): EntityRecord | Promise<EntityRecord | null> | null {
     if ('organization' in role) return role.organization;

@@ -64,13 +64,19 @@ export interface EntityRecord extends Typed {
 @ObjectType({ implements: [Node, Entity] })
 export class Person extends Entity {}
 
-@ObjectType({ description: 'A position a person holds or held, as of the article.' })
+@ObjectType({ description: 'A position a person holds or held, with when, where the article or a public record says.' })
 export class Role {
   @Field()
   title!: string;
 
-  @Field({ description: 'True when the article calls the role former.' })
-  former!: boolean;
+  /** The article calls the role former (former is then true while no end date says otherwise). */
+  calledFormer!: boolean;
+
+  @Field(() => DateInfo, { nullable: true, description: 'When the person took the role; null when unknown.' })
+  start!: DateInfo | null;
+
+  @Field(() => DateInfo, { nullable: true, description: 'The last day the role was held; null while held or when unknown.' })
+  end!: DateInfo | null;
 
   organizationId!: string | null;
   placeId!: string | null;
