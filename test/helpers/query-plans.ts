@@ -138,6 +138,7 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
     roleKeys: [{ title: 'cia director', key: 'cia' }],
   },
   'ingest.QUOTE_KEY_MATCHES': { keys: [`${STORY.person}|we have taken a step back`] },
+  'statement.UNKNOWN_LIST_IDS': { lists: [{ field: 'reportedByAny', organization: true, ids: [STORY.organization, 'org:nobody'] }] },
 };
 
 const CLAUSE = /^\s*(MATCH|OPTIONAL|UNWIND|MERGE|CREATE|CALL|WITH|RETURN)\b/;
@@ -169,6 +170,12 @@ const FILTERS: readonly [string, Statement.StatementFilterValues][] = [
   ['{article}', { article: STORY.article }],
   ['{kind}', { kind: 'DIRECT' }],
   ['{speaker,about,reportedBy,article,kind}', { speaker: STORY.person, about: STORY.policy, reportedBy: STORY.organization, article: STORY.article, kind: 'DIRECT' }],
+  ['{since,until}', { since: '2025-03-01', until: '2025-03-31' }],
+  ['{about,since}', { about: STORY.policy, since: '2025-03-01' }],
+  [
+    '{speakers,aboutAny,reportedByAny,kinds,until}',
+    { speakers: [STORY.person], aboutAny: [STORY.policy], reportedByAny: [STORY.organization], kinds: ['DIRECT', 'PARTIAL'], until: '2025-03-31' },
+  ],
 ];
 
 /** Exported functions that build queries, and how they are called. A new translator must be added here. */
@@ -187,6 +194,16 @@ function translated(): CheckedQuery[] {
     for (const dimension of Object.values(AttributionDimension)) {
       const q = Analytics.translateAttribution(dimension, filter);
       queries.push({ name: `analytics.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
+    }
+  }
+  for (const order of ['NEWEST_FIRST', 'OLDEST_FIRST'] as const) {
+    for (const [label, filter] of [
+      ['{}', {}],
+      ['{since,until}', { since: '2025-03-01', until: '2025-03-31' }],
+      ['{about,since}', { about: STORY.policy, since: '2025-03-01' }],
+    ] as const) {
+      const q = Statement.translateStatementPage(filter, 21, [`2025-03-05|2025-03-05|${STORY.article}|000001`, STORY.statement], Statement.NO_INCLUDES, Statement.PAGE_ORDERS[order]);
+      queries.push({ name: `statement.translateStatementPage(${label}, ${order})`, cypher: q.cypher, params: q.params });
     }
   }
   // Statement queries alone, and bringing details, the speaker's roles and evidence articles along.
@@ -260,6 +277,7 @@ export const SEEK = /^(NodeUniqueIndexSeek|NodeIndexSeek|MultiNodeIndexSeek|Asse
  */
 export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'entity.PEOPLE_BY_STATEMENT_COUNT': 'ranks every person by how many statements they made',
+  'ingest.BACKFILL_STATEMENT_DAYS': 'dates the statements of a graph written before statements had a day, once, at start-up',
   'analytics.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
   'check.STATEMENTS_WITHOUT_ONE_SPEAKER': 'the integrity check (npm run check) looks at every statement',
   'check.STATEMENTS_WITHOUT_EVIDENCE': 'the integrity check (npm run check) looks at every statement',
@@ -279,6 +297,10 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
 export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   'statement.translateStatementPage({}, first page)': 's.sortKey',
   'statement.translateStatementPage({}, after a cursor)': 's.sortKey',
+  'statement.translateStatementPage({}, NEWEST_FIRST)': 's.dayKey',
+  'statement.translateStatementPage({}, OLDEST_FIRST)': 's.dayKey',
+  'statement.translateStatementPage({since,until}, NEWEST_FIRST)': 's.dayKey',
+  'statement.translateStatementPage({since,until}, OLDEST_FIRST)': 's.dayKey',
   ...Object.fromEntries(ENTITY_TYPES.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',

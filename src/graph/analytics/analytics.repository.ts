@@ -9,6 +9,7 @@ import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import type { EntityType } from '../../vocabulary';
 import type { StatementFilterValues } from '../statement/statement.cypher';
+import { requireKnownIds } from '../statement/statement.repository';
 import * as Q from './analytics.cypher';
 import { entityNotFound, type MissingId } from './analytics.input';
 import type { AttributionBucket, AttributionDimension, NodeRecord, Path, SearchHit, TimelineItem } from './analytics.type';
@@ -75,6 +76,7 @@ export async function timeline(db: Db, entity: { id: string; type: EntityType } 
 
 /** Statement counts per speaker, topic, outlet, kind or article, most first, then by label. */
 export async function attribution(db: Db, groupBy: AttributionDimension, filter: StatementFilterValues): Promise<AttributionBucket[]> {
+  await requireKnownIds(db, filter);
   const rows = await db.readKept(Q.translateAttribution(groupBy, filter));
   return rows.map((row) => ({ id: row.id as string | null, label: row.label as string, count: row.n as number }));
 }

@@ -31,6 +31,8 @@ export interface StatementRecord {
   readonly venue: string | null;
   readonly date: DateInfo | null;
   readonly sortKey: string;
+  /** The statement's day and sortKey (statement.cypher.ts UNDATED_DAY); null on a graph not yet backfilled. */
+  readonly dayKey: string | null;
   readonly quotedInId: string | null;
   /**
    * What the query that found the statement brought along (statement.cypher.ts
@@ -112,7 +114,38 @@ export class StatementFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only statements that appear in this article.' })
   article?: string | null;
+
+  // Lists: a single-valued attribute takes the plural (one of these speakers, kinds), a link a
+  // statement may have several of takes \`Any\` (about any of these). Each holds 1 to 50.
+
+  @Field(() => [ID], { nullable: true, description: 'Only statements made by one of these entities.' })
+  speakers?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only statements about at least one of these entities.' })
+  aboutAny?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only statements reported by at least one of these outlets.' })
+  reportedByAny?: string[] | null;
+
+  @Field(() => [StatementKind], { nullable: true, description: 'Only statements of one of these kinds.' })
+  kinds?: StatementKind[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "YYYY-MM-DD, inclusive: only statements dated on or after it (the statement's own date, else its article's publication date).",
+  })
+  since?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive: only statements dated on or before it (dated as for `since`).' })
+  until?: string | null;
 }
+
+export const StatementOrder = graphqlEnum(
+  ['ARTICLE_ORDER', 'NEWEST_FIRST', 'OLDEST_FIRST'] as const,
+  'StatementOrder',
+  "ARTICLE_ORDER: oldest article first, then position in the article. NEWEST_FIRST and OLDEST_FIRST: by the statement's date (its own, else its article's publication date), ties in article order (reversed for NEWEST_FIRST); undated statements count as the oldest.",
+);
+export type StatementOrder = keyof typeof StatementOrder;
 
 @ObjectType()
 export class StatementConnection extends ConnectionType('Statement', () => Statement) {}
