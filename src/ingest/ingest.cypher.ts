@@ -191,7 +191,8 @@ DELETE oldSpeaker`;
 
 /**
  * One row per statement with topics: `row.entities` in order, each link's ordinal its
- * position there (the statement is looked up once, not once per topic).
+ * position there and its stance `row.stances` at that position (the statement is looked
+ * up once, not once per topic).
  */
 export const LINK_ABOUT = `
 UNWIND $rows AS row
@@ -199,7 +200,7 @@ MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (e:Entity {id: row.entities[ordinal]})
 MERGE (s)-[r:ABOUT]->(e)
-SET r.ordinal = ordinal`;
+SET r.ordinal = ordinal, r.stance = row.stances[ordinal].stance, r.stanceConfidence = row.stances[ordinal].confidence`;
 
 /** As LINK_ABOUT, for the outlets that reported a statement. */
 export const LINK_REPORTED_BY = `

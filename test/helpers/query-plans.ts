@@ -13,7 +13,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import * as Article from '../../src/graph/article/article.cypher';
 import * as Entity from '../../src/graph/entity/entity.cypher';
 import * as Analytics from '../../src/graph/analytics/analytics.cypher';
-import { AttributionDimension } from '../../src/graph/analytics/analytics.type';
+import { AttributionDimension, Interval } from '../../src/graph/analytics/analytics.type';
 import * as Statement from '../../src/graph/statement/statement.cypher';
 import * as Extract from '../../src/extract/extract.cypher';
 import * as Check from '../../src/check/check.cypher';
@@ -172,6 +172,7 @@ const FILTERS: readonly [string, Statement.StatementFilterValues][] = [
   ['{speaker,about,reportedBy,article,kind}', { speaker: STORY.person, about: STORY.policy, reportedBy: STORY.organization, article: STORY.article, kind: 'DIRECT' }],
   ['{since,until}', { since: '2025-03-01', until: '2025-03-31' }],
   ['{about,since}', { about: STORY.policy, since: '2025-03-01' }],
+  ['{about,stance}', { about: STORY.policy, stance: 'OPPOSES' }],
   [
     '{speakers,aboutAny,reportedByAny,kinds,until}',
     { speakers: [STORY.person], aboutAny: [STORY.policy], reportedByAny: [STORY.organization], kinds: ['DIRECT', 'PARTIAL'], until: '2025-03-31' },
@@ -194,6 +195,8 @@ function translated(): CheckedQuery[] {
     for (const dimension of Object.values(AttributionDimension)) {
       const q = Analytics.translateAttribution(dimension, filter);
       queries.push({ name: `analytics.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
+      const series = Analytics.translateSeries(dimension, Interval.WEEK, filter, 10);
+      queries.push({ name: `analytics.translateSeries(${dimension}, ${label})`, cypher: series.cypher, params: series.params });
     }
   }
   for (const order of ['NEWEST_FIRST', 'OLDEST_FIRST'] as const) {
@@ -232,7 +235,7 @@ function translated(): CheckedQuery[] {
 }
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
-export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateSeries', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
 /** Exported functions that build fragments, or say what an includes asks for (includesAny, includesKey), not whole queries. */
 export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey'] as const;
 
@@ -286,6 +289,9 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'check.DUPLICATE_IDS': 'the integrity check (npm run check) compares the ids of every node, across labels',
   ...Object.fromEntries(
     Object.values(AttributionDimension).map((d) => [`analytics.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
+  ),
+  ...Object.fromEntries(
+    Object.values(AttributionDimension).map((d) => [`analytics.translateSeries(${d}, {})`, 'a series without a filter counts every dated statement']),
   ),
 };
 

@@ -19,6 +19,15 @@ const STATEMENT_FIELDS = `${HEADER_FIELDS}, venue: s.venue,
 
 export const STATEMENT_PROJECTION = `{${STATEMENT_FIELDS}\n}`;
 
+/** The stance of ABOUT link `r`: a link written before stances, or without one, is UNCLEAR. */
+export const STANCE_OF_LINK = "coalesce(r.stance, 'UNCLEAR')";
+/**
+ * Whether the entity \`x\` an ABOUT link reaches is one the filter's \`about\` or \`aboutAny\`
+ * names (any, when it names none): a stance is taken on the topics asked about.
+ */
+export const TOPIC_NAMED = '($about IS NULL OR x.id = $about) AND ($aboutAny IS NULL OR x.id IN $aboutAny)';
+
+
 /**
  * What a query for statements brings along, for the fields the client asked for
  * (src/graph/lookahead.ts): the speaker (and the speaker's roles), the topics, the outlets,
@@ -115,6 +124,12 @@ export const DETAILS = `
 UNWIND $ids AS id
 MATCH (s:Statement {id: id})
 RETURN id, ${detailsMap({ ...ALL_INCLUDES, roles: false, articles: false, articleText: false })} AS details`;
+
+/** Each statement's ABOUT links with their stance and, for a proposed one, its confidence. */
+export const ABOUT_LINKS = `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+RETURN id, [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, stance: ${STANCE_OF_LINK}, confidence: r.stanceConfidence, entity: ${ENTITY_HEADER_PROJECTION}}] AS links`;
 
 export const QUOTES_INSIDE = `
 UNWIND $ids AS id
@@ -256,6 +271,7 @@ export interface StatementFilterValues {
   readonly aboutAny?: readonly string[] | null;
   readonly reportedByAny?: readonly string[] | null;
   readonly kinds?: readonly string[] | null;
+  readonly stance?: string | null;
   /** YYYY-MM-DD, inclusive, on the statement's day (statement.dayKey). */
   readonly since?: string | null;
   readonly until?: string | null;
@@ -302,6 +318,7 @@ export function filterClauses(filter: StatementFilterValues): { match: string; w
   const where = others.map((other) => `EXISTS { ${linkTo(other, `$${LINKS[other].field}`)} }`);
   if (given(filter.kind)) where.push('s.kind = $kind');
   for (const field of LIST_FIELDS) if (given(filter[field])) where.push(LISTS[field]);
+  if (given(filter.stance)) where.push(`EXISTS { MATCH (s)-[r:ABOUT]->(x:Entity) WHERE ${STANCE_OF_LINK} = $stance AND ${TOPIC_NAMED} }`);
   where.push(...windowOn('s', filter));
   return { match: anchor === null ? '(s:Statement)' : linkTo(anchor, `$${LINKS[anchor].field}`), where, anchor };
 }
@@ -313,6 +330,7 @@ export const filterParams = (filter: StatementFilterValues): Record<string, unkn
   kind: filter.kind ?? null,
   article: filter.article ?? null,
   ...Object.fromEntries(LIST_FIELDS.map((field) => [field, filter[field] ?? null])),
+  stance: filter.stance ?? null,
   windowFrom: windowFrom(filter),
   windowTo: windowTo(filter),
 });

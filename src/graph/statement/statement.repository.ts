@@ -5,7 +5,7 @@ import { groupBy, valueById } from '../loader';
 import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
 import { badInput } from '../../errors';
-import type { DetailsRow, StatementOrder, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
+import type { AboutLinkRecord, DetailsRow, StatementOrder, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
 
 export type { StatementDetails } from './statement.type';
 
@@ -79,6 +79,20 @@ export const NO_DETAILS: StatementDetails = { speaker: null, about: [], reported
 export async function details(db: Db, ids: readonly string[]): Promise<Map<string, StatementDetails>> {
   const rows = await db.read(cypher(Q.DETAILS, { ids }));
   return new Map(rows.map((r) => [r.id as string, { ...NO_DETAILS, ...partsOf(r.details as DetailsRow) }]));
+}
+
+/** Each statement's ABOUT links in their order, each with its stance. */
+export async function aboutLinks(db: Db, ids: readonly string[]): Promise<Map<string, AboutLinkRecord[]>> {
+  const rows = await db.read(cypher(Q.ABOUT_LINKS, { ids }));
+  type Link = AboutLinkRecord & { readonly ordinal: number | null };
+  return new Map(
+    rows.map((r) => [
+      r.id as string,
+      [...(r.links as Link[])]
+        .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0) || a.entity.id.localeCompare(b.entity.id))
+        .map(({ entity, stance, confidence }) => ({ entity, stance, confidence })),
+    ]),
+  );
 }
 
 export async function quotesInside(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord[]>> {

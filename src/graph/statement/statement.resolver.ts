@@ -9,7 +9,7 @@ import { fieldOrWhole, linked } from '../loader';
 import { includesAny } from './statement.cypher';
 import { checkStatementFilter, statementIncludes } from './statement.fetch';
 import * as repo from './statement.repository';
-import { Evidence, Statement, StatementConnection, StatementFilter, StatementOrder, type StatementHeader, type StatementRecord } from './statement.type';
+import { AboutLink, Evidence, Statement, StatementConnection, StatementFilter, StatementOrder, type AboutLinkRecord, type StatementHeader, type StatementRecord } from './statement.type';
 
 function speakerOf(statement: StatementHeader, speaker: EntityHeader | null): EntityHeader {
   if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
@@ -72,6 +72,11 @@ export class StatementResolver {
   @FieldResolver(() => [Entity], { description: 'The policies, events, people and places it concerns.' })
   about(@Root() statement: StatementHeader, @Ctx() ctx: Context): EntityHeader[] | Promise<EntityHeader[]> {
     return statement.details?.about ?? ctx.loaders.about.load(statement.id);
+  }
+
+  @FieldResolver(() => [AboutLink], { description: 'What it is about, as `about`, each with the stance the statement takes on it.' })
+  aboutLinks(@Root() statement: StatementHeader, @Ctx() ctx: Context): Promise<AboutLinkRecord[]> {
+    return ctx.loaders.aboutLinks.load(statement.id);
   }
 
   @FieldResolver(() => [Organization], {

@@ -1,12 +1,37 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { STATEMENT_KINDS, type StatementKind as Kind } from '../../vocabulary';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { STANCES, STATEMENT_KINDS, type Stance as StanceName, type StatementKind as Kind } from '../../vocabulary';
 import { ConnectionType } from '../connection';
 import type { ArticleHeader, ArticleRecord } from '../article/article.type';
-import { DateInfo, Node, type EntityHeader, type RoleRow } from '../entity/entity.type';
+import { DateInfo, Entity, Node, type EntityHeader, type RoleRow } from '../entity/entity.type';
 import { graphqlEnum } from '../enum';
 
 export const StatementKind = graphqlEnum(STATEMENT_KINDS, 'StatementKind', 'DIRECT: a whole quoted sentence; PARTIAL: a quoted fragment; INDIRECT: a paraphrase.');
 export type StatementKind = Kind;
+
+export const Stance = graphqlEnum(
+  STANCES,
+  'Stance',
+  'Where a statement stands on something it is about. UNCLEAR: the words do not say, or nobody has judged (every link without a stance).',
+);
+export type Stance = StanceName;
+
+export interface AboutLinkRecord {
+  readonly entity: EntityHeader;
+  readonly stance: Stance;
+  readonly confidence: number | null;
+}
+
+@ObjectType({ description: 'A link from a statement to something it is about, with where the statement stands on it.' })
+export class AboutLink {
+  @Field(() => Entity)
+  entity!: EntityHeader;
+
+  @Field(() => Stance)
+  stance!: Stance;
+
+  @Field(() => Float, { nullable: true, description: "How sure the extractor was of a stance it proposed (0..1); null for a person's judgement." })
+  confidence!: number | null;
+}
 
 @ObjectType({ implements: Node, description: 'Something an entity said, with the exact words it came from.' })
 export class Statement extends Node {
@@ -138,6 +163,12 @@ export class StatementFilter {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive: only statements dated on or before it (dated as for `since`).' })
   until?: string | null;
+
+  @Field(() => Stance, {
+    nullable: true,
+    description: 'Only statements that take this stance on something they are about: on `about` or one of `aboutAny` when given.',
+  })
+  stance?: Stance | null;
 }
 
 export const StatementOrder = graphqlEnum(
