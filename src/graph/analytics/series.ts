@@ -5,7 +5,13 @@
  */
 import { badInput } from '../../errors';
 import { SERIES } from './analytics.input';
-import { Interval, type AttributionSeries } from './analytics.type';
+import type { AttributionSeries, Interval as IntervalEnum } from './analytics.type';
+
+/**
+ * An interval by its name. Only types come from analytics.type.ts, so that code without
+ * type-graphql's decorators (the bench's floor) can use this calendar.
+ */
+export type Interval = `${IntervalEnum}`;
 
 const DAY_MS = 86_400_000;
 
@@ -16,12 +22,12 @@ const textOf = (date: Date): string => date.toISOString().slice(0, 10);
 export function intervalStart(day: string, interval: Interval): string {
   const date = dayOf(day);
   switch (interval) {
-    case Interval.DAY:
+    case 'DAY':
       return day;
-    case Interval.WEEK:
+    case 'WEEK':
       // getUTCDay: Sunday 0 ... Saturday 6; ISO weeks start on Monday.
       return textOf(new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS));
-    case Interval.MONTH:
+    case 'MONTH':
       return `${day.slice(0, 7)}-01`;
   }
 }
@@ -30,11 +36,11 @@ export function intervalStart(day: string, interval: Interval): string {
 function nextStart(start: string, interval: Interval): string {
   const date = dayOf(start);
   switch (interval) {
-    case Interval.DAY:
+    case 'DAY':
       return textOf(new Date(date.getTime() + DAY_MS));
-    case Interval.WEEK:
+    case 'WEEK':
       return textOf(new Date(date.getTime() + 7 * DAY_MS));
-    case Interval.MONTH:
+    case 'MONTH':
       return textOf(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
   }
 }
