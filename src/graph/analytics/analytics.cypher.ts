@@ -236,9 +236,12 @@ const SERIES_GROUPS: Readonly<Record<AttributionDimension, string>> = {
 
 /**
  * Per interval, how many statements the filter selects (`totals`), and how many of them fall
- * in each of the `$top` largest groups or else in the rest (`cells`, key null); `kept` lists
- * those groups, largest first. Undated statements have no interval and are left out. One
- * row; the intervals with nothing are filled in by the caller (series.ts).
+ * in each of the `$top` largest groups or else in the rest (`cells`, key null: the sum of the
+ * folded groups' counts, so a statement in two of them counts twice, as in attribution);
+ * `kept` lists those groups, largest first. The statements are counted per interval once,
+ * then per interval and group, so the rest of the query handles cells, not statements.
+ * Undated statements have no interval and are left out. One row; the intervals with
+ * nothing are filled in by the caller (series.ts).
  */
 export function translateSeries(groupBy: AttributionDimension, interval: Interval, filter: StatementFilterValues, top: number): CypherQuery {
   const { match, where } = filterClauses(filter);
@@ -246,28 +249,25 @@ export function translateSeries(groupBy: AttributionDimension, interval: Interva
 MATCH ${match}
 WHERE ${[...where, "s.dayKey >= '0001-01-01'"].join('\n  AND ')}
 WITH DISTINCT s
-WITH s, ${INTERVAL_START[interval]} AS start
+WITH ${INTERVAL_START[interval]} AS start, s
+WITH start, collect(s) AS inInterval
+UNWIND inInterval AS s
 OPTIONAL CALL (s) { ${SERIES_GROUPS[groupBy]} }
-WITH collect({start: start, s: s, key: key, label: label}) AS rows
-CALL (rows) {
-  UNWIND rows AS r
-  WITH r WHERE r.key IS NOT NULL
-  WITH r.key AS key, r.label AS label, count(DISTINCT r.s) AS n
+WITH start, size(inInterval) AS total, key, label, count(s) AS n
+WITH collect({start: start, total: total, key: key, label: label, n: n}) AS all
+CALL (all) {
+  UNWIND all AS c
+  WITH c WHERE c.key IS NOT NULL
+  WITH c.key AS key, c.label AS label, sum(c.n) AS n
   ORDER BY n DESC, label, key LIMIT toInteger($top)
   RETURN collect({key: key, label: label, n: n}) AS kept
 }
-CALL (rows) {
-  UNWIND rows AS r
-  WITH r.start AS start, count(DISTINCT r.s) AS n
-  RETURN collect({start: start, n: n}) AS totals
-}
-CALL (rows, kept) {
-  UNWIND rows AS r
-  WITH r WHERE r.key IS NOT NULL
-  WITH r.start AS start, r.s AS s, CASE WHEN r.key IN [k IN kept | k.key] THEN r.key END AS key
-  WITH start, key, count(DISTINCT s) AS n
+CALL (all, kept) {
+  UNWIND all AS c
+  WITH c WHERE c.key IS NOT NULL
+  WITH c.start AS start, CASE WHEN c.key IN [k IN kept | k.key] THEN c.key END AS key, sum(c.n) AS n
   RETURN collect({start: start, key: key, n: n}) AS cells
 }
-RETURN kept, totals, cells`;
+RETURN kept, [c IN all | {start: c.start, n: c.total}] AS totals, cells`;
   return cypher(text, { ...filterParams(filter), top });
 }

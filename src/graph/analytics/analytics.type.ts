@@ -132,7 +132,9 @@ export class AttributionSeries {
   @Field({ description: 'The entity name, article title, kind or stance; "other" for the groups beyond `top`, together.' })
   label!: string;
 
-  @Field(() => Int, { description: 'The statements of the group across the window (for "other", of the groups folded into it).' })
+  @Field(() => Int, {
+    description: 'The statements of the group across the window; for "other", the sum of the folded groups\' (a statement in two of them counts twice, as in attribution).',
+  })
   total!: number;
 
   @Field(() => [SeriesPoint], { description: 'One point per interval, oldest first, 0 where the group has none.' })

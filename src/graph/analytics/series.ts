@@ -84,6 +84,7 @@ export function seriesWindow(counts: SeriesCounts, since: string | null, until: 
  * each with a point per interval of `starts`. `keyIsId`: whether a group's key is an id.
  */
 export function assembleSeries(counts: SeriesCounts, starts: readonly string[], keyIsId: boolean): AttributionSeries[] {
+  // One total per interval, repeated for each of its groups.
   const totals = new Map(counts.totals.map((t) => [t.start, t.n]));
   const cells = new Map(counts.cells.map((c) => [`${c.key ?? ''}|${c.start}`, c.n]));
   const seriesOf = (key: string | null, id: string | null, label: string): AttributionSeries => {
