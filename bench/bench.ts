@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     const agreements = await checkAgreements(procs, s.ops, inputFor);
     const probes = await probeRoundTrips(procs, s.ops, inputFor);
     const runs = await timeAll(procs, s, inputFor);
-    const results = s.ops.flatMap((op) => procs.map((proc) => medianRun(runs.filter((r) => r.op === op.key && r.server === proc.name))));
+    const results = s.ops.flatMap((op) => asking(procs, op).map((proc) => medianRun(runs.filter((r) => r.op === op.key && r.server === proc.name))));
     writeReport(s, { started, database, load, graph: census[0], agreements, notes: paging.notes, probes, results, runs, procs });
   } finally {
     for (const proc of procs) await proc.stop();
@@ -141,10 +141,13 @@ function operationInput(database: BenchDatabase, paging: Paging, op: Operation):
 
 type InputFor = (op: Operation) => OperationInput;
 
+/** The servers that can ask `op` (operations.ts `servers`). */
+const asking = (procs: readonly ServerProcess[], op: Operation): ServerProcess[] => procs.filter((p) => op.servers?.includes(p.name) ?? true);
+
 async function checkAgreements(procs: readonly ServerProcess[], ops: readonly Operation[], inputFor: InputFor): Promise<Agreement[]> {
   const agreements: Agreement[] = [];
   for (const op of ops) {
-    const agreement = await checkAgreement(procs, op, inputFor(op));
+    const agreement = await checkAgreement(asking(procs, op), op, inputFor(op));
     agreements.push(agreement);
     const verdict = Object.entries(agreement.agree)
       .map(([name, ok]) => `${name} ${ok ? 'agrees' : 'DIFFERS'}`)
@@ -158,7 +161,7 @@ async function checkAgreements(procs: readonly ServerProcess[], ops: readonly Op
 async function probeRoundTrips(procs: readonly ServerProcess[], ops: readonly Operation[], inputFor: InputFor): Promise<RoundTripProbe[]> {
   const probes: RoundTripProbe[] = [];
   for (const op of ops.filter((o) => o.first !== null && o.key !== 'f')) {
-    for (const proc of procs.filter((p) => p.name !== 'floor')) {
+    for (const proc of asking(procs, op).filter((p) => p.name !== 'floor')) {
       const probe = await roundTripsAt(proc, op, inputFor(op), [5, 100]);
       probes.push(probe);
       const shown = (size: number): string => (probe.bySize[size] === null ? `errors (${probe.errors[size] ?? ''})` : String(probe.bySize[size]));
@@ -184,7 +187,8 @@ async function timeAll(procs: readonly ServerProcess[], s: Settings, inputFor: I
  * 5 s run at 8 connections: it gets one run of SLOW_RUN_SECONDS per server, no warm-up
  * (the requests alone warmed it up).
  */
-async function timeOperation(procs: readonly ServerProcess[], op: Operation, s: Settings, inputFor: InputFor): Promise<RunResult[]> {
+async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Settings, inputFor: InputFor): Promise<RunResult[]> {
+  const procs = asking(all, op);
   const runs: RunResult[] = [];
   const alone = new Map<Server, Sequential>();
   for (const proc of procs) alone.set(proc.name, await sequential(proc, op, inputFor(op)));

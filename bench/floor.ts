@@ -14,6 +14,7 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { withoutCallSite } from '../src/db/gateway';
+import { intervalStarts } from '../src/graph/analytics/series';
 import { translateNetwork } from '../src/graph/network/network.cypher';
 import { ALL_DIMENSIONS } from '../src/graph/network/network.dimension';
 import { NETWORK } from '../src/graph/network/network.input';
@@ -22,7 +23,6 @@ import { rank, type EdgeRow } from '../src/graph/network/network.ranking';
 /** The network query for a filter on `about`, its bounds given per request. */
 const NETWORK_TEXT = translateNetwork(ALL_DIMENSIONS, { about: 'about' }, { minWeight: 1, first: 1, maxStatements: 1, evidence: 1 }).cypher;
 const NETWORK_BOUNDS = { minWeight: 1, maxStatements: NETWORK.maxStatements, evidence: NETWORK.evidence };
-
 
 /** A keyset cursor over (sortKey, id), as our API's statement cursors are. */
 const encodeCursor = (sortKey: unknown, id: unknown): string => Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');
@@ -133,6 +133,24 @@ CALL (s) {
 }
 RETURN s {.id, .text, .kind, speaker: speaker {.id, .name}, evidence: evidence} AS statement`,
 
+  // Per speaker, statements about the policy per ISO week; the 10 largest kept, the rest summed.
+  weeklySeries: `
+MATCH (:Entity {id: $policy})<-[:ABOUT]-(s:Statement)<-[:SAID]-(g:Entity)
+WHERE s.dayKey >= '0001-01-01'
+WITH g, toString(date.truncate('week', date(left(s.dayKey, 10)))) AS week, count(s) AS n
+WITH g, collect({week: week, n: n}) AS weeks, sum(n) AS total
+ORDER BY total DESC, g.name, g.id
+WITH collect({id: g.id, label: g.name, total: total, weeks: weeks}) AS groups
+RETURN groups[..10] AS top, groups[10..] AS rest`,
+
+  windowPage: `
+MATCH (s:Statement)
+WHERE s.dayKey >= $since AND s.dayKey < $untilKey
+WITH s ORDER BY s.dayKey DESC LIMIT toInteger($limit)
+MATCH (s)<-[:SAID]-(speaker:Entity)
+RETURN s {.id, .text, .kind, .dayKey} AS statement, speaker {.id, .name} AS speaker
+ORDER BY s.dayKey DESC`,
+
   page: `
 MATCH (s:Statement)
 WHERE ${AFTER}
@@ -163,6 +181,36 @@ function connection(rows: readonly Row[], first: number, node: (row: Row) => Row
 
 /** The statement as the client sees it: sortKey only served the cursor. */
 const withoutSortKey = (statement: Row): Row => Object.fromEntries(Object.entries(statement).filter(([key]) => key !== 'sortKey'));
+
+const withoutDayKey = (statement: Row): Row => Object.fromEntries(Object.entries(statement).filter(([key]) => key !== 'dayKey'));
+
+interface Group {
+  readonly id: string;
+  readonly label: string;
+  readonly total: number;
+  readonly weeks: readonly { readonly week: string; readonly n: number }[];
+}
+
+/** The top groups and "other", each with a point for every week from the first to the last, and its share of the week. */
+function weeklySeries(top: readonly Group[], rest: readonly Group[]): Row[] {
+  const all = [...top, ...rest];
+  const perWeek = new Map<string, number>();
+  for (const g of all) for (const w of g.weeks) perWeek.set(w.week, (perWeek.get(w.week) ?? 0) + w.n);
+  const weeks = [...perWeek.keys()].sort();
+  if (weeks.length === 0) return [];
+  const starts = intervalStarts(weeks[0] as string, weeks[weeks.length - 1] as string, 'WEEK');
+  const series = (id: string | null, label: string, groups: readonly Group[]): Row => {
+    const counts = new Map<string, number>();
+    for (const g of groups) for (const w of g.weeks) counts.set(w.week, (counts.get(w.week) ?? 0) + w.n);
+    const points = starts.map((start) => {
+      const count = counts.get(start) ?? 0;
+      const week = perWeek.get(start) ?? 0;
+      return { start, count, share: week === 0 ? 0 : count / week };
+    });
+    return { id, label, total: points.reduce((sum, p) => sum + p.count, 0), points };
+  };
+  return [...top.map((g) => series(g.id, g.label, [g])), ...(rest.length > 0 ? [series(null, 'other', rest)] : [])];
+}
 
 /** Runs one floor question and returns the response body, GraphQL-shaped, as our API would. */
 export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Promise<Row> {
@@ -207,6 +255,15 @@ export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Pro
     case 'ranking': {
       const [row] = await run({ ...NETWORK_BOUNDS, first: NETWORK.maxRankedEdges });
       return { data: { networkRanking: rank((row?.edges ?? []) as EdgeRow[]) } };
+    }
+    case 'weeklySeries': {
+      const [row] = await run();
+      return { data: { attributionSeries: row === undefined ? [] : weeklySeries(row.top as Group[], row.rest as Group[]) } };
+    }
+    case 'windowPage': {
+      const rows = await run({ limit: first + 1 });
+      const page = rows.slice(0, first).map((row) => ({ cursor: encodeCursor((row.statement as Row).dayKey, (row.statement as Row).id), node: { ...withoutDayKey(row.statement as Row), speaker: row.speaker } }));
+      return { data: { statements: { edges: page, pageInfo: { hasNextPage: rows.length > first, endCursor: page[page.length - 1]?.cursor ?? null } } } };
     }
     case 'page': {
       const rows = await run({ limit: first + 1, afterKey, afterId });

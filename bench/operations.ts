@@ -35,6 +35,8 @@ export interface Operation {
   readonly indexedLookup: boolean;
   /** Page size used in the timed runs; null when the operation does not page. */
   readonly first: number | null;
+  /** The servers that can ask the question; every server when absent. */
+  readonly servers?: readonly Server[];
   body(server: Server, input: OperationInput): RequestBody;
   answer(server: Server, response: unknown): unknown;
 }
@@ -236,6 +238,40 @@ const peerCannot = (what: string): never => {
 
 /** The ranked ids, and PageRank to 9 places: the floor computes with the same library. */
 const ranked = (items: unknown): unknown[] => list(items).map((r) => [at(r, 'id'), Math.round(Number(at(r, 'pageRank')) * 1e9)]);
+// (j) attention over time: a weekly series of the most discussed policy, top 10 speakers
+//
+// The peer's generated API has no grouping (its aggregations give one count, min or max per
+// field), so it cannot ask this; only a hand-written @cypher field could, which would be the
+// floor's query run through another server. It is left out of the peer's runs.
+
+const OURS_SERIES = `query WeeklySeries($policy: ID!) {
+  attributionSeries(groupBy: SPEAKER, interval: WEEK, top: 10, filter: { about: $policy }) { id label total points { start count share } }
+}`;
+
+// ---------------------------------------------------------------------------------------------
+// (k) a date-windowed page: the newest 20 statements of one month in the middle of the corpus
+
+/** June of the corpus's first year: its articles run from START (2023-01-02) over a year or more. */
+export const WINDOW = { since: '2023-06-01', until: '2023-06-30' } as const;
+
+const OURS_WINDOW = `query WindowPage($since: String!, $until: String!, $first: Int!) {
+  statements(filter: { since: $since, until: $until }, orderBy: NEWEST_FIRST, first: $first) {
+    edges { cursor node { id text kind speaker { id name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** The window as dayKey bounds (the day, then `|` and the sortKey; `~` sorts after both). */
+const PEER_WINDOW = `query WindowPage($since: String!, $untilKey: String!, $first: Int!) {
+  statementsConnection(first: $first, where: { dayKey: { gte: $since, lt: $untilKey } }, sort: [{ dayKey: DESC }]) {
+    edges { cursor node { id text kind speaker { ... on Person { id name } ... on Organization { id name } ... on Place { id name } } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** The answer every server must agree on: each series' label, total and counts, in order. */
+const seriesAnswer = (response: unknown): unknown[] =>
+  list(at(response, 'data', 'attributionSeries')).map((series) => [at(series, 'id'), at(series, 'total'), ids(at(series, 'points'), 'count').join(',')]);
 
 /** Where each server's page of statements sits in its response. */
 export function statementPage(server: Server, response: unknown): { edges: unknown[]; endCursor: string | null; hasNextPage: boolean } {
@@ -247,7 +283,7 @@ export function statementPage(server: Server, response: unknown): { edges: unkno
   };
 }
 
-export const OPERATIONS: readonly Operation[] = [
+const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'a',
     name: 'policy statements',
@@ -397,5 +433,36 @@ export const OPERATIONS: readonly Operation[] = [
     },
   },
 ];
+
+/** Attention over time (issue 22); BENCHMARKS.md times them with ANSWER_CACHE_SIZE=0, so that (j) is computed each time. */
+const TIME_OPERATIONS: readonly Operation[] = [
+  {
+    key: 'j',
+    name: 'weekly series',
+    question: 'statements about the most discussed policy per ISO week over the whole corpus, for the top 10 speakers and "other", with shares',
+    indexedLookup: false,
+    first: null,
+    servers: ['ours', 'floor'],
+    body: (server, { probes }) =>
+      server === 'floor' ? floor('weeklySeries', { policy: probes.topPolicy }) : graphql(OURS_SERIES, { policy: probes.topPolicy }),
+    answer: (_server, response) => seriesAnswer(response),
+  },
+  {
+    key: 'k',
+    name: 'window page',
+    question: `the newest 20 statements dated ${WINDOW.since} to ${WINDOW.until} (their own date, else their article's)`,
+    indexedLookup: true,
+    first: 20,
+    body: (server, { first }) =>
+      server === 'ours'
+        ? graphql(OURS_WINDOW, { ...WINDOW, first })
+        : server === 'peer'
+          ? graphql(PEER_WINDOW, { since: WINDOW.since, untilKey: `${WINDOW.until}~`, first })
+          : floor('windowPage', { since: WINDOW.since, untilKey: `${WINDOW.until}~`, first }),
+    answer: (server, response) => ids(statementPage(server, response).edges, 'node', 'id'),
+  },
+];
+
+export const OPERATIONS: readonly Operation[] = [...ARCHIVE_OPERATIONS, ...TIME_OPERATIONS];
 
 export const PAGE_QUERIES: Readonly<Record<Exclude<Server, 'floor'>, string>> = { ours: OURS_PAGE, peer: PEER_PAGE };

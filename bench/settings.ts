@@ -4,7 +4,7 @@ import { parseOptions, parseSize } from './args';
 import { OPERATIONS, SERVERS, type Operation, type Server } from './operations';
 
 const USAGE =
-  'usage: npm run bench -- [--size 10000] [--seed 42] [--duration 5] [--warmup 2] [--repeat 3] [--connections 8] [--ops a,b,c,d,e,f] [--servers ours,peer,floor] [--fresh] [--ingest-concurrency 1] [--ingest-batch 100] [--page 100]';
+  'usage: npm run bench -- [--size 10000] [--seed 42] [--duration 5] [--warmup 2] [--repeat 3] [--connections 8] [--ops a,b,c,d,e,f,g,h,i] [--servers ours,peer,floor] [--fresh] [--ingest-concurrency 1] [--ingest-batch 100] [--page 100]';
 
 export interface Settings {
   readonly size: number;

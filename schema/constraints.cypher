@@ -21,6 +21,8 @@ CREATE CONSTRAINT statement_quote_key_unique IF NOT EXISTS FOR (n:Statement) REQ
 CREATE CONSTRAINT ingest_lock IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.bucket IS UNIQUE;
 CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);
 CREATE INDEX statement_sort IF NOT EXISTS FOR (n:Statement) ON (n.sortKey);
+// Date windows and date-ordered pages: the statement's day, then its sortKey (set by ingest).
+CREATE INDEX statement_day_key IF NOT EXISTS FOR (n:Statement) ON (n.dayKey);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
 // Article pages, newest first: publishedAt, or '' when undated (set by ingest).

@@ -27,6 +27,10 @@ export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 export const DATE_PRECISIONS = ['DAY', 'WEEK', 'MONTH', 'YEAR'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
+/** Where a statement stands on something it is about; UNCLEAR too when nobody judged. */
+export const STANCES = ['SUPPORTS', 'OPPOSES', 'NEUTRAL', 'UNCLEAR'] as const;
+export type Stance = (typeof STANCES)[number];
+
 /**
  * Whether `text` starts with a day the calendar has (`2024-02-29` yes, `2025-02-30` no).
  * Date.parse alone is not enough: it rolls an impossible day over into the next month.

@@ -32,7 +32,8 @@ runChild('peer', async (uri, meter) => {
     },
   });
   const typeDefs = readFileSync(path.join(projectRoot(), 'bench', 'peer.typedefs.graphql'), 'utf8');
-  const schema = await new Neo4jGraphQL({ typeDefs, driver: counted }).getSchema();
+  // String ranges are off by default; (i)'s window is a range of dayKey.
+  const schema = await new Neo4jGraphQL({ typeDefs, driver: counted, features: { filters: { String: { GTE: true, LT: true } } } }).getSchema();
   const apollo = new ApolloServer({
     schema,
     plugins: [

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config';
+import { BACKFILL_STATEMENT_DAYS } from '../ingest/ingest.cypher';
 import { cypher } from './cypher';
 import type { Neo4jGateway } from './gateway';
 
@@ -59,4 +60,6 @@ async function backfill(gateway: Neo4jGateway): Promise<void> {
   await gateway.write((tx) =>
     tx.run(cypher(`MATCH (a:Article) WHERE a.publishedKey IS NULL SET a.publishedKey = coalesce(a.publishedAt, '')`)),
   );
+  // Date windows and date-ordered statement pages read a statement's day and dayKey.
+  await gateway.write((tx) => tx.run(cypher(BACKFILL_STATEMENT_DAYS)));
 }

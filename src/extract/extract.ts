@@ -8,11 +8,12 @@
  * The work is pure: the caller supplies the gazetteer (entities already in the graph, read
  * by extract.repository.ts), so the same text and gazetteer always give the same proposal.
  */
-import type { ArticleDocument, EntityInput, StatementInput } from '../ingest/document';
+import type { AboutStance, ArticleDocument, EntityInput, StatementInput } from '../ingest/document';
 import { articleSlug as slugOfArticle, type StatementKind } from '../vocabulary';
 import { derivedArticleId } from '../ingest/identity';
 import { nameKey, slugify } from '../ingest/text';
 import { AboutLinker, isSubstantial, type AboutLink } from './about';
+import { stanceCue } from './stance';
 import type { Speaker } from './frame';
 import { carryOver, Drafter, showVenues, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
@@ -187,7 +188,14 @@ interface Proposed {
   readonly topics: Set<string>;
 }
 
-function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug: string): Proposed {
+/** A stance proposed from an explicit cue of the statement's sentence (stance.ts), on the policies and events it is linked to. */
+function proposedStances(sentence: string, linked: readonly string[]): AboutStance[] {
+  const cue = stanceCue(sentence);
+  if (cue === null) return [];
+  return linked.filter((id) => id.startsWith('policy:') || id.startsWith('event:')).map((about) => ({ about, stance: cue.stance, confidence: cue.confidence }));
+}
+
+function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug: string, sentenceOf: (d: Draft) => string): Proposed {
   const out: Proposed = { statements: [], review: [], used: new Set(), topics: new Set() };
   const statementIdOf = new Map<Draft, string>();
   for (const d of drafts) {
@@ -198,7 +206,8 @@ function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug
       const about = aboutOf(d, speaker.entity, ids, out.used);
       const linked = about.filter((a) => a.confidence >= ABOUT_THRESHOLD).map((a) => a.id);
       linked.forEach((id) => out.topics.add(id));
-      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : [])])];
+      const stances = proposedStances(sentenceOf(d), linked);
+      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : []), ...(stances.length > 0 ? ['stance-cue'] : [])])];
       const statement: StatementInput = {
         kind: d.kind,
         speaker: ids.of(speaker.entity),
@@ -206,6 +215,7 @@ function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug
         start: d.start,
         end: d.end,
         ...(linked.length > 0 ? { about: linked } : {}),
+        ...(stances.length > 0 ? { stances } : {}),
         ...(d.venue !== null ? { venue: d.venue } : {}),
         ...(reportedBy.length > 0 ? { reportedBy: reportedBy.map((o) => ids.of(o)) } : {}),
         ...(d.parent !== null && statementIdOf.has(d.parent) ? { quotedIn: statementIdOf.get(d.parent) as string } : {}),
@@ -278,7 +288,11 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
   const id = metadata.id ?? derivedArticleId({ title, url: metadata.url, publisher: metadata.publisher, publishedAt }) ?? 'article:untitled';
   const articleSlug = slugOfArticle(id);
   const ids = new EntityIds(registry);
-  const { statements, review, used, topics } = proposeStatements(drafts, ids, articleSlug);
+  const sentenceOf = (d: Draft): string => {
+    const sentence = layout.sentences[d.sentence];
+    return sentence === undefined ? d.text : layout.source.slice(sentence.start, sentence.end);
+  };
+  const { statements, review, used, topics } = proposeStatements(drafts, ids, articleSlug, sentenceOf);
   for (const e of mentioned) used.add(e);
   const publisher = publisherOf(metadata.publisher, registry, used, ids);
   const all = review.concat(leftOut(layout, left)).sort((a, b) => a.start - b.start || (a.statement ?? Infinity) - (b.statement ?? Infinity));
@@ -305,7 +319,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker'];
+const DOUBTFUL_FLAGS = ['stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker'];
 /** Below this, a statement is listed for review. */
 const REVIEW_BELOW = 0.65;
 

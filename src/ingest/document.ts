@@ -7,7 +7,7 @@
  * `article.text`, end exclusive, as the public contract fixes them. The entity types, the
  * statement kinds and the id grammar are the graph's vocabulary (src/vocabulary.ts).
  */
-import type { DatePrecision, OrganizationKind, PlaceKind, PolicyStatus, StatementKind } from '../vocabulary';
+import type { DatePrecision, OrganizationKind, PlaceKind, PolicyStatus, Stance, StatementKind } from '../vocabulary';
 
 /**
  * A date as the text gives it. `text` keeps the article's words ("Monday", "next week");
@@ -100,12 +100,21 @@ export interface StatementInput {
   start: number;
   end: number;
   about?: string[];
+  /** Where the statement stands on entities of `about`; a link without one is UNCLEAR. */
+  stances?: AboutStance[];
   venue?: string | null;
   /** Outlets the article credits, nearest to the article first ("FT highlighted ... telling Fox"). */
   reportedBy?: string[];
   /** The id of the statement this one is quoted inside (Ratcliffe quoting Trump). */
   quotedIn?: string | null;
   date?: DateRef | null;
+}
+
+export interface AboutStance {
+  about: string;
+  stance: Stance;
+  /** 0..1, for a stance the extractor proposed; absent for a person's judgement. */
+  confidence?: number | null;
 }
 
 export interface ArticleInput {

@@ -163,6 +163,21 @@ export const LINK_PRECEDED = link('PRECEDED');
 export const LINK_LED_TO = link('LED_TO');
 
 /**
+ * A statement's day (its own date, else its earliest article's publication date) and
+ * dayKey, which date windows and date-ordered pages read (src/graph/statement/statement.cypher.ts).
+ */
+const STATEMENT_DAY = `WITH s
+SET s.day = coalesce(s.date, COLLECT {
+  MATCH (s)-[:APPEARS_IN]->(x:Article) WHERE x.publishedAt IS NOT NULL RETURN left(x.publishedAt, 10) AS d ORDER BY d LIMIT 1
+}[0])
+SET s.dayKey = coalesce(s.day, '0000-00-00') + '|' + s.sortKey`;
+
+/** The day and dayKey of statements written before ingest set them (src/db/constraints.ts backfill). */
+export const BACKFILL_STATEMENT_DAYS = `
+MATCH (s:Statement) WHERE s.dayKey IS NULL
+${STATEMENT_DAY}`;
+
+/**
  * One row per article, with its statements in order (`row.statements`), so the article is
  * looked up once. A statement its article owns gets its content set; one shared with an
  * earlier article (`statement.shared`) only gains this article as evidence.
@@ -179,7 +194,8 @@ FOREACH (_ IN CASE WHEN row.shared THEN [] ELSE [1] END |
       s.sortKey = row.sortKey, s.contentHash = row.hash)
 MERGE (speaker)-[:SAID]->(s)
 MERGE (s)-[ev:APPEARS_IN]->(a)
-SET ev.start = row.start, ev.end = row.end, ev.sentence = row.sentence, ev.sentenceStart = row.sentenceStart, ev.ordinal = row.ordinal`;
+SET ev.start = row.start, ev.end = row.end, ev.sentence = row.sentence, ev.sentenceStart = row.sentenceStart, ev.ordinal = row.ordinal
+${STATEMENT_DAY}`;
 
 /**
  * Runs after MERGE_STATEMENTS, for the statements a document owns that the graph already
@@ -202,7 +218,8 @@ DELETE oldSpeaker`;
 
 /**
  * One row per statement with topics: `row.entities` in order, each link's ordinal its
- * position there (the statement is looked up once, not once per topic).
+ * position there and its stance `row.stances` at that position (the statement is looked
+ * up once, not once per topic).
  */
 export const LINK_ABOUT = `
 UNWIND $rows AS row
@@ -210,7 +227,7 @@ MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (e:Entity {id: row.entities[ordinal]})
 MERGE (s)-[r:ABOUT]->(e)
-SET r.ordinal = ordinal`;
+SET r.ordinal = ordinal, r.stance = row.stances[ordinal].stance, r.stanceConfidence = row.stances[ordinal].confidence`;
 
 /** As LINK_ABOUT, for the outlets that reported a statement. */
 export const LINK_REPORTED_BY = `

@@ -61,6 +61,15 @@ const NO_DATE = { text: null, date: null, precision: null };
 /** Every id of `ids` resolved, each once. */
 const resolveAllWith = (resolve: (id: string) => string, ids: readonly string[] | undefined): string[] => [...new Set((ids ?? []).map(resolve))];
 
+/** The stance of each link of resolveAllWith(resolve, about), in its order: the first given for an entity two ids resolve to. */
+function stancesOf(resolve: (id: string) => string, about: readonly string[], stances: NormalizedStatement['stances']): NormalizedStatement['stances'] {
+  const byEntity = new Map<string, NormalizedStatement['stances'][number]>();
+  about.forEach((id, i) => {
+    if (!byEntity.has(resolve(id))) byEntity.set(resolve(id), stances[i] ?? { stance: 'UNCLEAR', confidence: null });
+  });
+  return [...byEntity.values()];
+}
+
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
 /** The ids a document writes, filed by how each compares with what the graph held. */
@@ -344,7 +353,7 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
     stale: rows.flatMap((r) =>
       r.existed && !r.shared ? [{ id: r.id, speaker: r.speaker, about: r.about, reportedBy: r.reportedBy, quotedIn: r.quotedIn }] : [],
     ),
-    about: per((r) => r.about),
+    about: rows.flatMap((r) => (r.about.length > 0 ? [{ statement: r.id, entities: r.about, stances: r.stances }] : [])),
     reportedBy: per((r) => r.reportedBy),
     quoted: rows.flatMap((r) => (r.quotedIn ? [{ from: r.id, to: r.quotedIn }] : [])),
     kept,
@@ -384,6 +393,7 @@ function statementRows(first: EntityPlan, sid: (id: string) => string, overlay: 
       speaker: resolve(s.speaker),
       venue: s.venue,
       about: resolveAllWith(resolve, s.about),
+      stances: stancesOf(resolve, s.about, s.stances),
       reportedBy: resolveAllWith(resolve, s.reportedBy),
       quotedIn: s.quotedIn ? sid(s.quotedIn) : null,
       date: s.date ?? NO_DATE,

@@ -19,11 +19,13 @@ import {
   ORGANIZATION_KINDS,
   PLACE_KINDS,
   POLICY_STATUSES,
+  STANCES,
   STATEMENT_ID,
   STATEMENT_KINDS,
   statementId,
   typeOfId,
   type EntityType,
+  type Stance,
   type StatementKind,
 } from '../vocabulary';
 import { Checker, DOCUMENT_LIMITS, isAbsent, isObject, show, type Json } from './checker';
@@ -46,6 +48,8 @@ export interface NormalizedStatement {
   readonly sentence: string;
   readonly sentenceStart: number;
   readonly about: readonly string[];
+  /** The stance of each link of `about`, in its order, and the extractor's confidence in it (null: a person's). */
+  readonly stances: readonly { readonly stance: Stance; readonly confidence: number | null }[];
   readonly venue: string | null;
   readonly reportedBy: readonly string[];
   readonly quotedIn: string | null;
@@ -85,7 +89,7 @@ export type ValidationResult =
 
 const DOCUMENT_FIELDS = ['article', 'entities', 'mentions', 'sequences', 'statements', 'review'];
 const ARTICLE_FIELDS = ['id', 'title', 'text', 'publisher', 'url', 'publishedAt'];
-const STATEMENT_FIELDS = ['id', 'kind', 'speaker', 'text', 'start', 'end', 'about', 'venue', 'reportedBy', 'quotedIn', 'date'];
+const STATEMENT_FIELDS = ['id', 'kind', 'speaker', 'text', 'start', 'end', 'about', 'stances', 'venue', 'reportedBy', 'quotedIn', 'date'];
 /** Who can speak, act or take part: the entities that are not policies or events. */
 const ACTORS: readonly EntityType[] = ['Person', 'Organization', 'Place'];
 
@@ -309,6 +313,7 @@ function readStatement(raw: Json, i: number, article: ArticleContext, ids: State
   const text = check.string(raw.text, `${path}.text`, { max: DOCUMENT_LIMITS.textLength });
   const span = readSpan(raw, path, kind, text, article.text, check);
   const about = [...new Set(check.refs(raw.about, `${path}.about`, ENTITY_TYPES))];
+  const stances = readStances(raw.stances, `${path}.stances`, about, check);
   const reportedBy = [...new Set(check.refs(raw.reportedBy, `${path}.reportedBy`, ['Organization']))];
   const venue = check.string(raw.venue, `${path}.venue`, { optional: true, max: 300 });
   const date = check.date(raw.date, `${path}.date`);
@@ -334,6 +339,7 @@ function readStatement(raw: Json, i: number, article: ArticleContext, ids: State
     sentence: article.text.slice(sentence.start, sentence.end),
     sentenceStart: sentence.start,
     about,
+    stances,
     venue,
     reportedBy,
     quotedIn,
@@ -398,4 +404,31 @@ function externalReferences(defined: ReadonlyMap<string, EntityType>, check: Che
     if (!defined.has(r.id) && !external.has(r.id)) external.set(r.id, { types: [type], path: r.path });
   }
   return external;
+}
+
+type LinkStance = NormalizedStatement['stances'][number];
+
+/** The stance of each of `about`'s links, UNCLEAR where `raw` names none; each entry must name one of `about`, once. */
+function readStances(raw: Json, path: string, about: readonly string[], check: Checker): LinkStance[] {
+  const stances = about.map((): LinkStance => ({ stance: 'UNCLEAR', confidence: null }));
+  const named = new Set<string>();
+  check.list(raw, path).forEach((entry, j) => {
+    const at = `${path}[${j}]`;
+    if (!isObject(entry)) {
+      check.report(at, `expected { about, stance, confidence? }; received ${show(entry)}`);
+      return;
+    }
+    check.knownFields(entry, ['about', 'stance', 'confidence'], (key) => `${at}.${key}`);
+    const stance = check.oneOf(entry.stance, STANCES, `${at}.stance`, false);
+    const confidence = isAbsent(entry.confidence) ? null : entry.confidence;
+    if (confidence !== null && (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1))) {
+      check.report(`${at}.confidence`, `expected a number from 0 to 1; received ${show(confidence)}`);
+    }
+    const index = typeof entry.about === 'string' ? about.indexOf(entry.about) : -1;
+    if (index < 0) check.report(`${at}.about`, `expected one of this statement's about ids (${about.join(', ') || 'none'}); received ${show(entry.about)}`);
+    else if (named.has(entry.about as string)) check.report(`${at}.about`, `${show(entry.about)} has a stance already`);
+    else if (stance !== null) stances[index] = { stance, confidence: typeof confidence === 'number' ? confidence : null };
+    named.add(entry.about as string);
+  });
+  return stances;
 }

@@ -13,7 +13,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import * as Article from '../../src/graph/article/article.cypher';
 import * as Entity from '../../src/graph/entity/entity.cypher';
 import * as Analytics from '../../src/graph/analytics/analytics.cypher';
-import { AttributionDimension } from '../../src/graph/analytics/analytics.type';
+import { AttributionDimension, Interval } from '../../src/graph/analytics/analytics.type';
 import * as Network from '../../src/graph/network/network.cypher';
 import { NetworkDimension } from '../../src/graph/network/network.type';
 import * as Statement from '../../src/graph/statement/statement.cypher';
@@ -144,6 +144,7 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
     roleKeys: [{ title: 'cia director', key: 'cia' }],
   },
   'ingest.QUOTE_KEY_MATCHES': { keys: [`${STORY.person}|we have taken a step back`] },
+  'statement.UNKNOWN_LIST_IDS': { lists: [{ field: 'reportedByAny', organization: true, ids: [STORY.organization, 'org:nobody'] }] },
 };
 
 const CLAUSE = /^\s*(MATCH|OPTIONAL|UNWIND|MERGE|CREATE|CALL|WITH|RETURN)\b/;
@@ -175,6 +176,13 @@ const FILTERS: readonly [string, Statement.StatementFilterValues][] = [
   ['{article}', { article: STORY.article }],
   ['{kind}', { kind: 'DIRECT' }],
   ['{speaker,about,reportedBy,article,kind}', { speaker: STORY.person, about: STORY.policy, reportedBy: STORY.organization, article: STORY.article, kind: 'DIRECT' }],
+  ['{since,until}', { since: '2025-03-01', until: '2025-03-31' }],
+  ['{about,since}', { about: STORY.policy, since: '2025-03-01' }],
+  ['{about,stance}', { about: STORY.policy, stance: 'OPPOSES' }],
+  [
+    '{speakers,aboutAny,reportedByAny,kinds,until}',
+    { speakers: [STORY.person], aboutAny: [STORY.policy], reportedByAny: [STORY.organization], kinds: ['DIRECT', 'PARTIAL'], until: '2025-03-31' },
+  ],
 ];
 
 const NETWORK_BOUNDS = { minWeight: 1, first: 100, maxStatements: 50_000, evidence: 3 } as const;
@@ -195,9 +203,21 @@ function translated(): CheckedQuery[] {
     for (const dimension of Object.values(AttributionDimension)) {
       const q = Analytics.translateAttribution(dimension, filter);
       queries.push({ name: `analytics.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
+      const series = Analytics.translateSeries(dimension, Interval.WEEK, filter, 10);
+      queries.push({ name: `analytics.translateSeries(${dimension}, ${label})`, cypher: series.cypher, params: series.params });
     }
     const network = Network.translateNetwork(Object.values(NetworkDimension), filter, NETWORK_BOUNDS);
     queries.push({ name: `network.translateNetwork(all, ${label})`, cypher: network.cypher, params: network.params });
+  }
+  for (const order of ['NEWEST_FIRST', 'OLDEST_FIRST'] as const) {
+    for (const [label, filter] of [
+      ['{}', {}],
+      ['{since,until}', { since: '2025-03-01', until: '2025-03-31' }],
+      ['{about,since}', { about: STORY.policy, since: '2025-03-01' }],
+    ] as const) {
+      const q = Statement.translateStatementPage(filter, 21, [`2025-03-05|2025-03-05|${STORY.article}|000001`, STORY.statement], Statement.NO_INCLUDES, Statement.PAGE_ORDERS[order]);
+      queries.push({ name: `statement.translateStatementPage(${label}, ${order})`, cypher: q.cypher, params: q.params });
+    }
   }
   // Statement queries alone, and bringing details, the speaker's roles and evidence articles along.
   const page = Statement.translateStatementPage({ about: STORY.policy }, 21, null, Statement.ALL_INCLUDES);
@@ -225,7 +245,7 @@ function translated(): CheckedQuery[] {
 }
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
-export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateSeries', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
 /** Exported functions that build fragments, or say what an includes asks for (includesAny, includesKey), not whole queries. */
 export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey'] as const;
 
@@ -270,6 +290,7 @@ export const SEEK = /^(NodeUniqueIndexSeek|NodeIndexSeek|MultiNodeIndexSeek|Asse
  */
 export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'entity.PEOPLE_BY_STATEMENT_COUNT': 'ranks every person by how many statements they made',
+  'ingest.BACKFILL_STATEMENT_DAYS': 'dates the statements of a graph written before statements had a day, once, at start-up',
   'analytics.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
   'check.STATEMENTS_WITHOUT_ONE_SPEAKER': 'the integrity check (npm run check) looks at every statement',
   'check.STATEMENTS_WITHOUT_EVIDENCE': 'the integrity check (npm run check) looks at every statement',
@@ -280,6 +301,9 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
     Object.values(AttributionDimension).map((d) => [`analytics.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
   ),
   'network.translateNetwork(all, {})': 'the network without a filter folds every statement (refused past NETWORK.maxStatements)',
+  ...Object.fromEntries(
+    Object.values(AttributionDimension).map((d) => [`analytics.translateSeries(${d}, {})`, 'a series without a filter counts every dated statement']),
+  ),
 };
 
 /**
@@ -290,6 +314,10 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
 export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   'statement.translateStatementPage({}, first page)': 's.sortKey',
   'statement.translateStatementPage({}, after a cursor)': 's.sortKey',
+  'statement.translateStatementPage({}, NEWEST_FIRST)': 's.dayKey',
+  'statement.translateStatementPage({}, OLDEST_FIRST)': 's.dayKey',
+  'statement.translateStatementPage({since,until}, NEWEST_FIRST)': 's.dayKey',
+  'statement.translateStatementPage({since,until}, OLDEST_FIRST)': 's.dayKey',
   ...Object.fromEntries(ENTITY_TYPES.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',

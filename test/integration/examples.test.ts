@@ -715,6 +715,59 @@ const EXPECTED: Record<string, unknown> = {
       ]
     }
   },
+  DashboardOfThePause: {
+    stances: [
+      { label: 'SUPPORTS', count: 8 },
+      { label: 'OPPOSES', count: 3 },
+      { label: 'UNCLEAR', count: 2 }
+    ],
+    weekly: [
+      {
+        id: 'person:mike-waltz',
+        label: 'Mike Waltz',
+        total: 5,
+        points: [
+          { start: '2025-02-24', count: 0, share: 0 },
+          { start: '2025-03-03', count: 5, share: 5 / 13 }
+        ]
+      },
+      {
+        id: 'person:john-ratcliffe',
+        label: 'John Ratcliffe',
+        total: 3,
+        points: [
+          { start: '2025-02-24', count: 0, share: 0 },
+          { start: '2025-03-03', count: 3, share: 3 / 13 }
+        ]
+      },
+      {
+        id: null,
+        label: 'other',
+        total: 5,
+        points: [
+          { start: '2025-02-24', count: 0, share: 0 },
+          { start: '2025-03-03', count: 5, share: 5 / 13 }
+        ]
+      }
+    ],
+    latestAgainst: {
+      totalCount: 3,
+      edges: [
+        {
+          node: {
+            text: 'This will likely inspire Russia to push harder on their efforts to take more terrain from Ukraine and away from the negotiating table.',
+            speaker: { name: 'Mick Mulroy' },
+            aboutLinks: [
+              { entity: { id: 'policy:us-intelligence-sharing-pause' }, stance: 'OPPOSES' },
+              { entity: { id: 'place:russia' }, stance: 'NEUTRAL' },
+              { entity: { id: 'place:ukraine' }, stance: 'NEUTRAL' },
+              { entity: { id: 'event:ukraine-russia-peace-negotiations' }, stance: 'SUPPORTS' }
+            ]
+          }
+        }
+      ]
+    }
+  },
 };
 
 describe('schema/examples.graphql', () => {

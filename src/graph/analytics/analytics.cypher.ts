@@ -7,8 +7,8 @@
 import { cypher, type CypherQuery } from '../../db/cypher';
 import { ARTICLE_PROJECTION } from '../article/article.cypher';
 import { ENTITY_PROJECTION } from '../entity/entity.cypher';
-import { filterClauses, filterParams, STATEMENT_PROJECTION, type StatementFilterValues } from '../statement/statement.cypher';
-import { AttributionDimension } from './analytics.type';
+import { filterClauses, filterParams, STANCE_OF_LINK, STATEMENT_PROJECTION, TOPIC_NAMED, type StatementFilterValues } from '../statement/statement.cypher';
+import { AttributionDimension, type Interval } from './analytics.type';
 import { PATHS } from './analytics.input';
 
 /**
@@ -194,6 +194,10 @@ WITH g, count(s) AS n
 RETURN g.id AS id, coalesce(g.title, g.id) AS label, n`,
   [AttributionDimension.KIND]: `WITH s.kind AS label, count(s) AS n
 RETURN null AS id, label, n`,
+  [AttributionDimension.STANCE]: `MATCH (s)-[r:ABOUT]->(x:Entity) WHERE ${TOPIC_NAMED}
+WITH DISTINCT s, ${STANCE_OF_LINK} AS label
+WITH label, count(s) AS n
+RETURN null AS id, label, n`,
 };
 
 /** Statement counts per group, with the same filter as `statements`, counted in Neo4j. */
@@ -206,4 +210,64 @@ WITH DISTINCT s
 ${GROUP_BY[groupBy]}
 ORDER BY n DESC, label, id`;
   return cypher(text, filterParams(filter));
+}
+
+/** The first day of a statement's interval, from its dayKey: ISO weeks start on Monday (UTC days). */
+const INTERVAL_START: Readonly<Record<Interval, string>> = {
+  DAY: 'left(s.dayKey, 10)',
+  WEEK: "toString(date.truncate('week', date(left(s.dayKey, 10))))",
+  MONTH: "left(s.dayKey, 7) + '-01'",
+};
+
+/**
+ * Statement `s`'s groups as `key` (the entity id, or the label where there is no entity) and
+ * `label`; none for a statement without one (no outlet reported it). A stance is that of
+ * the statement's links to the topics the filter names, or to any topic when it names none.
+ */
+const SERIES_GROUPS: Readonly<Record<AttributionDimension, string>> = {
+  [AttributionDimension.SPEAKER]: 'MATCH (s)<-[:SAID]-(g:Entity) RETURN g.id AS key, coalesce(g.name, g.id) AS label',
+  [AttributionDimension.ABOUT]: 'MATCH (s)-[:ABOUT]->(g:Entity) RETURN g.id AS key, coalesce(g.name, g.id) AS label',
+  [AttributionDimension.REPORTED_BY]: 'MATCH (s)-[:REPORTED_BY]->(g:Organization) RETURN g.id AS key, coalesce(g.name, g.id) AS label',
+  [AttributionDimension.ARTICLE]: 'MATCH (s)-[:APPEARS_IN]->(g:Article) RETURN g.id AS key, coalesce(g.title, g.id) AS label',
+  [AttributionDimension.KIND]: 'RETURN s.kind AS key, s.kind AS label',
+  [AttributionDimension.STANCE]: `MATCH (s)-[r:ABOUT]->(x:Entity) WHERE ${TOPIC_NAMED}
+    RETURN DISTINCT ${STANCE_OF_LINK} AS key, ${STANCE_OF_LINK} AS label`,
+};
+
+/**
+ * Per interval, how many statements the filter selects (`totals`), and how many of them fall
+ * in each of the `$top` largest groups or else in the rest (`cells`, key null: the sum of the
+ * folded groups' counts, so a statement in two of them counts twice, as in attribution);
+ * `kept` lists those groups, largest first. The statements are counted per interval once,
+ * then per interval and group, so the rest of the query handles cells, not statements.
+ * Undated statements have no interval and are left out. One row; the intervals with
+ * nothing are filled in by the caller (series.ts).
+ */
+export function translateSeries(groupBy: AttributionDimension, interval: Interval, filter: StatementFilterValues, top: number): CypherQuery {
+  const { match, where } = filterClauses(filter);
+  const text = `
+MATCH ${match}
+WHERE ${[...where, "s.dayKey >= '0001-01-01'"].join('\n  AND ')}
+WITH DISTINCT s
+WITH ${INTERVAL_START[interval]} AS start, s
+WITH start, collect(s) AS inInterval
+UNWIND inInterval AS s
+OPTIONAL CALL (s) { ${SERIES_GROUPS[groupBy]} }
+WITH start, size(inInterval) AS total, key, label, count(s) AS n
+WITH collect({start: start, total: total, key: key, label: label, n: n}) AS all
+CALL (all) {
+  UNWIND all AS c
+  WITH c WHERE c.key IS NOT NULL
+  WITH c.key AS key, c.label AS label, sum(c.n) AS n
+  ORDER BY n DESC, label, key LIMIT toInteger($top)
+  RETURN collect({key: key, label: label, n: n}) AS kept
+}
+CALL (all, kept) {
+  UNWIND all AS c
+  WITH c WHERE c.key IS NOT NULL
+  WITH c.start AS start, CASE WHEN c.key IN [k IN kept | k.key] THEN c.key END AS key, sum(c.n) AS n
+  RETURN collect({start: start, key: key, n: n}) AS cells
+}
+RETURN kept, [c IN all | {start: c.start, n: c.total}] AS totals, cells`;
+  return cypher(text, { ...filterParams(filter), top });
 }

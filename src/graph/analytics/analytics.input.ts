@@ -13,6 +13,8 @@ export const SEARCH = { maxTextLength: 200, defaultFirst: 10, maxFirst: 50 } as 
  */
 export const PATHS = { defaultMaxHops: 4, maxHops: 6, defaultFirst: 3, maxFirst: 10, maxDegree: 1000 } as const;
 export const TIMELINE = { defaultFirst: 50, maxFirst: 200 } as const;
+/** `maxPoints`: the most intervals one series may have; a dashboard draws no more. */
+export const SERIES = { defaultTop: 10, maxTop: 50, maxPoints: 1000 } as const;
 
 /** `value` when it is a whole number in min..max, `fallback` when absent; BAD_USER_INPUT otherwise. */
 export function bounded(argument: string, value: number | null | undefined, min: number, max: number, fallback: number): number {

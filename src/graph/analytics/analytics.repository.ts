@@ -9,9 +9,11 @@ import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import type { EntityType } from '../../vocabulary';
 import type { StatementFilterValues } from '../statement/statement.cypher';
+import { requireKnownIds } from '../statement/statement.repository';
 import * as Q from './analytics.cypher';
 import { entityNotFound, type MissingId } from './analytics.input';
-import type { AttributionBucket, AttributionDimension, NodeRecord, Path, SearchHit, TimelineItem } from './analytics.type';
+import { AttributionDimension, type AttributionBucket, type AttributionSeries, type Interval, type NodeRecord, type Path, type SearchHit, type TimelineItem } from './analytics.type';
+import { assembleSeries, intervalStarts, seriesWindow, type SeriesCounts } from './series';
 import { escapeLucene, nameSnippet, searchTerms, textSnippet } from './search-text';
 
 /** What matched in a hit, for the snippet: the words around it, or the name that holds it. */
@@ -75,6 +77,38 @@ export async function timeline(db: Db, entity: { id: string; type: EntityType } 
 
 /** Statement counts per speaker, topic, outlet, kind or article, most first, then by label. */
 export async function attribution(db: Db, groupBy: AttributionDimension, filter: StatementFilterValues): Promise<AttributionBucket[]> {
+  await requireKnownIds(db, filter);
   const rows = await db.readKept(Q.translateAttribution(groupBy, filter));
   return rows.map((row) => ({ id: row.id as string | null, label: row.label as string, count: row.n as number }));
 }
+
+/**
+ * One series per group (the `top` largest, then "other"), a point per interval of the
+ * window. A window given by the filter is checked for size before Neo4j is asked; one that
+ * the data sets is checked after.
+ */
+export async function attributionSeries(
+  db: Db,
+  groupBy: AttributionDimension,
+  interval: Interval,
+  filter: StatementFilterValues,
+  top: number,
+): Promise<AttributionSeries[]> {
+  const since = filter.since ?? null;
+  const until = filter.until ?? null;
+  if (since !== null && until !== null) intervalStarts(since, until, interval);
+  await requireKnownIds(db, filter);
+  const [row] = await db.readKept(Q.translateSeries(groupBy, interval, filter, top));
+  const counts = row as unknown as SeriesCounts;
+  const window = seriesWindow(counts, since, until);
+  if (window === null) return [];
+  return assembleSeries(counts, intervalStarts(window.from, window.to, interval), ID_DIMENSIONS.has(groupBy));
+}
+
+/** The dimensions whose groups are entities or articles, with ids. */
+const ID_DIMENSIONS: ReadonlySet<AttributionDimension> = new Set([
+  AttributionDimension.SPEAKER,
+  AttributionDimension.ABOUT,
+  AttributionDimension.REPORTED_BY,
+  AttributionDimension.ARTICLE,
+]);

@@ -9,9 +9,9 @@ import { parseId } from '../ids';
 import { ENTITY_TYPES } from '../../vocabulary';
 import { checkStatementFilter } from '../statement/statement.fetch';
 import { StatementFilter } from '../statement/statement.type';
-import { bounded, PATHS, SEARCH, searchText, TIMELINE } from './analytics.input';
+import { bounded, PATHS, SEARCH, searchText, SERIES, TIMELINE } from './analytics.input';
 import * as repo from './analytics.repository';
-import { AttributionBucket, AttributionDimension, Path, SearchHit, TimelineItem } from './analytics.type';
+import { AttributionBucket, AttributionDimension, AttributionSeries, Interval, Path, SearchHit, TimelineItem } from './analytics.type';
 
 @Resolver()
 export class AnalyticsResolver {
@@ -64,5 +64,18 @@ export class AnalyticsResolver {
     @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
   ): Promise<AttributionBucket[]> {
     return repo.attribution(ctx.db, groupBy, checkStatementFilter(filter));
+  }
+
+  @Query(() => [AttributionSeries], {
+    description: `Attention over time: for each of the \`top\` (1..${SERIES.maxTop}) largest groups of the statements the filter selects, then "other" for the rest together, a point per interval (UTC days, ISO weeks, months) with the count and its share of all the statements the filter selects in that interval. Every interval of the window (the filter's since..until, else from the first dated statement to the last) is present, 0 where there is nothing; undated statements are left out. At most ${SERIES.maxPoints} intervals.`,
+  })
+  attributionSeries(
+    @Arg('groupBy', () => AttributionDimension) groupBy: AttributionDimension,
+    @Arg('interval', () => Interval) interval: Interval,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
+    @Arg('top', () => Int, { nullable: true, defaultValue: SERIES.defaultTop }) top?: number,
+  ): Promise<AttributionSeries[]> {
+    return repo.attributionSeries(ctx.db, groupBy, interval, checkStatementFilter(filter), bounded('top', top, 1, SERIES.maxTop, SERIES.defaultTop));
   }
 }

@@ -81,20 +81,62 @@ export enum AttributionDimension {
   REPORTED_BY = 'REPORTED_BY',
   KIND = 'KIND',
   ARTICLE = 'ARTICLE',
+  STANCE = 'STANCE',
 }
 registerEnumType(AttributionDimension, {
   name: 'AttributionDimension',
-  description: 'What to count statements by: who said them, what they are about, which outlet reported them, their kind, or the article they appear in.',
+  description: 'What to count statements by: who said them, what they are about, which outlet reported them, their kind, the article they appear in, or the stance they take on what they are about (on the filter\'s `about` or `aboutAny` when given; a statement with two stances counts for each).',
 });
 
 @ObjectType({ description: 'How many statements fall in one group.' })
 export class AttributionBucket {
-  @Field(() => ID, { nullable: true, description: 'The entity id (the article id for ARTICLE); null for KIND.' })
+  @Field(() => ID, { nullable: true, description: 'The entity id (the article id for ARTICLE); null for KIND and STANCE.' })
   id!: string | null;
 
-  @Field({ description: 'The entity name, the article title, or the kind.' })
+  @Field({ description: 'The entity name, the article title, the kind or the stance.' })
   label!: string;
 
   @Field(() => Int)
   count!: number;
+}
+
+export enum Interval {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+registerEnumType(Interval, {
+  name: 'Interval',
+  description: 'A span of a series, in UTC days: DAY; WEEK, an ISO week (Monday to Sunday); MONTH, a calendar month.',
+});
+
+@ObjectType({ description: 'One interval of a series.' })
+export class SeriesPoint {
+  @Field({ description: 'The first day of the interval, YYYY-MM-DD (a Monday for WEEK, the 1st for MONTH).' })
+  start!: string;
+
+  @Field(() => Int, { description: "The group's statements in the interval." })
+  count!: number;
+
+  @Field(() => Float, {
+    description: 'count divided by all statements the filter selects in the interval (0 when there are none): the ratio to all coverage.',
+  })
+  share!: number;
+}
+
+@ObjectType({ description: 'How many statements of one group fall in each interval, every interval of the window present.' })
+export class AttributionSeries {
+  @Field(() => ID, { nullable: true, description: 'The entity or article id; null for KIND, STANCE and for "other".' })
+  id!: string | null;
+
+  @Field({ description: 'The entity name, article title, kind or stance; "other" for the groups beyond `top`, together.' })
+  label!: string;
+
+  @Field(() => Int, {
+    description: 'The statements of the group across the window; for "other", the sum of the folded groups\' (a statement in two of them counts twice, as in attribution).',
+  })
+  total!: number;
+
+  @Field(() => [SeriesPoint], { description: 'One point per interval, oldest first, 0 where the group has none.' })
+  points!: SeriesPoint[];
 }

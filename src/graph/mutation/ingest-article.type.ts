@@ -5,10 +5,10 @@
  * the one validator, whichever door it came in by.
  */
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DATE_PRECISIONS, ENTITY_TYPES, inWords, ORGANIZATION_KINDS, PLACE_KINDS, POLICY_STATUSES, type EntityType } from '../../vocabulary';
 import { graphqlEnum } from '../enum';
-import { StatementKind } from '../statement/statement.type';
+import { Stance, StatementKind } from '../statement/statement.type';
 
 const EntityTypeName = graphqlEnum(ENTITY_TYPES, 'EntityTypeName', 'The type of an entity in an ingest document.');
 
@@ -22,6 +22,18 @@ export class DateInput {
 
   @Field(() => String, { nullable: true, description: `${inWords(DATE_PRECISIONS)}.` })
   precision?: string | null;
+}
+
+@InputType({ description: 'Where a statement stands on one entity it is about.' })
+export class AboutStanceInput {
+  @Field(() => ID)
+  about!: string;
+
+  @Field(() => Stance)
+  stance!: Stance;
+
+  @Field(() => Float, { nullable: true, description: 'For a stance the extractor proposed: how sure it was (0..1).' })
+  confidence?: number | null;
 }
 
 @InputType()
@@ -118,6 +130,9 @@ export class StatementInput {
 
   @Field(() => [ID], { nullable: true })
   about?: string[] | null;
+
+  @Field(() => [AboutStanceInput], { nullable: true, description: 'Where the statement stands on entities of `about`; UNCLEAR where not given.' })
+  stances?: AboutStanceInput[] | null;
 
   @Field(() => String, { nullable: true })
   venue?: string | null;

@@ -5,10 +5,11 @@
 import { cypher, type CypherQuery } from '../../db/cypher';
 import { ARTICLE_HEADER_PROJECTION, ARTICLE_PROJECTION } from '../article/article.cypher';
 import { ENTITY_HEADER_PROJECTION, ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
+import type { StatementOrder } from './statement.type';
 
 /** A StatementHeader's fields: what every listing shows, and the sortKey its cursors need. */
 const HEADER_FIELDS = `
-  __typename: 'Statement', id: s.id, text: s.text, kind: s.kind, sortKey: s.sortKey`;
+  __typename: 'Statement', id: s.id, text: s.text, kind: s.kind, sortKey: s.sortKey, dayKey: s.dayKey`;
 
 /** The rest of a StatementRecord; quotedInId costs a relationship lookup per statement. */
 const STATEMENT_FIELDS = `${HEADER_FIELDS}, venue: s.venue,
@@ -17,6 +18,15 @@ const STATEMENT_FIELDS = `${HEADER_FIELDS}, venue: s.venue,
   quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0]`;
 
 export const STATEMENT_PROJECTION = `{${STATEMENT_FIELDS}\n}`;
+
+/** The stance of ABOUT link `r`: a link written before stances, or without one, is UNCLEAR. */
+export const STANCE_OF_LINK = "coalesce(r.stance, 'UNCLEAR')";
+/**
+ * Whether the entity \`x\` an ABOUT link reaches is one the filter's \`about\` or \`aboutAny\`
+ * names (any, when it names none): a stance is taken on the topics asked about.
+ */
+export const TOPIC_NAMED = '($about IS NULL OR x.id = $about) AND ($aboutAny IS NULL OR x.id IN $aboutAny)';
+
 
 /**
  * What a query for statements brings along, for the fields the client asked for
@@ -115,6 +125,12 @@ UNWIND $ids AS id
 MATCH (s:Statement {id: id})
 RETURN id, ${detailsMap({ ...ALL_INCLUDES, roles: false, articles: false, articleText: false })} AS details`;
 
+/** Each statement's ABOUT links with their stance and, for a proposed one, its confidence. */
+export const ABOUT_LINKS = `
+UNWIND $ids AS id
+MATCH (s:Statement {id: id})
+RETURN id, [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, stance: ${STANCE_OF_LINK}, confidence: r.stanceConfidence, entity: ${ENTITY_HEADER_PROJECTION}}] AS links`;
+
 export const QUOTES_INSIDE = `
 UNWIND $ids AS id
 MATCH (outer:Statement {id: id})<-[:QUOTED_IN]-(s:Statement)
@@ -167,15 +183,23 @@ export const SCAN_PER_ROW = 40;
  * rest comes the sparse way, after the last statement found. The answer is the same either
  * way; what the dense way saves is measured in docs/bench-findings.md, finding F10.
  */
-function anchoredPage(anchor: Anchor, after: (v: string) => string, where: readonly string[], imported: readonly string[] = []): string {
+function anchoredPage(
+  anchor: Anchor,
+  after: (v: string) => string,
+  where: readonly string[],
+  imported: readonly string[] = [],
+  order: PageOrder = PAGE_ORDERS.ARTICLE_ORDER,
+): string {
   const { link, degree } = LINKS[anchor];
+  const sort = `s.${order.key}${order.descending ? ' DESC' : ''}`;
+  const beyond = `s.${order.key} ${order.descending ? '<' : '>'} found[-1].${order.key}`;
   const also = where.map((w) => `\n      AND ${w}`).join('');
   const more = imported.map((v) => `, ${v}`).join('');
   return `CALL (anchor, total${more}) {
   WITH anchor, total${more} WHERE COUNT { ${degree} } * ${DENSE} >= total
   CALL (anchor${more}) {
     MATCH (s:Statement) WHERE ${after('s')}
-    WITH s ORDER BY s.sortKey LIMIT toInteger($scan)
+    WITH s ORDER BY ${sort} LIMIT toInteger($scan)
     WITH s WHERE EXISTS { ${link} }${also}
     WITH s LIMIT toInteger($limit)
     RETURN collect(s) AS found
@@ -183,8 +207,8 @@ function anchoredPage(anchor: Anchor, after: (v: string) => string, where: reado
   CALL (anchor, found${more}) {
     WITH anchor, found${more} WHERE size(found) < $limit
     MATCH ${link.replace('(s)', '(s:Statement)')}
-    WHERE ${after('s')} AND (size(found) = 0 OR s.sortKey > found[-1].sortKey)${also}
-    WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
+    WHERE ${after('s')} AND (size(found) = 0 OR ${beyond})${also}
+    WITH s ORDER BY ${sort} LIMIT toInteger($limit)
     RETURN collect(s) AS rest
   }
   RETURN (found + rest)[..toInteger($limit)] AS page
@@ -192,7 +216,7 @@ function anchoredPage(anchor: Anchor, after: (v: string) => string, where: reado
   WITH anchor, total${more} WHERE COUNT { ${degree} } * ${DENSE} < total
   MATCH ${link.replace('(s)', '(s:Statement)')}
   WHERE ${after('s')}${also}
-  WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
+  WITH s ORDER BY ${sort} LIMIT toInteger($limit)
   RETURN collect(s) AS page
 }`;
 }
@@ -243,17 +267,59 @@ export interface StatementFilterValues {
   readonly reportedBy?: string | null;
   readonly kind?: string | null;
   readonly article?: string | null;
+  readonly speakers?: readonly string[] | null;
+  readonly aboutAny?: readonly string[] | null;
+  readonly reportedByAny?: readonly string[] | null;
+  readonly kinds?: readonly string[] | null;
+  readonly stance?: string | null;
+  /** YYYY-MM-DD, inclusive, on the statement's day (statement.dayKey). */
+  readonly since?: string | null;
+  readonly until?: string | null;
 }
 
 /**
+ * A statement's `dayKey` is its day (its own date, else its earliest article's publication
+ * date; `0000-00-00` when it has neither) joined to its sortKey by `|`: unique, so it orders
+ * pages by date with keyset cursors, and a window of days is one range of it. `~` sorts
+ * after `|` and every character of a sortKey, so `until~` bounds the last day's keys.
+ */
+export const UNDATED_DAY = '0000-00-00';
+const windowFrom = (filter: StatementFilterValues): string | null =>
+  (filter.since ?? null) !== null ? (filter.since as string) : (filter.until ?? null) !== null ? '0001-01-01' : null;
+const windowTo = (filter: StatementFilterValues): string | null => ((filter.until ?? null) === null ? null : `${filter.until as string}~`);
+
+/** The window's bounds on `v`'s dayKey, as range predicates the dayKey index can seek. */
+function windowOn(v: string, filter: StatementFilterValues): string[] {
+  return [windowFrom(filter) !== null && `${v}.dayKey >= $windowFrom`, windowTo(filter) !== null && `${v}.dayKey < $windowTo`].filter(
+    (p): p is string => typeof p === 'string',
+  );
+}
+
+/** The list fields, each a link (or property) any one of whose values will do. */
+const LISTS = {
+  speakers: 'EXISTS { MATCH (x:Entity)-[:SAID]->(s) WHERE x.id IN $speakers }',
+  aboutAny: 'EXISTS { MATCH (s)-[:ABOUT]->(x:Entity) WHERE x.id IN $aboutAny }',
+  reportedByAny: 'EXISTS { MATCH (s)-[:REPORTED_BY]->(x:Organization) WHERE x.id IN $reportedByAny }',
+  kinds: 's.kind IN $kinds',
+} as const;
+export type ListField = keyof typeof LISTS;
+export const LIST_FIELDS = Object.keys(LISTS) as ListField[];
+
+const given = (value: unknown): boolean => value !== undefined && value !== null;
+
+/**
  * Translates a filter into a MATCH that starts from the most selective anchor the filter
- * names (an index seek on an id), and WHERE clauses for the rest.
+ * names (an index seek on an id), and WHERE clauses on statement `s` for the rest. Every
+ * query that filters statements builds its filter here, so a new condition is added once.
  */
 export function filterClauses(filter: StatementFilterValues): { match: string; where: string[]; anchor: Anchor | null } {
-  const named = ANCHOR_NAMES.filter((anchor) => filter[LINKS[anchor].field] !== undefined && filter[LINKS[anchor].field] !== null);
+  const named = ANCHOR_NAMES.filter((anchor) => given(filter[LINKS[anchor].field]));
   const [anchor = null, ...others] = named;
   const where = others.map((other) => `EXISTS { ${linkTo(other, `$${LINKS[other].field}`)} }`);
-  if (filter.kind !== undefined && filter.kind !== null) where.push('s.kind = $kind');
+  if (given(filter.kind)) where.push('s.kind = $kind');
+  for (const field of LIST_FIELDS) if (given(filter[field])) where.push(LISTS[field]);
+  if (given(filter.stance)) where.push(`EXISTS { MATCH (s)-[r:ABOUT]->(x:Entity) WHERE ${STANCE_OF_LINK} = $stance AND ${TOPIC_NAMED} }`);
+  where.push(...windowOn('s', filter));
   return { match: anchor === null ? '(s:Statement)' : linkTo(anchor, `$${LINKS[anchor].field}`), where, anchor };
 }
 
@@ -263,23 +329,59 @@ export const filterParams = (filter: StatementFilterValues): Record<string, unkn
   reportedBy: filter.reportedBy ?? null,
   kind: filter.kind ?? null,
   article: filter.article ?? null,
+  ...Object.fromEntries(LIST_FIELDS.map((field) => [field, filter[field] ?? null])),
+  stance: filter.stance ?? null,
+  windowFrom: windowFrom(filter),
+  windowTo: windowTo(filter),
 });
+
+/**
+ * The ids of a filter's lists (\`$lists\`: \`{field, organization, ids}\`) that name no entity,
+ * or for an outlet list no organization: one row per list that has any.
+ */
+export const UNKNOWN_LIST_IDS = `
+UNWIND $lists AS list
+UNWIND list.ids AS id
+OPTIONAL MATCH (n:Entity {id: id})
+WITH list, id, n WHERE n IS NULL OR (list.organization AND NOT n:Organization)
+RETURN list.field AS field, collect(id) AS unknown`;
+
+/** How a page is ordered: the unique statement property it walks, and which way. */
+export interface PageOrder {
+  readonly key: 'sortKey' | 'dayKey';
+  readonly descending: boolean;
+}
+
+export const PAGE_ORDERS: Readonly<Record<StatementOrder, PageOrder>> = {
+  ARTICLE_ORDER: { key: 'sortKey', descending: false },
+  OLDEST_FIRST: { key: 'dayKey', descending: false },
+  NEWEST_FIRST: { key: 'dayKey', descending: true },
+};
+
+/** Sorts after every key, so a descending page with no cursor starts at the end. */
+const AFTER_EVERY_KEY = '\uffff';
 
 export function translateStatementPage(
   filter: StatementFilterValues,
   limit: number,
   after: readonly [string | number, string] | null,
   includes: StatementIncludes = NO_INCLUDES,
+  order: PageOrder = PAGE_ORDERS.ARTICLE_ORDER,
 ): CypherQuery {
   const { match, where, anchor } = filterClauses(filter);
-  const params = { ...filterParams(filter), ...pageParams(limit), afterKey: after === null ? '' : String(after[0]) };
-  // The range lets the planner walk the sortKey index in order.
-  const range = (v: string): string => (after === null ? `${v}.sortKey >= $afterKey` : `${v}.sortKey > $afterKey`);
+  const { key, descending } = order;
+  const start = descending ? AFTER_EVERY_KEY : '';
+  const params = { ...filterParams(filter), ...pageParams(limit), afterKey: after === null ? start : String(after[0]) };
+  // The range lets the planner walk the order's index in order; a window on the day is part of it.
+  const beyond = descending ? '<' : '>';
+  const range = (v: string): string =>
+    [after === null ? `${v}.${key} ${beyond}= $afterKey` : `${v}.${key} ${beyond} $afterKey`, ...(key === 'dayKey' ? windowOn(v, filter) : [])].join(' AND ');
+  const sort = `s.${key}${descending ? ' DESC' : ''}`;
   if (anchor === null) {
     const text = `
 MATCH ${match}
 WHERE ${[...where, range('s')].join('\n  AND ')}
-WITH s ORDER BY s.sortKey LIMIT toInteger($limit)
+WITH s ORDER BY ${sort} LIMIT toInteger($limit)
 RETURN ${statementProjection(includes)} AS statement`;
     return cypher(text, params);
   }
@@ -287,7 +389,7 @@ RETURN ${statementProjection(includes)} AS statement`;
   const text = `
 ${TOTAL}
 MATCH (anchor:${LINKS[anchor].label} {id: $${LINKS[anchor].field}})
-${anchoredPage(anchor, range, where)}
+${anchoredPage(anchor, range, where, [], order)}
 UNWIND page AS s
 RETURN ${statementProjection(includes)} AS statement`;
   return cypher(text, params);

@@ -5,23 +5,57 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context';
-import { ENTITY_TYPES } from '../../vocabulary';
+import { badInput } from '../../errors';
+import { ENTITY_TYPES, isCalendarDate } from '../../vocabulary';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../connection';
 import { ENTITY_EXTRA_FIELDS } from '../entity/entity.type';
 import { parseId } from '../ids';
 import { selectedPaths } from '../lookahead';
-import type { Anchor, StatementIncludes } from './statement.cypher';
+import { LIST_FIELDS, type Anchor, type StatementIncludes } from './statement.cypher';
 import { STATEMENT_CURSOR, statementPosition } from './statement.repository';
 import type { StatementFilter, StatementHeader } from './statement.type';
 
-/** Checks every id in a filter; the same check serves `statements` and `attribution`. */
+/** The most ids a list field of a filter may hold: more is a different question (a group, a type). */
+export const MAX_LIST_IDS = 50;
+
+/** The id types each list field takes. */
+const LIST_TYPES = { speakers: ENTITY_TYPES, aboutAny: ENTITY_TYPES, reportedByAny: ['Organization'] } as const;
+
+/**
+ * Checks a filter's ids, lists and window; the same check serves every query that takes a
+ * filter. Whether the ids of a list name nodes is checked against the graph by the
+ * repository (statement.repository.ts requireKnownIds).
+ */
 export function checkStatementFilter(filter: StatementFilter | null | undefined): StatementFilter {
   if (filter === null || filter === undefined) return {};
   if (filter.speaker != null) parseId(filter.speaker, ENTITY_TYPES, 'filter.speaker');
   if (filter.about != null) parseId(filter.about, ENTITY_TYPES, 'filter.about');
   if (filter.reportedBy != null) parseId(filter.reportedBy, ['Organization'], 'filter.reportedBy');
   if (filter.article != null) parseId(filter.article, ['Article'], 'filter.article');
+  for (const field of LIST_FIELDS) {
+    const list = filter[field];
+    if (list === null || list === undefined) continue;
+    const argument = `filter.${field}`;
+    if (list.length === 0 || list.length > MAX_LIST_IDS) {
+      throw badInput(`${argument} must hold from 1 to ${MAX_LIST_IDS} values; received ${list.length}`, { argument });
+    }
+    if (field !== 'kinds') for (const id of list) parseId(id, LIST_TYPES[field], argument);
+  }
+  const since = calendarDay(filter.since, 'filter.since');
+  const until = calendarDay(filter.until, 'filter.until');
+  if (since !== null && until !== null && since > until) {
+    throw badInput(`filter.until must be on or after filter.since; received since ${since} and until ${until}`, { argument: 'filter.until' });
+  }
   return filter;
+}
+
+/** A YYYY-MM-DD day the calendar has, or null when absent; BAD_USER_INPUT naming `argument` otherwise. */
+export function calendarDay(value: string | null | undefined, argument: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) {
+    throw badInput(`${argument} must be a calendar date YYYY-MM-DD; received ${JSON.stringify(value.slice(0, 40))}`, { argument });
+  }
+  return value;
 }
 
 /**

@@ -7,7 +7,7 @@ import { primeEntities, primeRoles } from '../entity/entity.loaders';
 import { groupBy, idLoader, madeOnUse, makersByName, type Makers } from '../loader';
 import { ANCHORS, includesKey, type Anchor, type StatementIncludes } from './statement.cypher';
 import * as repo from './statement.repository';
-import type { Evidence, StatementHeader, StatementRecord } from './statement.type';
+import type { AboutLinkRecord, Evidence, StatementHeader, StatementRecord } from './statement.type';
 
 /** A statement by id, fetched with what the request's selection will ask of it. */
 export interface StatementKey {
@@ -31,6 +31,8 @@ export interface StatementLoaders {
   readonly reportedBy: DataLoader<string, EntityHeader[]>;
   readonly evidence: DataLoader<string, Evidence[]>;
   readonly quotesInside: DataLoader<string, StatementRecord[]>;
+  /** The ABOUT links of statements with their stances. */
+  readonly aboutLinks: DataLoader<string, AboutLinkRecord[]>;
   /** A page of statements per anchor node (who said them, what they are about, ...). */
   readonly pages: Readonly<Record<Anchor, DataLoader<repo.AnchoredPageKey, StatementHeader[], string>>>;
   readonly counts: Readonly<Record<Anchor, DataLoader<string, number>>>;
@@ -123,6 +125,7 @@ export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
       { cacheKeyFn: statementKey, maxBatchSize: 1000 },
     ),
   quotesInside: (db) => idLoader((ids) => repo.quotesInside(db, ids), []),
+  aboutLinks: (db) => idLoader((ids) => repo.aboutLinks(db, ids), []),
   pages: (db, loaders) => pageLoaders({ db, prime: loaders.prime }),
   counts: countLoaders,
 };

@@ -4,12 +4,33 @@ import { toConnection, type Connection, type Position } from '../connection';
 import { groupBy, valueById } from '../loader';
 import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
-import type { DetailsRow, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
+import { badInput } from '../../errors';
+import type { AboutLinkRecord, DetailsRow, StatementOrder, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
 
 export type { StatementDetails } from './statement.type';
 
 export const STATEMENT_CURSOR = 'Statement';
 export const statementPosition = (s: StatementHeader): Position => [s.sortKey, s.id];
+
+/** Each order's cursors are its own kind: a cursor of one order is refused by another. */
+export const statementCursor = (order: StatementOrder): string => (order === 'ARTICLE_ORDER' ? STATEMENT_CURSOR : `${STATEMENT_CURSOR} ${order}`);
+const positionIn =
+  (order: StatementOrder) =>
+  (s: StatementHeader): Position =>
+    Q.PAGE_ORDERS[order].key === 'sortKey' ? statementPosition(s) : [s.dayKey ?? '', s.id];
+
+/** BAD_USER_INPUT naming the first list of the filter that holds an id of nothing in the graph. */
+export async function requireKnownIds(db: Db, filter: Q.StatementFilterValues): Promise<void> {
+  const lists = (['speakers', 'aboutAny', 'reportedByAny'] as const)
+    .filter((field) => (filter[field] ?? null) !== null)
+    .map((field) => ({ field, organization: field === 'reportedByAny', ids: filter[field] }));
+  if (lists.length === 0) return;
+  const [row] = await db.read(cypher(Q.UNKNOWN_LIST_IDS, { lists }));
+  if (row === undefined) return;
+  const argument = `filter.${row.field as string}`;
+  const unknown = (row.unknown as string[]).map((id) => JSON.stringify(id)).join(', ');
+  throw badInput(`${argument} must name ${row.field === 'reportedByAny' ? 'organizations' : 'entities'} in the graph; nothing has the id ${unknown}`, { argument });
+}
 
 /** A statement as its query returns it: what it brought along still as Neo4j returned it. */
 type StatementRow = Omit<StatementHeader, 'details'> & { readonly details?: DetailsRow };
@@ -60,6 +81,20 @@ export async function details(db: Db, ids: readonly string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.id as string, { ...NO_DETAILS, ...partsOf(r.details as DetailsRow) }]));
 }
 
+/** Each statement's ABOUT links in their order, each with its stance. */
+export async function aboutLinks(db: Db, ids: readonly string[]): Promise<Map<string, AboutLinkRecord[]>> {
+  const rows = await db.read(cypher(Q.ABOUT_LINKS, { ids }));
+  type Link = AboutLinkRecord & { readonly ordinal: number | null };
+  return new Map(
+    rows.map((r) => [
+      r.id as string,
+      [...(r.links as Link[])]
+        .sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0) || a.entity.id.localeCompare(b.entity.id))
+        .map(({ entity, stance, confidence }) => ({ entity, stance, confidence })),
+    ]),
+  );
+}
+
 export async function quotesInside(db: Db, ids: readonly string[]): Promise<Map<string, StatementRecord[]>> {
   return valueById(await db.read(cypher(Q.QUOTES_INSIDE, { ids })), 'statements');
 }
@@ -70,13 +105,15 @@ export async function statementPage(
   first: number,
   after: Position | null,
   includes = Q.NO_INCLUDES,
+  order: StatementOrder = 'ARTICLE_ORDER',
 ): Promise<Connection<StatementHeader>> {
-  const rows = await db.read(Q.translateStatementPage(filter, first + 1, after, includes));
+  await requireKnownIds(db, filter);
+  const rows = await db.read(Q.translateStatementPage(filter, first + 1, after, includes, Q.PAGE_ORDERS[order]));
   return toConnection(
-    STATEMENT_CURSOR,
+    statementCursor(order),
     rows.map((r) => toRecord(r.statement as StatementRow)),
     first,
-    statementPosition,
+    positionIn(order),
     async () => (await db.read(Q.translateStatementCount(filter)))[0]?.n as number,
   );
 }

@@ -9,7 +9,7 @@ import { fieldOrWhole, linked } from '../loader';
 import { includesAny } from './statement.cypher';
 import { checkStatementFilter, statementIncludes } from './statement.fetch';
 import * as repo from './statement.repository';
-import { Evidence, Statement, StatementConnection, StatementFilter, type StatementHeader, type StatementRecord } from './statement.type';
+import { AboutLink, Evidence, Statement, StatementConnection, StatementFilter, StatementOrder, type AboutLinkRecord, type StatementHeader, type StatementRecord } from './statement.type';
 
 function speakerOf(statement: StatementHeader, speaker: EntityHeader | null): EntityHeader {
   if (speaker === null) throw new Error(`statement ${statement.id} has no speaker in the graph`);
@@ -31,16 +31,18 @@ export class StatementResolver {
     return includesAny(includes) ? ctx.loaders.statementWith.load({ id, includes }) : ctx.loaders.statement.load(id);
   }
 
-  @Query(() => StatementConnection, { description: 'Statements in article order (oldest article first, then position in the article).' })
+  @Query(() => StatementConnection, { description: 'Statements the filter selects, in article order (oldest article first, then position in the article) or by date.' })
   async statements(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgsWithDefault) { first, after }: ConnectionArgs,
     @Arg('filter', () => StatementFilter, { nullable: true }) filter?: StatementFilter,
+    @Arg('orderBy', () => StatementOrder, { nullable: true, defaultValue: StatementOrder.ARTICLE_ORDER }) orderBy?: StatementOrder | null,
   ): Promise<Connection<StatementHeader>> {
+    const order = orderBy ?? StatementOrder.ARTICLE_ORDER;
     const size = pageSize(first);
-    const position = decodeCursor(repo.STATEMENT_CURSOR, after);
-    const page = await repo.statementPage(ctx.db, checkStatementFilter(filter), size, position, statementIncludes(info, 'edges.node.'));
+    const position = decodeCursor(repo.statementCursor(order), after);
+    const page = await repo.statementPage(ctx.db, checkStatementFilter(filter), size, position, statementIncludes(info, 'edges.node.'), order);
     ctx.loaders.prime(page.edges.map((edge) => edge.node));
     return page;
   }
@@ -70,6 +72,11 @@ export class StatementResolver {
   @FieldResolver(() => [Entity], { description: 'The policies, events, people and places it concerns.' })
   about(@Root() statement: StatementHeader, @Ctx() ctx: Context): EntityHeader[] | Promise<EntityHeader[]> {
     return statement.details?.about ?? ctx.loaders.about.load(statement.id);
+  }
+
+  @FieldResolver(() => [AboutLink], { description: 'What it is about, as `about`, each with the stance the statement takes on it.' })
+  aboutLinks(@Root() statement: StatementHeader, @Ctx() ctx: Context): Promise<AboutLinkRecord[]> {
+    return ctx.loaders.aboutLinks.load(statement.id);
   }
 
   @FieldResolver(() => [Organization], {

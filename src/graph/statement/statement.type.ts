@@ -1,12 +1,37 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { STATEMENT_KINDS, type StatementKind as Kind } from '../../vocabulary';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { STANCES, STATEMENT_KINDS, type Stance as StanceName, type StatementKind as Kind } from '../../vocabulary';
 import { ConnectionType } from '../connection';
 import type { ArticleHeader, ArticleRecord } from '../article/article.type';
-import { DateInfo, Node, type EntityHeader, type RoleRow } from '../entity/entity.type';
+import { DateInfo, Entity, Node, type EntityHeader, type RoleRow } from '../entity/entity.type';
 import { graphqlEnum } from '../enum';
 
 export const StatementKind = graphqlEnum(STATEMENT_KINDS, 'StatementKind', 'DIRECT: a whole quoted sentence; PARTIAL: a quoted fragment; INDIRECT: a paraphrase.');
 export type StatementKind = Kind;
+
+export const Stance = graphqlEnum(
+  STANCES,
+  'Stance',
+  'Where a statement stands on something it is about. UNCLEAR: the words do not say, or nobody has judged (every link without a stance).',
+);
+export type Stance = StanceName;
+
+export interface AboutLinkRecord {
+  readonly entity: EntityHeader;
+  readonly stance: Stance;
+  readonly confidence: number | null;
+}
+
+@ObjectType({ description: 'A link from a statement to something it is about, with where the statement stands on it.' })
+export class AboutLink {
+  @Field(() => Entity)
+  entity!: EntityHeader;
+
+  @Field(() => Stance)
+  stance!: Stance;
+
+  @Field(() => Float, { nullable: true, description: "How sure the extractor was of a stance it proposed (0..1); null for a person's judgement." })
+  confidence!: number | null;
+}
 
 @ObjectType({ implements: Node, description: 'Something an entity said, with the exact words it came from.' })
 export class Statement extends Node {
@@ -31,6 +56,8 @@ export interface StatementRecord {
   readonly venue: string | null;
   readonly date: DateInfo | null;
   readonly sortKey: string;
+  /** The statement's day and sortKey (statement.cypher.ts UNDATED_DAY); null on a graph not yet backfilled. */
+  readonly dayKey: string | null;
   readonly quotedInId: string | null;
   /**
    * What the query that found the statement brought along (statement.cypher.ts
@@ -112,7 +139,44 @@ export class StatementFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only statements that appear in this article.' })
   article?: string | null;
+
+  // Lists: a single-valued attribute takes the plural (one of these speakers, kinds), a link a
+  // statement may have several of takes \`Any\` (about any of these). Each holds 1 to 50.
+
+  @Field(() => [ID], { nullable: true, description: 'Only statements made by one of these entities.' })
+  speakers?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only statements about at least one of these entities.' })
+  aboutAny?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only statements reported by at least one of these outlets.' })
+  reportedByAny?: string[] | null;
+
+  @Field(() => [StatementKind], { nullable: true, description: 'Only statements of one of these kinds.' })
+  kinds?: StatementKind[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "YYYY-MM-DD, inclusive: only statements dated on or after it (the statement's own date, else its article's publication date).",
+  })
+  since?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, inclusive: only statements dated on or before it (dated as for `since`).' })
+  until?: string | null;
+
+  @Field(() => Stance, {
+    nullable: true,
+    description: 'Only statements that take this stance on something they are about: on `about` or one of `aboutAny` when given.',
+  })
+  stance?: Stance | null;
 }
+
+export const StatementOrder = graphqlEnum(
+  ['ARTICLE_ORDER', 'NEWEST_FIRST', 'OLDEST_FIRST'] as const,
+  'StatementOrder',
+  "ARTICLE_ORDER: oldest article first, then position in the article. NEWEST_FIRST and OLDEST_FIRST: by the statement's date (its own, else its article's publication date), ties in article order (reversed for NEWEST_FIRST); undated statements count as the oldest.",
+);
+export type StatementOrder = keyof typeof StatementOrder;
 
 @ObjectType()
 export class StatementConnection extends ConnectionType('Statement', () => Statement) {}
