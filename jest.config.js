@@ -39,5 +39,6 @@ module.exports = {
       setupFiles: [...common.setupFiles, '<rootDir>/test/helpers/short-lived-jvms.ts'],
     },
     { ...common, ...withNeo4j, displayName: 'e2e', roots: ['<rootDir>/test/e2e'] },
+    { ...common, ...withNeo4j, displayName: 'fault', roots: ['<rootDir>/test/fault'] },
   ],
 };
