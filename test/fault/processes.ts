@@ -197,7 +197,7 @@ export function longDocument(slug: string, quotes: number): Record<string, unkno
   const statements: Record<string, unknown>[] = [];
   let offset = lines[0]!.length + 1;
   for (let i = 0; i < quotes; i += 1) {
-    const words = `Quote ${i} of ${slug} is on the record`;
+    const words = `Quote ${spelled(i)} of ${slug} is on the record`;
     const line = `The speaker said: “${words}.”`;
     const start = offset + line.indexOf(words);
     statements.push({ kind: 'DIRECT', speaker, start, end: start + words.length, text: words, about: ['place:fault-test-place'] });
@@ -215,6 +215,11 @@ export function longDocument(slug: string, quotes: number): Record<string, unkno
 }
 
 const titleOf = (slug: string): string => `Fault test ${slug}`;
+
+const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** 11 as "one-one": quote keys ignore doubled characters (src/ingest/text.ts), so "11" and "1" would be one quote. */
+const spelled = (n: number): string => [...String(n)].map((d) => DIGITS[Number(d)]).join('-');
 
 /** Resolves once a write transaction of an ingest is open on the Neo4j at `uri`. */
 export const ingestUnderWay = (uri: string): Promise<void> => transactionUnderWay(uri, /UNWIND|MERGE/, 60_000);
