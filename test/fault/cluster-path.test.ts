@@ -9,6 +9,7 @@ import path from 'node:path';
 import { checkGraph, formatReport } from '../../src/check/check';
 import { loadConfig } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
+import { seedStory } from '../../src/ingest/seed';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -22,6 +23,8 @@ let api: TestServer;
 beforeAll(async () => {
   graph = await scratchGraph();
   database = await openDatabase(loadConfig({ NEO4J_URI: graph.uri.replace(/^bolt:/, 'neo4j:') }), { log: () => undefined });
+  // The story, which the second article refers to, is written through the routing driver too.
+  await seedStory(database.gateway);
   api = await startTestServer(database.gateway, { apiKeys: [KEY] });
 }, 240_000);
 
