@@ -5,8 +5,9 @@
  * ingests runs against it for `seconds`: once from the moment it listens (what a client
  * met before readiness waited for the warm-up), once from the moment /health/ready first
  * answers 200 (what a load balancer now sends it). Each reports its answers by outcome
- * (TIMEOUT counted apart), throughput, and latency percentiles, and the time from start to
- * listening and to ready.
+ * (reads and ingests apart), throughput, and latency percentiles, and the time from start
+ * to listening and to ready; then the same load runs again on the now warm server, which
+ * shows what the machine gives at that moment.
  *
  *   npm run build:code && node dist/bench/restart-load.js [seconds] [clients]
  */
@@ -35,7 +36,7 @@ const INGEST_EVERY = 10;
 
 interface Outcome {
   readonly ms: number;
-  /** 'ok', an error code, or the transport error. */
+  /** 'read' or 'ingest', then 'ok', an error code, or the transport error. */
   readonly code: string;
 }
 
@@ -52,6 +53,7 @@ function smallDocument(n: number): unknown {
 
 async function send(url: string, n: number): Promise<Outcome> {
   const ingest = n % INGEST_EVERY === 0;
+  const kind = ingest ? 'ingest' : 'read';
   const body = ingest
     ? { query: 'mutation I($d: ArticleDocumentInput!) { ingestArticle(document: $d) { article } }', variables: { d: smallDocument(n) } }
     : { query: READS[n % READS.length] };
@@ -60,9 +62,9 @@ async function send(url: string, n: number): Promise<Outcome> {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` }, body: JSON.stringify(body) });
     const answer = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
     const code = answer.errors?.[0]?.extensions?.code ?? (response.status === 200 ? 'ok' : `HTTP ${response.status}`);
-    return { ms: performance.now() - started, code };
+    return { ms: performance.now() - started, code: `${kind} ${code}` };
   } catch (error) {
-    return { ms: performance.now() - started, code: String((error as { cause?: { code?: string } }).cause?.code ?? error) };
+    return { ms: performance.now() - started, code: `${kind} ${String((error as { cause?: { code?: string } }).cause?.code ?? error)}` };
   }
 }
 
@@ -143,9 +145,11 @@ async function main(): Promise<void> {
       const server = await startServer(dataDir, 4390);
       if (gate === 'ready') await untilReady(server.url);
       const loadStartMs = Date.now() - server.spawnedAt;
-      const outcomes = await load(server.url, seconds, clients);
+      console.log(report(`load from ${gate}`, server, loadStartMs, await load(server.url, seconds, clients), seconds));
+      // The same load again on the server now warm: what this machine gives at the moment, for comparison.
+      const againMs = Date.now() - server.spawnedAt;
+      console.log(report(`  then again, warm`, server, againMs, await load(server.url, seconds, clients), seconds));
       await stop(server);
-      console.log(report(`load from ${gate}`, server, loadStartMs, outcomes, seconds));
     }
   } finally {
     rmSync(home, { recursive: true, force: true });
