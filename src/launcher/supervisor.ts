@@ -52,8 +52,9 @@ export class SupervisedNeo4j {
     return new SupervisedNeo4j(await options.start(), options);
   }
 
+  /** The Neo4j serving now; stopping it stops the supervision too, so it is not taken for a death. */
   get current(): EmbeddedNeo4j {
-    return this.neo4j;
+    return { ...this.neo4j, stop: () => this.stop() };
   }
 
   get status(): SupervisionState {
