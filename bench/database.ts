@@ -69,7 +69,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
   const markerFile = path.join(dataDir, 'bench-corpus.json');
   if (config.neo4j.uri === null && options.fresh) rmSync(dataDir, { recursive: true, force: true });
   const database: Database = await openDatabase(config, { log: (line) => options.log(`[neo4j] ${line}`) });
-  const { uri, gateway, embedded, close } = database;
+  const { uri, gateway, embedded, close, health } = database;
   try {
     const versionRow = await gateway.read(cypher('CALL dbms.components() YIELD versions RETURN versions[0] AS version'));
     const neo4jVersion = String(versionRow[0]?.version ?? embedded?.version ?? 'unknown');
@@ -81,7 +81,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
     const matches = present && (embedded === null || (marker?.statements === options.statements && marker.seed === options.seed));
     if (matches) {
       options.log(`database already holds the corpus of ${options.statements} statements, seed ${options.seed}: reusing it`);
-      return { uri, gateway, embedded, corpus, load: null, previousLoad: marker?.load ?? null, neo4jVersion, close };
+      return { uri, gateway, embedded, health, corpus, load: null, previousLoad: marker?.load ?? null, neo4jVersion, close };
     }
     const articles = (await gateway.read(cypher('MATCH (a:Article) RETURN count(a) AS n')))[0]?.n as number;
     if (articles > 0) {
@@ -105,7 +105,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
     await gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(600)')));
     const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts };
     if (embedded) writeFileSync(markerFile, `${JSON.stringify({ statements: options.statements, seed: options.seed, load } satisfies Marker, null, 2)}\n`);
-    return { uri, gateway, embedded, corpus, load, previousLoad: null, neo4jVersion, close };
+    return { uri, gateway, embedded, health, corpus, load, previousLoad: null, neo4jVersion, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

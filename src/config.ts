@@ -92,8 +92,22 @@ export const DEFAULT_ANSWER_CACHE_SIZE = 500;
 /** How many query texts a server answers again without Apollo's pipeline (PREPARED_QUERIES). */
 export const DEFAULT_PREPARED_QUERIES = 500;
 
+/**
+ * The process's life: how a dead embedded Neo4j is restarted (src/launcher/supervisor.ts),
+ * and how long SIGTERM waits for the requests in flight (src/http/drain.ts).
+ */
+export interface LifecycleConfig {
+  /** Restarts of a dead embedded Neo4j tried before /health/live fails. */
+  readonly restartAttempts: number;
+  /** The wait before the first restart; each further one waits twice as long. */
+  readonly restartBackoffMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish; null: as long as node lets a request run (src/http/server.ts). */
+  readonly drainMs: number | null;
+}
+
 export interface Config {
   readonly neo4j: Neo4jConfig;
+  readonly lifecycle: LifecycleConfig;
   readonly embedded: EmbeddedConfig;
   readonly host: string;
   readonly port: number;
@@ -146,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: read.text('NEO4J_PASSWORD', 'neo4j'),
       database: env.NEO4J_DATABASE === '' ? undefined : env.NEO4J_DATABASE,
     },
+    lifecycle: lifecycleOf(read),
     embedded: {
       dataDir: path.resolve(projectRoot(), read.text('NEO4J_DATA_DIR', '.neo4j/data')),
       port: read.integer('NEO4J_EMBEDDED_PORT', 0, 0, 65535),
@@ -241,6 +256,14 @@ function neo4jUri(read: EnvReader): string | null {
     return null;
   }
   return parsed ? rawUri : null;
+}
+
+function lifecycleOf(read: EnvReader): LifecycleConfig {
+  return {
+    restartAttempts: read.integer('NEO4J_RESTART_ATTEMPTS', 5, 0, 100),
+    restartBackoffMs: read.integer('NEO4J_RESTART_BACKOFF_MS', 1_000, 0, 600_000),
+    drainMs: read.env.SHUTDOWN_DRAIN_MS ? read.integer('SHUTDOWN_DRAIN_MS', 0, 0, 3_600_000) : null,
+  };
 }
 
 function apiKeysOf(read: EnvReader): string[] {

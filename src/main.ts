@@ -1,4 +1,8 @@
-/** Bootstrap only: config → database → schema → server → listen, and a graceful stop. */
+/**
+ * Bootstrap only: config → database → schema → server → listen, and a stop on SIGTERM or
+ * SIGINT that loses no answer: the server drains its requests first (they use everything
+ * else), then the rest closes, Neo4j last.
+ */
 import 'reflect-metadata';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
@@ -6,11 +10,12 @@ import { DatabaseUnreachable, openDatabase } from './db/connect';
 import { isEmpty, seedStory } from './ingest/seed';
 import { appSchema } from './schema';
 import { explorerRoutes } from './http/explorer-pages';
+import { jsonLog } from './http/request-log';
 import { startServer } from './http/server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { events: jsonLog });
   if (config.seedOnEmpty && (await isEmpty(database.gateway))) {
     const result = await seedStory(database.gateway);
     console.error(`loaded the story ${result.article}: ${result.statements} statements, ${result.entities} entities`);
@@ -27,18 +32,22 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.timeouts.requestMs,
     preparedQueries: config.preparedQueries,
     extraction: config.extraction,
+    alive: () => database.health() !== 'failed',
+    warmUp: true,
+    drainMs: config.lifecycle.drainMs ?? undefined,
     // dist/src/main.js → dist/explorer, written by `npm run build`.
     routes: explorerRoutes({ distDir: path.resolve(__dirname, '..', 'explorer') }),
   });
   console.error(`GraphQL API ready at ${server.url}; the explorer at ${server.url.replace(/graphql$/, 'explorer')}`);
 
+  // In this order: what a request in flight uses closes only after the drain.
+  const closers: (() => Promise<void>)[] = [() => server.stop(), () => database.close()];
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.error(`${signal}: draining requests, then closing Neo4j`);
-    await server.stop();
-    await database.close();
+    for (const close of closers) await close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

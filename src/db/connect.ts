@@ -5,22 +5,30 @@
  * new one started here. It then checks that the database answers and applies the
  * constraints. Every way this fails becomes one DatabaseUnreachable, whose message names
  * the URI or the data directory and what to do.
+ *
+ * An embedded Neo4j started here is supervised (src/launcher/supervisor.ts): when its JVM
+ * dies, it is started again and the gateway moves to its new Bolt address, so the API
+ * recovers without a restart of its own. With NEO4J_URI the driver's own reconnection does that.
  */
 import type { Config } from '../config';
 import { withTimeout } from '../deadline';
 import { runningNeo4jAddress } from '../launcher/address-file';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../launcher/embedded-neo4j';
+import { SupervisedNeo4j, type SupervisionEvent, type SupervisionState, type SupervisorOptions } from '../launcher/supervisor';
 import { applyConstraints } from './constraints';
-import { Neo4jGateway } from './gateway';
+import { createDriver, Neo4jGateway } from './gateway';
 
 /** What opening a database reads of the configuration. */
-export type DatabaseConfig = Pick<Config, 'neo4j' | 'embedded' | 'timeouts' | 'answerCacheSize'>;
+export type DatabaseConfig = Pick<Config, 'neo4j' | 'embedded' | 'lifecycle' | 'timeouts' | 'answerCacheSize'>;
 
 export interface Database {
   readonly gateway: Neo4jGateway;
+  /** Where the gateway points now (a restarted embedded Neo4j has a new one). */
   readonly uri: string;
-  /** The embedded Neo4j this handle started and stops on close; null for one it only uses. */
+  /** The embedded Neo4j this handle started and stops on close (the one serving now); null for one it only uses. */
   readonly embedded: EmbeddedNeo4j | null;
+  /** 'failed' once a dead embedded Neo4j could not be restarted; always 'serving' for a Neo4j this handle does not own. */
+  health(): SupervisionState;
   close(): Promise<void>;
 }
 
@@ -34,29 +42,44 @@ export class DatabaseUnreachable extends Error {
 export interface OpenOptions {
   /** Progress lines (starting Neo4j, its address); default: stderr. */
   readonly log?: (line: string) => void;
+  /** The supervisor's lines (a dead Neo4j, each restart); default: one JSON line each on stdout. */
+  readonly events?: (entry: SupervisionEvent) => void;
 }
 
 interface Located {
   readonly uri: string;
-  /** Started here, so stopped by the handle's close. */
-  readonly embedded: EmbeddedNeo4j | null;
+  /** Started here, so supervised, and stopped by the handle's close. */
+  readonly embedded: SupervisedNeo4j | null;
 }
 
 const VERIFY_TIMEOUT_MS = 10_000;
 const defaultLog = (line: string): void => console.error(line);
+const defaultEvents = (entry: SupervisionEvent): void => void process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 
 /** The gateway to the Neo4j at `uri`, with the configured timeouts, retry time and answer cache. */
-export function gatewayFor(config: DatabaseConfig, uri: string): Neo4jGateway {
-  const { retryMs, connectionMs, transactionMs } = config.timeouts;
-  return Neo4jGateway.connect(
-    { ...config.neo4j, uri },
-    { maxRetryTimeMs: retryMs, connectionTimeoutMs: connectionMs, transactionTimeoutMs: transactionMs, answerCacheSize: config.answerCacheSize },
-  );
+export function gatewayFor(config: Pick<DatabaseConfig, 'neo4j' | 'timeouts' | 'answerCacheSize'>, uri: string): Neo4jGateway {
+  return Neo4jGateway.connect({ ...config.neo4j, uri }, { ...driverOptions(config), transactionTimeoutMs: config.timeouts.transactionMs, answerCacheSize: config.answerCacheSize });
+}
+
+function driverOptions(config: Pick<DatabaseConfig, 'timeouts'>): { maxRetryTimeMs: number; connectionTimeoutMs: number } {
+  return { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs };
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   const log = options.log ?? defaultLog;
-  return connect(config, (await locateRunning(config, log)) ?? (await startEmbedded(config, log)));
+  const found = await locateRunning(config, log);
+  if (found !== null) return connect(config, found);
+  // The gateway is made once Neo4j has started; a restart moves it to the new address.
+  const opened: { gateway?: Neo4jGateway } = {};
+  const supervised = await startEmbedded(config, log, {
+    restarted: async (neo4j) => {
+      await opened.gateway?.replaceDriver(createDriver({ ...config.neo4j, uri: neo4j.uri }, driverOptions(config)));
+    },
+    event: options.events ?? defaultEvents,
+  });
+  const database = await connect(config, { uri: supervised.current.uri, embedded: supervised });
+  opened.gateway = database.gateway;
+  return database;
 }
 
 /**
@@ -71,8 +94,8 @@ export async function openRunningDatabase(config: DatabaseConfig, options: OpenO
 async function connect(config: DatabaseConfig, { uri, embedded }: Located): Promise<Database> {
   const gateway = gatewayFor(config, uri);
   const close = async (): Promise<void> => {
-    await gateway.close();
     await embedded?.stop();
+    await gateway.close();
   };
   try {
     await withTimeout(gateway.verify(), VERIFY_TIMEOUT_MS);
@@ -85,7 +108,17 @@ async function connect(config: DatabaseConfig, { uri, embedded }: Located): Prom
         : 'Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded Neo4j';
     throw new DatabaseUnreachable(`Cannot reach Neo4j at ${uri}: ${reasonOf(error)}. ${hint}.`, { cause: error });
   }
-  return { gateway, uri, embedded, close };
+  return {
+    gateway,
+    get uri() {
+      return embedded?.current.uri ?? uri;
+    },
+    get embedded() {
+      return embedded?.current ?? null;
+    },
+    health: () => embedded?.status ?? 'serving',
+    close,
+  };
 }
 
 /** NEO4J_URI's server, or the embedded Neo4j a running process serves on the data directory; null when neither. */
@@ -98,12 +131,17 @@ async function locateRunning(config: DatabaseConfig, log: (line: string) => void
   return { uri: running.uri, embedded: null };
 }
 
-async function startEmbedded(config: DatabaseConfig, log: (line: string) => void): Promise<Located> {
+async function startEmbedded(config: DatabaseConfig, log: (line: string) => void, supervision: Pick<SupervisorOptions, 'restarted' | 'event'>): Promise<SupervisedNeo4j> {
   const { dataDir, port, heap, pageCache } = config.embedded;
   log(`NEO4J_URI is unset: starting the embedded Neo4j on ${dataDir}`);
-  let embedded: EmbeddedNeo4j;
+  let supervised: SupervisedNeo4j;
   try {
-    embedded = await startEmbeddedNeo4j({ dataDir, port, heap, pageCache, log });
+    supervised = await SupervisedNeo4j.start({
+      start: () => startEmbeddedNeo4j({ dataDir, port, heap, pageCache, log }),
+      attempts: config.lifecycle.restartAttempts,
+      backoffMs: config.lifecycle.restartBackoffMs,
+      ...supervision,
+    });
   } catch (error) {
     const hint =
       error instanceof EmbeddedNeo4jError && error.code === 'DATA_DIR_IN_USE'
@@ -111,8 +149,9 @@ async function startEmbedded(config: DatabaseConfig, log: (line: string) => void
         : '';
     throw new DatabaseUnreachable(`Cannot start the embedded Neo4j on ${dataDir}: ${reasonOf(error)}${hint}`, { cause: error });
   }
+  const embedded = supervised.current;
   log(`embedded Neo4j ${embedded.version} serves Bolt at ${embedded.uri} (pid ${embedded.pid}); other commands on ${dataDir} use it while it runs`);
-  return { uri: embedded.uri, embedded };
+  return supervised;
 }
 
 function reasonOf(error: unknown): string {

@@ -87,14 +87,39 @@ export class RoundTrips {
 export type { Deadline };
 
 export class Neo4jGateway {
+  private current: Driver;
+  private driverGeneration = 0;
+
   constructor(
-    readonly driver: Driver,
+    driver: Driver,
     private readonly database: string | undefined,
     private readonly transactionTimeoutMs = 10_000,
     /** The driver's maxRetryTimeMs (DriverOptions), for the reads this gateway retries itself. */
     private readonly maxRetryTimeMs = DEFAULT_MAX_RETRY_TIME_MS,
     private readonly answers = new AnswerCache(DEFAULT_ANSWER_CACHE_SIZE),
-  ) {}
+  ) {
+    this.current = driver;
+  }
+
+  get driver(): Driver {
+    return this.current;
+  }
+
+  /** How many times the driver was replaced: a new one has met a Neo4j that has planned nothing yet. */
+  get generation(): number {
+    return this.driverGeneration;
+  }
+
+  /**
+   * Points the gateway at a restarted Neo4j (a new Bolt address) and closes the old driver.
+   * Sessions open on the old one fail as they would have anyway: its Neo4j is gone.
+   */
+  async replaceDriver(driver: Driver): Promise<void> {
+    const old = this.current;
+    this.current = driver;
+    this.driverGeneration += 1;
+    await old.close();
+  }
 
   /** Kept answers being computed, by database state and query (readKept). */
   private readonly computing = new Map<string, Promise<readonly Row[]>>();

@@ -3,10 +3,8 @@
  * switch, errors formatted by format-error.ts, and one plugin that fills in the request's
  * log (found on the GraphQL context) and hands accepted queries to the fast path.
  */
-import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
 import type { PreparedOperations } from './fast-path';
 import { apolloFormatError, clientErrors, type ErrorFormat } from './format-error';
@@ -15,7 +13,6 @@ import type { HttpContext } from './request-log';
 
 export interface ApolloSetup {
   readonly schema: GraphQLSchema;
-  readonly httpServer: Server;
   readonly format: ErrorFormat;
   /** Whether clients may query __schema and __type. */
   readonly introspection: boolean;
@@ -72,7 +69,6 @@ export async function startApollo(setup: ApolloSetup): Promise<ApolloServer<Http
     // Apollo wrap every resolver of the schema, trivial property reads included, for
     // Cache-Control headers this API does not send (measured in docs/bench-findings.md, finding F4).
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: setup.httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       setup.limits.plugin,
       requestPlugin(setup.format, setup.prepared),

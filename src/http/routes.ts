@@ -10,6 +10,7 @@ import { ErrorCode } from '../errors';
 import { answerGraphQL, type GraphQLEndpoint } from './graphql';
 import { refuse, sendJson } from './reply';
 import { RequestLog, type LogSink } from './request-log';
+import type { WarmUp } from './warm-up';
 
 /** More routes: resolves true when it has answered the request. */
 export type Routes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
@@ -19,6 +20,10 @@ export interface Router {
   readonly graphql: GraphQLEndpoint;
   readonly routes: Routes | undefined;
   readonly log: LogSink;
+  /** False once the process cannot serve again by itself: /health/live fails, for an outside supervisor to restart it. */
+  readonly alive: () => boolean;
+  /** The warm-up /health/ready waits for; null when ready needs only Neo4j. */
+  readonly warmUp: WarmUp | null;
 }
 
 /** /health/ready answers within this, even when Neo4j does not answer at all. */
@@ -47,8 +52,8 @@ export function handleRequest(router: Router, req: IncomingMessage, res: ServerR
 }
 
 async function route(router: Router, req: IncomingMessage, res: ServerResponse, url: URL, log: RequestLog): Promise<void> {
-  if (url.pathname === '/health/live') return sendJson(res, 200, { status: 'ok' });
-  if (url.pathname === '/health/ready') return ready(router.gateway, res);
+  if (url.pathname === '/health/live') return live(router, res);
+  if (url.pathname === '/health/ready') return ready(router, res);
   if (url.pathname === '/graphql') return answerGraphQL(router.graphql, req, res, url, log);
   if (router.routes && (await router.routes(req, res, url))) return;
   if (url.pathname === '/') {
@@ -58,11 +63,18 @@ async function route(router: Router, req: IncomingMessage, res: ServerResponse, 
   refuse(res, log, 404, 'NOT_FOUND', `There is nothing at ${url.pathname}; the API is at /graphql.`);
 }
 
-async function ready(gateway: Neo4jGateway, res: ServerResponse): Promise<void> {
+function live(router: Router, res: ServerResponse): void {
+  if (router.alive()) sendJson(res, 200, { status: 'ok' });
+  else sendJson(res, 503, { status: 'failed', neo4j: 'could not be restarted' });
+}
+
+/** 200 when Neo4j answers and, with a warm-up, the main queries have run once on the Neo4j serving now. */
+async function ready(router: Router, res: ServerResponse): Promise<void> {
   try {
-    await withTimeout(gateway.verify(), READY_TIMEOUT_MS);
-    sendJson(res, 200, { status: 'ok', neo4j: 'up' });
+    await withTimeout(router.gateway.verify(), READY_TIMEOUT_MS);
   } catch {
-    sendJson(res, 503, { status: 'unavailable', neo4j: 'down' });
+    return sendJson(res, 503, { status: 'unavailable', neo4j: 'down' });
   }
+  if (router.warmUp !== null && !router.warmUp.isWarm()) return sendJson(res, 503, { status: 'warming', neo4j: 'up' });
+  sendJson(res, 200, { status: 'ok', neo4j: 'up' });
 }

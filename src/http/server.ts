@@ -1,6 +1,6 @@
 /**
  * The API's HTTP server: Apollo Server on a plain node:http server, with the health probes,
- * an optional hook for more routes, and a graceful drain on shutdown. Every request is held
+ * an optional hook for more routes, and a drain on shutdown that loses no answer (drain.ts). Every request is held
  * to the limits and time budget of SECURITY.md, and gets one JSON log line with its id,
  * operation, duration, database round trips and outcome. README.md in this folder gives the
  * order a request takes through the files.
@@ -13,6 +13,7 @@ import type { Neo4jGateway } from '../db/gateway';
 import { socketLimitMs } from '../deadline';
 import { ExtractionPool, type PoolOptions } from '../extract/extract.pool';
 import { startApollo } from './apollo';
+import { Drain } from './drain';
 import { PreparedOperations } from './fast-path';
 import type { ErrorFormat } from './format-error';
 import type { GraphQLEndpoint } from './graphql';
@@ -20,6 +21,7 @@ import { queryLimits } from './limits';
 import { countStringBytes } from './response-budget';
 import { jsonLog, type HttpContext, type LogSink } from './request-log';
 import { handleRequest, type Router, type Routes } from './routes';
+import { WarmUp } from './warm-up';
 
 export interface ServerOptions {
   readonly schema: GraphQLSchema;
@@ -45,6 +47,12 @@ export interface ServerOptions {
    * /health/*, before the 404. Resolve true when it has answered the request.
    */
   readonly routes?: Routes;
+  /** False once the process cannot serve again by itself (its Neo4j could not be restarted): /health/live then fails. */
+  readonly alive?: () => boolean;
+  /** Run the main queries once before /health/ready answers 200 (warm-up.ts); default false. */
+  readonly warmUp?: boolean;
+  /** How long stop() lets requests in flight run; default: as long as node lets one run. */
+  readonly drainMs?: number;
 }
 
 export interface RunningServer {
@@ -52,7 +60,7 @@ export interface RunningServer {
   readonly port: number;
   /** The extraction workers, for their 'change' events and state. */
   readonly extraction: ExtractionPool;
-  /** Stops taking requests, lets the ones in flight finish, then resolves. */
+  /** Stops taking connections, lets the requests in flight finish (drain.ts), then resolves. */
   stop(): Promise<void>;
 }
 
@@ -67,10 +75,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const prepared = new PreparedOperations(options.preparedQueries ?? DEFAULT_PREPARED_QUERIES);
   const format: ErrorFormat = { production: options.production, finalErrors: shape.finalErrors };
   countStringBytes(options.schema);
-  const apollo = await startApollo({ schema: options.schema, httpServer, format, introspection: options.introspection ?? true, limits: shape, prepared });
+  const apollo = await startApollo({ schema: options.schema, format, introspection: options.introspection ?? true, limits: shape, prepared });
 
   const extraction = new ExtractionPool({ ...DEFAULT_EXTRACTION, ...options.extraction });
-  let stopping: Promise<void> | undefined;
+  const log = options.log ?? jsonLog;
+  const drain = new Drain(httpServer, log);
+  let apolloStopped = false;
   const graphql: GraphQLEndpoint = {
     schema: options.schema,
     gateway: options.gateway,
@@ -82,19 +92,37 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     limits: shape,
     prepared,
     format,
-    fastPathOpen: () => stopping === undefined,
+    fastPathOpen: () => !apolloStopped,
     extractor: extraction,
   };
-  const router: Router = { gateway: options.gateway, graphql, routes: options.routes, log: options.log ?? jsonLog };
-  httpServer.on('request', (req, res) => handleRequest(router, req, res));
-
-  const port = await listen(httpServer, options.port, options.host);
-  return {
-    url: `http://${options.host}:${port}/graphql`,
-    port,
-    extraction,
-    stop: () => (stopping ??= apollo.stop().then(() => extraction.close())),
+  let selfUrl = '';
+  const router: Router = {
+    gateway: options.gateway,
+    graphql,
+    routes: options.routes,
+    log,
+    alive: options.alive ?? (() => true),
+    warmUp: options.warmUp ? new WarmUp(options.gateway, () => selfUrl) : null,
   };
+  httpServer.on('request', (req, res) => {
+    drain.track(req, res);
+    handleRequest(router, req, res);
+  });
+  const port = await listen(httpServer, options.port, options.host);
+  const url = `http://${options.host}:${port}/graphql`;
+  // A server on every interface is asked on loopback.
+  const self = ['0.0.0.0', '::'].includes(options.host) ? '127.0.0.1' : options.host;
+  selfUrl = `http://${self.includes(':') ? `[${self}]` : self}:${port}/graphql`;
+  router.warmUp?.start();
+
+  let stopping: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    await drain.drain(options.drainMs ?? socketLimitMs(requestTimeoutMs));
+    apolloStopped = true;
+    await apollo.stop();
+    await extraction.close();
+  };
+  return { url, port, extraction, stop: () => (stopping ??= stop()) };
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {

@@ -46,6 +46,8 @@ export interface EmbeddedNeo4j {
   readonly version: string;
   /** Absolute Neo4j home directory. */
   readonly dataDir: string;
+  /** Resolves when the JVM has exited, stopped or not (supervisor.ts restarts one that died). */
+  readonly exited: Promise<void>;
   /** SIGTERM, wait for a clean shutdown (SIGKILL after 30 s). Idempotent. */
   stop(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     port: launched.port,
     version: launched.version,
     dataDir: launched.dataDir,
+    exited: launched.exited,
     async stop() {
       await launched.stop();
       await forget();

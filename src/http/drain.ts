@@ -1,0 +1,66 @@
+/**
+ * How the HTTP server ends without losing an answer. Draining stops taking connections,
+ * lets every request in flight finish (an ingest up to its transaction's end: the request
+ * budget bounds it, and SHUTDOWN_DRAIN_MS bounds the wait), and answers requests that still
+ * arrive on open keep-alive connections with `Connection: close`, so the client moves on
+ * instead of finding the connection gone. Once nothing is in flight, the idle connections
+ * are closed; only a request still running at the end of the drain is cut off, and logged.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import net from 'node:net';
+import type { LogSink } from './request-log';
+
+export class Drain {
+  private readonly inFlight = new Set<ServerResponse>();
+  private draining = false;
+  /** Called when the last request in flight is done, while draining. */
+  private settled: (() => void) | undefined;
+
+  constructor(
+    private readonly server: Server,
+    private readonly log: LogSink,
+  ) {}
+
+  get open(): boolean {
+    return !this.draining;
+  }
+
+  /** Counts a request until its response is done; during the drain its connection closes after the answer. */
+  track(_req: IncomingMessage, res: ServerResponse): void {
+    if (this.draining) res.setHeader('connection', 'close');
+    this.inFlight.add(res);
+    res.once('close', () => {
+      this.inFlight.delete(res);
+      if (this.inFlight.size === 0) this.settled?.();
+    });
+  }
+
+  /** Resolves once every connection is closed: at the latest `timeoutMs` after it is called. */
+  async drain(timeoutMs: number): Promise<void> {
+    this.draining = true;
+    const started = Date.now();
+    const atStart = this.inFlight.size;
+    for (const res of this.inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+    // net.Server's close stops listening only; http.Server's would also close the idle
+    // keep-alive connections at once, resetting a request already on its way over one.
+    const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(this.server, () => resolve()));
+    const finished = await this.allFinished(timeoutMs);
+    const cut = this.inFlight.size;
+    this.server.closeIdleConnections();
+    if (!finished) this.server.closeAllConnections();
+    await closed;
+    this.log({ level: cut > 0 ? 'error' : 'info', msg: 'drained', inFlightAtStart: atStart, cutOff: cut, drainMs: Date.now() - started });
+  }
+
+  /** True when every request in flight finished within `timeoutMs`. */
+  private allFinished(timeoutMs: number): Promise<boolean> {
+    if (this.inFlight.size === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.settled = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+  }
+}

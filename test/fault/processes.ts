@@ -1,0 +1,225 @@
+/**
+ * What the fault tests share: the API as `npm start` runs it (src/main.ts in a child
+ * process, with its output read line by line), waiting for events of processes the test
+ * did not start (a Neo4j JVM's exit, a write transaction under way), a document whose
+ * ingest takes long enough to be interrupted, and the integrity check every fault test
+ * ends with.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { checkGraph, formatReport } from '../../src/check/check';
+import { loadConfig } from '../../src/config';
+import { openDatabase } from '../../src/db/connect';
+import { ADDRESS_FILE_NAME, parseAddress, type BoltAddress } from '../../src/launcher/address-file';
+import { isProcessAlive } from '../../src/launcher/child-process';
+import { freePort } from '../helpers/server';
+import { nodeArgsFromSource, ROOT } from '../helpers/typescript-node';
+
+export const API_KEY = 'fault-tests-api-key-0123456789';
+
+const SLOW_MACHINE = { REQUEST_TIMEOUT_MS: '120000', NEO4J_TRANSACTION_TIMEOUT_MS: '60000', NEO4J_CONNECTION_TIMEOUT_MS: '20000' };
+
+/** `promise`, or a rejection saying `what` after `ms`; the timer never outlives the test. */
+export async function within<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what())), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface Output {
+  readonly lines: string[];
+  /** The first line (seen already, or to come) matching `pattern` after the first `skip` lines. */
+  waitFor(pattern: RegExp, ms: number, skip?: number): Promise<string>;
+  /** The JSON lines, parsed. */
+  json(): Record<string, unknown>[];
+}
+
+/** Lines the child prints on stdout and stderr, and a way to wait for one. */
+export function collect(child: ChildProcess): Output {
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const onData = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      lines.push(line);
+      for (const waiter of waiters.filter((w) => w.pattern.test(line))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  return {
+    lines,
+    waitFor: (pattern, ms, skip = 0) => {
+      const seen = lines.slice(skip).find((l) => pattern.test(l));
+      if (seen) return Promise.resolve(seen);
+      return within(new Promise<string>((resolve) => waiters.push({ pattern, resolve })), ms, () => `no line matching ${pattern} within ${ms} ms; output:\n${lines.join('\n')}`);
+    },
+    json: () => lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+export interface Api {
+  readonly child: ChildProcess;
+  readonly port: number;
+  readonly url: string;
+  readonly output: Output;
+  readonly exited: Promise<[number | null, NodeJS.Signals | null]>;
+  post(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** SIGKILL if it still runs (for finally blocks). */
+  kill(): void;
+}
+
+/** Starts src/main.ts (NEO4J_URI unset unless `env` sets it) and resolves once it listens; `home` is a directory of the test's. */
+export async function startApi(home: string, env: Record<string, string>): Promise<Api> {
+  const port = await freePort();
+  // The test run's own Neo4j (global setup sets NEO4J_URI) is not this API's unless `env` says so.
+  const inherited = { ...process.env };
+  delete inherited.NEO4J_URI;
+  const child = spawn(process.execPath, nodeArgsFromSource(home, 'src/main.ts'), {
+    cwd: ROOT,
+    // Budgets for a machine shared with other work: these tests are about what survives a fault, not how fast.
+    env: { ...inherited, ...SLOW_MACHINE, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', API_KEYS: API_KEY, NEO4J_RESTART_BACKOFF_MS: '200', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = collect(child);
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const api: Api = {
+    child,
+    port,
+    url,
+    output,
+    exited,
+    async post(query, variables = {}) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+  try {
+    const exitedEarly = exited.then(([code, signal]) => Promise.reject(new Error(`the API exited (${signal ?? code}) before it listened; output:\n${output.lines.join('\n')}`)));
+    exitedEarly.catch(() => undefined);
+    await Promise.race([output.waitFor(/GraphQL API ready at/, 180_000), exitedEarly]);
+  } catch (error) {
+    api.kill();
+    throw error;
+  }
+  return api;
+}
+
+/** The embedded Neo4j serving `dataDir` now, by its address file. */
+export function servingNeo4j(dataDir: string): BoltAddress {
+  const address = parseAddress(readFileSync(path.join(dataDir, ADDRESS_FILE_NAME), 'utf8'));
+  if (address === null) throw new Error(`no address in ${dataDir}`);
+  return address;
+}
+
+/**
+ * Resolves when the process `pid` (not a child of ours: a Neo4j JVM the API started) has
+ * exited. Nothing notifies another process's parent's grandparent, so this asks the OS.
+ */
+export async function processExit(pid: number, ms: number): Promise<void> {
+  const started = Date.now();
+  while (isProcessAlive(pid)) {
+    if (Date.now() - started > ms) throw new Error(`process ${pid} still runs after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Resolves once Neo4j at `uri` runs a transaction whose query matches `pattern` (an ingest under way). */
+export async function transactionUnderWay(uri: string, pattern: RegExp, ms: number): Promise<void> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'));
+  const started = Date.now();
+  try {
+    for (;;) {
+      const { records } = await driver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery');
+      if (records.some((r) => pattern.test(String(r.get('currentQuery'))))) return;
+      if (Date.now() - started > ms) throw new Error(`no transaction matching ${pattern} within ${ms} ms`);
+    }
+  } finally {
+    await driver.close();
+  }
+}
+
+/** The integrity check (src/check) over the graph at `uri`: every invariant holds. */
+export async function expectCheckClean(uri: string): Promise<void> {
+  const database = await openDatabase(loadConfig({ ...SLOW_MACHINE, NEO4J_URI: uri }), { log: () => undefined });
+  try {
+    const report = await checkGraph(database.gateway);
+    if (!report.ok) throw new Error(`npm run check found broken invariants:\n${formatReport(report)}`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** How many articles and statements of longDocument(slug) the graph at `uri` holds. */
+export async function footprint(uri: string, slug: string): Promise<{ articles: number; statements: number }> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'neo4j'), { disableLosslessIntegers: true });
+  try {
+    const { records } = await driver.executeQuery(
+      'OPTIONAL MATCH (a:Article {title: $title}) WITH count(a) AS articles OPTIONAL MATCH (s:Statement) WHERE s.text ENDS WITH $words RETURN articles, count(s) AS statements',
+      { title: titleOf(slug), words: ` of ${slug} is on the record` },
+    );
+    return { articles: records[0]?.get('articles') as number, statements: records[0]?.get('statements') as number };
+  } finally {
+    await driver.close();
+  }
+}
+
+export const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
+  ingestArticle(document: $document) { article created statements }
+}`;
+
+/**
+ * An article of `quotes` quotes, each a statement of its own: its ingest is one write
+ * transaction that runs for a while, so a test can interrupt it.
+ */
+export function longDocument(slug: string, quotes: number): Record<string, unknown> {
+  const speaker = 'person:fault-test-speaker';
+  const lines = [titleOf(slug)];
+  const statements: Record<string, unknown>[] = [];
+  let offset = lines[0]!.length + 1;
+  for (let i = 0; i < quotes; i += 1) {
+    const words = `Quote ${spelled(i)} of ${slug} is on the record`;
+    const line = `The speaker said: “${words}.”`;
+    const start = offset + line.indexOf(words);
+    statements.push({ kind: 'DIRECT', speaker, start, end: start + words.length, text: words, about: ['place:fault-test-place'] });
+    lines.push(line);
+    offset += line.length + 1;
+  }
+  return {
+    article: { title: titleOf(slug), text: lines.join('\n'), url: `https://example.org/fault-test/${slug}`, publishedAt: '2025-03-06' },
+    entities: [
+      { id: speaker, type: 'Person', name: 'Fault Test Speaker', aliases: [] },
+      { id: 'place:fault-test-place', type: 'Place', name: 'Fault Test Place', aliases: [] },
+    ],
+    statements,
+  };
+}
+
+const titleOf = (slug: string): string => `Fault test ${slug}`;
+
+const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** 11 as "one-one": quote keys ignore doubled characters (src/ingest/text.ts), so "11" and "1" would be one quote. */
+const spelled = (n: number): string => [...String(n)].map((d) => DIGITS[Number(d)]).join('-');
+
+/** Resolves once a write transaction of an ingest is open on the Neo4j at `uri`. */
+export const ingestUnderWay = (uri: string): Promise<void> => transactionUnderWay(uri, /UNWIND|MERGE/, 60_000);

@@ -1,0 +1,76 @@
+/**
+ * SIGTERM while the API serves a read load on keep-alive connections and a long ingest is
+ * in its write transaction: every request sent is answered (the only failures are new
+ * connections refused once the server stopped listening), the ingest's transaction commits
+ * and its answer is delivered, the drain cuts nothing off, and the process exits 0.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
+import { type Api, expectCheckClean, footprint, INGEST, ingestUnderWay, longDocument, startApi } from './processes';
+
+const READ = 'query Speakers { people(first: 100) { totalCount } }';
+const CLIENTS = 4;
+
+let home: string;
+let graph: ScratchGraph;
+let api: Api | undefined;
+
+beforeAll(async () => {
+  home = mkdtempSync(path.join(os.tmpdir(), 'nkg-sigterm-'));
+  graph = await scratchGraph();
+}, 240_000);
+
+afterAll(async () => {
+  api?.kill();
+  await graph?.stop();
+  rmSync(home, { recursive: true, force: true });
+}, 120_000);
+
+/** Resolves once /health/ready answers 200: the warm-up is over, so the ingest is the only write and the reads are the load's. */
+async function ready(url: string): Promise<void> {
+  for (;;) {
+    const status = await fetch(url.replace('/graphql', '/health/ready')).then((r) => r.status);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Reads over one keep-alive connection until a request cannot be sent; each outcome is a status or an error code. */
+async function client(url: string, outcomes: string[]): Promise<void> {
+  for (;;) {
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: READ }) });
+      await response.arrayBuffer();
+      outcomes.push(String(response.status));
+    } catch (error) {
+      outcomes.push(String((error as { cause?: { code?: string } }).cause?.code ?? error));
+      return;
+    }
+  }
+}
+
+it('answers every request on SIGTERM, commits the long ingest and delivers its answer, then exits 0', async () => {
+  const started = await startApi(home, { NEO4J_URI: graph.uri, SEED_ON_EMPTY: 'true' });
+  api = started;
+  await ready(started.url);
+
+  const outcomes: string[] = [];
+  const load = Promise.all(Array.from({ length: CLIENTS }, () => client(started.url, outcomes)));
+  const ingest = started.post(INGEST, { document: longDocument('sigterm', 2_000) });
+  await ingestUnderWay(graph.uri);
+  started.child.kill('SIGTERM');
+
+  const answer = await ingest;
+  expect(answer.body.errors).toBeUndefined();
+  expect(answer).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: 2_000 } } } });
+  expect(await started.exited).toEqual([0, null]);
+  await load;
+
+  expect(outcomes.filter((o) => o !== '200' && o !== 'ECONNREFUSED')).toEqual([]);
+  expect(outcomes.filter((o) => o === 'ECONNREFUSED')).toHaveLength(CLIENTS);
+  expect(started.output.json().filter((l) => l.msg === 'drained')).toMatchObject([{ cutOff: 0 }]);
+  expect(await footprint(graph.uri, 'sigterm')).toEqual({ articles: 1, statements: 2_000 });
+  await expectCheckClean(graph.uri);
+}, 300_000);
