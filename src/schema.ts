@@ -17,6 +17,9 @@ import {
 } from './graph/entity/entity.resolver';
 import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
 import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
+import { DuplicatesResolver, IngestDuplicatesResolver } from './graph/editorial/duplicates.resolver';
+import { EditorialResolver } from './graph/editorial/editorial.resolver';
+import { ArticleHistoryResolver, EntityHistoryResolver, StatementHistoryResolver } from './graph/editorial/history.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
 import { ExtractResolver } from './extract/extract.resolver';
@@ -36,6 +39,12 @@ export const RESOLVERS = [
   AnalyticsResolver,
   IngestArticleResolver,
   ExtractResolver,
+  EditorialResolver,
+  StatementHistoryResolver,
+  ArticleHistoryResolver,
+  EntityHistoryResolver,
+  DuplicatesResolver,
+  IngestDuplicatesResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -19,6 +19,7 @@
 import type { Deadline, Neo4jGateway, RoundTrips } from '../db/gateway';
 import { invalidDocument, type Problem } from '../errors';
 import { planBatch, unresolvedReferenceProblems } from './plan';
+import { cliAuthor, withProvenance } from './provenance';
 import { BatchRejected, type IngestResult } from './result';
 import { validateDocument, type NormalizedDocument } from './validate';
 import { writePlans } from './write';
@@ -29,9 +30,9 @@ export { BatchRejected, type IngestResult } from './result';
  * Validates, then writes. Throws a BAD_USER_INPUT GraphQLError listing every problem. With
  * a deadline (the request's), the write is cancelled and rolled back when it passes.
  */
-export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult> {
+export async function ingestDocument(gateway: Neo4jGateway, input: unknown, trips?: RoundTrips, deadline?: Deadline, author = cliAuthor()): Promise<IngestResult> {
   try {
-    const [result] = await writeDocuments(gateway, [input], trips, deadline);
+    const [result] = await writeDocuments(gateway, [input], trips, deadline, author);
     return result as IngestResult;
   } catch (error) {
     if (error instanceof BatchRejected) throw invalidDocument(error.rejected.get(0) ?? []);
@@ -82,6 +83,8 @@ export async function writeDocuments(
   inputs: readonly unknown[] | ValidatedDocuments,
   trips?: RoundTrips,
   deadline?: Deadline,
+  /** Who the edits name: an API key's name, or the CLI's user. */
+  author = cliAuthor(),
 ): Promise<IngestResult[]> {
   const validated = inputs instanceof ValidatedDocuments ? inputs : ValidatedDocuments.of(inputs);
   const { documents: docs, rejected, unresolved } = validated;
@@ -93,7 +96,7 @@ export async function writeDocuments(
     const invalid = [...rejected].map(([i, found]): [number, readonly Problem[]] => [i, [...found, ...(references.get(i) ?? [])]]);
     const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));
     if (problems.size > 0) throw new BatchRejected(problems);
-    await writePlans(tx, planned.plans);
+    await withProvenance(tx, planned.plans, author, () => writePlans(tx, planned.plans));
     return planned.plans.map((p) => p.result);
   }, trips, deadline);
 }
