@@ -521,6 +521,12 @@ const EXPECTED: Record<string, unknown> = {
       { id: null, label: 'DIRECT', count: 7 }
     ]
   },
+  ArticleHistory: {
+    article: {
+      retracted: null,
+      history: { totalCount: 1, edges: [{ node: { action: 'ingest', reason: null, changes: [] } }] },
+    },
+  },
 };
 
 describe('schema/examples.graphql', () => {
