@@ -35,7 +35,7 @@ export async function mergeEntities(
     if (!pair?.fromType) throw badInput(`from must be the id of an entity; no entity has the id ${from}`, { argument: 'from' });
     if (!pair.intoType) throw badInput(`into must be the id of an entity; no entity has the id ${into}`, { argument: 'into' });
     if (pair.fromType !== pair.intoType) {
-      throw badInput(`from and into must be of one type; ${from} is a ${pair.fromType as string}, ${into} a ${pair.intoType as string}`, { argument: 'into' });
+      throw badInput(`from and into must be of one type; ${from} is of type ${pair.fromType as string}, ${into} of type ${pair.intoType as string}`, { argument: 'into' });
     }
     const at = editTime();
     const [moved] = await tx.run(cypher(Q.MOVE_ENTITY, { from, into, at, reason: args.reason, types: Q.MOVED_TYPES }));
