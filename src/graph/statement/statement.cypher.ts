@@ -15,7 +15,7 @@ const HEADER_FIELDS = `
 const STATEMENT_FIELDS = `${HEADER_FIELDS}, venue: s.venue,
   date: CASE WHEN s.date IS NULL AND s.dateText IS NULL THEN null
         ELSE {date: s.date, text: s.dateText, precision: s.datePrecision} END,
-  quotedInId: [(s)-[:QUOTED_IN]->(o:Statement|RetractedStatement) | o.id][0],
+  quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0],
   retracted: ${retractionOf('s', 'RetractedStatement')}`;
 
 export const STATEMENT_PROJECTION = `{${STATEMENT_FIELDS}\n}`;
