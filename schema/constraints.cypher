@@ -28,3 +28,9 @@ CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
 // Article pages, newest first: publishedAt, or '' when undated (set by ingest).
 CREATE INDEX article_published_key IF NOT EXISTS FOR (n:Article) ON (n.publishedKey);
 CREATE FULLTEXT INDEX search IF NOT EXISTS FOR (n:Person|Organization|Place|Policy|Event|Statement|Article) ON EACH [n.name, n.aliasText, n.text, n.title];
+// Editorial control (src/graph/editorial): retracted and merged nodes keep their ids, found by id
+// under their own labels; an edit is found by its id and through CHANGED from what it changed.
+CREATE INDEX retracted_article_id IF NOT EXISTS FOR (n:RetractedArticle) ON (n.id);
+CREATE INDEX retracted_statement_id IF NOT EXISTS FOR (n:RetractedStatement) ON (n.id);
+CREATE INDEX merged_entity_id IF NOT EXISTS FOR (n:MergedEntity) ON (n.id);
+CREATE CONSTRAINT edit_id IF NOT EXISTS FOR (n:Edit) REQUIRE n.id IS UNIQUE;

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseApiKeys, type ApiKey } from './auth/api-keys';
 
 export interface Neo4jConfig {
   /** null: start the embedded Neo4j launcher (see src/launcher/embedded-neo4j.ts). */
@@ -111,8 +112,8 @@ export interface Config {
   readonly embedded: EmbeddedConfig;
   readonly host: string;
   readonly port: number;
-  /** Bearer keys accepted by mutations; empty means writes through the API are closed. */
-  readonly apiKeys: readonly string[];
+  /** Bearer keys accepted by mutations, each with a name and role; empty means writes through the API are closed. */
+  readonly apiKeys: readonly ApiKey[];
   readonly production: boolean;
   readonly seedOnEmpty: boolean;
   /** Whether clients may query __schema and __type. */
@@ -266,14 +267,9 @@ function lifecycleOf(read: EnvReader): LifecycleConfig {
   };
 }
 
-function apiKeysOf(read: EnvReader): string[] {
-  const apiKeys = read
-    .text('API_KEYS', '')
-    .split(',')
-    .map((k) => k.trim())
-    .filter((k) => k.length > 0);
-  for (const key of apiKeys) {
-    if (key.length < 16) read.problems.push(`API_KEYS entries must be at least 16 characters; one has ${key.length}`);
-  }
-  return apiKeys;
+/** API_KEYS: `name:role:secret` or bare secrets, comma-separated (src/auth/api-keys.ts). */
+function apiKeysOf(read: EnvReader): ApiKey[] {
+  const { keys, problems } = parseApiKeys(read.text('API_KEYS', ''));
+  read.problems.push(...problems);
+  return keys;
 }

@@ -1,9 +1,10 @@
 /**
  * The per-request context: fresh DataLoaders (so no request sees another's cache), the
- * request's round-trip counter, its deadline, and whether the caller presented a valid
- * API key.
+ * request's round-trip counter, its deadline, and who the caller is when it presented a
+ * configured API key (src/auth/api-keys.ts).
  */
-import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { callerOf, keyring, type ApiKey, type Caller } from './auth/api-keys';
 import { RoundTrips, requestDb, type Db, type Neo4jGateway } from './db/gateway';
 import type { Deadline } from './deadline';
 import { IN_PROCESS, type Extractor } from './extract/extract.task';
@@ -32,23 +33,14 @@ export interface Context {
   readonly extractor: Extractor;
   /** The bytes of text the response may still carry (MAX_RESPONSE_BYTES); unlimited when made without one. */
   readonly responseBudget: ResponseBudget;
-}
-
-const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
-
-/** Compares against every key in constant time per key, so timing reveals nothing of a key. */
-export function isAuthorized(header: string | undefined, apiKeys: readonly string[]): boolean {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  if (!match || apiKeys.length === 0) return false;
-  const given = digest(match[1] as string);
-  let ok = false;
-  for (const key of apiKeys) ok = timingSafeEqual(given, digest(key)) || ok;
-  return ok;
+  /** The key's name and role when `authorized`; the secret is never kept. */
+  readonly caller: Caller | null;
 }
 
 export interface ContextOptions {
   readonly authorization?: string;
-  readonly apiKeys?: readonly string[];
+  /** Configured keys, or API_KEYS entries (`name:role:secret` or a bare key). */
+  readonly apiKeys?: readonly (ApiKey | string)[];
   readonly requestId?: string;
   readonly deadline?: Deadline;
   readonly extractor?: Extractor;
@@ -58,6 +50,7 @@ export interface ContextOptions {
 export function createContext(gateway: Neo4jGateway, options: ContextOptions = {}): Context {
   const trips = new RoundTrips();
   const db = requestDb(gateway, trips, options.deadline);
+  const caller = callerOf(options.authorization, keyring(options.apiKeys ?? []));
   return {
     requestId: options.requestId ?? randomUUID(),
     gateway,
@@ -65,7 +58,8 @@ export function createContext(gateway: Neo4jGateway, options: ContextOptions = {
     trips,
     deadline: options.deadline,
     loaders: requestLoaders(db),
-    authorized: isAuthorized(options.authorization, options.apiKeys ?? []),
+    authorized: caller !== null,
+    caller,
     extractor: options.extractor ?? IN_PROCESS,
     responseBudget: new ResponseBudget(options.maxResponseBytes ?? Infinity),
   };

@@ -18,6 +18,9 @@ import {
 import { SpeakerRolesResolver } from './graph/entity/speaker-roles.resolver';
 import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
 import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
+import { DuplicatesResolver, IngestDuplicatesResolver } from './graph/editorial/duplicates.resolver';
+import { EditorialResolver } from './graph/editorial/editorial.resolver';
+import { ArticleHistoryResolver, EntityHistoryResolver, StatementHistoryResolver } from './graph/editorial/history.resolver';
 import { NetworkResolver } from './graph/network/network.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
@@ -40,6 +43,12 @@ export const RESOLVERS = [
   NetworkResolver,
   IngestArticleResolver,
   ExtractResolver,
+  EditorialResolver,
+  StatementHistoryResolver,
+  ArticleHistoryResolver,
+  EntityHistoryResolver,
+  DuplicatesResolver,
+  IngestDuplicatesResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -3,6 +3,7 @@
  * origin, with the same operations any client could send. Every operation here stays
  * well inside the server's query limits (1,000 tokens, depth 10, cost 50,000).
  */
+import { EDITORIAL_FIELDS, type Editorial } from './edits';
 
 export class ApiError extends Error {
   constructor(
@@ -138,7 +139,7 @@ export interface StatementRef {
   speaker: EntityRef;
 }
 
-export interface StatementDetail extends StatementSummary {
+export interface StatementDetail extends StatementSummary, Editorial {
   date: DateInfo | null;
   speaker: EntityRef & { roles?: Role[] };
   quotedIn: StatementRef | null;
@@ -182,7 +183,7 @@ export interface AttributionBucket {
   count: number;
 }
 
-export interface ArticleDetail extends ArticleRef {
+export interface ArticleDetail extends ArticleRef, Editorial {
   text: string;
   url: string | null;
   publisher: EntityRef | null;
@@ -230,12 +231,13 @@ export const STATEMENT = `query ExplorerStatement($id: ID!) {
     quotes { ${STATEMENT_REF} }
     evidence { ${EVIDENCE} }
     evidences { ${EVIDENCE} }
+    ${EDITORIAL_FIELDS}
   }
 }`;
 
 export const ARTICLE = `query ExplorerArticle($id: ID!, $first: Int) {
   article(id: $id) {
-    __typename id title publishedAt url text publisher { ${REF} }
+    __typename id title publishedAt url text publisher { ${REF} } ${EDITORIAL_FIELDS}
     statements(first: $first) { totalCount edges { node { ...S evidences { start end sentence sentenceStart article { __typename id title publishedAt } } } } }
   }
 }

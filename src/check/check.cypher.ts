@@ -53,8 +53,9 @@ WITH s.quoteKey AS key, collect(s.id) AS ids
 WHERE size(ids) > 1
 WITH key + ' is the key of ' + reduce(all = '', id IN ids | all + CASE all WHEN '' THEN '' ELSE ', ' END + id) AS example`);
 
-/** The labels that carry an id: every node type's. */
-const HAS_ID_LABEL = `any(l IN labels(n) WHERE l IN [${NODE_TYPES.map((t) => `'${t}'`).join(', ')}])`;
+/** The labels that carry an id: every node type's, and those of nodes an editor retracted or merged (src/graph/editorial). */
+const ID_LABELS = [...NODE_TYPES, 'RetractedArticle', 'RetractedStatement', 'MergedEntity'];
+const HAS_ID_LABEL = `any(l IN labels(n) WHERE l IN [${ID_LABELS.map((t) => `'${t}'`).join(', ')}])`;
 
 /** Without an id, or with one that is not a string (which the id pages, compared with strings, never reach). */
 export const NODES_WITHOUT_ID = violations(`
@@ -69,3 +70,15 @@ WHERE n.id IS NOT NULL AND ${HAS_ID_LABEL}
 WITH n.id AS id, count(*) AS nodes
 WHERE nodes > 1
 WITH id + ' is the id of ' + toString(nodes) + ' nodes' AS example`);
+
+/** A retracted statement is one with no live evidence: a live article citing it means it should be live. */
+export const RETRACTED_WITH_LIVE_EVIDENCE = violations(`
+MATCH (s:RetractedStatement)
+WHERE EXISTS { (s)-[:APPEARS_IN]->(:Article) } OR s.retractedAt IS NULL
+WITH s.id AS example`);
+
+/** A merged entity's id resolves for readers: it points at exactly one live entity, and has no other links. */
+export const MERGED_NOT_RESOLVING = violations(`
+MATCH (m:MergedEntity)
+WHERE COUNT { (m)-[:MERGED_INTO]->(:Entity) } <> 1 OR EXISTS { (m)-[r]-() WHERE NOT type(r) IN ['MERGED_INTO', 'CHANGED'] }
+WITH m.id AS example`);

@@ -43,6 +43,8 @@ const DESCRIPTIONS = {
   wellFormedIds: "every node has an id of its type's grammar",
   uniqueIds: 'no two nodes share an id',
   dates: 'every stored date is a day the calendar has',
+  retracted: 'every retracted statement has no evidence in a live article',
+  merged: "every merged entity's id resolves to exactly one live entity",
 } as const;
 
 type InvariantName = keyof typeof DESCRIPTIONS;
@@ -80,6 +82,8 @@ export async function checkGraph(gateway: Neo4jGateway, options: CheckOptions = 
     ['quoteKeys', Q.SHARED_QUOTE_KEYS],
     ['wellFormedIds', Q.NODES_WITHOUT_ID],
     ['uniqueIds', Q.DUPLICATE_IDS],
+    ['retracted', Q.RETRACTED_WITH_LIVE_EVIDENCE],
+    ['merged', Q.MERGED_NOT_RESOLVING],
   ];
   const answers = await Promise.all(counted.map(([, query]) => gateway.read(cypher(query, { examples }))));
   counted.forEach(([name], i) => addCounted(found[name], answers[i]?.[0]));

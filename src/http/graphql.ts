@@ -3,6 +3,7 @@
  * log), then the fast path when it can answer, else Apollo; the answer is written out unless
  * the deadline's backstop has answered first.
  */
+import type { ApiKey } from '../auth/api-keys';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
@@ -21,7 +22,7 @@ import type { HttpContext, RequestLog } from './request-log';
 export interface GraphQLEndpoint {
   readonly schema: GraphQLSchema;
   readonly gateway: Neo4jGateway;
-  readonly apiKeys: readonly string[];
+  readonly apiKeys: readonly ApiKey[];
   readonly requestTimeoutMs: number;
   readonly maxBodyBytes: number;
   readonly maxResponseBytes: number;

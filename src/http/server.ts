@@ -5,6 +5,7 @@
  * operation, duration, database round trips and outcome. README.md in this folder gives the
  * order a request takes through the files.
  */
+import type { ApiKey } from '../auth/api-keys';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
@@ -28,7 +29,7 @@ export interface ServerOptions {
   readonly gateway: Neo4jGateway;
   readonly host: string;
   readonly port: number;
-  readonly apiKeys: readonly string[];
+  readonly apiKeys: readonly ApiKey[];
   /** Masks internal errors and hides stack traces and "Did you mean" suggestions. */
   readonly production: boolean;
   /** Whether clients may query __schema and __type; default true. */

@@ -20,12 +20,19 @@ import type { Deadline, Neo4jGateway, RoundTrips } from '../db/gateway';
 import type { Problem } from '../errors';
 import { lockDocuments } from './lock';
 import { planBatch, unresolvedReferenceProblems, type WriteOptions } from './plan';
+import { cliAuthor, withProvenance } from './provenance';
 import { BatchRejected, rejection, type IngestResult } from './result';
 import { validateDocument, type NormalizedDocument } from './validate';
 import { writePlans } from './write';
 
 export { BatchRejected, type IngestResult } from './result';
 export type { WriteOptions } from './plan';
+
+/** How to write: replace an article's text (plan.ts), and who the edits name (provenance.ts). */
+export interface IngestOptions extends WriteOptions {
+  /** An API key's name; the CLI's user when not given. */
+  readonly author?: string;
+}
 
 /**
  * Validates, then writes. Throws a BAD_USER_INPUT GraphQLError listing every problem, or
@@ -38,7 +45,7 @@ export async function ingestDocument(
   input: unknown,
   trips?: RoundTrips,
   deadline?: Deadline,
-  options: WriteOptions = {},
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
   try {
     const [result] = await writeDocuments(gateway, [input], trips, deadline, options);
@@ -92,7 +99,7 @@ export async function writeDocuments(
   inputs: readonly unknown[] | ValidatedDocuments,
   trips?: RoundTrips,
   deadline?: Deadline,
-  options: WriteOptions = {},
+  options: IngestOptions = {},
 ): Promise<IngestResult[]> {
   const validated = inputs instanceof ValidatedDocuments ? inputs : ValidatedDocuments.of(inputs);
   const { documents: docs, rejected } = validated;
@@ -113,8 +120,9 @@ const CONSTRAINT_VALIDATION_FAILED = 'Neo.ClientError.Schema.ConstraintValidatio
 const WRITE_ATTEMPTS = 3;
 
 /** One write transaction: locks first (lock.ts), then the reads the plans are made from, then the writes. */
-function writeValidated(gateway: Neo4jGateway, validated: ValidatedDocuments, options: WriteOptions, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult[]> {
+function writeValidated(gateway: Neo4jGateway, validated: ValidatedDocuments, options: IngestOptions, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult[]> {
   const { documents: docs, rejected, unresolved } = validated;
+  const author = options.author ?? cliAuthor();
   return gateway.write(async (tx) => {
     await lockDocuments(tx, docs);
     const planned = await planBatch(tx, docs, options);
@@ -122,7 +130,7 @@ function writeValidated(gateway: Neo4jGateway, validated: ValidatedDocuments, op
     const invalid = [...rejected].map(([i, found]): [number, readonly Problem[]] => [i, [...found, ...(references.get(i) ?? [])]]);
     const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));
     if (problems.size > 0) throw new BatchRejected(problems);
-    await writePlans(tx, planned.plans);
+    await withProvenance(tx, planned.plans, author, () => writePlans(tx, planned.plans));
     return planned.plans.map((p) => p.result);
   }, trips, deadline);
 }

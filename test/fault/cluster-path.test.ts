@@ -12,6 +12,7 @@ import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { keyring } from '../../src/auth/api-keys';
 
 const KEY = 'cluster-path-test-key-0123456789';
 const DOCUMENT: unknown = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/second-article.json'), 'utf8'));
@@ -25,7 +26,7 @@ beforeAll(async () => {
   database = await openDatabase(loadConfig({ NEO4J_URI: graph.uri.replace(/^bolt:/, 'neo4j:') }), { log: () => undefined });
   // The story, which the second article refers to, is written through the routing driver too.
   await seedStory(database.gateway);
-  api = await startTestServer(database.gateway, { apiKeys: [KEY] });
+  api = await startTestServer(database.gateway, { apiKeys: keyring([KEY]) });
 }, 240_000);
 
 afterAll(async () => {

@@ -17,6 +17,11 @@ import { AttributionDimension, Interval } from '../../src/graph/analytics/analyt
 import * as Network from '../../src/graph/network/network.cypher';
 import { NetworkDimension } from '../../src/graph/network/network.type';
 import * as Statement from '../../src/graph/statement/statement.cypher';
+import * as Edit from '../../src/graph/editorial/edit.cypher';
+import * as Editorial from '../../src/graph/editorial/editorial.cypher';
+import * as Merge from '../../src/graph/editorial/merge.cypher';
+import * as Retired from '../../src/graph/editorial/retired.cypher';
+import * as Duplicates from '../../src/graph/editorial/duplicates.cypher';
 import * as Extract from '../../src/extract/extract.cypher';
 import * as Check from '../../src/check/check.cypher';
 import * as Export from '../../src/ingest/export.cypher';
@@ -30,6 +35,11 @@ export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unk
   'graph/analytics/analytics.cypher.ts': Analytics,
   'graph/network/network.cypher.ts': Network,
   'graph/statement/statement.cypher.ts': Statement,
+  'graph/editorial/edit.cypher.ts': Edit,
+  'graph/editorial/editorial.cypher.ts': Editorial,
+  'graph/editorial/merge.cypher.ts': Merge,
+  'graph/editorial/retired.cypher.ts': Retired,
+  'graph/editorial/duplicates.cypher.ts': Duplicates,
   'check/check.cypher.ts': Check,
   'ingest/export.cypher.ts': Export,
   'ingest/ingest.cypher.ts': Ingest,
@@ -128,8 +138,46 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   buckets: [1, 2],
 };
 
+/** The editing mutations' parameters (src/graph/editorial), where the table's names mean other shapes. */
+const EDITORIAL = {
+  id: STORY.statement,
+  at: '2025-03-06T12:00:00.000Z',
+  who: 'desk-1',
+  action: 'correctStatement',
+  arguments: '{}',
+  changes: '[]',
+  reason: 'misattributed',
+  statements: [STORY.statement],
+  articles: [STORY.article],
+  entities: [STORY.person],
+  afterAt: null,
+  quotedIn: STORY.statement,
+  quoteKey: `${STORY.person}|we have taken a step back`,
+  about: [STORY.policy],
+  reportedBy: [STORY.organization],
+  venue: 'told reporters',
+  into: 'person:john-ratcliffe',
+  types: ['SAID', 'ABOUT'],
+  rows: [{ id: 'edit:0', article: STORY.article, arguments: '{}' }],
+};
+const EDITORIAL_QUERIES = [
+  ...['RECORD_EDIT', 'RECORD_INGEST_EDITS', ...['statements', 'articles', 'entities'].flatMap((k) => [`HISTORY_PAGES.${k}`, `HISTORY_COUNTS.${k}`])].map((n) => `edit.${n}`),
+  ...['STATEMENT_FOR_CORRECTION', 'QUOTED_IN_TARGET', 'QUOTE_KEY_HOLDER', 'APPLY_CORRECTION', 'RETRACT_ARTICLE', 'RESTORE_ARTICLE'].map((n) => `editorial.${n}`),
+  ...['MERGE_PAIR', 'MOVE_ENTITY', 'COLLAPSE_STATEMENTS'].map((n) => `merge.${n}`),
+  'retired.RETIRED_IDS',
+];
+
 /** Where one query means another shape by the same name. */
 const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  ...Object.fromEntries(EDITORIAL_QUERIES.map((name) => [name, EDITORIAL])),
+  'editorial.ARTICLE_STATE': { id: STORY.article },
+  'edit.HISTORY_PAGES.articles': { ...EDITORIAL, id: STORY.article },
+  'edit.HISTORY_COUNTS.articles': { id: STORY.article },
+  'edit.HISTORY_PAGES.entities': { ...EDITORIAL, id: STORY.person },
+  'edit.HISTORY_COUNTS.entities': { id: STORY.person },
+  'merge.MERGE_PAIR': { from: STORY.person, into: 'person:john-ratcliffe', types: [...ENTITY_TYPES] },
+  'merge.MOVE_ENTITY': { ...EDITORIAL, from: STORY.person },
+  'merge.COLLAPSE_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
   'ingest.MERGE_ARTICLES': {
     rows: [{ id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' }],
   },
@@ -247,7 +295,10 @@ function translated(): CheckedQuery[] {
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
 export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateSeries', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
 /** Exported functions that build fragments, or say what an includes asks for (includesAny, includesKey), not whole queries. */
-export const FRAGMENT_BUILDERS = ['filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey'] as const;
+export const FRAGMENT_BUILDERS = [
+  'filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey',
+  'eitherLabel', 'statementById', 'articleById', 'retractionOf', 'entityOrMergedInto',
+] as const;
 
 /** Every query the repositories and the writer run: the constants (and records of them), then the translators. */
 export function repositoryQueries(): CheckedQuery[] {
@@ -297,6 +348,9 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'check.SHARED_QUOTE_KEYS': 'the integrity check (npm run check) looks at every statement',
   'check.NODES_WITHOUT_ID': 'the integrity check (npm run check) looks at every node: a missing id has no index',
   'check.DUPLICATE_IDS': 'the integrity check (npm run check) compares the ids of every node, across labels',
+  'check.RETRACTED_WITH_LIVE_EVIDENCE': 'the integrity check (npm run check) looks at every retracted statement',
+  'check.MERGED_NOT_RESOLVING': 'the integrity check (npm run check) looks at every merged entity',
+  'duplicates.ENTITY_NAMES': 'duplicateCandidates compares the names of every entity (bounded by $limit)',
   ...Object.fromEntries(
     Object.values(AttributionDimension).map((d) => [`analytics.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),
   ),

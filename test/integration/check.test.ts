@@ -47,7 +47,7 @@ describe('npm run check', () => {
     const report = await checkGraph(gateway);
     expect(report.invariants.filter((i) => i.count > 0)).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.invariants.map((i) => i.name)).toEqual(['quotes', 'speaker', 'evidence', 'quoteKeys', 'wellFormedIds', 'uniqueIds', 'dates']);
+    expect(report.invariants.map((i) => i.name)).toEqual(['quotes', 'speaker', 'evidence', 'quoteKeys', 'wellFormedIds', 'uniqueIds', 'dates', 'retracted', 'merged']);
 
     const folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-check-'));
     try {
@@ -70,7 +70,7 @@ describe('npm run check', () => {
       written = row?.written as string[];
       const report = await checkGraph(gateway, { examples: 10, articlePage: 1, idPage: 2 });
       expect(report.ok).toBe(false);
-      expect(countsOf(report)).toEqual({ quotes: 1, speaker: 1, evidence: 1, quoteKeys: 1, wellFormedIds: 3, uniqueIds: 1, dates: 2 });
+      expect(countsOf(report)).toEqual({ quotes: 1, speaker: 1, evidence: 1, quoteKeys: 1, wellFormedIds: 3, uniqueIds: 1, dates: 2, retracted: 0, merged: 0 });
       expect(examplesOf(report, 'quotes')).toEqual(['statement:check-test:0-5 in article:check-test: at [0, 5) the article has "Hello", the statement says "Howdy"']);
       expect(examplesOf(report, 'speaker')).toEqual(['statement:check-test:0-5 has 0 speakers']);
       expect(examplesOf(report, 'evidence')).toEqual(['statement:check-test:1']);

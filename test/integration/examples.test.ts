@@ -768,6 +768,12 @@ const EXPECTED: Record<string, unknown> = {
       ]
     }
   },
+  ArticleHistory: {
+    article: {
+      retracted: null,
+      history: { totalCount: 1, edges: [{ node: { action: 'ingest', reason: null, changes: [] } }] },
+    },
+  },
 };
 
 describe('schema/examples.graphql', () => {

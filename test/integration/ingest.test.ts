@@ -223,13 +223,18 @@ describe('into an empty graph', () => {
       'Quotation',
       'prov:Entity',
     ]);
-    const original = await census(own.gateway);
+    // The edits record how the graph was written, which differs (src/ingest/provenance.ts): the content must not.
+    const withoutEdits = async (): Promise<Record<string, number>> => {
+      await own.gateway.write((tx) => tx.run(cypher('MATCH (e:Edit) DETACH DELETE e')));
+      return census(own.gateway);
+    };
+    const original = await withoutEdits();
     await own.empty();
     expect(await census(own.gateway)).toEqual({ nodeProperties: 0 });
     for (const doc of documentsFromJsonLd(JSON.parse(JSON.stringify(jsonld)) as { '@graph': Record<string, unknown>[] })) {
       await ingestDocument(own.gateway, doc);
     }
-    expect(await census(own.gateway)).toEqual(original);
+    expect(await withoutEdits()).toEqual(original);
   }, 120_000);
 
   it('npm run ingest: a load of more than one batch builds the search index at its end', async () => {

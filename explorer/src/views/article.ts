@@ -6,6 +6,7 @@
 import { ARTICLE, query, type ArticleDetail, type StatementKind } from '../api';
 import { empty, entityLinks, facts, KIND_LABEL, statementCard, viewHeading } from '../components';
 import { h, type Child } from '../dom';
+import { editsSection, retractedBanner } from '../editorial';
 import { href } from '../routes';
 import type { View } from '../view';
 
@@ -29,7 +30,9 @@ export const articleView: View<{ view: 'article'; id: string }> = async (route, 
   );
   const speakers = [...new Map(article.statements.edges.map((e) => [e.node.speaker.id, e.node.speaker])).values()];
   return [
+    retractedBanner(article.retracted, 'article'),
     viewHeading(article.title),
+    editsSection(article),
     facts([
       ['Published', article.publishedAt],
       ['Publisher', article.publisher ? h('a', { href: href.node(article.publisher.id) }, article.publisher.name) : null],

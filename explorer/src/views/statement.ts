@@ -6,6 +6,7 @@
 import type { Evidence, StatementDetail, StatementRef } from '../api';
 import { dateInfoText, empty, entityLinks, facts, KIND_HELP, kindBadge, nodeLink, roleText, statementWords, viewHeading } from '../components';
 import { h, type Child } from '../dom';
+import { editsSection, retractedBanner } from '../editorial';
 import { loadStatement } from '../neighbourhood';
 import { href } from '../routes';
 import type { View } from '../view';
@@ -23,6 +24,7 @@ function statementPage(s: StatementDetail): Child[] {
     h(
       'article',
       { class: 'statement-view' },
+      retractedBanner(s.retracted, 'statement'),
       h('div', { class: 'card-head' }, kindBadge(s.kind), h('span', { class: 'muted' }, KIND_HELP[s.kind])),
       viewHeading(h('span', { class: `statement-text kind-text-${s.kind.toLowerCase()}` }, statementWords(s.kind, s.text))),
       h(
@@ -47,6 +49,7 @@ function statementPage(s: StatementDetail): Child[] {
         evidenceBlock(s.evidence, s.kind === 'INDIRECT'),
         others.length > 0 ? [h('h3', null, `Also in ${others.length} more ${others.length === 1 ? 'place' : 'places'}`), others.map((e) => evidenceBlock(e, s.kind === 'INDIRECT'))] : null,
       ),
+      editsSection(s),
       h(
         'nav',
         { class: 'actions', 'aria-label': 'More' },

@@ -60,9 +60,10 @@ const range = (from: number, to: number): number[] => Array.from({ length: Math.
  * node with at most `$maxDegree` path relationships. A hub (a country thousands of
  * statements are about, an outlet that reported thousands) connects nearly everything to
  * everything and says nothing about how two entities are connected; it would also make the
- * search enumerate every pair of its neighbours. The ends themselves may be hubs.
+ * search enumerate every pair of its neighbours. The ends themselves may be hubs. A retracted
+ * statement keeps its links (so it reads as it was) but is no step of a path.
  */
-const HOP = `(()-[:${RELATIONS}]-(x) WHERE x = target OR COUNT { (x)-[:${RELATIONS}]-() } <= $maxDegree)`;
+const HOP = `(()-[:${RELATIONS}]-(x) WHERE (x = target OR COUNT { (x)-[:${RELATIONS}]-() } <= $maxDegree) AND NOT x:RetractedStatement)`;
 
 /**
  * Every path of the `groups` shortest lengths (fewer when there are no more within

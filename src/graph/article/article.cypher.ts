@@ -1,8 +1,10 @@
 /** Every Cypher text for articles. */
+import { articleById, retractionOf } from '../editorial/retired.cypher';
 
 const ARTICLE_FIELDS = `
   __typename: 'Article', id: a.id, title: a.title, url: a.url, publishedAt: a.publishedAt,
-  publisherId: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0]`;
+  publisherId: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0],
+  retracted: ${retractionOf('a', 'RetractedArticle')}`;
 
 export const ARTICLE_PROJECTION = `{${ARTICLE_FIELDS}, text: a.text\n}`;
 
@@ -15,7 +17,7 @@ export const ARTICLE_HEADER_PROJECTION = `{${ARTICLE_FIELDS}\n}`;
 
 export const ARTICLES_BY_ID = `
 UNWIND $ids AS id
-MATCH (a:Article {id: id})
+${articleById('id', 'id')}
 RETURN id, ${ARTICLE_PROJECTION} AS article`;
 
 /**

@@ -4,6 +4,7 @@
  */
 
 import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
+import { entityOrMergedInto } from '../editorial/retired.cypher';
 
 /** The GraphQL type of entity `e`: its label among the entity types. */
 const entityTypeOf = (e: string): string => `[l IN labels(${e}) WHERE l IN [${ENTITY_TYPES.map((l) => `'${l}'`).join(', ')}]][0]`;
@@ -22,9 +23,10 @@ export const ENTITY_PROJECTION = entityProjection('e');
 /** Entity `e` as an EntityHeader: its type, id and name. */
 export const ENTITY_HEADER_PROJECTION = `{__typename: ${entityTypeOf('e')}, id: e.id, name: e.name}`;
 
+/** A merged entity's id gives the entity it was merged into. */
 export const ENTITIES_BY_ID = `
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
+${entityOrMergedInto('id', 'id')}
 RETURN id, ${ENTITY_PROJECTION} AS entity`;
 
 /**
@@ -80,7 +82,7 @@ export const rolesOf = (p: string): string => `COLLECT {
 /** Entities by id, a person with their roles: for a lookup whose selection asks for the roles. */
 export const ENTITIES_WITH_ROLES_BY_ID = `
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
+${entityOrMergedInto('id', 'id')}
 WITH id, e, ${ENTITY_PROJECTION} AS entity
 RETURN id, entity {.*, roles: ${rolesOf('e')}} AS entity`;
 

@@ -4,6 +4,7 @@
  */
 import { cypher, type CypherQuery } from '../../db/cypher';
 import { ARTICLE_HEADER_PROJECTION, ARTICLE_PROJECTION } from '../article/article.cypher';
+import { retractionOf, statementById } from '../editorial/retired.cypher';
 import { ENTITY_HEADER_PROJECTION, ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
 import type { StatementOrder } from './statement.type';
 
@@ -15,7 +16,8 @@ const HEADER_FIELDS = `
 const STATEMENT_FIELDS = `${HEADER_FIELDS}, venue: s.venue,
   date: CASE WHEN s.date IS NULL AND s.dateText IS NULL THEN null
         ELSE {date: s.date, text: s.dateText, precision: s.datePrecision} END,
-  quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0]`;
+  quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0],
+  retracted: ${retractionOf('s', 'RetractedStatement')}`;
 
 export const STATEMENT_PROJECTION = `{${STATEMENT_FIELDS}\n}`;
 
@@ -76,7 +78,8 @@ const detailsMap = (includes: StatementIncludes): string => {
     includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${entity}}]`,
     includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${entity}}]`,
     includes.evidence &&
-      `evidence: [(s)-[r:APPEARS_IN]->(a:Article) | {start: r.start, end: r.end, sentence: r.sentence,
+      // A retracted statement's evidence is in retracted articles; a live one's, in live articles only.
+      `evidence: [(s)-[r:APPEARS_IN]->(a) WHERE a:Article OR (s:RetractedStatement AND a:RetractedArticle) | {start: r.start, end: r.end, sentence: r.sentence,
      sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${includes.articles ? `,\n     article: ${includes.articleText ? ARTICLE_PROJECTION : ARTICLE_HEADER_PROJECTION}` : ''}}]`,
   ];
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
@@ -115,14 +118,14 @@ export function statementProjection(includes: StatementIncludes): string {
 export function statementsByIdText(includes: StatementIncludes): string {
   return `
 UNWIND $ids AS id
-MATCH (s:Statement {id: id})
+${statementById('id', 'id')}
 RETURN id, ${statementProjection(includes)} AS statement`;
 }
 
 /** The details of a batch of statements whose query did not bring them along: all four. */
 export const DETAILS = `
 UNWIND $ids AS id
-MATCH (s:Statement {id: id})
+${statementById('id', 'id')}
 RETURN id, ${detailsMap({ ...ALL_INCLUDES, roles: false, articles: false, articleText: false })} AS details`;
 
 /** Each statement's ABOUT links with their stance and, for a proposed one, its confidence. */

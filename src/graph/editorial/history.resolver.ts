@@ -1,0 +1,53 @@
+/** `history` and `retracted` on statements, articles and entities. */
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Article, type ArticleHeader } from '../article/article.type';
+import { ConnectionArgs, decodeCursor, pageSize, type Connection } from '../connection';
+import { Entity, type EntityHeader } from '../entity/entity.type';
+import { Statement, type StatementHeader } from '../statement/statement.type';
+import type { TargetKind } from './edit.cypher';
+import { historyPage } from './edit.repository';
+import { EditConnection, Retraction, type Edit } from './edit.type';
+
+const HISTORY = { description: 'Every recorded write that changed it, newest first.' } as const;
+const RETRACTED = { nullable: true, description: 'Why and when it was retracted; null while it is live.' } as const;
+
+const history = (ctx: Context, kind: TargetKind, id: string, { first, after }: ConnectionArgs): Promise<Connection<Edit>> =>
+  historyPage(ctx.db, kind, id, pageSize(first), decodeCursor('Edit', after));
+
+/** Records found by a query bring `retracted` along; list headers are of live nodes only. */
+const retractionOf = (record: object): Retraction | null => (record as { retracted?: Retraction | null }).retracted ?? null;
+
+@Resolver(() => Statement)
+export class StatementHistoryResolver {
+  @FieldResolver(() => EditConnection, HISTORY)
+  history(@Root() statement: StatementHeader, @Ctx() ctx: Context, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Connection<Edit>> {
+    return history(ctx, 'statements', statement.id, args);
+  }
+
+  @FieldResolver(() => Retraction, RETRACTED)
+  retracted(@Root() statement: StatementHeader): Retraction | null {
+    return retractionOf(statement);
+  }
+}
+
+@Resolver(() => Article)
+export class ArticleHistoryResolver {
+  @FieldResolver(() => EditConnection, HISTORY)
+  history(@Root() article: ArticleHeader, @Ctx() ctx: Context, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Connection<Edit>> {
+    return history(ctx, 'articles', article.id, args);
+  }
+
+  @FieldResolver(() => Retraction, RETRACTED)
+  retracted(@Root() article: ArticleHeader): Retraction | null {
+    return retractionOf(article);
+  }
+}
+
+@Resolver(() => Entity)
+export class EntityHistoryResolver {
+  @FieldResolver(() => EditConnection, { description: 'Every recorded write that changed it (merges into it included), newest first.' })
+  history(@Root() entity: EntityHeader, @Ctx() ctx: Context, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Connection<Edit>> {
+    return history(ctx, 'entities', entity.id, args);
+  }
+}
