@@ -163,7 +163,7 @@ const EDITORIAL = {
 const EDITORIAL_QUERIES = [
   ...['RECORD_EDIT', 'RECORD_INGEST_EDITS', ...['statements', 'articles', 'entities'].flatMap((k) => [`HISTORY_PAGES.${k}`, `HISTORY_COUNTS.${k}`])].map((n) => `edit.${n}`),
   ...['STATEMENT_FOR_CORRECTION', 'QUOTED_IN_TARGET', 'QUOTE_KEY_HOLDER', 'APPLY_CORRECTION', 'RETRACT_ARTICLE', 'RESTORE_ARTICLE'].map((n) => `editorial.${n}`),
-  ...['MERGE_PAIR', 'MOVE_ENTITY', 'COLLAPSE_STATEMENTS'].map((n) => `merge.${n}`),
+  ...['MERGE_PAIR', 'MOVE_ENTITY', 'COLLAPSE_STATEMENTS', 'REKEY_STATEMENTS'].map((n) => `merge.${n}`),
   'retired.RETIRED_IDS',
 ];
 
@@ -178,6 +178,7 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'merge.MERGE_PAIR': { from: STORY.person, into: 'person:john-ratcliffe', types: [...ENTITY_TYPES] },
   'merge.MOVE_ENTITY': { ...EDITORIAL, from: STORY.person },
   'merge.COLLAPSE_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
+  'merge.REKEY_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
   'ingest.MERGE_ARTICLES': {
     rows: [{ id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' }],
   },

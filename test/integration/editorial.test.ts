@@ -16,7 +16,7 @@ const as = (entry: string): { authorization: string; apiKeys: string[] } => ({ a
 
 const NOTE = 'In a short note, Michael Waltz said there had been good talks with both sides.';
 const waltzNote = (): unknown => ({
-  article: { title: 'Waltz note on the talks', text: NOTE, publishedAt: '2025-03-06' },
+  article: { id: 'article:waltz-note-on-the-talks', title: 'Waltz note on the talks', text: NOTE, publishedAt: '2025-03-06' },
   entities: [{ id: 'person:michael-waltz', type: 'Person', name: 'Michael Waltz' }],
   statements: [
     { kind: 'PARTIAL', speaker: 'person:michael-waltz', text: 'good talks', start: NOTE.indexOf('good talks'), end: NOTE.indexOf('good talks') + 10, about: ['event:ukraine-russia-peace-negotiations'] },

@@ -166,9 +166,15 @@ describe('paths', () => {
     expect(five.map((p) => p.length)).toEqual([4, 4, 4, 4, 4, 4, 4, 5, 5, 5]);
     expect((await run(PATHS, { from: MACRON, to: RATCLIFFE, maxHops: 3 })).data.paths).toEqual([]);
 
-    // Waltz and Leavitt both work at the White House: two hops; nothing has three.
+    // Waltz and Leavitt both work at the White House: two hops. Three: Waltz's later role at
+    // the UN is held for the United States, where the White House is based.
     const colleagues = (await run(PATHS, { from: 'person:mike-waltz', to: 'person:karoline-leavitt' })).data.paths as PathResult[];
-    expect(colleagues.map((p) => p.length)).toEqual([2, 4, 4]);
+    expect(colleagues.map((p) => p.length)).toEqual([2, 3, 4]);
+    expect(colleagues[1]?.steps.map((s) => `${s.from} ${s.relation} ${s.to}`)).toEqual([
+      'person:mike-waltz HOLDS_ROLE place:united-states',
+      'org:white-house BASED_IN place:united-states',
+      'person:karoline-leavitt HOLDS_ROLE org:white-house',
+    ]);
     expect(colleagues[0]).toEqual({
       length: 2,
       nodes: [

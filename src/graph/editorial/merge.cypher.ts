@@ -73,18 +73,17 @@ RETURN unknown`;
 export const MOVED_TYPES = ENTITY_RELATIONSHIPS.map((r) => r.type);
 
 /**
- * The quote keys (\`<speaker>|<words>\`) of the statements \`from\` said, re-keyed to \`into\`;
- * then each group of \`into\`'s statements with one key collapses into its least id, which
- * gains the others' evidence, topics, outlets, quotes and edits. Returns each collapsed
- * statement with the one it went into.
+ * Each group of \`into\`'s statements that have one quote key once \`from\`'s are re-keyed
+ * (\`<speaker>|<words>\`) collapses into its least id, which gains the others' evidence,
+ * topics, outlets, quotes and edits. The keys themselves change only afterwards
+ * (REKEY_STATEMENTS): a quote key is unique, so two statements never hold one, not even
+ * for the moment between re-keying and collapsing. Returns each collapsed statement with
+ * the one it went into.
  */
 export const COLLAPSE_STATEMENTS = `
-MATCH (i:Entity {id: $into})-[:SAID]->(s:Statement)
-WHERE s.quoteKey STARTS WITH $from + '|'
-SET s.quoteKey = $into + substring(s.quoteKey, size($from))
-WITH DISTINCT i
-MATCH (i)-[:SAID]->(s:Statement) WHERE s.quoteKey IS NOT NULL
-WITH s.quoteKey AS key, s ORDER BY s.id
+MATCH (:Entity {id: $into})-[:SAID]->(s:Statement) WHERE s.quoteKey IS NOT NULL
+WITH s, CASE WHEN s.quoteKey STARTS WITH $from + '|' THEN $into + substring(s.quoteKey, size($from)) ELSE s.quoteKey END AS key
+ORDER BY s.id
 WITH key, collect(s) AS same WHERE size(same) > 1
 WITH head(same) AS keeper, tail(same) AS others
 UNWIND others AS d
@@ -109,3 +108,10 @@ CALL (d, keeper) {
 WITH d.id AS collapsed, keeper.id AS into, d
 DETACH DELETE d
 RETURN collapsed, into`;
+
+
+/** The quote keys of the statements \`from\` said, now \`into\`'s, after COLLAPSE_STATEMENTS. */
+export const REKEY_STATEMENTS = `
+MATCH (:Entity {id: $into})-[:SAID]->(s:Statement)
+WHERE s.quoteKey STARTS WITH $from + '|'
+SET s.quoteKey = $into + substring(s.quoteKey, size($from))`;

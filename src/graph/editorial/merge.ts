@@ -42,6 +42,7 @@ export async function mergeEntities(
     // A relationship type the move does not know would have been dropped: the write is rolled back.
     if ((moved?.unknown as number) > 0) throw new Error(`${from} has relationships of a type mergeEntities does not move; nothing was written`);
     const collapsed = (await tx.run(cypher(Q.COLLAPSE_STATEMENTS, { from, into }))).map((r) => ({ from: r.collapsed as string, into: r.into as string }));
+    await tx.run(cypher(Q.REKEY_STATEMENTS, { from, into }));
     collapsed.sort((a, b) => a.from.localeCompare(b.from));
     const edit = await recordEdit(
       tx,
