@@ -1,6 +1,7 @@
 /**
- * Setup for every integration test file: the Neo4j JVMs a file starts for itself (an empty
- * graph to load into, an outage to cause, a launcher to test) live for that one file, cold,
+ * Setup for every test file of a project with a Neo4j: the Neo4j JVMs a file starts for
+ * itself (an empty graph to load into, an outage to cause, a launcher to test) live for that
+ * one file, cold,
  * and run most of their queries once. HotSpot's C2 compiler pays off on a JVM that runs for
  * hours; in these its compiler threads compete with the tests and Neo4j for two cores and
  * finish little that is used again, so they stop at C1. The shared Neo4j of the whole run
