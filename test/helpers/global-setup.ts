@@ -7,7 +7,7 @@
  * write to the story database, and a kept answer ends at any commit anywhere in it, so two
  * files running at once must never share one. A run in band has one worker and one Neo4j.
  *
- * A run in band that names no file (the integration tier) also starts a second, empty
+ * A run in band of the integration tier that names no file also starts a second, empty
  * Neo4j at the same time, for the files that write what the story database must not see
  * (scratchGraph in own-neo4j.ts): they share it, one after another, instead of starting a
  * JVM each. Runs with more workers, or of chosen files, start no second one; a file that
@@ -29,8 +29,14 @@ declare global {
   var __TEST_SCRATCH_NEO4J__: OwnNeo4j | undefined;
 }
 
-/** Whether the run has a scratch graph to share: one file at a time, and no file named (so the whole of its tiers). */
-const sharesScratch = (globalConfig: JestConfig.GlobalConfig): boolean => globalConfig.maxWorkers === 1 && globalConfig.testPathPattern === '';
+/**
+ * Whether the run has a scratch graph to share: one file at a time, no file named, and the
+ * integration tier (whose files use it) among the projects. Jest hands global setup the
+ * project of the first file it will run; a run that starts with another project's file goes
+ * without the shared one, and its scratch files each start their own.
+ */
+const sharesScratch = (globalConfig: JestConfig.GlobalConfig, projectConfig: JestConfig.ProjectConfig): boolean =>
+  globalConfig.maxWorkers === 1 && globalConfig.testPathPattern === '' && projectConfig.displayName?.name === 'integration';
 
 /** The story databases' configurations: the one NEO4J_URI names, or one embedded Neo4j per worker. */
 function storyConfigs(globalConfig: JestConfig.GlobalConfig): Config[] {
@@ -41,11 +47,11 @@ function storyConfigs(globalConfig: JestConfig.GlobalConfig): Config[] {
   return Array.from({ length: Math.max(1, globalConfig.maxWorkers) }, (_, i) => embeddedConfig(path.join(root, `worker-${i + 1}`)));
 }
 
-export default async function globalSetup(globalConfig: JestConfig.GlobalConfig): Promise<void> {
+export default async function globalSetup(globalConfig: JestConfig.GlobalConfig, projectConfig: JestConfig.ProjectConfig): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`[neo4j] ${line}\n`);
   const started = Date.now();
   const [scratch, ...databases] = await Promise.all([
-    sharesScratch(globalConfig) ? startOwnNeo4j() : undefined,
+    sharesScratch(globalConfig, projectConfig) ? startOwnNeo4j() : undefined,
     ...storyConfigs(globalConfig).map(async (config) => {
       const database = await openDatabase(config, { log });
       await seedStory(database.gateway);
