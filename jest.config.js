@@ -26,7 +26,7 @@ const common = {
 const withNeo4j = {
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-  setupFiles: [...common.setupFiles, '<rootDir>/test/helpers/worker-neo4j.ts', '<rootDir>/test/helpers/short-lived-jvms.ts'],
+  setupFiles: [...common.setupFiles, '<rootDir>/test/helpers/worker-neo4j.ts'],
 };
 
 /** @type {import('jest').Config} */

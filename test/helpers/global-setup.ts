@@ -14,6 +14,7 @@
  * needs it then starts a Neo4j of its own.
  */
 import 'reflect-metadata';
+import './short-lived-jvms';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
