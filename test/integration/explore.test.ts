@@ -172,8 +172,8 @@ describe('paths', () => {
     expect(colleagues.map((p) => p.length)).toEqual([2, 3, 4]);
     expect(colleagues[1]?.steps.map((s) => `${s.from} ${s.relation} ${s.to}`)).toEqual([
       'person:mike-waltz HOLDS_ROLE place:united-states',
-      'org:white-house BASED_IN place:united-states',
-      'person:karoline-leavitt HOLDS_ROLE org:white-house',
+      'place:united-states BASED_IN org:white-house',
+      'org:white-house HOLDS_ROLE person:karoline-leavitt',
     ]);
     expect(colleagues[0]).toEqual({
       length: 2,
