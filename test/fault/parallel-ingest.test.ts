@@ -16,16 +16,13 @@ import { cypher } from '../../src/db/cypher';
 import type { ArticleDocument } from '../../src/ingest/document';
 import { ingestDocument, type IngestResult } from '../../src/ingest/ingest';
 import { ingestBatch } from '../../src/ingest/ingest-batch';
-import { GraphQLHarness } from '../helpers/graph';
+import { GraphQLHarness, INGEST } from '../helpers/graph';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { QUILL, quotedArticle } from '../helpers/quoted-articles';
 import { runFromSource } from '../helpers/typescript-node';
 
 const KEY = 'test-key-0123456789abcdef';
 const SHARED = 'the pause leaves everyone guessing';
-const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
-  ingestArticle(document: $document) { article created updated unchanged merged { from into } evidenceAdded removed statements entities }
-}`;
 
 let own: ScratchGraph;
 let harness: GraphQLHarness;

@@ -97,3 +97,8 @@ export async function census(gateway: Neo4jGateway): Promise<Record<string, numb
     ['nodeProperties', props[0]?.nodeProps as number],
   ]);
 }
+
+/** `ingestArticle` with every field of its result that says what the write did. */
+export const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
+  ingestArticle(document: $document) { article created updated unchanged merged { from into } evidenceAdded removed statements entities }
+}`;

@@ -17,7 +17,7 @@ import { INGEST_BATCH_SIZE } from '../../src/ingest/ingest-batch';
 import { SEARCH_INDEX } from '../../src/db/constraints';
 import { Corpus } from '../../src/corpus/corpus';
 import { cypher } from '../../src/db/cypher';
-import { census, GraphQLHarness } from '../helpers/graph';
+import { census, GraphQLHarness, INGEST } from '../helpers/graph';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { ROOT as root, runFromSource } from '../helpers/typescript-node';
 
@@ -28,9 +28,6 @@ const SECOND = 'article:example-org-kyiv-weighs-options';
 const second = (): ArticleDocument => JSON.parse(readFileSync(path.join(root, 'test/fixtures/second-article.json'), 'utf8')) as ArticleDocument;
 const story = (): ArticleDocument => JSON.parse(JSON.stringify(readStory())) as ArticleDocument;
 
-const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
-  ingestArticle(document: $document) { article created updated unchanged merged { from into } evidenceAdded removed statements entities }
-}`;
 
 let own: ScratchGraph;
 let harness: GraphQLHarness;
