@@ -6,14 +6,12 @@
  */
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
+import type { EntityType } from '../../vocabulary';
 import { pageSize } from '../connection';
 import { IngestResult } from '../mutation/ingest-article.type';
-import { graphqlEnum } from '../enum';
+import { EntityTypeName } from '../enum';
 import { duplicateCandidates, type Candidate } from './duplicates';
 import { namedEntities } from './duplicates.repository';
-
-const DuplicateEntityType = graphqlEnum(ENTITY_TYPES, 'DuplicateEntityType', 'The entity type to look for duplicates among.');
 
 @ObjectType({ description: 'Two entities of one type that may be one, with every reason; mergeEntities makes them one.' })
 export class DuplicateCandidate {
@@ -32,7 +30,7 @@ export class DuplicatesResolver {
   @Query(() => [DuplicateCandidate], { description: 'Likely duplicate entities that ingest did not merge, by id of the first; of one type when given.' })
   async duplicateCandidates(
     @Ctx() ctx: Context,
-    @Arg('type', () => DuplicateEntityType, { nullable: true }) type?: EntityType | null,
+    @Arg('type', () => EntityTypeName, { nullable: true }) type?: EntityType | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first?: number,
   ): Promise<Candidate[]> {
     const limit = pageSize(first);

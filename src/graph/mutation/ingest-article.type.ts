@@ -6,11 +6,9 @@
  */
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DATE_PRECISIONS, ENTITY_TYPES, inWords, ORGANIZATION_KINDS, PLACE_KINDS, POLICY_STATUSES, type EntityType } from '../../vocabulary';
-import { graphqlEnum } from '../enum';
+import { DATE_PRECISIONS, inWords, ORGANIZATION_KINDS, PLACE_KINDS, POLICY_STATUSES, type EntityType } from '../../vocabulary';
+import { EntityTypeName } from '../enum';
 import { Stance, StatementKind } from '../statement/statement.type';
-
-const EntityTypeName = graphqlEnum(ENTITY_TYPES, 'EntityTypeName', 'The type of an entity in an ingest document.');
 
 @InputType({ description: 'A date as the text gives it: its words, and the calendar date where certain.' })
 export class DateInput {
