@@ -75,7 +75,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** `promise`'s result, or `expired()` thrown after `ms`; the timer never outlives the race. */
-async function raceTimer<T>(promise: Promise<T>, ms: number, expired: () => Error): Promise<T> {
+export async function raceTimer<T>(promise: Promise<T>, ms: number, expired: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(expired()), ms);

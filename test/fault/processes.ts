@@ -13,6 +13,7 @@ import neo4j from 'neo4j-driver';
 import { checkGraph, formatReport } from '../../src/check/check';
 import { loadConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/connect';
+import { raceTimer } from '../../src/deadline';
 import { ADDRESS_FILE_NAME, parseAddress, type BoltAddress } from '../../src/launcher/address-file';
 import { isProcessAlive } from '../../src/launcher/child-process';
 import { freePort } from '../helpers/server';
@@ -23,17 +24,7 @@ export const API_KEY = 'fault-tests-api-key-0123456789';
 const SLOW_MACHINE = { REQUEST_TIMEOUT_MS: '120000', NEO4J_TRANSACTION_TIMEOUT_MS: '60000', NEO4J_CONNECTION_TIMEOUT_MS: '20000' };
 
 /** `promise`, or a rejection saying `what` after `ms`; the timer never outlives the test. */
-export async function within<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(what())), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+export const within = <T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> => raceTimer(promise, ms, () => new Error(what()));
 
 export interface Output {
   readonly lines: string[];
