@@ -180,9 +180,8 @@ function connection(rows: readonly Row[], first: number, node: (row: Row) => Row
 }
 
 /** The statement as the client sees it: sortKey only served the cursor. */
-const withoutSortKey = (statement: Row): Row => Object.fromEntries(Object.entries(statement).filter(([key]) => key !== 'sortKey'));
-
-const withoutDayKey = (statement: Row): Row => Object.fromEntries(Object.entries(statement).filter(([key]) => key !== 'dayKey'));
+/** The statement without the key the floor paged on, which our API's answers do not carry. */
+const withoutKey = (statement: Row, key: 'sortKey' | 'dayKey'): Row => Object.fromEntries(Object.entries(statement).filter(([k]) => k !== key));
 
 interface Group {
   readonly id: string;
@@ -228,13 +227,13 @@ export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Pro
   switch (op) {
     case 'policyStatements': {
       const rows = await run({ limit: first + 1, afterKey, afterId });
-      return { data: { statements: connection(rows, first, (row) => ({ ...withoutSortKey(row.statement as Row), speaker: row.speaker, reportedBy: row.reportedBy })) } };
+      return { data: { statements: connection(rows, first, (row) => ({ ...withoutKey(row.statement as Row, 'sortKey'), speaker: row.speaker, reportedBy: row.reportedBy })) } };
     }
     case 'person': {
       const [row] = await run({ limit: first + 1 });
       if (row === undefined) return { data: { person: null } };
       const statements = row.statements as Row[];
-      const page = connection(statements.map((statement) => ({ statement })), first, (r) => withoutSortKey(r.statement as Row));
+      const page = connection(statements.map((statement) => ({ statement })), first, (r) => withoutKey(r.statement as Row, 'sortKey'));
       return { data: { person: { ...(row.person as Row), roles: row.roles, statements: page } } };
     }
     case 'attribution':
@@ -262,12 +261,12 @@ export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Pro
     }
     case 'windowPage': {
       const rows = await run({ limit: first + 1 });
-      const page = rows.slice(0, first).map((row) => ({ cursor: encodeCursor((row.statement as Row).dayKey, (row.statement as Row).id), node: { ...withoutDayKey(row.statement as Row), speaker: row.speaker } }));
+      const page = rows.slice(0, first).map((row) => ({ cursor: encodeCursor((row.statement as Row).dayKey, (row.statement as Row).id), node: { ...withoutKey(row.statement as Row, 'dayKey'), speaker: row.speaker } }));
       return { data: { statements: { edges: page, pageInfo: { hasNextPage: rows.length > first, endCursor: page[page.length - 1]?.cursor ?? null } } } };
     }
     case 'page': {
       const rows = await run({ limit: first + 1, afterKey, afterId });
-      return { data: { statements: connection(rows, first, (row) => ({ ...withoutSortKey(row.statement as Row), speaker: row.speaker })) } };
+      return { data: { statements: connection(rows, first, (row) => ({ ...withoutKey(row.statement as Row, 'sortKey'), speaker: row.speaker })) } };
     }
   }
 }
