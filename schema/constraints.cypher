@@ -11,6 +11,9 @@ CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS U
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 // Entity resolution: every normalised name or alias is a NameKey node pointing at its entity.
 CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
+// An external identifier (scheme and value, src/vocabulary.ts identifierKey) is one node that
+// IDENTIFIES one entity: ingest resolves entities by it before their id or name.
+CREATE CONSTRAINT external_id_key IF NOT EXISTS FOR (n:ExternalId) REQUIRE n.key IS UNIQUE;
 // A quote (speaker and normalised words) is one statement, however many articles carry it
 // (src/ingest/plan.ts shares it). Stores from before this constraint had a plain index of
 // that name, which would stand in its way; if such a store holds duplicates the constraint

@@ -16,6 +16,7 @@ import {
   RoleResolver,
 } from './graph/entity/entity.resolver';
 import { SpeakerRolesResolver } from './graph/entity/speaker-roles.resolver';
+import { IdentifierResolver } from './graph/entity/identifier.resolver';
 import { AnalyticsResolver } from './graph/analytics/analytics.resolver';
 import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver';
 import { DuplicatesResolver, IngestDuplicatesResolver } from './graph/editorial/duplicates.resolver';
@@ -29,6 +30,7 @@ import { ExtractResolver } from './extract/extract.resolver';
 export const RESOLVERS = [
   NodeResolver,
   EntityResolver,
+  IdentifierResolver,
   PersonResolver,
   RoleResolver,
   OrganizationResolver,

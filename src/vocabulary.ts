@@ -32,6 +32,32 @@ export const STANCES = ['SUPPORTS', 'OPPOSES', 'NEUTRAL', 'UNCLEAR'] as const;
 export type Stance = (typeof STANCES)[number];
 
 /**
+ * Schemes of an entity's external identifiers, and what a value of each looks like. An
+ * identifier's url is derived from its value, so one value never has two addresses.
+ */
+export const IDENTIFIER_SCHEMES = ['WIKIDATA', 'URL'] as const;
+export type IdentifierScheme = (typeof IDENTIFIER_SCHEMES)[number];
+
+const IDENTIFIER_FORMS: Readonly<Record<IdentifierScheme, { readonly pattern: RegExp; readonly example: string; readonly url: (value: string) => string }>> = {
+  WIKIDATA: { pattern: /^Q[1-9][0-9]*$/, example: 'Q22686', url: (value) => `https://www.wikidata.org/wiki/${value}` },
+  URL: { pattern: /^https?:\/\/[^\s]{1,2000}$/, example: 'https://en.wikipedia.org/wiki/Mike_Waltz', url: (value) => value },
+};
+
+export const isIdentifierScheme = (scheme: unknown): scheme is IdentifierScheme => (IDENTIFIER_SCHEMES as readonly unknown[]).includes(scheme);
+
+/** What is wrong with `value` as an identifier of `scheme` (a sentence for a message), or null when it is well formed. */
+export function identifierValueProblem(scheme: IdentifierScheme, value: unknown): string | null {
+  const form = IDENTIFIER_FORMS[scheme];
+  if (typeof value === 'string' && form.pattern.test(value)) return null;
+  return `expected a ${scheme} identifier like ${form.example} (${form.pattern.source}); received ${JSON.stringify(value)?.slice(0, 80) ?? String(value)}`;
+}
+
+export const identifierUrl = (scheme: IdentifierScheme, value: string): string => IDENTIFIER_FORMS[scheme].url(value);
+
+/** The one key of an identifier in the graph (`:ExternalId {key}`, unique). */
+export const identifierKey = (scheme: IdentifierScheme, value: string): string => `${scheme}:${value}`;
+
+/**
  * Whether `text` starts with a day the calendar has (`2024-02-29` yes, `2025-02-30` no).
  * Date.parse alone is not enough: it rolls an impossible day over into the next month.
  */

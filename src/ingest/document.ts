@@ -7,7 +7,7 @@
  * `article.text`, end exclusive, as the public contract fixes them. The entity types, the
  * statement kinds and the id grammar are the graph's vocabulary (src/vocabulary.ts).
  */
-import type { DatePrecision, OrganizationKind, PlaceKind, PolicyStatus, Stance, StatementKind } from '../vocabulary';
+import type { DatePrecision, IdentifierScheme, OrganizationKind, PlaceKind, PolicyStatus, Stance, StatementKind } from '../vocabulary';
 
 /**
  * A date as the text gives it. `text` keeps the article's words ("Monday", "next week");
@@ -33,11 +33,23 @@ export interface RoleInput {
 }
 
 
+/**
+ * An identifier of the entity in another register (Wikidata's Q-id, a page that is about it).
+ * Ingest resolves the entity by it before its id or name (plan.ts); `url` is derived from the
+ * value (vocabulary.ts `identifierUrl`) and, when a document gives it, must be that address.
+ */
+export interface IdentifierInput {
+  scheme: IdentifierScheme;
+  value: string;
+  url?: string | null;
+}
+
 interface EntityBase {
   id: string;
   name: string;
   aliases?: string[];
   description?: string | null;
+  identifiers?: IdentifierInput[];
 }
 
 export interface PersonInput extends EntityBase {

@@ -22,7 +22,8 @@ RETURN e.id AS id,
   [(e)-[:PART_OF]->(p:Place) | p.id][0] AS partOf,
   [(e)-[:IMPOSED_BY]->(x:Entity) | x.id] AS actors,
   [(e)-[:TARGETS]->(x:Entity) | x.id] AS targets,
-  [(e)<-[:PARTICIPATED_IN]-(x:Entity) | x.id] AS participants`;
+  [(e)<-[:PARTICIPATED_IN]-(x:Entity) | x.id] AS participants,
+  [(x:ExternalId)-[:IDENTIFIES]->(e) | {scheme: x.scheme, value: x.value, url: x.url}] AS identifiers`;
 
 export const SEQUENCES = `
 MATCH (a:Entity)-[r:PRECEDED|LED_TO]->(b:Entity)

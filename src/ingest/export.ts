@@ -5,7 +5,7 @@
  */
 import { cypher } from '../db/cypher';
 import type { Neo4jGateway, Row } from '../db/gateway';
-import type { ArticleDocument, DateRef, EntityInput, SequenceInput, StatementInput } from './document';
+import type { ArticleDocument, DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
 import * as Q from './export.cypher';
 import { articleSlug, derivedStatementId, type StatementKind } from '../vocabulary';
 
@@ -29,7 +29,8 @@ const clean = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
 
 function toEntity(row: Row): EntityInput {
-  const base = { id: row.id as string, name: row.name as string, aliases: row.aliases as string[], description: row.description as string | null };
+  const identifiers = (row.identifiers as IdentifierInput[]).sort((a, b) => a.scheme.localeCompare(b.scheme) || a.value.localeCompare(b.value));
+  const base = { id: row.id as string, name: row.name as string, aliases: row.aliases as string[], description: row.description as string | null, identifiers };
   switch (row.type) {
     case 'Person': {
       const roles = (row.roles as (Row & { ordinal: number | null })[])

@@ -44,12 +44,33 @@ UNWIND $articles AS article
 MATCH (s:Statement)-[:APPEARS_IN]->(:Article {id: article})
 RETURN article, s.id AS id, s.quoteKey AS quoteKey, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
 
-/** Entities that already own one of these normalised names, per type. */
+/**
+ * Entities that already own one of these normalised names, per type, each with its Wikidata
+ * ids: an entity that has another one than the document's is another entity of that name.
+ */
 export const NAME_KEY_MATCHES = `
 UNWIND $keys AS k
 MATCH (:NameKey {key: k.key})-[:NAMES]->(e:Entity)
 WHERE k.label IN labels(e)
-RETURN k.key AS key, k.label AS label, collect(DISTINCT e.id) AS ids`;
+WITH k, e, [(x:ExternalId)-[:IDENTIFIES]->(e) WHERE x.scheme = 'WIKIDATA' | x.value] AS wikidata
+RETURN k.key AS key, k.label AS label, collect(DISTINCT e.id) AS ids, collect(DISTINCT {id: e.id, wikidata: wikidata}) AS owners`;
+
+/** The entity each of these identifiers (`:ExternalId {key}`, vocabulary.ts identifierKey) names, with its type. */
+export const IDENTIFIER_OWNERS = `
+UNWIND $keys AS key
+MATCH (:ExternalId {key: key})-[:IDENTIFIES]->(e:Entity)
+RETURN key, e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label`;
+
+/**
+ * Each row's identifier names its entity (the plan has made sure it names no other). Ingest
+ * only ever adds identifiers; mergeEntities moves them to the entity merged into.
+ */
+export const MERGE_IDENTIFIERS = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity})
+MERGE (x:ExternalId {key: row.key})
+ON CREATE SET x.scheme = row.scheme, x.value = row.value, x.url = row.url
+MERGE (x)-[:IDENTIFIES]->(e)`;
 
 /**
  * Statements already in the graph with the same speaker and normalised words: all of them

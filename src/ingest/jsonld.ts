@@ -6,9 +6,9 @@
  * venue, policies) uses this graph's own vocabulary under `nkg:`. The export carries all
  * of a document, so `documentsFromJsonLd` turns it back into ingestable documents.
  */
-import type { ArticleDocument, DateRef, EntityInput, SequenceInput, StatementInput } from './document';
+import type { ArticleDocument, DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
 import type { ExportedArticle } from './export';
-import { articleSlug, derivedStatementId } from '../vocabulary';
+import { articleSlug, derivedStatementId, identifierUrl } from '../vocabulary';
 
 export const JSONLD_CONTEXT = {
   '@vocab': 'https://schema.org/',
@@ -37,6 +37,8 @@ function entityNode(e: EntityInput): Json {
     name: e.name,
     alternateName: e.aliases && e.aliases.length > 0 ? e.aliases : undefined,
     description: e.description ?? undefined,
+    // schema.org's sameAs: the addresses of the entity in other registers (a Wikidata item, a page about it).
+    sameAs: e.identifiers && e.identifiers.length > 0 ? e.identifiers.map((i) => identifierUrl(i.scheme, i.value)) : undefined,
   };
   switch (e.type) {
     case 'Person':
@@ -143,9 +145,24 @@ const fromDate = (v: unknown): DateRef | undefined => {
   return { text: (d['nkg:dateText'] as string | undefined) ?? null, date: (d['nkg:date'] as string | undefined) ?? null, precision: (d['nkg:precision'] as DateRef['precision']) ?? null };
 };
 
+const WIKIDATA_ITEM = /^https:\/\/www\.wikidata\.org\/wiki\/(Q[1-9][0-9]*)$/;
+
+/** A sameAs address as the identifier it was exported from: a Wikidata item's address is its Q-id, any other a URL. */
+function identifierFrom(url: string): IdentifierInput {
+  const q = WIKIDATA_ITEM.exec(url)?.[1];
+  return q === undefined ? { scheme: 'URL', value: url, url } : { scheme: 'WIKIDATA', value: q, url };
+}
+
 function entityFrom(n: Json): EntityInput | null {
   const types = typesOf(n);
-  const base = { id: n['@id'] as string, name: n.name as string, aliases: (n.alternateName as string[] | undefined) ?? [], description: (n.description as string | undefined) ?? null };
+  const sameAs = (Array.isArray(n.sameAs) ? n.sameAs : n.sameAs === undefined ? [] : [n.sameAs]) as string[];
+  const base = {
+    id: n['@id'] as string,
+    name: n.name as string,
+    aliases: (n.alternateName as string[] | undefined) ?? [],
+    description: (n.description as string | undefined) ?? null,
+    ...(sameAs.length > 0 ? { identifiers: sameAs.map(identifierFrom) } : {}),
+  };
   if (types.includes('Person'))
     return {
       ...base,

@@ -9,7 +9,7 @@
  * until the first commits, then reads what it wrote.
  *
  * What is locked, per document: its article id, every entity id it defines or references,
- * the name keys its new entities may be resolved by, and the normalised words of its quotes
+ * the name keys its new entities may be resolved by, their external identifiers, and the normalised words of its quotes
  * (without the speaker, whose id name resolution may still change). Keys are hashed into a
  * fixed set of LOCK_BUCKETS lock nodes (`:IngestLock {bucket}`, unique by constraint, so
  * two transactions cannot both create one), taken in ascending order so that two ingests
@@ -21,6 +21,7 @@ import { cypher } from '../db/cypher';
 import type { WriteTx } from '../db/gateway';
 import * as Q from './ingest.cypher';
 import { resolutionKeys, resolvedByName } from './overlay';
+import { identifierKey } from '../vocabulary';
 import { nameKey } from './text';
 import type { NormalizedDocument } from './validate';
 
@@ -33,6 +34,7 @@ export function lockKeys(doc: NormalizedDocument): string[] {
     ...doc.entities.map((e) => e.id),
     ...doc.external.keys(),
     ...doc.entities.filter(resolvedByName).flatMap((e) => resolutionKeys(e).map((key) => `name:${e.type}|${key}`)),
+    ...doc.entities.flatMap((e) => (e.identifiers ?? []).map((i) => `identifier:${identifierKey(i.scheme, i.value)}`)),
     ...doc.statements.flatMap((s) => (s.kind === 'INDIRECT' ? [] : [`quote:${nameKey(s.text)}`])),
   ];
 }

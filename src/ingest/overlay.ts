@@ -9,6 +9,7 @@ import { cypher } from '../db/cypher';
 import type { WriteTx } from '../db/gateway';
 import type { EntityInput } from './document';
 import * as Q from './ingest.cypher';
+import { identifierKey } from '../vocabulary';
 import { nameKey } from './text';
 import type { NormalizedDocument } from './validate';
 
@@ -58,6 +59,10 @@ export class Overlay {
   readonly articles = new Map<string, ArticleState>();
   /** `<label>|<name key>` → entity ids. Name keys are only ever added. */
   readonly names = new Map<string, Set<string>>();
+  /** Entity id → its Wikidata ids, for the entities a name may resolve to (and those the batch gave some). */
+  readonly wikidataOf = new Map<string, Set<string>>();
+  /** Identifier key → the entity it names (id and type), as read or as an earlier document of the batch gave it. */
+  readonly identifiers = new Map<string, { readonly id: string; readonly label: string }>();
   readonly statements = new Map<string, StatementState>();
   /** Quote key → statement ids that had it when read or written (check `statements` for the current key). */
   private readonly quotes = new Map<string, Set<string>>();
@@ -88,7 +93,16 @@ export class Overlay {
       }
     }
     await overlay.readNames(tx, docs);
+    await overlay.readIdentifiers(tx, docs);
     return overlay;
+  }
+
+  private async readIdentifiers(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<void> {
+    const keys = new Set(docs.flatMap((doc) => doc.entities.flatMap((e) => (e.identifiers ?? []).map((i) => identifierKey(i.scheme, i.value)))));
+    if (keys.size === 0) return;
+    for (const r of await tx.run(cypher(Q.IDENTIFIER_OWNERS, { keys: [...keys] }))) {
+      this.identifiers.set(r.key as string, { id: r.id as string, label: r.label as string });
+    }
   }
 
   private async readNames(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<void> {
@@ -102,6 +116,15 @@ export class Overlay {
     if (keys.size === 0) return;
     for (const m of await tx.run(cypher(Q.NAME_KEY_MATCHES, { keys: [...keys.values()] }))) {
       for (const id of m.ids as string[]) addTo(this.names, `${m.label as string}|${m.key as string}`, id);
+      for (const owner of m.owners as { id: string; wikidata: string[] }[]) for (const q of owner.wikidata) addTo(this.wikidataOf, owner.id, q);
+    }
+  }
+
+  /** The document's identifiers now name `entity` (resolved), for the documents after it. */
+  identify(entity: string, label: string, identifiers: EntityInput['identifiers']): void {
+    for (const i of identifiers ?? []) {
+      this.identifiers.set(identifierKey(i.scheme, i.value), { id: entity, label });
+      if (i.scheme === 'WIKIDATA') addTo(this.wikidataOf, entity, i.value);
     }
   }
 

@@ -12,11 +12,12 @@ import { createHash } from 'node:crypto';
 import { cypher } from '../db/cypher';
 import type { Row, WriteTx } from '../db/gateway';
 import type { Problem } from '../errors';
-import type { EntityType } from '../vocabulary';
+import { identifierKey, type EntityType } from '../vocabulary';
 import { addTo, Overlay, resolutionKeys, resolvedByName, type ArticleState, type NodeState } from './overlay';
 import * as Q from './ingest.cypher';
 import type { ConflictProblem, IngestResult } from './result';
 import { nameKey } from './text';
+import type { EntityInput } from './document';
 import type { NormalizedDocument, NormalizedStatement } from './validate';
 
 /** One document's writes as rows of the writer's queries, and what it will report. */
@@ -32,6 +33,8 @@ export interface Plan {
   readonly roles: Row[];
   /** One list per relationship, in the order of LINKS. */
   readonly links: readonly Row[][];
+  /** Each external identifier of the document's entities, on the entity it resolved to. */
+  readonly identifiers: Row[];
   /** The document's statements as one row: its article, and the statements in order. */
   readonly statements: Row | null;
   /** Owned statements the graph already had: their stale links go. */
@@ -189,7 +192,9 @@ function planEntities(doc: NormalizedDocument, overlay: Overlay, replace: boolea
   const stored = overlay.articles.get(doc.article.id);
   const replaces = stored !== undefined && stored.text !== doc.article.text;
   if (replaces && !replace) return { problems: [articleConflict(stored, doc.article)] };
-  const merged = nameMerges(doc, overlay);
+  const byIdentifier = identifierMerges(doc, overlay);
+  if ('problems' in byIdentifier) return byIdentifier;
+  const merged = [...byIdentifier.merged, ...nameMerges(doc, overlay, new Set(byIdentifier.merged.map((m) => m.from)))];
   const alias = new Map(merged.map((m) => [m.from, m.into]));
   const resolve = (id: string): string => alias.get(id) ?? id;
   const quoteKeys = quoteKeysOf(doc.statements, resolve);
@@ -211,6 +216,7 @@ function planEntities(doc: NormalizedDocument, overlay: Overlay, replace: boolea
   const { entityRows, nameKeys } = entityRowsOf(doc, resolve, classify);
   for (const [id, state] of changes) overlay.nodes.set(id, state);
   for (const [key, id] of nameKeys) addTo(overlay.names, key, id);
+  for (const e of doc.entities) overlay.identify(resolve(e.id), e.type, e.identifiers);
   const { title, text, url, publisher } = doc.article;
   overlay.articles.set(doc.article.id, { title, text, url, publisher: publisher === null ? null : resolve(publisher) });
 
@@ -271,12 +277,62 @@ function externalProblems(external: NormalizedDocument['external'], nodes: Reado
   return problems;
 }
 
-/** Entity resolution by name, for entities whose id is new: only an unambiguous match merges. */
-function nameMerges(doc: NormalizedDocument, overlay: Overlay): { from: string; into: string }[] {
+/**
+ * Entity resolution by external identifier, which comes before id and name: an entity of the
+ * document whose identifier already names an entity of the graph is that entity. Refused
+ * (CONFLICT) when its identifiers name two entities, or one of another type, or one other
+ * than the entity its own id already names in the graph: one identifier would then name two
+ * entities, and whether they are one is for mergeEntities to say, not for ingest to guess.
+ */
+function identifierMerges(doc: NormalizedDocument, overlay: Overlay): { merged: { from: string; into: string }[] } | { problems: ConflictProblem[] } {
+  const merged: { from: string; into: string }[] = [];
+  const problems: ConflictProblem[] = [];
+  doc.entities.forEach((entity, i) => {
+    const owners = new Map<string, { key: string; label: string }>();
+    for (const { scheme, value } of entity.identifiers ?? []) {
+      const key = identifierKey(scheme, value);
+      const owner = overlay.identifiers.get(key);
+      if (owner !== undefined && !owners.has(owner.id)) owners.set(owner.id, { key, label: owner.label });
+    }
+    const conflict = (message: string): void => {
+      problems.push({
+        code: 'CONFLICT',
+        path: `entities[${i}].identifiers`,
+        message: `${message}. Nothing was written: merge the entities with mergeEntities, or correct the identifiers`,
+      });
+    };
+    if (owners.size > 1) conflict(`${entity.id}'s identifiers name ${owners.size} entities of the graph: ${[...owners].map(([id, o]) => `${o.key} names ${id}`).join(', ')}`);
+    const [found] = [...owners];
+    if (owners.size !== 1 || found === undefined || found[0] === entity.id) return;
+    const [into, { key, label }] = found;
+    if (label !== entity.type) conflict(`${key} names ${into}, a ${label}; ${entity.id} is a ${entity.type}`);
+    else if (overlay.nodes.has(entity.id)) conflict(`${key} names ${into}; ${entity.id} is another entity of the graph`);
+    else merged.push({ from: entity.id, into });
+  });
+  return problems.length > 0 ? { problems } : { merged };
+}
+
+/** Whether `candidate` has Wikidata ids and none of them is one of `entity`'s: then it is another entity of the same name. */
+function otherWikidata(entity: EntityInput, candidate: string, overlay: Overlay): boolean {
+  const own = (entity.identifiers ?? []).filter((i) => i.scheme === 'WIKIDATA').map((i) => i.value);
+  const theirs = overlay.wikidataOf.get(candidate);
+  return own.length > 0 && theirs !== undefined && theirs.size > 0 && !own.some((q) => theirs.has(q));
+}
+
+/**
+ * Entity resolution by name, for entities whose id is new and that no identifier resolved
+ * (`resolved`): only an unambiguous match merges, and never into an entity whose Wikidata id
+ * is another than the entity's.
+ */
+function nameMerges(doc: NormalizedDocument, overlay: Overlay, resolved: ReadonlySet<string>): { from: string; into: string }[] {
   const merged: { from: string; into: string }[] = [];
   for (const entity of doc.entities) {
-    if (overlay.nodes.has(entity.id) || !resolvedByName(entity)) continue;
-    const candidates = new Set(resolutionKeys(entity).flatMap((key) => [...(overlay.names.get(`${entity.type}|${key}`) ?? [])]));
+    if (overlay.nodes.has(entity.id) || resolved.has(entity.id) || !resolvedByName(entity)) continue;
+    const candidates = new Set(
+      resolutionKeys(entity)
+        .flatMap((key) => [...(overlay.names.get(`${entity.type}|${key}`) ?? [])])
+        .filter((id) => !otherWikidata(entity, id, overlay)),
+    );
     const [into] = [...candidates];
     // Two candidates mean the name is shared, not known.
     if (candidates.size === 1 && into !== undefined && into !== entity.id) merged.push({ from: entity.id, into });
@@ -349,6 +405,9 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
     publisher: doc.article.publisher ? { article, publisher: resolve(doc.article.publisher) } : null,
     roles,
     links: linkRows(doc, resolve),
+    identifiers: doc.entities.flatMap((e) =>
+      (e.identifiers ?? []).map((i) => ({ entity: resolve(e.id), key: identifierKey(i.scheme, i.value), scheme: i.scheme, value: i.value, url: i.url })),
+    ),
     statements: rows.length === 0 ? null : { article, statements: rows.map(statementWrite) },
     stale: rows.flatMap((r) =>
       r.existed && !r.shared ? [{ id: r.id, speaker: r.speaker, about: r.about, reportedBy: r.reportedBy, quotedIn: r.quotedIn }] : [],

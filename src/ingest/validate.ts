@@ -14,6 +14,10 @@ import {
   ENTITY_ID,
   ENTITY_TYPES,
   ID_PREFIX,
+  IDENTIFIER_SCHEMES,
+  identifierKey,
+  identifierUrl,
+  identifierValueProblem,
   isCalendarDate,
   isEntityType,
   ORGANIZATION_KINDS,
@@ -29,7 +33,7 @@ import {
   type StatementKind,
 } from '../vocabulary';
 import { Checker, DOCUMENT_LIMITS, isAbsent, isObject, show, type Json } from './checker';
-import type { DateRef, EntityInput, SequenceInput, StatementInput } from './document';
+import type { DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
 import { derivedArticleId, type ArticleIdentity } from './identity';
 import { sentenceAround } from './text';
 
@@ -160,15 +164,22 @@ function readPublishedAt(raw: Json, check: Checker): string | null {
 /** The entities the document defines, and the type of every id it defines (well-formed or not). */
 function readEntities(raw: Json, check: Checker): { entities: EntityInput[]; defined: Map<string, EntityType> } {
   const defined = new Map<string, EntityType>();
+  const identified = new Map<string, string>();
   const entities: EntityInput[] = [];
   check.list(raw, 'entities', DOCUMENT_LIMITS.entities).forEach((item, i) => {
-    const entity = readEntity(item, `entities[${i}]`, defined, check);
+    const entity = readEntity(item, `entities[${i}]`, { defined, identified }, check);
     if (entity !== null) entities.push(entity);
   });
   return { entities, defined };
 }
 
-function readEntity(raw: Json, path: string, defined: Map<string, EntityType>, check: Checker): EntityInput | null {
+/** What the document's entities so far claim: their ids (with types), and their identifiers (key → the path of the entity that has it). */
+interface Claimed {
+  readonly defined: Map<string, EntityType>;
+  readonly identified: Map<string, string>;
+}
+
+function readEntity(raw: Json, path: string, { defined, identified }: Claimed, check: Checker): EntityInput | null {
   if (!isObject(raw)) {
     check.report(path, `expected an entity object; received ${show(raw)}`);
     return null;
@@ -185,17 +196,26 @@ function readEntity(raw: Json, path: string, defined: Map<string, EntityType>, c
   const name = check.string(raw.name, `${path}.name`, { max: 500 });
   const aliases = check.list(raw.aliases, `${path}.aliases`).map((a, j) => check.string(a, `${path}.aliases[${j}]`, { max: 500 }));
   const description = check.string(raw.description, `${path}.description`, { optional: true });
+  // A second definition of an id is refused whole: its identifiers would only repeat that.
+  const identifiers = id !== null && defined.has(id) ? [] : readIdentifiers(raw.identifiers, path, identified, check);
   if (!type || !id || !ENTITY_ID.test(id) || !name || defined.has(id)) {
     if (id && type) defined.set(id, type);
     return null;
   }
   defined.set(id, type);
-  const base = { id, name, aliases: [...new Set(aliases.filter((a): a is string => a !== null && a !== name))], description };
+  const base = {
+    id,
+    name,
+    aliases: [...new Set(aliases.filter((a): a is string => a !== null && a !== name))],
+    description,
+    // Absent rather than empty, so an entity without identifiers keeps the content hash it had before they existed.
+    ...(identifiers.length > 0 ? { identifiers } : {}),
+  };
   return withTypeFields(type, base, raw, path, check);
 }
 
 /** The fields only an entity of this type has. */
-function withTypeFields(type: EntityType, base: Pick<EntityInput, 'id' | 'name' | 'aliases' | 'description'>, raw: Record<string, Json>, path: string, check: Checker): EntityInput {
+function withTypeFields(type: EntityType, base: Pick<EntityInput, 'id' | 'name' | 'aliases' | 'description' | 'identifiers'>, raw: Record<string, Json>, path: string, check: Checker): EntityInput {
   switch (type) {
     case 'Person':
       return { ...base, type, roles: readRoles(raw.roles, `${path}.roles`, check) };
@@ -231,6 +251,41 @@ function withTypeFields(type: EntityType, base: Pick<EntityInput, 'id' | 'name' 
         date: check.date(raw.date, `${path}.date`),
       };
   }
+}
+
+/**
+ * The entity's external identifiers (at `entityPath`.identifiers), each well formed, with its
+ * url, and given to no other entity of the document: one identifier names one entity.
+ */
+function readIdentifiers(raw: Json, entityPath: string, identified: Map<string, string>, check: Checker): IdentifierInput[] {
+  const read: IdentifierInput[] = [];
+  check.list(raw, `${entityPath}.identifiers`).forEach((item, j) => {
+    const at = `${entityPath}.identifiers[${j}]`;
+    if (!isObject(item)) {
+      check.report(at, `expected { scheme, value }; received ${show(item)}`);
+      return;
+    }
+    check.knownFields(item, ['scheme', 'value', 'url'], (key) => `${at}.${key}`);
+    const scheme = check.oneOf(item.scheme, IDENTIFIER_SCHEMES, `${at}.scheme`, false);
+    if (scheme === null) return;
+    const problem = identifierValueProblem(scheme, item.value);
+    if (problem !== null) {
+      check.report(`${at}.value`, problem);
+      return;
+    }
+    const value = item.value as string;
+    const url = identifierUrl(scheme, value);
+    if (!isAbsent(item.url) && item.url !== url) check.report(`${at}.url`, `expected ${url} (the address of ${scheme} ${value}) or no url; received ${show(item.url)}`);
+    const key = identifierKey(scheme, value);
+    const owner = identified.get(key);
+    if (owner !== undefined) {
+      check.report(at, `${scheme} ${value} is given to ${owner} already; an identifier names one entity`);
+      return;
+    }
+    identified.set(key, entityPath);
+    read.push({ scheme, value, url });
+  });
+  return read;
 }
 
 type RoleRead = { title: string; organization: string | null; place: string | null; former: boolean; start: DateRef | null; end: DateRef | null };

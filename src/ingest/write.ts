@@ -117,6 +117,7 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   const revisedAt = await send(Q.REVISE_ARTICLES, plans.flatMap((p) => (p.revision ? [p.revision] : [])));
   await send(Q.MERGE_ARTICLES, plans.map((p) => p.articleRow));
   for (const type of ENTITY_WRITE_ORDER) await send(MERGE_ENTITIES[type], plans.flatMap((p) => p.entityRows[type]));
+  await send(Q.MERGE_IDENTIFIERS, plans.flatMap((p) => p.identifiers));
   await send(Q.UNLINK_PUBLISHERS, existed.map((p) => ({ article: p.article })));
   await send(Q.LINK_PUBLISHERS, plans.flatMap((p) => (p.publisher ? [p.publisher] : [])));
   await send(Q.MERGE_ROLES, plans.flatMap((p) => p.roles));

@@ -185,6 +185,8 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'ingest.ARTICLE_STATEMENTS': { articles: [STORY.article] },
   'ingest.EXISTING_NODES': { entities: [STORY.person, STORY.policy], articles: [STORY.article], statements: [STORY.statement] },
   'ingest.NAME_KEY_MATCHES': { keys: [{ key: 'mike waltz', label: 'Person' }] },
+  'ingest.IDENTIFIER_OWNERS': { keys: ['WIKIDATA:Q22686'] },
+  'entity.ENTITY_BY_IDENTIFIER': { key: 'WIKIDATA:Q22686' },
   'extract.GAZETTEER': {
     names: ['mike waltz', 'ukraine'],
     phrases: ['intelligence pause'],
@@ -234,7 +236,7 @@ const FILTERS: readonly [string, Statement.StatementFilterValues][] = [
   ],
 ];
 
-const NETWORK_BOUNDS = { minWeight: 1, first: 100, maxStatements: 50_000, evidence: 3 } as const;
+const NETWORK_BOUNDS = { minWeight: 1, first: 100, maxStatements: 50_000, sample: 1_000, evidence: 3 } as const;
 
 /** Exported functions that build queries, and how they are called. A new translator must be added here. */
 function translated(): CheckedQuery[] {

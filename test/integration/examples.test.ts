@@ -715,6 +715,16 @@ const EXPECTED: Record<string, unknown> = {
       ]
     }
   },
+  TrumpByWikidataId: {
+    entityByIdentifier: {
+      id: 'person:donald-trump',
+      name: 'Donald Trump',
+      identifiers: [
+        { scheme: 'URL', value: 'https://en.wikipedia.org/wiki/Donald_Trump', url: 'https://en.wikipedia.org/wiki/Donald_Trump' },
+        { scheme: 'WIKIDATA', value: 'Q22686', url: 'https://www.wikidata.org/wiki/Q22686' },
+      ],
+    },
+  },
   DashboardOfThePause: {
     stances: [
       { label: 'SUPPORTS', count: 8 },

@@ -33,6 +33,8 @@ export const ENTITY_RELATIONSHIPS: readonly { readonly type: string; readonly ke
   { type: 'PRECEDED' },
   { type: 'LED_TO' },
   { type: 'NAMES' },
+  // An external identifier names one entity: the one merged into, from now on.
+  { type: 'IDENTIFIES' },
   { type: 'CHANGED' },
   { type: 'MERGED_INTO' },
 ];

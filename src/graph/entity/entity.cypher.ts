@@ -118,3 +118,17 @@ WITH id, e ORDER BY e.name, e.id
 RETURN id, collect(${ENTITY_PROJECTION}) AS entities`,
   ]),
 ) as Record<Relation, string>;
+
+/** Each entity's external identifiers, by scheme then value. */
+export const IDENTIFIERS_BY_ENTITY = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN id, COLLECT {
+  MATCH (x:ExternalId)-[:IDENTIFIES]->(e)
+  RETURN {scheme: x.scheme, value: x.value, url: x.url} AS identifier ORDER BY x.scheme, x.value
+} AS identifiers`;
+
+/** The entity an external identifier names (its key: vocabulary.ts identifierKey); no row when none. */
+export const ENTITY_BY_IDENTIFIER = `
+MATCH (:ExternalId {key: $key})-[:IDENTIFIES]->(e:Entity)
+RETURN ${ENTITY_PROJECTION} AS entity`;

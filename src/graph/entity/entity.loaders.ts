@@ -4,12 +4,14 @@ import { idLoader, madeOnUse, makersByName, type Makers } from '../loader';
 import { RELATIONS, type Relation } from './entity.cypher';
 import * as repo from './entity.repository';
 import { isWholeEntity, type EntityHeader, type EntityRecord, type Role, type RoleRow } from './entity.type';
+import type { ExternalIdentifier } from './identifier.type';
 
 export interface EntityLoaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   /** `entity`, a person with their roles brought along (and filed in `roles`), for a selection that asks for them. */
   readonly entityWithRoles: DataLoader<string, EntityRecord | null>;
   readonly roles: DataLoader<string, Role[]>;
+  readonly identifiers: DataLoader<string, ExternalIdentifier[]>;
   readonly related: Readonly<Record<Relation, DataLoader<string, EntityRecord[]>>>;
 }
 
@@ -37,6 +39,7 @@ export const ENTITY_LOADERS: Makers<EntityLoaders, Db> = {
       }
       return found;
     }, null),
+  identifiers: (db) => idLoader<ExternalIdentifier[]>((ids) => repo.identifiersByEntity(db, ids), []),
   related: relatedLoaders,
 };
 

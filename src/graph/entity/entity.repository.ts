@@ -4,7 +4,8 @@ import { toConnection, type Connection } from '../connection';
 import { valueById } from '../loader';
 import * as Q from './entity.cypher';
 import type { EntityRecord, RoleRow } from './entity.type';
-import type { EntityType } from '../../vocabulary';
+import type { ExternalIdentifier } from './identifier.type';
+import { identifierKey, type EntityType, type IdentifierScheme } from '../../vocabulary';
 
 export async function entitiesById(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
   return valueById(await db.read(cypher(Q.ENTITIES_BY_ID, { ids })), 'entity');
@@ -54,4 +55,13 @@ export async function peopleByStatementCount(
     (e) => [e.statementCount ?? 0, e.id],
     async () => (await db.read(cypher(Q.COUNT_BY_LABEL.Person)))[0]?.n as number,
   );
+}
+
+export async function identifiersByEntity(db: Db, ids: readonly string[]): Promise<Map<string, ExternalIdentifier[]>> {
+  return valueById(await db.read(cypher(Q.IDENTIFIERS_BY_ENTITY, { ids })), 'identifiers');
+}
+
+export async function entityByIdentifier(db: Db, scheme: IdentifierScheme, value: string): Promise<EntityRecord | null> {
+  const [row] = await db.read(cypher(Q.ENTITY_BY_IDENTIFIER, { key: identifierKey(scheme, value) }));
+  return (row?.entity as EntityRecord | undefined) ?? null;
 }
