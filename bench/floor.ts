@@ -21,8 +21,8 @@ import { NETWORK } from '../src/graph/network/network.input';
 import { rank, type EdgeRow } from '../src/graph/network/network.ranking';
 
 /** The network query for a filter on `about`, its bounds given per request. */
-const NETWORK_TEXT = translateNetwork(ALL_DIMENSIONS, { about: 'about' }, { minWeight: 1, first: 1, maxStatements: 1, evidence: 1 }).cypher;
-const NETWORK_BOUNDS = { minWeight: 1, maxStatements: NETWORK.maxStatements, evidence: NETWORK.evidence };
+const NETWORK_TEXT = translateNetwork(ALL_DIMENSIONS, { about: 'about' }, { minWeight: 1, first: 1, maxStatements: 1, sample: 1, evidence: 1 }).cypher;
+const NETWORK_BOUNDS = { minWeight: 1, maxStatements: NETWORK.maxStatements, sample: NETWORK.sampleStatements, evidence: NETWORK.evidence };
 
 /** A keyset cursor over (sortKey, id), as our API's statement cursors are. */
 const encodeCursor = (sortKey: unknown, id: unknown): string => Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');

@@ -24,7 +24,7 @@ const UNBOUNDED = 2_147_483_647;
 /** The whole graph's network: all its statements, every edge. */
 export async function exportNetwork(gateway: Neo4jGateway): Promise<Network> {
   const db = requestDb(gateway, new RoundTrips());
-  return toNetwork(await fold(db, {}, { by: ALL_DIMENSIONS, minWeight: 1 }, UNBOUNDED, UNBOUNDED));
+  return toNetwork(await fold(db, {}, { by: ALL_DIMENSIONS, minWeight: 1 }, UNBOUNDED, { maxStatements: UNBOUNDED, sample: UNBOUNDED }));
 }
 
 const escapeXml = (text: string): string =>

@@ -65,7 +65,7 @@ describe('the GraphML export', () => {
 
   it('escapes what XML would misread in names', () => {
     const xml = toGraphml({
-      statementCount: 1, edgeCount: 1, truncated: false,
+      statementCount: 1, foldedCount: 1, sampled: false, edgeCount: 1, truncated: false,
       nodes: [
         { id: 'org:a', name: 'AT&T <"Bell">', type: 'Organization', degree: 1, weightedDegree: 1 },
         { id: 'person:b', name: "O'Neil", type: 'Person', degree: 1, weightedDegree: 1 },

@@ -15,8 +15,14 @@ export const NETWORK = {
   maxFirst: 1000,
   defaultMinWeight: 1,
   maxMinWeight: 1_000_000,
-  /** Statements one network is folded from. */
+  /** Statements a network's filter may select (else LIMIT_EXCEEDED). */
   maxStatements: 50_000,
+  /**
+   * Statements one request folds: the newest this many of those selected, the answer saying
+   * so (`sampled`). What one request can fold within the latency target on this machine
+   * (docs/bench-findings.md, finding x25-id).
+   */
+  sampleStatements: 1_000,
   /** Statement ids given as evidence per edge. */
   evidence: 3,
   /** Edges a ranking computes over (PageRank and Louvain in the server's process). */

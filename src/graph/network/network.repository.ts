@@ -12,22 +12,29 @@ import type { Network, NetworkRanking } from './network.type';
 
 export interface Folded {
   readonly statementCount: number;
+  /** Statements the edges were folded from: all of statementCount, or the newest NETWORK.sampleStatements. */
+  readonly foldedCount: number;
   readonly edgeCount: number;
   readonly edges: readonly EdgeRow[];
 }
 
-/**
- * The network's first `first` edges. `maxStatements` is NETWORK's for a client; the exporter,
- * which an operator runs on the whole graph, passes its own.
- */
-export async function fold(db: Db, filter: StatementFilterValues, args: NetworkArgs, first: number, maxStatements: number = NETWORK.maxStatements): Promise<Folded> {
-  const bounds = { minWeight: args.minWeight, first, maxStatements, evidence: NETWORK.evidence };
+/** How many statements a fold may select and fold: NETWORK's for a client; the exporter, which an operator runs on the whole graph, passes its own. */
+export interface FoldLimits {
+  readonly maxStatements: number;
+  readonly sample: number;
+}
+
+const CLIENT_LIMITS: FoldLimits = { maxStatements: NETWORK.maxStatements, sample: NETWORK.sampleStatements };
+
+/** The network's first `first` edges. */
+export async function fold(db: Db, filter: StatementFilterValues, args: NetworkArgs, first: number, limits: FoldLimits = CLIENT_LIMITS): Promise<Folded> {
+  const bounds = { minWeight: args.minWeight, first, ...limits, evidence: NETWORK.evidence };
   const [row] = await db.readKept(translateNetwork(args.by, filter, bounds));
   const missing = (row?.missing ?? []) as string[];
   if (missing.length > 0) throw filterNotFound(missing, filter as Record<string, unknown>);
   const statementCount = row?.statementCount as number;
-  if (statementCount > maxStatements) throw tooManyStatements(statementCount, maxStatements);
-  return { statementCount, edgeCount: row?.edgeCount as number, edges: row?.edges as EdgeRow[] };
+  if (statementCount > limits.maxStatements) throw tooManyStatements(statementCount, limits.maxStatements);
+  return { statementCount, foldedCount: row?.foldedCount as number, edgeCount: row?.edgeCount as number, edges: row?.edges as EdgeRow[] };
 }
 
 /** The heaviest `first` edges of the network, and every entity they touch. */
@@ -36,11 +43,13 @@ export async function network(db: Db, filter: StatementFilterValues, args: Netwo
 }
 
 /** Folded edges as the API answers them: nodes with their degrees, edges by id. */
-export function toNetwork({ statementCount, edgeCount, edges }: Folded): Network {
+export function toNetwork({ statementCount, foldedCount, edgeCount, edges }: Folded): Network {
   return {
     nodes: weightedDegrees(edges).map(({ entity, degree, weightedDegree }) => ({ id: entity.id, name: entity.name, type: entity.__typename, degree, weightedDegree })),
     edges: edges.map((e) => ({ source: e.source.id, target: e.target.id, relation: e.relation, weight: e.weight, evidence: e.evidence })),
     statementCount,
+    foldedCount,
+    sampled: foldedCount < statementCount,
     edgeCount,
     truncated: edgeCount > edges.length,
   };
@@ -48,7 +57,7 @@ export function toNetwork({ statementCount, edgeCount, edges }: Folded): Network
 
 /** Rankings over the whole network; LIMIT_EXCEEDED when it has more edges than a ranking holds. */
 export async function networkRanking(db: Db, filter: StatementFilterValues, args: NetworkArgs): Promise<NetworkRanking> {
-  const { statementCount, edgeCount, edges } = await fold(db, filter, args, NETWORK.maxRankedEdges);
+  const { statementCount, foldedCount, edgeCount, edges } = await fold(db, filter, args, NETWORK.maxRankedEdges);
   if (edgeCount > NETWORK.maxRankedEdges) throw tooManyEdges(edgeCount, args.minWeight);
-  return { ...rank(edges), edgeCount, statementCount };
+  return { ...rank(edges), edgeCount, statementCount, foldedCount, sampled: foldedCount < statementCount };
 }

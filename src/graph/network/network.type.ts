@@ -6,6 +6,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { EntityType } from '../../vocabulary';
 import { NetworkDimension } from './network.dimension';
+import { NETWORK } from './network.input';
 
 export { NetworkDimension };
 registerEnumType(NetworkDimension, {
@@ -60,6 +61,12 @@ export class Network {
 
   @Field(() => Int, { description: 'Statements the filter selected.' })
   statementCount!: number;
+
+  @Field(() => Int, { description: `Statements the edges were folded from: all those selected, or, when they are more, the newest ${NETWORK.sampleStatements} (by day, then article order).` })
+  foldedCount!: number;
+
+  @Field({ description: 'True when foldedCount is less than statementCount: the edges and weights are those of the newest statements only, not of all the filter selects.' })
+  sampled!: boolean;
 
   @Field(() => Int, { description: 'Edges of weight at least minWeight, before `first` cut them.' })
   edgeCount!: number;
@@ -117,4 +124,10 @@ export class NetworkRanking {
 
   @Field(() => Int)
   statementCount!: number;
+
+  @Field(() => Int, { description: 'Statements the ranked network was folded from (see Network.foldedCount).' })
+  foldedCount!: number;
+
+  @Field({ description: 'True when the ranked network is that of the newest foldedCount statements only (see Network.sampled).' })
+  sampled!: boolean;
 }
