@@ -82,3 +82,10 @@ export const MERGED_NOT_RESOLVING = violations(`
 MATCH (m:MergedEntity)
 WHERE COUNT { (m)-[:MERGED_INTO]->(:Entity) } <> 1 OR EXISTS { (m)-[r]-() WHERE NOT type(r) IN ['MERGED_INTO', 'CHANGED'] }
 WITH m.id AS example`);
+
+/** An external identifier names one entity (src/ingest/plan.ts refuses a second; mergeEntities moves it). */
+export const IDENTIFIERS_NOT_NAMING_ONE = violations(`
+MATCH (x:ExternalId)
+WITH x, COUNT { (x)-[:IDENTIFIES]->(:Entity) } AS entities, COUNT { (x)-[:IDENTIFIES]->() } AS named
+WHERE entities <> 1 OR named <> 1
+WITH x.key + ' names ' + toString(named) + ' nodes, ' + toString(entities) + ' of them live entities' AS example`);

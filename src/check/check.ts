@@ -45,6 +45,7 @@ const DESCRIPTIONS = {
   dates: 'every stored date is a day the calendar has',
   retracted: 'every retracted statement has no evidence in a live article',
   merged: "every merged entity's id resolves to exactly one live entity",
+  identifiers: 'every external identifier names exactly one live entity',
 } as const;
 
 type InvariantName = keyof typeof DESCRIPTIONS;
@@ -84,6 +85,7 @@ export async function checkGraph(gateway: Neo4jGateway, options: CheckOptions = 
     ['uniqueIds', Q.DUPLICATE_IDS],
     ['retracted', Q.RETRACTED_WITH_LIVE_EVIDENCE],
     ['merged', Q.MERGED_NOT_RESOLVING],
+    ['identifiers', Q.IDENTIFIERS_NOT_NAMING_ONE],
   ];
   const answers = await Promise.all(counted.map(([, query]) => gateway.read(cypher(query, { examples }))));
   counted.forEach(([name], i) => addCounted(found[name], answers[i]?.[0]));

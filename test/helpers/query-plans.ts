@@ -353,6 +353,7 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'check.DUPLICATE_IDS': 'the integrity check (npm run check) compares the ids of every node, across labels',
   'check.RETRACTED_WITH_LIVE_EVIDENCE': 'the integrity check (npm run check) looks at every retracted statement',
   'check.MERGED_NOT_RESOLVING': 'the integrity check (npm run check) looks at every merged entity',
+  'check.IDENTIFIERS_NOT_NAMING_ONE': 'the integrity check (npm run check) looks at every external identifier',
   'duplicates.ENTITY_NAMES': 'duplicateCandidates compares the names of every entity (bounded by $limit)',
   ...Object.fromEntries(
     Object.values(AttributionDimension).map((d) => [`analytics.translateAttribution(${d}, {})`, 'attribution without a filter counts every statement']),

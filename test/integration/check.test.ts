@@ -38,7 +38,9 @@ CREATE (twin:Article {id: 'person:check-test', title: 'Twin', text: 'twin', publ
 CREATE (wrong)-[:APPEARS_IN {start: 0, end: 5}]->(a)
 CREATE (right)-[:APPEARS_IN {start: 6, end: 11}]->(a)
 CREATE (p)-[:SAID]->(right), (p)-[:SAID]->(orphan)
-RETURN [n IN [a, p, wrong, right, orphan, malformed, nameless, twin] | elementId(n)] AS written`;
+CREATE (shared:ExternalId {key: 'WIKIDATA:Q999000009', scheme: 'WIKIDATA', value: 'Q999000009'})
+CREATE (shared)-[:IDENTIFIES]->(p), (shared)-[:IDENTIFIES]->(malformed)
+RETURN [n IN [a, p, wrong, right, orphan, malformed, nameless, twin, shared] | elementId(n)] AS written`;
 
 const REMOVE_WRITTEN = 'MATCH (n) WHERE elementId(n) IN $written DETACH DELETE n';
 
@@ -47,7 +49,7 @@ describe('npm run check', () => {
     const report = await checkGraph(gateway);
     expect(report.invariants.filter((i) => i.count > 0)).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.invariants.map((i) => i.name)).toEqual(['quotes', 'speaker', 'evidence', 'quoteKeys', 'wellFormedIds', 'uniqueIds', 'dates', 'retracted', 'merged']);
+    expect(report.invariants.map((i) => i.name)).toEqual(['quotes', 'speaker', 'evidence', 'quoteKeys', 'wellFormedIds', 'uniqueIds', 'dates', 'retracted', 'merged', 'identifiers']);
 
     const folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-check-'));
     try {
@@ -70,7 +72,8 @@ describe('npm run check', () => {
       written = row?.written as string[];
       const report = await checkGraph(gateway, { examples: 10, articlePage: 1, idPage: 2 });
       expect(report.ok).toBe(false);
-      expect(countsOf(report)).toEqual({ quotes: 1, speaker: 1, evidence: 1, quoteKeys: 1, wellFormedIds: 3, uniqueIds: 1, dates: 2, retracted: 0, merged: 0 });
+      expect(countsOf(report)).toEqual({ quotes: 1, speaker: 1, evidence: 1, quoteKeys: 1, wellFormedIds: 3, uniqueIds: 1, dates: 2, retracted: 0, merged: 0, identifiers: 1 });
+      expect(examplesOf(report, 'identifiers')).toEqual(['WIKIDATA:Q999000009 names 2 nodes, 2 of them live entities']);
       expect(examplesOf(report, 'quotes')).toEqual(['statement:check-test:0-5 in article:check-test: at [0, 5) the article has "Hello", the statement says "Howdy"']);
       expect(examplesOf(report, 'speaker')).toEqual(['statement:check-test:0-5 has 0 speakers']);
       expect(examplesOf(report, 'evidence')).toEqual(['statement:check-test:1']);

@@ -57,10 +57,18 @@ describe('the GraphML export', () => {
   it('declares typed keys NetworkX maps to numbers, and one edge direction, as NetworkX requires', async () => {
     const file = readGraphml(toGraphml(await exportNetwork(gateway)));
     expect(file.keys).toEqual({
-      'node.label': 'string', 'node.type': 'string', 'node.degree': 'int', 'node.weightedDegree': 'int',
+      'node.label': 'string', 'node.type': 'string', 'node.degree': 'int', 'node.weightedDegree': 'int', 'node.wikidata': 'string',
       'edge.relation': 'string', 'edge.weight': 'double', 'edge.evidence': 'string',
     });
     expect(file.edgedefault).toBe('directed');
+  });
+
+  it("gives a node its entity's Wikidata id where the graph has one (seed/README.md), and none elsewhere", async () => {
+    const xml = toGraphml(await exportNetwork(gateway));
+    const node = (id: string): string => xml.split('\n').find((line) => line.includes(`<node id="${id}">`)) ?? '';
+    expect(node('place:ukraine')).toContain('<data key="wikidata">Q212</data>');
+    expect(node('person:donald-trump')).toContain('<data key="wikidata">Q22686</data>');
+    expect(node('person:mike-waltz')).not.toContain('wikidata');
   });
 
   it('escapes what XML would misread in names', () => {
