@@ -8,7 +8,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Series } from './api';
-import { empty } from './components';
+import { empty, formatDate } from './components';
 import { h, replace } from './dom';
 import { href, type SeriesOptions } from './routes';
 
@@ -20,7 +20,12 @@ export const seriesColour = (series: Series, index: number): string => (series.i
 
 const seconds = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 1000;
 const value = (point: Series['points'][number], measure: SeriesOptions['measure']): number => (measure === 'share' ? Math.round(point.share * 1000) / 10 : point.count);
+const HALF_INTERVAL: Record<SeriesOptions['interval'], number> = { DAY: 43_200, WEEK: 302_400, MONTH: 1_314_000 };
 const INTERVAL_WORD: Record<SeriesOptions['interval'], string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
+
+const everyNth = (values: readonly number[], n: number): number[] => values.filter((_v, i) => i % n === 0);
+const tickLabel = (split: number, interval: SeriesOptions['interval']): string =>
+  formatDate(new Date(split * 1000).toISOString().slice(0, 10), interval === 'MONTH' ? 'MONTH' : 'DAY');
 
 /** The drawing; it follows its container's width. */
 export class SeriesChart {
@@ -41,7 +46,10 @@ export class SeriesChart {
     this.plot = undefined;
     const [first] = series;
     if (!first) return;
-    const data: uPlot.AlignedData = [first.points.map((p) => seconds(p.start)), ...series.map((s) => s.points.map((p) => value(p, options.measure)))];
+    const starts = first.points.map((p) => seconds(p.start));
+    const data: uPlot.AlignedData = [starts, ...series.map((s) => s.points.map((p) => value(p, options.measure)))];
+    const pad = HALF_INTERVAL[options.interval];
+    const window: uPlot.Range.MinMax = [(starts[0] ?? 0) - pad, (starts[starts.length - 1] ?? 0) + pad];
     this.plot = new uPlot(
       {
         ...this.size(),
@@ -49,8 +57,13 @@ export class SeriesChart {
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
         legend: { show: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-        axes: [{ stroke: '#334155', grid: { stroke: '#e2e8f0' } }, { stroke: '#334155', grid: { stroke: '#e2e8f0' }, label: options.measure === 'share' ? '% of statements' : `statements per ${INTERVAL_WORD[options.interval]}` }],
+        // Half an interval of room at each end, so a series of one interval is a point in the middle, not a span uPlot guesses.
+        scales: { x: { time: true, auto: false, range: () => window }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+        axes: [
+          // Ticks on interval starts only (never at hours of a day), as many as fit.
+          { stroke: '#334155', grid: { stroke: '#e2e8f0' }, splits: (u) => everyNth(starts, Math.ceil(starts.length / Math.max(2, Math.floor(u.width / 110)))), values: (_u, splits) => splits.map((split) => tickLabel(split, options.interval)) },
+          { stroke: '#334155', grid: { stroke: '#e2e8f0' }, label: options.measure === 'share' ? '% of statements' : `statements per ${INTERVAL_WORD[options.interval]}` },
+        ],
         series: [
           {},
           ...series.map((s, i) => ({
