@@ -316,6 +316,11 @@ export const SYNTHETIC_OUTLETS = `query ExplorerSyntheticOutlets {
   search(text: "synthetic", first: 10) { node { __typename id ... on Organization { name } } }
 }`;
 
+/** Statements the filter selects as they are created, corrected or retracted (live.ts). */
+export const STATEMENT_CHANGES = `subscription ExplorerStatementChanges($filter: StatementFilter) {
+  statementChanges(filter: $filter) { sequence change statement { id } }
+}`;
+
 /** What the pickers offer: every policy and article, the people and organizations. */
 export const CATALOGUE = `query ExplorerCatalogue {
   policies(first: 100) { edges { node { ${REF} } } }

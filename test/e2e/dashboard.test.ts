@@ -19,6 +19,7 @@ import { demoDocuments } from '../../src/corpus/demo';
 import { explorerRoutes } from '../../src/http/explorer-pages';
 import { ingestBatch } from '../../src/ingest/ingest-batch';
 import { readStory, seedStory } from '../../src/ingest/seed';
+import { INGEST } from '../helpers/graph';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -294,6 +295,41 @@ describe('the network view', () => {
     await settled(page);
     expect(await page.locator('h1').innerText()).toBe('Network: statements about US pause of intelligence sharing with Ukraine');
     await page.locator('.network-weighted canvas').first().waitFor();
+    expect(problems).toEqual([]);
+  });
+});
+
+/** A new article: one quote of Mike Waltz about the intelligence pause, two days after the story. */
+function liveArticle(): Record<string, unknown> {
+  const words = 'The pause will be reviewed within days';
+  const text = `Waltz says the pause will be reviewed\n“${words},” Waltz told reporters on Friday.\n`;
+  const start = text.indexOf(words);
+  return {
+    article: { id: 'article:dashboard-live-update', title: 'Waltz says the pause will be reviewed', text, publishedAt: '2025-03-07T10:00:00Z' },
+    entities: [],
+    statements: [{ kind: 'DIRECT', speaker: 'person:mike-waltz', text: words, start, end: start + words.length, about: [INTEL_PAUSE], venue: 'told reporters' }],
+  };
+}
+
+describe('live updates', () => {
+  it('redraws the chart and the counts when an article is ingested while the page is open', async () => {
+    const filter = { about: INTEL_PAUSE };
+    const { page, problems } = await open(`#/attribution?about=${encodeURIComponent(INTEL_PAUSE)}&interval=DAY`);
+    await page.locator('.live-status[data-state="live"]').waitFor();
+    const before = (await api<{ attributionSeries: Series[] }>(SERIES, { filter, groupBy: 'SPEAKER', interval: 'DAY' })).attributionSeries;
+    expect(await seriesTable(page)).toEqual(expectedTable(before));
+    const total = await page.locator('#attribution-total').innerText();
+
+    const ingested = await server.post(INGEST, { document: liveArticle() }, { authorization: `Bearer ${KEY}` });
+    expect(ingested.body.errors).toBeUndefined();
+    // The new day appears in the series once the page has heard of the change and asked again.
+    await page.locator('#chart-series .series-table th', { hasText: '2025-03-07' }).waitFor({ state: 'attached' });
+    const after = (await api<{ attributionSeries: Series[] }>(SERIES, { filter, groupBy: 'SPEAKER', interval: 'DAY' })).attributionSeries;
+    const waltz = (series: readonly Series[]): number | undefined => series.find((s) => s.label === 'Mike Waltz')?.total;
+    expect(waltz(after)).toBe((waltz(before) ?? 0) + 1);
+    expect(await seriesTable(page)).toEqual(expectedTable(after));
+    expect(await page.locator('#attribution-total').innerText()).not.toBe(total);
+    await screenshot(page, 'dashboard-live');
     expect(problems).toEqual([]);
   });
 });

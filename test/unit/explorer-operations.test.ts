@@ -61,6 +61,7 @@ describe("the explorer's GraphQL operations", () => {
       ['NETWORK_RANKING', ['ExplorerNetworkRanking']],
       ['EVIDENCE_STATEMENT', ['ExplorerEvidenceStatement']],
       ['SYNTHETIC_OUTLETS', ['ExplorerSyntheticOutlets']],
+      ['STATEMENT_CHANGES', ['ExplorerStatementChanges']],
       ['CATALOGUE', ['ExplorerCatalogue']],
     ]);
   });

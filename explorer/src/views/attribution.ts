@@ -3,11 +3,12 @@
  * reported by an outlet) plotted over time, one line per speaker, topic, outlet, kind,
  * stance or article (`attributionSeries`), and counted by speaker and by reporting outlet
  * as bars (`attribution`). A date window and a stance narrow both. A quote reported through
- * two outlets counts once for each.
+ * two outlets counts once for each. The page asks again when statements it counts change.
  */
 import { ATTRIBUTION, loadCatalogue, query, SERIES, type AttributionBucket, type Series } from '../api';
 import { empty, viewHeading } from '../components';
 import { h, replace, type Child } from '../dom';
+import { watchStatements, type LiveState } from '../live';
 import { href, type AttributionFilter, type SeriesOptions } from '../routes';
 import { SeriesChart, showSeries } from '../series-chart';
 import { seriesControls } from '../series-controls';
@@ -26,6 +27,13 @@ const SERIES_TOP = 8;
 
 const KIND_NAMES: Record<string, string> = { DIRECT: 'Direct quotes', PARTIAL: 'Partial quotes', INDIRECT: 'Paraphrases' };
 
+const LIVE_TEXT: Record<LiveState, string> = {
+  unavailable: 'Live updates are not available on this server: reload to see new articles.',
+  connecting: 'Connecting for live updates…',
+  live: 'Live: the chart and the counts update when a new article arrives.',
+  lost: 'Live updates lost their connection: reload to see new articles.',
+};
+
 interface Answer {
   counts: Counts;
   series: Series[];
@@ -43,11 +51,37 @@ export const attributionView: View<{ view: 'attribution'; filter: AttributionFil
   const canvas = h('div', { class: 'series-canvas', role: 'img', 'aria-label': 'Statements over time; the legend and the table below hold the same numbers.' });
   const seriesSlot = h('div', { class: 'series-slot' });
   const countsSlot = h('div', null);
+  const live = h('p', { class: 'live-status muted', 'aria-live': 'polite' });
   const chart = new SeriesChart(canvas);
+  let stop: (() => void) | undefined;
+  const left = new AbortController();
+  let asking = false;
 
   const show = (answer: Answer): void => {
     showSeries(seriesSlot, chart, answer.series, route.series);
     replace(countsSlot, countsContent(answer.counts, route.filter));
+  };
+
+  /** Asks again after a change; a change during the question asks once more after it. */
+  let again = false;
+  const refresh = async (): Promise<void> => {
+    if (asking) {
+      again = true;
+      return;
+    }
+    asking = true;
+    try {
+      const answer = await ask(route.filter, route.series, left.signal);
+      show(answer);
+    } catch {
+      if (!left.signal.aborted) replace(live, 'The new counts could not be loaded: reload the page.');
+    } finally {
+      asking = false;
+      if (again && !left.signal.aborted) {
+        again = false;
+        void refresh();
+      }
+    }
   };
 
   const page: Rendered = {
@@ -61,13 +95,24 @@ export const attributionView: View<{ view: 'attribution'; filter: AttributionFil
         seriesControls(route.filter, route.series),
         canvas,
         seriesSlot,
+        live,
       ),
       countsSlot,
     ],
     mounted() {
       show(first);
+      stop = watchStatements({
+        filter: route.filter,
+        onChange: () => void refresh(),
+        onState: (state) => {
+          live.dataset.state = state;
+          replace(live, LIVE_TEXT[state]);
+        },
+      });
     },
     dispose() {
+      left.abort();
+      stop?.();
       chart.destroy();
     },
   };
