@@ -67,8 +67,8 @@ interface Sent {
 }
 
 /** A page, the operations it sent (by name, with their variables) and what went wrong in it. */
-async function open(hash: string): Promise<{ page: Page; sent: Sent[]; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+async function open(hash: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; sent: Sent[]; problems: string[] }> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   context.setDefaultTimeout(45_000);
   const page = await context.newPage();
   const sent: Sent[] = [];
@@ -310,6 +310,17 @@ function liveArticle(): Record<string, unknown> {
     statements: [{ kind: 'DIRECT', speaker: 'person:mike-waltz', text: words, start, end: start + words.length, about: [INTEL_PAUSE], venue: 'told reporters' }],
   };
 }
+
+describe('on a 390 px wide screen', () => {
+  it('fits the chart, its controls and the network with nothing cut off', async () => {
+    for (const hash of ['#/attribution', `#/network?article=${encodeURIComponent(ARTICLE)}`]) {
+      const { page, problems } = await open(hash, { width: 390, height: 844 });
+      await page.locator('#main canvas').first().waitFor();
+      expect({ hash, width: await page.evaluate('document.documentElement.scrollWidth'), problems }).toEqual({ hash, width: 390, problems: [] });
+      await page.close();
+    }
+  });
+});
 
 describe('live updates', () => {
   it('redraws the chart and the counts when an article is ingested while the page is open', async () => {
