@@ -6,7 +6,11 @@
  * The time runs from the loader's promise resolving (just after the commit) to the change
  * reaching the client. Prints the distribution and the CPU the process used.
  *
- *   npm run build:code && node dist/bench/live-latency.js --changes 50
+ * With `--filters K`, K subscriptions with K different filters, all selecting every change:
+ * the server then reads each round's changes once per filter, and a change counts as
+ * delivered when all K have it.
+ *
+ *   npm run build:code && node dist/bench/live-latency.js --changes 50 [--filters 20]
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +26,13 @@ import { startServer } from '../src/http/server';
 import { bulkLoad } from '../src/ingest/bulk-load';
 import { appSchema } from '../src/schema';
 
-const changes = Number(process.argv[process.argv.indexOf('--changes') + 1] ?? 50) || 50;
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : Number(process.argv[at + 1]) || fallback;
+};
+const changes = option('--changes', 50);
+/** Subscriptions, each with a filter of its own (a different `since`, all selecting every change): one read of changes each per round. */
+const filters = option('--filters', 1);
 const quiet = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
 
 function quote(i: number): { document: unknown; statement: string } {
@@ -48,7 +58,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(dataDir === null ? base : { ...base, embedded: { ...base.embedded, dataDir, port: 0 } }, { log: () => undefined });
   const writer = Neo4jGateway.connect({ ...base.neo4j, uri: database.uri });
   let subscribed = (): void => undefined;
-  const accepted = new Promise<void>((resolve) => (subscribed = resolve));
+  let acceptedCount = 0;
+  const accepted = new Promise<void>((resolve) => (subscribed = () => (acceptedCount += 1) === filters && resolve()));
   const server = await startServer({
     schema: await appSchema(),
     gateway: database.gateway,
@@ -56,24 +67,34 @@ async function main(): Promise<void> {
     port: 0,
     apiKeys: [],
     production: true,
-    live: base.live,
+    live: { ...base.live, subscriptionsPerConnection: Math.max(filters, base.live.subscriptionsPerConnection) },
     log: (entry) => entry.msg === 'subscribed' && subscribed(),
   });
+  // When each change reached the last of the subscriptions, and how many have it.
   const received = new Map<string, number>();
+  const copies = new Map<string, number>();
   const waiting = new Map<string, () => void>();
   const client = createClient({ url: server.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
-  client.subscribe(
-    { query: 'subscription { statementChanges { sequence statement { id } } }' },
-    {
-      next: ({ data }) => {
-        const id = (data as { statementChanges: { statement: { id: string } } }).statementChanges.statement.id;
-        received.set(id, performance.now());
-        waiting.get(id)?.();
+  for (let f = 0; f < filters; f += 1) {
+    client.subscribe(
+      {
+        query: 'subscription($filter: StatementFilter) { statementChanges(filter: $filter) { sequence statement { id } } }',
+        variables: { filter: { since: `2025-01-${String(1 + (f % 28)).padStart(2, '0')}`, kinds: f < 28 ? null : ['PARTIAL'] } },
       },
-      error: (error) => console.error('subscription failed:', error),
-      complete: () => undefined,
-    },
-  );
+      {
+        next: ({ data }) => {
+          const id = (data as { statementChanges: { statement: { id: string } } }).statementChanges.statement.id;
+          const seen = (copies.get(id) ?? 0) + 1;
+          copies.set(id, seen);
+          if (seen < filters) return;
+          received.set(id, performance.now());
+          waiting.get(id)?.();
+        },
+        error: (error) => console.error('subscription failed:', error),
+        complete: () => undefined,
+      },
+    );
+  }
   await accepted;
   // One change first, unmeasured: the first read of each query is Neo4j planning it.
   const quotes = Array.from({ length: changes + 1 }, (_, i) => quote(i));
@@ -93,6 +114,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       changes: sorted.length,
+      filters,
       pollMs: base.live.pollMs,
       min: ms(sorted[0] as number),
       p50: ms(percentile(sorted, 50)),

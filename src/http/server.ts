@@ -138,9 +138,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
-    // Subscriptions have no end of their own to wait for: they end first, and the poller with them.
-    feed.stop();
+    // Subscriptions have no end of their own to wait for: their sockets close first (1001, so
+    // clients reconnect elsewhere with their last sequence rather than see them complete), then the poller stops.
     await subscriptions.close();
+    feed.stop();
     await drain.drain(options.drainMs ?? socketLimitMs(requestTimeoutMs));
     apolloStopped = true;
     await apollo.stop();

@@ -119,6 +119,9 @@ class SubscriptionContext implements LiveContext {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useServer } = require('graphql-ws/use/ws') as typeof WsAdapter;
 
+/** How long a client has to answer the server's close before its socket is cut. */
+const CLOSE_GRACE_MS = 2_000;
+
 const badRequest = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
 
 /** The accepted subscriptions' streams, until graphql-ws asks `subscribe` for them. */
@@ -203,7 +206,13 @@ export function serveSubscriptions(setup: SubscriptionSetup): SubscriptionServer
       closing = true;
       setup.httpServer.off('upgrade', upgrade);
       for (const client of sockets.clients) client.close(1001, 'Server shutting down');
+      // A client that does not answer the close would otherwise hold the stop for ws's 30 s.
+      const cutOff = setTimeout(() => {
+        for (const client of sockets.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
+      cutOff.unref();
       await disposable.dispose();
+      clearTimeout(cutOff);
     },
   };
 }

@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { GraphQLError } from 'graphql';
 import { loadConfig, ConfigError } from '../../src/config';
 import { parseSequence } from '../../src/graph/live/changes';
-import type { ChangeRow } from '../../src/graph/live/live.repository';
+import { statementsChangedBy, type ChangeRow, type IngestedDocument } from '../../src/graph/live/live.repository';
 import { changeOf } from '../../src/graph/live/stream';
 import { filterClauses, filterPredicates } from '../../src/graph/statement/statement.cypher';
 import type { StatementHeader } from '../../src/graph/statement/statement.type';
@@ -69,6 +69,22 @@ describe('filterPredicates', () => {
     const { where } = filterClauses(filter);
     expect(filterPredicates(filter).slice(1)).toEqual(where);
     expect(filterPredicates({})).toEqual([]);
+  });
+});
+
+describe('statementsChangedBy', () => {
+  const result = (over: Partial<IngestedDocument>): IngestedDocument => ({ article: 'article:a', created: [], updated: [], evidenceAdded: [], removed: [], ...over });
+
+  it('takes the statements a document created, updated or took evidence from, and no entity or article', () => {
+    expect(
+      statementsChangedBy(result({ created: ['article:a', 'person:p', 'statement:a:1-5'], updated: ['statement:a:6-9'], removed: ['statement:a:10-12'] })),
+    ).toEqual(['statement:a:1-5', 'statement:a:6-9', 'statement:a:10-12']);
+  });
+
+  it('takes the quotes that gained evidence only when the article is new or changed: a re-ingest reports them again', () => {
+    expect(statementsChangedBy(result({ created: ['article:a'], evidenceAdded: ['statement:b:1-5'] }))).toEqual(['statement:b:1-5']);
+    expect(statementsChangedBy(result({ updated: ['article:a'], evidenceAdded: ['statement:b:1-5'] }))).toEqual(['statement:b:1-5']);
+    expect(statementsChangedBy(result({ evidenceAdded: ['statement:b:1-5'] }))).toEqual([]);
   });
 });
 

@@ -54,7 +54,8 @@ export async function entityStatementIds(tx: WriteTx, id: string): Promise<strin
 }
 
 /** What one ingested document reports (src/ingest/result.ts), as far as stamping needs it. */
-interface IngestedDocument {
+export interface IngestedDocument {
+  readonly article: string;
   readonly created: readonly string[];
   readonly updated: readonly string[];
   readonly evidenceAdded: readonly string[];
@@ -63,13 +64,20 @@ interface IngestedDocument {
 
 const isStatementId = (id: string): boolean => id.startsWith('statement:');
 
+/** The statements a document changed: created or updated, or given or left by its article's evidence, when the article itself is new or changed. */
+export function statementsChangedBy(d: IngestedDocument): string[] {
+  // `evidenceAdded` is reported again on every re-ingest; the evidence is new only when its article is.
+  const articleChanged = d.created.includes(d.article) || d.updated.includes(d.article);
+  return [...d.created, ...d.updated, ...(articleChanged ? d.evidenceAdded : []), ...d.removed].filter(isStatementId);
+}
+
 /**
  * Stamps the statements an ingest created, changed, gave evidence to or took evidence from
  * (a statement left with none is gone and passed over). A re-ingest that changed nothing
- * stamps nothing.
+ * stamps nothing, so ingest stays idempotent.
  */
 export function stampIngested(tx: WriteTx, documents: readonly IngestedDocument[]): Promise<void> {
-  const changed = documents.flatMap((d) => [...d.created, ...d.updated, ...d.evidenceAdded, ...d.removed]).filter(isStatementId);
+  const changed = documents.flatMap(statementsChangedBy);
   const created = documents.flatMap((d) => d.created).filter(isStatementId);
   return stampStatements(tx, changed, created);
 }
