@@ -37,3 +37,8 @@ CREATE INDEX retracted_article_id IF NOT EXISTS FOR (n:RetractedArticle) ON (n.i
 CREATE INDEX retracted_statement_id IF NOT EXISTS FOR (n:RetractedStatement) ON (n.id);
 CREATE INDEX merged_entity_id IF NOT EXISTS FOR (n:MergedEntity) ON (n.id);
 CREATE CONSTRAINT edit_id IF NOT EXISTS FOR (n:Edit) REQUIRE n.id IS UNIQUE;
+// The change sequence of statements (src/graph/live): one counter node, and each statement's
+// last sequence under its live or retracted label, read by range.
+CREATE CONSTRAINT change_sequence_name IF NOT EXISTS FOR (n:ChangeSequence) REQUIRE n.name IS UNIQUE;
+CREATE INDEX statement_change_seq IF NOT EXISTS FOR (n:Statement) ON (n.changeSeq);
+CREATE INDEX retracted_statement_change_seq IF NOT EXISTS FOR (n:RetractedStatement) ON (n.changeSeq);

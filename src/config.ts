@@ -87,6 +87,16 @@ export interface ExtractionSettings {
 
 export const DEFAULT_EXTRACTION: ExtractionSettings = { workers: 2, queue: 8, timeoutMs: 10_000, heapMb: 512 };
 
+/** Subscriptions over WebSocket (src/http/subscriptions.ts, src/graph/live). */
+export interface LiveSettings {
+  /** Subscriptions one WebSocket connection may hold open at once; one more is refused (LIMIT_EXCEEDED). */
+  readonly subscriptionsPerConnection: number;
+  /** How often the server reads the change sequence while a subscription is open (src/graph/live/feed.ts). */
+  readonly pollMs: number;
+}
+
+export const DEFAULT_LIVE: LiveSettings = { subscriptionsPerConnection: 10, pollMs: 250 };
+
 /** How many answers of whole-graph reads a server keeps (ANSWER_CACHE_SIZE). */
 export const DEFAULT_ANSWER_CACHE_SIZE = 500;
 
@@ -125,6 +135,7 @@ export interface Config {
   readonly answerCacheSize: number;
   /** Query texts answered again without Apollo's per-request pipeline (src/http/fast-path.ts); 0 turns that off. */
   readonly preparedQueries: number;
+  readonly live: LiveSettings;
 }
 
 export class ConfigError extends Error {
@@ -199,6 +210,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     answerCacheSize: read.integer('ANSWER_CACHE_SIZE', DEFAULT_ANSWER_CACHE_SIZE, 0, 100_000),
     preparedQueries: read.integer('PREPARED_QUERIES', DEFAULT_PREPARED_QUERIES, 0, 100_000),
+    live: {
+      subscriptionsPerConnection: read.integer('SUBSCRIPTIONS_PER_CONNECTION', DEFAULT_LIVE.subscriptionsPerConnection, 1, 1_000),
+      // Commit to delivery takes up to about this and the settling poll (feed.ts): issue 22 asks for 2 s at most.
+      pollMs: read.integer('LIVE_POLL_MS', DEFAULT_LIVE.pollMs, 10, 1_500),
+    },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

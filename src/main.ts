@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     alive: () => database.health() !== 'failed',
     warmUp: true,
     drainMs: config.lifecycle.drainMs ?? undefined,
+    live: config.live,
     // dist/src/main.js → dist/explorer, written by `npm run build`.
     routes: explorerRoutes({ distDir: path.resolve(__dirname, '..', 'explorer') }),
   });

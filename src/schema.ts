@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { isAbstractType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import { ArticleResolver } from './graph/article/article.resolver';
 import {
   EntityResolver,
@@ -22,6 +22,7 @@ import { IngestArticleResolver } from './graph/mutation/ingest-article.resolver'
 import { DuplicatesResolver, IngestDuplicatesResolver } from './graph/editorial/duplicates.resolver';
 import { EditorialResolver } from './graph/editorial/editorial.resolver';
 import { ArticleHistoryResolver, EntityHistoryResolver, StatementHistoryResolver } from './graph/editorial/history.resolver';
+import { LiveResolver } from './graph/live/live.resolver';
 import { NetworkResolver } from './graph/network/network.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
@@ -51,13 +52,28 @@ export const RESOLVERS = [
   EntityHistoryResolver,
   DuplicatesResolver,
   IngestDuplicatesResolver,
+  LiveResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/**
+ * type-graphql will not build a Subscription type without a publish/subscribe system, though
+ * ours brings its own `subscribe` (src/graph/live reads changes from Neo4j, whoever wrote
+ * them, where an in-process topic would miss every other writer): this one refuses to be used.
+ */
+const NO_TOPICS: NonNullable<BuildSchemaOptions['pubSub']> = {
+  publish() {
+    throw new Error('subscriptions read their changes from Neo4j (src/graph/live); nothing is published in process');
+  },
+  subscribe() {
+    throw new Error('every subscription brings its own subscribe function (src/graph/live); there are no topics');
+  },
+};
+
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function appSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...RESOLVERS], validate: false }).then(withTypenameResolution);
+  built ??= buildSchema({ resolvers: [...RESOLVERS], validate: false, pubSub: NO_TOPICS }).then(withTypenameResolution);
   return built;
 }
 

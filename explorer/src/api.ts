@@ -50,9 +50,9 @@ export async function query<T>(document: string, variables: Record<string, unkno
 
 // ---- The shapes the operations below return ------------------------------------------
 
-import type { EntityType, NodeType, StatementKind } from '../../src/vocabulary';
+import type { EntityType, NodeType, Stance, StatementKind } from '../../src/vocabulary';
 
-export type { EntityType, NodeType, StatementKind };
+export type { EntityType, NodeType, Stance, StatementKind };
 
 export interface EntityRef {
   __typename: EntityType;
@@ -183,6 +183,32 @@ export interface AttributionBucket {
   count: number;
 }
 
+export type Interval = 'DAY' | 'WEEK' | 'MONTH';
+export type AttributionDimension = 'SPEAKER' | 'ABOUT' | 'REPORTED_BY' | 'KIND' | 'STANCE' | 'ARTICLE';
+
+/** What `attributionSeries` answers for one group: a point per interval, oldest first. */
+export interface Series {
+  id: string | null;
+  label: string;
+  total: number;
+  points: { start: string; count: number; share: number }[];
+}
+
+export type NetworkDimension = 'ABOUT' | 'REPORTED_BY' | 'CO_QUOTED';
+
+export interface NetworkAnswer {
+  statementCount: number;
+  edgeCount: number;
+  truncated: boolean;
+  nodes: { id: string; name: string; type: string; degree: number; weightedDegree: number }[];
+  edges: { source: string; target: string; relation: NetworkDimension; weight: number; evidence: string[] }[];
+}
+
+export interface RankingAnswer {
+  speakers: { id: string; pageRank: number }[];
+  topics: { id: string; pageRank: number }[];
+}
+
 export interface ArticleDetail extends ArticleRef, Editorial {
   text: string;
   url: string | null;
@@ -258,6 +284,41 @@ export const ATTRIBUTION = `query ExplorerAttribution($filter: StatementFilter) 
   outlets: attribution(groupBy: REPORTED_BY, filter: $filter) { id label count }
   kinds: attribution(groupBy: KIND, filter: $filter) { id label count }
   topics: attribution(groupBy: ABOUT, filter: $filter) { id label count }
+}`;
+
+export const SERIES = `query ExplorerSeries($filter: StatementFilter, $groupBy: AttributionDimension!, $interval: Interval!, $top: Int) {
+  attributionSeries(filter: $filter, groupBy: $groupBy, interval: $interval, top: $top) { id label total points { start count share } }
+}`;
+
+export const NETWORK = `query ExplorerNetwork($filter: StatementFilter, $by: [NetworkDimension!], $minWeight: Int, $first: Int) {
+  network(filter: $filter, by: $by, minWeight: $minWeight, first: $first) {
+    statementCount edgeCount truncated
+    nodes { id name type degree weightedDegree }
+    edges { source target relation weight evidence }
+  }
+}`;
+
+export const NETWORK_RANKING = `query ExplorerNetworkRanking($filter: StatementFilter, $by: [NetworkDimension!], $minWeight: Int) {
+  networkRanking(filter: $filter, by: $by, minWeight: $minWeight) { speakers { id pageRank } topics { id pageRank } }
+}`;
+
+/** One statement an edge of the network stands on. */
+export const EVIDENCE_STATEMENT = `query ExplorerEvidenceStatement($id: ID!) {
+  statement(id: $id) { ...S }
+}
+${STATEMENT_SUMMARY}`;
+
+/**
+ * Whether the graph holds the synthetic demo month (`npm run seed -- --demo`): its outlets are
+ * named "… (synthetic)", which the name search finds.
+ */
+export const SYNTHETIC_OUTLETS = `query ExplorerSyntheticOutlets {
+  search(text: "synthetic", first: 10) { node { __typename id ... on Organization { name } } }
+}`;
+
+/** Statements the filter selects as they are created, corrected or retracted (live.ts). */
+export const STATEMENT_CHANGES = `subscription ExplorerStatementChanges($filter: StatementFilter) {
+  statementChanges(filter: $filter) { sequence change statement { id } }
 }`;
 
 /** What the pickers offer: every policy and article, the people and organizations. */

@@ -6,12 +6,14 @@
 import './explorer.css';
 import { errorBox, loading, viewHeading } from './components';
 import { replace } from './dom';
+import { graphHoldsSynthetic, syntheticBanner } from './synthetic';
 import { parseRoute, type Route } from './routes';
 import type { Rendered } from './view';
 import { articleView } from './views/article';
 import { attributionView } from './views/attribution';
 import { entityView } from './views/entity';
 import { homeView } from './views/home';
+import { networkView } from './views/network';
 import { pathsView } from './views/paths';
 import { searchView } from './views/search';
 import { statementView } from './views/statement';
@@ -33,6 +35,8 @@ function show(route: Route, signal: AbortSignal): ReturnType<typeof homeView> {
       return articleView(route, signal);
     case 'attribution':
       return attributionView(route, signal);
+    case 'network':
+      return networkView(route, signal);
     case 'paths':
       return pathsView(route, signal);
     case 'timeline':
@@ -49,6 +53,7 @@ const WHAT: Record<Route['view'], string> = {
   statement: 'the statement',
   article: 'the article',
   attribution: 'the counts',
+  network: 'the network',
   paths: 'the path finder',
   timeline: 'the timeline',
   missing: 'the view',
@@ -119,6 +124,9 @@ function start(): void {
   });
   window.addEventListener('hashchange', () => void render());
   void render();
+  void graphHoldsSynthetic().then((synthetic) => {
+    if (synthetic) document.getElementById('main')?.before(syntheticBanner());
+  });
 }
 
 start();

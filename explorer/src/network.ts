@@ -34,31 +34,39 @@ export const TYPE_STYLE: Record<NodeType, { color: string; shape: cytoscape.Css.
   Article: { color: '#0f766e', shape: 'rectangle' },
 };
 
+/** A node's name under it, on a light ground so that edges crossing it do not hide it. */
+export const NODE_LABEL = {
+  label: 'data(label)',
+  'font-family': 'system-ui, "Liberation Sans", "DejaVu Sans", sans-serif',
+  'font-size': 11,
+  color: '#0f172a',
+  'text-valign': 'bottom',
+  'text-margin-y': 4,
+  'text-wrap': 'wrap',
+  'text-max-width': '120px',
+  'text-background-color': '#ffffff',
+  'text-background-opacity': 0.85,
+  'text-background-padding': '1px',
+} as const;
+
+/** Each node type's colour and shape (TYPE_STYLE) as cytoscape rules. */
+export const NODE_TYPE_RULES: cytoscape.StylesheetJson = (Object.entries(TYPE_STYLE) as [NodeType, (typeof TYPE_STYLE)[NodeType]][]).map(([type, style]) => ({
+  selector: `node[type = "${type}"]`,
+  style: { 'background-color': style.color, shape: style.shape },
+}));
+
 const STYLESHEET: cytoscape.StylesheetJson = [
   {
     selector: 'node',
     style: {
-      label: 'data(label)',
-      'font-family': 'system-ui, "Liberation Sans", "DejaVu Sans", sans-serif',
-      'font-size': 11,
-      color: '#0f172a',
-      'text-valign': 'bottom',
-      'text-margin-y': 4,
-      'text-wrap': 'wrap',
-      'text-max-width': '120px',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
+      ...NODE_LABEL,
       width: 26,
       height: 26,
       'border-width': 2,
       'border-color': '#ffffff',
     },
   },
-  ...(Object.entries(TYPE_STYLE) as [NodeType, (typeof TYPE_STYLE)[NodeType]][]).map(([type, style]) => ({
-    selector: `node[type = "${type}"]`,
-    style: { 'background-color': style.color, shape: style.shape },
-  })),
+  ...NODE_TYPE_RULES,
   { selector: 'node[type = "Statement"]', style: { width: 18, height: 18, 'font-size': 9, color: '#334155', 'text-max-width': '140px' } },
   { selector: 'node.centre', style: { width: 44, height: 44, 'font-size': 14, 'font-weight': 'bold', 'border-color': '#0f172a', 'border-width': 3 } },
   { selector: 'node.end', style: { width: 38, height: 38, 'font-size': 13, 'font-weight': 'bold', 'border-color': '#0f172a', 'border-width': 3 } },
@@ -94,18 +102,31 @@ export interface NetworkOptions {
   onOpen?: (node: GraphNode) => void;
 }
 
-export class Network {
-  readonly cy: cytoscape.Core;
+/** What every cytoscape drawing of the explorer offers, whatever it draws. */
+export class Drawing {
+  constructor(readonly cy: cytoscape.Core) {}
 
+  fit(): void {
+    this.cy.fit(undefined, 24);
+  }
+
+  destroy(): void {
+    this.cy.destroy();
+  }
+}
+
+export class Network extends Drawing {
   constructor(container: HTMLElement, options: NetworkOptions = {}) {
-    this.cy = cytoscape({
+    super(
+      cytoscape({
       container,
       style: STYLESHEET,
       minZoom: 0.2,
       maxZoom: 3,
-      boxSelectionEnabled: false,
-      autoungrabify: false,
-    });
+        boxSelectionEnabled: false,
+        autoungrabify: false,
+      }),
+    );
     const toNode = (target: cytoscape.NodeSingular): GraphNode => ({ id: target.id(), type: target.data('type') as NodeType, label: target.data('label') as string });
     if (options.onTap) {
       const onTap = options.onTap;
@@ -212,24 +233,19 @@ export class Network {
       .layout({ name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 }, padding: 30, animate: false } as cytoscape.LayoutOptions)
       .run();
   }
+}
 
-  fit(): void {
-    this.cy.fit(undefined, 24);
-  }
-
-  destroy(): void {
-    this.cy.destroy();
-  }
+/** A legend: for each of `keys` that is present, in the order of `keys`, its swatch (a class) and its words. */
+export function legendOf<K extends string>(label: string, keys: readonly K[], present: Iterable<K>, swatch: (key: K) => string, words: (key: K) => string): HTMLElement {
+  const shown = new Set(present);
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': label },
+    keys.filter((key) => shown.has(key)).map((key) => h('li', null, h('span', { class: swatch(key), 'aria-hidden': 'true' }), words(key))),
+  );
 }
 
 /** What the colours and shapes mean, for the types present. */
 export function legend(types: Iterable<NodeType>): HTMLElement {
-  const present = new Set(types);
-  return h(
-    'ul',
-    { class: 'legend', 'aria-label': 'Legend' },
-    (Object.keys(TYPE_STYLE) as NodeType[])
-      .filter((type) => present.has(type))
-      .map((type) => h('li', null, h('span', { class: `swatch swatch-${type.toLowerCase()}`, 'aria-hidden': 'true' }), TYPE_LABEL[type])),
-  );
+  return legendOf('Legend', Object.keys(TYPE_STYLE) as NodeType[], types, (type) => `swatch swatch-${type.toLowerCase()}`, (type) => TYPE_LABEL[type]);
 }

@@ -9,10 +9,11 @@ import type { ApiKey } from '../auth/api-keys';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
-import { DEFAULT_EXTRACTION, DEFAULT_LIMITS, DEFAULT_PREPARED_QUERIES, DEFAULT_TIMEOUTS, type Limits } from '../config';
+import { DEFAULT_EXTRACTION, DEFAULT_LIMITS, DEFAULT_LIVE, DEFAULT_PREPARED_QUERIES, DEFAULT_TIMEOUTS, type Limits, type LiveSettings } from '../config';
 import type { Neo4jGateway } from '../db/gateway';
 import { socketLimitMs } from '../deadline';
 import { ExtractionPool, type PoolOptions } from '../extract/extract.pool';
+import { DEFAULT_FEED, StatementFeed } from '../graph/live/feed';
 import { startApollo } from './apollo';
 import { Drain } from './drain';
 import { PreparedOperations } from './fast-path';
@@ -22,6 +23,7 @@ import { queryLimits } from './limits';
 import { countStringBytes } from './response-budget';
 import { jsonLog, type HttpContext, type LogSink } from './request-log';
 import { handleRequest, type Router, type Routes } from './routes';
+import { serveSubscriptions } from './subscriptions';
 import { WarmUp } from './warm-up';
 
 export interface ServerOptions {
@@ -54,6 +56,8 @@ export interface ServerOptions {
   readonly warmUp?: boolean;
   /** How long stop() lets requests in flight run; default: as long as node lets one run. */
   readonly drainMs?: number;
+  /** Subscriptions over WebSocket; anything left out takes DEFAULT_LIVE (src/config.ts). */
+  readonly live?: Partial<LiveSettings>;
 }
 
 export interface RunningServer {
@@ -105,6 +109,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     alive: options.alive ?? (() => true),
     warmUp: options.warmUp ? new WarmUp(options.gateway, () => selfUrl) : null,
   };
+  const liveSettings = { ...DEFAULT_LIVE, ...options.live };
+  const feed = new StatementFeed(options.gateway, { ...DEFAULT_FEED, pollMs: liveSettings.pollMs, log });
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    schema: options.schema,
+    gateway: options.gateway,
+    apiKeys: options.apiKeys,
+    limits: shape,
+    format,
+    feed,
+    log,
+    perConnection: liveSettings.subscriptionsPerConnection,
+    maxMessageBytes: limits.maxBodyBytes,
+    maxResponseBytes: limits.maxResponseBytes,
+    requestTimeoutMs,
+  });
   httpServer.on('request', (req, res) => {
     drain.track(req, res);
     handleRequest(router, req, res);
@@ -118,6 +138,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
+    // Subscriptions have no end of their own to wait for: their sockets close first (1001, so
+    // clients reconnect elsewhere with their last sequence rather than see them complete), then the poller stops.
+    await subscriptions.close();
+    feed.stop();
     await drain.drain(options.drainMs ?? socketLimitMs(requestTimeoutMs));
     apolloStopped = true;
     await apollo.stop();

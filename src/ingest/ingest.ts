@@ -18,6 +18,7 @@
  */
 import type { Deadline, Neo4jGateway, RoundTrips } from '../db/gateway';
 import type { Problem } from '../errors';
+import { stampIngested } from '../graph/live/live.repository';
 import { lockDocuments } from './lock';
 import { planBatch, unresolvedReferenceProblems, type WriteOptions } from './plan';
 import { cliAuthor, withProvenance } from './provenance';
@@ -131,6 +132,8 @@ function writeValidated(gateway: Neo4jGateway, validated: ValidatedDocuments, op
     const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));
     if (problems.size > 0) throw new BatchRejected(problems);
     await withProvenance(tx, planned.plans, author, () => writePlans(tx, planned.plans));
+    // Last, so the change sequence's lock is held only for the commit (src/graph/live).
+    await stampIngested(tx, planned.plans.map((p) => p.result));
     return planned.plans.map((p) => p.result);
   }, trips, deadline);
 }

@@ -14,6 +14,7 @@ import * as Article from '../../src/graph/article/article.cypher';
 import * as Entity from '../../src/graph/entity/entity.cypher';
 import * as Analytics from '../../src/graph/analytics/analytics.cypher';
 import { AttributionDimension, Interval } from '../../src/graph/analytics/analytics.type';
+import * as Live from '../../src/graph/live/live.cypher';
 import * as Network from '../../src/graph/network/network.cypher';
 import { NetworkDimension } from '../../src/graph/network/network.type';
 import * as Statement from '../../src/graph/statement/statement.cypher';
@@ -34,6 +35,7 @@ export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unk
   'graph/entity/entity.cypher.ts': Entity,
   'graph/analytics/analytics.cypher.ts': Analytics,
   'graph/network/network.cypher.ts': Network,
+  'graph/live/live.cypher.ts': Live,
   'graph/statement/statement.cypher.ts': Statement,
   'graph/editorial/edit.cypher.ts': Edit,
   'graph/editorial/editorial.cypher.ts': Editorial,
@@ -195,6 +197,8 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
     roleKeys: [{ title: 'cia director', key: 'cia' }],
   },
   'ingest.QUOTE_KEY_MATCHES': { keys: [`${STORY.person}|we have taken a step back`] },
+  'live.STAMP_STATEMENTS': { ids: [STORY.statement], created: [STORY.statement] },
+  'live.STAMP_ARTICLE_STATEMENTS': { article: STORY.article, created: [] },
   'statement.UNKNOWN_LIST_IDS': { lists: [{ field: 'reportedByAny', organization: true, ids: [STORY.organization, 'org:nobody'] }] },
 };
 
@@ -257,6 +261,8 @@ function translated(): CheckedQuery[] {
       const series = Analytics.translateSeries(dimension, Interval.WEEK, filter, 10);
       queries.push({ name: `analytics.translateSeries(${dimension}, ${label})`, cypher: series.cypher, params: series.params });
     }
+    const changes = Live.translateChanges(filter, 10, 20, 200);
+    queries.push({ name: `live.translateChanges(${label})`, cypher: changes.cypher, params: changes.params });
     const network = Network.translateNetwork(Object.values(NetworkDimension), filter, NETWORK_BOUNDS);
     queries.push({ name: `network.translateNetwork(all, ${label})`, cypher: network.cypher, params: network.params });
   }
@@ -296,10 +302,10 @@ function translated(): CheckedQuery[] {
 }
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
-export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateSeries', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages'] as const;
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateSeries', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages', 'translateChanges'] as const;
 /** Exported functions that build fragments, or say what an includes asks for (includesAny, includesKey), not whole queries. */
 export const FRAGMENT_BUILDERS = [
-  'filterClauses', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey',
+  'filterClauses', 'filterPredicates', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey',
   'eitherLabel', 'statementById', 'articleById', 'retractionOf', 'entityOrMergedInto',
 ] as const;
 

@@ -19,13 +19,26 @@ const operations = Object.entries(api as Record<string, unknown>).filter(
   (entry): entry is [string, string] => typeof entry[1] === 'string' && /^\s*(query|mutation|subscription)\b/.test(entry[1]),
 );
 
-const problems = (document: string): string[] => validate(schema, parse(document)).map((error) => error.message);
+/**
+ * graphql-js 16's rules check no field of an operation whose root type the schema lacks (a
+ * subscription against a schema without one validates clean), so that is checked here first.
+ */
+function problems(document: string): string[] {
+  const parsed = parse(document);
+  const missing = parsed.definitions
+    .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && !schema.getRootType(d.operation))
+    .map((d) => `The schema has no ${d.operation} type for ${d.name?.value ?? 'an anonymous operation'}.`);
+  return missing.length > 0 ? missing : validate(schema, parsed).map((error) => error.message);
+}
 
-/** The constant each call of `query(...)` in the explorer's code sends, with the file it is in (its definition aside). */
+/**
+ * The constant each call of `query(...)` in the explorer's code sends, and each subscription
+ * payload (`{ query: CONSTANT }`, graphql-ws) names, with the file it is in (its definition aside).
+ */
 function sentOperations(): { file: string; sent: string }[] {
   const files = (readdirSync(EXPLORER, { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file));
   return files.flatMap((file) =>
-    [...readFileSync(path.join(EXPLORER, file), 'utf8').matchAll(/(?<!function )\bquery(?:<.*?>)?\(\s*([A-Za-z_$][\w$]*)/g)].map((match) => ({ file, sent: match[1] as string })),
+    [...readFileSync(path.join(EXPLORER, file), 'utf8').matchAll(/(?<!function )\bquery(?:<.*?>)?(?:\(|:)\s*([A-Z_$][\w$]*)/g)].map((match) => ({ file, sent: match[1] as string })),
   );
 }
 
@@ -43,6 +56,12 @@ describe("the explorer's GraphQL operations", () => {
       ['PATHS', ['ExplorerPaths']],
       ['TIMELINE', ['ExplorerTimeline']],
       ['ATTRIBUTION', ['ExplorerAttribution']],
+      ['SERIES', ['ExplorerSeries']],
+      ['NETWORK', ['ExplorerNetwork']],
+      ['NETWORK_RANKING', ['ExplorerNetworkRanking']],
+      ['EVIDENCE_STATEMENT', ['ExplorerEvidenceStatement']],
+      ['SYNTHETIC_OUTLETS', ['ExplorerSyntheticOutlets']],
+      ['STATEMENT_CHANGES', ['ExplorerStatementChanges']],
       ['CATALOGUE', ['ExplorerCatalogue']],
     ]);
   });
@@ -62,6 +81,9 @@ describe("the explorer's GraphQL operations", () => {
 
   it('fail here when the schema does not have what they ask for', () => {
     expect(problems(api.SEARCH.replace('snippet', 'snipet'))).toEqual(['Cannot query field "snipet" on type "SearchHit". Did you mean "snippet"?']);
+    expect(problems(api.SEARCH.replace(/^query ExplorerSearch/, 'subscription ExplorerSearch'))).toEqual([
+      schema.getSubscriptionType() ? 'Cannot query field "search" on type "Subscription".' : 'The schema has no subscription type for ExplorerSearch.',
+    ]);
     expect(problems(api.TIMELINE.replace('$entity: ID', '$entity: Int'))).toEqual([
       'Variable "$entity" of type "Int" used in position expecting type "ID".',
     ]);

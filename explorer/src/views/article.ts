@@ -39,7 +39,7 @@ export const articleView: View<{ view: 'article'; id: string }> = async (route, 
       ['Source', article.url ? h('span', { class: 'url' }, article.url) : null],
       ['Speakers', speakers.length > 0 ? entityLinks(speakers) : null],
     ]),
-    h('nav', { class: 'actions', 'aria-label': 'About this article' }, h('a', { class: 'button', href: href.attribution({ article: article.id }) }, 'Who is quoted, by outlet')),
+    h('nav', { class: 'actions', 'aria-label': 'About this article' }, h('a', { class: 'button', href: href.attribution({ article: article.id }) }, 'Who is quoted, by outlet'), h('a', { class: 'button', href: href.network({ article: article.id }) }, 'Network of who is quoted')),
     h(
       'div',
       { class: 'grid-article' },

@@ -1,14 +1,19 @@
 /**
  * Attribution: the statements about a policy (or in an article, or by a speaker, or
- * reported by an outlet) counted by speaker and by reporting outlet, as bars.
- * `attribution(groupBy, filter)` does the counting; a quote reported through two outlets
- * counts once for each.
+ * reported by an outlet) plotted over time, one line per speaker, topic, outlet, kind,
+ * stance or article (`attributionSeries`), and counted by speaker and by reporting outlet
+ * as bars (`attribution`). A date window and a stance narrow both. A quote reported through
+ * two outlets counts once for each. The page asks again when statements it counts change.
  */
-import { allEntities, ATTRIBUTION, loadCatalogue, query, type AttributionBucket, type Catalogue } from '../api';
+import { ATTRIBUTION, loadCatalogue, query, SERIES, type AttributionBucket, type Series } from '../api';
 import { empty, viewHeading } from '../components';
-import { h, type Child } from '../dom';
-import { href, type AttributionFilter } from '../routes';
-import type { View } from '../view';
+import { h, replace, type Child } from '../dom';
+import { watchStatements, type LiveState } from '../live';
+import { href, type AttributionFilter, type SeriesOptions } from '../routes';
+import { SeriesChart, showSeries } from '../series-chart';
+import { seriesControls } from '../series-controls';
+import { describeTarget, targetPicker } from '../target-picker';
+import type { Rendered, View } from '../view';
 
 interface Counts {
   speakers: AttributionBucket[];
@@ -17,60 +22,116 @@ interface Counts {
   topics: AttributionBucket[];
 }
 
+/** The groups a series keeps before it folds the rest into "other". */
+const SERIES_TOP = 8;
+
 const KIND_NAMES: Record<string, string> = { DIRECT: 'Direct quotes', PARTIAL: 'Partial quotes', INDIRECT: 'Paraphrases' };
 
-export const attributionView: View<{ view: 'attribution'; filter: AttributionFilter }> = async (route, signal) => {
-  const [catalogue, counts] = await Promise.all([loadCatalogue(), query<Counts>(ATTRIBUTION, { filter: route.filter }, signal)]);
-  const title = describe(route.filter, catalogue);
+const LIVE_TEXT: Record<LiveState, string> = {
+  unavailable: 'Live updates are not available on this server: reload to see new articles.',
+  connecting: 'Connecting for live updates…',
+  live: 'Live: the chart and the counts update when a new article arrives.',
+  lost: 'Live updates lost their connection: reload to see new articles.',
+};
+
+interface Answer {
+  counts: Counts;
+  series: Series[];
+}
+
+function ask(filter: AttributionFilter, options: SeriesOptions, signal?: AbortSignal): Promise<Answer> {
+  return Promise.all([
+    query<Counts>(ATTRIBUTION, { filter }, signal),
+    query<{ attributionSeries: Series[] }>(SERIES, { filter, groupBy: options.groupBy, interval: options.interval, top: SERIES_TOP }, signal),
+  ]).then(([counts, series]) => ({ counts, series: series.attributionSeries }));
+}
+
+export const attributionView: View<{ view: 'attribution'; filter: AttributionFilter; series: SeriesOptions }> = async (route, signal) => {
+  const [catalogue, first] = await Promise.all([loadCatalogue(), ask(route.filter, route.series, signal)]);
+  const canvas = h('div', { class: 'series-canvas', role: 'img', 'aria-label': 'Statements over time; the legend and the table below hold the same numbers.' });
+  const seriesSlot = h('div', { class: 'series-slot' });
+  const countsSlot = h('div', null);
+  const live = h('p', { class: 'live-status muted', 'aria-live': 'polite' });
+  const chart = new SeriesChart(canvas);
+  let stop: (() => void) | undefined;
+  const left = new AbortController();
+  let asking = false;
+
+  const show = (answer: Answer): void => {
+    showSeries(seriesSlot, chart, answer.series, route.series);
+    replace(countsSlot, countsContent(answer.counts, route.filter));
+  };
+
+  /** Asks again after a change; a change during the question asks once more after it. */
+  let again = false;
+  const refresh = async (): Promise<void> => {
+    if (asking) {
+      again = true;
+      return;
+    }
+    asking = true;
+    try {
+      const answer = await ask(route.filter, route.series, left.signal);
+      show(answer);
+    } catch {
+      if (!left.signal.aborted) replace(live, 'The new counts could not be loaded: reload the page.');
+    } finally {
+      asking = false;
+      if (again && !left.signal.aborted) {
+        again = false;
+        void refresh();
+      }
+    }
+  };
+
+  const page: Rendered = {
+    content: [
+      viewHeading(describeTarget(route.filter, catalogue)),
+      targetPicker('attribution-target', 'Count statements ', route.filter, catalogue, (filter) => href.attribution(filter, route.series)),
+      h(
+        'section',
+        { class: 'chart series', id: 'chart-series', 'aria-labelledby': 'chart-series-title' },
+        h('h2', { id: 'chart-series-title' }, 'Over time'),
+        seriesControls(route.filter, route.series),
+        canvas,
+        seriesSlot,
+        live,
+      ),
+      countsSlot,
+    ],
+    mounted() {
+      show(first);
+      stop = watchStatements({
+        filter: route.filter,
+        onChange: () => void refresh(),
+        onState: (state) => {
+          live.dataset.state = state;
+          replace(live, LIVE_TEXT[state]);
+        },
+      });
+    },
+    dispose() {
+      left.abort();
+      stop?.();
+      chart.destroy();
+    },
+  };
+  return page;
+};
+
+function countsContent(counts: Counts, filter: AttributionFilter): Child[] {
   const total = counts.kinds.reduce((sum, b) => sum + b.count, 0);
   return [
-    viewHeading(title),
-    picker(route.filter, catalogue),
-    h('p', { class: 'lede' }, `${total} ${total === 1 ? 'statement' : 'statements'}. A statement reported through two outlets counts once for each.`),
+    h('p', { class: 'lede', id: 'attribution-total' }, `${total} ${total === 1 ? 'statement' : 'statements'}. A statement reported through two outlets counts once for each.`),
     h(
       'div',
       { class: 'grid-2' },
       barChart('By speaker', 'chart-speakers', counts.speakers, 'No statements.'),
       barChart('By reporting outlet', 'chart-outlets', counts.outlets, 'None of these statements is credited to an outlet.'),
       barChart('By kind', 'chart-kinds', counts.kinds.map((b) => ({ ...b, label: KIND_NAMES[b.label] ?? b.label })), 'No statements.'),
-      route.filter.about ? null : barChart('By topic', 'chart-topics', counts.topics, 'No topics.'),
+      filter.about ? null : barChart('By topic', 'chart-topics', counts.topics, 'No topics.'),
     ),
   ];
-};
-
-function describe(filter: AttributionFilter, catalogue: Catalogue): string {
-  const names = new Map<string, string>([...allEntities(catalogue).map((e): [string, string] => [e.id, e.name]), ...catalogue.articles.edges.map((e): [string, string] => [e.node.id, e.node.title])]);
-  const name = (id: string): string => names.get(id) ?? id;
-  const parts: string[] = [];
-  if (filter.about) parts.push(`about ${name(filter.about)}`);
-  if (filter.article) parts.push(`in “${name(filter.article)}”`);
-  if (filter.speaker) parts.push(`by ${name(filter.speaker)}`);
-  if (filter.reportedBy) parts.push(`reported by ${name(filter.reportedBy)}`);
-  return parts.length > 0 ? `Statements ${parts.join(', ')}` : 'All statements';
-}
-
-/** Choose what to count: a policy, an article, or everything (and the current filter, whatever it is). */
-function picker(filter: AttributionFilter, catalogue: Catalogue): HTMLElement {
-  const current = href.attribution(filter);
-  const option = (value: string, label: string): HTMLOptionElement => h('option', { value, selected: value === current }, label);
-  const select = h(
-    'select',
-    { id: 'attribution-target', name: 'target' },
-    option(href.attribution({}), 'All statements'),
-    h('optgroup', { label: 'About a policy' }, catalogue.policies.edges.map((e) => option(href.attribution({ about: e.node.id }), e.node.name))),
-    h('optgroup', { label: 'In an article' }, catalogue.articles.edges.map((e) => option(href.attribution({ article: e.node.id }), e.node.title))),
-    h('optgroup', { label: 'By a person' }, catalogue.people.edges.map((e) => option(href.attribution({ speaker: e.node.id }), e.node.name))),
-  );
-  if (![...select.options].some((o) => o.selected)) select.prepend(option(current, describe(filter, catalogue)));
-  const form = h(
-    'form',
-    { class: 'inline-form', onsubmit: (event: Event) => { event.preventDefault(); location.hash = select.value; } },
-    h('label', { for: 'attribution-target' }, 'Count statements '),
-    select,
-    h('button', { type: 'submit', class: 'button' }, 'Show'),
-  );
-  select.addEventListener('change', () => (location.hash = select.value));
-  return form;
 }
 
 export function barChart(title: string, id: string, buckets: readonly AttributionBucket[], none: string): HTMLElement {

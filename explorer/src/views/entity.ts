@@ -134,6 +134,7 @@ function header(entity: EntityDetail): HTMLElement {
 function actions(entity: EntityDetail): Child[] {
   const links: Child[] = [h('a', { class: 'button', href: href.timeline(entity.id) }, 'Timeline')];
   if (entity.mentionedIn.totalCount > 0) links.push(h('a', { class: 'button', href: href.attribution({ about: entity.id }) }, 'Who spoke about it'));
+  if (entity.mentionedIn.totalCount > 0) links.push(h('a', { class: 'button', href: href.network({ about: entity.id }) }, 'Network of who speaks about it'));
   if (entity.statements.totalCount > 0) links.push(h('a', { class: 'button', href: href.attribution({ speaker: entity.id }) }, 'What they said, by outlet'));
   if ((entity.reported?.totalCount ?? 0) > 0) links.push(h('a', { class: 'button', href: href.attribution({ reportedBy: entity.id }) }, 'Whom it reported'));
   links.push(h('a', { class: 'button', href: href.paths(entity.id) }, 'Find a path from here'));

@@ -13,6 +13,7 @@ import { nameKey } from '../../ingest/text';
 import { validateDocument } from '../../ingest/validate';
 import type { StatementKind } from '../../vocabulary';
 import { parseId } from '../ids';
+import { stampStatements } from '../live/live.repository';
 import * as Q from './editorial.cypher';
 import { recordEdit } from './edit.repository';
 import type { Edit, FieldChange } from './edit.type';
@@ -77,7 +78,7 @@ export async function correctStatement(
       if (holder) throw badInput(`the correction would make ${args.id} the same quote as ${holder.id as string} (same speaker and words); merge is not a correction`, { argument: 'changes' });
     }
     await tx.run(cypher(Q.APPLY_CORRECTION, { id: args.id, ...after, quoteKey }));
-    return recordEdit(tx, {
+    const edit = await recordEdit(tx, {
       who: args.who,
       action: 'correctStatement',
       arguments: { id: args.id, changes: args.changes },
@@ -85,6 +86,8 @@ export async function correctStatement(
       reason: args.reason,
       targets: { statements: [args.id] },
     });
+    await stampStatements(tx, [args.id]);
+    return edit;
   }, trips, deadline);
 }
 

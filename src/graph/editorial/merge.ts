@@ -8,6 +8,7 @@ import type { Deadline, Neo4jGateway, RoundTrips } from '../../db/gateway';
 import { badInput } from '../../errors';
 import { ENTITY_TYPES } from '../../vocabulary';
 import { parseId } from '../ids';
+import { entityStatementIds, stampStatements } from '../live/live.repository';
 import * as Q from './merge.cypher';
 import { editTime, recordEdit } from './edit.repository';
 import type { Edit } from './edit.type';
@@ -38,6 +39,7 @@ export async function mergeEntities(
       throw badInput(`from and into must be of one type; ${from} is of type ${pair.fromType as string}, ${into} of type ${pair.intoType as string}`, { argument: 'into' });
     }
     const at = editTime();
+    const touched = await entityStatementIds(tx, from);
     const [moved] = await tx.run(cypher(Q.MOVE_ENTITY, { from, into, at, reason: args.reason, types: Q.MOVED_TYPES }));
     // A relationship type the move does not know would have been dropped: the write is rolled back.
     if ((moved?.unknown as number) > 0) throw new Error(`${from} has relationships of a type mergeEntities does not move; nothing was written`);
@@ -59,6 +61,7 @@ export async function mergeEntities(
       },
       at,
     );
+    await stampStatements(tx, [...touched, ...collapsed.map((c) => c.into)]);
     return { into, collapsed, edit };
   }, trips, deadline);
 }

@@ -7,6 +7,7 @@ import { cypher } from '../../db/cypher';
 import type { Deadline, Neo4jGateway, RoundTrips } from '../../db/gateway';
 import { badInput } from '../../errors';
 import { parseId } from '../ids';
+import { stampArticleStatements } from '../live/live.repository';
 import * as Q from './editorial.cypher';
 import { editTime, recordEdit } from './edit.repository';
 import type { Edit } from './edit.type';
@@ -61,6 +62,7 @@ async function changeArticle(
       },
       at,
     );
+    await stampArticleStatements(tx, args.id);
     return { article: args.id, statements, edit };
   }, trips, deadline);
 }

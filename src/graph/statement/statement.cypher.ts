@@ -316,14 +316,35 @@ const given = (value: unknown): boolean => value !== undefined && value !== null
  * query that filters statements builds its filter here, so a new condition is added once.
  */
 export function filterClauses(filter: StatementFilterValues): { match: string; where: string[]; anchor: Anchor | null } {
-  const named = ANCHOR_NAMES.filter((anchor) => given(filter[LINKS[anchor].field]));
-  const [anchor = null, ...others] = named;
-  const where = others.map((other) => `EXISTS { ${linkTo(other, `$${LINKS[other].field}`)} }`);
+  const [anchor = null, ...others] = namedAnchors(filter);
+  const where = [...others.map((other) => `EXISTS { ${linkTo(other, `$${LINKS[other].field}`)} }`), ...conditionsOn(filter)];
+  return { match: anchor === null ? '(s:Statement)' : linkTo(anchor, `$${LINKS[anchor].field}`), where, anchor };
+}
+
+const namedAnchors = (filter: StatementFilterValues): Anchor[] => ANCHOR_NAMES.filter((anchor) => given(filter[LINKS[anchor].field]));
+
+/** The filter's conditions other than its anchors, as predicates on statement `s`. */
+function conditionsOn(filter: StatementFilterValues): string[] {
+  const where: string[] = [];
   if (given(filter.kind)) where.push('s.kind = $kind');
   for (const field of LIST_FIELDS) if (given(filter[field])) where.push(LISTS[field]);
   if (given(filter.stance)) where.push(`EXISTS { MATCH (s)-[r:ABOUT]->(x:Entity) WHERE ${STANCE_OF_LINK} = $stance AND ${TOPIC_NAMED} }`);
   where.push(...windowOn('s', filter));
-  return { match: anchor === null ? '(s:Statement)' : linkTo(anchor, `$${LINKS[anchor].field}`), where, anchor };
+  return where;
+}
+
+/**
+ * Every condition of the filter as a predicate on a statement `s` already found, live or
+ * retracted (an article it names may then be retracted too): for checking given statements,
+ * as the live feed does (src/graph/live), where filterClauses finds them.
+ */
+export function filterPredicates(filter: StatementFilterValues): string[] {
+  const anchors = namedAnchors(filter).map((anchor) => {
+    const { link, label, field } = LINKS[anchor];
+    const labels = anchor === 'article' ? 'Article|RetractedArticle' : label;
+    return `EXISTS { ${link.replace('(anchor)', `(x:${labels} {id: $${field}})`)} }`;
+  });
+  return [...anchors, ...conditionsOn(filter)];
 }
 
 export const filterParams = (filter: StatementFilterValues): Record<string, unknown> => ({

@@ -1,0 +1,83 @@
+/**
+ * The change sequence through the gateway: stamping what a write transaction changed (each
+ * writer calls one of the stamp functions last in its transaction), and reading it back.
+ */
+import { cypher } from '../../db/cypher';
+import type { Db, WriteTx } from '../../db/gateway';
+import type { StatementFilterValues } from '../statement/statement.cypher';
+import type { StatementHeader } from '../statement/statement.type';
+import * as Q from './live.cypher';
+
+/** A changed statement as the feed reads it. */
+export interface ChangeRow {
+  readonly sequence: number;
+  /** The sequence that created it; null for a statement created before the change sequence existed. */
+  readonly createdSeq: number | null;
+  readonly retracted: boolean;
+  readonly statement: StatementHeader;
+}
+
+type Reader = Pick<Db, 'read'>;
+
+export async function currentSequence(db: Reader): Promise<number> {
+  const [row] = await db.read(cypher(Q.CURRENT_SEQUENCE));
+  return Number(row?.sequence ?? 0);
+}
+
+/** Changes in (`after`, `upto`] that `filter` selects, in sequence order, at most `limit`. */
+export async function changesBetween(db: Reader, filter: StatementFilterValues, after: number, upto: number, limit: number): Promise<ChangeRow[]> {
+  const rows = await db.read(Q.translateChanges(filter, after, upto, limit));
+  return rows.map((r) => ({
+    sequence: r.sequence as number,
+    createdSeq: (r.createdSeq as number | null) ?? null,
+    retracted: r.retracted as boolean,
+    statement: r.statement as StatementHeader,
+  }));
+}
+
+/** Gives statements `ids` the next sequences (in id order); `created` are the ones the transaction created. Nothing to stamp takes no lock. */
+export async function stampStatements(tx: WriteTx, ids: Iterable<string>, created: Iterable<string> = []): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  if (sorted.length === 0) return;
+  await tx.run(cypher(Q.STAMP_STATEMENTS, { ids: sorted, created: [...created] }));
+}
+
+/** Stamps every statement of an article just retracted or restored. */
+export async function stampArticleStatements(tx: WriteTx, article: string): Promise<void> {
+  await tx.run(cypher(Q.STAMP_ARTICLE_STATEMENTS, { article, created: [] }));
+}
+
+/** The live statements linked to an entity, read before a merge moves their links. */
+export async function entityStatementIds(tx: WriteTx, id: string): Promise<string[]> {
+  const [row] = await tx.run(cypher(Q.ENTITY_STATEMENT_IDS, { id }));
+  return (row?.ids as string[] | undefined) ?? [];
+}
+
+/** What one ingested document reports (src/ingest/result.ts), as far as stamping needs it. */
+export interface IngestedDocument {
+  readonly article: string;
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+  readonly evidenceAdded: readonly string[];
+  readonly removed: readonly string[];
+}
+
+const isStatementId = (id: string): boolean => id.startsWith('statement:');
+
+/** The statements a document changed: created or updated, or given or left by its article's evidence, when the article itself is new or changed. */
+export function statementsChangedBy(d: IngestedDocument): string[] {
+  // `evidenceAdded` is reported again on every re-ingest; the evidence is new only when its article is.
+  const articleChanged = d.created.includes(d.article) || d.updated.includes(d.article);
+  return [...d.created, ...d.updated, ...(articleChanged ? d.evidenceAdded : []), ...d.removed].filter(isStatementId);
+}
+
+/**
+ * Stamps the statements an ingest created, changed, gave evidence to or took evidence from
+ * (a statement left with none is gone and passed over). A re-ingest that changed nothing
+ * stamps nothing, so ingest stays idempotent.
+ */
+export function stampIngested(tx: WriteTx, documents: readonly IngestedDocument[]): Promise<void> {
+  const changed = documents.flatMap(statementsChangedBy);
+  const created = documents.flatMap((d) => d.created).filter(isStatementId);
+  return stampStatements(tx, changed, created);
+}
