@@ -215,10 +215,16 @@ export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): T
   return { hits, main };
 }
 
-/** The topics each sentence names by a cue of its own, sentence by sentence. */
+/**
+ * A cue that tells which topic the article is about: one topic's own, and more than a
+ * single loose word ("tariffs" cut from "tariffs on China" is said of every tariff).
+ */
+const telling = (cue: Cue): boolean => cue.entries.length === 1 && cue.weight >= WEIGHT.run;
+
+/** The topics each sentence names by a telling cue, sentence by sentence. */
 function namedOnce(raw: readonly { sentence: number; cue: Cue }[]): Map<number, GazetteerEntry[]> {
   const named = new Map<number, GazetteerEntry[]>();
-  for (const { sentence, cue } of raw) if (cue.entries.length === 1) named.set(sentence, [...(named.get(sentence) ?? []), cue.entries[0] as GazetteerEntry]);
+  for (const { sentence, cue } of raw) if (telling(cue)) named.set(sentence, [...(named.get(sentence) ?? []), cue.entries[0] as GazetteerEntry]);
   return named;
 }
 
@@ -227,7 +233,7 @@ function namedIn(words: readonly Word[], cues: ReadonlyMap<string, readonly Cue[
   const named = new Set<GazetteerEntry>();
   words.forEach((word, i) => {
     for (const cue of cues.get(word.stem) ?? []) {
-      if (cue.entries.length === 1 && cueAt(words, i, cue)) named.add(cue.entries[0] as GazetteerEntry);
+      if (telling(cue) && cueAt(words, i, cue)) named.add(cue.entries[0] as GazetteerEntry);
     }
   });
   return named;

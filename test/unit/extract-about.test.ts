@@ -59,6 +59,18 @@ describe('the article topic', () => {
   });
 });
 
+describe('the article topic, from telling words only', () => {
+  it('is the policy the headline names, not the one a loose word cut from an alias ("levy" of "levy on ships") is counted for', () => {
+    const gazetteer = gazetteerOf([
+      { id: 'policy:expansion', type: 'Policy', name: 'Port expansion', aliases: ['the port expansion'] },
+      { id: 'policy:levy', type: 'Policy', name: 'Harbour dues', aliases: ['levy on ships'] },
+    ]);
+    const body = ['The board approved the port expansion.', 'The levy rose.', 'A levy was paid.', 'The levy stays.', 'No levy was cut.', 'The weather was mild.', 'Schools reopened.', '"We had no choice," Lena Voss said.'];
+    const { document } = extractText(['Port expansion approved', ...body, ''].join('\n'), { title: 'Port expansion approved', gazetteer });
+    expect(document.statements.map((s) => s.about)).toEqual([['policy:expansion']]);
+  });
+});
+
 describe('names that only look like people', () => {
   it('keeps first names, known surnames and names no English word is part of', () => {
     expect(['Jon Holden', 'Marta Kellison', 'Xi Jinping', 'Kwame Asante'].filter(readsAsPersonName)).toEqual(['Jon Holden', 'Marta Kellison', 'Xi Jinping', 'Kwame Asante']);
