@@ -12,7 +12,7 @@ import { matchStatements } from '../../src/extract/eval';
 import { FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
-import { readsAsPersonName } from '../../src/extract/about';
+import { readsAsPersonName } from '../../src/extract/person-name';
 import type { ArticleDocument, StatementInput } from '../../src/ingest/document';
 
 const fixture = (name: string): ArticleDocument => JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')) as ArticleDocument;
