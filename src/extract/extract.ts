@@ -115,7 +115,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   drafter.run();
   const ordered = carryOver(drafter.drafts);
   showVenues(ordered, drafter.shows);
-  carryOccasions(ordered, layout);
+  carryOccasions(ordered, layout, mentions);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
   new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys).linkAll(ordered);
   const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));

@@ -71,6 +71,17 @@ describe('the article topic, from telling words only', () => {
   });
 });
 
+describe('an occasion named in a sentence of its own', () => {
+  it('is the venue of what the guest says next, past words of someone else said on no occasion', () => {
+    const text = 'T\nMayor Celia Brandt spoke with Tom Reyes on Morning Harbour Live on Sunday about the floods.\nThe Lund Weather Office called the storm "severe."\n"We are ready for the next one," Brandt said.\n';
+    const { document } = extractText(text, { title: 'T' });
+    expect(document.statements.map((s) => [s.speaker, s.venue ?? null])).toEqual([
+      ['org:lund-weather-office', null],
+      ['person:celia-brandt', 'Morning Harbour Live'],
+    ]);
+  });
+});
+
 describe('names that only look like people', () => {
   it('keeps first names, known surnames and names no English word is part of', () => {
     expect(['Jon Holden', 'Marta Kellison', 'Xi Jinping', 'Kwame Asante'].filter(readsAsPersonName)).toEqual(['Jon Holden', 'Marta Kellison', 'Xi Jinping', 'Kwame Asante']);
