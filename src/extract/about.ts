@@ -3,16 +3,18 @@
  * by topics.ts against the gazetteer), the people it names besides its speakers, and the
  * organisations named in its own words. A statement whose sentence names no policy or event
  * takes those of what it continues, of the quote it sits in, of the sentence before it in
- * the paragraph, or of its speaker's previous statement, each less surely.
+ * the paragraph, or of its speaker's previous statement, each less surely; failing all of
+ * them, the policy or event the article as a whole reports on (topics.ts, `mainTopic`).
  *
  * A place the text names that the gazetteer does not know is proposed as a new place,
  * flagged for review; a policy or event is never invented from the text.
  */
 import { nameKey } from '../ingest/text';
 import type { GazetteerEntry } from './gazetteer';
+import { readsAsPersonName } from './person-name';
 import type { Layout } from './layout';
-import type { DocEntity, Mentions } from './mentions';
-import type { TopicsBySentence } from './topics';
+import type { DocEntity, Mention, Mentions } from './mentions';
+import type { TopicHit, TopicsBySentence } from './topics';
 
 export type AboutTarget =
   | { readonly kind: 'entity'; readonly entity: DocEntity }
@@ -23,8 +25,8 @@ export interface AboutLink {
   readonly target: AboutTarget;
   /** 0 to 1: how sure the link is. */
   readonly confidence: number;
-  /** named: in the statement's sentence; the others: taken from the context. */
-  readonly how: 'named' | 'continued' | 'quoted-in' | 'previous-sentence' | 'same-speaker';
+  /** named: in the statement's sentence; article-topic: what the whole article reports on; the others: taken from the context. */
+  readonly how: 'named' | 'continued' | 'quoted-in' | 'previous-sentence' | 'same-speaker' | 'article-topic';
   readonly words: string;
 }
 
@@ -45,6 +47,9 @@ export interface AboutSubject {
 }
 
 const CONTEXT_DISCOUNT = { continued: 0.95, 'quoted-in': 0.95, 'previous-sentence': 0.9, 'same-speaker': 0.85 } as const;
+
+/** The article's own topic, for a statement nothing nearer names one for: a guess worth proposing, not a certainty. */
+const ARTICLE_TOPIC_CONFIDENCE = 0.6;
 
 const isPolicyOrEvent = (l: AboutLink): boolean => l.target.kind === 'graph' && (l.target.entry.type === 'Policy' || l.target.entry.type === 'Event');
 
@@ -79,6 +84,9 @@ export class AboutLinker {
     // A continuation, or a quote inside a quote, is the same passage: it keeps what that is about.
     links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
     if (!links.some(isPolicyOrEvent)) links.push(...this.fromContext(s));
+    const main = this.topics.main;
+    // A statement that names a place of its own is about that place ("the US will stay at our side").
+    if (!links.some((l) => isPolicyOrEvent(l) || l.target.kind !== 'entity') && main !== null) links.push({ target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name });
     return dedupe(links);
   }
 
@@ -88,7 +96,10 @@ export class AboutLinker {
    * and the venue is the occasion, not a topic.
    */
   private topicsOf(s: AboutSubject): AboutLink[] {
-    const all = (this.topics.hits.get(s.sentence) ?? []).filter((h) => s.venue === null || !s.venue.toLowerCase().includes(h.words.toLowerCase()));
+    const names = this.mentions.inSentence(s.sentence).filter((m) => m.kind === 'name' && /^\p{Lu}/u.test(m.text) && (m.entity?.type === 'Organization' || m.entity?.type === 'Person'));
+    // "Radio Corran", "the Corran Courier": a place inside the name of a body or a title is not a topic.
+    const insideName = (h: TopicHit): boolean => h.entry.type === 'Place' && names.some((m) => m.start <= h.start && h.end <= m.end && m.end - m.start > h.end - h.start);
+    const all = (this.topics.hits.get(s.sentence) ?? []).filter((h) => (s.venue === null || !s.venue.toLowerCase().includes(h.words.toLowerCase())) && !insideName(h));
     const own = all.filter((h) => h.start >= s.start && h.end <= s.end);
     const chosen = s.kind === 'INDIRECT' && own.length > 0 ? own : all;
     return chosen.map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
@@ -103,7 +114,10 @@ export class AboutLinker {
     const excluded = new Set([...(this.speakersOf.get(spanKey(s)) ?? []), ...(s.parent?.speakers ?? []).map((sp) => sp.entity)]);
     const knownPlaces = new Set((this.topics.hits.get(s.sentence) ?? []).filter((h) => h.entry.type === 'Place').map((h) => h.words.toLowerCase()));
     const links: AboutLink[] = [];
-    for (const m of this.mentions.inSentence(s.sentence)) {
+    const inSentence = this.mentions.inSentence(s.sentence);
+    for (const [i, m] of inSentence.entries()) {
+      // "CBS News's Margaret Brennan": the journalist the words were said to, not a topic.
+      if (journalistOf(inSentence[i - 1], m)) continue;
       // "European", "Ukrainian": an adjective, not a place or a body.
       if (this.layout.tokens.slice(m.first, m.last + 1).every((t) => t.tags.has('Demonym') || !/^\p{Lu}/u.test(t.text))) continue;
       if (s.kind === 'INDIRECT' && (m.start < s.start || m.end > s.end) && m.kind === 'place') continue;
@@ -150,10 +164,20 @@ export class AboutLinker {
 /**
  * A name worth linking: one the graph knows, or of two words or more. A single capitalised
  * word the graph does not know is as likely a sentence opener or a show's title ("Face",
- * "Whether") as a surname, and is left out rather than proposed.
+ * "Whether") as a surname, and is left out rather than proposed; so is a new person whose
+ * name does not read as one (`readsAsPersonName`).
  */
 export function isSubstantial(e: DocEntity): boolean {
-  return e.graph !== null || /\s/.test(e.name.trim());
+  if (e.graph !== null) return true;
+  if (!/\s/.test(e.name.trim())) return false;
+  // An entity of no type yet becomes a person unless it is an outlet (extract.ts).
+  const person = e.type === 'Person' || (e.type === 'Unknown' && !e.outlet);
+  return !person || readsAsPersonName(e.name);
+}
+
+/** Whether `m` is a journalist named after an outlet's possessive ("CBS News's Margaret Brennan"). */
+function journalistOf(before: Mention | undefined, m: Mention): boolean {
+  return before !== undefined && before.possessive && before.entity?.outlet === true && m.start - before.end <= 1 && m.entity?.type !== 'Organization';
 }
 
 function inherit(source: readonly AboutLink[], how: keyof typeof CONTEXT_DISCOUNT): AboutLink[] {

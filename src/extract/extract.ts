@@ -20,6 +20,7 @@ import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
 import { layOut, type Layout } from './layout';
 import { findMentions, Registry, type DocEntity, type Via } from './mentions';
 import { readMetadata, type PageMetadata } from './metadata';
+import { carryOccasions } from './occasion';
 import { findTopics } from './topics';
 
 /** Extraction is linear in the text (EXTRACTION.md has the measured cost); the API keeps requests to a few seconds. */
@@ -114,6 +115,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   drafter.run();
   const ordered = carryOver(drafter.drafts);
   showVenues(ordered, drafter.shows);
+  carryOccasions(ordered, layout, mentions);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
   new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys).linkAll(ordered);
   const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));

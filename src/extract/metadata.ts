@@ -4,6 +4,7 @@
  * paragraph of reporting), the byline ("By Jane Doe") and the date stamp.
  */
 import { isPageFurniture } from './layout';
+import { readsAsPersonName } from './person-name';
 
 export interface PageMetadata {
   readonly title: string | null;
@@ -29,6 +30,8 @@ export function readMetadata(text: string): PageMetadata {
   let byline: string | null = null;
   let publishedAt: string | null = null;
   for (const line of lines) {
+    // A date stamp glued to the first paragraph ("date 2025-04-09 U.S. Secretary …").
+    publishedAt ??= leadingDate(line);
     // The reporting has begun: what follows is not the page's head.
     if (isReporting(line)) break;
     const date = dateStamp(line);
@@ -41,9 +44,34 @@ export function readMetadata(text: string): PageMetadata {
       byline ??= by;
       continue;
     }
+    // A line that is only a name, below the headline: the author ("Jack Phillips", "Gopal Ratnam, CQ-Roll Call on").
+    const author = title !== null && line !== title ? authorLine(line) : null;
+    if (author !== null) {
+      byline ??= author;
+      continue;
+    }
     if (title === null && isHeadline(line)) title = line;
   }
   return { title, byline, publishedAt };
+}
+
+/** How many words a line that names only its author may have (the name, a comma, the outlet). */
+const AUTHOR_LINE_WORDS = 7;
+
+/** The name of a line that holds only a person's name, or one followed by a comma and the outlet; else null. */
+function authorLine(line: string): string | null {
+  if (line.split(/\s+/).length > AUTHOR_LINE_WORDS) return null;
+  const name = (line.split(',')[0] ?? '').trim();
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
+  return readsAsPersonName(name) ? name : null;
+}
+
+/** The day of an ISO date among a line's first two words ("date 2025-04-09 …", "2025-04-09 — …"), else null. */
+function leadingDate(line: string): string | null {
+  const head = line.split(/\s+/, 2).join(' ');
+  const iso = ISO_DAY.exec(head);
+  return iso === null ? null : valid(Number(iso[1]), Number(iso[2]), Number(iso[3]));
 }
 
 const isReporting = (line: string): boolean => /[.!?]["'”’)]?$/.test(line) && line.split(/\s+/).length > 14;

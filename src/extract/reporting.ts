@@ -45,7 +45,7 @@ function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found:
   if (!['told', 'telling', 'tells', 'tell'].includes(w.lower) || speechVerbAt(ctx, frame, k, { afterQuote: true }) === null) return false;
   const m = mentionAfter(ctx, frame, k + 1);
   if (m !== null && (m.kind === 'name' || m.kind === 'anaphor')) {
-    found.venue ??= `told ${m.text.replace(/^(the|a|an)\s+/i, (d) => d.toLowerCase())}`;
+    found.venue ??= `told ${listenerName(ctx, w, m)}`;
     if (outletLike(ctx, m)) {
       const e = entityOf(ctx, m);
       if (e !== null) addOnce(found.venueOutlets, markOutlet(e));
@@ -56,6 +56,15 @@ function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found:
   const verbal = object.some((o) => o.tags.has('Verb') && !/['’]s$/.test(o.text) && !/-$/.test(text(ctx).slice(o.end, o.end + 1)) && !/^-/.test(text(ctx).slice(o.start - 1, o.start)));
   if (object.length > 0 && !verbal) found.venue ??= `told ${text(ctx).slice((object[0] as Token).start, (object[object.length - 1] as Token).end)}`;
   return true;
+}
+
+/**
+ * The listener as the venue names it: "the Washington Examiner" with the article the text
+ * gives it, "Radio Corran" without the possessive of "Radio Corran's Anna Pike".
+ */
+function listenerName(ctx: AttributionScope, told: Token, m: Mention): string {
+  const the = /^\s+the\s+$/i.test(text(ctx).slice(told.end, m.start)) ? 'the ' : '';
+  return `${the}${m.text.replace(/^(the|a|an)\s+/i, (d) => d.toLowerCase())}`.replace(/['’]s$/, '');
 }
 
 /** The listener after "told" at `k`: "reporters", "the chamber", "the club's in-house channel". */

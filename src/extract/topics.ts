@@ -146,17 +146,39 @@ function cuesOf(topics: readonly GazetteerEntry[]): Map<string, Cue[]> {
 export interface TopicsBySentence {
   /** The topics each sentence names; sentences that name none are absent. */
   readonly hits: ReadonlyMap<number, readonly TopicHit[]>;
+  /** The policy or event the article is about (`mainTopic`), or null when none stands out. */
+  readonly main: GazetteerEntry | null;
+}
+
+/** Naming a topic in the headline counts as much as naming it in this many sentences of the body. */
+const TITLE_WEIGHT = 2;
+
+/**
+ * The policy or event the article reports on: the one its headline and body sentences name
+ * most, each sentence once; null when two tie or none is named. A news story reports one
+ * event, and a quote that names nothing ("it is going to take some time") is about it.
+ */
+export function mainTopic(named: ReadonlyMap<number, readonly GazetteerEntry[]>, inTitle: ReadonlySet<GazetteerEntry>): GazetteerEntry | null {
+  const score = new Map<GazetteerEntry, number>();
+  const isSubject = (e: GazetteerEntry): boolean => e.type === 'Policy' || e.type === 'Event';
+  for (const e of inTitle) if (isSubject(e)) score.set(e, TITLE_WEIGHT);
+  for (const list of named.values()) for (const e of new Set(list)) if (isSubject(e)) score.set(e, (score.get(e) ?? 0) + 1);
+  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  return first !== undefined && (second === undefined || first[1] > second[1]) ? first[0] : null;
 }
 
 /** Finds the gazetteer's places, policies and events in every body sentence of `layout`. */
 export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): TopicsBySentence {
   const hits = new Map<number, TopicHit[]>();
-  if (topics.length === 0) return { hits };
+  if (topics.length === 0) return { hits, main: null };
   const cues = cuesOf(topics);
   const raw: { sentence: number; cue: Cue; start: number; end: number }[] = [];
   const mentions = new Map<GazetteerEntry, number>();
   const anaphors: { sentence: number; start: number; end: number }[] = [];
+  const inTitle = new Set<GazetteerEntry>();
   for (const paragraph of layout.paragraphs) {
+    if (paragraph.kind === 'title') for (const entry of namedIn(wordsOf(layout.text, paragraph.start, paragraph.end), cues)) inTitle.add(entry);
     if (paragraph.kind !== 'body') continue;
     for (const s of paragraph.sentences) {
       const sentence = layout.sentences[s];
@@ -166,22 +188,19 @@ export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): T
         const before = words[i - 1];
         if (before !== undefined && DETERMINERS.has(before.stem) && POLICY_ANAPHORS.has(layout.text.slice(word.start, word.end).toLowerCase())) anaphors.push({ sentence: s, start: before.start, end: word.end });
         for (const cue of cues.get(word.stem) ?? []) {
-          if (i + cue.stems.length > words.length) continue;
-          const matches = cue.stems.every((st, k) => {
-            const w = words[i + k] as Word;
-            return w.stem === st && (!cue.capital || w.capital);
-          });
-          if (!matches) continue;
+          if (!cueAt(words, i, cue)) continue;
           raw.push({ sentence: s, cue, start: word.start, end: (words[i + cue.stems.length - 1] as Word).end });
           for (const entry of cue.entries) mentions.set(entry, (mentions.get(entry) ?? 0) + cue.weight / cue.entries.length);
         }
       });
     }
   }
+  // The article's subject from what names one topic only; a word several topics share ("tariffs") then goes to it.
+  const main = mainTopic(namedOnce(raw), inTitle);
   // Longest first, so that "Oval Office meeting" takes its words from "meeting".
   raw.sort((a, b) => a.sentence - b.sentence || b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const { sentence, cue, start, end } of raw) {
-    const entry = mostNamed(cue.entries, mentions);
+    const entry = main !== null && cue.entries.includes(main) ? main : mostNamed(cue.entries, mentions);
     if (entry === null) continue;
     const list = hits.get(sentence) ?? [];
     // Places keep their own words: "Paris" in "meeting of European army chiefs in Paris".
@@ -193,7 +212,42 @@ export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): T
     hits.set(sentence, list);
   }
   resolveAnaphors(layout, anaphors, hits);
-  return { hits };
+  return { hits, main };
+}
+
+/**
+ * A cue that tells which topic the article is about: one topic's own, and more than a
+ * single loose word ("tariffs" cut from "tariffs on China" is said of every tariff).
+ */
+const telling = (cue: Cue): boolean => cue.entries.length === 1 && cue.weight >= WEIGHT.run;
+
+/** The topics each sentence names by a telling cue, sentence by sentence. */
+function namedOnce(raw: readonly { sentence: number; cue: Cue }[]): Map<number, GazetteerEntry[]> {
+  const named = new Map<number, GazetteerEntry[]>();
+  for (const { sentence, cue } of raw) if (telling(cue)) named.set(sentence, [...(named.get(sentence) ?? []), cue.entries[0] as GazetteerEntry]);
+  return named;
+}
+
+/** The topics whose name, alias or word run `words` hold, each once; a cue several topics share names none of them. */
+function namedIn(words: readonly Word[], cues: ReadonlyMap<string, readonly Cue[]>): Set<GazetteerEntry> {
+  const named = new Set<GazetteerEntry>();
+  words.forEach((word, i) => {
+    for (const cue of cues.get(word.stem) ?? []) {
+      if (telling(cue) && cueAt(words, i, cue)) named.add(cue.entries[0] as GazetteerEntry);
+    }
+  });
+  return named;
+}
+
+/** Whether `cue` starts at word `i`. */
+function cueAt(words: readonly Word[], i: number, cue: Cue): boolean {
+  return (
+    i + cue.stems.length <= words.length &&
+    cue.stems.every((st, k) => {
+      const w = words[i + k] as Word;
+      return w.stem === st && (!cue.capital || w.capital);
+    })
+  );
 }
 
 /** "the move" is the policy named last in the sentences before it, when it names none itself. */

@@ -1,0 +1,38 @@
+/**
+ * Whether a run of capitalised words reads as a person's name, for a name the graph does
+ * not know: what the mention rules took for a person may be a storm, a platform or a title.
+ */
+import nlp from 'compromise';
+
+/** Storms are named like people: "Hurricane Helene" is an event, not a woman. */
+const NAMED_LIKE_PEOPLE = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
+
+/** compromise's lexicon: every English word it knows, with its tags. */
+const LEXICON: Readonly<Record<string, unknown>> = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+
+const nameVerdicts = new Map<string, boolean>();
+/** Past this many distinct names the verdicts are forgotten, so a long-running server's memory stays bounded. */
+const NAME_VERDICTS_KEPT = 10_000;
+
+/**
+ * Whether a name the graph does not know reads as a person's: it begins with a first name
+ * or ends with a surname that compromise's lexicon knows ("Jon Holden"). A run that the
+ * mention rules took for a person but whose words are a title ("U.S. Secretary"), a
+ * preposition ("Without U.S."), a platform ("Truth Social"), a room ("West Wing") or a
+ * storm ("Hurricane Helene") does not. A name none of whose words the lexicon knows at
+ * all ("Xi Jinping", "Kwame Asante") is taken for a name from another language.
+ */
+export function readsAsPersonName(name: string): boolean {
+  const held = nameVerdicts.get(name);
+  if (held !== undefined) return held;
+  const terms = nlp(name).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  const tags = terms.map((t) => new Set(t.terms[0]?.tags ?? []));
+  const first = tags[0];
+  const last = tags[tags.length - 1];
+  const storm = NAMED_LIKE_PEOPLE.has((terms[0]?.text ?? '').toLowerCase());
+  const foreign = terms.every((t) => !(t.text.toLowerCase().replace(/[.,]/g, '') in LEXICON));
+  const verdict = !storm && first !== undefined && last !== undefined && (first.has('FirstName') || last.has('LastName') || foreign);
+  if (nameVerdicts.size >= NAME_VERDICTS_KEPT) nameVerdicts.clear();
+  nameVerdicts.set(name, verdict);
+  return verdict;
+}

@@ -1,0 +1,98 @@
+/**
+ * What statements are about and where they were said (issue 20), on short passages written
+ * for these tests (test/fixtures/extract/about-*, venue-*): the article's own topic for a
+ * statement that names nothing, a word two policies share given to the article's topic, a
+ * place inside an outlet's name or a journalist after an outlet's possessive never taken
+ * for a topic, an interview's venue carried over the speaker's passage and ended by a new
+ * act of speech or by someone else's words, and names that only look like people's.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { matchStatements } from '../../src/extract/eval';
+import { FIXTURE_DIR } from '../../src/extract/eval.cases';
+import { extractText } from '../../src/extract/extract';
+import { gazetteerOf } from '../../src/extract/gazetteer';
+import { readsAsPersonName } from '../../src/extract/person-name';
+import type { ArticleDocument, StatementInput } from '../../src/ingest/document';
+
+const fixture = (name: string): ArticleDocument => JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')) as ArticleDocument;
+
+/** What this file checks of a statement: who, about what (as a set), where, through whom. */
+const facts = (s: StatementInput): unknown => ({ speaker: s.speaker, about: [...(s.about ?? [])].sort(), venue: s.venue ?? null, reportedBy: s.reportedBy ?? [] });
+
+/** The proposal's statements in the gold's order, paired by span as the eval pairs them; null where none is. */
+function proposedFor(gold: ArticleDocument): unknown[] {
+  const proposal = extractText(gold.article.text, { title: gold.article.title, gazetteer: gazetteerOf(gold.entities) }).document;
+  const pairs = matchStatements(gold.statements, proposal.statements);
+  const partner = new Map([...pairs.quotes, ...pairs.indirect]);
+  return gold.statements.map((g) => {
+    const f = partner.get(g);
+    return f === undefined ? null : facts(f);
+  });
+}
+
+describe.each(['about-article-topic', 'venue-occasion-briefing'])('the fixture %s, against a graph that holds its entities', (name) => {
+  it('gives every statement the speaker, about, venue and outlets of the gold', () => {
+    const gold = fixture(name);
+    expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
+  });
+});
+
+describe('the article topic', () => {
+  const gazetteer = gazetteerOf([
+    { id: 'policy:toll', type: 'Policy', name: 'Bridge toll', aliases: ['the toll'] },
+    { id: 'policy:fare', type: 'Policy', name: 'Bus fare rise', aliases: ['fare rise'] },
+    { id: 'place:ostby', type: 'Place', name: 'Ostby', aliases: [] },
+  ]);
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(text, { title: 'T', gazetteer }).document.statements.map((s) => s.about);
+
+  it('goes to a quote whose sentence and context name no policy, with its confidence and how in the review', () => {
+    const text = 'T\nThe council raised the bridge toll on Monday.\nThe weather was mild.\nSchools reopened after the holiday.\n"We had no choice," Lena Voss said.\n';
+    const { document } = extractText(text, { title: 'T', gazetteer });
+    expect(document.statements.map((s) => s.about)).toEqual([['policy:toll']]);
+    expect(document.review[0]?.about.map((a) => [a.id, a.how, a.confidence])).toEqual([['policy:toll', 'article-topic', 0.6]]);
+  });
+
+  it('does not go to a statement that names a place of its own, nor exist when two topics are named as often', () => {
+    expect(aboutOf('T\nThe council raised the bridge toll on Monday.\nThe weather was mild.\nSchools reopened.\n"Ostby deserves better," Lena Voss said.\n')).toEqual([['place:ostby']]);
+    expect(aboutOf('T\nThe council raised the bridge toll and approved a fare rise.\nThe weather was mild.\nSchools reopened.\n"We had no choice," Lena Voss said.\n')).toEqual([undefined]);
+  });
+});
+
+describe('the article topic, from telling words only', () => {
+  it('is the policy the headline names, not the one a loose word cut from an alias ("levy" of "levy on ships") is counted for', () => {
+    const gazetteer = gazetteerOf([
+      { id: 'policy:expansion', type: 'Policy', name: 'Port expansion', aliases: ['the port expansion'] },
+      { id: 'policy:levy', type: 'Policy', name: 'Harbour dues', aliases: ['levy on ships'] },
+    ]);
+    const body = ['The board approved the port expansion.', 'The levy rose.', 'A levy was paid.', 'The levy stays.', 'No levy was cut.', 'The weather was mild.', 'Schools reopened.', '"We had no choice," Lena Voss said.'];
+    const { document } = extractText(['Port expansion approved', ...body, ''].join('\n'), { title: 'Port expansion approved', gazetteer });
+    expect(document.statements.map((s) => s.about)).toEqual([['policy:expansion']]);
+  });
+});
+
+describe('an occasion named in a sentence of its own', () => {
+  it('is the venue of what the guest says next, past words of someone else said on no occasion', () => {
+    const text = 'T\nMayor Celia Brandt spoke with Tom Reyes on Morning Harbour Live on Sunday about the floods.\nThe Lund Weather Office called the storm "severe."\n"We are ready for the next one," Brandt said.\n';
+    const { document } = extractText(text, { title: 'T' });
+    expect(document.statements.map((s) => [s.speaker, s.venue ?? null])).toEqual([
+      ['org:lund-weather-office', null],
+      ['person:celia-brandt', 'Morning Harbour Live'],
+    ]);
+  });
+});
+
+describe('names that only look like people', () => {
+  it('keeps first names, known surnames and names no English word is part of', () => {
+    expect(['Jon Holden', 'Marta Kellison', 'Xi Jinping', 'Kwame Asante'].filter(readsAsPersonName)).toEqual(['Jon Holden', 'Marta Kellison', 'Xi Jinping', 'Kwame Asante']);
+  });
+
+  it('refuses storms, platforms, rooms, titles and phrases led by a preposition', () => {
+    expect(['Hurricane Odile', 'Truth Social', 'West Wing', 'U.S. Secretary', 'Without U.S.'].filter(readsAsPersonName)).toEqual([]);
+  });
+
+  it('leaves a storm named like a person out of the document offline', () => {
+    const text = 'T\nHurricane Odile reached the coast on Friday.\n"The water came in fast," said Petra Lind, a fisher.\n';
+    expect(extractText(text, { title: 'T' }).document.entities.map((e) => e.id)).toEqual(['person:petra-lind']);
+  });
+});
