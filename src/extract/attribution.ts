@@ -21,16 +21,16 @@ export interface QuoteAttribution {
 export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
   const n = frame.items.length;
   // "“…,” Waltz told reporters" / "“…,” said Henrik Aalto": right after the quote.
-  if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1))) {
+  if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1)) && !introducesNextQuote(ctx, frame, qi)) {
     const first = qi + 1;
-    const inverted = speechVerbAt(ctx, frame, first, { afterQuote: true });
+    const inverted = speechVerbAt(ctx, frame, first, { afterQuote: true, attributing: true });
     if (inverted !== null && !inverted.participle) {
       const np = subjectAfter(ctx, frame, first);
       if (np !== null) return { phrase: np, verb: inverted, rule: 'quote-then-verb-speaker' };
     }
     for (let v = first + 1; v < Math.min(n, first + 14); v += 1) {
       if (frame.items[v]?.kind === 'quote' || /[.;:!?]/.test(gapText(ctx, frame, v - 1, v))) break;
-      const use = speechVerbAt(ctx, frame, v, { afterQuote: true });
+      const use = speechVerbAt(ctx, frame, v, { afterQuote: true, attributing: true });
       if (use === null || use.participle) continue;
       const np = subjectBefore(ctx, frame, v);
       if (np !== null && np.firstItem >= first) return { phrase: np, verb: use, rule: 'quote-then-speaker-verb' };
@@ -73,6 +73,27 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
   }
   return null;
+}
+
+/**
+ * "‘Oh, we don’t like that law.’ I said, ‘Well, …’": after a quote that ends a sentence, a
+ * speaker and verb (and its listener) followed by a comma or colon and another quote
+ * introduce that quote.
+ */
+function introducesNextQuote(ctx: AttributionScope, frame: Frame, qi: number): boolean {
+  const item = frame.items[qi];
+  if (item?.kind !== 'quote' || !/[.!?…]$/.test(text(ctx).slice(item.quote.start, item.quote.end))) return false;
+  for (let v = qi + 1; v < Math.min(frame.items.length, qi + 8); v += 1) {
+    if (frame.items[v]?.kind === 'quote') return false;
+    if (speechVerbAt(ctx, frame, v, { afterQuote: true }) === null) continue;
+    // The verb's listener may come between ("I told them, ‘…’").
+    for (let q = v + 1; q < Math.min(frame.items.length, v + 4); q += 1) {
+      if (frame.items[q]?.kind === 'quote') return /^[,:]\s*$/.test(gapText(ctx, frame, q - 1, q));
+      if (/[.;!?]/.test(gapText(ctx, frame, q - 1, q))) return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 /**

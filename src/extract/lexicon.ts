@@ -12,6 +12,8 @@ export interface SpeechVerb {
   readonly needsAfter?: readonly string[];
   /** Counts only right after a quote ("“…,” he continued"). */
   readonly afterQuoteOnly?: boolean;
+  /** Right after the quote it attributes, counts without the words of `needsAfter` ("“Why now?” Smith asked"). */
+  readonly bareAfterQuote?: boolean;
   /** When its subject is a news outlet, the verb credits the outlet rather than quoting it. */
   readonly reporting?: boolean;
   /** Paraphrase it as "<speaker> <verb> <object>." instead of the reported clause alone. */
@@ -49,7 +51,7 @@ const VERBS: readonly SpeechVerb[] = [
   { lemma: 'emphasize' },
   { lemma: 'reiterate' },
   { lemma: 'recall' },
-  { lemma: 'ask', needsAfter: ['to', 'whether', 'if', 'for'], takesObject: true },
+  { lemma: 'ask', needsAfter: ['to', 'whether', 'if', 'for'], bareAfterQuote: true, takesObject: true },
   { lemma: 'reply' },
   { lemma: 'respond' },
   { lemma: 'write' },

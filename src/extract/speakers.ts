@@ -112,6 +112,8 @@ function mainClauseSubject(ctx: AttributionScope, frame: Frame, k: number, depth
   for (let n = k - 1; n >= 0; n -= 1) {
     const w = wordAt(frame, n);
     const m = w === null ? null : ctx.mentions.endingAt(w.index);
+    // "people would come to me and say": a generic subject nearer than any name is the subject.
+    if (m === null && w !== null && wordAt(frame, n + 1)?.tags.has('Verb') === true && GENERIC_SPEAKERS.has(w.lower)) return phraseEndingAt(ctx, frame, n, 'main-clause');
     if (m === null || !m.subject || (m.subordinate && !coordinated) || m.kind === 'place') continue;
     if (m.entity?.outlet) continue;
     return { mentions: [m], generic: null, firstItem: frame.itemOfToken.get(m.first) ?? n, lastItem: n, spokesperson: false, how: 'main-clause' };

@@ -1,0 +1,76 @@
+/**
+ * The rules that find statements on copied pages (issue 20): a quote broken over a line of
+ * its own paragraph, a dateline before the first name, a photo caption with its credit,
+ * "asked" after a question, a speaker and verb that introduce the next quote, and a generic
+ * subject of a coordinated verb. The extractor runs from the text alone (no graph).
+ */
+import { extractText } from '../../src/extract/extract';
+import { blankAsides, layOut } from '../../src/extract/layout';
+import { breaksInsideQuote } from '../../src/extract/quotes';
+
+type Seen = { kind: string; speaker: string; text: string; venue?: string };
+
+function statements(text: string): Seen[] {
+  const { document } = extractText(`Test article\n${text}`, { title: 'Test article' });
+  return document.statements.map((s) => ({ kind: s.kind, speaker: s.speaker, text: s.text, ...(s.venue ? { venue: s.venue } : {}) }));
+}
+
+const line = (text: string, n: number): { start: number; end: number } => {
+  const lines = text.split('\n');
+  const start = lines.slice(0, n).reduce((a, l) => a + l.length + 1, 0);
+  return { start, end: start + (lines[n] as string).length };
+};
+
+describe('a quote broken over a line inside its paragraph', () => {
+  it('is one quote when the first line leaves it open and the second closes it', () => {
+    const text = '“The first half of the quote.\nAnd its second half,” she said.';
+    expect(breaksInsideQuote(text, line(text, 0), line(text, 1))).toBe(true);
+    const layout = layOut(text);
+    expect(layout.paragraphs).toHaveLength(1);
+    expect(layout.quotes.map((q) => text.slice(q.start, q.end))).toEqual(['The first half of the quote.\nAnd its second half,']);
+    expect(layout.stray).toEqual([]);
+  });
+
+  it('is not joined when the next line opens a quote of its own (a quote that runs on) or closes nothing', () => {
+    const runsOn = '“A quote that runs on.\n“And goes on,” she said.';
+    expect(breaksInsideQuote(runsOn, line(runsOn, 0), line(runsOn, 1))).toBe(false);
+    const closed = '“A whole quote,” she said.\nAnd a “second” line.';
+    expect(breaksInsideQuote(closed, line(closed, 0), line(closed, 1))).toBe(false);
+    const stray = '“An open quote and nothing more.\nA plain line.';
+    expect(breaksInsideQuote(stray, line(stray, 0), line(stray, 1))).toBe(false);
+  });
+
+  it('gives an announced statement broken over two lines to whoever the paragraph before announced', () => {
+    expect(statements('Mayor Ingrid Solberg released the following statement on Tuesday.\n“The vote keeps us connected.\nI thank every councillor.”')).toEqual([
+      { kind: 'DIRECT', speaker: 'person:ingrid-solberg', text: 'The vote keeps us connected.\nI thank every councillor.', venue: 'statement' },
+    ]);
+  });
+});
+
+describe('page furniture inside a paragraph', () => {
+  it('blanks a dateline, so the place is not the paragraph’s first name', () => {
+    const text = 'PORT ELLIS, WESTMARK – Mayor Ingrid Solberg spoke.\nWASHINGTON (AP) — Officials met.\nUS officials — the few who spoke — agreed.';
+    expect(blankAsides(text).split('\n')).toEqual([`${' '.repeat(23)}Mayor Ingrid Solberg spoke.`, `${' '.repeat(18)}Officials met.`, 'US officials — the few who spoke — agreed.']);
+  });
+
+  it('reads a line that ends with a photo credit as a caption, whatever it quotes', () => {
+    const text = 'Caption test\n“We will not cut the crossing,” Mayor Ingrid Solberg said on Tuesday. Petra Lund/Westmark Post\n“We will win,” Jane Doyle said. John Roe/AP\nThe union and the company/board met.';
+    expect(layOut(text, 'Caption test').paragraphs.map((p) => p.kind)).toEqual(['title', 'furniture', 'furniture', 'body']);
+  });
+});
+
+describe('speakers of questions and of quotes within quotes', () => {
+  it('takes "asked" right after a question as its speech verb, but not "asked" alone elsewhere', () => {
+    expect(statements('“Who pays when the fares go up?” Councillor Aron Maki asked the mayor.\nAsked about the fares, the mayor smiled.')).toEqual([
+      { kind: 'DIRECT', speaker: 'person:aron-maki', text: 'Who pays when the fares go up?' },
+    ]);
+  });
+
+  it('gives a quote after a finished one to the speaker whose verb introduces it, and leaves generic people out', () => {
+    const found = statements('“Every winter, people would stop me and say, ‘Just close the route.’\nI told them, ‘As long as I am mayor, the boat will run,’” Ingrid Solberg said.');
+    expect(found.map((s) => [s.speaker, s.text])).toEqual([
+      ['person:ingrid-solberg', 'Every winter, people would stop me and say, ‘Just close the route.’\nI told them, ‘As long as I am mayor, the boat will run,’'],
+      ['person:ingrid-solberg', 'As long as I am mayor, the boat will run,'],
+    ]);
+  });
+});
