@@ -6,7 +6,7 @@
  * when it stands as a sentence, after a colon or a speech verb, PARTIAL when woven in.
  */
 import type { Token } from './layout';
-import { speechVerb } from './lexicon';
+import { STATEMENT_NOUNS, speechVerb } from './lexicon';
 import type { DocEntity } from './mentions';
 import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, text, wordAt, gapText, speechVerbAt } from './frame';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter } from './speakers';
@@ -53,6 +53,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule };
   }
+  const put = putOutWith(ctx, frame, qi, quoteSpeaker);
+  if (put !== null) return put;
   // "according to Smith": a source that is not an outlet.
   for (let k = 0; k + 1 < n; k += 1) {
     if (wordAt(frame, k)?.lower !== 'according' || wordAt(frame, k + 1)?.lower !== 'to') continue;
@@ -71,6 +73,28 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     const res = resolvePhrase(ctx, np, quoteSpeaker);
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
+  }
+  return null;
+}
+
+/**
+ * "He reposted the clip with his own comments: “Not true.”": a quote after a colon whose
+ * clause names what was put out (a statement, post, message, comments) belongs to the
+ * clause's subject.
+ */
+function putOutWith(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
+  if (qi === 0 || !/:\s*$/.test(gapText(ctx, frame, qi - 1, qi))) return null;
+  let from = qi - 1;
+  while (from > 0 && frame.items[from - 1]?.kind === 'word' && !/[.;:!?]/.test(gapText(ctx, frame, from - 1, from))) from -= 1;
+  const clause = frame.items.slice(from, qi);
+  if (!clause.some((i) => i.kind === 'word' && STATEMENT_NOUNS.has(i.token.lower))) return null;
+  for (let k = from; k < qi; k += 1) {
+    const w = wordAt(frame, k);
+    const m = w === null ? null : ctx.mentions.startingAt(w.index);
+    if (m === null || !m.subject || m.kind === 'place') continue;
+    const phrase: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'before' };
+    const res = resolvePhrase(ctx, phrase, quoteSpeaker);
+    return res.ok ? { phrase, verb: null, rule: 'statement-noun-colon' } : null;
   }
   return null;
 }

@@ -49,6 +49,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'continuation-paragraph': 0.75,
   'continuation-runs-on': 0.85,
   'announced-by-colon': 0.8,
+  'statement-noun-colon': 0.8,
   'indirect-speech-verb': 0.7,
   'indirect-claim-then-verb': 0.75,
   'indirect-according-to': 0.7,

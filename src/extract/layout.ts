@@ -312,7 +312,7 @@ function paragraphsOf(
 
 function paragraphKind(lineText: string, own: readonly Token[], title: string | null): ParagraphKind {
   if (title !== null && lineText === title.trim()) return 'title';
-  if (endsWithPhotoCredit(lineText)) return 'furniture';
+  if (endsWithPhotoCredit(lineText) || isHeadline(lineText)) return 'furniture';
   return own.length > 0 && own.every((w) => w.quote === null) && isFurniture(lineText) ? 'furniture' : 'body';
 }
 
@@ -370,6 +370,19 @@ function endsWithPhotoCredit(line: string): boolean {
     if (!/^\p{Lu}/u.test(word)) return false;
   }
   return false;
+}
+
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'to', 'for', 'and', 'or', 'at', 'by', 'with', 'as', 'from', 'vs', 'after']);
+
+/**
+ * A headline inside the page (another story's, a press release's): six words or more, every
+ * word but the small ones capitalised, no full stop at the end ("Ricketts Comments on Supreme
+ * Court Upholding TikTok Law: “America’s National Security Comes First”").
+ */
+function isHeadline(line: string): boolean {
+  const words = line.split(/\s+/).map((w) => w.replace(/^[“"‘'(]+/, '')).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 6 || /[.!?]$/.test(line.replace(/[”"’')]+$/, ''))) return false;
+  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || HEADLINE_SMALL_WORDS.has(w.toLowerCase()));
 }
 
 /** Whether a line is one of the page's own words: buttons, prompts, captions, credits. */

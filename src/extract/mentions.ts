@@ -273,8 +273,12 @@ class MentionFinder {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
-    const genderHint = type === 'Person' || type === 'Unknown' ? (this.gender(coreTokens[0]) ?? (titleText && /\b(mrs|ms|miss)\b/i.test(titleText) ? 'female' : titleText && /\bmr\b/i.test(titleText) ? 'male' : null)) : null;
-    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender: coreTokens.length > 1 ? genderHint : null, outlet });
+    // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.
+    const addressed = this.text.slice((this.tokens[first] as Token).start, surfaceEnd);
+    const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
+    const person = type === 'Person' || type === 'Unknown';
+    const gender = !person ? null : (honorific ?? (coreTokens.length > 1 ? this.gender(coreTokens[0]) : null));
+    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet });
     this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
     return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
   }
@@ -311,7 +315,9 @@ class MentionFinder {
       const before = this.tokens[first - 1] as Token;
       if (!this.sameRun(before, this.tokens[first] as Token)) break;
       if (ORG_DESCRIPTORS.has(before.lower)) break;
-      if (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower) || before.lower === 'of' || (before.tags.has('Actor') && !before.tags.has('Plural'))) first -= 1;
+      // "Secretary of the Treasury", "Chancellor of the Exchequer": "the" after "of" is the title's.
+      const ofThe = before.lower === 'the' && this.tokens[first - 2]?.lower === 'of';
+      if (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower) || before.lower === 'of' || ofThe || (before.tags.has('Actor') && !before.tags.has('Plural'))) first -= 1;
       else break;
     }
     return first;

@@ -74,3 +74,42 @@ describe('speakers of questions and of quotes within quotes', () => {
     ]);
   });
 });
+
+describe('words put out on a page or a network', () => {
+  it('takes "posted … that" as a speech verb, and a quote after "with her own comments:" as the clause subject’s', () => {
+    expect(statements('Dorian Vell posted on the company’s page on the Quayside network that “no crossing will be cut.”\nHanne Roos reposted a clip of the debate with her own comments: “The route is safe.”')).toEqual([
+      { kind: 'PARTIAL', speaker: 'person:dorian-vell', text: 'no crossing will be cut.' },
+      { kind: 'DIRECT', speaker: 'person:hanne-roos', text: 'The route is safe.' },
+    ]);
+  });
+
+  it('does not take a noun of speech in a headline-case line as a statement', () => {
+    expect(statements('Vell Comments on Harbour Board Vote for Skerrow Route: “The Route Is Safe”')).toEqual([]);
+  });
+
+  it('reads "posted" without "that" as no speech verb ("posted a loss")', () => {
+    expect(statements('Westmark Ferries posted a loss on Tuesday as fuel costs rose sharply.')).toEqual([]);
+  });
+});
+
+describe('subjects the verb does not follow directly', () => {
+  it('steps over a time ("on Tuesday", "this week") and "went on to" between the subject and the verb', () => {
+    expect(statements('Dorian Vell on Tuesday said the route would run all winter. Hanne Roos this week said the fares would rise. Roos went on to say the contract would be published.').map((s) => s.speaker)).toEqual([
+      'person:dorian-vell',
+      'person:hanne-roos',
+      'person:hanne-roos',
+    ]);
+  });
+
+  it('steps over an aside that opens with a title: "Kelly Doran, president of the association, said"', () => {
+    expect(statements('“We have waited six years,” Kelly Doran, president of the Skerrow Fishermen’s Association, said.').map((s) => s.speaker)).toEqual(['person:kelly-doran']);
+  });
+
+  it('gives "the secretary" to whoever was named "Secretary of the Interior"', () => {
+    expect(statements('Secretary of the Interior Ruth Ambler visited the quay. The secretary said the work was “long overdue.”').map((s) => s.speaker)).toEqual(['person:ruth-ambler']);
+  });
+
+  it('lets "Mr." outweigh a first name compromise reads as a woman’s, for "he" later', () => {
+    expect(statements('Kelly Doran leads the association.\n“We waited,” Mr. Doran said. He said the boats would share the quay.').map((s) => s.speaker)).toEqual(['person:kelly-doran', 'person:kelly-doran']);
+  });
+});
