@@ -147,6 +147,7 @@ export class Drafter {
     draft.from = before ?? null;
     if (before === undefined || before.speakers.length === 0) draft.flags.push('unattributed');
     draft.flags.push('continuation');
+    if (before?.flags.includes('relayed') === true) draft.flags.push('relayed');
     return draft;
   }
 
@@ -166,7 +167,21 @@ export class Drafter {
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
     applyResolution(draft, resolution);
+    if (attribution?.verb && this.relays(frame, qi, attribution.verb.index, draft)) draft.flags.push('relayed');
     return draft;
+  }
+
+  /**
+   * "“We can’t keep giving more,” was Ortberg’s position, Holden said": another person's
+   * position or words named between the quote and its verb: the speaker may be relaying them.
+   */
+  private relays(frame: Frame, qi: number, verb: number, draft: Draft): boolean {
+    for (let k = qi + 1; k < verb; k += 1) {
+      const item = frame.items[k];
+      const m = item?.kind === 'word' ? this.scope.mentions.startingAt(item.token.index) : null;
+      if (m?.kind === 'name' && m.possessive && m.entity !== null && !draft.speakers.some((sp) => sp.entity === m.entity)) return true;
+    }
+    return false;
   }
 
   private paraphrase(p: Paraphrase, paragraph: number, s: number, reporting: Reporting): Draft {

@@ -223,7 +223,8 @@ export class Registry {
       if (e.type === 'Person') return false;
       if (kind === 'outlet') return e.outlet;
       if (e.outlet) return false;
-      const words = e.name.toLowerCase().split(/\s+/);
+      // The graph may know the body by the word ("the union" for the machinists' association).
+      const words = [e.name, ...e.aliases, ...(e.graph?.aliases ?? [])].flatMap((n) => n.toLowerCase().split(/\s+/));
       return words.includes(head) || ['company', 'firm', 'group', 'maker', 'manufacturer', 'lender', 'insurer', 'carrier', 'airline'].includes(head);
     };
     // The last fitting mention before `before`; the walk back is bounded, so that a text of

@@ -73,11 +73,12 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     // "Its chair, Sabine Roth, said": a name set off by commas after a description is the subject;
     // after another name ("the University of California, Davis,") it belongs to that name.
     const continuesName = beforeComma !== null && /^\p{Lu}/u.test(beforeComma.text) && !(m !== null && m.kind === 'name' && m.last > m.first);
-    if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
     const head = wordAt(frame, s) as Token;
+    // "Brian Bryant, president of the machinists’ union, said": a title in lower case opens an aside, whatever it names.
+    const titleAside = TITLE_WORDS.has(head.lower) && /^\p{Ll}/u.test(head.text);
+    if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName && !titleAside) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
     const nameGoesOn = continuesName && m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s;
-    // "Brian Bryant, president of the machinists’ union, said": a title also opens an aside.
-    const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || (TITLE_WORDS.has(head.lower) && /^\p{Ll}/u.test(head.text)) || /^\d/.test(head.text) || nameGoesOn;
+    const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
     if (!aside) return null;
     end = s - 1;
     if (nameGoesOn) continue;

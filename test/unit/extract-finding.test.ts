@@ -5,13 +5,14 @@
  * subject of a coordinated verb. The extractor runs from the text alone (no graph).
  */
 import { extractText } from '../../src/extract/extract';
+import { gazetteerOf } from '../../src/extract/gazetteer';
 import { blankAsides, layOut } from '../../src/extract/layout';
 import { breaksInsideQuote } from '../../src/extract/quotes';
 
 type Seen = { kind: string; speaker: string; text: string; venue?: string };
 
-function statements(text: string): Seen[] {
-  const { document } = extractText(`Test article\n${text}`, { title: 'Test article' });
+function statements(text: string, gazetteer = gazetteerOf([])): Seen[] {
+  const { document } = extractText(`Test article\n${text}`, { title: 'Test article', gazetteer });
   return document.statements.map((s) => ({ kind: s.kind, speaker: s.speaker, text: s.text, ...(s.venue ? { venue: s.venue } : {}) }));
 }
 
@@ -111,5 +112,34 @@ describe('subjects the verb does not follow directly', () => {
 
   it('lets "Mr." outweigh a first name compromise reads as a woman’s, for "he" later', () => {
     expect(statements('Kelly Doran leads the association.\n“We waited,” Mr. Doran said. He said the boats would share the quay.').map((s) => s.speaker)).toEqual(['person:kelly-doran', 'person:kelly-doran']);
+  });
+});
+
+describe('bodies the graph knows by a description', () => {
+  const graph = gazetteerOf([
+    { id: 'org:skerrow-dockers', type: 'Organization', kind: 'OTHER', name: 'Skerrow Dockers and Harbour Workers Association', aliases: ['the dockers’ union', 'the union'] },
+    { id: 'org:westmark-ferries', type: 'Organization', kind: 'OTHER', name: 'Westmark Ferries', aliases: ['the company'] },
+  ]);
+
+  it('reads a name with "and" inside as one where the graph knows it, and "the union" through its aliases', () => {
+    const text = 'Pay talks stalled after the Skerrow Dockers and Harbour Workers Association rejected the offer.\nThe dockers’ union also noted that the vote was close.\n“Our members will not be rushed,” the union said.';
+    expect(statements(text, graph).map((s) => [s.kind, s.speaker])).toEqual([
+      ['INDIRECT', 'org:skerrow-dockers'],
+      ['DIRECT', 'org:skerrow-dockers'],
+    ]);
+  });
+
+  it('leaves "the union" unresolved when no body of the article is known as one', () => {
+    expect(statements('Westmark Ferries made an offer.\n“Our members will not be rushed,” the union said.')).toEqual([]);
+  });
+});
+
+describe('the review list', () => {
+  it('flags a quote its speaker relays as someone else’s position, and what continues it', () => {
+    const { document } = extractText('Test article\n“We cannot keep giving more,” was Dorian Vell’s position, union leader Hanne Roos said. “The next offer will be worse.”', { title: 'Test article' });
+    expect(document.review.map((r) => [r.speaker, r.flags.includes('relayed')])).toEqual([
+      ['person:hanne-roos', true],
+      ['person:hanne-roos', true],
+    ]);
   });
 });
