@@ -92,9 +92,11 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
 function timeBefore(frame: Frame, j: number): number {
   const w = wordAt(frame, j);
   if (w === null || !TIME_WORDS.has(w.lower)) return 0;
-  const before = wordAt(frame, j - 1);
-  if (before !== null && ['morning', 'afternoon', 'evening', 'night'].includes(w.lower) && TIME_WORDS.has(before.lower)) return 1 + timeBefore(frame, j - 1);
-  return before !== null && ['on', 'this', 'last', 'late', 'early', 'earlier', 'later'].includes(before.lower) ? 2 : 1;
+  // "Wednesday morning": a part of the day after a day counts with it (once: the words are few).
+  const partOfDay = ['morning', 'afternoon', 'evening', 'night'].includes(w.lower) && TIME_WORDS.has(wordAt(frame, j - 1)?.lower ?? '');
+  const first = partOfDay ? j - 1 : j;
+  const before = wordAt(frame, first - 1);
+  return j - first + (before !== null && ['on', 'this', 'last', 'late', 'early', 'earlier', 'later'].includes(before.lower) ? 2 : 1);
 }
 
 /** "He went on to say …": "went on to" before a speech verb keeps its subject. */
