@@ -7,7 +7,7 @@ import type { StatementKind } from '../vocabulary';
 import type { AboutLink, AboutSubject } from './about';
 import { attributeQuote, quoteKind } from './attribution';
 import { frameOf, speechVerbAt, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
-import { paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
+import { messageClaim, paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
 import { reportingOf, type Reporting } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph } from './layout';
@@ -53,6 +53,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'indirect-speech-verb': 0.7,
   'indirect-claim-then-verb': 0.75,
   'indirect-according-to': 0.7,
+  'indirect-message-colon': 0.65,
 };
 
 /** Drafts every statement of the article's body, in document order of sentences. */
@@ -103,7 +104,7 @@ export class Drafter {
     });
     if (!frame.items.some((i) => i.kind === 'quote')) this.announcement(frame, paragraph.index, reporting);
     const found = paraphrases(this.scope, frame, used);
-    const sourced = found.length === 0 ? sourcedClaim(this.scope, frame) : null;
+    const sourced = found.length === 0 ? (sourcedClaim(this.scope, frame) ?? messageClaim(this.scope, frame)) : null;
     for (const p of sourced === null ? found : [sourced]) this.remember(this.paraphrase(p, paragraph.index, s, reporting));
   }
 

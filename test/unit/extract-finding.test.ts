@@ -84,6 +84,12 @@ describe('words put out on a page or a network', () => {
     ]);
   });
 
+  it('gives what follows "sent … a message:" to the subject, and nothing when no noun of speech comes before the colon', () => {
+    expect(statements('Dorian Vell sent the crews a short message: the timetable would not change.\nDorian Vell had one plan: the boats would run.')).toEqual([
+      { kind: 'INDIRECT', speaker: 'person:dorian-vell', text: 'The timetable would not change.' },
+    ]);
+  });
+
   it('does not take a noun of speech in a headline-case line as a statement', () => {
     expect(statements('Vell Comments on Harbour Board Vote for Skerrow Route: “The Route Is Safe”')).toEqual([]);
   });
