@@ -4,7 +4,7 @@
  * reporting in its own name, and a claim sourced "according to" a person or body.
  */
 import type { Token } from './layout';
-import { isParticiple, STATEMENT_NOUNS } from './lexicon';
+import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
 import { subjectOf, resolvePhrase, outletLike, mentionAfter } from './speakers';
 
@@ -181,7 +181,8 @@ export function messageClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
     const np: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: last, spokesperson: false, how: 'before' };
     const res = resolvePhrase(ctx, np, null);
     const verb = wordAt(frame, last + 1);
-    if (!res.ok || verb === null) return null;
+    // "Senate Republicans have an immediate message: …" is the writer's framing, not something put out.
+    if (!res.ok || verb === null || BE_FORMS.has(verb.lower) || ['have', 'has', 'had'].includes(verb.lower)) return null;
     return {
       verb: { verb: { lemma: verb.lower }, index: last + 1, token: verb, participle: false, coordinated: false },
       phrase: np,

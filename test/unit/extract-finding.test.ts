@@ -84,8 +84,8 @@ describe('words put out on a page or a network', () => {
     ]);
   });
 
-  it('gives what follows "sent … a message:" to the subject, and nothing when no noun of speech comes before the colon', () => {
-    expect(statements('Dorian Vell sent the crews a short message: the timetable would not change.\nDorian Vell had one plan: the boats would run.')).toEqual([
+  it('gives what follows "sent … a message:" to the subject, but not what follows "had one message:" (the writer’s framing)', () => {
+    expect(statements('Dorian Vell sent the crews a short message: the timetable would not change.\nDorian Vell had one message: the boats would run.')).toEqual([
       { kind: 'INDIRECT', speaker: 'person:dorian-vell', text: 'The timetable would not change.' },
     ]);
   });
