@@ -6,7 +6,7 @@
  * when it stands as a sentence, after a colon or a speech verb, PARTIAL when woven in.
  */
 import type { Token } from './layout';
-import { speechVerb } from './lexicon';
+import { STATEMENT_NOUNS, speechVerb } from './lexicon';
 import type { DocEntity } from './mentions';
 import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, text, wordAt, gapText, speechVerbAt } from './frame';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter } from './speakers';
@@ -21,16 +21,16 @@ export interface QuoteAttribution {
 export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
   const n = frame.items.length;
   // "“…,” Waltz told reporters" / "“…,” said Henrik Aalto": right after the quote.
-  if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1))) {
+  if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1)) && !introducesNextQuote(ctx, frame, qi)) {
     const first = qi + 1;
-    const inverted = speechVerbAt(ctx, frame, first, { afterQuote: true });
+    const inverted = speechVerbAt(ctx, frame, first, { afterQuote: true, attributing: true });
     if (inverted !== null && !inverted.participle) {
       const np = subjectAfter(ctx, frame, first);
       if (np !== null) return { phrase: np, verb: inverted, rule: 'quote-then-verb-speaker' };
     }
     for (let v = first + 1; v < Math.min(n, first + 14); v += 1) {
       if (frame.items[v]?.kind === 'quote' || /[.;:!?]/.test(gapText(ctx, frame, v - 1, v))) break;
-      const use = speechVerbAt(ctx, frame, v, { afterQuote: true });
+      const use = speechVerbAt(ctx, frame, v, { afterQuote: true, attributing: true });
       if (use === null || use.participle) continue;
       const np = subjectBefore(ctx, frame, v);
       if (np !== null && np.firstItem >= first) return { phrase: np, verb: use, rule: 'quote-then-speaker-verb' };
@@ -53,6 +53,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule };
   }
+  const put = putOutWith(ctx, frame, qi, quoteSpeaker);
+  if (put !== null) return put;
   // "according to Smith": a source that is not an outlet.
   for (let k = 0; k + 1 < n; k += 1) {
     if (wordAt(frame, k)?.lower !== 'according' || wordAt(frame, k + 1)?.lower !== 'to') continue;
@@ -73,6 +75,49 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
   }
   return null;
+}
+
+/**
+ * "He reposted the clip with his own comments: “Not true.”": a quote after a colon whose
+ * clause names what was put out (a statement, post, message, comments) belongs to the
+ * clause's subject.
+ */
+function putOutWith(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
+  if (qi === 0 || !/:\s*$/.test(gapText(ctx, frame, qi - 1, qi))) return null;
+  let from = qi - 1;
+  while (from > 0 && frame.items[from - 1]?.kind === 'word' && !/[.;:!?]/.test(gapText(ctx, frame, from - 1, from))) from -= 1;
+  const clause = frame.items.slice(from, qi);
+  if (!clause.some((i) => i.kind === 'word' && STATEMENT_NOUNS.has(i.token.lower))) return null;
+  for (let k = from; k < qi; k += 1) {
+    const w = wordAt(frame, k);
+    const m = w === null ? null : ctx.mentions.startingAt(w.index);
+    if (m === null || !m.subject || m.kind === 'place') continue;
+    const phrase: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'before' };
+    const res = resolvePhrase(ctx, phrase, quoteSpeaker);
+    return res.ok ? { phrase, verb: null, rule: 'statement-noun-colon' } : null;
+  }
+  return null;
+}
+
+/**
+ * "‘Oh, we don’t like that law.’ I said, ‘Well, …’": after a quote that ends a sentence, a
+ * speaker and verb (and its listener) followed by a comma or colon and another quote
+ * introduce that quote.
+ */
+function introducesNextQuote(ctx: AttributionScope, frame: Frame, qi: number): boolean {
+  const item = frame.items[qi];
+  if (item?.kind !== 'quote' || !/[.!?…]$/.test(text(ctx).slice(item.quote.start, item.quote.end))) return false;
+  for (let v = qi + 1; v < Math.min(frame.items.length, qi + 8); v += 1) {
+    if (frame.items[v]?.kind === 'quote') return false;
+    if (speechVerbAt(ctx, frame, v, { afterQuote: true }) === null) continue;
+    // The verb's listener may come between ("I told them, ‘…’").
+    for (let q = v + 1; q < Math.min(frame.items.length, v + 4); q += 1) {
+      if (frame.items[q]?.kind === 'quote') return /^[,:]\s*$/.test(gapText(ctx, frame, q - 1, q));
+      if (/[.;!?]/.test(gapText(ctx, frame, q - 1, q))) return false;
+    }
+    return false;
+  }
+  return false;
 }
 
 /**

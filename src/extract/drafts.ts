@@ -7,7 +7,7 @@ import type { StatementKind } from '../vocabulary';
 import type { AboutLink, AboutSubject } from './about';
 import { attributeQuote, quoteKind } from './attribution';
 import { frameOf, speechVerbAt, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
-import { paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
+import { messageClaim, paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
 import { reportingOf, type Reporting } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph } from './layout';
@@ -49,9 +49,11 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'continuation-paragraph': 0.75,
   'continuation-runs-on': 0.85,
   'announced-by-colon': 0.8,
+  'statement-noun-colon': 0.8,
   'indirect-speech-verb': 0.7,
   'indirect-claim-then-verb': 0.75,
   'indirect-according-to': 0.7,
+  'indirect-message-colon': 0.65,
 };
 
 /** Drafts every statement of the article's body, in document order of sentences. */
@@ -102,7 +104,7 @@ export class Drafter {
     });
     if (!frame.items.some((i) => i.kind === 'quote')) this.announcement(frame, paragraph.index, reporting);
     const found = paraphrases(this.scope, frame, used);
-    const sourced = found.length === 0 ? sourcedClaim(this.scope, frame) : null;
+    const sourced = found.length === 0 ? (sourcedClaim(this.scope, frame) ?? messageClaim(this.scope, frame)) : null;
     for (const p of sourced === null ? found : [sourced]) this.remember(this.paraphrase(p, paragraph.index, s, reporting));
   }
 
@@ -146,6 +148,7 @@ export class Drafter {
     draft.from = before ?? null;
     if (before === undefined || before.speakers.length === 0) draft.flags.push('unattributed');
     draft.flags.push('continuation');
+    if (before?.flags.includes('relayed') === true) draft.flags.push('relayed');
     return draft;
   }
 
@@ -165,7 +168,21 @@ export class Drafter {
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
     applyResolution(draft, resolution);
+    if (attribution?.verb && this.relays(frame, qi, attribution.verb.index, draft)) draft.flags.push('relayed');
     return draft;
+  }
+
+  /**
+   * "“We can’t keep giving more,” was Ortberg’s position, Holden said": another person's
+   * position or words named between the quote and its verb: the speaker may be relaying them.
+   */
+  private relays(frame: Frame, qi: number, verb: number, draft: Draft): boolean {
+    for (let k = qi + 1; k < verb; k += 1) {
+      const item = frame.items[k];
+      const m = item?.kind === 'word' ? this.scope.mentions.startingAt(item.token.index) : null;
+      if (m?.kind === 'name' && m.possessive && m.entity !== null && !draft.speakers.some((sp) => sp.entity === m.entity)) return true;
+    }
+    return false;
   }
 
   private paraphrase(p: Paraphrase, paragraph: number, s: number, reporting: Reporting): Draft {

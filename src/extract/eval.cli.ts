@@ -47,7 +47,7 @@ function main(): void {
     const folder = loadAnnotatedFolder(dir);
     const results = folder.articles.map((a) => {
       const proposal = extractText(a.gold.article.text, { gazetteer: gazetteer(a.gold) });
-      return { article: a, proposed: proposal.document, byline: proposal.byline };
+      return { article: a, proposed: proposal.document, byline: proposal.byline, review: proposal.document.review };
     });
     printFactReport(dir, folder.skipped, results, { known: args.has('--known'), errors: args.has('--errors'), json: args.has('--json') });
     return;

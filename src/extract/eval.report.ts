@@ -7,6 +7,8 @@ import type { ArticleDocument } from '../ingest/document';
 import type { Ratio } from './eval';
 import type { AnnotatedArticle, SkippedArticle } from './eval.annotation';
 import { combineFacts, factPrecision, factsFound, PATTERNS, scoreFacts, type FactScores, type FactTally } from './eval.facts';
+import { addReview, EMPTY_REVIEW, reviewRatios, scoreReview, type ReviewTally } from './eval.review';
+import type { ReviewItem } from './extract';
 
 export interface ReportOptions {
   readonly known: boolean;
@@ -41,16 +43,30 @@ function metadataTable(all: FactScores): string[] {
   ];
 }
 
+function reviewTable(t: ReviewTally): string[] {
+  const { flaggedShare, wrongAmongFlagged } = reviewRatios(t);
+  return ['| statements proposed | flagged to check first | wrong | wrong among the flagged |', '|---|---|---|---|', `| ${t.proposed} | ${pct(flaggedShare)} | ${t.wrong} | ${pct(wrongAmongFlagged)} |`];
+}
+
 function articleTable(scored: readonly { name: string; s: FactScores }[]): string[] {
   return [`| article | ${TALLY_HEADER} |`, `|---|${'---|'.repeat(13)}`, ...scored.map(({ name, s }) => `| ${name} | ${tallyCells(s.overall)} |`)];
 }
 
-export function printFactReport(dir: string, skipped: readonly SkippedArticle[], results: readonly { article: AnnotatedArticle; proposed: ArticleDocument; byline: string | null }[], options: ReportOptions): void {
-  const scored = results.map(({ article, proposed, byline }) => ({ name: article.name, s: scoreFacts(article, proposed, byline) }));
+/** One article's proposal: `review` is the extractor's list for its statements. */
+export interface ScoredProposal {
+  readonly article: AnnotatedArticle;
+  readonly proposed: ArticleDocument;
+  readonly byline: string | null;
+  readonly review: readonly ReviewItem[];
+}
+
+export function printFactReport(dir: string, skipped: readonly SkippedArticle[], results: readonly ScoredProposal[], options: ReportOptions): void {
+  const scored = results.map(({ article, proposed, byline, review }) => ({ name: article.name, s: scoreFacts(article, proposed, byline), r: scoreReview(article.gold.statements, proposed.statements, review) }));
   const all = combineFacts(scored.map(({ s }) => s));
+  const review = scored.reduce((a, { r }) => addReview(a, r), EMPTY_REVIEW);
   if (options.json) {
     const plain = (s: FactScores): unknown => ({ ...s, byPattern: Object.fromEntries(s.byPattern) });
-    console.log(JSON.stringify({ dir, skipped, all: plain(all), articles: scored.map(({ name, s }) => ({ name, ...(plain(s) as object) })) }, null, 2));
+    console.log(JSON.stringify({ dir, skipped, all: plain(all), review: reviewRatios(review), articles: scored.map(({ name, s }) => ({ name, ...(plain(s) as object) })) }, null, 2));
     return;
   }
   const graph = options.known ? "against a graph that holds each article's annotated entities (--known)" : 'from the text alone';
@@ -58,12 +74,14 @@ export function printFactReport(dir: string, skipped: readonly SkippedArticle[],
   for (const s of skipped) lines.push(`- skipped ${s.name}: ${s.reason}`);
   lines.push('', '#### Statements as facts, per pattern', '', ...patternTable(all));
   lines.push('', '#### Article metadata and mentions', '', ...metadataTable(all));
+  lines.push('', '#### Review list', '', ...reviewTable(review));
   lines.push('', '#### Per article', '', ...articleTable(scored));
   if (options.errors) {
-    for (const { name, s } of scored) {
+    for (const { name, s, r } of scored) {
       lines.push('', `### ${name}`, '');
       if (s.errors.length === 0) lines.push('(no errors)');
       for (const e of s.errors) lines.push(`- ${e.type} ${e.kind} [${e.patterns.join(',')}]: "${e.text}" — expected ${e.expected ?? '(nothing)'}, found ${e.found ?? '(nothing)'}`);
+      for (const m of r.missed) lines.push(`- wrong but not flagged for review: ${m}`);
     }
   }
   console.log(lines.join('\n'));

@@ -110,8 +110,16 @@ export const gapText = (ctx: AttributionScope, frame: Frame, a: number, b: numbe
 export const spaced = (ctx: AttributionScope, frame: Frame, a: number, b: number): boolean => /^\s*$/.test(gapText(ctx, frame, a, b));
 export const isModifier = (t: Token): boolean => VERB_MODIFIERS.has(t.lower) || (t.tags.has('Adverb') && !t.tags.has('QuestionWord')) || NEGATIONS.has(t.lower) || t.tags.has('Negative');
 
-/** The speech verb at item `k`, unless it is negated ("declined to say"), passive ("was told") or a participle phrase opening the sentence ("Asked about …"). */
-export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, options: { afterQuote?: boolean } = {}): VerbUse | null {
+/** How far the words of `needsAfter` may follow their verb: "posted on his social media platform Truth Social that …". */
+const NEEDS_AFTER_WINDOW = 10;
+
+/**
+ * The speech verb at item `k`, unless it is negated ("declined to say"), passive ("was told")
+ * or a participle phrase opening the sentence ("Asked about …"). `afterQuote`: the verb
+ * follows a quote in its sentence; `attributing`: it comes right after the quote it would
+ * attribute.
+ */
+export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, options: { afterQuote?: boolean; attributing?: boolean } = {}): VerbUse | null {
   const token = wordAt(frame, k);
   if (token === null) return null;
   const verb = speechVerb(token.lower);
@@ -137,9 +145,9 @@ export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, opt
   const firstWord = frame.items.findIndex((i) => i.kind === 'word');
   if (k === firstWord && ['asked', 'told', 'pressed', 'questioned', 'reached', 'contacted'].includes(token.lower)) return null;
 
-  if (verb.needsAfter) {
+  if (verb.needsAfter && !(options.attributing === true && verb.bareAfterQuote === true)) {
     let ok = false;
-    for (let n = k + 1; n < Math.min(frame.items.length, k + 8); n += 1) {
+    for (let n = k + 1; n < Math.min(frame.items.length, k + NEEDS_AFTER_WINDOW); n += 1) {
       const item = frame.items[n] as Item;
       if (item.kind === 'quote') {
         ok = verb.lemma === 'call' || verb.lemma === 'describe';

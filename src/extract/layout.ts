@@ -10,7 +10,7 @@
  * so that nothing in them becomes a statement.
  */
 import nlp from 'compromise';
-import { opensWithQuote, pairQuotes, type Quote, type StrayMark } from './quotes';
+import { breaksInsideQuote, opensWithQuote, pairQuotes, type Quote, type StrayMark } from './quotes';
 
 export interface Token {
   readonly index: number;
@@ -185,15 +185,19 @@ const PARTY_TAG = /\s?\(\s?[DRI]-[A-Z][A-Za-z.]{1,6}\s?\)|,\s?[DRI]-[A-Z][A-Za-z
 /** The dot of a title abbreviated before a name ("Sen. Marta Kellison", "Dr. Kwame Asante"). */
 const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp)\.(?= \p{Lu})/gu;
 
+/** "LINCOLN, NE – ", "WASHINGTON (AP) — ": the place (and agency) a paragraph is filed from, in capitals before a dash. */
+const DATELINE = /^\p{Lu}{2}[\p{Lu}.,' ()]{0,24}[–—-] /gmu;
+
 /**
  * The text the rules read, offset for offset the same as the source: party and state tags
  * after a name become spaces, so that "Sen. Marta Kellison (D-Ore.) said" reads as a name
- * followed by its verb, and a title's abbreviation dot becomes a space, so that the title
- * and the name stay one run.
+ * followed by its verb; a title's abbreviation dot becomes a space, so that the title and
+ * the name stay one run; a dateline becomes spaces, so that the place is not read as the
+ * paragraph's first name.
  */
 export function blankAsides(source: string): string {
   const blank = (m: string): string => ' '.repeat(m.length);
-  return source.replace(PARTY_TAG, blank).replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `);
+  return source.replace(PARTY_TAG, blank).replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `).replace(DATELINE, blank);
 }
 
 export function layOut(source: string, title: string | null = null): Layout {
@@ -209,14 +213,22 @@ export function layOut(source: string, title: string | null = null): Layout {
 interface Line {
   readonly start: number;
   readonly end: number;
+  /** Two lines of the text, broken inside a quote. */
+  readonly joined?: boolean;
 }
 
-/** One paragraph per line, its end before the newline. */
+/**
+ * One paragraph per line, its end before the newline; a line that breaks inside a quote
+ * (`breaksInsideQuote`) is one paragraph with the next. Each line is looked at once.
+ */
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
-    lines.push({ start: at, end: at + line.length });
+    const current = { start: at, end: at + line.length };
+    const previous = lines[lines.length - 1];
+    if (previous !== undefined && !previous.joined && breaksInsideQuote(text, previous, current)) lines[lines.length - 1] = { start: previous.start, end: current.end, joined: true };
+    else lines.push(current);
     at += line.length + 1;
   }
   return lines;
@@ -300,6 +312,7 @@ function paragraphsOf(
 
 function paragraphKind(lineText: string, own: readonly Token[], title: string | null): ParagraphKind {
   if (title !== null && lineText === title.trim()) return 'title';
+  if (endsWithPhotoCredit(lineText) || isHeadline(lineText)) return 'furniture';
   return own.length > 0 && own.every((w) => w.quote === null) && isFurniture(lineText) ? 'furniture' : 'body';
 }
 
@@ -340,6 +353,36 @@ function markCutOff(source: string, paragraphs: Paragraph[]): void {
     if (!/[.!?…:;"'”’)\]]$/.test(line)) paragraphs[k] = { ...p, kind: 'furniture' };
     return;
   }
+}
+
+/**
+ * A photo caption ends with its credit, a photographer and an agency joined by a slash and
+ * no full stop after them ("… Sen. Jane Doe said Friday. John Roe/AP", "Saul Loeb/Getty
+ * Images", "Petra Lund/Westmark Post"): whatever it quotes, the article quotes again in its
+ * body.
+ */
+function endsWithPhotoCredit(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (words.length <= 3 || /[.!?"”’)]$/.test(line)) return false;
+  for (let k = words.length - 1; k >= words.length - 3; k -= 1) {
+    const word = words[k] as string;
+    if (word.includes('/')) return /^\p{Lu}[\p{L}'.-]*\/\p{Lu}[\p{L}]*$/u.test(word);
+    if (!/^\p{Lu}/u.test(word)) return false;
+  }
+  return false;
+}
+
+const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'to', 'for', 'and', 'or', 'at', 'by', 'with', 'as', 'from', 'vs', 'after']);
+
+/**
+ * A headline inside the page (another story's, a press release's): six words or more, every
+ * word but the small ones capitalised, no full stop at the end ("Ricketts Comments on Supreme
+ * Court Upholding TikTok Law: “America’s National Security Comes First”").
+ */
+function isHeadline(line: string): boolean {
+  const words = line.split(/\s+/).map((w) => w.replace(/^[“"‘'(]+/, '')).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 6 || /[.!?]$/.test(line.replace(/[”"’')]+$/, ''))) return false;
+  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || HEADLINE_SMALL_WORDS.has(w.toLowerCase()));
 }
 
 /** Whether a line is one of the page's own words: buttons, prompts, captions, credits. */

@@ -12,6 +12,8 @@ export interface SpeechVerb {
   readonly needsAfter?: readonly string[];
   /** Counts only right after a quote ("“…,” he continued"). */
   readonly afterQuoteOnly?: boolean;
+  /** Right after the quote it attributes, counts without the words of `needsAfter` ("“Why now?” Smith asked"). */
+  readonly bareAfterQuote?: boolean;
   /** When its subject is a news outlet, the verb credits the outlet rather than quoting it. */
   readonly reporting?: boolean;
   /** Paraphrase it as "<speaker> <verb> <object>." instead of the reported clause alone. */
@@ -49,11 +51,15 @@ const VERBS: readonly SpeechVerb[] = [
   { lemma: 'emphasize' },
   { lemma: 'reiterate' },
   { lemma: 'recall' },
-  { lemma: 'ask', needsAfter: ['to', 'whether', 'if', 'for'], takesObject: true },
+  { lemma: 'ask', needsAfter: ['to', 'whether', 'if', 'for'], bareAfterQuote: true, takesObject: true },
   { lemma: 'reply' },
   { lemma: 'respond' },
   { lemma: 'write' },
   { lemma: 'tweet' },
+  { lemma: 'post', needsAfter: ['that'] },
+  { lemma: 'maintain', needsAfter: ['that'] },
+  { lemma: 'encourage', needsAfter: ['to'], takesObject: true },
+  { lemma: 'float', needsAfter: ['idea', 'proposal', 'plan', 'possibility', 'prospect'], takesObject: true },
   { lemma: 'declare' },
   { lemma: 'assert' },
   { lemma: 'contend' },
@@ -197,6 +203,17 @@ export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman',
 export const VENUE_NOUNS = new Set(
   `address speech interview statement briefing conference post video letter op-ed podcast hearing release tweet message memo email
   broadcast debate rally session appearance remarks filing call sermon testimony blog newsletter column essay article`.split(/\s+/),
+);
+
+/** Nouns for words put out as a whole: "with his own comments: “…”", "in a post on X: “…”". */
+export const STATEMENT_NOUNS = new Set(
+  `statement statements comment comments remarks message post posts tweet letter note reply response caption words video warning`.split(/\s+/),
+);
+
+/** Words of a time between a subject and its verb: "Trump on Wednesday said", "Ortberg this week intervened". */
+export const TIME_WORDS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon
+  evening night earlier later`.split(/\s+/),
 );
 
 /** Plural nouns that make a speaker nobody in particular: "officials said", "analysts warned". */

@@ -202,13 +202,27 @@ class MentionFinder {
       const next = this.tokens[j + 1] as Token;
       if (this.sameRun(this.tokens[j] as Token, next) && isCapital(next) && !(next.tags.has('Date') && !next.tags.has('Person'))) {
         j += 1;
-      } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token) && !['and', 'for'].includes(next.lower)) {
-        j += 2;
+      } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
+        if (['and', 'for'].includes(next.lower)) {
+          // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows.
+          const k = this.capitalsFrom(j + 2, last);
+          if (!this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
+          j = k;
+        } else {
+          j += 2;
+        }
       } else {
         break;
       }
     }
     return j;
+  }
+
+  /** The last token of the run of capitalised words from `k`. */
+  private capitalsFrom(k: number, last: number): number {
+    let end = k;
+    while (end < last && this.sameRun(this.tokens[end] as Token, this.tokens[end + 1] as Token) && isCapital(this.tokens[end + 1] as Token)) end += 1;
+    return end;
   }
 
   /** "the CIA director", "its chair", "the agency": a title or description with no name after it. */
@@ -218,7 +232,9 @@ class MentionFinder {
     let j = i + 1;
     while (j <= i + 4 && j < this.tokens.length) {
       const t = this.tokens[j] as Token;
-      if (!this.sameRun(this.tokens[j - 1] as Token, t) || t.sentence !== det.sentence) return null;
+      const prev = this.tokens[j - 1] as Token;
+      const pluralPossessive = /s$/.test(prev.text) && /^['’]\s+$/.test(this.text.slice(prev.end, t.start));
+      if (!(this.sameRun(prev, t) || pluralPossessive) || t.sentence !== det.sentence) return null;
       // "the Environment Agency" is a name; "the agency" and "the CIA Director" are descriptions.
       if (ORG_ANAPHORS[t.lower] !== undefined && !TITLE_WORDS.has(t.lower) && isCapital(t)) return null;
       const isHead = TITLE_WORDS.has(t.lower) || ORG_ANAPHORS[t.lower] !== undefined;
@@ -226,7 +242,8 @@ class MentionFinder {
       const nameFollows = after !== undefined && this.sameRun(t, after) && isCapital(after);
       if (isHead && !nameFollows && !(after !== undefined && this.sameRun(t, after) && (TITLE_WORDS.has(after.lower) || ORG_ANAPHORS[after.lower] !== undefined || after.lower === 'of'))) {
         const words = this.tokens.slice(i + 1, j + 1).map((w) => w.text.replace(POSSESSIVE, ''));
-        const anaphor = ORG_ANAPHORS[t.lower] !== undefined && j === i + 1;
+        // "the union", and "the machinists’ union" (a plural possessive before the head) alike.
+        const anaphor = ORG_ANAPHORS[t.lower] !== undefined && !TITLE_WORDS.has(t.lower) && this.tokens.slice(i + 1, j).every((w) => /s$/.test(w.text) && /^['’]/.test(this.text.charAt(w.end)));
         const headText = anaphor ? t.lower : words.join(' ');
         return {
           kind: anaphor ? 'anaphor' : 'title',
@@ -273,8 +290,12 @@ class MentionFinder {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
-    const genderHint = type === 'Person' || type === 'Unknown' ? (this.gender(coreTokens[0]) ?? (titleText && /\b(mrs|ms|miss)\b/i.test(titleText) ? 'female' : titleText && /\bmr\b/i.test(titleText) ? 'male' : null)) : null;
-    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender: coreTokens.length > 1 ? genderHint : null, outlet });
+    // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.
+    const addressed = this.text.slice((this.tokens[first] as Token).start, surfaceEnd);
+    const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
+    const person = type === 'Person' || type === 'Unknown';
+    const gender = !person ? null : (honorific ?? (coreTokens.length > 1 ? this.gender(coreTokens[0]) : null));
+    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet });
     this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
     return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
   }
@@ -311,7 +332,9 @@ class MentionFinder {
       const before = this.tokens[first - 1] as Token;
       if (!this.sameRun(before, this.tokens[first] as Token)) break;
       if (ORG_DESCRIPTORS.has(before.lower)) break;
-      if (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower) || before.lower === 'of' || (before.tags.has('Actor') && !before.tags.has('Plural'))) first -= 1;
+      // "Secretary of the Treasury", "Chancellor of the Exchequer": "the" after "of" is the title's.
+      const ofThe = before.lower === 'the' && this.tokens[first - 2]?.lower === 'of';
+      if (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower) || before.lower === 'of' || ofThe || (before.tags.has('Actor') && !before.tags.has('Plural'))) first -= 1;
       else break;
     }
     return first;

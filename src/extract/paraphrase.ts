@@ -4,7 +4,7 @@
  * reporting in its own name, and a claim sourced "according to" a person or body.
  */
 import type { Token } from './layout';
-import { isParticiple } from './lexicon';
+import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
 import { subjectOf, resolvePhrase, outletLike, mentionAfter } from './speakers';
 
@@ -15,7 +15,7 @@ export interface Paraphrase {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  readonly rule: 'indirect-speech-verb' | 'indirect-claim-then-verb' | 'indirect-according-to';
+  readonly rule: 'indirect-speech-verb' | 'indirect-claim-then-verb' | 'indirect-according-to' | 'indirect-message-colon';
 }
 
 /** Whether the sentence holds a quote, or a speech verb besides the one at `k`. */
@@ -153,6 +153,44 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
       end: sentence.end,
       text: sentenceCase(text(ctx).slice(from.start, to.end)),
       rule: 'indirect-according-to',
+    };
+  }
+  return null;
+}
+
+/**
+ * "Ortberg personally delivered a tough message: if members reject the offer, the next one
+ * will be worse": a sentence without a quote whose first clause has a subject and names what
+ * was put out (a message, statement, warning), then a colon and a clause with a verb, is the
+ * subject's paraphrase of what follows the colon.
+ */
+export function messageClaim(ctx: AttributionScope, frame: Frame): Paraphrase | null {
+  const items = frame.items;
+  const sentence = ctx.layout.sentences[frame.sentence];
+  if (sentence === undefined || items.some((i) => i.kind === 'quote')) return null;
+  let colon = -1;
+  for (let k = 1; k < items.length && colon === -1; k += 1) if (/:/.test(gapText(ctx, frame, k - 1, k))) colon = k;
+  if (colon === -1 || !items.slice(0, colon).some((i) => i.kind === 'word' && STATEMENT_NOUNS.has(i.token.lower))) return null;
+  const claim = items.slice(colon).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
+  if (claim.length < 3 || !claim.some((i) => i.token.tags.has('Verb'))) return null;
+  for (let k = 0; k < colon; k += 1) {
+    const w = wordAt(frame, k);
+    const m = w === null ? null : ctx.mentions.startingAt(w.index);
+    if (m === null || !m.subject || m.kind === 'place' || outletLike(ctx, m)) continue;
+    const last = frame.itemOfToken.get(m.last) ?? k;
+    const np: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: last, spokesperson: false, how: 'before' };
+    const res = resolvePhrase(ctx, np, null);
+    const verb = wordAt(frame, last + 1);
+    // "Senate Republicans have an immediate message: …" is the writer's framing, not something put out.
+    if (!res.ok || verb === null || BE_FORMS.has(verb.lower) || ['have', 'has', 'had'].includes(verb.lower)) return null;
+    return {
+      verb: { verb: { lemma: verb.lower }, index: last + 1, token: verb, participle: false, coordinated: false },
+      phrase: np,
+      speakers: res.speakers,
+      start: sentence.start,
+      end: sentence.end,
+      text: sentenceCase(text(ctx).slice((claim[0] as Item).start, (claim[claim.length - 1] as Item).end)),
+      rule: 'indirect-message-colon',
     };
   }
   return null;

@@ -208,3 +208,20 @@ export function opensWithQuote(text: string, from: number, to: number): boolean 
   while (i < to && isSpace(text[i])) i += 1;
   return text[i] === '“' || (text[i] === '"' && !isSpace(text[i + 1]));
 }
+
+const isOpeningDouble = (text: string, m: StrayMark): boolean => m.mark === '“' || (m.mark === '"' && !isSpace(text[m.at + 1]));
+const isClosingDouble = (text: string, m: StrayMark): boolean => m.mark === '”' || (m.mark === '"' && isSpace(text[m.at + 1]));
+
+/**
+ * Whether the line break between two lines falls inside one quote, as in a page copied with
+ * a break inside a paragraph: the first line leaves a double quote open, the second does not
+ * open with a quotation mark (that would be a quote running on), and its first unpaired
+ * double mark closes.
+ */
+export function breaksInsideQuote(text: string, first: { start: number; end: number }, second: { start: number; end: number }): boolean {
+  if (opensWithQuote(text, second.start, second.end)) return false;
+  const left = pairQuotes(text, first.start, first.end).stray.filter((m) => m.mark === '“' || m.mark === '”' || m.mark === '"');
+  if (left.length !== 1 || !isOpeningDouble(text, left[0] as StrayMark)) return false;
+  const right = pairQuotes(text, second.start, second.end).stray.find((m) => m.mark === '“' || m.mark === '”' || m.mark === '"');
+  return right !== undefined && isClosingDouble(text, right);
+}

@@ -28,6 +28,15 @@ export interface DocEntity {
   readonly seen: number[];
 }
 
+/** What a mention says of the entity it names; `genderSure`: an honorific ("Mr.") gave the gender. */
+export interface ResolveHint {
+  readonly type: EntityType;
+  readonly at: number;
+  readonly gender?: Gender | null;
+  readonly genderSure?: boolean;
+  readonly outlet?: boolean;
+}
+
 export type Via = 'name' | 'alias' | 'surname' | 'graph' | 'graph-title' | 'title' | 'anaphor' | 'pronoun' | 'new' | 'new-surname';
 
 export class Registry {
@@ -75,11 +84,17 @@ export class Registry {
     });
   }
 
-  /** Records a title the article gives `entity` ("CIA Director"). */
+  /**
+   * Records a title the article gives `entity` ("CIA Director"), under its word suffixes; a
+   * title with "of" also under those of its head ("the secretary" for "Secretary of the
+   * Treasury").
+   */
   addTitle(entity: DocEntity, title: string): void {
     entity.titles.add(title);
     const words = nameKey(title).split(' ');
-    for (let k = 0; k < words.length; k += 1) addOnce(this.byTitleKey, words.slice(k).join(' '), entity);
+    const of = words.indexOf('of');
+    const head = of > 0 ? words.slice(0, of) : [];
+    for (const run of [words, head]) for (let k = 0; k < run.length; k += 1) addOnce(this.byTitleKey, run.slice(k).join(' '), entity);
   }
 
   /** Records an alias the article uses for `entity`. */
@@ -92,7 +107,7 @@ export class Registry {
    * Resolves a name as written (without its title) to an entity, creating one when neither
    * the article nor the graph knows it.
    */
-  resolve(name: string, hint: { type: EntityType; at: number; gender?: Gender | null; outlet?: boolean }): { entity: DocEntity; via: Via; ambiguous: boolean } {
+  resolve(name: string, hint: ResolveHint): { entity: DocEntity; via: Via; ambiguous: boolean } {
     const words = name.split(/\s+/);
     const local = this.exact(name).filter((e) => compatible(e.type, hint.type));
     if (local.length > 0) {
@@ -171,11 +186,12 @@ export class Registry {
     return this.graphEntities.get(entry.id) ?? this.create(entry.name, registryType(entry.type), hint, entry);
   }
 
-  private touch(entity: DocEntity, name: string, hint: { type: EntityType; at: number; gender?: Gender | null; outlet?: boolean }): DocEntity {
+  private touch(entity: DocEntity, name: string, hint: ResolveHint): DocEntity {
     if (nameKey(name) !== nameKey(entity.name)) this.addAlias(entity, name);
     if (entity.type === 'Unknown' && hint.type !== 'Unknown') entity.type = hint.type;
     if (hint.outlet) entity.outlet = true;
-    entity.gender ??= hint.gender ?? null;
+    if (hint.genderSure === true) entity.gender = hint.gender ?? null;
+    else entity.gender ??= hint.gender ?? null;
     // Mentions come in document order, so a new offset is almost always the largest.
     const last = entity.seen[entity.seen.length - 1];
     if (last === undefined || hint.at > last) entity.seen.push(hint.at);
@@ -207,7 +223,8 @@ export class Registry {
       if (e.type === 'Person') return false;
       if (kind === 'outlet') return e.outlet;
       if (e.outlet) return false;
-      const words = e.name.toLowerCase().split(/\s+/);
+      // The graph may know the body by the word ("the union" for the machinists' association).
+      const words = [e.name, ...e.aliases, ...(e.graph?.aliases ?? [])].flatMap((n) => n.toLowerCase().split(/\s+/));
       return words.includes(head) || ['company', 'firm', 'group', 'maker', 'manufacturer', 'lender', 'insurer', 'carrier', 'airline'].includes(head);
     };
     // The last fitting mention before `before`; the walk back is bounded, so that a text of

@@ -5,7 +5,7 @@
  * subject, the last speaker, or the last person named).
  */
 import type { Token } from './layout';
-import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE } from './lexicon';
+import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
 
@@ -51,8 +51,10 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
   let j = k - 1;
   while (j >= 0) {
     const w = wordAt(frame, j);
-    if (w === null || !isModifier(w) || !spaced(ctx, frame, j, j + 1)) break;
-    j -= 1;
+    if (w === null || !spaced(ctx, frame, j, j + 1)) break;
+    const skip = isModifier(w) ? 1 : timeBefore(frame, j) || goesOnTo(frame, j);
+    if (skip === 0) break;
+    j -= skip;
   }
   if (j < 0 || wordAt(frame, j) === null) return null;
   const gap = gapText(ctx, frame, j, j + 1);
@@ -70,11 +72,13 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     const beforeComma = wordAt(frame, s - 1);
     // "Its chair, Sabine Roth, said": a name set off by commas after a description is the subject;
     // after another name ("the University of California, Davis,") it belongs to that name.
-    const continuesName = beforeComma !== null && /^\p{Lu}/u.test(beforeComma.text);
-    if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
+    const continuesName = beforeComma !== null && /^\p{Lu}/u.test(beforeComma.text) && !(m !== null && m.kind === 'name' && m.last > m.first);
     const head = wordAt(frame, s) as Token;
+    // "Brian Bryant, president of the machinists’ union, said": a title in lower case opens an aside, whatever it names.
+    const titleAside = TITLE_WORDS.has(head.lower) && /^\p{Ll}/u.test(head.text);
+    if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName && !titleAside) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
     const nameGoesOn = continuesName && m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s;
-    const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || /^\d/.test(head.text) || nameGoesOn;
+    const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
     if (!aside) return null;
     end = s - 1;
     if (nameGoesOn) continue;
@@ -82,6 +86,23 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     if (np !== null && np.mentions.length > 0) return np;
   }
   return null;
+}
+
+/** The words of a time that end at item `j` ("on Wednesday", "this week", "late Friday"): how many, or 0. */
+function timeBefore(frame: Frame, j: number): number {
+  const w = wordAt(frame, j);
+  if (w === null || !TIME_WORDS.has(w.lower)) return 0;
+  // "Wednesday morning": a part of the day after a day counts with it (once: the words are few).
+  const partOfDay = ['morning', 'afternoon', 'evening', 'night'].includes(w.lower) && TIME_WORDS.has(wordAt(frame, j - 1)?.lower ?? '');
+  const first = partOfDay ? j - 1 : j;
+  const before = wordAt(frame, first - 1);
+  return j - first + (before !== null && ['on', 'this', 'last', 'late', 'early', 'earlier', 'later'].includes(before.lower) ? 2 : 1);
+}
+
+/** "He went on to say …": "went on to" before a speech verb keeps its subject. */
+function goesOnTo(frame: Frame, j: number): number {
+  const lower = (k: number): string => wordAt(frame, k)?.lower ?? '';
+  return lower(j) === 'to' && lower(j - 1) === 'on' && ['went', 'goes', 'go', 'going'].includes(lower(j - 2)) ? 3 : 0;
 }
 
 /** The subject written after the verb: "“…,” said Henrik Aalto". */
@@ -112,6 +133,8 @@ function mainClauseSubject(ctx: AttributionScope, frame: Frame, k: number, depth
   for (let n = k - 1; n >= 0; n -= 1) {
     const w = wordAt(frame, n);
     const m = w === null ? null : ctx.mentions.endingAt(w.index);
+    // "people would come to me and say": a generic subject nearer than any name is the subject.
+    if (m === null && w !== null && wordAt(frame, n + 1)?.tags.has('Verb') === true && GENERIC_SPEAKERS.has(w.lower)) return phraseEndingAt(ctx, frame, n, 'main-clause');
     if (m === null || !m.subject || (m.subordinate && !coordinated) || m.kind === 'place') continue;
     if (m.entity?.outlet) continue;
     return { mentions: [m], generic: null, firstItem: frame.itemOfToken.get(m.first) ?? n, lastItem: n, spokesperson: false, how: 'main-clause' };

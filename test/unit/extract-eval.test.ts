@@ -241,8 +241,8 @@ describe('the extractor on the pattern fixtures (one per pattern of issue 20)', 
   const patterns = cases.filter((c) => c.name.startsWith('pattern-'));
   const all = combine(patterns.map((c) => score(c.gold, propose(c.gold))));
 
-  it('are the eight patterns', () => {
-    expect(patterns.map((c) => c.name.split('-')[1])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+  it('are the eight patterns (a pattern may have several)', () => {
+    expect([...new Set(patterns.map((c) => c.name.split('-')[1]))]).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
   });
 
   it('proposes no wrong quote span, no wrong speaker, no spurious paraphrase', () => {

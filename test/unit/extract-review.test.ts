@@ -1,0 +1,28 @@
+/**
+ * The review-list score of the eval (eval.review.ts): the share of proposed statements
+ * flagged to check first, and how many of the wrong ones are among them.
+ */
+import { addReview, EMPTY_REVIEW, reviewRatios, scoreReview } from '../../src/extract/eval.review';
+import type { ReviewItem } from '../../src/extract/extract';
+import type { StatementInput } from '../../src/ingest/document';
+
+const s = (start: number, end: number, speaker: string, kind: StatementInput['kind'] = 'DIRECT'): StatementInput => ({ kind, speaker, text: 'x', start, end });
+const item = (statement: number, confidence: number, flags: string[] = []): ReviewItem => ({ statement, kind: 'DIRECT', start: 0, end: 1, text: 'x', speaker: 'person:a', speakerMention: null, confidence, rule: 'r', flags, about: [] });
+
+describe('scoring the review list', () => {
+  it('counts flagged statements and the wrong ones (unpaired or with another speaker) among them', () => {
+    const gold = [s(0, 10, 'person:a'), s(20, 30, 'person:b'), s(40, 50, 'person:c')];
+    const proposed = [s(0, 10, 'person:a'), s(20, 30, 'person:x'), s(60, 70, 'person:d'), s(40, 50, 'person:c')];
+    // A confident right one, a flagged wrong speaker, an unflagged spurious one, a flagged right one.
+    const review = [item(0, 0.95), item(1, 0.9, ['last-speaker']), item(2, 0.9), item(3, 0.5)];
+    const tally = scoreReview(gold, proposed, review);
+    expect({ ...tally, missed: tally.missed.length }).toEqual({ proposed: 4, flagged: 2, wrong: 2, wrongFlagged: 1, missed: 1 });
+    expect(reviewRatios(tally)).toEqual({ flaggedShare: { correct: 2, total: 4, accuracy: 0.5 }, wrongAmongFlagged: { correct: 1, total: 2, accuracy: 0.5 } });
+  });
+
+  it('ignores the quotes left out of the statements, and adds articles up', () => {
+    const left: ReviewItem = { ...item(0, 0), statement: null };
+    const one = scoreReview([s(0, 10, 'person:a')], [s(0, 10, 'person:a')], [item(0, 0.95), left]);
+    expect(addReview(addReview(EMPTY_REVIEW, one), one)).toEqual({ proposed: 2, flagged: 0, wrong: 0, wrongFlagged: 0, missed: [] });
+  });
+});
