@@ -17,7 +17,8 @@
  */
 const common = {
   preset: 'ts-jest',
-  testEnvironment: 'node',
+  // NKG_TEST_COSTS=costs.jsonl records each file's wall and CPU time (test/helpers/costs.mjs reads it).
+  testEnvironment: process.env.NKG_TEST_COSTS ? '<rootDir>/test/helpers/cost-environment.ts' : 'node',
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
