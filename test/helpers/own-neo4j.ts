@@ -67,7 +67,7 @@ export interface ScratchGraph {
 export async function scratchGraph(): Promise<ScratchGraph> {
   const uri = process.env[SCRATCH_URI_VARIABLE];
   const own = uri ? null : await startOwnNeo4j();
-  const database = own ?? (await openDatabase(loadConfig({ ...process.env, NEO4J_URI: uri }), { log: () => undefined }));
+  const database = own ?? (await openDatabase(patient(loadConfig({ ...process.env, NEO4J_URI: uri })), { log: () => undefined }));
   const empty = async (): Promise<void> => {
     // In batches, outside any transaction of the gateway's: a bulk load leaves more than one transaction should hold.
     const session = database.gateway.driver.session();
