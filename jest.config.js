@@ -3,7 +3,8 @@
  * - unit: no database, no network beyond loopback sockets of its own; seconds.
  * - integration: real Neo4j started once for the run (global-setup.ts) and shared by every
  *   file that can share it; files that need an empty or changed graph use scratchGraph
- *   (test/helpers/own-neo4j.ts); files that stop Neo4j start their own.
+ *   (test/helpers/own-neo4j.ts: the worker's scratch Neo4j, when the run names no file);
+ *   files that stop Neo4j start their own.
  * - e2e: the explorer in Chromium, on the same Neo4j.
  *
  * `npm test` runs two files at a time (--maxWorkers=2) while the type checkers and ESLint run
@@ -17,7 +18,8 @@
  */
 const common = {
   preset: 'ts-jest',
-  testEnvironment: 'node',
+  // NKG_TEST_COSTS=costs.jsonl records each file's wall and CPU time (test/helpers/costs.mjs reads it).
+  testEnvironment: process.env.NKG_TEST_COSTS ? '<rootDir>/test/helpers/cost-environment.ts' : 'node',
   testMatch: ['**/*.test.ts'],
   setupFiles: ['reflect-metadata'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },

@@ -7,11 +7,11 @@
  * write to the story database, and a kept answer ends at any commit anywhere in it, so two
  * files running at once must never share one. A run in band has one worker and one Neo4j.
  *
- * A run in band of the integration tier that names no file also starts a second, empty
- * Neo4j at the same time, for the files that write what the story database must not see
- * (scratchGraph in own-neo4j.ts): they share it, one after another, instead of starting a
- * JVM each. Runs with more workers, or of chosen files, start no second one; a file that
- * needs it then starts a Neo4j of its own.
+ * A run that names no file also starts one empty Neo4j per worker beside them, for the files
+ * that write what the story database must not see (scratchGraph in own-neo4j.ts): the files
+ * of a worker share it, one after another (each empties it first), instead of starting a JVM
+ * each. A run of chosen files, or of projects none of whose files use one, starts none; a
+ * file that needs one then starts a Neo4j of its own.
  */
 import 'reflect-metadata';
 import './short-lived-jvms';
@@ -22,22 +22,34 @@ import type { Config as JestConfig } from '@jest/types';
 import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
-import { embeddedConfig, SCRATCH_URI_VARIABLE, startOwnNeo4j, type OwnNeo4j } from './own-neo4j';
-import { STORY_URIS_VARIABLE } from './worker-neo4j';
+import { embeddedConfig, patient, startOwnNeo4j, type OwnNeo4j } from './own-neo4j';
+import { SCRATCH_PIDS_VARIABLE, SCRATCH_URIS_VARIABLE, STORY_PIDS_VARIABLE, STORY_URIS_VARIABLE } from './worker-neo4j';
 
 declare global {
   var __TEST_DATABASES__: Database[] | undefined;
-  var __TEST_SCRATCH_NEO4J__: OwnNeo4j | undefined;
+  var __TEST_SCRATCH_NEO4J__: OwnNeo4j[] | undefined;
 }
 
+/** The projects whose files use scratch graphs. */
+const SCRATCH_PROJECTS = ['integration', 'fault'];
+
 /**
- * Whether the run has a scratch graph to share: one file at a time, no file named, and the
- * integration tier (whose files use it) among the projects. Jest hands global setup the
- * project of the first file it will run; a run that starts with another project's file goes
- * without the shared one, and its scratch files each start their own.
+ * Whether the run shares scratch graphs: no file named, and a project that uses them among
+ * those selected. Jest hands global setup no list of the selected projects, so it is read
+ * from the command line (`--selectProjects a b` or `--selectProjects=a`).
  */
-const sharesScratch = (globalConfig: JestConfig.GlobalConfig, projectConfig: JestConfig.ProjectConfig): boolean =>
-  globalConfig.maxWorkers === 1 && globalConfig.testPathPattern === '' && projectConfig.displayName?.name === 'integration';
+function sharesScratch(globalConfig: JestConfig.GlobalConfig, argv: readonly string[] = process.argv): boolean {
+  if (globalConfig.testPathPattern !== '') return false;
+  const flag = argv.findIndex((arg) => arg === '--selectProjects' || arg.startsWith('--selectProjects='));
+  if (flag < 0) return true;
+  const inline = argv[flag]?.split('=')[1];
+  const following = argv.slice(flag + 1);
+  const end = following.findIndex((arg) => arg.startsWith('-'));
+  const selected = inline !== undefined ? [inline] : following.slice(0, end < 0 ? undefined : end);
+  return selected.some((project) => SCRATCH_PROJECTS.includes(project));
+}
+
+const workers = (globalConfig: JestConfig.GlobalConfig): number => Math.max(1, globalConfig.maxWorkers);
 
 /** The story databases' configurations: the one NEO4J_URI names, or one embedded Neo4j per worker. */
 function storyConfigs(globalConfig: JestConfig.GlobalConfig): Config[] {
@@ -45,26 +57,33 @@ function storyConfigs(globalConfig: JestConfig.GlobalConfig): Config[] {
   if (config.neo4j.uri !== null) return [config];
   const root = mkdtempSync(path.join(os.tmpdir(), 'nkg-test-neo4j-'));
   process.env.NKG_TEST_DATA_DIR = root;
-  return Array.from({ length: Math.max(1, globalConfig.maxWorkers) }, (_, i) => embeddedConfig(path.join(root, `worker-${i + 1}`)));
+  return Array.from({ length: workers(globalConfig) }, (_, i) => embeddedConfig(path.join(root, `worker-${i + 1}`)));
 }
 
-export default async function globalSetup(globalConfig: JestConfig.GlobalConfig, projectConfig: JestConfig.ProjectConfig): Promise<void> {
+export default async function globalSetup(globalConfig: JestConfig.GlobalConfig): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`[neo4j] ${line}\n`);
   const started = Date.now();
-  const [scratch, ...databases] = await Promise.all([
-    sharesScratch(globalConfig, projectConfig) ? startOwnNeo4j() : undefined,
-    ...storyConfigs(globalConfig).map(async (config) => {
-      const database = await openDatabase(config, { log });
-      await seedStory(database.gateway);
-      return database;
-    }),
+  const scratchCount = sharesScratch(globalConfig) ? workers(globalConfig) : 0;
+  const [scratches, databases] = await Promise.all([
+    Promise.all(Array.from({ length: scratchCount }, () => startOwnNeo4j())),
+    Promise.all(
+      storyConfigs(globalConfig).map(async (config) => {
+        const database = await openDatabase(patient(config), { log });
+        await seedStory(database.gateway);
+        return database;
+      }),
+    ),
   ]);
   globalThis.__TEST_DATABASES__ = databases;
-  globalThis.__TEST_SCRATCH_NEO4J__ = scratch;
-  if (scratch) process.env[SCRATCH_URI_VARIABLE] = scratch.uri;
+  globalThis.__TEST_SCRATCH_NEO4J__ = scratches;
+  process.env[SCRATCH_URIS_VARIABLE] = scratches.map((scratch) => scratch.uri).join(' ');
   if (databases.some((database) => database.embedded)) {
     process.stderr.write(`\n[neo4j] embedded Neo4j for tests at ${databases.map((d) => d.uri).join(', ')} (${Date.now() - started} ms)\n`);
     process.env.NEO4J_URI = databases[0]?.uri;
   }
   process.env[STORY_URIS_VARIABLE] = databases.map((database) => database.uri).join(' ');
+  // For the cost environment (cost-environment.ts): these JVMs serve the whole run, one worker each.
+  const pids = (handles: readonly Database[]): string => handles.map((database) => database.embedded?.pid ?? 0).join(' ');
+  process.env[STORY_PIDS_VARIABLE] = pids(databases);
+  process.env[SCRATCH_PIDS_VARIABLE] = pids(scratches);
 }

@@ -5,10 +5,10 @@
  * - startOwnNeo4j: a real embedded Neo4j on a fresh temporary directory, opened as
  *   `npm start` opens its own (openDatabase), and removed afterwards; for a file that needs
  *   the process itself (its directory, its address file, stopping it).
- * - scratchGraph: an empty graph, on the run's second Neo4j when global setup started one
- *   (a run of the whole integration tier does), else on a Neo4j of the file's own. Files run
- *   one at a time (--runInBand), so one file's scratch graph is emptied before the next
- *   file's begins, and a JVM start is paid once per run instead of once per file.
+ * - scratchGraph: an empty graph, on the jest worker's scratch Neo4j when global setup started
+ *   them (a run that names no file does), else on a Neo4j of the file's own. A worker runs
+ *   one file at a time, so one file's scratch graph is emptied before the next file's
+ *   begins, and a JVM start is paid once per worker instead of once per file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import type { EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
+import { SCRATCH_URI_VARIABLE } from './worker-neo4j';
 
 export interface OwnNeo4j extends Database {
   readonly neo4j: EmbeddedNeo4j;
@@ -24,18 +25,24 @@ export interface OwnNeo4j extends Database {
   stop(): Promise<void>;
 }
 
-/** The environment variable through which global setup hands the run's second Neo4j to the test files. */
-export const SCRATCH_URI_VARIABLE = 'NKG_TEST_SCRATCH_NEO4J_URI';
-
 /** The configuration of an embedded Neo4j on `dataDir`, whatever NEO4J_URI the test run has. */
 export function embeddedConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): Config {
   const config = loadConfig(env);
   return { ...config, neo4j: { ...config.neo4j, uri: null }, embedded: { ...config.embedded, dataDir, port: 0 } };
 }
 
+/**
+ * `config` with a connection timeout for a machine busy starting JVMs: the first connection to
+ * a Neo4j that has just reported ready, while the run starts others and the type checkers run
+ * beside it, must not fail the run for want of a few seconds.
+ */
+export function patient(config: Config): Config {
+  return { ...config, timeouts: { ...config.timeouts, connectionMs: Math.max(config.timeouts.connectionMs, 30_000) } };
+}
+
 export async function startOwnNeo4j(): Promise<OwnNeo4j> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nkg-own-neo4j-'));
-  const database = await openDatabase(embeddedConfig(dataDir), { log: () => undefined });
+  const database = await openDatabase(patient(embeddedConfig(dataDir)), { log: () => undefined });
   return {
     ...database,
     neo4j: database.embedded as EmbeddedNeo4j,
@@ -60,7 +67,7 @@ export interface ScratchGraph {
 export async function scratchGraph(): Promise<ScratchGraph> {
   const uri = process.env[SCRATCH_URI_VARIABLE];
   const own = uri ? null : await startOwnNeo4j();
-  const database = own ?? (await openDatabase(loadConfig({ ...process.env, NEO4J_URI: uri }), { log: () => undefined }));
+  const database = own ?? (await openDatabase(patient(loadConfig({ ...process.env, NEO4J_URI: uri })), { log: () => undefined }));
   const empty = async (): Promise<void> => {
     // In batches, outside any transaction of the gateway's: a bulk load leaves more than one transaction should hold.
     const session = database.gateway.driver.session();

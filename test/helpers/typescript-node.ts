@@ -7,15 +7,22 @@
  * without loading the TypeScript compiler into the child. Type errors are the type
  * checker's business (`npm run lint`), so a test that runs a command needs neither `tsc`
  * nor dist/.
+ *
+ * What a file transpiles to is kept on disk (TRANSPILED_CACHE), under a key made of the hook,
+ * the file's path and its text: a test run starts many such processes and worker threads,
+ * and each would otherwise load the TypeScript compiler and transpile the same files again.
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** Where the hook keeps what it transpiled (see the header); stale entries are never read again, since the key names the text. */
+const TRANSPILED_CACHE = path.join(tmpdir(), 'nkg-transpiled-ts');
+
 const REQUIRE_HOOK = `
 const fs = require('node:fs');
-const esbuild = require(${JSON.stringify(require.resolve('esbuild'))});
+let esbuild;
 const DECORATED = /(^|[\\s(,])@[A-Za-z_$][\\w$.]*\\s*\\(/m;
 let ts;
 const viaTypeScript = (source, filename) => {
@@ -33,16 +40,35 @@ const viaTypeScript = (source, filename) => {
   }).outputText;
 };
 const viaEsbuild = (source, filename) =>
-  esbuild.transformSync(source, {
+  (esbuild ??= require(${JSON.stringify(require.resolve('esbuild'))})).transformSync(source, {
     loader: 'ts',
     format: 'cjs',
     target: 'es2022',
     sourcefile: filename,
     tsconfigRaw: { compilerOptions: { useDefineForClassFields: true } },
   }).code;
+const crypto = require('node:crypto');
+const path = require('node:path');
+const CACHE = ${JSON.stringify(TRANSPILED_CACHE)};
+const HOOK = crypto.createHash('sha1').update(fs.readFileSync(__filename)).digest('hex');
+const transpile = (source, filename) => (DECORATED.test(source) ? viaTypeScript(source, filename) : viaEsbuild(source, filename));
+const cached = (source, filename) => {
+  const key = crypto.createHash('sha1').update(HOOK).update(filename).update('\\0').update(source).digest('hex');
+  const file = path.join(CACHE, key + '.js');
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {}
+  const code = transpile(source, filename);
+  try {
+    fs.mkdirSync(CACHE, { recursive: true });
+    const partial = file + '.' + process.pid + '.' + require('node:worker_threads').threadId;
+    fs.writeFileSync(partial, code);
+    fs.renameSync(partial, file);
+  } catch {}
+  return code;
+};
 require.extensions['.ts'] = (module, filename) => {
-  const source = fs.readFileSync(filename, 'utf8');
-  module._compile(DECORATED.test(source) ? viaTypeScript(source, filename) : viaEsbuild(source, filename), filename);
+  module._compile(cached(fs.readFileSync(filename, 'utf8'), filename), filename);
 };
 `;
 

@@ -1,0 +1,108 @@
+/**
+ * The test environment when NKG_TEST_COSTS names a file (jest.config.js): Node's, plus one
+ * JSON line per test file appended to that file, between the file's setup and its teardown
+ * (after its last afterAll):
+ * - wallSeconds;
+ * - cpuSeconds: what the worker process and everything it started (a Neo4j of the file's own,
+ *   Chromium, commands run from source) spent. A jest worker runs one file at a time, so the
+ *   worker's process tree is the file's;
+ * - neo4jSeconds: what the worker's shared Neo4j JVMs (its story and scratch databases, which
+ *   global setup started) spent meanwhile, serving this file's queries.
+ * global-teardown.ts adds a line with all the shared JVMs spent, start and seeding included;
+ * test/helpers/costs.mjs prints the table. Linux only: CPU times come from /proc.
+ */
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
+import { TestEnvironment as NodeEnvironment } from 'jest-environment-node';
+import { SCRATCH_PIDS_VARIABLE, STORY_PIDS_VARIABLE, workersOwn } from './worker-neo4j';
+
+const TICKS_PER_SECOND = 100;
+
+/** Parent pid and CPU seconds (its own and those of the children it has waited for) from a /proc/PID/stat line. */
+function parseStat(stat: string): [number, number] {
+  // The command name may hold spaces and parentheses: the fields start after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  return [Number(fields[1]), ticks / TICKS_PER_SECOND];
+}
+
+const readStat = (pid: number | string): string | null => {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** CPU seconds a live process has spent so far, with its reaped children (0 when it is gone). */
+export function cpuSeconds(pid: number): number {
+  const stat = readStat(pid);
+  return stat === null ? 0 : parseStat(stat)[1];
+}
+
+/** The worker's shared Neo4j JVMs (global-setup.ts), which are this process's children in a run in band. */
+function sharedPids(): number[] {
+  return [STORY_PIDS_VARIABLE, SCRATCH_PIDS_VARIABLE].flatMap((variable) => {
+    const pid = Number(workersOwn(variable) ?? 0);
+    return pid > 0 ? [pid] : [];
+  });
+}
+
+/** CPU seconds of `root` and every live descendant, each with its reaped children, leaving out the shared JVMs. */
+function treeCpuSeconds(root: number, shared: readonly number[]): number {
+  const table = new Map<number, [number, number]>();
+  for (const name of readdirSync('/proc')) {
+    const stat = /^\d+$/.test(name) ? readStat(name) : null;
+    if (stat !== null) table.set(Number(name), parseStat(stat));
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, [parent]] of table) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop() as number;
+    if (shared.includes(pid)) continue;
+    total += table.get(pid)?.[1] ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export default class CostEnvironment extends NodeEnvironment {
+  private readonly file: string;
+  private readonly project: string;
+  private readonly shared = sharedPids();
+  private started = 0;
+  private cpuAtStart = 0;
+  private neo4jAtStart = 0;
+
+  constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
+    super(config, context);
+    this.file = path.relative(config.projectConfig.rootDir, context.testPath);
+    this.project = config.projectConfig.displayName?.name ?? '';
+  }
+
+  private neo4jSeconds(): number {
+    return this.shared.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  }
+
+  override async setup(): Promise<void> {
+    this.started = Date.now();
+    this.cpuAtStart = treeCpuSeconds(process.pid, this.shared);
+    this.neo4jAtStart = this.neo4jSeconds();
+    await super.setup();
+  }
+
+  override async teardown(): Promise<void> {
+    await super.teardown();
+    const line = {
+      project: this.project,
+      file: this.file,
+      wallSeconds: (Date.now() - this.started) / 1000,
+      cpuSeconds: Number((treeCpuSeconds(process.pid, this.shared) - this.cpuAtStart).toFixed(2)),
+      neo4jSeconds: Number((this.neo4jSeconds() - this.neo4jAtStart).toFixed(2)),
+    };
+    appendFileSync(process.env.NKG_TEST_COSTS as string, `${JSON.stringify(line)}\n`);
+  }
+}
