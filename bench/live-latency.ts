@@ -36,7 +36,8 @@ const filters = option('--filters', 1);
 const quiet = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
 
 function quote(i: number): { document: unknown; statement: string } {
-  const words = `the measured quote number ${i}`;
+  // Digits apart: ingest's quote key folds doubled letters ("11" would be the quote of "1").
+  const words = `the measured quote number ${String(i).split('').join(' ')}`;
   const text = `Jane Roe said that ${words} on the record.`;
   const start = text.indexOf(words);
   const slug = `live-latency-${Date.now()}-${i}`;
