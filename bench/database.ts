@@ -12,8 +12,18 @@ import { cypher } from '../src/db/cypher';
 import { bulkLoad, DEFAULT_LOAD, type LoadReport } from '../src/ingest/bulk-load';
 import { Corpus, type CorpusCounts } from '../src/corpus/corpus';
 
-/** A finished load, as the marker file keeps it. */
-export type CorpusLoad = LoadReport & { readonly counts: CorpusCounts };
+/**
+ * A finished load, as the marker file keeps it, with the CPU time the loader (this Node
+ * process) and the Neo4j JVM spent on it: on a shared machine wall time moves with the
+ * neighbours, CPU time much less.
+ */
+export type CorpusLoad = LoadReport & { readonly counts: CorpusCounts; readonly cpuSeconds: LoadCpu | null };
+
+export interface LoadCpu {
+  readonly loader: number;
+  /** Null when the JVM's /proc entry cannot be read (a Neo4j at NEO4J_URI, or not Linux). */
+  readonly neo4j: number | null;
+}
 
 /** The database (src/db/connect.ts) with the corpus it holds. */
 export interface BenchDatabase extends Database {
@@ -96,6 +106,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
         `${options.concurrency ?? DEFAULT_LOAD.concurrency} transactions at a time, ${options.batch ?? DEFAULT_LOAD.batch} document(s) each`,
     );
     const counts = { value: undefined as CorpusCounts | undefined };
+    const cpu = cpuClock(embedded?.pid ?? null);
     const report = await bulkLoad(gateway, corpus.articles(counts as { value: CorpusCounts }), {
       firstBatch: directory,
       concurrency: options.concurrency,
@@ -103,7 +114,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
       progress: { total: options.statements, unit: 'statements' },
     });
     await gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(600)')));
-    const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts };
+    const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts, cpuSeconds: cpu() };
     if (embedded) writeFileSync(markerFile, `${JSON.stringify({ statements: options.statements, seed: options.seed, load } satisfies Marker, null, 2)}\n`);
     return { uri, gateway, embedded, health, corpus, load, previousLoad: null, neo4jVersion, close };
   } catch (error) {
@@ -111,6 +122,32 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
     throw error;
   }
 }
+
+/** Starts counting CPU seconds of this process and of `pid`; the function returned reads them. */
+function cpuClock(pid: number | null): () => LoadCpu {
+  const loader = process.cpuUsage();
+  const neo4j = pid === null ? null : processCpuSeconds(pid);
+  return () => {
+    const used = process.cpuUsage(loader);
+    const now = pid === null ? null : processCpuSeconds(pid);
+    return { loader: (used.user + used.system) / 1e6, neo4j: now === null || neo4j === null ? null : now - neo4j };
+  };
+}
+
+/** User and system CPU seconds of a process, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+export function processCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after it are counted from its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ, which Linux fixes at 100 for /proc on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** The id of the corpus's last article: present only when a load ran to the end. */
 async function lastArticleId(corpus: Corpus): Promise<string> {

@@ -44,10 +44,10 @@ export async function applyConstraints(gateway: Neo4jGateway): Promise<void> {
   await backfill(gateway);
 }
 
-/** The statement of schema/constraints.cypher that creates the SEARCH_INDEX. */
-export function searchIndexStatement(): string {
-  const statement = constraintStatements().find((s) => new RegExp(`^CREATE FULLTEXT INDEX ${SEARCH_INDEX}\\b`).test(s));
-  if (statement === undefined) throw new Error(`schema/constraints.cypher has no CREATE FULLTEXT INDEX ${SEARCH_INDEX} statement`);
+/** The statement of schema/constraints.cypher that creates the index (plain or full-text) of this name. */
+export function indexStatement(name: string): string {
+  const statement = constraintStatements().find((s) => new RegExp(`^CREATE (FULLTEXT )?INDEX ${name}\\b`).test(s));
+  if (statement === undefined) throw new Error(`schema/constraints.cypher has no CREATE INDEX ${name} statement`);
   return statement;
 }
 

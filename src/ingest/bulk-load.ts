@@ -15,11 +15,12 @@
  * before it stay written) or is reported and left out ('skip': the rest of its batch is
  * written without it, judged as if it had never been there).
  *
- * Into an empty graph, the full-text index can be built once at the end instead of at
- * every commit (`withSearchIndexDeferred`); the time reported runs until it is online.
+ * Into an empty graph, the full-text index and the plain indexes the writer does not use can
+ * be built once at the end instead of at every commit (`withSearchIndexDeferred`); the time
+ * reported runs until they are online.
  */
 import { cypher } from '../db/cypher';
-import { SEARCH_INDEX, searchIndexStatement } from '../db/constraints';
+import { indexStatement, SEARCH_INDEX } from '../db/constraints';
 import type { Neo4jGateway } from '../db/gateway';
 import type { Problem } from '../errors';
 import { BatchRejected, ValidatedDocuments, writeDocuments, type IngestResult, type WriteOptions } from './ingest';
@@ -67,7 +68,7 @@ export interface LoadOptions {
   readonly rejected?: 'stop' | 'skip';
   /** Documents replace stored articles of their id that have another text (WriteOptions, plan.ts); default false. */
   readonly replace?: boolean;
-  /** Build the search index once at the end when the graph is empty at the start; default true. */
+  /** Build the search index and the other DEFERRED_INDEXES once at the end when the graph is empty at the start; default true. */
   readonly deferSearchIndex?: boolean;
   /** The progress bar's end and what it counts. */
   readonly progress: { readonly total: number; readonly unit: 'documents' | 'statements' };
@@ -212,16 +213,33 @@ const rejectedMessage = (problems: readonly Problem[]): string =>
   problems.every(isConflict) ? 'CONFLICT, nothing written' : `${problems.length} problem(s), nothing written`;
 
 /**
- * Runs a bulk load (`load`) with the full-text index built once, after it, when the graph
- * is empty at the start: otherwise Neo4j updates the index at every commit, writing a
- * small Lucene segment per transaction and merging them as the load goes on, a cost that
- * shows in a large load's CPU (BENCHMARKS.md). A graph that holds anything keeps its index,
- * so search never loses what it could already find.
+ * The indexes of schema/constraints.cypher a bulk load into an empty graph builds at its end:
+ * the full-text index, and the plain indexes that serve the API's pages and filters. The
+ * writer finds everything it touches by id or key, through the unique constraints, which
+ * stay throughout (they are what keeps two nodes from having one id).
+ */
+export const DEFERRED_INDEXES = [
+  SEARCH_INDEX,
+  'statement_kind',
+  'statement_sort',
+  'statement_day_key',
+  'entity_name',
+  'article_published',
+  'article_published_key',
+] as const;
+
+/**
+ * Runs a bulk load (`load`) with the DEFERRED_INDEXES built once, after it, when the graph
+ * is empty at the start: otherwise Neo4j updates each of them at every commit (for the
+ * full-text index, a small Lucene segment per transaction, merged as the load goes on), a
+ * cost that shows in a large load's CPU (BENCHMARKS.md; docs/bench-findings.md). A graph that
+ * holds anything keeps its indexes, so search and pages never lose what they could already find.
  *
- * While the index is away, `search` answers SERVICE_UNAVAILABLE (translateDriverError in
- * errors.ts says why). It is built again whether the load succeeds or fails, and `onBuild`
- * is told its population percent; a process killed in between leaves it to the next
- * `applyConstraints` (every start).
+ * While the indexes are away, `search` answers SERVICE_UNAVAILABLE (translateDriverError in
+ * errors.ts says why) and pages read without their index. They are built again whether the
+ * load succeeds or fails, and `onBuild` is told their population percent (the least
+ * advanced one's); a process killed in between leaves it to the next `applyConstraints`
+ * (every start).
  */
 export async function withSearchIndexDeferred<T>(
   gateway: Neo4jGateway,
@@ -230,32 +248,36 @@ export async function withSearchIndexDeferred<T>(
 ): Promise<T> {
   const [count] = await gateway.read(cypher('MATCH (n) RETURN count(n) AS nodes'));
   if (count?.nodes !== 0) return load();
-  await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${SEARCH_INDEX} IF EXISTS`)));
+  // Schema changes cannot share a transaction with each other in Neo4j, so one each.
+  for (const name of DEFERRED_INDEXES) await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${name} IF EXISTS`)));
   let loaded: T;
   try {
     loaded = await load();
   } catch (error) {
-    // The load's own failure is what the caller needs to see; the index is still rebuilt.
-    await buildSearchIndex(gateway, onBuild).catch(() => undefined);
+    // The load's own failure is what the caller needs to see; the indexes are still rebuilt.
+    await buildIndexes(gateway, onBuild).catch(() => undefined);
     throw error;
   }
-  await buildSearchIndex(gateway, onBuild);
+  await buildIndexes(gateway, onBuild);
   return loaded;
 }
 
-/** Creates the SEARCH_INDEX if absent and waits until it is online, reporting its population. */
-async function buildSearchIndex(gateway: Neo4jGateway, onBuild: (percent: number) => void): Promise<void> {
-  await gateway.write((tx) => tx.run(cypher(searchIndexStatement())));
+/** Creates the DEFERRED_INDEXES that are absent and waits until all are online, reporting the least advanced one's population. */
+async function buildIndexes(gateway: Neo4jGateway, onBuild: (percent: number) => void): Promise<void> {
+  for (const name of DEFERRED_INDEXES) await gateway.write((tx) => tx.run(cypher(indexStatement(name))));
+  const names: readonly string[] = DEFERRED_INDEXES;
   for (;;) {
-    const [index] = await gateway.read(
-      cypher('SHOW FULLTEXT INDEXES YIELD name, state, populationPercent, failureMessage WHERE name = $name RETURN state, populationPercent, failureMessage', {
-        name: SEARCH_INDEX,
+    const indexes = await gateway.read(
+      cypher('SHOW INDEXES YIELD name, state, populationPercent, failureMessage WHERE name IN $names RETURN name, state, populationPercent, failureMessage', {
+        names,
       }),
     );
-    if (index === undefined) throw new Error(`the full-text index ${SEARCH_INDEX} was dropped while it was being built`);
-    onBuild(Math.floor(Number(index.populationPercent)));
-    if (index.state === 'ONLINE') return;
-    if (index.state === 'FAILED') throw new Error(`the full-text index ${SEARCH_INDEX} failed to build: ${String(index.failureMessage)}`);
+    const missing = names.find((name) => !indexes.some((index) => index.name === name));
+    if (missing !== undefined) throw new Error(`the index ${missing} was dropped while it was being built`);
+    const failed = indexes.find((index) => index.state === 'FAILED');
+    if (failed) throw new Error(`the index ${String(failed.name)} failed to build: ${String(failed.failureMessage)}`);
+    onBuild(Math.min(...indexes.map((index) => Math.floor(Number(index.populationPercent)))));
+    if (indexes.every((index) => index.state === 'ONLINE')) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

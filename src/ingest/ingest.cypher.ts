@@ -2,13 +2,25 @@
  * Every Cypher text the writer runs. Each takes its values as parameters; batches go in as
  * lists and are unwound, and every row names the article it belongs to (`row.article`), so
  * a whole batch of documents is a fixed number of round trips whatever its size.
+ *
+ * What is new to the graph (an article, a statement, their links) is written with CREATE,
+ * what may already be there with MERGE: the plan (plan.ts) knows which is which, and a
+ * MERGE looks for the pattern and locks both ends before it creates it.
  */
+
+/**
+ * Every query of the writer starts with this: Neo4j plans a query again when the counts
+ * of the graph have drifted since it was planned, which during a bulk load, whose every
+ * batch grows them, is every few seconds for each of these queries; they find what they
+ * touch by id (unique index seeks), and their plans do not depend on those counts.
+ */
+const KEEP_PLAN = 'CYPHER replan=skip';
 
 /**
  * Exclusive locks on lock buckets (lock.ts), in the order given: the write takes the node's
  * lock whether or not the value changes, and holds it until the transaction ends.
  */
-export const LOCK_BUCKETS = `
+export const LOCK_BUCKETS = `${KEEP_PLAN}
 UNWIND $buckets AS bucket
 MERGE (l:IngestLock {bucket: bucket})
 SET l.held = true`;
@@ -21,7 +33,7 @@ SET l.held = true`;
  * publisher and url). The ids come sorted by kind (their prefix says which), so each is one
  * index seek.
  */
-export const EXISTING_NODES = `
+export const EXISTING_NODES = `${KEEP_PLAN}
 UNWIND $entities AS id
 MATCH (n:Entity {id: id})
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.contentHash AS hash, null AS quoteKey, null AS articles, null AS article
@@ -39,7 +51,7 @@ RETURN n.id AS id, 'Statement' AS label, n.contentHash AS hash, n.quoteKey AS qu
  * The statements that appear in these (existing) articles, with their quote keys and every
  * article each appears in: what re-ingesting one of them may take evidence away from.
  */
-export const ARTICLE_STATEMENTS = `
+export const ARTICLE_STATEMENTS = `${KEEP_PLAN}
 UNWIND $articles AS article
 MATCH (s:Statement)-[:APPEARS_IN]->(:Article {id: article})
 RETURN article, s.id AS id, s.quoteKey AS quoteKey, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
@@ -48,7 +60,7 @@ RETURN article, s.id AS id, s.quoteKey AS quoteKey, [(s)-[:APPEARS_IN]->(x:Artic
  * Entities that already own one of these normalised names, per type, each with its Wikidata
  * ids: an entity that has another one than the document's is another entity of that name.
  */
-export const NAME_KEY_MATCHES = `
+export const NAME_KEY_MATCHES = `${KEEP_PLAN}
 UNWIND $keys AS k
 MATCH (:NameKey {key: k.key})-[:NAMES]->(e:Entity)
 WHERE k.label IN labels(e)
@@ -56,7 +68,7 @@ WITH k, e, [(x:ExternalId)-[:IDENTIFIES]->(e) WHERE x.scheme = 'WIKIDATA' | x.va
 RETURN k.key AS key, k.label AS label, collect(DISTINCT e.id) AS ids, collect(DISTINCT {id: e.id, wikidata: wikidata}) AS owners`;
 
 /** The entity each of these identifiers (`:ExternalId {key}`, vocabulary.ts identifierKey) names, with its type. */
-export const IDENTIFIER_OWNERS = `
+export const IDENTIFIER_OWNERS = `${KEEP_PLAN}
 UNWIND $keys AS key
 MATCH (:ExternalId {key: key})-[:IDENTIFIES]->(e:Entity)
 RETURN key, e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label`;
@@ -65,7 +77,7 @@ RETURN key, e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label`;
  * Each row's identifier names its entity (the plan has made sure it names no other). Ingest
  * only ever adds identifiers; mergeEntities moves them to the entity merged into.
  */
-export const MERGE_IDENTIFIERS = `
+export const MERGE_IDENTIFIERS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity})
 MERGE (x:ExternalId {key: row.key})
@@ -77,7 +89,7 @@ MERGE (x)-[:IDENTIFIES]->(e)`;
  * (the writer picks the least id, as it would have with only the graph to go by, after
  * leaving out what earlier documents of the batch deleted or re-keyed), with their articles.
  */
-export const QUOTE_KEY_MATCHES = `
+export const QUOTE_KEY_MATCHES = `${KEEP_PLAN}
 UNWIND $keys AS key
 MATCH (s:Statement {quoteKey: key})
 RETURN key, s.id AS id, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
@@ -86,7 +98,7 @@ RETURN key, s.id AS id, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
  * Runs before MERGE_ARTICLES overwrites them: the stored title, text, url, date and publisher
  * of each article a document replaces (`replace`, plan.ts) become its next revision.
  */
-export const REVISE_ARTICLES = `
+export const REVISE_ARTICLES = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 WITH a, row, COUNT { (a)-[:HAS_REVISION]->(:ArticleRevision) } AS earlier
@@ -95,21 +107,33 @@ CREATE (a)-[:HAS_REVISION]->(:ArticleRevision {
   publisher: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0], contentHash: a.contentHash, replacedAt: row.replacedAt})
 RETURN row.article AS article, earlier + 1 AS revision`;
 
-export const MERGE_ARTICLES = `
+export const MERGE_ARTICLES = `${KEEP_PLAN}
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a.title = row.title, a.text = row.text, a.url = row.url,
     a.publishedAt = row.publishedAt, a.publishedKey = coalesce(row.publishedAt, ''),
     a.contentHash = row.hash`;
 
+/**
+ * An article new to the graph, with its publisher link. Runs after the entities are written,
+ * as LINK_PUBLISHERS does: the publisher may be defined by the same document.
+ */
+export const CREATE_ARTICLES = `${KEEP_PLAN}
+UNWIND $rows AS row
+CREATE (a:Article {id: row.id, title: row.title, text: row.text, url: row.url,
+    publishedAt: row.publishedAt, publishedKey: coalesce(row.publishedAt, ''), contentHash: row.hash})
+WITH a, row
+OPTIONAL MATCH (p:Organization {id: row.publisher})
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (a)-[:PUBLISHED_BY]->(p))`;
+
 /** An article written before loses its publisher link before the document's own is made. */
-export const UNLINK_PUBLISHERS = `
+export const UNLINK_PUBLISHERS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (:Article {id: row.article})-[old:PUBLISHED_BY]->()
 DELETE old`;
 
 /** Runs after the entities are written: the publisher may be defined by the same document. */
-export const LINK_PUBLISHERS = `
+export const LINK_PUBLISHERS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (p:Organization {id: row.publisher})
@@ -120,7 +144,7 @@ MERGE (a)-[:PUBLISHED_BY]->(p)`;
  * existing entity by name) keeps the graph's name, description and attributes and only
  * adds its names as aliases.
  */
-const mergeEntity = (label: string, attributes: string): string => `
+const mergeEntity = (label: string, attributes: string): string => `${KEEP_PLAN}
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:${label}
@@ -152,7 +176,7 @@ export const MERGE_EVENTS = mergeEntity(
  * role of that title (its organization or place may have changed). A person merged in
  * from another document (`row.merged`) only gains titles the graph did not know.
  */
-export const MERGE_ROLES = `
+export const MERGE_ROLES = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (p:Person {id: row.person})
 MATCH (t:Entity {id: coalesce(row.organization, row.place)})
@@ -168,7 +192,7 @@ SET h.former = row.former, h.place = row.place, h.organization = row.organizatio
     h.endDate = row.until.date, h.endText = row.until.text, h.endPrecision = row.until.precision`;
 
 /** Typed links between two entities: (from)-[type]->(to). */
-const link = (type: string): string => `
+const link = (type: string): string => `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
@@ -203,7 +227,7 @@ ${STATEMENT_DAY}`;
  * looked up once. A statement its article owns gets its content set; one shared with an
  * earlier article (`statement.shared`) only gains this article as evidence.
  */
-export const MERGE_STATEMENTS = `
+export const MERGE_STATEMENTS = `${KEEP_PLAN}
 UNWIND $rows AS articleRow
 MATCH (a:Article {id: articleRow.article})
 UNWIND articleRow.statements AS row
@@ -219,11 +243,26 @@ SET ev.start = row.start, ev.end = row.end, ev.sentence = row.sentence, ev.sente
 ${STATEMENT_DAY}`;
 
 /**
+ * The statements a document owns that are new to the graph, as MERGE_STATEMENTS would write
+ * them: their only evidence is this article, so their day (`row.day`) is worked out by the
+ * plan. Runs before MERGE_STATEMENTS, whose rows may give one of them more evidence.
+ */
+export const CREATE_STATEMENTS = `${KEEP_PLAN}
+UNWIND $rows AS articleRow
+MATCH (a:Article {id: articleRow.article})
+UNWIND articleRow.statements AS row
+MATCH (speaker:Entity {id: row.speaker})
+CREATE (speaker)-[:SAID]->(s:Statement {id: row.id, kind: row.kind, text: row.text, venue: row.venue, quoteKey: row.quoteKey,
+    dateText: row.date.text, date: row.date.date, datePrecision: row.date.precision,
+    sortKey: row.sortKey, contentHash: row.hash, day: row.day, dayKey: coalesce(row.day, '0000-00-00') + '|' + row.sortKey})
+CREATE (s)-[:APPEARS_IN {start: row.start, end: row.end, sentence: row.sentence, sentenceStart: row.sentenceStart, ordinal: row.ordinal}]->(a)`;
+
+/**
  * Runs after MERGE_STATEMENTS, for the statements a document owns that the graph already
  * had: the topics, outlets, outer quote and speaker its document no longer gives them are
  * removed. (A statement new to the graph has none, so a bulk load of new articles skips this.)
  */
-export const UNLINK_STALE_STATEMENTS = `
+export const UNLINK_STALE_STATEMENTS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.id})
 MATCH (speaker:Entity {id: row.speaker})
@@ -240,30 +279,40 @@ DELETE oldSpeaker`;
 /**
  * One row per statement with topics: `row.entities` in order, each link's ordinal its
  * position there and its stance `row.stances` at that position (the statement is looked
- * up once, not once per topic).
+ * up once, not once per topic). `verb` is CREATE for statements new to the graph.
  */
-export const LINK_ABOUT = `
+const linkAbout = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (e:Entity {id: row.entities[ordinal]})
-MERGE (s)-[r:ABOUT]->(e)
+${verb} (s)-[r:ABOUT]->(e)
 SET r.ordinal = ordinal, r.stance = row.stances[ordinal].stance, r.stanceConfidence = row.stances[ordinal].confidence`;
 
-/** As LINK_ABOUT, for the outlets that reported a statement. */
-export const LINK_REPORTED_BY = `
+export const LINK_ABOUT = linkAbout('MERGE');
+export const CREATE_ABOUT = linkAbout('CREATE');
+
+/** As linkAbout, for the outlets that reported a statement. */
+const linkReportedBy = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (o:Organization {id: row.entities[ordinal]})
-MERGE (s)-[r:REPORTED_BY]->(o)
+${verb} (s)-[r:REPORTED_BY]->(o)
 SET r.ordinal = ordinal`;
 
-export const LINK_QUOTED_IN = `
+export const LINK_REPORTED_BY = linkReportedBy('MERGE');
+export const CREATE_REPORTED_BY = linkReportedBy('CREATE');
+
+/** A statement quoted inside another; CREATE when the inner one is new to the graph. */
+const linkQuotedIn = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (inner:Statement {id: row.from})
 MATCH (outer:Statement {id: row.to})
-MERGE (inner)-[:QUOTED_IN]->(outer)`;
+${verb} (inner)-[:QUOTED_IN]->(outer)`;
+
+export const LINK_QUOTED_IN = linkQuotedIn('MERGE');
+export const CREATE_QUOTED_IN = linkQuotedIn('CREATE');
 
 /**
  * Evidence of each row's article for statements its document no longer has (`row.kept`
@@ -271,7 +320,7 @@ MERGE (inner)-[:QUOTED_IN]->(outer)`;
  * The evidence goes first for every row and the orphans after, so a statement dropped by
  * two articles of the batch is deleted once. Returns, per article, the ids that lost evidence.
  */
-export const REMOVE_DROPPED_STATEMENTS = `
+export const REMOVE_DROPPED_STATEMENTS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (s:Statement)-[ev:APPEARS_IN]->(:Article {id: row.article})
 WHERE NOT s.id IN row.kept
@@ -284,16 +333,22 @@ UNWIND removed AS r
 RETURN r.article AS article, r.id AS id`;
 
 /** An article written before stops mentioning what its document no longer does (`row.ids`). */
-export const UNLINK_MENTIONS = `
+export const UNLINK_MENTIONS = `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (:Article {id: row.article})-[old:MENTIONS]->(e:Entity)
 WHERE NOT e.id IN row.ids
 DELETE old`;
 
-/** Each row's article mentions `row.ids` (what its document defines or references, by default). */
-export const LINK_MENTIONS = `
+/**
+ * Each row's article mentions `row.ids` (what its document defines or references, by
+ * default, each once); CREATE for an article new to the graph.
+ */
+const linkMentions = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 UNWIND row.ids AS id
 MATCH (e:Entity {id: id})
-MERGE (a)-[:MENTIONS]->(e)`;
+${verb} (a)-[:MENTIONS]->(e)`;
+
+export const LINK_MENTIONS = linkMentions('MERGE');
+export const CREATE_MENTIONS = linkMentions('CREATE');

@@ -120,13 +120,25 @@ export async function writeDocuments(
 const CONSTRAINT_VALIDATION_FAILED = 'Neo.ClientError.Schema.ConstraintValidationFailed';
 const WRITE_ATTEMPTS = 3;
 
-/** One write transaction: locks first (lock.ts), then the reads the plans are made from, then the writes. */
+/**
+ * One write transaction: locks first (lock.ts), then the reads the plans are made from, then
+ * the writes. The lock query and the first reads go out together: Neo4j runs a transaction's
+ * queries one after the other in the order sent, so the reads still see the graph as it is
+ * once the locks are held, and cost no round trip of their own.
+ */
 function writeValidated(gateway: Neo4jGateway, validated: ValidatedDocuments, options: IngestOptions, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult[]> {
   const { documents: docs, rejected, unresolved } = validated;
   const author = options.author ?? cliAuthor();
   return gateway.write(async (tx) => {
-    await lockDocuments(tx, docs);
-    const planned = await planBatch(tx, docs, options);
+    const locked = lockDocuments(tx, docs);
+    // Seen at once, so a failure is not reported as unhandled before it is awaited below.
+    locked.catch(() => undefined);
+    // When the reads fail because taking the locks did (a deadlock, a timeout), the locks' error is the one to retry on.
+    const planned = await planBatch(tx, docs, options).catch(async (error: unknown) => {
+      await locked;
+      throw error;
+    });
+    await locked;
     const references = await unresolvedReferenceProblems(tx, docs, unresolved);
     const invalid = [...rejected].map(([i, found]): [number, readonly Problem[]] => [i, [...found, ...(references.get(i) ?? [])]]);
     const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));

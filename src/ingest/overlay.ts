@@ -53,6 +53,18 @@ export interface ArticleState {
   readonly publisher: string | null;
 }
 
+/** The name keys of every entity of the batch that may be resolved by name. */
+function nameKeysOf(docs: readonly NormalizedDocument[]): { key: string; label: string }[] {
+  const keys = new Map<string, { key: string; label: string }>();
+  for (const doc of docs) {
+    for (const e of doc.entities) {
+      if (!resolvedByName(e)) continue;
+      for (const key of resolutionKeys(e)) keys.set(`${e.type}|${key}`, { key, label: e.type });
+    }
+  }
+  return [...keys.values()];
+}
+
 export class Overlay {
   readonly nodes = new Map<string, NodeState>();
   /** The batch's articles that exist, as the graph holds them or an earlier document leaves them. */
@@ -71,8 +83,10 @@ export class Overlay {
 
   /**
    * What the graph holds for every id the batch defines, references or writes; the
-   * statements its re-ingested articles may take evidence from; and the owners of the names
-   * of every entity whose id is new to the graph.
+   * statements its articles may take evidence from (none, for an article new to the graph);
+   * and the owners of the names of its entities, of which those whose id is new to the graph
+   * are the ones planning looks up; and the entities the batch's external identifiers already
+   * name. The four queries go out together, one round trip.
    */
   static async read(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<Overlay> {
     const overlay = new Overlay();
@@ -81,43 +95,27 @@ export class Overlay {
       articles: [...new Set(docs.map((doc) => doc.article.id))],
       statements: [...new Set(docs.flatMap((doc) => doc.statements.map((s) => s.id)))],
     };
-    for (const r of await tx.run(cypher(Q.EXISTING_NODES, ids))) {
+    const keys = nameKeysOf(docs);
+    const identifierKeys = [...new Set(docs.flatMap((doc) => doc.entities.flatMap((e) => (e.identifiers ?? []).map((i) => identifierKey(i.scheme, i.value)))))];
+    const [nodes, articleStatements, names, owners] = await Promise.all([
+      tx.run(cypher(Q.EXISTING_NODES, ids)),
+      tx.run(cypher(Q.ARTICLE_STATEMENTS, { articles: ids.articles })),
+      keys.length === 0 ? [] : tx.run(cypher(Q.NAME_KEY_MATCHES, { keys })),
+      identifierKeys.length === 0 ? [] : tx.run(cypher(Q.IDENTIFIER_OWNERS, { keys: identifierKeys })),
+    ]);
+    for (const r of nodes) {
       overlay.nodes.set(r.id as string, { label: r.label as string, hash: r.hash as string | null });
       if (r.articles !== null) overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
       if (r.article !== null) overlay.articles.set(r.id as string, r.article as ArticleState);
     }
-    const known = ids.articles.filter((id) => overlay.nodes.has(id));
-    if (known.length > 0) {
-      for (const r of await tx.run(cypher(Q.ARTICLE_STATEMENTS, { articles: known }))) {
-        overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
-      }
+    for (const r of articleStatements) overlay.knowStatement(r.id as string, r.quoteKey as string | null, r.articles as string[]);
+    // Owners of a name are owners whichever entity asked: the graph's answer for a key is the same for all.
+    for (const m of names) {
+      for (const id of m.ids as string[]) addTo(overlay.names, `${m.label as string}|${m.key as string}`, id);
+      for (const owner of m.owners as { id: string; wikidata: string[] }[]) for (const q of owner.wikidata) addTo(overlay.wikidataOf, owner.id, q);
     }
-    await overlay.readNames(tx, docs);
-    await overlay.readIdentifiers(tx, docs);
+    for (const r of owners) overlay.identifiers.set(r.key as string, { id: r.id as string, label: r.label as string });
     return overlay;
-  }
-
-  private async readIdentifiers(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<void> {
-    const keys = new Set(docs.flatMap((doc) => doc.entities.flatMap((e) => (e.identifiers ?? []).map((i) => identifierKey(i.scheme, i.value)))));
-    if (keys.size === 0) return;
-    for (const r of await tx.run(cypher(Q.IDENTIFIER_OWNERS, { keys: [...keys] }))) {
-      this.identifiers.set(r.key as string, { id: r.id as string, label: r.label as string });
-    }
-  }
-
-  private async readNames(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<void> {
-    const keys = new Map<string, { key: string; label: string }>();
-    for (const doc of docs) {
-      for (const e of doc.entities) {
-        if (this.nodes.has(e.id) || !resolvedByName(e)) continue;
-        for (const key of resolutionKeys(e)) keys.set(`${e.type}|${key}`, { key, label: e.type });
-      }
-    }
-    if (keys.size === 0) return;
-    for (const m of await tx.run(cypher(Q.NAME_KEY_MATCHES, { keys: [...keys.values()] }))) {
-      for (const id of m.ids as string[]) addTo(this.names, `${m.label as string}|${m.key as string}`, id);
-      for (const owner of m.owners as { id: string; wikidata: string[] }[]) for (const q of owner.wikidata) addTo(this.wikidataOf, owner.id, q);
-    }
   }
 
   /** The document's identifiers now name `entity` (resolved), for the documents after it. */

@@ -37,6 +37,10 @@ export interface Plan {
   readonly identifiers: Row[];
   /** The document's statements as one row: its article, and the statements in order. */
   readonly statements: Row | null;
+  /** As `statements`, for the statements it owns that are new to the graph (CREATE_STATEMENTS). */
+  readonly created: Row | null;
+  /** The ids of those: their links are new too. */
+  readonly fresh: ReadonlySet<string>;
   /** Owned statements the graph already had: their stale links go. */
   readonly stale: Row[];
   /** Per statement with any, in order: the entities it is about (the ordinal is the position). */
@@ -385,6 +389,10 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
   const roles = roleRows(doc, resolve);
   const per = (pick: (r: StatementRow) => readonly string[]): Row[] =>
     rows.flatMap((r) => (pick(r).length > 0 ? [{ statement: r.id, entities: pick(r) }] : []));
+  const isFresh = (r: StatementRow): boolean => !r.existed && !r.shared;
+  const fresh = rows.filter(isFresh);
+  const merged = rows.filter((r) => !isFresh(r));
+  const day = doc.article.publishedAt === null ? null : doc.article.publishedAt.slice(0, 10);
   return {
     article,
     result: {
@@ -408,7 +416,9 @@ function planStatements(first: EntityPlan, overlay: Overlay): Plan {
     identifiers: doc.entities.flatMap((e) =>
       (e.identifiers ?? []).map((i) => ({ entity: resolve(e.id), key: identifierKey(i.scheme, i.value), scheme: i.scheme, value: i.value, url: i.url })),
     ),
-    statements: rows.length === 0 ? null : { article, statements: rows.map(statementWrite) },
+    statements: merged.length === 0 ? null : { article, statements: merged.map(statementWrite) },
+    created: fresh.length === 0 ? null : { article, statements: fresh.map((r) => ({ ...statementWrite(r), day: r.date.date ?? day })) },
+    fresh: new Set(fresh.map((r) => r.id)),
     stale: rows.flatMap((r) =>
       r.existed && !r.shared ? [{ id: r.id, speaker: r.speaker, about: r.about, reportedBy: r.reportedBy, quotedIn: r.quotedIn }] : [],
     ),

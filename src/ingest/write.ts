@@ -108,28 +108,46 @@ class WritePipeline {
   }
 }
 
-/** Sends a run of plans with one query per kind of write; `fill` then says what each removed. */
+/**
+ * Sends a run of plans with one query per kind of write; `fill` then says what each removed.
+ * What a plan knows to be new to the graph (its article, its statements and their links)
+ * goes by the CREATE queries, the rest by the MERGE ones.
+ */
 async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Promise<(answers: Row[][]) => void> {
   const send = (query: string, rows: readonly Row[]): Promise<number | null> => pipeline.send(query, rows);
   // An article new to the graph has no publisher link, evidence or mentions but those its own
   // document writes here (a segment writes an article once): only the others have any to remove.
   const existed = plans.filter((p) => p.articleExisted);
+  const added = plans.filter((p) => !p.articleExisted);
+  const byFreshness = (pick: (p: Plan) => readonly Row[], statementOf: (row: Row) => unknown): { fresh: Row[]; known: Row[] } => {
+    const rows = plans.flatMap((p) => pick(p).map((row) => ({ row, fresh: p.fresh.has(statementOf(row) as string) })));
+    return { fresh: rows.filter((r) => r.fresh).map((r) => r.row), known: rows.filter((r) => !r.fresh).map((r) => r.row) };
+  };
+  const about = byFreshness((p) => p.about, (row) => row.statement);
+  const reportedBy = byFreshness((p) => p.reportedBy, (row) => row.statement);
+  const quoted = byFreshness((p) => p.quoted, (row) => row.from);
   const revisedAt = await send(Q.REVISE_ARTICLES, plans.flatMap((p) => (p.revision ? [p.revision] : [])));
-  await send(Q.MERGE_ARTICLES, plans.map((p) => p.articleRow));
+  await send(Q.MERGE_ARTICLES, existed.map((p) => p.articleRow));
   for (const type of ENTITY_WRITE_ORDER) await send(MERGE_ENTITIES[type], plans.flatMap((p) => p.entityRows[type]));
   await send(Q.MERGE_IDENTIFIERS, plans.flatMap((p) => p.identifiers));
+  await send(Q.CREATE_ARTICLES, added.map((p) => ({ ...p.articleRow, publisher: p.publisher?.publisher ?? null })));
   await send(Q.UNLINK_PUBLISHERS, existed.map((p) => ({ article: p.article })));
-  await send(Q.LINK_PUBLISHERS, plans.flatMap((p) => (p.publisher ? [p.publisher] : [])));
+  await send(Q.LINK_PUBLISHERS, existed.flatMap((p) => (p.publisher ? [p.publisher] : [])));
   await send(Q.MERGE_ROLES, plans.flatMap((p) => p.roles));
   for (const [i, link] of LINKS.entries()) await send(LINK_QUERIES[link], plans.flatMap((p) => p.links[i] ?? []));
+  await send(Q.CREATE_STATEMENTS, plans.flatMap((p) => (p.created ? [p.created] : [])));
   await send(Q.MERGE_STATEMENTS, plans.flatMap((p) => (p.statements ? [p.statements] : [])));
   await send(Q.UNLINK_STALE_STATEMENTS, plans.flatMap((p) => p.stale));
-  await send(Q.LINK_ABOUT, plans.flatMap((p) => p.about));
-  await send(Q.LINK_REPORTED_BY, plans.flatMap((p) => p.reportedBy));
-  await send(Q.LINK_QUOTED_IN, plans.flatMap((p) => p.quoted));
+  await send(Q.CREATE_ABOUT, about.fresh);
+  await send(Q.LINK_ABOUT, about.known);
+  await send(Q.CREATE_REPORTED_BY, reportedBy.fresh);
+  await send(Q.LINK_REPORTED_BY, reportedBy.known);
+  await send(Q.CREATE_QUOTED_IN, quoted.fresh);
+  await send(Q.LINK_QUOTED_IN, quoted.known);
   const removedAt = await send(Q.REMOVE_DROPPED_STATEMENTS, existed.map((p) => ({ article: p.article, kept: p.kept })));
   await send(Q.UNLINK_MENTIONS, existed.map((p) => ({ article: p.article, ids: p.mentions })));
-  await send(Q.LINK_MENTIONS, plans.map((p) => ({ article: p.article, ids: p.mentions })));
+  await send(Q.LINK_MENTIONS, existed.map((p) => ({ article: p.article, ids: p.mentions })));
+  await send(Q.CREATE_MENTIONS, added.map((p) => ({ article: p.article, ids: p.mentions })));
   return (answers) => {
     for (const r of revisedAt === null ? [] : answers[revisedAt] ?? []) {
       const plan = plans.find((p) => p.article === r.article);
