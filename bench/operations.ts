@@ -465,4 +465,5 @@ const TIME_OPERATIONS: readonly Operation[] = [
 
 export const OPERATIONS: readonly Operation[] = [...ARCHIVE_OPERATIONS, ...TIME_OPERATIONS];
 
-export const PAGE_QUERIES: Readonly<Record<Exclude<Server, 'floor'>, string>> = { ours: OURS_PAGE, peer: PEER_PAGE };
+/** The seven questions every server can ask, (a) to (g): what `npm run bench` times unless told otherwise, and BENCHMARKS.md's headline. */
+export const HEADLINE_OPERATIONS: readonly Operation[] = ARCHIVE_OPERATIONS.slice(0, 7);
