@@ -11,7 +11,9 @@ declare module 'autocannon' {
       /** Seconds before a request counts as timed out. */
       timeout?: number;
       /** Requests sent in turn; `setupRequest` may change each before it is sent. */
-      requests?: { setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
+      requests?: { setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>; onResponse?: (status: number, body: string) => void }[];
+    /** Requests in all, shared among the connections; the run ends when they are sent, or at `duration`. */
+    maxOverallRequests?: number;
     }
 
     /** A run under way: a promise of its result that can be stopped early. */
