@@ -6,12 +6,18 @@
  * 2. Starts three servers over that one database, each in its own child process on
  *    127.0.0.1: our API (src/http/server.ts + src/schema.ts), @neo4j/graphql 7 with
  *    bench/peer.typedefs.graphql, and the raw-Cypher floor (bench/floor.ts).
- * 3. Checks that the three give the same answer to every operation, and that our round
- *    trips per request do not grow with the page size.
- * 4. Times every operation on every server with autocannon: a warm-up, then a fixed time
- *    at a fixed number of connections; throughput, p50 and p99 latency, Neo4j round trips
- *    per request, and the server's peak resident memory.
- * 5. Prints the tables and writes them, with everything measured, to bench/results/.
+ *    Ours runs twice: as it serves by default, keeping answers, and with ANSWER_CACHE_SIZE=0
+ *    ("ours computed"), so that kept and computed answers are measured side by side.
+ * 3. Draws each operation's parameters from the loaded graph (parameters.ts): a varied,
+ *    popularity-weighted sequence and, where it matters, a never-repeated one. Every server
+ *    is sent the same sequence, in the same order.
+ * 4. Checks that the servers give the same answers to the first few of each, and that our
+ *    round trips per request do not grow with the page size.
+ * 5. Times every operation with autocannon: a warm-up, then a fixed time at a fixed number of
+ *    connections; computed (ours computed, peer, floor) and kept (ours) on the varied
+ *    sequence, then ours, peer and floor on the never-repeated one; throughput, p50 and p99
+ *    latency, Neo4j round trips per request, and each server's peak resident memory.
+ * 6. Prints the tables and writes them, with everything measured, to bench/results/.
  *
  * This file is the order of the run; the options are read in settings.ts, the servers run
  * through server-process.ts, what is measured is measure.ts, and report.ts describes the
@@ -31,15 +37,16 @@ import {
   SLOW_MS,
   SLOW_RUN_SECONDS,
   timeRun,
-  walkToPage,
   type Agreement,
   type RoundTripProbe,
   type RunResult,
+  type RunSet,
   type Sequential,
   type Timing,
 } from './measure';
-import { OPERATIONS, SERVERS, type Operation, type OperationInput, type Server } from './operations';
-import { machine, residentMb, sourceRevision, tables } from './report';
+import { HEADLINE_OPERATIONS, OPERATIONS, SERVERS, type Operation, type OperationInput } from './operations';
+import { distinct, drawParameters, type ParameterSets } from './parameters';
+import { machine, peakResidentMb, residentMb, sourceRevision, tables } from './report';
 import { ServerProcess } from './server-process';
 import { settings, type Settings } from './settings';
 
@@ -65,19 +72,45 @@ async function main(): Promise<void> {
     log(`graph: ${JSON.stringify(census[0])}`);
 
     for (const name of s.servers) procs.push(await ServerProcess.start(name, database));
-    log(`servers: ${procs.map((p) => `${p.name} ${p.url} (pid ${p.pid})`).join(', ')}`);
+    if (s.servers.includes('ours')) procs.push(await ServerProcess.start('ours', database, { label: OURS_COMPUTED, env: { ANSWER_CACHE_SIZE: '0' } }));
+    log(`servers: ${procs.map((p) => `${p.label} ${p.url} (pid ${p.pid})`).join(', ')}`);
 
-    const paging = await walkToTimedPage(procs, s, Number(census[0]?.statements ?? 0));
-    const inputFor = (op: Operation): OperationInput => operationInput(database, paging, op);
-    const agreements = await checkAgreements(procs, s.ops, inputFor);
-    const probes = await probeRoundTrips(procs, s.ops, inputFor);
-    const runs = await timeAll(procs, s, inputFor);
-    const results = s.ops.flatMap((op) => asking(procs, op).map((proc) => medianRun(runs.filter((r) => r.op === op.key && r.server === proc.name))));
-    writeReport(s, { started, database, load, graph: census[0], agreements, notes: paging.notes, probes, results, runs, procs });
+    const statements = Number(census[0]?.statements ?? 0);
+    const paging = timedPage(s, statements);
+    const baseFor = (op: Operation): OperationInput => operationInput(database, paging, op);
+    const parameters = await drawParameters(database, s.ops, baseFor, s.seed, paging.page, statements);
+    for (const op of s.ops) {
+      const sets = parameters.get(op.key) as ParameterSets;
+      log(`(${op.key}) parameters: ${sets.varied.length} varied (${distinct(op, sets.varied)} distinct)${sets.fresh ? `, ${sets.fresh.length} never repeated` : ''}`);
+    }
+    const computing = lineup(procs, 'varied');
+    const agreements = await checkAgreements(computing, s.ops, parameters);
+    const probes = await probeRoundTrips(computing, s.ops, baseFor);
+    const runs = await timeAll(procs, s, parameters);
+    const summary = (set: RunSet): RunResult[] =>
+      s.ops.flatMap((op) => SERVERS.map((server) => runs.filter((r) => r.op === op.key && r.server === server && r.set === set)).filter((of) => of.length > 0).map(medianRun));
+    const memory = Object.fromEntries(procs.map((p) => [p.label, peakResidentMb(p.pid)]));
+    writeReport(s, { started, database, load, graph: census[0], agreements, notes: paging.notes, probes, results: summary('varied'), kept: summary('kept'), fresh: summary('never-repeated'), runs, memory, parameters });
   } finally {
     for (const proc of procs) await proc.stop();
     await database.close();
   }
+}
+
+/** Our API with kept answers off: every answer computed. */
+const OURS_COMPUTED = 'ours computed';
+
+/**
+ * The processes that run a set: for `varied`, ours computed and the others; for `kept`, ours
+ * as it serves by default; for `never-repeated`, ours as it serves by default and the others.
+ */
+function lineup(procs: readonly ServerProcess[], set: RunSet): ServerProcess[] {
+  const ours = procs.find((p) => p.label === 'ours');
+  const computed = procs.find((p) => p.label === OURS_COMPUTED);
+  const others = procs.filter((p) => p.name !== 'ours');
+  const first = set === 'varied' ? computed : ours;
+  if (set === 'kept') return ours ? [ours] : [];
+  return first ? [first, ...others] : others;
 }
 
 function logLoad(load: CorpusLoad, loadedNow: boolean): void {
@@ -87,44 +120,25 @@ function logLoad(load: CorpusLoad, loadedNow: boolean): void {
   );
 }
 
-/** Where operation (f) pages to: the page it is timed on, and each server's cursor for it. */
+/** The page (f) centres on (parameters.ts draws pages around it), and what the report says of it. */
 interface Paging {
   readonly page: number;
   readonly pageSize: number;
-  readonly after: Readonly<Record<Server, string | null>>;
-  /** The peer's connection could not be walked that far: it is timed on its limit/offset list field. */
-  readonly peerByOffset: boolean;
   readonly notes: readonly string[];
 }
 
-/** Walks each server's statement list, page by page as a client does, to the page (f) is timed on. */
-async function walkToTimedPage(procs: readonly ServerProcess[], s: Settings, statementNodes: number): Promise<Paging> {
+function timedPage(s: Settings, statementNodes: number): Paging {
   const pageOp = OPERATIONS.find((op) => op.key === 'f') as Operation;
   const pageSize = pageOp.first ?? 20;
-  // A corpus too small for page 100 (1 000 statements are 50 pages) is timed on its last full page.
+  // A corpus too small for page 100 (1 000 statements are 50 pages) centres on its last full page.
   const lastFullPage = Math.floor(statementNodes / pageSize);
   const page = Math.min(s.page, lastFullPage);
   if (page < 2) throw new Error(`the graph holds ${statementNodes} statements, too few to page: at least ${2 * pageSize} are needed`);
-  if (page < s.page) log(`(f) ${statementNodes} statements are ${lastFullPage} pages of ${pageSize}: timing page ${page} instead of page ${s.page}`);
-  const after: Record<Server, string | null> = { ours: null, peer: null, floor: null };
-  const notes: string[] = [];
-  let peerByOffset = false;
-  if (s.ops.includes(pageOp)) {
-    for (const proc of procs) {
-      const t0 = Date.now();
-      try {
-        after[proc.name] = await walkToPage(proc, page, pageSize);
-        log(`${proc.name}: walked ${page - 1} pages of statements to the cursor of page ${page} in ${Date.now() - t0} ms`);
-      } catch (error) {
-        if (proc.name !== 'peer') throw error;
-        peerByOffset = true;
-        const note = `(f) the peer's statementsConnection could not be walked to page ${page}: ${error instanceof Error ? error.message : String(error)}; the peer is timed on its limit/offset list field instead`;
-        notes.push(note);
-        log(note);
-      }
-    }
-  }
-  return { page, pageSize, after, peerByOffset, notes };
+  const notes = [
+    `(f) pages drawn from 2 to ${Math.min(2 * page, lastFullPage)}, each server starting after the statement before the page (ours and the floor from their cursors); ` +
+      "the peer is asked for each with its limit/offset list field, since its connection's cursors cannot be made without walking to them",
+  ];
+  return { page, pageSize, notes };
 }
 
 const NO_CURSORS = { ours: null, peer: null, floor: null };
@@ -133,26 +147,32 @@ function operationInput(database: BenchDatabase, paging: Paging, op: Operation):
   return {
     probes: database.corpus.probes,
     first: op.first ?? 0,
-    after: op.key === 'f' ? paging.after : NO_CURSORS,
+    after: NO_CURSORS,
     offset: op.key === 'f' ? (paging.page - 1) * paging.pageSize : 0,
-    peerByOffset: op.key === 'f' && paging.peerByOffset,
+    peerByOffset: op.key === 'f',
   };
 }
 
 type InputFor = (op: Operation) => OperationInput;
 
+/** How many of each sequence the agreement check asks: the first of each, a few more of the varied. */
+const CHECKED = { varied: 3, fresh: 2 } as const;
+
 /** The servers that can ask `op` (operations.ts `servers`). */
 const asking = (procs: readonly ServerProcess[], op: Operation): ServerProcess[] => procs.filter((p) => op.servers?.includes(p.name) ?? true);
 
-async function checkAgreements(procs: readonly ServerProcess[], ops: readonly Operation[], inputFor: InputFor): Promise<Agreement[]> {
+async function checkAgreements(procs: readonly ServerProcess[], ops: readonly Operation[], parameters: ReadonlyMap<string, ParameterSets>): Promise<Agreement[]> {
   const agreements: Agreement[] = [];
   for (const op of ops) {
-    const agreement = await checkAgreement(asking(procs, op), op, inputFor(op));
-    agreements.push(agreement);
-    const verdict = Object.entries(agreement.agree)
-      .map(([name, ok]) => `${name} ${ok ? 'agrees' : 'DIFFERS'}`)
-      .join(', ');
-    log(`(${op.key}) ${op.name}: ${verdict}${Object.keys(agreement.errors).length > 0 ? ` errors: ${JSON.stringify(agreement.errors).slice(0, 500)}` : ''}`);
+    const sets = parameters.get(op.key) as ParameterSets;
+    for (const input of [...sets.varied.slice(0, CHECKED.varied), ...(sets.fresh ?? []).slice(0, CHECKED.fresh)]) {
+      const agreement = await checkAgreement(asking(procs, op), op, input);
+      agreements.push(agreement);
+      const verdict = Object.entries(agreement.agree)
+        .map(([name, ok]) => `${name} ${ok ? 'agrees' : 'DIFFERS'}`)
+        .join(', ');
+      log(`(${op.key}) ${op.name}: ${verdict}${Object.keys(agreement.errors).length > 0 ? ` errors: ${JSON.stringify(agreement.errors).slice(0, 500)}` : ''}`);
+    }
   }
   return agreements;
 }
@@ -174,38 +194,49 @@ async function probeRoundTrips(procs: readonly ServerProcess[], ops: readonly Op
 /**
  * Each operation is timed `repeat` times on each server, the servers taking turns, so a
  * burst of load from elsewhere on the machine hits one run of each rather than all runs
- * of one; the tables give the median of the runs.
+ * of one; the tables give the median of the runs. The never-repeated sequence is timed once
+ * per server, after them: its values are spent once asked.
  */
-async function timeAll(procs: readonly ServerProcess[], s: Settings, inputFor: InputFor): Promise<RunResult[]> {
+async function timeAll(procs: readonly ServerProcess[], s: Settings, parameters: ReadonlyMap<string, ParameterSets>): Promise<RunResult[]> {
   const runs: RunResult[] = [];
-  for (const op of s.ops) runs.push(...(await timeOperation(procs, op, s, inputFor)));
+  for (const op of s.ops) runs.push(...(await timeOperation(procs, op, s, parameters.get(op.key) as ParameterSets)));
   return runs;
 }
+
+/** A sequence as one server's request bodies. */
+const bodiesOf = (proc: ServerProcess, op: Operation, inputs: readonly OperationInput[]): string[] => inputs.map((input) => JSON.stringify(op.body(proc.name, input)));
 
 /**
  * An operation that takes seconds even alone (paths at 100k) would complete nothing in a
  * 5 s run at 8 connections: it gets one run of SLOW_RUN_SECONDS per server, no warm-up
  * (the requests alone warmed it up).
  */
-async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Settings, inputFor: InputFor): Promise<RunResult[]> {
-  const procs = asking(all, op);
+async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Settings, sets: ParameterSets): Promise<RunResult[]> {
+  const varied = asking(lineup(all, 'varied'), op);
+  const kept = asking(lineup(all, 'kept'), op);
   const runs: RunResult[] = [];
-  const alone = new Map<Server, Sequential>();
-  for (const proc of procs) alone.set(proc.name, await sequential(proc, op, inputFor(op)));
-  const slow = Math.max(...[...alone.values()].map((a) => a.latencyMs)) > SLOW_MS;
+  const alone = new Map<ServerProcess, Sequential>();
+  for (const proc of [...varied, ...kept]) alone.set(proc, await sequential(proc, op, sets.varied[0] as OperationInput));
+  // Ours keeping answers is not asked whether it is slow: its first requests are computed.
+  const slow = Math.max(...varied.map((p) => (alone.get(p) as Sequential).latencyMs)) > SLOW_MS;
   const timing: Timing = slow ? { duration: Math.max(s.duration, SLOW_RUN_SECONDS), warmup: 0 } : { duration: s.duration, warmup: s.warmup };
   const rounds = slow ? 1 : s.repeat;
-  log(`(${op.key}) alone: ${procs.map((p) => `${p.name} ${alone.get(p.name)?.latencyMs} ms`).join(', ')}${slow ? ` → one ${timing.duration} s run per server` : ''}`);
+  log(`(${op.key}) alone: ${[...alone].map(([p, a]) => `${p.label} ${a.latencyMs} ms`).join(', ')}${slow ? ` → one ${timing.duration} s run per server` : ''}`);
+  const time = async (proc: ServerProcess, set: RunSet, inputs: readonly OperationInput[], round: number, of: number): Promise<void> => {
+    const bodies = bodiesOf(proc, op, sets.varied);
+    const asked = { set, bodies: set === 'never-repeated' ? bodiesOf(proc, op, inputs) : bodies, warmBodies: bodies };
+    const result = await timeRun(proc, op, asked, s.connections, timing, alone.get(proc) ?? (alone.get(varied[0] as ServerProcess) as Sequential));
+    runs.push(result);
+    log(
+      `(${op.key}) ${op.name} · ${proc.label} · ${set} · run ${round}/${of}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
+        `${result.roundTripsPerRequest} round trips/request, ${result.sent} sent of ${result.distinct} distinct, rss peak ${result.rssPeakMb} MB, errors ${result.errors}, load ${result.loadBefore}→${result.loadAfter}`,
+    );
+  };
   for (let round = 1; round <= rounds; round += 1) {
-    for (const proc of procs) {
-      const result = await timeRun(proc, op, inputFor(op), s.connections, timing, alone.get(proc.name) as Sequential);
-      runs.push(result);
-      log(
-        `(${op.key}) ${op.name} · ${proc.name} · run ${round}/${rounds}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
-          `${result.roundTripsPerRequest} round trips/request, rss peak ${result.rssPeakMb} MB, errors ${result.errors}, load ${result.loadBefore}→${result.loadAfter}`,
-      );
-    }
+    for (const proc of varied) await time(proc, 'varied', sets.varied, round, rounds);
+    for (const proc of kept) await time(proc, 'kept', sets.varied, round, rounds);
   }
+  if (sets.fresh) for (const proc of asking(lineup(all, 'never-repeated'), op)) await time(proc, 'never-repeated', sets.fresh, 1, 1);
   return runs;
 }
 
@@ -217,14 +248,24 @@ interface Outcome {
   readonly agreements: readonly Agreement[];
   readonly notes: readonly string[];
   readonly probes: readonly RoundTripProbe[];
+  /** Computed answers on the varied sequence: the headline. */
   readonly results: readonly RunResult[];
+  /** Ours keeping answers, on the same sequence. */
+  readonly kept: readonly RunResult[];
+  readonly fresh: readonly RunResult[];
   readonly runs: readonly RunResult[];
-  readonly procs: readonly ServerProcess[];
+  /** Each server process's peak resident set over the whole bench, by its label. */
+  readonly memory: Readonly<Record<string, number | null>>;
+  readonly parameters: ReadonlyMap<string, ParameterSets>;
 }
 
-/** Writes bench/results/<variant>.json (everything measured) and .md (the table), and prints the table. */
+/**
+ * Writes bench/results/<variant>.json (everything measured), <variant>.md (computed answers
+ * on the varied sequence, beside ours keeping answers) and <variant>-never-repeated.md, and
+ * prints the tables.
+ */
 function writeReport(s: Settings, o: Outcome): void {
-  const { database, load, results, procs } = o;
+  const { database, load, results } = o;
   const neo4jRssMb = database.embedded ? residentMb(database.embedded.pid) : null;
   const report = {
     when: new Date().toISOString(),
@@ -232,32 +273,41 @@ function writeReport(s: Settings, o: Outcome): void {
     settings: { ...s, ops: s.ops.map((op) => op.key) },
     machine: machine(database),
     corpus: { statements: s.size, seed: s.seed, probes: database.corpus.probes, counts: load?.counts ?? null, graph: o.graph },
+    parameters: Object.fromEntries(
+      s.ops.map((op) => {
+        const sets = o.parameters.get(op.key) as ParameterSets;
+        return [op.key, { varied: sets.varied.length, variedDistinct: distinct(op, sets.varied), neverRepeated: sets.fresh?.length ?? null }];
+      }),
+    ),
     ingest: load,
     agreements: o.agreements.map((a) => ({ op: a.op, agree: a.agree, errors: a.errors })),
     notes: o.notes,
     roundTripsByPageSize: o.probes,
     results,
+    kept: o.kept,
+    neverRepeated: o.fresh,
     runs: o.runs,
-    memory: {
-      serverRssPeakMb: Object.fromEntries(procs.map((p) => [p.name, Math.max(...results.filter((r) => r.server === p.name).map((r) => r.rssPeakMb))])),
-      neo4jRssMb,
-    },
+    memory: { serverRssPeakMb: o.memory, neo4jRssMb },
     minutes: round((Date.now() - o.started) / 60_000, 1),
   };
   const folder = path.join(projectRoot(), 'bench', 'results');
   mkdirSync(folder, { recursive: true });
   // A run of some operations or servers only never overwrites the results of a full run.
-  const partial = s.ops.length < OPERATIONS.length || s.servers.length < SERVERS.length;
+  const partial = s.ops.map((op) => op.key).join() !== HEADLINE_OPERATIONS.map((op) => op.key).join() || s.servers.length < SERVERS.length;
   const variant = `bench-${s.size}${partial ? `-${s.ops.map((op) => op.key).join('')}-${s.servers.join('-')}` : ''}`;
   const file = path.join(folder, `${variant}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  const table = tables(results, s.ops);
+  const table = tables(results, s.ops, o.kept);
   writeFileSync(path.join(folder, `${variant}.md`), `${table}\n`);
+  const freshOps = s.ops.filter((op) => o.parameters.get(op.key)?.fresh);
+  const freshTable = tables(o.fresh, freshOps);
+  if (freshOps.length > 0) writeFileSync(path.join(folder, `${variant}-never-repeated.md`), `${freshTable}\n`);
   console.log(
     `\n## ${s.size} statements (seed ${s.seed}), ${s.connections} connections, median of ${s.repeat} runs of ${s.duration} s (after ${s.warmup} s warm-up each)\n`,
   );
-  console.log(table);
-  console.log(`\nserver RSS peak (MB): ${JSON.stringify(report.memory.serverRssPeakMb)}; Neo4j JVM RSS: ${neo4jRssMb ?? 'n/a'} MB`);
+  console.log(`computed (ours with kept answers off), varied parameters; ours keeping answers beside it:\n${table}`);
+  if (freshOps.length > 0) console.log(`\nnever-repeated parameters (ours keeping answers):\n${freshTable}`);
+  console.log(`\nserver RSS peak over the whole bench (MB): ${JSON.stringify(report.memory.serverRssPeakMb)}; Neo4j JVM RSS: ${neo4jRssMb ?? 'n/a'} MB`);
   console.log(`results: ${path.relative(projectRoot(), file)} (${report.minutes} min)`);
 }
 

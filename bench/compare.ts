@@ -2,8 +2,11 @@
  * `node dist/bench/compare.js [small] [large]`: how latency changes from one
  * corpus size to another, from two results files of `npm run bench` (default 10000 and
  * 100000). Prints, per operation and server, p50 and p99 at both sizes and their ratio, and
- * checks the targets: p99 within 1.3× for indexed lookups; at the large size, ours at least
- * 1.5× the peer's throughput and 0.7× the floor's.
+ * checks the targets on computed answers (the `results` of each file: ours with kept answers
+ * off, on the varied parameters): p99 within 1.3× for indexed lookups; at the large size, ours
+ * at least 0.85× the floor's throughput, and 1.5× the peer's wherever the floor itself is
+ * more than 1.5× the peer (elsewhere Neo4j's own work bounds all three, and ours is held to
+ * the floor only).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +26,9 @@ function results(size: number): readonly Run[] {
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench -- --size ${size}\` first`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { results: Run[] }).results;
 }
+
+/** Computed answers at the large size against the peer and the floor (issue 26). */
+const TARGET = { peer: 1.5, floor: 0.85 } as const;
 
 const x = (a: number, b: number): string => (b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 
@@ -50,8 +56,12 @@ function main(): void {
     const ours = find(after, op.key, 'ours');
     const peer = find(after, op.key, 'peer');
     const floor = find(after, op.key, 'floor');
-    if (ours && peer) verdicts.push(`(${op.key}) at ${large}: ours/peer ${x(ours.requestsPerSecond, peer.requestsPerSecond)} (target ≥ 1.5×): ${ours.requestsPerSecond >= 1.5 * peer.requestsPerSecond ? 'met' : 'NOT met'}`);
-    if (ours && floor) verdicts.push(`(${op.key}) at ${large}: ours/floor ${x(ours.requestsPerSecond, floor.requestsPerSecond)} (target ≥ 0.7×): ${ours.requestsPerSecond >= 0.7 * floor.requestsPerSecond ? 'met' : 'NOT met'}`);
+    if (ours && peer) {
+      const held = floor === undefined || floor.requestsPerSecond > TARGET.peer * peer.requestsPerSecond;
+      const verdict = held ? (ours.requestsPerSecond >= TARGET.peer * peer.requestsPerSecond ? 'met' : 'NOT met') : `not held: the floor itself is ${x(floor.requestsPerSecond, peer.requestsPerSecond)} the peer`;
+      verdicts.push(`(${op.key}) at ${large}: ours/peer ${x(ours.requestsPerSecond, peer.requestsPerSecond)} (target ≥ ${TARGET.peer}×): ${verdict}`);
+    }
+    if (ours && floor) verdicts.push(`(${op.key}) at ${large}: ours/floor ${x(ours.requestsPerSecond, floor.requestsPerSecond)} (target ≥ ${TARGET.floor}×): ${ours.requestsPerSecond >= TARGET.floor * floor.requestsPerSecond ? 'met' : 'NOT met'}`);
   }
   const text = `${lines.join('\n')}\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`;
   writeFileSync(path.join(projectRoot(), 'bench', 'results', `scaling-${small}-${large}.md`), text);

@@ -7,20 +7,32 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import type { BenchDatabase } from './database';
 import { log } from './log';
-import { PAGE_QUERIES, statementPage, type Operation, type OperationInput, type RequestBody, type Server } from './operations';
+import { type Operation, type OperationInput, type Server } from './operations';
 import type { ServerProcess } from './server-process';
 import type { PhaseReport } from './servers/child';
+
+/**
+ * Which sequence a run asked, and of which server: `varied` (the popularity-weighted draws;
+ * ours with kept answers off, so every answer is computed), `kept` (the same draws, ours as
+ * it serves by default, keeping answers), `never-repeated` (values asked once each; ours as
+ * it serves by default). Peer and floor keep nothing: they run `varied` and `never-repeated`.
+ */
+export type RunSet = 'varied' | 'kept' | 'never-repeated';
 
 export interface RunResult {
   readonly op: string;
   readonly server: Server;
+  readonly set: RunSet;
+  /** Distinct requests in the sequence, and requests sent (past the length, the sequence starts again; never for never-repeated). */
+  readonly distinct: number;
+  readonly sent: number;
   readonly requestsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
   readonly mean: number;
   readonly requests: number;
   readonly errors: number;
-  /** Measured on requests sent one at a time before the timed runs. */
+  /** Counted by the server during the timed run where it counts per request (ours), else on requests sent one at a time before it. */
   readonly roundTripsPerRequest: number;
   /** Latency of one request with nothing else in flight (ms). */
   readonly aloneMs: number;
@@ -52,20 +64,6 @@ export interface RoundTripProbe {
 
 export const mb = (bytes: number): number => Math.round(bytes / 1048576);
 export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
-
-export async function walkToPage(proc: ServerProcess, page: number, first: number): Promise<string | null> {
-  let after: string | null = null;
-  for (let i = 1; i < page; i += 1) {
-    const body: RequestBody = proc.name === 'floor' ? { op: 'page', params: { first, after } } : { query: PAGE_QUERIES[proc.name], variables: { first, after } };
-    const response = await proc.post(body);
-    const result = statementPage(proc.name, response);
-    if (!result.hasNextPage || result.endCursor === null) {
-      throw new Error(`the statement list ended at page ${i}${errorsOf(response) ? ` with ${JSON.stringify(errorsOf(response)).slice(0, 300)}` : ''}`);
-    }
-    after = result.endCursor;
-  }
-  return after;
-}
 
 function errorsOf(response: unknown): unknown {
   const errors = (response as { errors?: unknown } | null)?.errors;
@@ -152,30 +150,72 @@ export interface Timing {
   readonly warmup: number;
 }
 
-export async function timeRun(proc: ServerProcess, op: Operation, input: OperationInput, connections: number, timing: Timing, alone: Sequential): Promise<RunResult> {
+/**
+ * The bodies of a run, sent in order whatever the connection, starting again past the end;
+ * with `once`, each is sent once at most: the run ends when they are spent, or at its
+ * duration. The rate is the requests answered over the time to the last answer, so a run
+ * that ends early is not charged autocannon's wait for its next one-second tick.
+ */
+async function cannon(url: string, bodies: readonly string[], connections: number, duration: number, once = false): Promise<{ result: autocannon.Result; seconds: number }> {
+  let next = 0;
+  let last = 0;
+  const started = performance.now();
+  const result = await autocannon({
+    url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    connections,
+    timeout: 60,
+    duration,
+    body: bodies[0],
+    // autocannon needs at least one request per connection.
+    ...(once ? { maxOverallRequests: Math.max(bodies.length, connections) } : {}),
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+        onResponse: () => {
+          last = performance.now();
+        },
+      },
+    ],
+  });
+  return { result, seconds: last > started ? (last - started) / 1000 : result.duration };
+}
+
+export interface Asked {
+  readonly set: RunSet;
+  /** The sequence timed, as request bodies. */
+  readonly bodies: readonly string[];
+  /** The warm-up's sequence: the varied one, so that a never-repeated sequence is not spent warming up. */
+  readonly warmBodies: readonly string[];
+}
+
+export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, connections: number, timing: Timing, alone: Sequential): Promise<RunResult> {
   const database = proc.database;
   await quiesce(database);
-  const body = JSON.stringify(op.body(proc.name, input));
-  const options = { url: proc.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections, timeout: 60 };
-  if (timing.warmup > 0) await autocannon({ ...options, duration: timing.warmup });
+  if (timing.warmup > 0) await cannon(proc.url, asked.warmBodies, connections, timing.warmup);
   await quiesce(database);
   await proc.call('reset');
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
-  const result = await autocannon({ ...options, duration: timing.duration });
+  const { result, seconds } = await cannon(proc.url, asked.bodies, connections, timing.duration, asked.set === 'never-repeated');
   const report = (await proc.call('report')) as PhaseReport;
   const completed = result.latency.totalCount;
+  const perRequest = report.roundTripsMin !== null && report.requests > 0 ? round(report.roundTrips / report.requests, 2) : alone.roundTrips;
   return {
     op: op.key,
     server: proc.name,
-    requestsPerSecond: round(completed / result.duration, 1),
+    set: asked.set,
+    distinct: new Set(asked.bodies).size,
+    sent: result.requests.sent,
+    requestsPerSecond: round(completed / seconds, 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
     mean: round(result.latency.mean, 2),
     requests: completed,
     errors: result.errors + result.timeouts + result.non2xx + report.errors,
-    roundTripsPerRequest: alone.roundTrips,
+    roundTripsPerRequest: perRequest,
     aloneMs: alone.latencyMs,
-    seconds: timing.duration,
+    seconds: round(seconds, 1),
     roundTripsMin: report.roundTripsMin,
     roundTripsMax: report.roundTripsMax,
     rssPeakMb: mb(report.rssPeak),
@@ -202,6 +242,7 @@ export function medianRun(runs: readonly RunResult[]): RunResult {
     p99: pick((r) => r.p99),
     mean: pick((r) => r.mean),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    roundTripsPerRequest: pick((r) => r.roundTripsPerRequest),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     rssPeakMb: Math.max(...runs.map((r) => r.rssPeakMb)),
     loadBefore: pick((r) => r.loadBefore),

@@ -287,7 +287,7 @@ const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'a',
     name: 'policy statements',
-    question: 'statements about the most discussed policy, 50 a page, with speaker, roles and reporting outlets',
+    question: 'statements about a policy (drawn by how much is said about it), 50 a page, with speaker, roles and reporting outlets',
     indexedLookup: false,
     first: 50,
     body: (server, { probes, first }) =>
@@ -304,7 +304,7 @@ const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'b',
     name: 'person and statements',
-    question: 'the most quoted person, their roles, and their first 10 statements with what each was about',
+    question: 'a person (drawn by how often quoted), their roles, and their first 10 statements with what each was about',
     indexedLookup: false,
     first: 10,
     body: (server, { probes, first }) =>
@@ -321,7 +321,7 @@ const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'c',
     name: 'attribution by speaker',
-    question: 'how many statements about the most discussed policy each speaker made',
+    question: 'how many statements about a policy (drawn by how much is said about it) each speaker made; never repeated: about any entity',
     indexedLookup: false,
     first: null,
     body: (server, { probes }) =>
@@ -336,7 +336,7 @@ const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'd',
     name: 'search',
-    question: 'full-text search for the words of the most discussed policy, 10 hits',
+    question: 'full-text search for a name (drawn by how often the graph mentions it), 10 hits; never repeated: two words of the names',
     indexedLookup: false,
     first: null,
     body: (server, { probes }) =>
@@ -350,7 +350,7 @@ const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'e',
     name: 'paths (≤4 hops)',
-    question: 'the 3 shortest connections of at most 4 hops between a mid-ranked speaker and a country',
+    question: 'the 3 shortest connections of at most 4 hops between a person (drawn by how often quoted) and a place (by its links)',
     indexedLookup: false,
     first: null,
     body: (server, { probes }) =>
@@ -365,7 +365,7 @@ const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'f',
     name: 'page 100',
-    question: 'page 100 (20 a page) of every statement in article order, from the cursor of page 99',
+    question: 'a page (20 a page) of every statement in article order, drawn from pages 2 to 200, from the cursor of the page before',
     indexedLookup: true,
     first: 20,
     body: (server, { first, after, offset, peerByOffset }) =>
@@ -384,7 +384,7 @@ const ARCHIVE_OPERATIONS: readonly Operation[] = [
   {
     key: 'g',
     name: 'statement by id',
-    question: 'one statement by id, with its speaker and the span and article it first appeared in',
+    question: 'one statement by id (drawn by how many articles it appears in), with its speaker and the span and article it first appeared in',
     indexedLookup: true,
     first: null,
     body: (server, { probes }) =>
@@ -465,4 +465,5 @@ const TIME_OPERATIONS: readonly Operation[] = [
 
 export const OPERATIONS: readonly Operation[] = [...ARCHIVE_OPERATIONS, ...TIME_OPERATIONS];
 
-export const PAGE_QUERIES: Readonly<Record<Exclude<Server, 'floor'>, string>> = { ours: OURS_PAGE, peer: PEER_PAGE };
+/** The seven questions every server can ask, (a) to (g): what `npm run bench` times unless told otherwise, and BENCHMARKS.md's headline. */
+export const HEADLINE_OPERATIONS: readonly Operation[] = ARCHIVE_OPERATIONS.slice(0, 7);

@@ -63,20 +63,41 @@ export function residentMb(pid: number): number | null {
   }
 }
 
+/** The most resident memory the process has had in its life (VmHWM), in MB. */
+export function peakResidentMb(pid: number): number | null {
+  try {
+    const kb = Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 
-export function tables(results: readonly RunResult[], ops: readonly Operation[]): string {
+/**
+ * One row per operation: ours, peer and floor from `results`, and, given `kept`, ours keeping
+ * answers beside them (its req/s, its ratio to the floor, and its round trips after ours').
+ */
+export function tables(results: readonly RunResult[], ops: readonly Operation[], kept?: readonly RunResult[]): string {
   const find = (op: string, server: Server): RunResult | undefined => results.find((r) => r.op === op && r.server === server);
   const lines: string[] = [];
-  lines.push(`| op | question | ours req/s | peer req/s | floor req/s | ours/peer | ours/floor | p50 ours / peer / floor (ms) | p99 ours / peer / floor (ms) | alone ours / peer / floor (ms) | round trips ours / peer / floor | errors ours / peer / floor |`);
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const keptHeads = kept ? ' ours kept req/s | kept/floor |' : '';
+  const keptRule = kept ? '---:|---:|' : '';
+  lines.push(
+    `| op | question | ours req/s | peer req/s | floor req/s | ours/peer | ours/floor |${keptHeads} p50 ours / peer / floor (ms) | p99 ours / peer / floor (ms) | alone ours / peer / floor (ms) | round trips ours / peer / floor${kept ? ' / ours kept' : ''} | errors ours / peer / floor |`,
+  );
+  lines.push(`|---|---|---:|---:|---:|---:|---:|${keptRule}---:|---:|---:|---:|---:|`);
   for (const op of ops) {
     const [ours, peer, floor] = SERVERS.map((server) => find(op.key, server));
+    const keptRun = kept?.find((r) => r.op === op.key);
     const cell = (pick: (r: RunResult) => number | string | null): string => [ours, peer, floor].map((r) => (r ? String(pick(r) ?? '–') : '–')).join(' / ');
+    const keptCells = kept ? ` ${keptRun?.requestsPerSecond ?? '–'} | ${ratio(keptRun?.requestsPerSecond, floor?.requestsPerSecond)} |` : '';
+    const trips = `${cell((r) => r.roundTripsPerRequest)}${kept ? ` / ${keptRun?.roundTripsPerRequest ?? '–'}` : ''}`;
     lines.push(
       `| ${op.key} | ${op.name} | ${ours?.requestsPerSecond ?? '–'} | ${peer?.requestsPerSecond ?? '–'} | ${floor?.requestsPerSecond ?? '–'} | ` +
-        `${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.requestsPerSecond, floor?.requestsPerSecond)} | ` +
-        `${cell((r) => r.p50)} | ${cell((r) => r.p99)} | ${cell((r) => Math.round(r.aloneMs))} | ${cell((r) => r.roundTripsPerRequest)} | ${cell((r) => r.errors)} |`,
+        `${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.requestsPerSecond, floor?.requestsPerSecond)} |${keptCells} ` +
+        `${cell((r) => r.p50)} | ${cell((r) => r.p99)} | ${cell((r) => Math.round(r.aloneMs))} | ${trips} | ${cell((r) => r.errors)} |`,
     );
   }
   return lines.join('\n');

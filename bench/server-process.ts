@@ -15,6 +15,8 @@ export class ServerProcess {
 
   private constructor(
     readonly name: Server,
+    /** The name in logs: the server's, or with what sets this process apart ("ours computed"). */
+    readonly label: string,
     private readonly child: ChildProcess,
     readonly url: string,
     readonly database: BenchDatabase,
@@ -26,20 +28,22 @@ export class ServerProcess {
     });
   }
 
-  static start(name: Server, database: BenchDatabase): Promise<ServerProcess> {
+  /** `variant` names a second process of the same server with settings of its own (`env`), as "ours computed" keeps no answers. */
+  static start(name: Server, database: BenchDatabase, variant?: { readonly label: string; readonly env: Readonly<Record<string, string>> }): Promise<ServerProcess> {
     const uri = database.uri;
     const script = path.join(__dirname, 'servers', `${name}.js`);
+    const label = variant?.label ?? name;
     const child = fork(script, [], {
-      env: { ...process.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
+      env: { ...process.env, ...variant?.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new Promise((resolve, reject) => {
-      const onExit = (code: number | null): void => reject(new Error(`the ${name} server exited with code ${code} before it was ready`));
+      const onExit = (code: number | null): void => reject(new Error(`the ${label} server exited with code ${code} before it was ready`));
       child.once('exit', onExit);
       child.on('message', (message: ChildMessage) => {
         if (message.type !== 'ready') return;
         child.off('exit', onExit);
-        resolve(new ServerProcess(name, child, message.url, database));
+        resolve(new ServerProcess(name, label, child, message.url, database));
       });
     });
   }

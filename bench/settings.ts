@@ -1,10 +1,10 @@
 /** The bench's command line: what to measure, on which servers, for how long. */
 import { DEFAULT_LOAD } from '../src/ingest/bulk-load';
 import { parseOptions, parseSize } from './args';
-import { OPERATIONS, SERVERS, type Operation, type Server } from './operations';
+import { HEADLINE_OPERATIONS, OPERATIONS, SERVERS, type Operation, type Server } from './operations';
 
 const USAGE =
-  'usage: npm run bench -- [--size 10000] [--seed 42] [--duration 5] [--warmup 2] [--repeat 3] [--connections 8] [--ops a,b,c,d,e,f,g,h,i] [--servers ours,peer,floor] [--fresh] [--ingest-concurrency 1] [--ingest-batch 100] [--page 100]';
+  'usage: npm run bench -- [--size 10000] [--seed 42] [--duration 5] [--warmup 2] [--repeat 3] [--connections 8] [--ops a,b,c,d,e,f,g (also h,i,j,k)] [--servers ours,peer,floor] [--fresh] [--ingest-concurrency 1] [--ingest-batch 100] [--page 100]';
 
 export interface Settings {
   readonly size: number;
@@ -42,7 +42,7 @@ export function settings(argv: readonly string[]): Settings {
     },
     USAGE,
   );
-  const keys = ((o.ops as string | undefined) ?? OPERATIONS.map((op) => op.key).join(',')).split(',');
+  const keys = ((o.ops as string | undefined) ?? HEADLINE_OPERATIONS.map((op) => op.key).join(',')).split(',');
   const ops = keys.map((key) => {
     const op = OPERATIONS.find((candidate) => candidate.key === key.trim());
     if (!op) throw new Error(`--ops expects keys among ${OPERATIONS.map((c) => c.key).join(', ')}; received ${JSON.stringify(key)}`);

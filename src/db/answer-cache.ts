@@ -14,13 +14,16 @@
  * client's own writes.)
  *
  * The check is a round trip of its own, as cheap as a read can be, so only reads that cost
- * far more than one are worth keeping; a lookup by id is not.
+ * far more than one are worth keeping; a lookup by id is not. A question without a kept
+ * answer for the last state the gateway saw skips the check and is computed at once
+ * (Neo4jGateway.readKept), so a miss costs one round trip, as the read alone would.
  */
 import type { CypherQuery, Row } from './cypher';
 
 interface Kept {
   readonly state: string;
   readonly rows: readonly Row[];
+  readonly weight: number;
 }
 
 /** The key of a query: its text and its parameters, which our translations build in a fixed order. */
@@ -38,30 +41,45 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Rows kept per answer, on average: with the answer count, this bounds the memory kept.
- * Attribution by article can list every article, thousands of rows in a large graph, and
- * a full cache of such answers would otherwise hold millions of rows.
+ * The size of a kept answer, its key's text and its rows' JSON, in characters, allowed per
+ * answer on average: with the answer count, this bounds the memory kept. Attribution by
+ * article can list every article, thousands of rows in a large graph; a paths query's text
+ * alone is kilobytes; a count of rows would bound neither.
  */
-export const ROWS_PER_ANSWER = 100;
+export const CHARACTERS_PER_ANSWER = 16_384;
+
+/** What a kept answer weighs against the bound: its key's text and its rows' JSON, in characters. */
+export const weightOf = (key: string, rows: readonly Row[]): number => key.length + JSON.stringify(rows).length;
 
 /**
- * At most `capacity` answers, one per query, holding at most `maxRows` rows in all; the least
- * recently used go first, and an answer longer than `maxRows` is not kept. Capacity 0 keeps none.
+ * At most `capacity` answers, one per query, weighing at most `maxCharacters` in all
+ * (weightOf); the least recently used go first, and an answer heavier than that is not kept.
+ * Capacity 0 keeps none.
  */
 export class AnswerCache {
   private readonly kept = new Map<string, Kept>();
-  private rows = 0;
+  private weight = 0;
 
   constructor(
     readonly capacity: number,
-    readonly maxRows = capacity * ROWS_PER_ANSWER,
+    readonly maxCharacters = capacity * CHARACTERS_PER_ANSWER,
   ) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity must be a whole number of answers, 0 or more; received ${capacity}`);
-    if (!Number.isInteger(maxRows) || maxRows < 0) throw new RangeError(`maxRows must be a whole number of rows, 0 or more; received ${maxRows}`);
+    if (!Number.isInteger(maxCharacters) || maxCharacters < 0) throw new RangeError(`maxCharacters must be a whole number, 0 or more; received ${maxCharacters}`);
   }
 
   get size(): number {
     return this.kept.size;
+  }
+
+  /** What the kept answers weigh in all (weightOf). */
+  get characters(): number {
+    return this.weight;
+  }
+
+  /** The state the answer kept for `key` was computed at, without counting it as used. */
+  stateOf(key: string): string | undefined {
+    return this.kept.get(key)?.state;
   }
 
   /** The rows kept for `key` if they were computed at `state`. */
@@ -73,14 +91,16 @@ export class AnswerCache {
     return kept.rows;
   }
 
-  /** Keeps `rows` as the answer at `state`, in place of any older one, unless there are too many; returns them frozen either way. */
+  /** Keeps `rows` as the answer at `state`, in place of any older one, unless they weigh too much; returns them frozen either way. */
   set(key: string, state: string, rows: Row[]): readonly Row[] {
     deepFreeze(rows);
-    if (this.capacity === 0 || rows.length > this.maxRows) return rows;
+    if (this.capacity === 0) return rows;
+    const weight = weightOf(key, rows);
+    if (weight > this.maxCharacters) return rows;
     this.drop(key);
-    this.kept.set(key, { state, rows });
-    this.rows += rows.length;
-    while (this.kept.size > this.capacity || this.rows > this.maxRows) this.drop(this.kept.keys().next().value as string);
+    this.kept.set(key, { state, rows, weight });
+    this.weight += weight;
+    while (this.kept.size > this.capacity || this.weight > this.maxCharacters) this.drop(this.kept.keys().next().value as string);
     return rows;
   }
 
@@ -88,6 +108,6 @@ export class AnswerCache {
     const kept = this.kept.get(key);
     if (kept === undefined) return;
     this.kept.delete(key);
-    this.rows -= kept.rows.length;
+    this.weight -= kept.weight;
   }
 }

@@ -86,6 +86,9 @@ export class RoundTrips {
 
 export type { Deadline };
 
+/** Where a computation of a kept answer is found by the requests that would wait for it. */
+const slotOf = (state: string, key: string): string => `${state}\u0000${key}`;
+
 export class Neo4jGateway {
   private current: Driver;
   private driverGeneration = 0;
@@ -121,8 +124,15 @@ export class Neo4jGateway {
     await old.close();
   }
 
-  /** Kept answers being computed, by database state and query (readKept). */
+  /** Kept answers being computed, by the database state they started from and their query (readKept). */
   private readonly computing = new Map<string, Promise<readonly Row[]>>();
+
+  /**
+   * The state of the database (a bookmark) that the last read or write of this gateway to
+   * come back ended with; '' before the first. Never trusted to give a kept answer, only to
+   * tell that one is stale, and as the state a computation started from (readKept).
+   */
+  private seen = '';
 
   /** A driver for `config` and the gateway over it, with one retry time for the driver's writes and the gateway's reads. */
   static connect(config: Neo4jConfig & { uri: string }, options: GatewayOptions = {}): Neo4jGateway {
@@ -148,22 +158,32 @@ export class Neo4jGateway {
 
   /**
    * `read`, for a query that costs far more than a round trip: its answer is kept, and given
-   * again while the database has not changed. One round trip checks that (answer-cache.ts);
-   * when the answer is not kept, a second computes it. Requests that ask for the same answer
-   * while it is being computed wait for that computation instead of asking Neo4j again (a
-   * dashboard's viewers after an ingest), each within its own deadline. If it fails (its
+   * again while the database has not changed (answer-cache.ts).
+   *
+   * A question that has no kept answer for the last state this gateway saw (asked for the
+   * first time, or after a write this gateway saw: its own, or one a read of any request
+   * came back from) is computed at once, in one round trip; its answer is kept when the query
+   * ended at that same state, so nothing was committed between that state being seen and the
+   * query's end. Otherwise one round trip checks the state: the kept answer is given when it
+   * is still the state's, and a second computes it when it is not (a write this gateway had
+   * not yet seen).
+   *
+   * Requests that ask for an answer while it is being computed (a dashboard's viewers after
+   * an ingest) check the state and wait for that computation, when it started from the state
+   * they see, instead of asking Neo4j again, each within its own deadline. If it fails (its
    * request's deadline, say), one of them computes it, and the others wait for that one.
    */
   async readKept(query: CypherQuery, trips?: RoundTrips, deadline?: Deadline): Promise<readonly Row[]> {
     if (this.answers.capacity === 0) return this.read(query, trips, deadline);
+    const key = answerKey(query);
+    const seen = this.seen;
+    if (seen === '' || (this.answers.stateOf(key) !== seen && !this.computing.has(slotOf(seen, key)))) return this.compute(query, key, seen, trips, deadline);
     const { state } = await this.readAt(STATE, trips, deadline);
     if (state === '') return this.read(query, trips, deadline);
-    const key = answerKey(query);
-    const slot = `${state}\u0000${key}`;
     for (;;) {
       const kept = this.answers.get(key, state);
       if (kept !== undefined) return kept;
-      const underWay = this.computing.get(slot);
+      const underWay = this.computing.get(slotOf(state, key));
       if (underWay === undefined) break;
       // TIMEOUT at this request's deadline; undefined when the computation failed, to look again.
       const waited = await within(
@@ -172,9 +192,18 @@ export class Neo4jGateway {
       );
       if (waited !== undefined) return waited.rows;
     }
-    // Rows not kept (a write committed meanwhile, or too many) are still shared with the waiters: frozen too (set freezes what it refuses).
+    return this.compute(query, key, state, trips, deadline);
+  }
+
+  /**
+   * Computes a kept answer, seen by the requests that ask for it meanwhile, and keeps it when
+   * the query ended at `from`, a state seen before it began. Rows not kept (a write committed
+   * meanwhile, or too many) are still shared with the waiters: frozen too (set freezes what it refuses).
+   */
+  private async compute(query: CypherQuery, key: string, from: string, trips?: RoundTrips, deadline?: Deadline): Promise<readonly Row[]> {
+    const slot = slotOf(from, key);
     const computing = this.readAt(query, trips, deadline).then((computed) =>
-      computed.state === state ? this.answers.set(key, state, computed.rows) : deepFreeze(computed.rows),
+      from !== '' && computed.state === from ? this.answers.set(key, from, computed.rows) : deepFreeze(computed.rows),
     );
     this.computing.set(slot, computing);
     try {
@@ -191,7 +220,9 @@ export class Neo4jGateway {
     for (let delay: number = RETRY.firstDelayMs; ; delay *= RETRY.multiplier) {
       const budget = this.budget(deadline);
       try {
-        return await this.readOnce(query, budget.timeoutMs);
+        const answer = await this.readOnce(query, budget.timeoutMs);
+        if (answer.state !== '') this.seen = answer.state;
+        return answer;
       } catch (error) {
         firstFailure ??= Date.now();
         if (!neo4j.isRetriableError(error) || Date.now() - firstFailure > this.maxRetryTimeMs) throw translateDriverError(error, budget);
@@ -228,7 +259,10 @@ export class Neo4jGateway {
     const budget = this.budget(deadline, this.transactionTimeoutMs * 6);
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(new WriteTx(tx, trips)), { timeout: budget.timeoutMs });
+      const done = await session.executeWrite((tx) => work(new WriteTx(tx, trips)), { timeout: budget.timeoutMs });
+      const state = session.lastBookmarks().join(',');
+      if (state !== '') this.seen = state;
+      return done;
     } catch (error) {
       throw translateDriverError(error, budget);
     } finally {

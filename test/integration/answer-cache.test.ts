@@ -1,7 +1,8 @@
 /**
- * Kept answers (src/db/answer-cache.ts) against the real Neo4j: an answer is given again
- * for one round trip while nothing is committed, and never after a commit, whoever made it;
- * an answer computed while a write committed is not kept. The writes here go through a
+ * Kept answers (src/db/answer-cache.ts) against the real Neo4j: a question asked for the
+ * first time, or after a commit the gateway has seen, costs one round trip; an answer is
+ * given again for one round trip while nothing is committed, and never after a commit,
+ * whoever made it; an answer computed while a write committed is not kept. The writes here go through a
  * driver of their own, not the gateway, as the ingest CLI or a Cypher shell would. The
  * nodes are labelled AnswerCacheProbe or AnswerCacheOther and removed after each test. A
  * transaction that changes nothing (a node created and deleted in it) commits nothing, and
@@ -67,25 +68,57 @@ async function readKept(query: CypherQuery, from = gateway): Promise<{ rows: rea
   return { rows, trips: trips.count };
 }
 
+/** A read through the gateway: it then knows the state of the database, as a server that serves any request does. */
+const look = async (): Promise<void> => {
+  await gateway.read(COUNT);
+};
+
 describe('a kept answer', () => {
-  it('is given again for one round trip until anything is committed, and recomputed after', async () => {
+  it('costs one round trip when asked for the first time, is given again for one until anything is committed, and recomputed after', async () => {
+    await look();
     const first = await readKept(COUNT);
     const again = await readKept(COUNT);
-    expect(first).toEqual({ rows: [{ n: 0 }], trips: 2 });
+    expect(first).toEqual({ rows: [{ n: 0 }], trips: 1 });
     expect(again.trips).toBe(1);
     expect(again.rows).toBe(first.rows);
 
+    // A commit the gateway has not seen: the check finds it, and a second round trip computes.
     await addProbe();
-    expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 2 });
-    expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 1 });
+    const afterWrite = await readKept(COUNT);
+    expect(afterWrite).toEqual({ rows: [{ n: 1 }], trips: 2 });
+    const kept = await readKept(COUNT);
+    expect(kept).toEqual({ rows: [{ n: 1 }], trips: 1 });
+    expect(kept.rows).toBe(afterWrite.rows);
 
     // A transaction that changes nothing commits nothing.
     await elsewhere.executeQuery('CREATE (p:AnswerCacheProbe) DELETE p', {}, { database: config.database });
-    expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 1 });
+    expect((await readKept(COUNT)).rows).toBe(kept.rows);
 
     // A commit anywhere in the database, not only to what the query reads, ends every kept answer.
     await elsewhere.executeQuery('CREATE (:AnswerCacheOther)', {}, { database: config.database });
     expect(await readKept(COUNT)).toEqual({ rows: [{ n: 1 }], trips: 2 });
+  });
+
+  it('is recomputed in one round trip once the gateway has seen a commit, by its own write or by any read that came back after it', async () => {
+    await look();
+    const before = await readKept(COUNT);
+    expect((await readKept(COUNT)).rows).toBe(before.rows);
+
+    // A write through the gateway: the next ask computes at once, one round trip, and that answer is kept.
+    await gateway.write((tx) => tx.run(cypher('CREATE (:AnswerCacheProbe)')));
+    const afterOwnWrite = await readKept(COUNT);
+    expect(afterOwnWrite).toEqual({ rows: [{ n: 1 }], trips: 1 });
+    const again = await readKept(COUNT);
+    expect(again.trips).toBe(1);
+    expect(again.rows).toBe(afterOwnWrite.rows);
+
+    // A write elsewhere, then a read of another question that comes back after it: the gateway
+    // knows the kept answer is stale without a check.
+    await addProbe();
+    await look();
+    const afterSeenWrite = await readKept(COUNT);
+    expect(afterSeenWrite).toEqual({ rows: [{ n: 2 }], trips: 1 });
+    expect((await readKept(COUNT)).rows).toBe(afterSeenWrite.rows);
   });
 
   it('is frozen: a caller cannot change the answer the next request gets', async () => {
@@ -97,24 +130,31 @@ describe('a kept answer', () => {
   });
 
   it('is not kept when a write committed while it was computed: it may have seen part of the graph before and part after', async () => {
+    await look();
     const computing = readKept(SLOW_COUNT);
     await slowCountRunning();
     await addProbe();
     // The probe was added while the numbers were being counted, so the count saw it.
-    expect(await computing).toEqual({ rows: [{ n: 1 }], trips: 2 });
-    // Kept under the state the write made, it would have been given again here for one trip.
-    expect(await readKept(SLOW_COUNT)).toEqual({ rows: [{ n: 1 }], trips: 2 });
-    expect(await readKept(SLOW_COUNT)).toEqual({ rows: [{ n: 1 }], trips: 1 });
+    const computed = await computing;
+    expect(computed).toEqual({ rows: [{ n: 1 }], trips: 1 });
+    // Kept, it would have been given again here, the very same rows.
+    const recomputed = await readKept(SLOW_COUNT);
+    expect(recomputed).toEqual({ rows: [{ n: 1 }], trips: 1 });
+    expect(recomputed.rows).not.toBe(computed.rows);
+    expect((await readKept(SLOW_COUNT)).rows).toBe(recomputed.rows);
   });
 
   it('is computed once for requests that ask for it at the same time', async () => {
+    await look();
     const [a, b] = await Promise.all([readKept(SLOW_COUNT), readKept(SLOW_COUNT)]);
-    expect([a.trips, b.trips].sort()).toEqual([1, 2]);
+    // One computes it (one round trip), the other checks the state and waits for it (one round trip).
+    expect([a.trips, b.trips]).toEqual([1, 1]);
     expect(a.rows).toBe(b.rows);
   });
 
   it('is computed again by a request that waited for it when its computation fails, and a waiter stops waiting at its own deadline', async () => {
     await addProbe();
+    await look();
     // The first request's deadline cancels its query; the one waiting for it computes the answer itself.
     const impatient = gateway.readKept(SLOW_COUNT, new RoundTrips(), { at: Date.now() + 800, ms: 800 });
     await slowCountRunning();
@@ -125,6 +165,7 @@ describe('a kept answer', () => {
     // A request with little time left stops waiting at its own deadline, with no query of its
     // own: one trip, the state check.
     await addProbe();
+    await look();
     const slow = readKept(SLOW_COUNT);
     let slowDone = false;
     void slow.then(
@@ -137,14 +178,19 @@ describe('a kept answer', () => {
     expect(waiter.count).toBe(1);
     // It gave up on its own: the computation it waited for was still running.
     expect(slowDone).toBe(false);
-    expect(await slow).toEqual({ rows: [{ n: 2 }], trips: 2 });
+    expect(await slow).toEqual({ rows: [{ n: 2 }], trips: 1 });
   });
 
   it('is never kept with ANSWER_CACHE_SIZE=0: every read is computed, in one round trip', async () => {
     const uncached = Neo4jGateway.connect({ ...config, uri: config.uri as string }, { answerCacheSize: 0 });
     try {
-      expect(await readKept(COUNT, uncached)).toEqual({ rows: [{ n: 0 }], trips: 1 });
-      expect(await readKept(COUNT, uncached)).toEqual({ rows: [{ n: 0 }], trips: 1 });
+      const first = await readKept(COUNT, uncached);
+      const second = await readKept(COUNT, uncached);
+      expect([first, second]).toEqual([
+        { rows: [{ n: 0 }], trips: 1 },
+        { rows: [{ n: 0 }], trips: 1 },
+      ]);
+      expect(second.rows).not.toBe(first.rows);
     } finally {
       await uncached.close();
     }
