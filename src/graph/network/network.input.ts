@@ -20,7 +20,7 @@ export const NETWORK = {
   /**
    * Statements one request folds: the newest this many of those selected, the answer saying
    * so (`sampled`). What one request can fold within the latency target on this machine
-   * (docs/bench-findings.md, finding x25-id).
+   * (docs/bench-findings.md, "the network of the most discussed policy, folded from a sample").
    */
   sampleStatements: 1_000,
   /** Statement ids given as evidence per edge. */
