@@ -15,7 +15,7 @@ const doc = readFileSync(path.join(root, 'BENCHMARKS.md'), 'utf8');
 const log = readFileSync(path.join(root, 'docs', 'bench-findings.md'), 'utf8');
 const results = path.join(root, 'bench', 'results');
 // The sizes BENCHMARKS.md presents; a run of another size (--size 1000) writes files of its own.
-const PRESENTED = ['runs-10000-100000.md', 'bench-10000.md', 'bench-10000-never-repeated.md', 'bench-100000.md', 'scaling-10000-100000.md', 'bench-10000-jk-ours-peer-floor.md'];
+const PRESENTED = ['runs-10000-100000.md', 'bench-10000.md', 'bench-10000-never-repeated.md', 'bench-100000.md', 'bench-100000-never-repeated.md', 'scaling-10000-100000.md', 'bench-10000-jk-ours-peer-floor.md', 'bench-100000-jk-ours-peer-floor.md', 'bench-100000-hi-ours-floor.md'];
 const RESULTS_HEADER = '| op | question | ours req/s';
 
 /** Every generated block of the page: the file it shows and what it holds. */
