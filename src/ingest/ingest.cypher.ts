@@ -222,16 +222,19 @@ export const BACKFILL_STATEMENT_DAYS = `
 MATCH (s:Statement) WHERE s.dayKey IS NULL
 ${STATEMENT_DAY}`;
 
+/** One row per statement of each article row, with its article (`a`) and speaker matched. */
+const EACH_STATEMENT_ROW = `UNWIND $rows AS articleRow
+MATCH (a:Article {id: articleRow.article})
+UNWIND articleRow.statements AS row
+MATCH (speaker:Entity {id: row.speaker})`;
+
 /**
  * One row per article, with its statements in order (`row.statements`), so the article is
  * looked up once. A statement its article owns gets its content set; one shared with an
  * earlier article (`statement.shared`) only gains this article as evidence.
  */
 export const MERGE_STATEMENTS = `${KEEP_PLAN}
-UNWIND $rows AS articleRow
-MATCH (a:Article {id: articleRow.article})
-UNWIND articleRow.statements AS row
-MATCH (speaker:Entity {id: row.speaker})
+${EACH_STATEMENT_ROW}
 MERGE (s:Statement {id: row.id})
 FOREACH (_ IN CASE WHEN row.shared THEN [] ELSE [1] END |
   SET s.kind = row.kind, s.text = row.text, s.venue = row.venue, s.quoteKey = row.quoteKey,
@@ -248,10 +251,7 @@ ${STATEMENT_DAY}`;
  * plan. Runs before MERGE_STATEMENTS, whose rows may give one of them more evidence.
  */
 export const CREATE_STATEMENTS = `${KEEP_PLAN}
-UNWIND $rows AS articleRow
-MATCH (a:Article {id: articleRow.article})
-UNWIND articleRow.statements AS row
-MATCH (speaker:Entity {id: row.speaker})
+${EACH_STATEMENT_ROW}
 CREATE (speaker)-[:SAID]->(s:Statement {id: row.id, kind: row.kind, text: row.text, venue: row.venue, quoteKey: row.quoteKey,
     dateText: row.date.text, date: row.date.date, datePrecision: row.date.precision,
     sortKey: row.sortKey, contentHash: row.hash, day: row.day, dayKey: coalesce(row.day, '0000-00-00') + '|' + row.sortKey})
