@@ -25,8 +25,8 @@ interface RunFile {
 
 const RESULTS = path.join(projectRoot(), 'bench', 'results');
 const DOC = path.join(projectRoot(), 'BENCHMARKS.md');
-/** The load target: 100 000 statements, whole and searchable, in under a minute. */
-const LOAD_TARGET = { statements: 100_000, seconds: 60 } as const;
+/** The load target (issue 26): 100 000 statements, whole and searchable, in at most 30 s. */
+const LOAD_TARGET = { statements: 100_000, seconds: 30 } as const;
 
 /** 100000 → "100 000", as the page writes numbers. */
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
@@ -52,8 +52,8 @@ function loadLine(r: RunFile): string {
     `${grouped(r.ingest.documents)} documents in ${r.ingest.seconds.toFixed(1)} s, ${grouped(r.ingest.statementsPerSecond)} statements/s ` +
     `(${r.settings.ingestBatch} documents a transaction, ${r.settings.ingestConcurrency} at a time)`;
   if (r.corpus.statements !== LOAD_TARGET.statements) return line;
-  const met = r.ingest.seconds < LOAD_TARGET.seconds;
-  return `${line}; target under ${LOAD_TARGET.seconds} s: ${met ? 'met' : 'NOT met'}`;
+  const met = r.ingest.seconds <= LOAD_TARGET.seconds;
+  return `${line}; target ${LOAD_TARGET.seconds} s or less: ${met ? 'met' : 'NOT met'}`;
 }
 
 /** The facts of each run, one column per run. */
