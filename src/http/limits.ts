@@ -186,11 +186,15 @@ function costCheck(limits: Limits): Check {
  */
 function rememberedVerdicts(check: Check): Check {
   const verdicts = new WeakMap<OperationDefinitionNode, Map<string, number | GraphQLError>>();
+  // Which variables those are is the operation's, found once rather than on every request.
+  const sizingNames = new WeakMap<OperationDefinitionNode, readonly string[]>();
   return (schema, document, operation, variables) => {
-    const sizing = (operation.variableDefinitions ?? [])
-      .filter((d) => ['Int', 'Boolean'].includes(namedTypeOf(d.type)))
-      .map((d) => variables[d.variable.name.value] ?? null);
-    const key = JSON.stringify(sizing);
+    let names = sizingNames.get(operation);
+    if (names === undefined) {
+      names = (operation.variableDefinitions ?? []).filter((d) => ['Int', 'Boolean'].includes(namedTypeOf(d.type))).map((d) => d.variable.name.value);
+      sizingNames.set(operation, names);
+    }
+    const key = JSON.stringify(names.map((name) => variables[name] ?? null));
     let known = verdicts.get(operation);
     if (known === undefined) verdicts.set(operation, (known = new Map()));
     let verdict = known.get(key);

@@ -283,8 +283,10 @@ function translated(): CheckedQuery[] {
     ['NO_INCLUDES', Statement.NO_INCLUDES],
     ['ALL_INCLUDES', Statement.ALL_INCLUDES],
   ] as const) {
-    const byId = Statement.statementsByIdText(includes);
-    queries.push({ name: `statement.statementsByIdText(${label})`, cypher: byId, params: paramsFor('statementsByIdText', byId) });
+    for (const statementLabel of ['Statement', 'RetractedStatement'] as const) {
+      const byId = Statement.statementsByIdText(includes, statementLabel);
+      queries.push({ name: `statement.statementsByIdText(${label}, ${statementLabel})`, cypher: byId, params: paramsFor('statementsByIdText', byId) });
+    }
     for (const anchor of Object.keys(Statement.ANCHORS) as Statement.Anchor[]) {
       const q = Statement.translateAnchoredPages(anchor, includes, [{ id: STORY.person, afterKey: `2025-03-05|${STORY.article}|000001` }], 21);
       queries.push({ name: `statement.translateAnchoredPages(${anchor}, ${label})`, cypher: q.cypher, params: q.params });

@@ -42,6 +42,17 @@ describe('round trips to Neo4j', () => {
     expect({ two: two.roundTrips, twenty: twenty.roundTrips }).toEqual({ two: 1, twenty: 1 });
   });
 
+  it('are one for a statement by id with its speaker and evidence, and two for an id no live statement has (then the retracted are asked)', async () => {
+    const query = `query($id: ID!) { statement(id: $id) { id text speaker { id name } evidence { start end article { id title } } } }`;
+    const page = await harness.data(`{ statements(first: 1) { edges { node { id } } } }`);
+    const id = (page.statements as { edges: { node: { id: string } }[] }).edges[0]?.node.id as string;
+    const live = await harness.execute(query, { id });
+    expect(live.errors).toBeUndefined();
+    expect({ id: (live.data?.statement as { id: string } | null)?.id, roundTrips: live.roundTrips }).toEqual({ id, roundTrips: 1 });
+    const unknown = await harness.execute(query, { id: 'statement:no-such-article:1' });
+    expect({ errors: unknown.errors, statement: unknown.data?.statement, roundTrips: unknown.roundTrips }).toEqual({ errors: undefined, statement: null, roundTrips: 2 });
+  });
+
   it('give the same answer whether a query brings the nested fields along or they are fetched one level at a time', async () => {
     // Through a named fragment the lookahead still sees what is selected.
     const said = `fragment Said on Statement {

@@ -3,7 +3,9 @@
  * RetractedStatement, MergedEntity), so that every list, count, search and aggregate, which
  * match on the live labels (Article, Statement, Entity), leaves them out with no filter of
  * their own. Reads by id find them under either label, each through its own id index
- * (schema/constraints.cypher), with the fragments here.
+ * (schema/constraints.cypher), with the fragments here; statements by id, the hottest of
+ * those reads, look under the live label first and ask the retracted only for the ids it
+ * did not have (src/graph/statement/statement.repository.ts statementsById).
  */
 
 /** Node `v` with id `idExpr` under the live label or the retired one, as a CALL subquery importing `imported`. */

@@ -114,11 +114,18 @@ export function statementProjection(includes: StatementIncludes): string {
   return text;
 }
 
-/** Statements by id, bringing along what `includes` names. */
-export function statementsByIdText(includes: StatementIncludes): string {
+/**
+ * The label a statement has: live, or retracted by an editor (src/graph/editorial). A read
+ * by id looks under the live label first, one seek on its id index; only the ids it did not
+ * find are looked for among the retracted (statement.repository.ts statementsById).
+ */
+export type StatementLabel = 'Statement' | 'RetractedStatement';
+
+/** Statements under `label` by id, bringing along what `includes` names. */
+export function statementsByIdText(includes: StatementIncludes, label: StatementLabel = 'Statement'): string {
   return `
 UNWIND $ids AS id
-${statementById('id', 'id')}
+MATCH (s:${label} {id: id})
 RETURN id, ${statementProjection(includes)} AS statement`;
 }
 

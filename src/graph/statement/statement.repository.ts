@@ -35,15 +35,33 @@ export async function requireKnownIds(db: Db, filter: Q.StatementFilterValues): 
 /** A statement as its query returns it: what it brought along still as Neo4j returned it. */
 type StatementRow = Omit<StatementHeader, 'details'> & { readonly details?: DetailsRow };
 
-/** Files what a statement query brought along in the shape and order resolvers answer with. */
+/**
+ * Files what a statement query brought along in the shape and order resolvers answer with.
+ * The row is the request's own object, just decoded by the driver (statement reads are never
+ * kept answers, which are frozen and shared): its details are replaced in place rather than
+ * the whole row copied, a copy per statement of every page and lookup.
+ */
 function toRecord(row: StatementRow): StatementHeader {
-  const { details: brought, ...statement } = row;
-  return brought === undefined ? statement : { ...statement, details: partsOf(brought) };
+  const brought = row.details;
+  if (brought !== undefined) (row as { details?: Partial<StatementDetails> | DetailsRow }).details = partsOf(brought);
+  return row as unknown as StatementHeader;
 }
 
-/** Statements by id, with the fields and details `includes` names. */
+/**
+ * Statements by id, live or retracted, with the fields and details `includes` names. Live
+ * statements come in one round trip; an id none of them has (a retracted statement, or no
+ * statement at all) costs a second, for the retracted ones.
+ */
 export async function statementsById(db: Db, ids: readonly string[], includes: Q.StatementIncludes): Promise<Map<string, StatementHeader>> {
-  const rows = await db.read(cypher(Q.statementsByIdText(includes), { ids }));
+  const found = await statementsUnder(db, 'Statement', ids, includes);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length === 0) return found;
+  for (const [id, statement] of await statementsUnder(db, 'RetractedStatement', missing, includes)) found.set(id, statement);
+  return found;
+}
+
+async function statementsUnder(db: Db, label: Q.StatementLabel, ids: readonly string[], includes: Q.StatementIncludes): Promise<Map<string, StatementHeader>> {
+  const rows = await db.read(cypher(Q.statementsByIdText(includes, label), { ids }));
   return new Map(rows.map((r) => [r.id as string, toRecord(r.statement as StatementRow)]));
 }
 
