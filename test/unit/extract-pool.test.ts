@@ -79,7 +79,30 @@ function heldLookup(): { lookup: GazetteerLookup; asked: Promise<LookupKeys>; re
   return { lookup, asked: keys, release: () => release() };
 }
 
+/** A one-worker pool on a clock of the test's, its worker busy with a task held at its graph read. */
+async function busyPool(settings: Partial<ExtractionSettings>): Promise<{ p: ExtractionPool; clock: TestClock; held: ReturnType<typeof heldLookup>; running: Promise<unknown> }> {
+  const clock = new TestClock();
+  const p = pool({ workers: 1, timeoutMs: 60_000, ...settings }, clock);
+  const held = heldLookup();
+  const running = p.propose(SHORT, held.lookup);
+  await held.asked;
+  return { p, clock, held, running };
+}
+
+/** A lookup that answers at once with nothing, and keeps the keys it was asked for. */
+function recordingLookup(): { lookup: GazetteerLookup; asked: LookupKeys[] } {
+  const asked: LookupKeys[] = [];
+  return { lookup: async (keys) => (asked.push(keys), []), asked };
+}
+
 const codeOf = (error: unknown): unknown => (error instanceof GraphQLError ? error.extensions.code : error);
+
+/** `error` is the pool's TIMEOUT for the budget `limit` of `max` ms, saying `message`. */
+function expectTimeout(error: unknown, limit: string, max: number, message: string): void {
+  expect(error).toBeInstanceOf(GraphQLError);
+  const { extensions } = error as GraphQLError;
+  expect({ message: (error as GraphQLError).message, extensions }).toEqual({ message, extensions: { code: 'TIMEOUT', limit, max } });
+}
 
 describe('ExtractionPool', () => {
   it('proposes in a worker what the calling thread proposes, asking the main thread for the gazetteer', async () => {
@@ -106,11 +129,7 @@ describe('ExtractionPool', () => {
     await held.asked;
     clock.advance(1_000);
     const error = await stopped;
-    expect(codeOf(error)).toBe('TIMEOUT');
-    expect((error as GraphQLError).extensions).toMatchObject({ limit: 'EXTRACT_TIMEOUT_MS', max: 1000 });
-    expect((error as GraphQLError).message).toBe(
-      "The extraction's time budget of 1000 ms (EXTRACT_TIMEOUT_MS) ran out while it ran: it waited 0 ms for a worker and ran 1000 ms, then was stopped; send a shorter text, or extract it with npm run extract.",
-    );
+    expectTimeout(error, 'EXTRACT_TIMEOUT_MS', 1000, "The extraction's time budget of 1000 ms (EXTRACT_TIMEOUT_MS) ran out while it ran: it waited 0 ms for a worker and ran 1000 ms, then was stopped; send a shorter text, or extract it with npm run extract.");
     expect(p.state).toEqual({ running: 0, queued: 0, workers: 0 });
     const next = await p.propose(SHORT, none);
     expect(next).toEqual(await proposeWith(SHORT, none));
@@ -136,43 +155,27 @@ describe('ExtractionPool', () => {
   });
 
   it('counts the budget from submission: a task that waited most of it for a worker is stopped when the rest runs out', async () => {
-    const clock = new TestClock();
-    const p = pool({ workers: 1, queue: 1, timeoutMs: 60_000 }, clock);
-    const first = heldLookup();
-    const running = p.propose(SHORT, first.lookup);
-    await first.asked;
+    const { p, clock, held, running } = await busyPool({ queue: 1 });
     const second = heldLookup();
     const waiting = p.propose(SHORT, second.lookup).catch((e: unknown) => e);
     clock.advance(59_000);
-    first.release();
+    held.release();
     await expect(running).resolves.toMatchObject({ articleId: 'article:talks-resume' });
     await second.asked;
     clock.advance(1_000);
     const error = await waiting;
-    expect(codeOf(error)).toBe('TIMEOUT');
-    expect((error as GraphQLError).extensions).toMatchObject({ limit: 'EXTRACT_TIMEOUT_MS', max: 60_000 });
-    expect((error as GraphQLError).message).toBe(
-      "The extraction's time budget of 60000 ms (EXTRACT_TIMEOUT_MS) ran out while it ran: it waited 59000 ms for a worker and ran 1000 ms, then was stopped; send a shorter text, or extract it with npm run extract.",
-    );
+    expectTimeout(error, 'EXTRACT_TIMEOUT_MS', 60_000, "The extraction's time budget of 60000 ms (EXTRACT_TIMEOUT_MS) ran out while it ran: it waited 59000 ms for a worker and ran 1000 ms, then was stopped; send a shorter text, or extract it with npm run extract.");
     expect(p.state).toEqual({ running: 0, queued: 0, workers: 0 });
   });
 
   it('answers TIMEOUT for a task still waiting for a worker when its request deadline comes, and never runs it', async () => {
-    const clock = new TestClock();
-    const p = pool({ workers: 1, queue: 2, timeoutMs: 60_000 }, clock);
-    const held = heldLookup();
-    const running = p.propose(SHORT, held.lookup);
-    await held.asked;
-    const asked: LookupKeys[] = [];
-    const late = p.propose(SHORT, async (keys) => (asked.push(keys), []), { at: clock.now() + 5_000, ms: 15_000 }).catch((e: unknown) => e);
+    const { p, clock, held, running } = await busyPool({ queue: 2 });
+    const { lookup, asked } = recordingLookup();
+    const late = p.propose(SHORT, lookup, { at: clock.now() + 5_000, ms: 15_000 }).catch((e: unknown) => e);
     expect(p.state).toEqual({ running: 1, queued: 1, workers: 1 });
     clock.advance(5_000);
     const error = await late;
-    expect(codeOf(error)).toBe('TIMEOUT');
-    expect((error as GraphQLError).extensions).toMatchObject({ limit: 'REQUEST_TIMEOUT_MS', max: 15_000 });
-    expect((error as GraphQLError).message).toBe(
-      "The extraction's time budget of 15000 ms (REQUEST_TIMEOUT_MS) ran out before a worker was free: it waited 5000 ms in the queue and never ran; try again shortly.",
-    );
+    expectTimeout(error, 'REQUEST_TIMEOUT_MS', 15_000, "The extraction's time budget of 15000 ms (REQUEST_TIMEOUT_MS) ran out before a worker was free: it waited 5000 ms in the queue and never ran; try again shortly.");
     expect(p.state).toEqual({ running: 1, queued: 0, workers: 1 });
     held.release();
     await running;
@@ -180,20 +183,14 @@ describe('ExtractionPool', () => {
   });
 
   it('does not start a task that fell due while it waited, even when no timer has said so yet', async () => {
-    const clock = new TestClock();
-    const p = pool({ workers: 1, queue: 1, timeoutMs: 60_000 }, clock);
-    const held = heldLookup();
-    const running = p.propose(SHORT, held.lookup);
-    await held.asked;
-    const asked: LookupKeys[] = [];
-    const waiting = p.propose(SHORT, async (keys) => (asked.push(keys), [])).catch((e: unknown) => e);
+    const { p, clock, held, running } = await busyPool({ queue: 1 });
+    const { lookup, asked } = recordingLookup();
+    const waiting = p.propose(SHORT, lookup).catch((e: unknown) => e);
     clock.jump(61_000);
     held.release();
     await running;
     const error = await waiting;
-    expect((error as GraphQLError).message).toBe(
-      "The extraction's time budget of 60000 ms (EXTRACT_TIMEOUT_MS) ran out before a worker was free: it waited 61000 ms in the queue and never ran; try again shortly.",
-    );
+    expectTimeout(error, 'EXTRACT_TIMEOUT_MS', 60_000, "The extraction's time budget of 60000 ms (EXTRACT_TIMEOUT_MS) ran out before a worker was free: it waited 61000 ms in the queue and never ran; try again shortly.");
     expect(asked).toEqual([]);
     expect(p.state).toEqual({ running: 0, queued: 0, workers: 1 });
   });
@@ -202,9 +199,7 @@ describe('ExtractionPool', () => {
     const clock = new TestClock();
     const p = pool({ workers: 1 }, clock);
     const error = await p.propose(SHORT, none, { at: clock.now() - 250, ms: 15_000 }).catch((e: unknown) => e);
-    expect(codeOf(error)).toBe('TIMEOUT');
-    expect((error as GraphQLError).extensions).toMatchObject({ limit: 'REQUEST_TIMEOUT_MS', max: 15_000 });
-    expect((error as GraphQLError).message).toBe("The extraction's time budget of 15000 ms (REQUEST_TIMEOUT_MS) had run out 250 ms before the extraction was submitted, so it never ran.");
+    expectTimeout(error, 'REQUEST_TIMEOUT_MS', 15_000, "The extraction's time budget of 15000 ms (REQUEST_TIMEOUT_MS) had run out 250 ms before the extraction was submitted, so it never ran.");
     expect(p.state).toEqual({ running: 0, queued: 0, workers: 0 });
   });
 

@@ -5,7 +5,7 @@
 import { cypher } from '../../db/cypher';
 import type { Db, WriteTx } from '../../db/gateway';
 import type { Position } from '../connection';
-import { groupBy, valueById } from '../loader';
+import { inGroups, valueById } from '../loader';
 import * as Q from './edit.cypher';
 import { editTime, newEditId } from './edit.ids';
 import { toEdit, type Edit, type EditInput, type EditRow } from './edit.type';
@@ -40,18 +40,17 @@ export interface HistoryPageKey {
 }
 
 /** Pages of many nodes' histories, one per key in key order, in one round trip per distinct page size. */
-export async function historyPages(db: Db, kind: Q.TargetKind, keys: readonly HistoryPageKey[]): Promise<Edit[][]> {
-  const results: Edit[][] = keys.map(() => []);
-  const indexed = keys.map((key, i) => ({ key, i }));
-  for (const group of groupBy(indexed, ({ key }) => String(key.limit)).values()) {
-    const pages = group.map(({ key }) => ({ id: key.id, afterAt: key.after === null ? null : String(key.after[0]), afterId: key.after === null ? null : key.after[1] }));
-    const rows = await db.read(cypher(Q.HISTORY_PAGES[kind], { pages, limit: (group[0] as (typeof indexed)[number]).key.limit }));
-    for (const row of rows) {
-      const original = group[row.i as number];
-      if (original !== undefined) results[original.i] = (row.edits as EditRow[]).map(toEdit);
-    }
-  }
-  return results;
+export function historyPages(db: Db, kind: Q.TargetKind, keys: readonly HistoryPageKey[]): Promise<Edit[][]> {
+  return inGroups(
+    keys,
+    (key) => String(key.limit),
+    async (group) => {
+      const pages = group.map(({ id, after }) => ({ id, afterAt: after === null ? null : String(after[0]), afterId: after === null ? null : after[1] }));
+      const rows = await db.read(cypher(Q.HISTORY_PAGES[kind], { pages, limit: (group[0] as HistoryPageKey).limit }));
+      return rows.map((row) => [row.i as number, (row.edits as EditRow[]).map(toEdit)] as const);
+    },
+    () => [],
+  );
 }
 
 /** How many edits each node has, by id; ids that name no node are left out. */
