@@ -79,7 +79,7 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
 export interface ExtractionSettings {
   readonly workers: number;
   readonly queue: number;
-  /** One extraction, from the moment a worker takes it; over it the worker is terminated (TIMEOUT). */
+  /** One extraction, from when it is submitted (waiting for a worker included); over it the worker is terminated, or the waiting task dropped (TIMEOUT). */
   readonly timeoutMs: number;
   /** Each worker's old-generation heap; over it the worker dies alone (LIMIT_EXCEEDED). */
   readonly heapMb: number;

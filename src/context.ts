@@ -10,14 +10,15 @@ import type { Deadline } from './deadline';
 import { IN_PROCESS, type Extractor } from './extract/extract.task';
 import { ResponseBudget } from './http/response-budget';
 import { ARTICLE_LOADERS, type ArticleLoaders } from './graph/article/article.loaders';
+import { EDIT_LOADERS, type EditLoaders } from './graph/editorial/edit.loaders';
 import { ENTITY_LOADERS, type EntityLoaders } from './graph/entity/entity.loaders';
 import { madeOnUse } from './graph/loader';
 import { STATEMENT_LOADERS, type StatementLoaders } from './graph/statement/statement.loaders';
 
-export type Loaders = EntityLoaders & StatementLoaders & ArticleLoaders;
+export type Loaders = EntityLoaders & StatementLoaders & ArticleLoaders & EditLoaders;
 
 /** Fresh loaders for one request, each made when first used; statement answers prime the entity, role and article loaders they share. */
-const requestLoaders = madeOnUse<Loaders, Db>({ ...ENTITY_LOADERS, ...ARTICLE_LOADERS, ...STATEMENT_LOADERS });
+const requestLoaders = madeOnUse<Loaders, Db>({ ...ENTITY_LOADERS, ...ARTICLE_LOADERS, ...STATEMENT_LOADERS, ...EDIT_LOADERS });
 
 export interface Context {
   readonly requestId: string;

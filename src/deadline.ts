@@ -49,7 +49,8 @@ export function timedOut(budget: Budget | undefined, originalError?: Error): Gra
   });
 }
 
-const requestBudget = (deadline: Deadline): Budget => ({ setting: REQUEST_SETTING, ms: deadline.ms });
+/** The request's own budget: REQUEST_TIMEOUT_MS, as a deadline carries it. */
+export const requestBudget = (deadline: Deadline): Budget => ({ setting: REQUEST_SETTING, ms: deadline.ms });
 
 /**
  * A transaction's timeout: its own (`own`), or what the request has left if that is less.

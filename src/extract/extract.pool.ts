@@ -1,9 +1,12 @@
 /**
  * Extraction off the event loop: a pool of worker threads (extract.worker.ts), each with its
- * own heap limit, running one extraction at a time under a hard time budget, behind a
- * bounded queue. A worker over its budget is terminated, which is the only way to stop
- * synchronous work, and one over its heap dies alone; either way the request gets a clear
- * error, the process and its other requests carry on, and a fresh worker takes the next task.
+ * own heap limit, running one extraction at a time, behind a bounded queue. A task's time
+ * budget counts from when it was submitted, not from when a worker takes it, so a request
+ * queued behind others still gets its answer within its budget: a task whose budget runs out
+ * in the queue is answered then and never run, and a worker still running one at the end of
+ * its budget is terminated, which is the only way to stop synchronous work. A worker over its
+ * heap dies alone. Either way the request gets a clear error, the process and its other
+ * requests carry on, and a fresh worker takes the next task.
  * The graph read that resolves names stays on the main thread, which holds the database
  * connection: the worker sends its lookup keys and waits for the entries.
  *
@@ -16,6 +19,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GraphQLError } from 'graphql';
 import type { ExtractionSettings } from '../config';
+import { requestBudget, type Budget, type Deadline } from '../deadline';
 import { ErrorCode, limitExceeded } from '../errors';
 import type { ExtractionProposalRecord, ExtractionRequest, Extractor, GazetteerLookup } from './extract.task';
 import type { FromWorker, ToWorker } from './extract.worker';
@@ -23,7 +27,27 @@ import type { FromWorker, ToWorker } from './extract.worker';
 export interface PoolOptions extends ExtractionSettings {
   /** Node options for the worker threads; by default the main thread's (a `-r` hook that runs TypeScript from source, say). */
   readonly execArgv?: readonly string[];
+  /** What budgets are counted and timed with: SYSTEM_CLOCK, unless a test moves time itself. */
+  readonly clock?: PoolClock;
 }
+
+/** Time as the pool counts it. */
+export interface PoolClock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Calls `fn` once `ms` have passed; the function returned cancels it. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+export const SYSTEM_CLOCK: PoolClock = {
+  now: () => Date.now(),
+  after: (ms, fn) => {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+const NOTHING_TO_CANCEL = (): void => undefined;
 
 /** What the pool is doing, as its 'change' event reports it. */
 export interface PoolState {
@@ -32,13 +56,21 @@ export interface PoolState {
   readonly workers: number;
 }
 
+/** When a task must be answered by (epoch ms), and the budget that sets it. */
+interface Due {
+  readonly at: number;
+  readonly budget: Budget;
+}
+
 interface Task {
   readonly request: ExtractionRequest;
   readonly lookup: GazetteerLookup;
   readonly resolve: (record: ExtractionProposalRecord) => void;
   readonly reject: (error: unknown) => void;
-  /** Drops the task from the queue at its request's deadline; cleared when a worker takes it. */
-  readonly expiry: NodeJS.Timeout | undefined;
+  readonly submitted: number;
+  readonly due: Due;
+  /** Cancels what drops the task from the queue when it is due; called when a worker takes it. */
+  cancelExpiry: () => void;
   /** The graph read's error, kept until the worker has put the task down. */
   lookupError?: unknown;
 }
@@ -47,7 +79,8 @@ interface Slot {
   readonly worker: Worker;
   ready: boolean;
   task: Task | undefined;
-  timer: NodeJS.Timeout | undefined;
+  /** Cancels what ends the worker when its task is due. */
+  cancelTimer: () => void;
 }
 
 /** The compiled worker beside this file (.js), or the source one when running from source (.ts, with a require hook). */
@@ -60,10 +93,34 @@ export function overloaded(settings: ExtractionSettings): GraphQLError {
   );
 }
 
-function overBudget(settings: ExtractionSettings): GraphQLError {
-  return new GraphQLError(
-    `The extraction ran longer than its time budget of ${settings.timeoutMs} ms (EXTRACT_TIMEOUT_MS) and was stopped; send a shorter text, or extract it with npm run extract.`,
-    { extensions: { code: ErrorCode.TIMEOUT, limit: 'EXTRACT_TIMEOUT_MS', max: settings.timeoutMs } },
+const EXTRACT_SETTING = 'EXTRACT_TIMEOUT_MS';
+
+/** A task's budget, from its submission: EXTRACT_TIMEOUT_MS, or what its request has left if that ends sooner. */
+function dueBy(submitted: number, settings: ExtractionSettings, deadline: Deadline | undefined): Due {
+  const own: Due = { at: submitted + settings.timeoutMs, budget: { setting: EXTRACT_SETTING, ms: settings.timeoutMs } };
+  return deadline === undefined || deadline.at >= own.at ? own : { at: deadline.at, budget: requestBudget(deadline) };
+}
+
+const timedOut = (message: string, { budget }: Due): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.TIMEOUT, limit: budget.setting, max: budget.ms } });
+
+const budgetOf = ({ budget }: Due): string => `The extraction's time budget of ${budget.ms} ms (${budget.setting})`;
+
+/** A task whose budget (its request's) had run out when it was submitted: it is refused. */
+function ranOutBefore(task: Task): GraphQLError {
+  return timedOut(`${budgetOf(task.due)} had run out ${task.submitted - task.due.at} ms before the extraction was submitted, so it never ran.`, task.due);
+}
+
+/** A task whose budget ran out before a worker took it: it never ran. */
+function ranOutWaiting(task: Task, now: number): GraphQLError {
+  return timedOut(`${budgetOf(task.due)} ran out before a worker was free: it waited ${now - task.submitted} ms in the queue and never ran; try again shortly.`, task.due);
+}
+
+/** A task whose budget ran out while a worker ran it: the worker is terminated. */
+function ranOutRunning(task: Task, started: number, now: number): GraphQLError {
+  return timedOut(
+    `${budgetOf(task.due)} ran out while it ran: it waited ${started - task.submitted} ms for a worker and ran ${now - started} ms, then was stopped; send a shorter text, or extract it with npm run extract.`,
+    task.due,
   );
 }
 
@@ -74,9 +131,6 @@ function overHeap(settings: ExtractionSettings): GraphQLError {
     settings.heapMb,
   );
 }
-
-const expired = (): GraphQLError =>
-  new GraphQLError('The extraction waited for a free worker until its request ran out of time (REQUEST_TIMEOUT_MS); try again shortly.', { extensions: { code: ErrorCode.TIMEOUT } });
 
 const stopping = (): GraphQLError =>
   new GraphQLError('The server is stopping and runs no more extractions; try again shortly.', { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } } });
@@ -90,9 +144,11 @@ export class ExtractionPool extends EventEmitter implements Extractor {
   private readonly slots = new Set<Slot>();
   private readonly queue: Task[] = [];
   private closed = false;
+  private readonly clock: PoolClock;
 
   constructor(readonly options: PoolOptions) {
     super();
+    this.clock = options.clock ?? SYSTEM_CLOCK;
   }
 
   get state(): PoolState {
@@ -112,23 +168,28 @@ export class ExtractionPool extends EventEmitter implements Extractor {
     });
   }
 
-  propose(request: ExtractionRequest, lookup: GazetteerLookup, expiresAt = Infinity): Promise<ExtractionProposalRecord> {
+  /** `deadline`: the request's; the task is due at it if that comes before its own EXTRACT_TIMEOUT_MS, both counted from now. */
+  propose(request: ExtractionRequest, lookup: GazetteerLookup, deadline?: Deadline): Promise<ExtractionProposalRecord> {
     if (this.closed) return Promise.reject(stopping());
-    const free = [...this.slots].filter((s) => s.task === undefined).length + (this.options.workers - this.slots.size);
-    if (this.queue.length - free >= this.options.queue) return Promise.reject(overloaded(this.options));
+    const submitted = this.clock.now();
+    const due = dueBy(submitted, this.options, deadline);
     return new Promise((resolve, reject) => {
-      const task: Task = { request, lookup, resolve, reject, expiry: expiresAt === Infinity ? undefined : setTimeout(() => this.expire(task), Math.max(expiresAt - Date.now(), 0)) };
+      const task: Task = { request, lookup, resolve, reject, submitted, due, cancelExpiry: NOTHING_TO_CANCEL };
+      if (due.at <= submitted) return reject(ranOutBefore(task));
+      const free = [...this.slots].filter((s) => s.task === undefined).length + (this.options.workers - this.slots.size);
+      if (this.queue.length - free >= this.options.queue) return reject(overloaded(this.options));
+      task.cancelExpiry = this.clock.after(due.at - submitted, () => this.expire(task));
       this.queue.push(task);
       this.pump();
     });
   }
 
-  /** A task still waiting at its request's deadline is answered then, and never run. */
+  /** A task still waiting when it is due is answered then, and never run. */
   private expire(task: Task): void {
     const at = this.queue.indexOf(task);
     if (at === -1) return;
     this.queue.splice(at, 1);
-    task.reject(expired());
+    task.reject(ranOutWaiting(task, this.clock.now()));
     this.emit('change', this.state);
   }
 
@@ -136,7 +197,7 @@ export class ExtractionPool extends EventEmitter implements Extractor {
   async close(): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) {
-      clearTimeout(task.expiry);
+      task.cancelExpiry();
       task.reject(stopping());
     }
     await Promise.all([...this.slots].map((slot) => this.retire(slot, stopping())));
@@ -158,7 +219,7 @@ export class ExtractionPool extends EventEmitter implements Extractor {
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb },
       ...(this.options.execArgv ? { execArgv: [...this.options.execArgv] } : {}),
     });
-    const slot: Slot = { worker, ready: false, task: undefined, timer: undefined };
+    const slot: Slot = { worker, ready: false, task: undefined, cancelTimer: NOTHING_TO_CANCEL };
     this.slots.add(slot);
     worker.on('message', (message: FromWorker) => this.heard(slot, message));
     worker.on('error', (error: Error & { code?: string }) => {
@@ -167,10 +228,13 @@ export class ExtractionPool extends EventEmitter implements Extractor {
     worker.on('exit', () => void this.retire(slot, new Error('the extraction worker exited while running a task')));
   }
 
+  /** Runs `task` on `slot` with what is left of its budget; one already due is answered, and the slot stays free. */
   private start(slot: Slot, task: Task): void {
-    clearTimeout(task.expiry);
+    task.cancelExpiry();
+    const started = this.clock.now();
+    if (task.due.at <= started) return task.reject(ranOutWaiting(task, started));
     slot.task = task;
-    slot.timer = setTimeout(() => void this.retire(slot, overBudget(this.options)), this.options.timeoutMs);
+    slot.cancelTimer = this.clock.after(task.due.at - started, () => void this.retire(slot, ranOutRunning(task, started, this.clock.now())));
     this.send(slot, { kind: 'task', request: task.request });
   }
 
@@ -203,8 +267,8 @@ export class ExtractionPool extends EventEmitter implements Extractor {
 
   /** The slot is free again; its task is the caller's to settle. */
   private finish(slot: Slot): void {
-    clearTimeout(slot.timer);
-    slot.timer = undefined;
+    slot.cancelTimer();
+    slot.cancelTimer = NOTHING_TO_CANCEL;
     slot.task = undefined;
   }
 
@@ -213,7 +277,7 @@ export class ExtractionPool extends EventEmitter implements Extractor {
     if (!this.slots.delete(slot)) return;
     // A worker that dies before it is ready would die again: the oldest waiting task gets why, so no task waits on a loop of restarts.
     const task = slot.ready ? slot.task : this.queue.shift();
-    clearTimeout(task?.expiry);
+    task?.cancelExpiry();
     this.finish(slot);
     task?.reject(reason);
     if (!this.closed) this.pump();

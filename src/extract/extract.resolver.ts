@@ -22,6 +22,6 @@ export class ExtractResolver {
       throw badInput(`text must be at most ${EXTRACT_LIMITS.textLength} characters for the API (use npm run extract for longer texts); received ${text.length}`, { argument: 'text' });
     }
     if (title != null && title.length > 500) throw badInput(`title must be at most 500 characters; received ${title.length}`, { argument: 'title' });
-    return ctx.extractor.propose({ text, title: title ?? null }, (keys) => readGazetteer(ctx.db, keys), ctx.deadline?.at);
+    return ctx.extractor.propose({ text, title: title ?? null }, (keys) => readGazetteer(ctx.db, keys), ctx.deadline);
   }
 }

@@ -4,6 +4,7 @@
  * for the API. The same function runs in a worker thread for the server (extract.pool.ts,
  * where the lookup is a message to the main thread) and in-process for tests and tools.
  */
+import type { Deadline } from '../deadline';
 import { extractArticle, prepareArticle, type ExtractionProposal, type ReviewItem } from './extract';
 import { Gazetteer, type GazetteerEntry } from './gazetteer';
 import { lookupKeys, type LookupKeys } from './lookup';
@@ -25,8 +26,12 @@ export async function proposeWith(request: ExtractionRequest, lookup: GazetteerL
 
 /** What runs an extraction for the API: the worker pool in the server, `IN_PROCESS` elsewhere. */
 export interface Extractor {
-  /** `expiresAt` (epoch ms): a task still waiting for a worker then is dropped with TIMEOUT. */
-  propose(request: ExtractionRequest, lookup: GazetteerLookup, expiresAt?: number): Promise<ExtractionProposalRecord>;
+  /**
+   * `deadline`: the request's. The pool counts the extraction's budget from this call, and
+   * answers TIMEOUT when it or the request's deadline runs out first, whether the task is
+   * still waiting for a worker (it never runs) or running (its worker is ended).
+   */
+  propose(request: ExtractionRequest, lookup: GazetteerLookup, deadline?: Deadline): Promise<ExtractionProposalRecord>;
 }
 
 /** Extraction on the calling thread: for `npm run extract`, tests that need no server, and contexts made without one. */

@@ -28,6 +28,29 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map
 }
 
 /**
+ * Answers for `keys`, one per key in key order, from one `fetch` per group of keys that share
+ * `groupOf` (a page size, say, which a query's LIMIT cannot take from a row). `fetch` gets a
+ * group's keys and returns, for each row it found, the row's position in that group and its
+ * answer; a key with no row gets `missing()`.
+ */
+export async function inGroups<K, V>(
+  keys: readonly K[],
+  groupOf: (key: K) => string,
+  fetch: (group: readonly K[]) => Promise<Iterable<readonly [number, V]>>,
+  missing: () => V,
+): Promise<V[]> {
+  const results = keys.map(() => missing());
+  const indexed = keys.map((key, i) => ({ key, i }));
+  for (const group of groupBy(indexed, ({ key }) => groupOf(key)).values()) {
+    for (const [at, value] of await fetch(group.map(({ key }) => key))) {
+      const original = group[at];
+      if (original !== undefined) results[original.i] = value;
+    }
+  }
+  return results;
+}
+
+/**
  * How to make each member of an object, given the argument the object is made for and the
  * object itself (`S`: its other members, and those of any object it is merged into).
  */

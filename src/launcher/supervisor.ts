@@ -38,6 +38,8 @@ export class SupervisedNeo4j {
   private tries = 0;
   private startedAt = Date.now();
   private stopping: Promise<void> | undefined;
+  /** The restart under way, if any: stop() waits for it, so a Neo4j it started is stopped too. */
+  private recovering: Promise<void> | undefined;
   /** Ends the wait between two tries when stop() is called. */
   private wake: (() => void) | undefined;
 
@@ -61,11 +63,12 @@ export class SupervisedNeo4j {
     return this.state;
   }
 
-  /** Stops the Neo4j and any restart under way. Idempotent. */
+  /** Stops the Neo4j and any restart under way, a Neo4j that restart started included. Idempotent. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.state = 'stopped';
       this.wake?.();
+      await this.recovering;
       await this.neo4j.stop();
     })();
     return this.stopping;
@@ -73,7 +76,9 @@ export class SupervisedNeo4j {
 
   private watch(neo4j: EmbeddedNeo4j): void {
     void neo4j.exited.then(() => {
-      if (this.stopping === undefined && neo4j === this.neo4j) void this.recover(neo4j);
+      if (this.stopping === undefined && neo4j === this.neo4j) {
+        this.recovering = this.recover(neo4j).finally(() => (this.recovering = undefined));
+      }
     });
   }
 
@@ -93,6 +98,7 @@ export class SupervisedNeo4j {
         neo4j = await this.options.start();
         if (this.stopping !== undefined) return void (await neo4j.stop());
         await this.options.restarted(neo4j);
+        if (this.stopping !== undefined) return void (await neo4j.stop());
         this.neo4j = neo4j;
         this.startedAt = Date.now();
         this.state = 'serving';
@@ -104,6 +110,7 @@ export class SupervisedNeo4j {
         this.options.event({ level: 'error', msg: 'neo4j restart failed', attempt, of: this.options.attempts, error: error instanceof Error ? error.message : String(error) });
       }
     }
+    if (this.stopping !== undefined) return;
     this.state = 'failed';
     this.options.event({ level: 'error', msg: 'neo4j could not be restarted', attempts: this.options.attempts, downMs: Date.now() - downSince });
   }

@@ -163,7 +163,7 @@ const EDITORIAL = {
   rows: [{ id: 'edit:0', article: STORY.article, arguments: '{}' }],
 };
 const EDITORIAL_QUERIES = [
-  ...['RECORD_EDIT', 'RECORD_INGEST_EDITS', ...['statements', 'articles', 'entities'].flatMap((k) => [`HISTORY_PAGES.${k}`, `HISTORY_COUNTS.${k}`])].map((n) => `edit.${n}`),
+  ...['RECORD_EDIT', 'RECORD_INGEST_EDITS'].map((n) => `edit.${n}`),
   ...['STATEMENT_FOR_CORRECTION', 'QUOTED_IN_TARGET', 'QUOTE_KEY_HOLDER', 'APPLY_CORRECTION', 'RETRACT_ARTICLE', 'RESTORE_ARTICLE'].map((n) => `editorial.${n}`),
   ...['MERGE_PAIR', 'MOVE_ENTITY', 'COLLAPSE_STATEMENTS', 'REKEY_STATEMENTS'].map((n) => `merge.${n}`),
   'retired.RETIRED_IDS',
@@ -173,10 +173,12 @@ const EDITORIAL_QUERIES = [
 const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   ...Object.fromEntries(EDITORIAL_QUERIES.map((name) => [name, EDITORIAL])),
   'editorial.ARTICLE_STATE': { id: STORY.article },
-  'edit.HISTORY_PAGES.articles': { ...EDITORIAL, id: STORY.article },
-  'edit.HISTORY_COUNTS.articles': { id: STORY.article },
-  'edit.HISTORY_PAGES.entities': { ...EDITORIAL, id: STORY.person },
-  'edit.HISTORY_COUNTS.entities': { id: STORY.person },
+  ...Object.fromEntries(
+    Object.entries({ statements: STORY.statement, articles: STORY.article, entities: STORY.person }).flatMap(([kind, id]) => [
+      [`edit.HISTORY_PAGES.${kind}`, { pages: [{ id, afterAt: null, afterId: null }, { id, afterAt: EDITORIAL.at, afterId: 'edit:0' }] }],
+      [`edit.HISTORY_COUNTS.${kind}`, { ids: [id] }],
+    ]),
+  ),
   'merge.MERGE_PAIR': { from: STORY.person, into: 'person:john-ratcliffe', types: [...ENTITY_TYPES] },
   'merge.MOVE_ENTITY': { ...EDITORIAL, from: STORY.person },
   'merge.COLLAPSE_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },

@@ -238,3 +238,51 @@ describe('mergeEntities', () => {
     expect(evidence).toEqual({ node: { id: 'person:mike-waltz' }, entity: { history: { edges: [{ node: { action: 'mergeEntities' } }] } } });
   });
 });
+
+describe('history on a list', () => {
+  const PAGE = `query($first: Int!) {
+    statements(first: $first) { edges { node { id history(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { action reason } } } } } }
+  }`;
+  const ALONE = `query($id: ID!, $after: String) {
+    node(id: $id) { ... on Statement { history(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { action reason } } } } }
+  }`;
+  type Page = { statements: { edges: { node: { id: string; history: unknown } }[] } };
+  const correct = async (id: string, venue: string, reason: string): Promise<void> => {
+    expect((await harness.execute(CORRECT, { id, changes: { venue }, reason }, as(EDITOR))).errors).toBeUndefined();
+  };
+
+  it('reads the histories of a page of statements in one trip and their counts in one more, however long the page', async () => {
+    const ids = ((await harness.data(PAGE, { first: 3 })) as Page).statements.edges.map((e) => e.node.id);
+    for (const [n, id] of ids.entries()) await correct(id, `venue ${n}`, `checked ${n}`);
+    const short = await harness.execute(PAGE, { first: 3 });
+    const long = await harness.execute(PAGE, { first: 100 });
+    // the page, the history pages, their counts
+    expect({ short: short.roundTrips, long: long.roundTrips }).toEqual({ short: 3, long: 3 });
+    const nodes = (long.data as Page).statements.edges.map((e) => e.node);
+    expect(nodes.length).toBeGreaterThan(20);
+    expect(nodes.slice(0, 3).map((n) => (n.history as { edges: unknown[] }).edges)).toEqual(ids.map((_id, n) => [{ node: { action: 'correctStatement', reason: `checked ${n}` } }]));
+    // Batched, each history is the one its statement answers alone.
+    for (const { id, history } of nodes) expect((await harness.data(ALONE, { id })).node).toEqual({ history });
+  });
+
+  it('answers pages of one history after different cursors from one trip', async () => {
+    const id = ((await harness.data(PAGE, { first: 1 })) as Page).statements.edges[0]?.node.id as string;
+    await correct(id, 'venue older', 'older');
+    await correct(id, 'venue newer', 'newer');
+    const newest = ((await harness.data(ALONE, { id })).node as { history: { pageInfo: { endCursor: string } } }).history;
+    const both = await harness.execute(
+      `query($id: ID!, $after: String) {
+        newest: node(id: $id) { ... on Statement { history(first: 1) { edges { node { reason } } } } }
+        older: node(id: $id) { ... on Statement { history(first: 1, after: $after) { edges { node { reason } } } } }
+      }`,
+      { id, after: newest.pageInfo.endCursor },
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data).toEqual({
+      newest: { history: { edges: [{ node: { reason: 'newer' } }] } },
+      older: { history: { edges: [{ node: { reason: 'older' } }] } },
+    });
+    // the statement (both aliases), then both history pages
+    expect(both.roundTrips).toBe(2);
+  });
+});

@@ -35,28 +35,37 @@ CREATE (e)-[:CHANGED]->(a)`;
 const EDIT_FIELDS = `{id: e.id, at: e.at, who: e.who, action: e.action, arguments: e.arguments, changes: e.changes, reason: e.reason}`;
 
 /**
- * A page of one node's edits, newest first (ties by id, descending), after the cursor
- * (\`$afterAt\`, \`$afterId\`; null for the first page).
+ * A page of edits for each of many nodes (`$pages`: `{id, afterAt, afterId}`, the cursor
+ * null for a first page), newest first with ties by id, descending; row `i` answers
+ * `$pages[i]`, and an id that names no node has no row. All pages are of one size: LIMIT
+ * takes no value from a row.
  */
-const historyPage = (kind: TargetKind): string => `
-${eitherLabel('t', TARGET_LABELS[kind][0], TARGET_LABELS[kind][1], '$id', '')}
-MATCH (t)<-[:CHANGED]-(e:Edit)
-WHERE $afterAt IS NULL OR e.at < $afterAt OR (e.at = $afterAt AND e.id < $afterId)
-WITH e ORDER BY e.at DESC, e.id DESC LIMIT toInteger($limit)
-RETURN ${EDIT_FIELDS} AS edit`;
+const historyPages = (kind: TargetKind): string => `
+UNWIND range(0, size($pages) - 1) AS i
+WITH i, $pages[i] AS page
+${eitherLabel('t', TARGET_LABELS[kind][0], TARGET_LABELS[kind][1], 'page.id', 'page')}
+CALL (t, page) {
+  MATCH (t)<-[:CHANGED]-(e:Edit)
+  WHERE page.afterAt IS NULL OR e.at < page.afterAt OR (e.at = page.afterAt AND e.id < page.afterId)
+  WITH e ORDER BY e.at DESC, e.id DESC LIMIT toInteger($limit)
+  RETURN collect(${EDIT_FIELDS}) AS edits
+}
+RETURN i, edits`;
 
-const historyCount = (kind: TargetKind): string => `
-${eitherLabel('t', TARGET_LABELS[kind][0], TARGET_LABELS[kind][1], '$id', '')}
-RETURN COUNT { (t)<-[:CHANGED]-(:Edit) } AS n`;
+/** How many edits each node of `$ids` has; an id that names no node has no row. */
+const historyCounts = (kind: TargetKind): string => `
+UNWIND $ids AS id
+${eitherLabel('t', TARGET_LABELS[kind][0], TARGET_LABELS[kind][1], 'id', 'id')}
+RETURN id, COUNT { (t)<-[:CHANGED]-(:Edit) } AS n`;
 
 export const HISTORY_PAGES: Readonly<Record<TargetKind, string>> = {
-  statements: historyPage('statements'),
-  articles: historyPage('articles'),
-  entities: historyPage('entities'),
+  statements: historyPages('statements'),
+  articles: historyPages('articles'),
+  entities: historyPages('entities'),
 };
 
 export const HISTORY_COUNTS: Readonly<Record<TargetKind, string>> = {
-  statements: historyCount('statements'),
-  articles: historyCount('articles'),
-  entities: historyCount('entities'),
+  statements: historyCounts('statements'),
+  articles: historyCounts('articles'),
+  entities: historyCounts('entities'),
 };

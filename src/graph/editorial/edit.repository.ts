@@ -4,7 +4,8 @@
  */
 import { cypher } from '../../db/cypher';
 import type { Db, WriteTx } from '../../db/gateway';
-import { toConnection, type Connection, type Position } from '../connection';
+import type { Position } from '../connection';
+import { inGroups, valueById } from '../loader';
 import * as Q from './edit.cypher';
 import { editTime, newEditId } from './edit.ids';
 import { toEdit, type Edit, type EditInput, type EditRow } from './edit.type';
@@ -31,20 +32,28 @@ export async function recordEdit(tx: WriteTx, edit: EditInput, at = editTime()):
   return { id, at, who: edit.who, action: edit.action, arguments: edit.arguments, changes: [...edit.changes], reason: edit.reason };
 }
 
-export async function historyPage(db: Db, kind: Q.TargetKind, id: string, first: number, after: Position | null): Promise<Connection<Edit>> {
-  const rows = await db.read(
-    cypher(Q.HISTORY_PAGES[kind], {
-      id,
-      afterAt: after === null ? null : String(after[0]),
-      afterId: after === null ? null : after[1],
-      limit: first + 1,
-    }),
+/** One page of one node's history: `limit` rows (a page and one more) after `after`. */
+export interface HistoryPageKey {
+  readonly id: string;
+  readonly limit: number;
+  readonly after: Position | null;
+}
+
+/** Pages of many nodes' histories, one per key in key order, in one round trip per distinct page size. */
+export function historyPages(db: Db, kind: Q.TargetKind, keys: readonly HistoryPageKey[]): Promise<Edit[][]> {
+  return inGroups(
+    keys,
+    (key) => String(key.limit),
+    async (group) => {
+      const pages = group.map(({ id, after }) => ({ id, afterAt: after === null ? null : String(after[0]), afterId: after === null ? null : after[1] }));
+      const rows = await db.read(cypher(Q.HISTORY_PAGES[kind], { pages, limit: (group[0] as HistoryPageKey).limit }));
+      return rows.map((row) => [row.i as number, (row.edits as EditRow[]).map(toEdit)] as const);
+    },
+    () => [],
   );
-  return toConnection(
-    'Edit',
-    rows.map((r) => toEdit(r.edit as EditRow)),
-    first,
-    (e) => [e.at, e.id],
-    async () => ((await db.read(cypher(Q.HISTORY_COUNTS[kind], { id })))[0]?.n as number | undefined) ?? 0,
-  );
+}
+
+/** How many edits each node has, by id; ids that name no node are left out. */
+export async function historyCounts(db: Db, kind: Q.TargetKind, ids: readonly string[]): Promise<Map<string, number>> {
+  return valueById(await db.read(cypher(Q.HISTORY_COUNTS[kind], { ids })), 'n');
 }

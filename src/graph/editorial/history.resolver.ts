@@ -2,18 +2,21 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Article, type ArticleHeader } from '../article/article.type';
-import { ConnectionArgs, decodeCursor, pageSize, type Connection } from '../connection';
+import { ConnectionArgs, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
 import { Entity, type EntityHeader } from '../entity/entity.type';
 import { Statement, type StatementHeader } from '../statement/statement.type';
 import type { TargetKind } from './edit.cypher';
-import { historyPage } from './edit.repository';
 import { EditConnection, Retraction, type Edit } from './edit.type';
 
 const HISTORY = { description: 'Every recorded write that changed it, newest first.' } as const;
 const RETRACTED = { nullable: true, description: 'Why and when it was retracted; null while it is live.' } as const;
 
-const history = (ctx: Context, kind: TargetKind, id: string, { first, after }: ConnectionArgs): Promise<Connection<Edit>> =>
-  historyPage(ctx.db, kind, id, pageSize(first), decodeCursor('Edit', after));
+/** A page of one node's history, batched with every other page of its kind the request asks for. */
+async function history(ctx: Context, kind: TargetKind, id: string, { first, after }: ConnectionArgs): Promise<Connection<Edit>> {
+  const size = pageSize(first);
+  const edits = await ctx.loaders.historyPages[kind].load({ id, limit: size + 1, after: decodeCursor('Edit', after) });
+  return toConnection('Edit', edits, size, (e) => [e.at, e.id], () => ctx.loaders.historyCounts[kind].load(id));
+}
 
 /** Records found by a query bring `retracted` along; list headers are of live nodes only. */
 const retractionOf = (record: object): Retraction | null => (record as { retracted?: Retraction | null }).retracted ?? null;

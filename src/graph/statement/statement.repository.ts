@@ -1,7 +1,7 @@
 import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
-import { groupBy, valueById } from '../loader';
+import { inGroups, valueById } from '../loader';
 import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
 import { badInput } from '../../errors';
@@ -144,19 +144,18 @@ export interface AnchoredPageKey {
 }
 
 /** Pages for many anchors in as few round trips as there are distinct page sizes and includes. */
-export async function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredPageKey[]): Promise<StatementHeader[][]> {
-  const results: StatementHeader[][] = keys.map(() => []);
-  const indexed = keys.map((key, i) => ({ key, i }));
-  for (const group of groupBy(indexed, ({ key }) => `${key.limit}|${Q.includesKey(key.includes)}`).values()) {
-    const { limit, includes } = (group[0] as (typeof indexed)[number]).key;
-    const batch = group.map(({ key }) => ({ id: key.id, afterKey: key.after === null ? null : String(key.after[0]) }));
-    const rows = await db.read(Q.translateAnchoredPages(anchor, includes, batch, limit));
-    for (const row of rows) {
-      const original = group[row.i as number];
-      if (original !== undefined) results[original.i] = (row.rows as StatementRow[]).map(toRecord);
-    }
-  }
-  return results;
+export function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredPageKey[]): Promise<StatementHeader[][]> {
+  return inGroups(
+    keys,
+    (key) => `${key.limit}|${Q.includesKey(key.includes)}`,
+    async (group) => {
+      const { limit, includes } = group[0] as AnchoredPageKey;
+      const batch = group.map((key) => ({ id: key.id, afterKey: key.after === null ? null : String(key.after[0]) }));
+      const rows = await db.read(Q.translateAnchoredPages(anchor, includes, batch, limit));
+      return rows.map((row) => [row.i as number, (row.rows as StatementRow[]).map(toRecord)] as const);
+    },
+    () => [],
+  );
 }
 
 export async function countsByAnchor(db: Db, anchor: Q.Anchor, ids: readonly string[]): Promise<Map<string, number>> {
