@@ -14,6 +14,7 @@ import {
   ORG_DESCRIPTORS,
   ORG_WORDS,
   OUTLET_WORDS,
+  PLATFORM_NAMES,
   PRONOUNS,
   SENTENCE_OPENERS,
   SUBORDINATORS,
@@ -283,7 +284,9 @@ class MentionFinder {
     const first = this.titleStart(i);
     const titleText = first < core ? this.text.slice((this.tokens[first] as Token).start, (this.tokens[core - 1] as Token).end) : null;
     // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
-    const descriptor = first === i && first > 0 && ORG_DESCRIPTORS.has((this.tokens[first - 1] as Token).lower) ? (this.tokens[first - 1] as Token).lower : null;
+    // Only a word of the same run describes the name: "our company,” George Kurtz said" does not make Kurtz a company.
+    const before = first > 0 ? (this.tokens[first - 1] as Token) : null;
+    const descriptor = first === i && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
     if (this.isPlaceName(name, coreTokens, organisational)) {
@@ -359,7 +362,7 @@ class MentionFinder {
     const lastToken = this.tokens[j] as Token;
     const after = this.tokens[j + 1];
     if (after && /^\s*\(\s*$/.test(this.text.slice(lastToken.end, after.start)) && isAcronym(after) && /^\s*\)/.test(this.text.slice(after.end))) {
-      this.registry.addAlias(entity, after.text);
+      this.registry.addAcronym(entity, after.text);
     }
   }
 
@@ -375,6 +378,7 @@ class MentionFinder {
 function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: EntityType; outlet: boolean } {
   const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
   if (recognised) return { type: 'Unknown', outlet: false };
+  if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
   if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
   if (words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };

@@ -5,6 +5,7 @@
  * subject, the last speaker, or the last person named).
  */
 import type { Token } from './layout';
+import { readsAsPersonName } from './person-name';
 import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
@@ -185,7 +186,8 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
   if (m.pronoun === 'plural') return null;
   const gender = GENDER_OF[m.pronoun ?? ''] ?? null;
-  const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || e.type === 'Unknown') && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
+  // A name of unknown type stands for a person only when it reads as one: not "X" after "a post on X".
+  const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || (e.type === 'Unknown' && readsAsPersonName(e.name))) && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
   const layout = ctx.layout;
   const paragraph = (layout.sentences[m.sentence] as { paragraph: number }).paragraph;
   const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);
