@@ -233,11 +233,11 @@ export class Registry {
   }
 
   /** The person the article has given this title before `before` ("the CIA director"). */
-  byTitle(title: string, before: number): { entity: DocEntity; via: Via } | null {
+  byTitle(title: string, before: number, localOnly = false): { entity: DocEntity; via: Via } | null {
     const key = (titleForms(title)[0] ?? []).join(' ');
     const local = (this.byTitleKey.get(key) ?? []).filter((e) => (e.seen[0] ?? Infinity) < before);
     if (local.length === 1) return { entity: local[0] as DocEntity, via: 'title' };
-    if (local.length > 1) return null;
+    if (local.length > 1 || localOnly) return null;
     const known = this.gazetteer.byTitle(title);
     if (known.length !== 1) return null;
     const entry = known[0] as GazetteerEntry;
