@@ -58,6 +58,8 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
 function titleHolder(ctx: AttributionScope, frame: Frame, m: Mention): { mention: Mention; firstItem: number } | null {
   if (m.kind !== 'name' && m.kind !== 'place') return null;
   if (m.kind === 'name' && m.entity?.type === 'Person') return null;
+  const own = ownTitleHolder(ctx, frame, m);
+  if (own !== null) return own;
   let k = (frame.itemOfToken.get(m.first) ?? 0) - 1;
   // Lower-case words that describe the body: "of cybersecurity company CrowdStrike".
   for (let steps = 0; steps < 3; steps += 1) {
@@ -82,6 +84,27 @@ function titleHolder(ctx: AttributionScope, frame: Frame, m: Mention): { mention
     mention: { ...m, kind: 'title', first: title.index, start, text: text(ctx).slice(start, m.end), entity: null, via: null, ambiguous: false, head },
     firstItem,
   };
+}
+
+/**
+ * "The head of the Federal Emergency Management Agency (FEMA) warned": the mention rules read
+ * the title into the body's name ("head of the Federal" before "Emergency Management
+ * Agency"); whoever holds the title speaks, not the body.
+ */
+function ownTitleHolder(ctx: AttributionScope, frame: Frame, m: Mention): { mention: Mention; firstItem: number } | null {
+  const tokens = ctx.layout.tokens;
+  const first = tokens[m.first];
+  if (m.kind !== 'name' || m.entity?.type !== 'Organization' || !isTitleToken(first ?? null)) return null;
+  let of = m.first + 1;
+  while (of < m.last && isTitleToken(tokens[of] ?? null)) of += 1;
+  if (tokens[of]?.lower !== 'of') return null;
+  const titleText = text(ctx).slice((first as Token).start, (tokens[of - 1] as Token).end);
+  const firstItem = frame.itemOfToken.get(m.first) ?? 0;
+  const det = wordAt(frame, firstItem - 1);
+  const from = det !== null && ['the', 'its', 'a', 'an'].includes(det.lower) && spaced(ctx, frame, firstItem - 1, firstItem) ? firstItem - 1 : firstItem;
+  const start = (frame.items[from] as Item).start;
+  const head = `${m.entity.name} ${titleText}`;
+  return { mention: { ...m, kind: 'title', start, text: text(ctx).slice(start, m.end), entity: null, via: null, ambiguous: false, head }, firstItem: from };
 }
 
 const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
