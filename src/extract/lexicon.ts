@@ -173,7 +173,7 @@ export const TITLE_SYNONYMS: readonly (readonly [string, string])[] = [
 /** Department words that sit inside titles: "secretary of defense", "economy minister". */
 export const DEPARTMENT_WORDS = new Set(
   `defense defence state interior foreign affairs finance treasury economy economic health justice education energy environment
-  transport trade commerce labour labor agriculture culture security intelligence home homeland housing industry development
+  transport transportation veterans trade commerce labour labor agriculture culture security intelligence home homeland housing industry development
   council city county party national federal public press communications policy military army navy air force`.split(/\s+/),
 );
 

@@ -291,7 +291,7 @@ class MentionFinder {
     const descriptor = first === i && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
-    if (this.isPlaceName(name, coreTokens, organisational)) {
+    if (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
@@ -354,6 +354,17 @@ class MentionFinder {
     return !knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || placeWord(coreTokens[coreTokens.length - 1] as Token));
   }
 
+  /**
+   * "the Pacific Palisades fire", "from the Harbour Flats area": a name the article and the
+   * graph do not know, with no first name, followed by a noun for land or a fire on it.
+   */
+  private namesAPlace(j: number, coreTokens: readonly Token[], organisational: boolean): boolean {
+    const next = this.tokens[j + 1];
+    const name = coreTokens.map((t) => t.text).join(' ');
+    if (organisational || next === undefined || !this.sameRun(this.tokens[j] as Token, next) || !PLACE_NOUNS.has(next.lower)) return false;
+    return !coreTokens.some((t) => t.tags.has('FirstName') || t.tags.has('Honorific')) && !this.known(name);
+  }
+
   /** The title before a name, and an abbreviation in brackets after it, name its entity from here on. */
   private addAliases(entity: DocEntity, first: number, j: number, titleText: string | null, surfaceEnd: number): void {
     if (titleText !== null) {
@@ -395,6 +406,9 @@ class MentionFinder {
     }
     if (head === null || start >= this.tokens.length) return null;
     const end = this.asideEnd(k, name.sentence);
+    // "Gov. Wes Moore, Secretary of Transportation Pete Buttigieg and …": a list of people, not a title.
+    const aside = this.tokens.slice(start, end + 1);
+    if (aside.some((t) => t.lower === 'and' || (t.tags.has('FirstName') && !isTitleWord(t)))) return null;
     return this.text.slice((this.tokens[start] as Token).start, (this.tokens[end] as Token).end);
   }
 
@@ -417,6 +431,9 @@ class MentionFinder {
   }
 
 }
+
+/** Lower-case nouns after a name that make it a place: "the Palisades fire", "the Tri-Cities area". */
+const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 'county', 'district', 'suburb', 'suburbs', 'coast', 'valley', 'fire', 'wildfire', 'blaze', 'corridor', 'peninsula', 'basin']);
 
 /** How many words a title set off after a name may have before its "of …". */
 const APPOSED_TITLE_WORDS = 6;

@@ -97,6 +97,16 @@ describe('name typing and reference, from the text alone', () => {
     expect(ids('T\nThe Lowmoor Echo (LE) reported the closure.\n')).toContain('Organization:org:lowmoor-echo');
   });
 
+  it('does not read a list of people after a name as a title set off by commas', () => {
+    const text = 'T\nGov. Tomas Reyna, Secretary of Transportation Ada Quist and Sen. Lena Holt toured the bridge.\n“We will rebuild,” the secretary said.\n';
+    expect(speakers(text)).toEqual(['person:ada-quist']);
+    expect(ids(text)).toEqual(['Person:person:ada-quist', 'Person:person:lena-holt', 'Person:person:tomas-reyna']);
+  });
+
+  it('reads a name before a noun for land or a fire as a place, not a person', () => {
+    expect(ids('T\nCrews fought the Bell Meadows fire overnight. Officials said 30,000 people had left the Bell Meadows area.\n')).toEqual([]);
+  });
+
   it('reads a possessive written with an opening quotation mark ("Trump‘s") as the name', () => {
     const text = 'T\nPresident Donald Trump‘s pause began on Monday.\n“There is no rush,” Trump said.\n';
     expect(speakers(text)).toEqual(['person:donald-trump']);
