@@ -134,10 +134,46 @@ export const TITLE_WORDS = new Set(
   mr mrs ms miss sir dame lord lady administrator superintendent inspector trustee treasurer`.split(/\s+/),
 );
 
+/** Titles written short, and the word a later "the governor" or "the senator" uses for them. */
+export const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  gov: 'governor',
+  sen: 'senator',
+  rep: 'representative',
+  lt: 'lieutenant',
+  gen: 'general',
+  sec: 'secretary',
+  secy: 'secretary',
+  atty: 'attorney',
+  pres: 'president',
+  supt: 'superintendent',
+  cmdr: 'commander',
+  adm: 'admiral',
+  col: 'colonel',
+  capt: 'captain',
+  sgt: 'sergeant',
+  maj: 'major',
+  prof: 'professor',
+  rev: 'reverend',
+  amb: 'ambassador',
+  cllr: 'councillor',
+  insp: 'inspector',
+  det: 'detective',
+  comm: 'commissioner',
+};
+
+/** Titles said two ways: "the CEO" for the chief executive, and back. */
+export const TITLE_SYNONYMS: readonly (readonly [string, string])[] = [
+  ['ceo', 'chief executive officer'],
+  ['ceo', 'chief executive'],
+  ['cfo', 'chief financial officer'],
+  ['coo', 'chief operating officer'],
+  ['cto', 'chief technology officer'],
+];
+
 /** Department words that sit inside titles: "secretary of defense", "economy minister". */
 export const DEPARTMENT_WORDS = new Set(
   `defense defence state interior foreign affairs finance treasury economy economic health justice education energy environment
-  transport trade commerce labour labor agriculture culture security intelligence home homeland housing industry development
+  transport transportation veterans trade commerce labour labor agriculture culture security intelligence home homeland housing industry development
   council city county party national federal public press communications policy military army navy air force`.split(/\s+/),
 );
 
@@ -155,6 +191,15 @@ export const OUTLET_WORDS = new Set(
   `times post journal news press herald tribune gazette telegraph guardian chronicle radio tv television broadcasting broadcaster
   network channel magazine daily weekly wire today observer independent mirror express standard economist reuters bloomberg
   politico axios courier examiner inquirer dispatch bulletin ap afp bbc business`.split(/\s+/),
+);
+
+/**
+ * Social platforms and apps that people post on: "a post on X", "on Truth Social". They are
+ * named like people or initials but are organisations, never a speaker "he" refers to.
+ */
+export const PLATFORM_NAMES = new Set(
+  `x|twitter|facebook|instagram|tiktok|youtube|truth social|threads|bluesky|linkedin|telegram|whatsapp|snapchat|reddit|weibo|wechat
+  |rumble|gettr|mastodon|substack|discord|twitch`.split('|').map((n) => n.trim()),
 );
 
 /** Nouns an organisation is introduced with: "chipmaker Veltrix", "the carrier". */

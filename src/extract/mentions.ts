@@ -14,9 +14,11 @@ import {
   ORG_DESCRIPTORS,
   ORG_WORDS,
   OUTLET_WORDS,
+  PLATFORM_NAMES,
   PRONOUNS,
   SENTENCE_OPENERS,
   SUBORDINATORS,
+  TITLE_ABBREVIATIONS,
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon';
@@ -61,7 +63,8 @@ export interface Mentions {
 }
 
 const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && t.lower !== 'i';
-const POSSESSIVE = /['’]s?$/;
+/** An apostrophe, or the opening mark some pages set in its place ("Trump‘s"). */
+const POSSESSIVE = /['’‘]s?$/;
 const PROPER_TAGS = ['ProperNoun', 'Person', 'Organization', 'Acronym', 'FirstName', 'LastName', 'Honorific', 'Place', 'Country', 'City'];
 const isAcronym = (t: Token): boolean => /^[\p{Lu}&]{2,6}$/u.test(t.text.replace(POSSESSIVE, ''));
 
@@ -271,7 +274,7 @@ class MentionFinder {
 
   private nameMention(i: number, j: number, s: number): Mention | null {
     const lastToken = this.tokens[j] as Token;
-    const possessive = POSSESSIVE.test(lastToken.text) && !/^\p{Lu}+['’]?$/u.test(lastToken.text) && /['’]s$/.test(lastToken.text);
+    const possessive = POSSESSIVE.test(lastToken.text) && !/^\p{Lu}+['’]?$/u.test(lastToken.text) && /['’‘]s$/.test(lastToken.text);
     const surfaceEnd = possessive ? lastToken.end - 2 : lastToken.end;
     const found = this.nameCore(i, j, surfaceEnd);
     if (found === null) return null;
@@ -283,10 +286,12 @@ class MentionFinder {
     const first = this.titleStart(i);
     const titleText = first < core ? this.text.slice((this.tokens[first] as Token).start, (this.tokens[core - 1] as Token).end) : null;
     // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
-    const descriptor = first === i && first > 0 && ORG_DESCRIPTORS.has((this.tokens[first - 1] as Token).lower) ? (this.tokens[first - 1] as Token).lower : null;
+    // Only a word of the same run describes the name: "our company,” George Kurtz said" does not make Kurtz a company.
+    const before = first > 0 ? (this.tokens[first - 1] as Token) : null;
+    const descriptor = first === i && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
-    if (this.isPlaceName(name, coreTokens, organisational)) {
+    if (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
@@ -349,18 +354,74 @@ class MentionFinder {
     return !knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || placeWord(coreTokens[coreTokens.length - 1] as Token));
   }
 
+  /**
+   * "the Pacific Palisades fire", "from the Harbour Flats area": a name the article and the
+   * graph do not know, with no first name, followed by a noun for land or a fire on it.
+   */
+  private namesAPlace(j: number, coreTokens: readonly Token[], organisational: boolean): boolean {
+    const next = this.tokens[j + 1];
+    const name = coreTokens.map((t) => t.text).join(' ');
+    if (organisational || next === undefined || !this.sameRun(this.tokens[j] as Token, next) || !PLACE_NOUNS.has(next.lower)) return false;
+    return !coreTokens.some((t) => t.tags.has('FirstName') || t.tags.has('Honorific')) && !this.known(name);
+  }
+
   /** The title before a name, and an abbreviation in brackets after it, name its entity from here on. */
   private addAliases(entity: DocEntity, first: number, j: number, titleText: string | null, surfaceEnd: number): void {
     if (titleText !== null) {
       this.registry.addTitle(entity, titleText);
       this.registry.addAlias(entity, this.text.slice((this.tokens[first] as Token).start, surfaceEnd));
     }
+    const apposed = this.apposedTitle(j);
+    if (apposed !== null && entity.type !== 'Organization') this.registry.addTitle(entity, apposed);
     // "the Financial Times (FT)": the bracketed abbreviation is an alias from here on.
     const lastToken = this.tokens[j] as Token;
     const after = this.tokens[j + 1];
     if (after && /^\s*\(\s*$/.test(this.text.slice(lastToken.end, after.start)) && isAcronym(after) && /^\s*\)/.test(this.text.slice(after.end))) {
-      this.registry.addAlias(entity, after.text);
+      this.registry.addAcronym(entity, after.text);
     }
+  }
+
+  /**
+   * A title set off by commas after the name ending at `j`: "George Kurtz, the company's
+   * chief executive," or "Jon Holden, president of the union," gives "chief executive" or
+   * "president of the union", so that "the chief executive" and "the president" later find
+   * the person. The aside is short and its head word a title.
+   */
+  private apposedTitle(j: number): string | null {
+    const name = this.tokens[j] as Token;
+    const first = this.tokens[j + 1];
+    if (first === undefined || first.sentence !== name.sentence || first.quote !== name.quote || !/^\s*,\s*$/.test(this.text.slice(name.end, first.start))) return null;
+    let k = j + 1;
+    // "the", "its", "the company's": what comes before the title itself.
+    while (k <= j + 3 && k < this.tokens.length && (['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes((this.tokens[k] as Token).lower) || /['’]s$/.test((this.tokens[k] as Token).text))) k += 1;
+    const start = k;
+    let head: Token | null = null;
+    for (; k <= start + APPOSED_TITLE_WORDS && k < this.tokens.length; k += 1) {
+      const t = this.tokens[k] as Token;
+      if (t.sentence !== name.sentence || t.quote !== name.quote || t.tags.has('Verb')) return null;
+      if (t.lower === 'of') break;
+      if (isTitleWord(t)) head = t;
+      const next = this.tokens[k + 1];
+      if (next === undefined || next.sentence !== t.sentence || /[,;:]/.test(this.text.slice(t.end, next.start))) break;
+    }
+    if (head === null || start >= this.tokens.length) return null;
+    const end = this.asideEnd(k, name.sentence);
+    // "Gov. Wes Moore, Secretary of Transportation Pete Buttigieg and …": a list of people, not a title.
+    const aside = this.tokens.slice(start, end + 1);
+    if (aside.some((t) => t.lower === 'and' || (t.tags.has('FirstName') && !isTitleWord(t)))) return null;
+    return this.text.slice((this.tokens[start] as Token).start, (this.tokens[end] as Token).end);
+  }
+
+  /** The last token of an aside that goes on from `k` to the next comma or the sentence's end, a few words at most. */
+  private asideEnd(k: number, sentence: number): number {
+    let end = k;
+    while (end < k + APPOSED_TITLE_WORDS) {
+      const t = this.tokens[end] as Token;
+      const next = this.tokens[end + 1];
+      if (next === undefined || next.sentence !== sentence || /[,;:]/.test(this.text.slice(t.end, next.start))) break;
+      end += 1;
+    }
+    return end;
   }
 
   private baseMention(kind: MentionKind, first: number, last: number, s: number, possessive: boolean) {
@@ -371,10 +432,17 @@ class MentionFinder {
 
 }
 
+/** Lower-case nouns after a name that make it a place: "the Palisades fire", "the Tri-Cities area". */
+const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 'county', 'district', 'suburb', 'suburbs', 'coast', 'valley', 'fire', 'wildfire', 'blaze', 'corridor', 'peninsula', 'basin']);
+
+/** How many words a title set off after a name may have before its "of …". */
+const APPOSED_TITLE_WORDS = 6;
+
 /** The type a new name takes from its words and tags; one the article or the graph already knows keeps the type it has there. */
 function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: EntityType; outlet: boolean } {
   const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
   if (recognised) return { type: 'Unknown', outlet: false };
+  if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
   if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
   if (words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };
@@ -385,5 +453,5 @@ function typeOfName(coreTokens: readonly Token[], words: readonly string[], reco
 
 function isTitleWord(t: Token): boolean {
   const word = t.lower.replace(/\.$/, '');
-  return TITLE_WORDS.has(word) || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
+  return TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
 }

@@ -97,7 +97,8 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   const last = clauseEnd(ctx, frame, k + 1);
   if (last <= k) return null;
   const clause = items.slice(k + 1, last + 1);
-  if (clause.some((i) => i.kind === 'quote')) return null;
+  // A quotation mark left unpaired in the clause opens words the quote rules could not close: not a paraphrase.
+  if (clause.some((i) => i.kind === 'quote') || /[“"]/.test(text(ctx).slice((clause[0] as Item).start, (items[last] as Item).end))) return null;
   // What was said starts after "that" when only the venue, the time or the listener come before it.
   let from = k + 1;
   const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');

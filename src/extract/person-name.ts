@@ -3,6 +3,7 @@
  * not know: what the mention rules took for a person may be a storm, a platform or a title.
  */
 import nlp from 'compromise';
+import { PLATFORM_NAMES } from './lexicon';
 
 /** Storms are named like people: "Hurricane Helene" is an event, not a woman. */
 const NAMED_LIKE_PEOPLE = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
@@ -18,8 +19,8 @@ const NAME_VERDICTS_KEPT = 10_000;
  * Whether a name the graph does not know reads as a person's: it begins with a first name
  * or ends with a surname that compromise's lexicon knows ("Jon Holden"). A run that the
  * mention rules took for a person but whose words are a title ("U.S. Secretary"), a
- * preposition ("Without U.S."), a platform ("Truth Social"), a room ("West Wing") or a
- * storm ("Hurricane Helene") does not. A name none of whose words the lexicon knows at
+ * preposition ("Without U.S."), a platform ("Truth Social", "X"), initials ("FAA"), a room
+ * ("West Wing") or a storm ("Hurricane Helene") does not. A name none of whose words the lexicon knows at
  * all ("Xi Jinping", "Kwame Asante") is taken for a name from another language.
  */
 export function readsAsPersonName(name: string): boolean {
@@ -31,7 +32,10 @@ export function readsAsPersonName(name: string): boolean {
   const last = tags[tags.length - 1];
   const storm = NAMED_LIKE_PEOPLE.has((terms[0]?.text ?? '').toLowerCase());
   const foreign = terms.every((t) => !(t.text.toLowerCase().replace(/[.,]/g, '') in LEXICON));
-  const verdict = !storm && first !== undefined && last !== undefined && (first.has('FirstName') || last.has('LastName') || foreign);
+  // Initials ("FAA", "X") and the platforms people post on name bodies, not people.
+  const initials = /^[\p{Lu}&.]+$/u.test(name.replace(/\s+/g, ''));
+  const platform = PLATFORM_NAMES.has(name.toLowerCase());
+  const verdict = !storm && !initials && !platform && first !== undefined && last !== undefined && (first.has('FirstName') || last.has('LastName') || foreign);
   if (nameVerdicts.size >= NAME_VERDICTS_KEPT) nameVerdicts.clear();
   nameVerdicts.set(name, verdict);
   return verdict;

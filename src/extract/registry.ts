@@ -6,7 +6,7 @@
  */
 import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
-import { NICKNAMES, ORG_ANAPHORS } from './lexicon';
+import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
 
 export type EntityType = 'Person' | 'Organization' | 'Unknown';
 export type Gender = 'male' | 'female';
@@ -24,6 +24,8 @@ export interface DocEntity {
   graph: GazetteerEntry | null;
   /** Only a surname has been seen. */
   surnameOnly: boolean;
+  /** The initials it is also known by ("FAA" for the Federal Aviation Administration), if the article uses them. */
+  acronym: string | null;
   /** Offsets of its mentions, ascending. */
   readonly seen: number[];
 }
@@ -91,16 +93,32 @@ export class Registry {
    */
   addTitle(entity: DocEntity, title: string): void {
     entity.titles.add(title);
-    const words = nameKey(title).split(' ');
-    const of = words.indexOf('of');
-    const head = of > 0 ? words.slice(0, of) : [];
-    for (const run of [words, head]) for (let k = 0; k < run.length; k += 1) addOnce(this.byTitleKey, run.slice(k).join(' '), entity);
+    for (const words of titleForms(title)) {
+      const of = words.indexOf('of');
+      const head = of > 0 ? words.slice(0, of) : [];
+      for (const run of [words, head]) for (let k = 0; k < run.length; k += 1) addOnce(this.byTitleKey, run.slice(k).join(' '), entity);
+    }
   }
 
-  /** Records an alias the article uses for `entity`. */
+  /** Records an alias the article uses for `entity`; initials that spell its name are also its acronym. */
   addAlias(entity: DocEntity, alias: string): void {
     entity.aliases.add(alias);
     this.index(entity, alias);
+    if (entity.acronym === null && entity.type !== 'Person' && isInitials(alias) && initialsOf(entity.name) === nameKey(alias)) entity.acronym = alias;
+  }
+
+  /** "the Federal Aviation Administration (FAA)": the bracketed initials are the body's acronym, whatever they spell. */
+  addAcronym(entity: DocEntity, acronym: string): void {
+    this.addAlias(entity, acronym);
+    if (entity.type !== 'Person') entity.acronym = acronym;
+  }
+
+  /** A body named by its initials earlier ("FAA said …", then "the Federal Aviation Administration"). */
+  private byInitials(name: string): DocEntity | null {
+    const initials = initialsOf(name);
+    if (initials.length < 2 || !/\s/.test(name)) return null;
+    const found = (this.byKey.get(initials) ?? []).filter((e) => e.type !== 'Person' && e.graph === null && isInitials(e.name) && nameKey(e.name) === initials);
+    return found.length === 1 ? (found[0] as DocEntity) : null;
   }
 
   /**
@@ -141,6 +159,16 @@ export class Registry {
         return { entity: this.touch(upgrade, name, hint), via: 'name', ambiguous: false };
       }
     }
+    const initialled = words.length > 1 && hint.type !== 'Person' ? this.byInitials(name) : null;
+    if (initialled !== null) {
+      // The long form names the body from here on; the initials stay its acronym and its id.
+      this.addAlias(initialled, initialled.name);
+      initialled.acronym ??= initialled.name;
+      initialled.name = name;
+      this.index(initialled, name);
+      initialled.type = 'Organization';
+      return { entity: this.touch(initialled, name, hint), via: 'alias', ambiguous: false };
+    }
     const entity = this.create(name, hint.type, hint, null);
     entity.surnameOnly = words.length === 1 && hint.type !== 'Organization';
     return { entity: this.touch(entity, name, hint), via: words.length === 1 ? 'new-surname' : 'new', ambiguous: false };
@@ -171,6 +199,7 @@ export class Registry {
       gender: hint.gender ?? null,
       graph,
       surnameOnly: false,
+      acronym: null,
       seen: [],
     };
     this.entities.push(entity);
@@ -204,11 +233,11 @@ export class Registry {
   }
 
   /** The person the article has given this title before `before` ("the CIA director"). */
-  byTitle(title: string, before: number): { entity: DocEntity; via: Via } | null {
-    const key = nameKey(title);
+  byTitle(title: string, before: number, localOnly = false): { entity: DocEntity; via: Via } | null {
+    const key = (titleForms(title)[0] ?? []).join(' ');
     const local = (this.byTitleKey.get(key) ?? []).filter((e) => (e.seen[0] ?? Infinity) < before);
     if (local.length === 1) return { entity: local[0] as DocEntity, via: 'title' };
-    if (local.length > 1) return null;
+    if (local.length > 1 || localOnly) return null;
     const known = this.gazetteer.byTitle(title);
     if (known.length !== 1) return null;
     const entry = known[0] as GazetteerEntry;
@@ -240,9 +269,57 @@ export class Registry {
   /** The id the entity will have: its graph id, or a new id from its name. */
   idOf(entity: DocEntity): string {
     if (entity.graph) return entity.graph.id;
+    // A body the article also calls by its initials is known by them ("org:faa"), as most
+    // reporting names it; a news outlet keeps its name ("org:financial-times", not "org:ft").
+    if (entity.type === 'Organization' && !entity.outlet && entity.acronym !== null) return `org:${slugify(entity.acronym)}`;
     return `${entity.type === 'Organization' ? 'org' : 'person'}:${slugify(entity.name) || `entity-${entity.serial}`}`;
   }
 }
+
+/**
+ * The word lists a title is known by: abbreviations written out ("Maryland Gov." is a
+ * governor, "Sen." a senator), and a chief executive is also the CEO, and back.
+ */
+function titleForms(title: string): string[][] {
+  const words = nameKey(title)
+    .split(' ')
+    .filter((w) => w !== '')
+    .map((w) => TITLE_ABBREVIATION_KEYS.get(w) ?? w);
+  const forms = [words];
+  const joined = ` ${words.join(' ')} `;
+  // The longer form of a pair comes first, so "chief executive officer" is not also read as "CEO officer".
+  const shortened = new Set<string>();
+  for (const [short, long] of TITLE_SYNONYM_KEYS) {
+    if (!shortened.has(short) && joined.includes(` ${long} `)) {
+      forms.push(joined.replace(` ${long} `, ` ${short} `).trim().split(' '));
+      shortened.add(short);
+    } else if (joined.includes(` ${short} `)) {
+      forms.push(joined.replace(` ${short} `, ` ${long} `).trim().split(' '));
+    }
+  }
+  return forms;
+}
+
+/** The abbreviations and synonyms as name keys (which fold doubled letters: "comisioner"). */
+const TITLE_ABBREVIATION_KEYS = new Map(Object.entries(TITLE_ABBREVIATIONS).map(([short, long]) => [nameKey(short), nameKey(long)] as const));
+const TITLE_SYNONYM_KEYS = TITLE_SYNONYMS.map(([short, long]) => [nameKey(short), nameKey(long)] as const);
+
+/** Words a body's initials skip: "Department of Transportation" is "DOT". */
+const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', '&']);
+
+/** The initials of a name's words as a name key: "Federal Aviation Administration" gives nameKey("FAA"). */
+function initialsOf(name: string): string {
+  return nameKey(
+    name
+      .split(/\s+/)
+      .filter((w) => w !== '' && !MINOR_WORDS.has(w.toLowerCase()))
+      .map((w) => w.charAt(0))
+      .join(''),
+  );
+}
+
+/** Written as initials: "FAA", "U.S.", "AT&T". */
+const isInitials = (text: string): boolean => /^[\p{Lu}&.]{2,8}$/u.test(text);
 
 /** How many mentions back "the agency" may look for what it refers to. */
 const ANAPHOR_REACH = 400;

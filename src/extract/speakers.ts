@@ -5,6 +5,7 @@
  * subject, the last speaker, or the last person named).
  */
 import type { Token } from './layout';
+import { readsAsPersonName } from './person-name';
 import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
@@ -13,6 +14,8 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
   const token = wordAt(frame, j);
   if (token === null) return null;
   const m = ctx.mentions.endingAt(token.index);
+  const holder = m === null || m.possessive ? null : titleHolder(ctx, frame, m);
+  if (holder !== null) return { mentions: [holder.mention], generic: null, firstItem: holder.firstItem, lastItem: j, spokesperson: false, how };
   if (m !== null && m.kind !== 'place' && !m.possessive) {
     const list: Mention[] = [m];
     let first = frame.itemOfToken.get(m.first) ?? j;
@@ -46,6 +49,66 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
   return null;
 }
 
+/**
+ * "The CEO of cybersecurity company CrowdStrike said": the subject is whoever holds the
+ * title at the body or place named after "of", not the body itself. A title mention whose
+ * head is the body's name and the title ("crowdstrike ceo"), which is how the article's
+ * "CrowdStrike CEO George Kurtz" was indexed; unresolved if nobody was given it.
+ */
+function titleHolder(ctx: AttributionScope, frame: Frame, m: Mention): { mention: Mention; firstItem: number } | null {
+  if (m.kind !== 'name' && m.kind !== 'place') return null;
+  if (m.kind === 'name' && m.entity?.type === 'Person') return null;
+  const own = ownTitleHolder(ctx, frame, m);
+  if (own !== null) return own;
+  let k = (frame.itemOfToken.get(m.first) ?? 0) - 1;
+  // Lower-case words that describe the body: "of cybersecurity company CrowdStrike".
+  for (let steps = 0; steps < 3; steps += 1) {
+    const w = wordAt(frame, k);
+    if (w === null || w.lower === 'of' || !/^\p{Ll}/u.test(w.text) || w.tags.has('Verb') || !spaced(ctx, frame, k, k + 1)) break;
+    k -= 1;
+  }
+  const of = wordAt(frame, k);
+  const title = wordAt(frame, k - 1);
+  if (of?.lower !== 'of' || title === null || !isTitleToken(title) || !spaced(ctx, frame, k - 1, k) || !spaced(ctx, frame, k, k + 1)) return null;
+  // "chief executive", "deputy director": the title's other words before its head.
+  let titleItem = k - 1;
+  while (titleItem > k - 4 && isTitleToken(wordAt(frame, titleItem - 1)) && spaced(ctx, frame, titleItem - 1, titleItem)) titleItem -= 1;
+  const titleText = text(ctx).slice((frame.items[titleItem] as Item).start, title.end);
+  const det = wordAt(frame, titleItem - 1);
+  const firstItem = det !== null && ['the', 'its', 'a', 'an'].includes(det.lower) && spaced(ctx, frame, titleItem - 1, titleItem) ? titleItem - 1 : titleItem;
+  const start = (frame.items[firstItem] as Item).start;
+  const place = m.text.replace(/^of\s/i, '').trimStart().replace(/^the\s/i, '').trimStart();
+  // The one person the article itself gave the bare title ("the chief executive") holds it at this body too.
+  const head = ctx.registry.byTitle(`${place} ${titleText}`, m.start) === null && ctx.registry.byTitle(titleText, m.start, true) !== null ? titleText : `${place} ${titleText}`;
+  return {
+    mention: { ...m, kind: 'title', first: title.index, start, text: text(ctx).slice(start, m.end), entity: null, via: null, ambiguous: false, head },
+    firstItem,
+  };
+}
+
+/**
+ * "The head of the Federal Emergency Management Agency (FEMA) warned": the mention rules read
+ * the title into the body's name ("head of the Federal" before "Emergency Management
+ * Agency"); whoever holds the title speaks, not the body.
+ */
+function ownTitleHolder(ctx: AttributionScope, frame: Frame, m: Mention): { mention: Mention; firstItem: number } | null {
+  const tokens = ctx.layout.tokens;
+  const first = tokens[m.first];
+  if (m.kind !== 'name' || m.entity?.type !== 'Organization' || !isTitleToken(first ?? null)) return null;
+  let of = m.first + 1;
+  while (of < m.last && isTitleToken(tokens[of] ?? null)) of += 1;
+  if (tokens[of]?.lower !== 'of') return null;
+  const titleText = text(ctx).slice((first as Token).start, (tokens[of - 1] as Token).end);
+  const firstItem = frame.itemOfToken.get(m.first) ?? 0;
+  const det = wordAt(frame, firstItem - 1);
+  const from = det !== null && ['the', 'its', 'a', 'an'].includes(det.lower) && spaced(ctx, frame, firstItem - 1, firstItem) ? firstItem - 1 : firstItem;
+  const start = (frame.items[from] as Item).start;
+  const head = `${m.entity.name} ${titleText}`;
+  return { mention: { ...m, kind: 'title', start, text: text(ctx).slice(start, m.end), entity: null, via: null, ambiguous: false, head }, firstItem: from };
+}
+
+const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
+
 /** The subject written before the verb at `k`, across modifiers ("also", "reportedly") and appositives ("Roth, who …, said"). */
 export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
   let j = k - 1;
@@ -59,6 +122,8 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
   if (j < 0 || wordAt(frame, j) === null) return null;
   const gap = gapText(ctx, frame, j, j + 1);
   if (/^\s*$/.test(gap)) return phraseEndingAt(ctx, frame, j, 'before');
+  // "The Coastal Safety Authority (CSA) said": the initials in brackets belong to the name before them.
+  if (/^\)\s*$/.test(gap) && j > 0 && /^\s*\($/.test(gapText(ctx, frame, j - 1, j))) return phraseEndingAt(ctx, frame, j - 1, 'before');
   if (!/^\s*,\s*$/.test(gap)) return null;
 
   // "Priya Raman, who runs a café …, said": step back over comma-delimited asides.
@@ -185,7 +250,8 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
   if (m.pronoun === 'plural') return null;
   const gender = GENDER_OF[m.pronoun ?? ''] ?? null;
-  const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || e.type === 'Unknown') && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
+  // A name of unknown type stands for a person only when it reads as one: not "X" after "a post on X".
+  const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || (e.type === 'Unknown' && readsAsPersonName(e.name))) && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
   const layout = ctx.layout;
   const paragraph = (layout.sentences[m.sentence] as { paragraph: number }).paragraph;
   const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);

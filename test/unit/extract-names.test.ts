@@ -59,3 +59,56 @@ describe('about, against a gazetteer', () => {
     ]);
   });
 });
+
+describe('name typing and reference, from the text alone', () => {
+  const ids = (text: string): string[] => extractText(text, { title: 'T' }).document.entities.map((e) => `${e.type}:${e.id}`).sort();
+
+  it('does not take a word closing the quote before a name for a descriptor of it', () => {
+    expect(speakers('T\n“That is on us as a company,” Nadia Pereira said on Tuesday.\n')).toEqual(['person:nadia-pereira']);
+  });
+
+  it('finds the person an abbreviated title named when the title comes back written out', () => {
+    const text = 'T\nIsland Gov. Martin Achebe toured the quay.\n“People missed appointments,” the governor said.\nSen. Ruth Calloway was there too. “We need a second operator,” the senator said.\n';
+    expect(speakers(text)).toEqual(['person:martin-achebe', 'person:ruth-calloway']);
+  });
+
+  it('takes a title set off by commas after a name, and "the CEO" for a chief executive', () => {
+    const text = 'T\nNadia Pereira, the company’s chief executive, met the unions.\n“It will not happen again,” the CEO said.\n';
+    expect(speakers(text)).toEqual(['person:nadia-pereira']);
+  });
+
+  it('gives "the chief executive of <company> said" to the one person holding that title, and to no one when nobody does', () => {
+    expect(speakers('T\nNadia Pereira, the chief executive, spoke first.\nThe chief executive of ferry company Brightwater Lines said the timetable would return.\n')).toEqual(['person:nadia-pereira']);
+    expect(speakers('T\nThe chief executive of ferry company Brightwater Lines said the timetable would return.\n')).toEqual([]);
+  });
+
+  it('types platforms as organisations and never resolves a pronoun to one', () => {
+    const text = 'T\nThe ministry said in a post on X that the road was closed.\n“It will reopen on Monday,” he added.\n';
+    expect(speakers(text)).not.toContain('person:x');
+    expect(ids('T\nMayor Ines Varga wrote on Truth Social that the town would pay.\n')).toEqual(['Organization:org:truth-social', 'Person:person:ines-varga']);
+  });
+
+  it('gives a body the id of its initials, whether the long name comes first or last', () => {
+    expect(speakers('T\nThe Coastal Safety Authority (CSA) said the ferries would stay in port.\n“No vessel sails,” the CSA said.\n')).toEqual(['org:csa', 'org:csa']);
+    expect(speakers('T\nThe NRB said the road would close.\nThe National Roads Board added that buses would run.\n')).toEqual(['org:nrb', 'org:nrb']);
+  });
+
+  it('keeps a news outlet under its name, not its initials', () => {
+    expect(ids('T\nThe Lowmoor Echo (LE) reported the closure.\n')).toContain('Organization:org:lowmoor-echo');
+  });
+
+  it('does not read a list of people after a name as a title set off by commas', () => {
+    const text = 'T\nGov. Tomas Reyna, Secretary of Transportation Ada Quist and Sen. Lena Holt toured the bridge.\n“We will rebuild,” the secretary said.\n';
+    expect(speakers(text)).toEqual(['person:ada-quist']);
+    expect(ids(text)).toEqual(['Person:person:ada-quist', 'Person:person:lena-holt', 'Person:person:tomas-reyna']);
+  });
+
+  it('reads a name before a noun for land or a fire as a place, not a person', () => {
+    expect(ids('T\nCrews fought the Bell Meadows fire overnight. Officials said 30,000 people had left the Bell Meadows area.\n')).toEqual([]);
+  });
+
+  it('reads a possessive written with an opening quotation mark ("Trump‘s") as the name', () => {
+    const text = 'T\nPresident Donald Trump‘s pause began on Monday.\n“There is no rush,” Trump said.\n';
+    expect(speakers(text)).toEqual(['person:donald-trump']);
+  });
+});
