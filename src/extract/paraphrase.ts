@@ -6,7 +6,9 @@
 import type { Token } from './layout';
 import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
-import { subjectOf, resolvePhrase, outletLike, mentionAfter } from './speakers';
+import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet } from './speakers';
+import { sourceNamedAt } from './reporting';
+import type { Mention } from './mentions';
 
 export interface Paraphrase {
   readonly verb: VerbUse;
@@ -132,13 +134,11 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
   if (sentence === undefined || items.some((i) => i.kind === 'quote')) return null;
   for (let k = 0; k < items.length; k += 1) {
     const w = wordAt(frame, k);
-    const according = w?.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to';
-    if (!according && w?.lower !== 'per') continue;
-    const m = mentionAfter(ctx, frame, according ? k + 2 : k + 1);
-    if (m === null || outletLike(ctx, m)) continue;
+    const m = sourceNamedAt(ctx, frame, k);
+    if (m === null) continue;
     const np: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'after' };
-    const res = resolvePhrase(ctx, np, null);
-    if (!res.ok) continue;
+    const speakers = sourceSpeakers(ctx, frame, m, np);
+    if (speakers === null) continue;
     const before = items.slice(0, k).filter((i) => i.kind === 'word');
     const after = items.slice(np.lastItem + 1).filter((i) => i.kind === 'word');
     const claim = before.length >= after.length ? before : after;
@@ -148,7 +148,7 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
     return {
       verb: { verb: { lemma: 'according' }, index: k, token: w as Token, participle: false, coordinated: false },
       phrase: np,
-      speakers: res.speakers,
+      speakers,
       start: sentence.start,
       end: sentence.end,
       text: sentenceCase(text(ctx).slice(from.start, to.end)),
@@ -156,6 +156,21 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
     };
   }
   return null;
+}
+
+/**
+ * Who a sentence's claim belongs to when "according to" names its source: a person or body,
+ * or an outlet reporting in its own name ("…, according to a report from the Wall Street
+ * Journal"), unless the sentence reports someone's words through it with a speech verb.
+ */
+function sourceSpeakers(ctx: AttributionScope, frame: Frame, m: Mention, np: NounPhrase): readonly Speaker[] | null {
+  if (outletLike(ctx, m)) {
+    const e = entityOf(ctx, m);
+    if (e === null || frame.items.some((_, j) => speechVerbAt(ctx, frame, j) !== null)) return null;
+    return [{ entity: markOutlet(e), via: m.via ?? 'name', mention: m.text, flags: ['outlet-speaker'] }];
+  }
+  const res = resolvePhrase(ctx, np, null);
+  return res.ok ? res.speakers : null;
 }
 
 /**

@@ -30,7 +30,7 @@ export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
-    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
+    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
     reportedAt(ctx, frame, k, found);
   }
   return { venue: found.venue, outer: found.outer, venueOutlets: found.venueOutlets };
@@ -92,6 +92,47 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
   return true;
 }
 
+/** Social platforms, as their names are written (lower case): what is said "on" them is a post. */
+const PLATFORMS = ['truth social', 'x', 'twitter', 'facebook', 'instagram', 'threads', 'bluesky', 'linkedin', 'youtube', 'telegram', 'weibo', 'wechat', 'substack', 'reddit'];
+/** Words between "on" and a platform's name: "on his social media platform Truth Social", "on her official account". */
+const PLATFORM_LEAD = new Set(['his', 'her', 'their', 'its', 'the', 'own', 'official', 'personal', 'social', 'media', 'platform', 'site', 'network', 'account', 'app', 'page', 'feed']);
+/** Verbs whose "on <platform>" is where the words were put: "posted on X", "said on social media". */
+const POSTING_VERBS = new Set(['posted', 'posting', 'posts', 'post', 'reposted', 'wrote', 'writes', 'writing', 'said', 'says', 'saying', 'shared', 'tweeted', 'announced', 'announces', 'declared', 'stated', 'added', 'published']);
+
+/**
+ * The platform named from item `n`: "X", "Truth Social", "his social media site, Truth
+ * Social", or "social media" when no name follows; null when none is.
+ */
+function platformAfter(ctx: AttributionScope, frame: Frame, n: number): string | null {
+  let x = n;
+  let social = false;
+  while (x < Math.min(frame.items.length, n + 6)) {
+    const o = wordAt(frame, x);
+    if (o === null || !/^[\s,]*$/.test(x === n ? '' : gapText(ctx, frame, x - 1, x))) break;
+    const name = PLATFORMS.find((p) => {
+      const words = p.split(' ');
+      return words.every((pw, i) => wordAt(frame, x + i)?.lower === pw) && /^\p{Lu}/u.test(o.text);
+    });
+    if (name !== undefined) return text(ctx).slice(o.start, (wordAt(frame, x + name.split(' ').length - 1) as Token).end);
+    if (!PLATFORM_LEAD.has(o.lower)) break;
+    if (o.lower === 'media' && wordAt(frame, x - 1)?.lower === 'social') social = true;
+    x += 1;
+  }
+  return social ? 'social media' : null;
+}
+
+/** "posted on X", "said on social media", "wrote on his platform Truth Social"; true when word `k` is such an "on". */
+function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
+  if (!['on', 'to'].includes(w.lower)) return false;
+  let v = k - 1;
+  while (v >= 0 && wordAt(frame, v) !== null && ['also', 'then', 'later', 'earlier'].includes((wordAt(frame, v) as Token).lower)) v -= 1;
+  if (!POSTING_VERBS.has(wordAt(frame, v)?.lower ?? '') || !spaced(ctx, frame, v, v + 1)) return false;
+  const platform = platformAfter(ctx, frame, k + 1);
+  if (platform === null) return false;
+  found.venue ??= `post on ${platform}`;
+  return true;
+}
+
 /** "in a televised address", "in an interview with Deutschlandfunk", "on the Terrace Talk podcast"; true when word `k` is the preposition. */
 function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!['in', 'during', 'at', 'on'].includes(w.lower)) return false;
@@ -114,10 +155,13 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
 
 /** What follows the venue's noun at `n` and its preposition: an outlet's name, or a few words ending in a noun. */
 function venueObject(ctx: AttributionScope, frame: Frame, n: number, noun: Token, prep: Token, found: Found): string | null {
+  const platform = prep.lower === 'on' ? platformAfter(ctx, frame, n + 2) : null;
+  if (platform !== null) return `on ${platform}`;
   const m = mentionAfter(ctx, frame, n + 2);
   if (m !== null && m.kind === 'name') {
     const the = wordAt(frame, n + 2)?.lower === 'the' ? 'the ' : '';
-    if (['interview', 'broadcast'].includes(noun.lower) && outletLike(ctx, m) && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
+    // "an interview with CNN", "in comments to the Post", "a statement to Reuters": the outlet the words were given to.
+    if ((['interview', 'broadcast', 'appearance'].includes(noun.lower) || prep.lower === 'to') && outletLike(ctx, m) && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
     return `${prep.lower} ${the}${m.text}`;
   }
   // "a statement on the club's website": up to four words, no verb, no new clause.
@@ -131,10 +175,29 @@ function venueObject(ctx: AttributionScope, frame: Frame, n: number, noun: Token
   return lastWord !== undefined && lastWord.tags.has('Noun') ? `${prep.lower} ${text(ctx).slice((words[0] as Token).start, lastWord.end)}` : null;
 }
 
+/** Words that name a piece of reporting between "according to" and its outlet: "a report from", "reporting by". */
+const REPORT_NOUNS = new Set(['report', 'reports', 'reporting', 'story', 'stories', 'article', 'investigation', 'analysis']);
+
+/**
+ * The source named by "according to" or "per" at item `k`: "according to the FT", "per FT",
+ * "according to a report from the Wall Street Journal", "according to reporting by Axios".
+ */
+export function sourceNamedAt(ctx: AttributionScope, frame: Frame, k: number): Mention | null {
+  const w = wordAt(frame, k);
+  const according = w?.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to';
+  if (!according && w?.lower !== 'per') return null;
+  let n = according ? k + 2 : k + 1;
+  const direct = mentionAfter(ctx, frame, n);
+  if (direct !== null) return direct;
+  if (['a', 'an', 'the', 'new', 'recent'].includes(wordAt(frame, n)?.lower ?? '')) n += 1;
+  if (!REPORT_NOUNS.has(wordAt(frame, n)?.lower ?? '') || !['from', 'by', 'in', 'on'].includes(wordAt(frame, n + 1)?.lower ?? '')) return null;
+  return mentionAfter(ctx, frame, n + 2);
+}
+
 /** "according to the FT", "per FT"; true when word `k` starts one. */
 function accordingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!((w.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to') || w.lower === 'per')) return false;
-  const m = mentionAfter(ctx, frame, w.lower === 'per' ? k + 1 : k + 2);
+  const m = sourceNamedAt(ctx, frame, k);
   if (m !== null && outletLike(ctx, m)) {
     const e = entityOf(ctx, m);
     if (e !== null) addOnce(found.outer, markOutlet(e));
