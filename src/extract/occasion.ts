@@ -33,7 +33,7 @@ interface Occasion {
  */
 const GOING_ON = new Set(['say', 'add', 'continue', 'tell']);
 
-const goesOn = (d: Draft): boolean => d.lemma === null || GOING_ON.has(d.lemma);
+const goesOn = (d: Draft): boolean => !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma));
 
 const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speakers.length === 1 ? (d.speakers[0] as { entity: DocEntity }).entity : null);
 

@@ -15,29 +15,60 @@ export interface Reporting {
   readonly outer: readonly DocEntity[];
   /** Outlets the words were said to: "told Fox Business", "in an interview with …". */
   readonly venueOutlets: readonly DocEntity[];
+  /**
+   * The noun of an occasion the sentence names as one already told of ("who held the
+   * conference with Bessent", "in his social media post"), for the drafter to resolve
+   * against the venues named before; null when there is none.
+   */
+  readonly backReference: string | null;
 }
 
 const VENUE_STOP = new Set(['that', 'on', 'in', 'at', 'when', 'after', 'before', 'during', 'about', 'while', 'as', 'last', 'this', 'yesterday', 'today', 'how', 'what', 'why', 'if', 'whether', 'to', 'and', 'but', 'he', 'she', 'they', 'it', 'we', 'i']);
 
 interface Found {
   venue: string | null;
+  backReference: string | null;
   readonly outer: DocEntity[];
   readonly venueOutlets: DocEntity[];
 }
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
-  const found: Found = { venue: null, outer: [], venueOutlets: [] };
+  const found: Found = { venue: null, backReference: null, outer: [], venueOutlets: [] };
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
+    found.backReference ??= definiteVenueAt(ctx, frame, k, w);
     if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
     reportedAt(ctx, frame, k, found);
   }
-  return { venue: found.venue, outer: found.outer, venueOutlets: found.venueOutlets };
+  return { venue: found.venue, backReference: found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
 }
 
 function addOnce(list: DocEntity[], e: DocEntity): void {
   if (!list.includes(e)) list.push(e);
+}
+
+/** Determiners that point at an occasion already told of: "the conference", "his post", "that interview". */
+const POINTING = new Set(['the', 'his', 'her', 'their', 'its', 'that', 'this', 'same']);
+
+/**
+ * "the conference", "his social media post", "the same interview": a venue noun after a
+ * pointing determiner (with up to two words between) that no "to" or "on" follows and no
+ * "with" an outlet, since those name a new occasion ("the interview with CNN"). Returns the
+ * noun.
+ */
+function definiteVenueAt(ctx: AttributionScope, frame: Frame, k: number, w: Token): string | null {
+  if (!POINTING.has(w.lower)) return null;
+  for (let n = k + 1; n <= Math.min(frame.items.length - 1, k + 3); n += 1) {
+    const o = wordAt(frame, n);
+    if (o === null || !spaced(ctx, frame, n - 1, n)) return null;
+    if (!VENUE_NOUNS.has(o.lower)) continue;
+    const next = wordAt(frame, n + 1);
+    if (next !== null && ['to', 'on', 'by', 'of'].includes(next.lower)) return null;
+    const partner = next?.lower === 'with' ? mentionAfter(ctx, frame, n + 2) : null;
+    return partner !== null && outletLike(ctx, partner) ? null : o.lower;
+  }
+  return null;
 }
 
 /** "told reporters", "telling Fox", "told BBC Radio Lune"; true when word `k` is such a "told". */
