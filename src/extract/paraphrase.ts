@@ -7,7 +7,7 @@ import type { Token } from './layout';
 import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
 import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet } from './speakers';
-import { sourceNamedAt } from './reporting';
+import { REPORT_NOUNS, sourceNamedAt } from './reporting';
 import type { Mention } from './mentions';
 
 export interface Paraphrase {
@@ -39,14 +39,38 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
     // "… until Whitcombe confirmed that she was committed …" inside someone else's reported
     // clause is part of what that person said, not a statement of its own.
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
-    const np = subjectOf(ctx, frame, use);
+    const report = subjectOf(ctx, frame, use) === null ? reportSubject(ctx, frame, k) : null;
+    const np = report?.phrase ?? subjectOf(ctx, frame, use);
     if (np === null) continue;
-    const speakers = speakersOf(ctx, frame, k, np);
+    const speakers = report?.speakers ?? speakersOf(ctx, frame, k, np);
     if (speakers === null) continue;
     const found = claimThenVerb(ctx, frame, k, use, np, speakers) ?? (np.how === 'after' ? null : verbThenClaim(ctx, frame, k, use, np, speakers));
     if (found !== null) out.push(found);
   }
   return out;
+}
+
+/** How far back, in paragraphs, "the report" may point at the outlet that last reported in its own name. */
+const REPORT_REACH = 3;
+
+/**
+ * "The report claims …", "The story said …": a report named as one already told of, right
+ * before the verb at `k`, is the outlet that last reported in its own name ("…, according to
+ * a report from the Wall Street Journal"), within a few paragraphs.
+ */
+function reportSubject(ctx: AttributionScope, frame: Frame, k: number): { phrase: NounPhrase; speakers: readonly Speaker[] } | null {
+  const noun = wordAt(frame, k - 1);
+  const the = wordAt(frame, k - 2);
+  if (noun === null || the === null || the.lower !== 'the' || !REPORT_NOUNS.has(noun.lower)) return null;
+  const paragraph = ctx.layout.sentences[frame.sentence]?.paragraph ?? 0;
+  for (let n = ctx.history.length - 1; n >= 0; n -= 1) {
+    const h = ctx.history[n] as AttributionScope['history'][number];
+    if (paragraph - h.paragraph > REPORT_REACH) break;
+    if (!h.speaker.outlet) continue;
+    const phrase: NounPhrase = { mentions: [], generic: null, firstItem: k - 2, lastItem: k - 1, spokesperson: false, how: 'before' };
+    return { phrase, speakers: [{ entity: h.speaker, via: 'anaphor', mention: text(ctx).slice(the.start, noun.end), flags: ['outlet-speaker', 'description'] }] };
+  }
+  return null;
 }
 
 /** Who speaks through the verb at `k` with subject `np`, or null when no one does. */

@@ -207,7 +207,7 @@ function venueObject(ctx: AttributionScope, frame: Frame, n: number, noun: Token
 }
 
 /** Words that name a piece of reporting between "according to" and its outlet: "a report from", "reporting by". */
-const REPORT_NOUNS = new Set(['report', 'reports', 'reporting', 'story', 'stories', 'article', 'investigation', 'analysis']);
+export const REPORT_NOUNS = new Set(['report', 'reports', 'reporting', 'story', 'stories', 'article', 'investigation', 'analysis']);
 
 /**
  * The source named by "according to" or "per" at item `k`: "according to the FT", "per FT",

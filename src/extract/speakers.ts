@@ -5,6 +5,7 @@
  * subject, the last speaker, or the last person named).
  */
 import type { Token } from './layout';
+import { describedSpeaker } from './descriptions';
 import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
@@ -13,6 +14,8 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
   const token = wordAt(frame, j);
   if (token === null) return null;
   const m = ctx.mentions.endingAt(token.index);
+  const described = m === null || m.kind === 'title' ? describedSpeaker(ctx, frame, j) : null;
+  if (described !== null) return { ...described, how };
   if (m !== null && m.kind !== 'place' && !m.possessive) {
     const list: Mention[] = [m];
     let first = frame.itemOfToken.get(m.first) ?? j;
