@@ -45,6 +45,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'participle-clause': 0.85,
   'according-to': 0.8,
   'verb-later-in-sentence': 0.6,
+  'read-out': 0.75,
   'continuation-sentence': 0.85,
   'continuation-paragraph': 0.75,
   'continuation-runs-on': 0.85,
@@ -183,6 +184,7 @@ export class Drafter {
     const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
+    if (attribution?.readFrom !== undefined) draft.venue ??= attribution.readFrom;
     applyResolution(draft, resolution);
     if (attribution?.verb && this.relays(frame, qi, attribution.verb.index, draft)) draft.flags.push('relayed');
     if (attribution?.verb && this.elsewhere(attribution.verb.token)) draft.flags.push('new-occasion');
