@@ -164,6 +164,9 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
   return true;
 }
 
+/** Venue nouns that take no article: "in comments to the Chronicle", "in remarks at the summit", "in testimony before …". */
+const BARE_VENUES = new Set(['comments', 'remarks', 'testimony']);
+
 /** "in a televised address", "in an interview with Deutschlandfunk", "on the Terrace Talk podcast"; true when word `k` is the preposition. */
 function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!['in', 'during', 'at', 'on'].includes(w.lower)) return false;
@@ -172,7 +175,7 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   const from = n;
   while (n < Math.min(frame.items.length, from + 4) && wordAt(frame, n) !== null && spaced(ctx, frame, n - 1, n) && !VENUE_NOUNS.has((wordAt(frame, n) as Token).lower)) n += 1;
   const noun = wordAt(frame, n);
-  if (noun === null || !VENUE_NOUNS.has(noun.lower) || !spaced(ctx, frame, n - 1, n) || n === k + 1) return true;
+  if (noun === null || !VENUE_NOUNS.has(noun.lower) || !spaced(ctx, frame, n - 1, n) || (n === k + 1 && !BARE_VENUES.has(noun.lower))) return true;
   if (from < n && ((wordAt(frame, from) as Token).tags.has('Date') || (wordAt(frame, from) as Token).tags.has('Value'))) return true;
   let phrase = text(ctx).slice((frame.items[from] as Item).start, noun.end);
   const prep = wordAt(frame, n + 1);
