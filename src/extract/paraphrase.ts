@@ -52,6 +52,8 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
 
 /** How far back, in paragraphs, "the report" may point at the outlet that last reported in its own name. */
 const REPORT_REACH = 3;
+/** How many speakers back it may look, so that a long paragraph of statements costs no more per verb. */
+const REPORT_SPEAKERS = 40;
 
 /**
  * "The report claims …", "The story said …": a report named as one already told of, right
@@ -63,7 +65,7 @@ function reportSubject(ctx: AttributionScope, frame: Frame, k: number): { phrase
   const the = wordAt(frame, k - 2);
   if (noun === null || the === null || the.lower !== 'the' || !REPORT_NOUNS.has(noun.lower)) return null;
   const paragraph = ctx.layout.sentences[frame.sentence]?.paragraph ?? 0;
-  for (let n = ctx.history.length - 1; n >= 0; n -= 1) {
+  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - REPORT_SPEAKERS); n -= 1) {
     const h = ctx.history[n] as AttributionScope['history'][number];
     if (paragraph - h.paragraph > REPORT_REACH) break;
     if (!h.speaker.outlet) continue;
