@@ -6,8 +6,8 @@
  * when it stands as a sentence, after a colon or a speech verb, PARTIAL when woven in.
  */
 import type { Token } from './layout';
-import { STATEMENT_NOUNS, speechVerb } from './lexicon';
-import type { DocEntity } from './mentions';
+import { BE_FORMS, STATEMENT_NOUNS, speechVerb } from './lexicon';
+import type { DocEntity, Mention } from './mentions';
 import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, text, wordAt, gapText, speechVerbAt } from './frame';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter } from './speakers';
 
@@ -15,6 +15,8 @@ export interface QuoteAttribution {
   readonly phrase: NounPhrase | null;
   readonly verb: VerbUse | null;
   readonly rule: string;
+  /** The text the words were read out from ("letter"), when someone else read them. */
+  readonly readFrom?: string;
 }
 
 /** The attribution of the quote at item `qi`, by the first rule that applies. */
@@ -63,6 +65,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
       return { phrase: { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k + 2, spokesperson: false, how: 'after' }, verb: null, rule: 'according-to' };
     }
   }
+  const read = readOut(ctx, frame, qi);
+  if (read !== null) return read;
   // A speech verb later in the sentence, with no other quote in between: "“Thin at best” was how Okafor put it" is rare; "“…” Okafor wrote in a letter" is not.
   for (let k = qi + 1; k < n; k += 1) {
     if (frame.items[k]?.kind === 'quote') break;
@@ -95,6 +99,53 @@ function putOutWith(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeake
     const phrase: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'before' };
     const res = resolvePhrase(ctx, phrase, quoteSpeaker);
     return res.ok ? { phrase, verb: null, rule: 'statement-noun-colon' } : null;
+  }
+  return null;
+}
+
+/** Verbs of reading a text out: the reader is not its author. */
+const READ_VERBS = new Set(['read', 'reads', 'reading']);
+/** Texts that are read out: the author is who speaks in them. */
+const READ_TEXTS = new Set(['letter', 'statement', 'message', 'note', 'post', 'speech', 'remarks', 'testimony', 'will', 'diary', 'email']);
+/** How many words may come between "from" and the author's name ("from the jailed editor Tomas Vrana"). */
+const AUTHOR_WITHIN = 5;
+
+/**
+ * "“…,” she read from the letter": words read out by someone else are the author's, when
+ * this sentence or the one before names the text with its author ("a letter from the jailed
+ * editor Tomas Vrana", "Vrana's statement"). The reader is only the channel; with no author
+ * named, the quote stays unattributed.
+ */
+function readOut(ctx: AttributionScope, frame: Frame, qi: number): QuoteAttribution | null {
+  if (!frame.items.slice(qi + 1).some((i) => i.kind === 'word' && READ_VERBS.has(i.token.lower))) return null;
+  const sentence = ctx.layout.sentences[frame.sentence];
+  if (sentence === undefined) return null;
+  const previous = ctx.layout.sentences[frame.sentence - 1];
+  const from = previous !== undefined && previous.paragraph >= sentence.paragraph - 1 ? previous.first : sentence.first;
+  for (let i = sentence.last; i >= from; i -= 1) {
+    const t = ctx.layout.tokens[i] as Token;
+    if (t.quote !== null || !READ_TEXTS.has(t.lower)) continue;
+    const author = authorOf(ctx, i);
+    if (author === null) continue;
+    const phrase: NounPhrase = { mentions: [author], generic: null, firstItem: qi, lastItem: qi, spokesperson: false, how: 'after' };
+    return { phrase, verb: null, rule: 'read-out', readFrom: t.lower };
+  }
+  return null;
+}
+
+/** The person who wrote the text named by token `i`: "Vrana's letter", "a letter from (the jailed editor) Tomas Vrana". */
+function authorOf(ctx: AttributionScope, i: number): Mention | null {
+  const isPerson = (m: Mention | null): m is Mention => m !== null && m.kind === 'name' && m.entity !== null && m.entity.type !== 'Organization';
+  const owner = ctx.mentions.endingAt(i - 1);
+  if (isPerson(owner) && owner.possessive) return owner;
+  const tokens = ctx.layout.tokens;
+  if (!['from', 'by'].includes(tokens[i + 1]?.lower ?? '')) return null;
+  for (let k = i + 2; k < Math.min(tokens.length, i + 2 + AUTHOR_WITHIN); k += 1) {
+    const m = ctx.mentions.startingAt(k);
+    if (isPerson(m)) return m;
+    // "the jailed editor": a participle describes the author; any other verb ends the phrase.
+    const t = tokens[k] as Token;
+    if (t.tags.has('Verb') && !(t.lower.endsWith('ed') && !BE_FORMS.has(tokens[k - 1]?.lower ?? ''))) return null;
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { frameOf, speechVerbAt, type AttributionScope, type Frame, type Resoluti
 import { messageClaim, paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
 import { reportingOf, type Reporting } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
-import type { Layout, Paragraph } from './layout';
+import type { Layout, Paragraph, Token } from './layout';
 import type { DocEntity } from './mentions';
 import type { Quote } from './quotes';
 
@@ -45,6 +45,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'participle-clause': 0.85,
   'according-to': 0.8,
   'verb-later-in-sentence': 0.6,
+  'read-out': 0.75,
   'continuation-sentence': 0.85,
   'continuation-paragraph': 0.75,
   'continuation-runs-on': 0.85,
@@ -70,6 +71,8 @@ export class Drafter {
   /** Ids of the quotes that hold other quotes. */
   private readonly containers: ReadonlySet<number>;
   private previousBody: number | null = null;
+  /** The last venue named with each word ("conference" → "press conference outside the White House"). */
+  private readonly venueByWord = new Map<string, string>();
 
   constructor(private readonly scope: AttributionScope) {
     this.containers = new Set(scope.layout.quotes.flatMap((q) => (q.parent === null ? [] : [q.parent])));
@@ -89,7 +92,7 @@ export class Drafter {
 
   private sentence(paragraph: Paragraph, s: number, position: number): void {
     const frame = frameOf(this.layout, s, null);
-    const reporting = reportingOf(this.scope, frame);
+    const reporting = this.pointedVenue(onShow(reportingOf(this.scope, frame), frame, this.layout.source));
     const hasWords = frame.items.some((i) => i.kind === 'word');
     const used = new Set<number>();
     frame.items.forEach((item, qi) => {
@@ -106,6 +109,20 @@ export class Drafter {
     const found = paraphrases(this.scope, frame, used);
     const sourced = found.length === 0 ? (sourcedClaim(this.scope, frame) ?? messageClaim(this.scope, frame)) : null;
     for (const p of sourced === null ? found : [sourced]) this.remember(this.paraphrase(p, paragraph.index, s, reporting));
+  }
+
+  /**
+   * "Leavitt, who held the conference with Bessent, …", "In his social media post, Trump …":
+   * an occasion named as one already told of is the last venue named with that noun ("a
+   * press conference outside the White House", "post on Truth Social"). Any other venue is
+   * remembered for the sentences after it.
+   */
+  private pointedVenue(reporting: Reporting): Reporting {
+    const noun = reporting.backReference;
+    const earlier = noun === null ? undefined : this.venueByWord.get(noun);
+    if (earlier !== undefined) return { ...reporting, venue: earlier };
+    if (reporting.venue !== null) for (const word of reporting.venue.toLowerCase().split(/\s+/)) this.venueByWord.set(word, reporting.venue);
+    return reporting;
   }
 
   /**
@@ -167,8 +184,10 @@ export class Drafter {
     const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
+    if (attribution?.readFrom !== undefined) draft.venue ??= attribution.readFrom;
     applyResolution(draft, resolution);
     if (attribution?.verb && this.relays(frame, qi, attribution.verb.index, draft)) draft.flags.push('relayed');
+    if (attribution?.verb && this.elsewhere(attribution.verb.token)) draft.flags.push('new-occasion');
     return draft;
   }
 
@@ -186,12 +205,20 @@ export class Drafter {
   }
 
   private paraphrase(p: Paraphrase, paragraph: number, s: number, reporting: Reporting): Draft {
-    return {
+    const draft: Draft = {
       ...this.blank(p.start, p.end, p.text, 'INDIRECT', p.rule, paragraph, s, reporting),
       speakers: p.speakers,
       mention: p.speakers.map((sp) => sp.mention).join(' and '),
       lemma: p.verb.verb.lemma,
     };
+    if (this.elsewhere(p.verb.token)) draft.flags.push('new-occasion');
+    return draft;
+  }
+
+  /** "Trump earlier said …", "she had previously said": words said on another occasion than the passage's. */
+  private elsewhere(verb: Token): boolean {
+    const before = [1, 2].map((n) => this.layout.tokens[verb.index - n]?.lower ?? '');
+    return before.some((w) => ELSEWHERE.has(w));
   }
 
   private remember(d: Draft): void {
@@ -258,7 +285,7 @@ export class Drafter {
   private nestedDraft(frame: Frame, qi: number, quote: Quote, outerDraft: Draft, outerSpeaker: DocEntity | null, s: number): Draft {
     const attribution = attributeQuote(this.scope, frame, qi, outerSpeaker);
     const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, outerSpeaker) : null;
-    const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution ? `nested-${attribution.rule}` : 'nested-no-attribution', outerDraft.paragraph, s, { venue: null, outer: [], venueOutlets: [] });
+    const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution ? `nested-${attribution.rule}` : 'nested-no-attribution', outerDraft.paragraph, s, { venue: null, backReference: null, outer: [], venueOutlets: [] });
     draft.base = (RULE_CONFIDENCE[attribution?.rule ?? ''] ?? 0.6) * 0.9;
     draft.parent = outerDraft;
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
@@ -285,6 +312,20 @@ function isShowTitle(source: string, quote: Quote): boolean {
   if (/[!?]$/.test(inside)) return false;
   return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after);
 }
+
+/**
+ * "told CBS News's Margaret Brennan on “Face the Nation”": in a sentence that names a show,
+ * the show is the venue rather than the outlet the words were told to; the outlet stays the
+ * one that carried them.
+ */
+function onShow(reporting: Reporting, frame: Frame, source: string): Reporting {
+  if (reporting.venue === null || !reporting.venue.startsWith('told ') || reporting.venueOutlets.length === 0) return reporting;
+  const show = frame.items.find((i) => i.kind === 'quote' && isShowTitle(source, i.quote));
+  return show?.kind === 'quote' ? { ...reporting, venue: source.slice(show.quote.start, show.quote.end).replace(/[.,]$/, '') } : reporting;
+}
+
+/** Words before a speech verb that put the words on another occasion than the one the passage reports. */
+const ELSEWHERE = new Set(['earlier', 'previously', 'separately', 'once', 'formerly']);
 
 const SMALL_TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at']);
 
@@ -336,14 +377,15 @@ export function carryOver(drafts: readonly Draft[]): Draft[] {
 }
 
 /**
- * An interview on a show: whoever speaks in the sentence that names the show, or the one
- * after it, said on that show what the article quotes them saying without another venue.
+ * An interview on a show: whoever speaks in the sentence that names the show, or in the next
+ * sentence of its paragraph, said on that show what the article quotes them saying without
+ * another venue.
  */
 export function showVenues(drafts: readonly Draft[], shows: Drafter['shows']): void {
   const guests = new Map<DocEntity, string>();
   for (const show of shows) {
     for (const d of drafts) {
-      if (d.sentence !== show.sentence && d.sentence !== show.sentence + 1) continue;
+      if (d.sentence !== show.sentence && !(d.sentence === show.sentence + 1 && d.paragraph === show.paragraph)) continue;
       for (const s of d.speakers) if (!guests.has(s.entity)) guests.set(s.entity, show.title);
     }
   }

@@ -247,7 +247,8 @@ export const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman',
 /** Nouns for how something was said: "in a televised address", "in an interview with …". */
 export const VENUE_NOUNS = new Set(
   `address speech interview statement briefing conference post video letter op-ed podcast hearing release tweet message memo email
-  broadcast debate rally session appearance remarks filing call sermon testimony blog newsletter column essay article`.split(/\s+/),
+  broadcast debate rally session appearance remarks filing call sermon testimony blog newsletter column essay article comments
+  comment roundtable forum`.split(/\s+/),
 );
 
 /** Nouns for words put out as a whole: "with his own comments: “…”", "in a post on X: “…”". */
@@ -274,7 +275,8 @@ export const SUBORDINATORS = new Set(['whether', 'if', 'because', 'although', 't
 /** Words that may sit between a subject and its verb without changing who speaks. */
 export const VERB_MODIFIERS = new Set(
   `also similarly reportedly later again then previously once repeatedly further separately earlier recently has have had will would
-  did does do just already still publicly privately directly openly bluntly angrily quickly simply flatly too subsequently`.split(/\s+/),
+  did does do just already still publicly privately directly openly bluntly angrily quickly simply flatly too subsequently first
+  originally initially exclusively`.split(/\s+/),
 );
 
 /** Words that mean the speech did not happen: "declined to say", "did not confirm". */

@@ -27,13 +27,14 @@ interface Occasion {
 }
 
 /**
- * The verbs that go on reporting one conversation ("he said", "she added"); a verb that
+ * The verbs that go on reporting one conversation ("he said", "she added", "he responded:",
+ * "she noted"); a verb that
  * reports a new act of speech ("he also mentioned", "she announced", "he indicated") may
  * begin another occasion and takes none.
  */
-const GOING_ON = new Set(['say', 'add', 'continue', 'tell']);
+const GOING_ON = new Set(['say', 'add', 'continue', 'tell', 'respond', 'reply', 'answer', 'note', 'explain']);
 
-const goesOn = (d: Draft): boolean => d.lemma === null || GOING_ON.has(d.lemma);
+const goesOn = (d: Draft): boolean => !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma));
 
 const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speakers.length === 1 ? (d.speakers[0] as { entity: DocEntity }).entity : null);
 
@@ -48,7 +49,7 @@ export function carryOccasions(drafts: readonly Draft[], layout: Layout, mention
     // "Criswell spoke with Robert Costa on Face the Nation": an occasion named before the words.
     for (; next < announced.length && (announced[next] as Appearance).start < d.start; next += 1) {
       const a = announced[next] as Appearance;
-      last.set(a.guest, { occasion: { venue: a.show, venueOutlets: [] }, paragraph: at(a) });
+      last.set(a.guest, { occasion: { venue: a.show, venueOutlets: a.outlets }, paragraph: at(a) });
     }
     const speaker = speakerOf(d);
     if (speaker === null) continue;
@@ -76,34 +77,80 @@ export function carryOccasions(drafts: readonly Draft[], layout: Layout, mention
 interface Appearance {
   readonly guest: DocEntity;
   readonly show: string;
+  /** The show's outlet when the show is named by it ("an interview … had on Fox News"). */
+  readonly outlets: readonly DocEntity[];
   readonly start: number;
   readonly paragraph: number;
 }
 
 /** The verbs of a guest's appearance on a show, and the preposition before the show's name. */
 const APPEARED = new Set(['spoke', 'speaking', 'appeared', 'appearing', 'sat']);
+/** The verbs of a witness before a body: "was testifying before a congressional committee". */
+const TESTIFIED = new Set(['testifying', 'testified', 'testify', 'testifies']);
+/** The verbs of a guest who gave an interview: "an interview X had on Fox News". */
+const GAVE = new Set(['had', 'gave', 'did', 'conducted', 'granted']);
 /** How many words after the verb the show's "on" may come ("spoke with Robert Costa on …"). */
 const SHOW_WITHIN = 6;
+/** How many words before "had" the interview it gave may be named. */
+const INTERVIEW_WITHIN = 10;
 
 /**
- * Sentences that say a person appeared on a show: "X spoke with Robert Costa on Face the
- * Nation Sunday", "X appeared on Meet the Press". The guest is the first person the sentence
- * names; the show, the capitalised words after "on" (with "the" between them).
+ * Sentences that say a person appeared somewhere the article goes on to quote them from: "X
+ * spoke with Robert Costa on Face the Nation Sunday", "X appeared on Meet the Press", "an
+ * interview X had on Fox News this morning", "while X was testifying before a congressional
+ * committee". The guest is the person named nearest before the verb; the show, the
+ * capitalised words after "on" (with "the" between them), or the body after "before".
  */
 function appearances(layout: Layout, mentions: Mentions): Appearance[] {
   const out: Appearance[] = [];
   for (const sentence of layout.sentences) {
     if (layout.paragraphs[sentence.paragraph]?.kind !== 'body') continue;
     const words = layout.tokens.slice(sentence.first, sentence.last + 1).filter((t) => t.quote === null);
-    const verb = words.findIndex((t) => APPEARED.has(t.lower));
-    if (verb === -1) continue;
-    const on = words.findIndex((t, i) => i > verb && i <= verb + SHOW_WITHIN && t.lower === 'on');
-    const show = on === -1 ? [] : showAfter(words, on + 1);
-    const guest = mentions.inSentence(sentence.index).find((m) => m.kind === 'name' && m.entity?.type === 'Person' && m.end <= (words[verb] as Token).start)?.entity;
-    if (show.length === 0 || guest === undefined || guest === null) continue;
-    out.push({ guest, show: layout.source.slice((show[0] as Token).start, (show[show.length - 1] as Token).end), start: sentence.start, paragraph: sentence.paragraph });
+    const found = occasionIn(words);
+    if (found === null) continue;
+    const verbStart = (words[found.verb] as Token).start;
+    const guest = mentions
+      .inSentence(sentence.index)
+      .filter((m) => m.kind === 'name' && m.entity?.type === 'Person' && m.end <= verbStart)
+      .pop()?.entity;
+    if (guest === undefined || guest === null) continue;
+    const first = found.words[0] as Token;
+    const named = mentions.startingAt(first.index)?.entity;
+    const show = layout.source.slice(first.start, (found.words[found.words.length - 1] as Token).end);
+    out.push({ guest, show: `${found.prefix}${show}`, outlets: named?.outlet === true ? [named] : [], start: sentence.start, paragraph: sentence.paragraph });
   }
   return out;
+}
+
+/** The appearance a sentence's words tell of: the verb's position, the show's or body's words, and how the venue reads. */
+function occasionIn(words: readonly Token[]): { verb: number; words: Token[]; prefix: string } | null {
+  for (let v = 0; v < words.length; v += 1) {
+    const t = words[v] as Token;
+    if (APPEARED.has(t.lower)) {
+      const on = words.findIndex((o, i) => i > v && i <= v + SHOW_WITHIN && o.lower === 'on');
+      const show = on === -1 ? [] : showAfter(words, on + 1);
+      if (show.length > 0) return { verb: v, words: show, prefix: '' };
+    } else if (TESTIFIED.has(t.lower) && ['before', 'to'].includes(words[v + 1]?.lower ?? '')) {
+      const body = bodyAfter(words, v + 2);
+      if (body.length > 0) return { verb: v, words: body, prefix: '' };
+    } else if (GAVE.has(t.lower) && words[v + 1]?.lower === 'on' && words.slice(Math.max(0, v - INTERVIEW_WITHIN), v).some((o) => o.lower === 'interview')) {
+      const show = showAfter(words, v + 2);
+      if (show.length > 0) return { verb: v, words: show, prefix: 'interview on ' };
+    }
+  }
+  return null;
+}
+
+/** The body a witness appears before, from word `i`: "a congressional committee", "the Senate Finance Committee". */
+function bodyAfter(words: readonly Token[], i: number): Token[] {
+  const body: Token[] = [];
+  let k = ['a', 'an', 'the'].includes(words[i]?.lower ?? '') ? i + 1 : i;
+  for (; k < words.length && body.length < 5; k += 1) {
+    const t = words[k] as Token;
+    if (!(t.tags.has('Noun') || t.tags.has('Adjective')) || t.tags.has('Date') || t.tags.has('Pronoun')) break;
+    body.push(t);
+  }
+  return body;
 }
 
 /** The capitalised words of a show's name from word `i` ("Face the Nation"; a weekday ends it). */

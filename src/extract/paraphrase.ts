@@ -6,7 +6,9 @@
 import type { Token } from './layout';
 import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
-import { subjectOf, resolvePhrase, outletLike, mentionAfter } from './speakers';
+import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet } from './speakers';
+import { REPORT_NOUNS, sourceNamedAt } from './reporting';
+import type { Mention } from './mentions';
 
 export interface Paraphrase {
   readonly verb: VerbUse;
@@ -37,14 +39,40 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
     // "… until Whitcombe confirmed that she was committed …" inside someone else's reported
     // clause is part of what that person said, not a statement of its own.
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
-    const np = subjectOf(ctx, frame, use);
+    const report = subjectOf(ctx, frame, use) === null ? reportSubject(ctx, frame, k) : null;
+    const np = report?.phrase ?? subjectOf(ctx, frame, use);
     if (np === null) continue;
-    const speakers = speakersOf(ctx, frame, k, np);
+    const speakers = report?.speakers ?? speakersOf(ctx, frame, k, np);
     if (speakers === null) continue;
     const found = claimThenVerb(ctx, frame, k, use, np, speakers) ?? (np.how === 'after' ? null : verbThenClaim(ctx, frame, k, use, np, speakers));
     if (found !== null) out.push(found);
   }
   return out;
+}
+
+/** How far back, in paragraphs, "the report" may point at the outlet that last reported in its own name. */
+const REPORT_REACH = 3;
+/** How many speakers back it may look, so that a long paragraph of statements costs no more per verb. */
+const REPORT_SPEAKERS = 40;
+
+/**
+ * "The report claims …", "The story said …": a report named as one already told of, right
+ * before the verb at `k`, is the outlet that last reported in its own name ("…, according to
+ * a report from the Wall Street Journal"), within a few paragraphs.
+ */
+function reportSubject(ctx: AttributionScope, frame: Frame, k: number): { phrase: NounPhrase; speakers: readonly Speaker[] } | null {
+  const noun = wordAt(frame, k - 1);
+  const the = wordAt(frame, k - 2);
+  if (noun === null || the === null || the.lower !== 'the' || !REPORT_NOUNS.has(noun.lower)) return null;
+  const paragraph = ctx.layout.sentences[frame.sentence]?.paragraph ?? 0;
+  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - REPORT_SPEAKERS); n -= 1) {
+    const h = ctx.history[n] as AttributionScope['history'][number];
+    if (paragraph - h.paragraph > REPORT_REACH) break;
+    if (!h.speaker.outlet) continue;
+    const phrase: NounPhrase = { mentions: [], generic: null, firstItem: k - 2, lastItem: k - 1, spokesperson: false, how: 'before' };
+    return { phrase, speakers: [{ entity: h.speaker, via: 'anaphor', mention: text(ctx).slice(the.start, noun.end), flags: ['outlet-speaker', 'description'] }] };
+  }
+  return null;
 }
 
 /** Who speaks through the verb at `k` with subject `np`, or null when no one does. */
@@ -133,13 +161,11 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
   if (sentence === undefined || items.some((i) => i.kind === 'quote')) return null;
   for (let k = 0; k < items.length; k += 1) {
     const w = wordAt(frame, k);
-    const according = w?.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to';
-    if (!according && w?.lower !== 'per') continue;
-    const m = mentionAfter(ctx, frame, according ? k + 2 : k + 1);
-    if (m === null || outletLike(ctx, m)) continue;
+    const m = sourceNamedAt(ctx, frame, k);
+    if (m === null) continue;
     const np: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'after' };
-    const res = resolvePhrase(ctx, np, null);
-    if (!res.ok) continue;
+    const speakers = sourceSpeakers(ctx, frame, m, np);
+    if (speakers === null) continue;
     const before = items.slice(0, k).filter((i) => i.kind === 'word');
     const after = items.slice(np.lastItem + 1).filter((i) => i.kind === 'word');
     const claim = before.length >= after.length ? before : after;
@@ -149,7 +175,7 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
     return {
       verb: { verb: { lemma: 'according' }, index: k, token: w as Token, participle: false, coordinated: false },
       phrase: np,
-      speakers: res.speakers,
+      speakers,
       start: sentence.start,
       end: sentence.end,
       text: sentenceCase(text(ctx).slice(from.start, to.end)),
@@ -157,6 +183,21 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
     };
   }
   return null;
+}
+
+/**
+ * Who a sentence's claim belongs to when "according to" names its source: a person or body,
+ * or an outlet reporting in its own name ("…, according to a report from the Wall Street
+ * Journal"), unless the sentence reports someone's words through it with a speech verb.
+ */
+function sourceSpeakers(ctx: AttributionScope, frame: Frame, m: Mention, np: NounPhrase): readonly Speaker[] | null {
+  if (outletLike(ctx, m)) {
+    const e = entityOf(ctx, m);
+    if (e === null || frame.items.some((_, j) => speechVerbAt(ctx, frame, j) !== null)) return null;
+    return [{ entity: markOutlet(e), via: m.via ?? 'name', mention: m.text, flags: ['outlet-speaker'] }];
+  }
+  const res = resolvePhrase(ctx, np, null);
+  return res.ok ? res.speakers : null;
 }
 
 /**

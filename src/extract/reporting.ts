@@ -15,29 +15,60 @@ export interface Reporting {
   readonly outer: readonly DocEntity[];
   /** Outlets the words were said to: "told Fox Business", "in an interview with …". */
   readonly venueOutlets: readonly DocEntity[];
+  /**
+   * The noun of an occasion the sentence names as one already told of ("who held the
+   * conference with Bessent", "in his social media post"), for the drafter to resolve
+   * against the venues named before; null when there is none.
+   */
+  readonly backReference: string | null;
 }
 
 const VENUE_STOP = new Set(['that', 'on', 'in', 'at', 'when', 'after', 'before', 'during', 'about', 'while', 'as', 'last', 'this', 'yesterday', 'today', 'how', 'what', 'why', 'if', 'whether', 'to', 'and', 'but', 'he', 'she', 'they', 'it', 'we', 'i']);
 
 interface Found {
   venue: string | null;
+  backReference: string | null;
   readonly outer: DocEntity[];
   readonly venueOutlets: DocEntity[];
 }
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
-  const found: Found = { venue: null, outer: [], venueOutlets: [] };
+  const found: Found = { venue: null, backReference: null, outer: [], venueOutlets: [] };
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
-    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
+    found.backReference ??= definiteVenueAt(ctx, frame, k, w);
+    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
     reportedAt(ctx, frame, k, found);
   }
-  return { venue: found.venue, outer: found.outer, venueOutlets: found.venueOutlets };
+  return { venue: found.venue, backReference: found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
 }
 
 function addOnce(list: DocEntity[], e: DocEntity): void {
   if (!list.includes(e)) list.push(e);
+}
+
+/** Determiners that point at an occasion already told of: "the conference", "his post", "that interview". */
+const POINTING = new Set(['the', 'his', 'her', 'their', 'its', 'that', 'this', 'same']);
+
+/**
+ * "the conference", "his social media post", "the same interview": a venue noun after a
+ * pointing determiner (with up to two words between) that no "to" or "on" follows and no
+ * "with" an outlet, since those name a new occasion ("the interview with CNN"). Returns the
+ * noun.
+ */
+function definiteVenueAt(ctx: AttributionScope, frame: Frame, k: number, w: Token): string | null {
+  if (!POINTING.has(w.lower)) return null;
+  for (let n = k + 1; n <= Math.min(frame.items.length - 1, k + 3); n += 1) {
+    const o = wordAt(frame, n);
+    if (o === null || !spaced(ctx, frame, n - 1, n)) return null;
+    if (!VENUE_NOUNS.has(o.lower)) continue;
+    const next = wordAt(frame, n + 1);
+    if (next !== null && ['to', 'on', 'by', 'of'].includes(next.lower)) return null;
+    const partner = next?.lower === 'with' ? mentionAfter(ctx, frame, n + 2) : null;
+    return partner !== null && outletLike(ctx, partner) ? null : o.lower;
+  }
+  return null;
 }
 
 /** "told reporters", "telling Fox", "told BBC Radio Lune"; true when word `k` is such a "told". */
@@ -92,6 +123,50 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
   return true;
 }
 
+/** Social platforms, as their names are written (lower case): what is said "on" them is a post. */
+const PLATFORMS = ['truth social', 'x', 'twitter', 'facebook', 'instagram', 'threads', 'bluesky', 'linkedin', 'youtube', 'telegram', 'weibo', 'wechat', 'substack', 'reddit'];
+/** Words between "on" and a platform's name: "on his social media platform Truth Social", "on her official account". */
+const PLATFORM_LEAD = new Set(['his', 'her', 'their', 'its', 'the', 'own', 'official', 'personal', 'social', 'media', 'platform', 'site', 'network', 'account', 'app', 'page', 'feed']);
+/** Verbs whose "on <platform>" is where the words were put: "posted on X", "said on social media". */
+const POSTING_VERBS = new Set(['posted', 'posting', 'posts', 'post', 'reposted', 'wrote', 'writes', 'writing', 'said', 'says', 'saying', 'shared', 'tweeted', 'announced', 'announces', 'declared', 'stated', 'added', 'published']);
+
+/**
+ * The platform named from item `n`: "X", "Truth Social", "his social media site, Truth
+ * Social", or "social media" when no name follows; null when none is.
+ */
+function platformAfter(ctx: AttributionScope, frame: Frame, n: number): string | null {
+  let x = n;
+  let social = false;
+  while (x < Math.min(frame.items.length, n + 6)) {
+    const o = wordAt(frame, x);
+    if (o === null || !/^[\s,]*$/.test(x === n ? '' : gapText(ctx, frame, x - 1, x))) break;
+    const name = PLATFORMS.find((p) => {
+      const words = p.split(' ');
+      return words.every((pw, i) => wordAt(frame, x + i)?.lower === pw) && /^\p{Lu}/u.test(o.text);
+    });
+    if (name !== undefined) return text(ctx).slice(o.start, (wordAt(frame, x + name.split(' ').length - 1) as Token).end);
+    if (!PLATFORM_LEAD.has(o.lower)) break;
+    if (o.lower === 'media' && wordAt(frame, x - 1)?.lower === 'social') social = true;
+    x += 1;
+  }
+  return social ? 'social media' : null;
+}
+
+/** "posted on X", "said on social media", "wrote on his platform Truth Social"; true when word `k` is such an "on". */
+function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
+  if (!['on', 'to'].includes(w.lower)) return false;
+  let v = k - 1;
+  while (v >= 0 && wordAt(frame, v) !== null && ['also', 'then', 'later', 'earlier'].includes((wordAt(frame, v) as Token).lower)) v -= 1;
+  if (!POSTING_VERBS.has(wordAt(frame, v)?.lower ?? '') || !spaced(ctx, frame, v, v + 1)) return false;
+  const platform = platformAfter(ctx, frame, k + 1);
+  if (platform === null) return false;
+  found.venue ??= `post on ${platform}`;
+  return true;
+}
+
+/** Venue nouns that take no article: "in comments to the Chronicle", "in remarks at the summit", "in testimony before …". */
+const BARE_VENUES = new Set(['comments', 'remarks', 'testimony']);
+
 /** "in a televised address", "in an interview with Deutschlandfunk", "on the Terrace Talk podcast"; true when word `k` is the preposition. */
 function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!['in', 'during', 'at', 'on'].includes(w.lower)) return false;
@@ -100,7 +175,7 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   const from = n;
   while (n < Math.min(frame.items.length, from + 4) && wordAt(frame, n) !== null && spaced(ctx, frame, n - 1, n) && !VENUE_NOUNS.has((wordAt(frame, n) as Token).lower)) n += 1;
   const noun = wordAt(frame, n);
-  if (noun === null || !VENUE_NOUNS.has(noun.lower) || !spaced(ctx, frame, n - 1, n) || n === k + 1) return true;
+  if (noun === null || !VENUE_NOUNS.has(noun.lower) || !spaced(ctx, frame, n - 1, n) || (n === k + 1 && !BARE_VENUES.has(noun.lower))) return true;
   if (from < n && ((wordAt(frame, from) as Token).tags.has('Date') || (wordAt(frame, from) as Token).tags.has('Value'))) return true;
   let phrase = text(ctx).slice((frame.items[from] as Item).start, noun.end);
   const prep = wordAt(frame, n + 1);
@@ -114,10 +189,13 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
 
 /** What follows the venue's noun at `n` and its preposition: an outlet's name, or a few words ending in a noun. */
 function venueObject(ctx: AttributionScope, frame: Frame, n: number, noun: Token, prep: Token, found: Found): string | null {
+  const platform = prep.lower === 'on' ? platformAfter(ctx, frame, n + 2) : null;
+  if (platform !== null) return `on ${platform}`;
   const m = mentionAfter(ctx, frame, n + 2);
   if (m !== null && m.kind === 'name') {
     const the = wordAt(frame, n + 2)?.lower === 'the' ? 'the ' : '';
-    if (['interview', 'broadcast'].includes(noun.lower) && outletLike(ctx, m) && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
+    // "an interview with CNN", "in comments to the Post", "a statement to Reuters": the outlet the words were given to.
+    if ((['interview', 'broadcast', 'appearance'].includes(noun.lower) || prep.lower === 'to') && outletLike(ctx, m) && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
     return `${prep.lower} ${the}${m.text}`;
   }
   // "a statement on the club's website": up to four words, no verb, no new clause.
@@ -131,10 +209,29 @@ function venueObject(ctx: AttributionScope, frame: Frame, n: number, noun: Token
   return lastWord !== undefined && lastWord.tags.has('Noun') ? `${prep.lower} ${text(ctx).slice((words[0] as Token).start, lastWord.end)}` : null;
 }
 
+/** Words that name a piece of reporting between "according to" and its outlet: "a report from", "reporting by". */
+export const REPORT_NOUNS = new Set(['report', 'reports', 'reporting', 'story', 'stories', 'article', 'investigation', 'analysis']);
+
+/**
+ * The source named by "according to" or "per" at item `k`: "according to the FT", "per FT",
+ * "according to a report from the Wall Street Journal", "according to reporting by Axios".
+ */
+export function sourceNamedAt(ctx: AttributionScope, frame: Frame, k: number): Mention | null {
+  const w = wordAt(frame, k);
+  const according = w?.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to';
+  if (!according && w?.lower !== 'per') return null;
+  let n = according ? k + 2 : k + 1;
+  const direct = mentionAfter(ctx, frame, n);
+  if (direct !== null) return direct;
+  if (['a', 'an', 'the', 'new', 'recent'].includes(wordAt(frame, n)?.lower ?? '')) n += 1;
+  if (!REPORT_NOUNS.has(wordAt(frame, n)?.lower ?? '') || !['from', 'by', 'in', 'on'].includes(wordAt(frame, n + 1)?.lower ?? '')) return null;
+  return mentionAfter(ctx, frame, n + 2);
+}
+
 /** "according to the FT", "per FT"; true when word `k` starts one. */
 function accordingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!((w.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to') || w.lower === 'per')) return false;
-  const m = mentionAfter(ctx, frame, w.lower === 'per' ? k + 1 : k + 2);
+  const m = sourceNamedAt(ctx, frame, k);
   if (m !== null && outletLike(ctx, m)) {
     const e = entityOf(ctx, m);
     if (e !== null) addOnce(found.outer, markOutlet(e));

@@ -6,6 +6,7 @@
  */
 import type { Token } from './layout';
 import { readsAsPersonName } from './person-name';
+import { describedSpeaker } from './descriptions';
 import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
@@ -16,6 +17,8 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
   const m = ctx.mentions.endingAt(token.index);
   const holder = m === null || m.possessive ? null : titleHolder(ctx, frame, m);
   if (holder !== null) return { mentions: [holder.mention], generic: null, firstItem: holder.firstItem, lastItem: j, spokesperson: false, how };
+  const described = m === null || m.kind === 'title' ? describedSpeaker(ctx, frame, j) : null;
+  if (described !== null) return { ...described, how };
   if (m !== null && m.kind !== 'place' && !m.possessive) {
     const list: Mention[] = [m];
     let first = frame.itemOfToken.get(m.first) ?? j;
