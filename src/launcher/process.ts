@@ -63,6 +63,8 @@ export interface LaunchOptions {
   readonly startTimeoutMs: number;
   readonly extraJvmFlags: readonly string[];
   readonly log: (line: string) => void;
+  /** How long stop() waits for a clean exit before SIGKILL (default 30 s). */
+  readonly stopTimeoutMs?: number;
 }
 
 /** What the launcher's ready line says. */
@@ -114,7 +116,7 @@ export async function launch(paths: LauncherPaths, info: JavaInfo, options: Laun
     ...ready,
     exited: child.exited,
     stop(): Promise<void> {
-      stopping ??= stopChild(child, STOP_TIMEOUT_MS);
+      stopping ??= stopChild(child, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
       return stopping;
     },
   };
