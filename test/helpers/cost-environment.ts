@@ -49,7 +49,8 @@ export interface JvmThreadSeconds {
 }
 
 const COMPILER_THREAD = /^C[12] CompilerThre/;
-const GC_THREAD = /^(GC Thread|G1 )/;
+/** G1's workers, or the VM thread, which runs the serial collector's pauses (and other safepoints, which are few). */
+const GC_THREAD = /^(GC Thread|G1 |VM Thread)/;
 
 /** CPU seconds of a live JVM's threads by kind (all 0 when it is gone), from /proc/PID/task. */
 export function jvmThreadSeconds(pid: number): JvmThreadSeconds {

@@ -90,6 +90,9 @@ export interface StoryScratch {
   readonly harness: GraphQLHarness;
 }
 
+/** A run of chosen files starts a Neo4j for the scratch graph (own-neo4j.ts): a JVM start and a seed, on a machine that may be busy. */
+const SCRATCH_SETUP_MS = 300_000;
+
 /**
  * The story loaded into a scratch graph (own-neo4j.ts), for a file whose tests change what
  * the shared story database must not see: opened before the file's tests and handed to
@@ -102,7 +105,7 @@ export function storyScratch(opened: (scratch: StoryScratch) => void): void {
     await seedStory(graph.gateway);
     scratch = { graph, harness: new GraphQLHarness(graph.gateway) };
     opened(scratch);
-  });
+  }, SCRATCH_SETUP_MS);
   afterAll(async () => {
     await scratch?.harness.stop();
     await scratch?.graph.stop();
