@@ -122,13 +122,15 @@ export async function launch(paths: LauncherPaths, info: JavaInfo, options: Laun
   };
 }
 
-/** A garbage collector chosen in JAVA_TOOL_OPTIONS (the test run's, for one): the JVM refuses two, so it replaces G1. */
-const CHOSEN_COLLECTOR = /-XX:\+Use\w+GC\b/;
+/** Whether JVM options choose a garbage collector: one chosen in JAVA_TOOL_OPTIONS (the test run's, for one) replaces G1, since the JVM refuses two. */
+export function choosesCollector(javaOptions: string): boolean {
+  return /-XX:\+Use\w+GC\b/.test(javaOptions);
+}
 
 export function jvmArguments(paths: LauncherPaths, options: LaunchOptions, env: NodeJS.ProcessEnv = process.env): string[] {
   const heapBytes = parseSize(options.heap) ?? 0;
   const initialHeap = heapBytes >= 64 * 1024 * 1024 ? '64m' : options.heap;
-  const collectorChosen = CHOSEN_COLLECTOR.test(env.JAVA_TOOL_OPTIONS ?? '');
+  const collectorChosen = choosesCollector(env.JAVA_TOOL_OPTIONS ?? '');
   return [
     ...NEO4J_JVM_FLAGS.filter((flag) => !(collectorChosen && flag === '-XX:+UseG1GC')),
     `-Xmx${options.heap}`,

@@ -12,9 +12,11 @@
  * The launcher hands this process's environment to the JVM it starts, and jest's workers and
  * test files inherit it. The README's test costs have the measurements.
  */
+import { choosesCollector } from '../../src/launcher/process';
+
 const javaOptions = process.env.JAVA_TOOL_OPTIONS ?? '';
 const additions = [
   ...(javaOptions.includes('TieredStopAtLevel') ? [] : ['-XX:TieredStopAtLevel=1']),
-  ...(/-XX:\+Use\w+GC\b/.test(javaOptions) ? [] : ['-XX:+UseSerialGC']),
+  ...(choosesCollector(javaOptions) ? [] : ['-XX:+UseSerialGC']),
 ];
 process.env.JAVA_TOOL_OPTIONS = [javaOptions, ...additions].join(' ').trim();
