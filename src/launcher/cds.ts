@@ -17,44 +17,68 @@ function cdsEnabled(): boolean {
   return !/^(0|off|false|no)$/i.test(process.env.EMBEDDED_NEO4J_CDS ?? '');
 }
 
-/** What the archive was recorded for: this JVM, this jar and its libraries. */
-async function cdsStampText(paths: LauncherPaths, info: JavaInfo): Promise<string> {
+/** What the archive is recorded for: this JVM, this jar and its libraries. */
+async function cdsTarget(paths: LauncherPaths, info: JavaInfo): Promise<string> {
   const libs = (await fsp.readdir(paths.lib)).filter((n) => n.endsWith('.jar')).sort();
   let newestLib = 0;
   for (const name of libs) newestLib = Math.max(newestLib, (await mtimeMs(path.join(paths.lib, name))) ?? 0);
   return JSON.stringify({ java: info.java, javaVersion: info.versionLine, jarMtimeMs: await mtimeMs(paths.jar), libs: libs.length, newestLib });
 }
 
-/** True when no recording was attempted for this jar, its libraries and this JVM. */
+/**
+ * A recording that failed (a training run that timed out on a busy machine, say) is tried
+ * again at the next start, up to this many times in all; past them, starts go without the
+ * archive until the jar or the JVM changes, rather than paying a failing training run each.
+ */
+const CDS_ATTEMPTS = 3;
+
+/** The stamp beside the archive: what it was recorded for, and whether the recording succeeded. */
+interface CdsStamp {
+  readonly target: string;
+  readonly recorded: boolean;
+  readonly failures: number;
+}
+
+/** The stamp, when it is about the current target; null for none, an unreadable one, or a stale one. */
+async function currentStamp(paths: LauncherPaths, info: JavaInfo): Promise<CdsStamp | null> {
+  try {
+    const [text, target] = await Promise.all([fsp.readFile(paths.cdsStamp, 'utf8'), cdsTarget(paths, info)]);
+    const stamp = JSON.parse(text) as Partial<CdsStamp>;
+    if (stamp.target !== target || typeof stamp.recorded !== 'boolean' || typeof stamp.failures !== 'number') return null;
+    return { target, recorded: stamp.recorded, failures: stamp.failures };
+  } catch {
+    return null;
+  }
+}
+
+/** True when no archive was recorded for this jar, its libraries and this JVM, and a recording is still worth trying. */
 export async function needsCdsArchive(paths: LauncherPaths, info: JavaInfo): Promise<boolean> {
   if (!cdsEnabled()) return false;
-  try {
-    const [stamp, expected] = await Promise.all([fsp.readFile(paths.cdsStamp, 'utf8'), cdsStampText(paths, info)]);
-    return stamp !== expected;
-  } catch {
-    return true;
-  }
+  const stamp = await currentStamp(paths, info);
+  return stamp === null || (!stamp.recorded && stamp.failures < CDS_ATTEMPTS);
 }
 
 /** The JVM flags that use the archive, or none when there is no current one. */
 export async function cdsFlags(paths: LauncherPaths, info: JavaInfo): Promise<string[]> {
-  if (!cdsEnabled() || (await needsCdsArchive(paths, info))) return [];
+  if (!cdsEnabled() || (await currentStamp(paths, info))?.recorded !== true) return [];
   return (await mtimeMs(paths.cdsArchive)) === null ? [] : [`-XX:SharedArchiveFile=${paths.cdsArchive}`];
 }
 
 /**
  * Records the archive from a short training run: start, a few Bolt queries, stop. Best
- * effort: the stamp is written either way, so a failure is not retried until the jar or
- * the JVM changes.
+ * effort: the stamp says whether it succeeded, and a failure is tried again at later starts
+ * (CDS_ATTEMPTS in all) until the jar or the JVM changes.
  */
 export async function recordCdsArchive(paths: LauncherPaths, info: JavaInfo, log: (line: string) => void): Promise<void> {
   const partial = `${paths.cdsArchive}.partial`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'neo4j-launcher-cds-'));
+  const failures = (await currentStamp(paths, info))?.failures ?? 0;
   await fsp.rm(partial, { force: true });
   await fsp.rm(paths.cdsStamp, { force: true });
   await fsp.rm(paths.cdsArchive, { force: true });
   log('recording a class-data-sharing archive for faster starts (one-off, a few seconds)');
   const started = Date.now();
+  let recorded = false;
   try {
     await trainingRun(paths, info, dataDir, partial);
     if ((await mtimeMs(partial)) === null) {
@@ -62,15 +86,19 @@ export async function recordCdsArchive(paths: LauncherPaths, info: JavaInfo, log
       return;
     }
     await fsp.rename(partial, paths.cdsArchive);
+    recorded = true;
     log(`recorded ${path.relative(paths.root, paths.cdsArchive)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     log(`skipping the class-data-sharing archive: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await fsp.writeFile(paths.cdsStamp, await cdsStampText(paths, info)).catch(() => undefined);
+    const stamp: CdsStamp = { target: await cdsTarget(paths, info), recorded, failures: recorded ? failures : failures + 1 };
+    await fsp.writeFile(paths.cdsStamp, JSON.stringify(stamp)).catch(() => undefined);
     await fsp.rm(partial, { force: true }).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+const TRAINING_STOP_TIMEOUT_MS = 5 * 60_000;
 
 /** Loads the classes a start and the common queries need; the JVM writes them to `archive` as it exits. */
 async function trainingRun(paths: LauncherPaths, info: JavaInfo, dataDir: string, archive: string): Promise<void> {
@@ -81,6 +109,9 @@ async function trainingRun(paths: LauncherPaths, info: JavaInfo, dataDir: string
     pageCache: '64m',
     startTimeoutMs: 120_000,
     extraJvmFlags: [`-XX:ArchiveClassesAtExit=${archive}`],
+    // The JVM writes the archive as it exits, which on a busy machine outlasts the usual wait
+    // for a clean stop; a SIGKILL then would leave no archive.
+    stopTimeoutMs: TRAINING_STOP_TIMEOUT_MS,
     log: () => undefined,
   });
   try {

@@ -63,6 +63,8 @@ export interface LaunchOptions {
   readonly startTimeoutMs: number;
   readonly extraJvmFlags: readonly string[];
   readonly log: (line: string) => void;
+  /** How long stop() waits for a clean exit before SIGKILL (default 30 s). */
+  readonly stopTimeoutMs?: number;
 }
 
 /** What the launcher's ready line says. */
@@ -114,17 +116,23 @@ export async function launch(paths: LauncherPaths, info: JavaInfo, options: Laun
     ...ready,
     exited: child.exited,
     stop(): Promise<void> {
-      stopping ??= stopChild(child, STOP_TIMEOUT_MS);
+      stopping ??= stopChild(child, options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
       return stopping;
     },
   };
 }
 
-export function jvmArguments(paths: LauncherPaths, options: LaunchOptions): string[] {
+/** Whether JVM options choose a garbage collector: one chosen in JAVA_TOOL_OPTIONS (the test run's, for one) replaces G1, since the JVM refuses two. */
+export function choosesCollector(javaOptions: string): boolean {
+  return /-XX:\+Use\w+GC\b/.test(javaOptions);
+}
+
+export function jvmArguments(paths: LauncherPaths, options: LaunchOptions, env: NodeJS.ProcessEnv = process.env): string[] {
   const heapBytes = parseSize(options.heap) ?? 0;
   const initialHeap = heapBytes >= 64 * 1024 * 1024 ? '64m' : options.heap;
+  const collectorChosen = choosesCollector(env.JAVA_TOOL_OPTIONS ?? '');
   return [
-    ...NEO4J_JVM_FLAGS,
+    ...NEO4J_JVM_FLAGS.filter((flag) => !(collectorChosen && flag === '-XX:+UseG1GC')),
     `-Xmx${options.heap}`,
     `-Xms${initialHeap}`,
     ...options.extraJvmFlags,

@@ -41,6 +41,37 @@ export function cpuSeconds(pid: number): number {
   return stat === null ? 0 : parseStat(stat)[1];
 }
 
+/** What a JVM's threads spent, by kind: the JIT's compiler threads, the garbage collector's, and the rest (Neo4j's work). */
+export interface JvmThreadSeconds {
+  compiler: number;
+  gc: number;
+  other: number;
+}
+
+const COMPILER_THREAD = /^C[12] CompilerThre/;
+/** G1's workers, or the VM thread, which runs the serial collector's pauses (and other safepoints, which are few). */
+const GC_THREAD = /^(GC Thread|G1 |VM Thread)/;
+
+/** CPU seconds of a live JVM's threads by kind (all 0 when it is gone), from /proc/PID/task. */
+export function jvmThreadSeconds(pid: number): JvmThreadSeconds {
+  const seconds: JvmThreadSeconds = { compiler: 0, gc: 0, other: 0 };
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return seconds;
+  }
+  for (const task of tasks) {
+    const stat = readStat(`${pid}/task/${task}`);
+    if (stat === null) continue;
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpu = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    seconds[COMPILER_THREAD.test(name) ? 'compiler' : GC_THREAD.test(name) ? 'gc' : 'other'] += cpu;
+  }
+  return seconds;
+}
+
 /** The worker's shared Neo4j JVMs (global-setup.ts), which are this process's children in a run in band. */
 function sharedPids(): number[] {
   return [STORY_PIDS_VARIABLE, SCRATCH_PIDS_VARIABLE].flatMap((variable) => {

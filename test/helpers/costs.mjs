@@ -25,6 +25,9 @@ process.stdout.write('project        files     cpu   neo4j  file-wall (seconds; 
 for (const [project, sum] of projects) {
   process.stdout.write(`${project.padEnd(14)}${String(sum.files).padStart(6)}${seconds(sum.cpu)}${seconds(sum.neo4j)}${seconds(sum.wall)}\n`);
 }
+for (const line of lines.filter((l) => l.compilerSeconds !== undefined)) {
+  process.stdout.write(`(${line.file}: JIT compiler threads ${line.compilerSeconds.toFixed(1)}, garbage collector ${line.gcSeconds.toFixed(1)})\n`);
+}
 process.stdout.write('\n   total     cpu   neo4j    wall  file\n');
 for (const line of lines
   .filter((l) => l.project !== 'global')

@@ -60,6 +60,18 @@ function storyConfigs(globalConfig: JestConfig.GlobalConfig): Config[] {
   return Array.from({ length: workers(globalConfig) }, (_, i) => embeddedConfig(path.join(root, `worker-${i + 1}`)));
 }
 
+/**
+ * `config` for seeding a story database: the story goes in as one transaction, on a JVM whose
+ * planner and compiler are still cold, while the run starts its other JVMs and the type
+ * checkers run beside it; on a machine shared with other work that outlasts the API's
+ * transaction timeout. Only global setup's own connection gets the longer one: the files
+ * connect with the configuration they test.
+ */
+function seeding(config: Config): Config {
+  const patientConfig = patient(config);
+  return { ...patientConfig, timeouts: { ...patientConfig.timeouts, transactionMs: Math.max(patientConfig.timeouts.transactionMs, 120_000) } };
+}
+
 export default async function globalSetup(globalConfig: JestConfig.GlobalConfig): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`[neo4j] ${line}\n`);
   const started = Date.now();
@@ -68,7 +80,7 @@ export default async function globalSetup(globalConfig: JestConfig.GlobalConfig)
     Promise.all(Array.from({ length: scratchCount }, () => startOwnNeo4j())),
     Promise.all(
       storyConfigs(globalConfig).map(async (config) => {
-        const database = await openDatabase(patient(config), { log });
+        const database = await openDatabase(seeding(config), { log });
         await seedStory(database.gateway);
         return database;
       }),

@@ -1,5 +1,5 @@
 import { appendFileSync, rmSync } from 'node:fs';
-import { cpuSeconds } from './cost-environment';
+import { cpuSeconds, jvmThreadSeconds } from './cost-environment';
 import { SCRATCH_PIDS_VARIABLE, STORY_PIDS_VARIABLE } from './worker-neo4j';
 
 export default async function globalTeardown(): Promise<void> {
@@ -8,7 +8,11 @@ export default async function globalTeardown(): Promise<void> {
     // All the run's shared Neo4j JVMs (global-setup.ts) spent: start, seeding, and every file's queries.
     const pids = [STORY_PIDS_VARIABLE, SCRATCH_PIDS_VARIABLE].flatMap((variable) => (process.env[variable] ?? '').split(' ').filter(Boolean).map(Number));
     const cpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-    appendFileSync(costs, `${JSON.stringify({ project: 'global', file: `shared Neo4j JVMs (${pids.length})`, wallSeconds: 0, cpuSeconds: Number(cpu.toFixed(2)), neo4jSeconds: 0 })}\n`);
+    // How much of it the JIT and the garbage collector took (threads still alive), to judge the test JVMs' flags by.
+    const threads = pids.map(jvmThreadSeconds);
+    const total = (kind: 'compiler' | 'gc'): number => Number(threads.reduce((sum, t) => sum + t[kind], 0).toFixed(2));
+    const line = { project: 'global', file: `shared Neo4j JVMs (${pids.length})`, wallSeconds: 0, cpuSeconds: Number(cpu.toFixed(2)), neo4jSeconds: 0, compilerSeconds: total('compiler'), gcSeconds: total('gc') };
+    appendFileSync(costs, `${JSON.stringify(line)}\n`);
   }
   await Promise.all([...(globalThis.__TEST_DATABASES__ ?? []).map((database) => database.close()), ...(globalThis.__TEST_SCRATCH_NEO4J__ ?? []).map((scratch) => scratch.stop())]);
   const dataDir = process.env.NKG_TEST_DATA_DIR;

@@ -11,6 +11,8 @@ import { cypher } from '../../src/db/cypher';
 import { Neo4jGateway } from '../../src/db/gateway';
 import { appSchema } from '../../src/schema';
 import { apolloFormatError } from '../../src/http/format-error';
+import { seedStory } from '../../src/ingest/seed';
+import { scratchGraph, type ScratchGraph } from './own-neo4j';
 
 export function testGateway(): Neo4jGateway {
   const config = loadConfig();
@@ -80,6 +82,34 @@ export function storyHarness(): GraphQLHarness {
     await harness.gateway.close();
   });
   return harness;
+}
+
+/** The story on a scratch graph, with a harness over it. */
+export interface StoryScratch {
+  readonly graph: ScratchGraph;
+  readonly harness: GraphQLHarness;
+}
+
+/** A run of chosen files starts a Neo4j for the scratch graph (own-neo4j.ts): a JVM start and a seed, on a machine that may be busy. */
+const SCRATCH_SETUP_MS = 300_000;
+
+/**
+ * The story loaded into a scratch graph (own-neo4j.ts), for a file whose tests change what
+ * the shared story database must not see: opened before the file's tests and handed to
+ * `opened`, let go after them.
+ */
+export function storyScratch(opened: (scratch: StoryScratch) => void): void {
+  let scratch: StoryScratch | undefined;
+  beforeAll(async () => {
+    const graph = await scratchGraph();
+    await seedStory(graph.gateway);
+    scratch = { graph, harness: new GraphQLHarness(graph.gateway) };
+    opened(scratch);
+  }, SCRATCH_SETUP_MS);
+  afterAll(async () => {
+    await scratch?.harness.stop();
+    await scratch?.graph.stop();
+  });
 }
 
 /**

@@ -1,11 +1,22 @@
 /**
  * Imported by global setup, before it starts anything: every Neo4j JVM of a test run (the
  * story databases global setup starts, and those a file starts for itself: an empty graph to
- * load into, an outage to cause, a launcher to test) lives for minutes, not hours. HotSpot's
- * C2 compiler pays off on a JVM that runs for hours; in these its compiler threads compete
- * with the tests and Neo4j for two cores and finish little that is used again, so they stop
- * at C1. The launcher hands this process's environment to the JVM it starts, and jest's
- * workers and test files inherit it.
+ * load into, an outage to cause, a launcher to test) lives for minutes, not hours, on a heap
+ * of a few hundred megabytes, and shares two cores with the tests and the other JVMs.
+ * - HotSpot's C2 compiler pays off on a JVM that runs for hours; in these its compiler
+ *   threads compete for the cores and finish little that is used again, so they stop at C1.
+ * - G1's concurrent threads and write barriers buy short pauses on large heaps; on these
+ *   small ones the serial collector does the same work for less CPU, and a test run minds
+ *   CPU, not pauses (the launcher leaves out its own -XX:+UseG1GC when this names a
+ *   collector, src/launcher/process.ts).
+ * The launcher hands this process's environment to the JVM it starts, and jest's workers and
+ * test files inherit it. The README's test costs have the measurements.
  */
+import { choosesCollector } from '../../src/launcher/process';
+
 const javaOptions = process.env.JAVA_TOOL_OPTIONS ?? '';
-if (!javaOptions.includes('TieredStopAtLevel')) process.env.JAVA_TOOL_OPTIONS = `${javaOptions} -XX:TieredStopAtLevel=1`.trim();
+const additions = [
+  ...(javaOptions.includes('TieredStopAtLevel') ? [] : ['-XX:TieredStopAtLevel=1']),
+  ...(choosesCollector(javaOptions) ? [] : ['-XX:+UseSerialGC']),
+];
+process.env.JAVA_TOOL_OPTIONS = [javaOptions, ...additions].join(' ').trim();

@@ -4,9 +4,8 @@
  * the integrity check is clean after each test.
  */
 import { checkGraph } from '../../src/check/check';
-import { seedStory } from '../../src/ingest/seed';
-import { census, GraphQLHarness } from '../helpers/graph';
-import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
+import { census, storyScratch, type GraphQLHarness } from '../helpers/graph';
+import type { ScratchGraph } from '../helpers/own-neo4j';
 
 const EDITOR = 'desk-1:editor:editor-secret-0123456789';
 const INGESTER = 'feed-1:ingest:ingest-secret-0123456789';
@@ -54,15 +53,7 @@ const COUNTS = `query($person: ID!) {
 let graph: ScratchGraph;
 let harness: GraphQLHarness;
 
-beforeAll(async () => {
-  graph = await scratchGraph();
-  await seedStory(graph.gateway);
-  harness = new GraphQLHarness(graph.gateway);
-});
-afterAll(async () => {
-  await harness.stop();
-  await graph.stop();
-});
+storyScratch((opened) => ({ graph, harness } = opened));
 afterEach(async () => {
   const report = await checkGraph(graph.gateway);
   expect(report.invariants.filter((i) => i.count > 0)).toEqual([]);

@@ -10,22 +10,13 @@ import { mergeEntities } from '../../src/graph/editorial/merge';
 import { exportDocuments } from '../../src/ingest/export';
 import { BatchRejected, ingestDocument } from '../../src/ingest/ingest';
 import { documentsFromJsonLd, toJsonLd } from '../../src/ingest/jsonld';
-import { seedStory } from '../../src/ingest/seed';
-import { census, GraphQLHarness } from '../helpers/graph';
-import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
+import { census, storyScratch, type GraphQLHarness } from '../helpers/graph';
+import type { ScratchGraph } from '../helpers/own-neo4j';
 
 let graph: ScratchGraph;
 let harness: GraphQLHarness;
 
-beforeAll(async () => {
-  graph = await scratchGraph();
-  await seedStory(graph.gateway);
-  harness = new GraphQLHarness(graph.gateway);
-});
-afterAll(async () => {
-  await harness.stop();
-  await graph.stop();
-});
+storyScratch((opened) => ({ graph, harness } = opened));
 
 /** Trump's identifiers as the story gives them (seed/README.md), by scheme then value. */
 const TRUMP_IDENTIFIERS = [
