@@ -18,6 +18,8 @@ export const ErrorCode = {
   /** More work waiting than the server queues (extraction: EXTRACT_QUEUE); HTTP 429. */
   OVERLOADED: 'OVERLOADED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** statementChanges cannot resume without gaps from where it stands: subscribe again without afterSequence (src/graph/live). */
+  SEQUENCE_LOST: 'SEQUENCE_LOST',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
