@@ -42,3 +42,7 @@ CREATE CONSTRAINT edit_id IF NOT EXISTS FOR (n:Edit) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT change_sequence_name IF NOT EXISTS FOR (n:ChangeSequence) REQUIRE n.name IS UNIQUE;
 CREATE INDEX statement_change_seq IF NOT EXISTS FOR (n:Statement) ON (n.changeSeq);
 CREATE INDEX retracted_statement_change_seq IF NOT EXISTS FOR (n:RetractedStatement) ON (n.changeSeq);
+// A statement deleted outright leaves a tombstone under its own label (by statementId, not id,
+// so no lookup by id ever finds it), read by range like the others and pruned oldest first.
+CREATE CONSTRAINT deleted_statement_id IF NOT EXISTS FOR (n:DeletedStatement) REQUIRE n.statementId IS UNIQUE;
+CREATE INDEX deleted_statement_change_seq IF NOT EXISTS FOR (n:DeletedStatement) ON (n.changeSeq);

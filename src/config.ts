@@ -19,7 +19,12 @@ export interface EmbeddedConfig {
   readonly port: number;
   readonly heap: string;
   readonly pageCache: string;
+  /** How long a start waits for the launcher's ready line (NEO4J_START_TIMEOUT_MS); a slow disk or a busy machine may need more. */
+  readonly startTimeoutMs: number;
 }
+
+/** The embedded Neo4j's start, from the JVM's launch to Bolt accepting queries (src/launcher/embedded-neo4j.ts). */
+export const DEFAULT_START_TIMEOUT_MS = 120_000;
 
 /**
  * What one request may ask for. Every limit is checked before any resolver runs, so a
@@ -97,6 +102,28 @@ export interface LiveSettings {
 
 export const DEFAULT_LIVE: LiveSettings = { subscriptionsPerConnection: 10, pollMs: 250 };
 
+/**
+ * The driver's connections to Neo4j (src/db/connect.ts). Each read or write holds one while
+ * it runs; one that finds every connection busy waits for one up to `acquisitionMs`, then
+ * fails with OVERLOADED.
+ */
+export interface PoolSettings {
+  /** NEO4J_MAX_POOL_SIZE. */
+  readonly maxSize: number;
+  /** NEO4J_ACQUISITION_TIMEOUT_MS. */
+  readonly acquisitionMs: number;
+}
+
+/**
+ * One request may run a read per aliased root field at once (MAX_ALIASES) besides the one
+ * its loaders batch, so the default pool gives about six such requests all their reads at
+ * once; the wait is a third of a request's time, leaving it the rest to run its reads.
+ */
+export const defaultPool = (limits: Pick<Limits, 'maxAliases'>, timeouts: Pick<Timeouts, 'requestMs'>): PoolSettings => ({
+  maxSize: Math.max(16, 6 * (limits.maxAliases + 1)),
+  acquisitionMs: Math.max(100, Math.round(timeouts.requestMs / 3)),
+});
+
 /** How many answers of whole-graph reads a server keeps (ANSWER_CACHE_SIZE). */
 export const DEFAULT_ANSWER_CACHE_SIZE = 500;
 
@@ -118,6 +145,7 @@ export interface LifecycleConfig {
 
 export interface Config {
   readonly neo4j: Neo4jConfig;
+  readonly pool: PoolSettings;
   readonly lifecycle: LifecycleConfig;
   readonly embedded: EmbeddedConfig;
   readonly host: string;
@@ -165,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = read.text('HOST', '127.0.0.1');
   if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) read.problems.push(`HOST must be a host name or IP address; received ${JSON.stringify(host)}`);
   const apiKeys = apiKeysOf(read);
-  const config: Config = {
+  const settings: Omit<Config, 'pool'> = {
     neo4j: {
       uri,
       user: read.text('NEO4J_USER', 'neo4j'),
@@ -178,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: read.integer('NEO4J_EMBEDDED_PORT', 0, 0, 65535),
       heap: read.memory('NEO4J_HEAP', '512m'),
       pageCache: read.memory('NEO4J_PAGE_CACHE', '256m'),
+      startTimeoutMs: read.integer('NEO4J_START_TIMEOUT_MS', DEFAULT_START_TIMEOUT_MS, 1_000, 3_600_000),
     },
     host,
     port: read.integer('PORT', 4000, 0, 65535),
@@ -216,8 +245,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: read.integer('LIVE_POLL_MS', DEFAULT_LIVE.pollMs, 10, 1_500),
     },
   };
+  const config: Config = { ...settings, pool: poolOf(read, defaultPool(settings.limits, settings.timeouts)) };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function poolOf(read: EnvReader, defaults: PoolSettings): PoolSettings {
+  return {
+    maxSize: read.integer('NEO4J_MAX_POOL_SIZE', defaults.maxSize, 1, 10_000),
+    acquisitionMs: read.integer('NEO4J_ACQUISITION_TIMEOUT_MS', defaults.acquisitionMs, 100, 600_000),
+  };
 }
 
 /** Reads settings from the environment; a value that is set but wrong is noted in `problems` and the default used. */

@@ -15,9 +15,11 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TIMEOUT,
   LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
-  /** More work waiting than the server queues (extraction: EXTRACT_QUEUE); HTTP 429. */
+  /** More work waiting than the server queues (extraction: EXTRACT_QUEUE; Neo4j connections: NEO4J_MAX_POOL_SIZE); HTTP 429. */
   OVERLOADED: 'OVERLOADED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** statementChanges cannot resume without gaps from where it stands: subscribe again without afterSequence (src/graph/live). */
+  SEQUENCE_LOST: 'SEQUENCE_LOST',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -67,6 +69,8 @@ export function limitExceeded(message: string, limit: string, max: number, recei
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/** The driver's words when its pool had no connection to give within the acquisition timeout (src/db/connect.ts). */
+const ACQUISITION_TIMED_OUT = /^Connection acquisition timed out in (\d+) ms\. Pool status: Active conn count = (\d+)/;
 
 /**
  * Maps a driver error onto the client-facing error it means; other errors pass through.
@@ -81,6 +85,13 @@ export function translateDriverError(error: unknown, budget?: Budget): unknown {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
       originalError: error,
     });
+  }
+  const acquisition = ACQUISITION_TIMED_OUT.exec(error.message);
+  if (acquisition !== null) {
+    return new GraphQLError(
+      `Every connection of this server to the graph database (${acquisition[2]} in use) stayed busy for ${acquisition[1]} ms, the longest a query waits for one; try again shortly. Operators: NEO4J_MAX_POOL_SIZE and NEO4J_ACQUISITION_TIMEOUT_MS.`,
+      { extensions: { code: ErrorCode.OVERLOADED, http: { status: 429 } }, originalError: error },
+    );
   }
   if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || error.code === 'Neo.TransientError.Transaction.LockClientStopped') {
     return timedOut(budget, error);

@@ -16,10 +16,10 @@ import { runningNeo4jAddress } from '../launcher/address-file';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../launcher/embedded-neo4j';
 import { SupervisedNeo4j, type SupervisionEvent, type SupervisionState, type SupervisorOptions } from '../launcher/supervisor';
 import { applyConstraints } from './constraints';
-import { createDriver, Neo4jGateway } from './gateway';
+import { createDriver, Neo4jGateway, type DriverOptions } from './gateway';
 
 /** What opening a database reads of the configuration. */
-export type DatabaseConfig = Pick<Config, 'neo4j' | 'embedded' | 'lifecycle' | 'timeouts' | 'answerCacheSize'>;
+export type DatabaseConfig = Pick<Config, 'neo4j' | 'pool' | 'embedded' | 'lifecycle' | 'timeouts' | 'answerCacheSize'>;
 
 export interface Database {
   readonly gateway: Neo4jGateway;
@@ -56,13 +56,23 @@ const VERIFY_TIMEOUT_MS = 10_000;
 const defaultLog = (line: string): void => console.error(line);
 const defaultEvents = (entry: SupervisionEvent): void => void process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 
-/** The gateway to the Neo4j at `uri`, with the configured timeouts, retry time and answer cache. */
-export function gatewayFor(config: Pick<DatabaseConfig, 'neo4j' | 'timeouts' | 'answerCacheSize'>, uri: string): Neo4jGateway {
+/** The gateway to the Neo4j at `uri`, with the configured pool, timeouts, retry time and answer cache. */
+export function gatewayFor(config: Pick<DatabaseConfig, 'neo4j' | 'pool' | 'timeouts' | 'answerCacheSize'>, uri: string): Neo4jGateway {
   return Neo4jGateway.connect({ ...config.neo4j, uri }, { ...driverOptions(config), transactionTimeoutMs: config.timeouts.transactionMs, answerCacheSize: config.answerCacheSize });
 }
 
-function driverOptions(config: Pick<DatabaseConfig, 'timeouts'>): { maxRetryTimeMs: number; connectionTimeoutMs: number } {
-  return { maxRetryTimeMs: config.timeouts.retryMs, connectionTimeoutMs: config.timeouts.connectionMs };
+/**
+ * A query that finds every connection of the pool busy waits for one up to the acquisition
+ * timeout, then fails with OVERLOADED (errors.ts): the pool bounds how much this process
+ * asks of Neo4j at once, and the wait how long a request queues for it (config.ts, PoolSettings).
+ */
+function driverOptions(config: Pick<DatabaseConfig, 'pool' | 'timeouts'>): DriverOptions {
+  return {
+    maxRetryTimeMs: config.timeouts.retryMs,
+    connectionTimeoutMs: config.timeouts.connectionMs,
+    acquisitionTimeoutMs: config.pool.acquisitionMs,
+    maxPoolSize: config.pool.maxSize,
+  };
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
@@ -132,12 +142,12 @@ async function locateRunning(config: DatabaseConfig, log: (line: string) => void
 }
 
 async function startEmbedded(config: DatabaseConfig, log: (line: string) => void, supervision: Pick<SupervisorOptions, 'restarted' | 'event'>): Promise<SupervisedNeo4j> {
-  const { dataDir, port, heap, pageCache } = config.embedded;
+  const { dataDir, port, heap, pageCache, startTimeoutMs } = config.embedded;
   log(`NEO4J_URI is unset: starting the embedded Neo4j on ${dataDir}`);
   let supervised: SupervisedNeo4j;
   try {
     supervised = await SupervisedNeo4j.start({
-      start: () => startEmbeddedNeo4j({ dataDir, port, heap, pageCache, log }),
+      start: () => startEmbeddedNeo4j({ dataDir, port, heap, pageCache, startTimeoutMs, log }),
       attempts: config.lifecycle.restartAttempts,
       backoffMs: config.lifecycle.restartBackoffMs,
       ...supervision,
@@ -146,7 +156,9 @@ async function startEmbedded(config: DatabaseConfig, log: (line: string) => void
     const hint =
       error instanceof EmbeddedNeo4jError && error.code === 'DATA_DIR_IN_USE'
         ? '. Its owner publishes no address (a test run, or a server still starting): wait for it, or set NEO4J_DATA_DIR or NEO4J_URI'
-        : '';
+        : error instanceof EmbeddedNeo4jError && error.code === 'START_TIMEOUT'
+          ? `. Set NEO4J_START_TIMEOUT_MS above ${startTimeoutMs} when this machine is slow to start it`
+          : '';
     throw new DatabaseUnreachable(`Cannot start the embedded Neo4j on ${dataDir}: ${reasonOf(error)}${hint}`, { cause: error });
   }
   const embedded = supervised.current;

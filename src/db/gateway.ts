@@ -30,8 +30,12 @@ export interface DriverOptions {
    * The driver's own default, 30 s, would hold every request of an outage for half a minute.
    */
   readonly maxRetryTimeMs?: number;
-  /** Opening one connection, and waiting for a free one in the pool. */
+  /** Opening one connection. */
   readonly connectionTimeoutMs?: number;
+  /** The most connections open at once (NEO4J_MAX_POOL_SIZE); default: the driver's. */
+  readonly maxPoolSize?: number;
+  /** Waiting for a connection, a free one of the pool or a new one (NEO4J_ACQUISITION_TIMEOUT_MS); default: connectionTimeoutMs. */
+  readonly acquisitionTimeoutMs?: number;
 }
 
 export interface GatewayOptions extends DriverOptions {
@@ -50,7 +54,8 @@ export function createDriver(config: Neo4jConfig & { uri: string }, options: Dri
     disableLosslessIntegers: true,
     maxTransactionRetryTime: options.maxRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
     connectionTimeout: options.connectionTimeoutMs ?? 2_000,
-    connectionAcquisitionTimeout: options.connectionTimeoutMs ?? 2_000,
+    connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? options.connectionTimeoutMs ?? 2_000,
+    ...(options.maxPoolSize === undefined ? {} : { maxConnectionPoolSize: options.maxPoolSize }),
     userAgent: 'news-knowledge-graph',
   });
 }

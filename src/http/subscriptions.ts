@@ -246,15 +246,27 @@ const isStream = (value: AsyncIterable<unknown> | ExecutionResult): value is Asy
 /**
  * Each event of `stream` executed with the subscription's selection, as graphql-js's own
  * `subscribe` would, but over the stream onSubscribe already opened. Ending it ends the stream.
+ * A GraphQLError the stream ends with (src/graph/live: SEQUENCE_LOST) is its last result, so
+ * the client reads the code before graphql-ws completes the subscription.
  */
 function responses(stream: AsyncIterator<unknown>, args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
+  let ended = false;
   const end = async (): Promise<IteratorReturnResult<undefined>> => {
+    ended = true;
     await stream.return?.();
     return { value: undefined, done: true };
   };
   return {
     async next() {
-      const event = await stream.next();
+      if (ended) return { value: undefined, done: true };
+      let event: IteratorResult<unknown>;
+      try {
+        event = await stream.next();
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        ended = true;
+        return { value: { errors: [error] }, done: false };
+      }
       if (event.done) return { value: undefined, done: true };
       return { value: await execute({ ...args, rootValue: event.value }), done: false };
     },

@@ -10,6 +10,7 @@
  *   can use it instead.
  */
 import path from 'node:path';
+import { DEFAULT_START_TIMEOUT_MS } from '../config';
 import { removeAddressFile, writeAddressFile } from './address-file';
 import { ensureLauncherBuilt as buildLauncher } from './build';
 import { cdsFlags } from './cds';
@@ -32,7 +33,7 @@ export interface EmbeddedNeo4jOptions {
   pageCache?: string;
   /** Receives build output and the launcher's log lines; default: console.error with a prefix. */
   log?: (line: string) => void;
-  /** How long to wait for the ready line (default 120 000 ms; a first Maven build is not counted). */
+  /** How long to wait for the ready line (default DEFAULT_START_TIMEOUT_MS, NEO4J_START_TIMEOUT_MS for the server; a first Maven build is not counted). */
   startTimeoutMs?: number;
 }
 
@@ -68,7 +69,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     port: options.port ?? 0,
     heap: options.heap ?? '512m',
     pageCache: options.pageCache ?? '256m',
-    startTimeoutMs: options.startTimeoutMs ?? 120_000,
+    startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
   };
   checkOptions(settings);
 

@@ -125,10 +125,11 @@ async function dump(gateway: Neo4jGateway): Promise<{ nodes: string[]; relations
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]))
       : value;
   // An edit (provenance) is named by what it records: its id and time differ from load to load.
-  // The change sequence (src/graph/live) numbers transactions' writes, and a batch is one transaction where one by one is many.
+  // The change sequence (src/graph/live) numbers transactions' writes, and a batch is one transaction where one by one is many;
+  // its epoch is random.
   const nodes = await gateway.read(
     cypher(`MATCH (n) RETURN labels(n) AS labels, CASE WHEN n:Edit THEN n {.*, id: null, at: null}
-      WHEN n:Statement OR n:RetractedStatement THEN n {.*, changeSeq: null, createdSeq: null} WHEN n:ChangeSequence THEN n {.*, value: null}
+      WHEN n:Statement OR n:RetractedStatement OR n:DeletedStatement THEN n {.*, changeSeq: null, createdSeq: null} WHEN n:ChangeSequence THEN n {.*, value: null, epoch: null}
       ELSE properties(n) END AS props`),
   );
   const rels = await gateway.read(

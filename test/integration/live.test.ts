@@ -3,9 +3,11 @@
  * scratch graph: changes written through the API, through the bulk loader `npm run ingest`
  * uses (on a Bolt connection of its own, as another process would), and by an editor's
  * retraction all arrive, in sequence order; a filter keeps out what it does not select; a
- * reconnect that passes the last sequence seen gets what it missed once each; and a
- * subscription over a limit, or with a bad argument, is refused when it is made. Every wait
- * is for an event; timeouts only bound a failure.
+ * reconnect that passes the last sequence seen gets what it missed once each; a statement a
+ * re-ingest deletes arrives as DELETED, to a reconnect too; and a subscription over a limit,
+ * or with a bad argument, is refused when it is made. Last, the graph is emptied under the
+ * running server: an open subscription ends with SEQUENCE_LOST. Every wait is for an event;
+ * timeouts only bound a failure.
  */
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -13,6 +15,8 @@ import { keyring } from '../../src/auth/api-keys';
 import { loadConfig } from '../../src/config';
 import { Neo4jGateway, type WriteTx } from '../../src/db/gateway';
 import { bulkLoad } from '../../src/ingest/bulk-load';
+import { cypher } from '../../src/db/cypher';
+import { DELETIONS_KEPT_FOR } from '../../src/graph/live/live.cypher';
 import { currentSequence, stampStatements } from '../../src/graph/live/live.repository';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -40,6 +44,35 @@ function quoteDocument(slug: string, who: { id: string; name: string }, words: s
   };
 }
 
+/** An article of several quotes, PARTIAL, each by its speaker; the statements' ids in order. */
+function quotesDocument(slug: string, quotes: readonly (readonly [{ id: string; name: string }, string])[]): { document: unknown; statements: string[] } {
+  const text = quotes.map(([who, words]) => `${who.name} said that ${words}.`).join(' ');
+  const spans = quotes.map(([, words]) => {
+    const start = text.indexOf(words);
+    return { start, end: start + words.length };
+  });
+  const people = [...new Map(quotes.map(([who]) => [who.id, who])).values()];
+  return {
+    document: {
+      article: { id: `article:${slug}`, title: `Note ${slug}`, text, publishedAt: '2025-03-07' },
+      entities: people.map((who) => ({ id: who.id, type: 'Person', name: who.name })),
+      statements: quotes.map(([who, words], i) => ({ kind: 'PARTIAL', speaker: who.id, text: words, ...spans[i] })),
+    },
+    statements: spans.map(({ start, end }) => `statement:${slug}:${start}-${end}`),
+  };
+}
+
+/** The same article with only its first `count` statements: a re-ingest that drops the rest. */
+function shortened(document: unknown, count: number): unknown {
+  const whole = document as { statements: unknown[] };
+  return { ...whole, statements: whole.statements.slice(0, count) };
+}
+
+/** What a deletion can show: the id, and no statement. */
+const DELETIONS = `subscription($filter: StatementFilter, $after: String) {
+  statementChanges(filter: $filter, afterSequence: $after) { sequence change statementId statement { id } }
+}`;
+
 const CHANGES = `subscription($filter: StatementFilter, $after: String) {
   statementChanges(filter: $filter, afterSequence: $after) { sequence change statement { id text speaker { id name } } }
 }`;
@@ -47,6 +80,7 @@ const CHANGES = `subscription($filter: StatementFilter, $after: String) {
 interface Change {
   readonly sequence: string;
   readonly change: string;
+  readonly statementId?: string;
   readonly statement: { id: string; text: string; speaker: { id: string } };
 }
 
@@ -64,11 +98,16 @@ class Received {
   };
 
   get changes(): Change[] {
-    return this.results.map((r) => (r.data as { statementChanges: Change }).statementChanges);
+    return this.results.flatMap((r) => (r.data ? [(r.data as { statementChanges: Change }).statementChanges] : []));
   }
 
   idsSeen(): string[] {
-    return this.changes.map((c) => c.statement.id);
+    return this.changes.map((c) => c.statementId ?? c.statement.id);
+  }
+
+  /** The codes of the errors results carried (a subscription ended by the server). */
+  errorCodes(): unknown[] {
+    return this.results.flatMap((r) => (r.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.reason]));
   }
 
   /** Resolves once `done` holds; fails after `ms` naming `what`. */
@@ -235,6 +274,62 @@ describe('statementChanges', () => {
   });
 });
 
+describe('statementChanges and statements deleted outright', () => {
+  it('delivers a statement a re-ingest dropped as DELETED, past the filter, and again to a reconnect from before it', async () => {
+    const full = quotesDocument('live-shrinking', [
+      [PEOPLE.roe, 'we keep this one'],
+      [PEOPLE.roe, 'we drop this one'],
+    ]);
+    await ingestFromCli([full.document]);
+    const [kept, dropped] = full.statements as [string, string];
+    const before = await sequenceNow();
+    // Filtered on the other speaker: a deletion cannot be checked against a filter, and is never held back by one.
+    const received = subscribe(connect(), { filter: { speaker: PEOPLE.doe.id }, after: before }, DELETIONS);
+    await ingestFromCli([shortened(full.document, 1)]);
+    await received.until(dropped, () => received.idsSeen().includes(dropped));
+    expect(received.changes).toEqual([{ sequence: expect.stringMatching(/^\d+$/), change: 'DELETED', statementId: dropped, statement: null }]);
+    const deletedAt = received.changes[0]?.sequence as string;
+    expect(await sequenceNow()).toBe(deletedAt);
+    const still = await graph.gateway.read(cypher('MATCH (s:Statement) WHERE s.id IN $ids RETURN s.id AS id', { ids: [kept, dropped] }));
+    expect(still).toEqual([{ id: kept }]);
+
+    const again = subscribe(connect(), { after: before }, DELETIONS);
+    const sentinel = quoteDocument('live-after-deletion', PEOPLE.doe, 'the deletion came first');
+    await ingestFromCli([sentinel.document]);
+    await again.until('the sentinel', () => again.idsSeen().includes(sentinel.statement));
+    expect(again.changes.map((c) => [c.change, c.statementId])).toEqual([
+      ['DELETED', dropped],
+      ['CREATED', sentinel.statement],
+    ]);
+    expect(again.changes[0]?.sequence).toBe(deletedAt);
+  });
+
+  it('refuses to resume from before the deletions it pruned, with SEQUENCE_LOST, and resumes from after them', async () => {
+    const full = quotesDocument('live-pruned', [
+      [PEOPLE.doe, 'this stays for now'],
+      [PEOPLE.doe, 'this goes for good'],
+    ]);
+    await ingestFromCli([full.document]);
+    const beforeDeletion = await sequenceNow();
+    await ingestFromCli([shortened(full.document, 1)]);
+    const deletedAt = await sequenceNow();
+    // As if DELETIONS_KEPT_FOR changes had been stamped since: the next stamp prunes the tombstone.
+    await graph.gateway.write((tx: WriteTx) => tx.run(cypher("MATCH (c:ChangeSequence {name: 'statements'}) SET c.value = c.value + $kept", { kept: DELETIONS_KEPT_FOR })));
+    await ingestFromCli([quoteDocument('live-prune-trigger', PEOPLE.roe, 'time passes').document]);
+    const [state] = await graph.gateway.read(cypher("MATCH (c:ChangeSequence {name: 'statements'}) RETURN c.prunedUpTo AS prunedUpTo, COUNT { (t:DeletedStatement) WHERE t.changeSeq <= toInteger($at) } AS left", { at: Number(deletedAt) }));
+    expect(state).toEqual({ prunedUpTo: Number(deletedAt), left: 0 });
+
+    const client = connect();
+    const tooOld = subscribe(client, { after: beforeDeletion }, DELETIONS);
+    const recent = subscribe(client, { after: deletedAt }, DELETIONS);
+    await tooOld.refused();
+    expect(tooOld.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['SEQUENCE_LOST', 'DELETIONS_PRUNED']]);
+    expect(tooOld.errors?.[0]?.message).toContain('Subscribe again without afterSequence');
+    await recent.until('the change after the deletion', () => recent.changes.length > 0);
+    expect(recent.errors).toBeNull();
+  });
+});
+
 describe('statementChanges refused at subscribe time', () => {
   const refusal = (received: Received): { code: unknown; limit?: unknown; argument?: unknown; message: string } => {
     const [error] = received.errors ?? [];
@@ -295,5 +390,26 @@ describe('the change sequence', () => {
     const rows = await graph.gateway.read({ cypher: 'MATCH (s:Statement) WHERE s.id IN $ids RETURN s.changeSeq AS seq ORDER BY seq', params: { ids: ids.map((d) => d.statement) } });
     expect(rows.map((r) => r.seq)).toEqual([before + 1, before + 2, before + 3, before + 4]);
     expect(await currentSequence(graph.gateway)).toBe(before + 4);
+  });
+});
+
+describe('the change sequence made anew under a running server', () => {
+  it('ends an open subscription with SEQUENCE_LOST, and serves a new one from the new sequence', async () => {
+    const before = acceptedSoFar();
+    const open = subscribe(connect(), { after: await sequenceNow() });
+    await accepted(before + 1);
+    await graph.empty();
+    const first = quoteDocument('live-new-database', PEOPLE.roe, 'a fresh start');
+    await ingestFromCli([first.document]);
+    await open.until('the end of the subscription', () => open.completed);
+    expect(open.errorCodes()).toEqual([['SEQUENCE_LOST', 'SEQUENCE_MADE_ANEW']]);
+    expect(open.changes).toEqual([]);
+
+    const fresh = subscribe(connect());
+    await accepted(before + 2);
+    const next = quoteDocument('live-new-database-two', PEOPLE.doe, 'and it goes on');
+    await ingestFromCli([next.document]);
+    await fresh.until(next.statement, () => fresh.idsSeen().includes(next.statement));
+    expect(fresh.changes.map((c) => [c.change, c.statement.id])).toEqual([['CREATED', next.statement]]);
   });
 });

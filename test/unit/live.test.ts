@@ -8,7 +8,8 @@ import { GraphQLError } from 'graphql';
 import { loadConfig, ConfigError } from '../../src/config';
 import { parseSequence } from '../../src/graph/live/changes';
 import { statementsChangedBy, type ChangeRow, type IngestedDocument } from '../../src/graph/live/live.repository';
-import { changeOf } from '../../src/graph/live/stream';
+import { madeAnew } from '../../src/graph/live/feed';
+import { changeOf, sequenceLost } from '../../src/graph/live/stream';
 import { filterClauses, filterPredicates } from '../../src/graph/statement/statement.cypher';
 import type { StatementHeader } from '../../src/graph/statement/statement.type';
 
@@ -28,6 +29,40 @@ describe('changeOf', () => {
 
   it('calls a retracted statement RETRACTED, even one created in the round', () => {
     expect(changeOf(row(12, 11, true), 10).change).toBe('RETRACTED');
+  });
+
+  it('calls a tombstone DELETED, with no statement and the id it had', () => {
+    const tombstone: ChangeRow = { sequence: 14, createdSeq: null, retracted: false, statement: null, deletedId: 'statement:a:6-9' };
+    expect(changeOf(tombstone, 10)).toEqual({ sequence: '14', change: 'DELETED', statement: null, deletedId: 'statement:a:6-9' });
+  });
+});
+
+describe('madeAnew', () => {
+  const state = (sequence: number, epoch: string | null) => ({ sequence, epoch, prunedUpTo: 0 });
+
+  it('sees a counter that went back, or has another epoch, or none any more', () => {
+    expect(madeAnew(state(40, 'e1'), state(3, 'e2'))).toBe(true);
+    expect(madeAnew(state(40, 'e1'), state(90, 'e2'))).toBe(true);
+    expect(madeAnew(state(40, 'e1'), state(0, null))).toBe(true);
+    expect(madeAnew(state(40, null), state(0, null))).toBe(true);
+  });
+
+  it('takes a counter that moved on, or got its first epoch, for the same one', () => {
+    expect(madeAnew(state(40, 'e1'), state(40, 'e1'))).toBe(false);
+    expect(madeAnew(state(40, 'e1'), state(41, 'e1'))).toBe(false);
+    expect(madeAnew(state(0, null), state(2, 'e1'))).toBe(false);
+    expect(madeAnew(state(40, null), state(41, 'e1'))).toBe(false);
+  });
+});
+
+describe('sequenceLost', () => {
+  it('tells the client to start over without afterSequence, with the code and the reason', () => {
+    const lost = sequenceLost('DELETIONS_PRUNED', 5, 12);
+    expect({ message: lost.message, extensions: lost.extensions }).toEqual({
+      message: 'statementChanges cannot go on without gaps: deletions up to sequence 12 were pruned, and this subscription resumes after 5. Subscribe again without afterSequence, and read afresh what you show.',
+      extensions: { code: 'SEQUENCE_LOST', reason: 'DELETIONS_PRUNED' },
+    });
+    expect(sequenceLost('SEQUENCE_MADE_ANEW', 40).message).toContain('the change sequence was made anew (the database was emptied or replaced) after sequence 40');
   });
 });
 

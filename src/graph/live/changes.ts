@@ -10,7 +10,7 @@ import { checkStatementFilter } from '../statement/statement.fetch';
 import { requireKnownIds } from '../statement/statement.repository';
 import type { StatementFilter } from '../statement/statement.type';
 import type { StatementFeed } from './feed';
-import { ChangeStream } from './stream';
+import { ChangeStream, sequenceLost } from './stream';
 
 /**
  * A subscription's context (src/http/subscriptions.ts makes it): the process's feed, and a
@@ -41,7 +41,10 @@ export async function openChanges(ctx: Context, args: { filter?: StatementFilter
   }
   const filter = checkStatementFilter(args.filter);
   await requireKnownIds(ctx.db, filter);
-  const current = await ctx.live.current();
+  // Read before the counter, so a reset in between ends the stream rather than passing unseen.
+  const generation = ctx.live.generation;
+  const { sequence: current, prunedUpTo } = await ctx.live.current();
   const after = args.afterSequence === null || args.afterSequence === undefined ? current : parseSequence(args.afterSequence, current);
-  return new ChangeStream(ctx.live, { filter, filterKey: JSON.stringify(filterParams(filter)), after, onChange: () => ctx.renew(), retryMs: 250, log: ctx.log });
+  if (after < prunedUpTo) throw sequenceLost('DELETIONS_PRUNED', after, prunedUpTo);
+  return new ChangeStream(ctx.live, { filter, filterKey: JSON.stringify(filterParams(filter)), after, generation, onChange: () => ctx.renew(), retryMs: 250, log: ctx.log });
 }

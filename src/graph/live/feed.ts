@@ -14,9 +14,14 @@
  * Polling runs only while a subscription is open, on an unref'd timer, so it never keeps
  * the process alive; when Neo4j does not answer, the poller waits twice as long each time
  * (up to `maxBackoffMs`) and carries on from the last sequence it settled, so nothing is lost.
+ *
+ * A counter that went back, or came back with another epoch (the database was emptied or
+ * replaced under the server), starts a new `generation`: every subscription made in an
+ * earlier one ends (stream.ts tells its client to start over), since its cursor counts in
+ * a sequence that no longer exists.
  */
 import type { Db } from '../../db/gateway';
-import { changesBetween, currentSequence, type ChangeRow } from './live.repository';
+import { changesBetween, sequenceState, type ChangeRow, type SequenceState } from './live.repository';
 import type { StatementFilterValues } from '../statement/statement.cypher';
 
 export interface FeedOptions {
@@ -37,8 +42,11 @@ export const CHANGES_PER_READ = 200;
 export class StatementFeed {
   /** Every change up to it is committed and visible in full; null until two polls have run. */
   private settledUpTo: number | null = null;
-  /** The sequence the last poll read, settled by the next. */
-  private lastRead: number | null = null;
+  /** What the last poll read; its sequence is settled by the next. */
+  private lastRead: SequenceState | null = null;
+  /** Moves on each time the counter is found to have been made anew. */
+  private lineage = 0;
+  private pruned = 0;
   private readonly waiters = new Set<() => void>();
   /** Reads of changes under way, shared by subscriptions that ask for the same ones. */
   private readonly reading = new Map<string, Promise<ChangeRow[]>>();
@@ -53,9 +61,19 @@ export class StatementFeed {
     private readonly options: FeedOptions,
   ) {}
 
-  /** The sequence of the last committed change, read now. */
-  current(): Promise<number> {
-    return currentSequence(this.db);
+  /** The counter as it is now, for a subscription to start from. */
+  current(): Promise<SequenceState> {
+    return sequenceState(this.db);
+  }
+
+  /** The sequence subscriptions made now count in; one made in an earlier generation is over. */
+  get generation(): number {
+    return this.lineage;
+  }
+
+  /** The highest sequence of a pruned deletion, as the last poll found it: a cursor below it could miss one. */
+  get prunedUpTo(): number {
+    return this.pruned;
   }
 
   /** A subscription opens: polling runs while any is open. */
@@ -72,13 +90,16 @@ export class StatementFeed {
     }
   }
 
-  /** Resolves with the settled sequence once it is beyond `after`; null once the feed stops or `signal` aborts. */
-  beyond(after: number, signal: AbortSignal): Promise<number | null> {
-    const now = this.answer(after, signal);
+  /**
+   * Resolves with the settled sequence once it is beyond `after`; null once the feed stops,
+   * `signal` aborts, or the generation is no longer `generation`.
+   */
+  beyond(after: number, generation: number, signal: AbortSignal): Promise<number | null> {
+    const now = this.answer(after, generation, signal);
     if (now !== undefined) return Promise.resolve(now);
     return new Promise((resolve) => {
       const check = (): void => {
-        const answer = this.answer(after, signal);
+        const answer = this.answer(after, generation, signal);
         if (answer === undefined) return;
         this.waiters.delete(check);
         signal.removeEventListener('abort', check);
@@ -89,8 +110,8 @@ export class StatementFeed {
     });
   }
 
-  private answer(after: number, signal: AbortSignal): number | null | undefined {
-    if (this.stopped || signal.aborted) return null;
+  private answer(after: number, generation: number, signal: AbortSignal): number | null | undefined {
+    if (this.stopped || signal.aborted || generation !== this.lineage) return null;
     return this.settledUpTo !== null && this.settledUpTo > after ? this.settledUpTo : undefined;
   }
 
@@ -127,15 +148,13 @@ export class StatementFeed {
     this.polling = true;
     let next = this.options.pollMs;
     try {
-      const read = await currentSequence(this.db);
+      const read = await sequenceState(this.db);
       if (this.failures > 0) this.options.log({ level: 'info', msg: 'live feed resumed', failedPolls: this.failures });
       this.failures = 0;
-      if (this.lastRead !== null && read < this.lastRead) {
-        // The database was emptied or replaced: what was settled says nothing about the new one.
-        this.options.log({ level: 'error', msg: 'live feed: the change sequence went back', from: this.lastRead, to: read });
-        this.settledUpTo = null;
-      } else if (this.lastRead !== null) this.settle(this.lastRead);
-      if (read !== this.lastRead) next = this.options.settleMs;
+      this.pruned = read.prunedUpTo;
+      if (this.lastRead !== null && madeAnew(this.lastRead, read)) this.restart(this.lastRead, read);
+      else if (this.lastRead !== null) this.settle(this.lastRead.sequence);
+      if (read.sequence !== this.lastRead?.sequence) next = this.options.settleMs;
       this.lastRead = read;
     } catch (error) {
       this.failures += 1;
@@ -147,6 +166,14 @@ export class StatementFeed {
     this.schedule(next);
   }
 
+  /** The database was emptied or replaced: what was settled says nothing about the new one. */
+  private restart(from: SequenceState, to: SequenceState): void {
+    this.options.log({ level: 'error', msg: 'live feed: the change sequence was made anew; ending its subscriptions', from: from.sequence, to: to.sequence, epoch: to.epoch });
+    this.lineage += 1;
+    this.settledUpTo = null;
+    this.wake();
+  }
+
   private settle(sequence: number): void {
     if (this.settledUpTo !== null && sequence <= this.settledUpTo) return;
     this.settledUpTo = sequence;
@@ -156,4 +183,12 @@ export class StatementFeed {
   private wake(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
+}
+
+/**
+ * Whether the counter `now` is not the one `before` was read from: it went back, or it has
+ * another epoch. A counter without one (none yet, or made before epochs) that gets one is the same counter.
+ */
+export function madeAnew(before: SequenceState, now: SequenceState): boolean {
+  return now.sequence < before.sequence || (before.epoch !== null && now.epoch !== before.epoch);
 }

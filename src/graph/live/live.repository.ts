@@ -14,25 +14,43 @@ export interface ChangeRow {
   /** The sequence that created it; null for a statement created before the change sequence existed. */
   readonly createdSeq: number | null;
   readonly retracted: boolean;
-  readonly statement: StatementHeader;
+  /** Null for a statement deleted outright, whose tombstone gives only `deletedId`. */
+  readonly statement: StatementHeader | null;
+  readonly deletedId?: string;
+}
+
+/** The counter as one read finds it (live.cypher.ts, CURRENT_SEQUENCE). */
+export interface SequenceState {
+  readonly sequence: number;
+  /** Changes when the counter is made anew (an emptied or replaced database); null before the first change. */
+  readonly epoch: string | null;
+  /** Every deletion at or below it was pruned: a subscription cannot resume from before it. */
+  readonly prunedUpTo: number;
 }
 
 type Reader = Pick<Db, 'read'>;
 
-export async function currentSequence(db: Reader): Promise<number> {
+export async function sequenceState(db: Reader): Promise<SequenceState> {
   const [row] = await db.read(cypher(Q.CURRENT_SEQUENCE));
-  return Number(row?.sequence ?? 0);
+  return { sequence: Number(row?.sequence ?? 0), epoch: (row?.epoch as string | null | undefined) ?? null, prunedUpTo: Number(row?.prunedUpTo ?? 0) };
+}
+
+export async function currentSequence(db: Reader): Promise<number> {
+  return (await sequenceState(db)).sequence;
 }
 
 /** Changes in (`after`, `upto`] that `filter` selects, in sequence order, at most `limit`. */
 export async function changesBetween(db: Reader, filter: StatementFilterValues, after: number, upto: number, limit: number): Promise<ChangeRow[]> {
   const rows = await db.read(Q.translateChanges(filter, after, upto, limit));
-  return rows.map((r) => ({
-    sequence: r.sequence as number,
-    createdSeq: (r.createdSeq as number | null) ?? null,
-    retracted: r.retracted as boolean,
-    statement: r.statement as StatementHeader,
-  }));
+  return rows.map((r) => {
+    const found = {
+      sequence: r.sequence as number,
+      createdSeq: (r.createdSeq as number | null) ?? null,
+      retracted: r.retracted as boolean,
+    };
+    const statement = (r.statement as StatementHeader | null) ?? null;
+    return statement === null ? { ...found, statement, deletedId: r.id as string } : { ...found, statement };
+  });
 }
 
 /** Gives statements `ids` the next sequences (in id order); `created` are the ones the transaction created. Nothing to stamp takes no lock. */
@@ -73,8 +91,8 @@ export function statementsChangedBy(d: IngestedDocument): string[] {
 
 /**
  * Stamps the statements an ingest created, changed, gave evidence to or took evidence from
- * (a statement left with none is gone and passed over). A re-ingest that changed nothing
- * stamps nothing, so ingest stays idempotent.
+ * (a statement left with none is gone: its tombstone is stamped). A re-ingest that changed
+ * nothing stamps nothing, so ingest stays idempotent.
  */
 export function stampIngested(tx: WriteTx, documents: readonly IngestedDocument[]): Promise<void> {
   const changed = documents.flatMap(statementsChangedBy);

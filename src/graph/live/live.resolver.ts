@@ -1,15 +1,15 @@
-import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context';
 import { StatementFilter } from '../statement/statement.type';
 import { openChanges } from './changes';
 import { currentSequence } from './live.repository';
 import { StatementChange, type StatementChangeRecord } from './live.type';
 
-@Resolver()
+@Resolver(() => StatementChange)
 export class LiveResolver {
   @Subscription(() => StatementChange, {
     description:
-      'New, changed or retracted statements matching the filter, in commit order. Pass the last sequence you saw as afterSequence to resume without gaps or duplicates.',
+      'New, changed or retracted statements matching the filter, and every deleted one, in commit order. Pass the last sequence you saw as afterSequence to resume without gaps or duplicates; a SEQUENCE_LOST error ends the subscription when that can no longer be promised (subscribe again without afterSequence).',
     subscribe: ({ args, context }) => openChanges(context as Context, args as { filter?: StatementFilter | null; afterSequence?: string | null }),
   })
   statementChanges(
@@ -18,6 +18,11 @@ export class LiveResolver {
     @Arg('afterSequence', () => String, { nullable: true }) _afterSequence?: string | null,
   ): StatementChangeRecord {
     return change;
+  }
+
+  @FieldResolver(() => ID)
+  statementId(@Root() change: StatementChangeRecord): string {
+    return change.statement?.id ?? (change.deletedId as string);
   }
 
   @Query(() => String, { description: 'The sequence of the last committed statement change.' })

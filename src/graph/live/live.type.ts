@@ -1,11 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../enum';
 import { Statement, type StatementHeader } from '../statement/statement.type';
 
 export const StatementChangeKind = graphqlEnum(
-  ['CREATED', 'UPDATED', 'RETRACTED'] as const,
+  ['CREATED', 'UPDATED', 'RETRACTED', 'DELETED'] as const,
   'StatementChangeKind',
-  'CREATED: new since the sequence the subscription started after; UPDATED: changed (corrected, its speaker merged, evidence gained or lost, its article restored); RETRACTED: taken out of the live graph with its article.',
+  'CREATED: new since the sequence the subscription started after; UPDATED: changed (corrected, its speaker merged, evidence gained or lost, its article restored); RETRACTED: taken out of the live graph with its article; DELETED: gone from the graph (its article re-ingested without it, or merged into an identical statement), so `statement` is null and `statementId` names it. A DELETED change reaches every subscription whatever its filter: what the filter would have looked at went with the statement.',
 );
 export type StatementChangeKind = keyof typeof StatementChangeKind;
 
@@ -13,7 +13,9 @@ export type StatementChangeKind = keyof typeof StatementChangeKind;
 export interface StatementChangeRecord {
   readonly sequence: string;
   readonly change: StatementChangeKind;
-  readonly statement: StatementHeader;
+  /** Null when DELETED; `deletedId` then names it. */
+  readonly statement: StatementHeader | null;
+  readonly deletedId?: string;
 }
 
 @ObjectType({ description: 'A statement as a write left it, with the sequence of that write.' })
@@ -24,6 +26,10 @@ export class StatementChange {
   @Field(() => StatementChangeKind)
   change!: StatementChangeKind;
 
-  @Field(() => Statement)
-  statement!: StatementHeader;
+  /** Resolved by LiveResolver from `statement` or `deletedId`. */
+  @Field(() => ID, { description: 'The id of the statement changed; for a DELETED one, all that is left of it.' })
+  statementId!: string;
+
+  @Field(() => Statement, { nullable: true, description: 'The statement as the change left it; null when it was DELETED.' })
+  statement!: StatementHeader | null;
 }

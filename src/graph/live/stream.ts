@@ -7,20 +7,42 @@
  *
  * A statement changed twice since the stream last read is read once, as its latest write
  * left it, at that write's sequence: the stream delivers states, not every write.
+ *
+ * When the stream can no longer promise that (the feed's counter was made anew, or the
+ * deletions its cursor would need were pruned), `next` rejects with a SEQUENCE_LOST error,
+ * which the socket side sends as the subscription's last result.
  */
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../errors';
 import type { StatementFilterValues } from '../statement/statement.cypher';
 import { CHANGES_PER_READ, type StatementFeed } from './feed';
 import type { ChangeRow } from './live.repository';
 import type { StatementChangeKind, StatementChangeRecord } from './live.type';
 
 /**
- * What a row means to a stream whose round started after `since`: RETRACTED when the
- * statement is out of the live graph; CREATED when it was created after `since` (whatever
- * happened to it since, the subscriber has not seen it); UPDATED otherwise.
+ * What a row means to a stream whose round started after `since`: DELETED when only its
+ * tombstone is left; RETRACTED when the statement is out of the live graph; CREATED when it
+ * was created after `since` (whatever happened to it since, the subscriber has not seen
+ * it); UPDATED otherwise.
  */
 export function changeOf(row: ChangeRow, since: number): StatementChangeRecord {
+  const sequence = String(row.sequence);
+  if (row.statement === null) return { sequence, change: 'DELETED', statement: null, deletedId: row.deletedId };
   const change: StatementChangeKind = row.retracted ? 'RETRACTED' : row.createdSeq !== null && row.createdSeq > since ? 'CREATED' : 'UPDATED';
-  return { sequence: String(row.sequence), change, statement: row.statement };
+  return { sequence, change, statement: row.statement };
+}
+
+export type SequenceLostReason = 'SEQUENCE_MADE_ANEW' | 'DELETIONS_PRUNED';
+
+/** The changes after `after` can no longer be told without gaps: the client must start over. */
+export function sequenceLost(reason: SequenceLostReason, after: number, prunedUpTo?: number): GraphQLError {
+  const why =
+    reason === 'SEQUENCE_MADE_ANEW'
+      ? `the change sequence was made anew (the database was emptied or replaced) after sequence ${after}`
+      : `deletions up to sequence ${prunedUpTo ?? '?'} were pruned, and this subscription resumes after ${after}`;
+  return new GraphQLError(`statementChanges cannot go on without gaps: ${why}. Subscribe again without afterSequence, and read afresh what you show.`, {
+    extensions: { code: ErrorCode.SEQUENCE_LOST, reason },
+  });
 }
 
 export interface StreamOptions {
@@ -29,6 +51,8 @@ export interface StreamOptions {
   readonly filterKey: string;
   /** The sequence to start after. */
   readonly after: number;
+  /** The feed's generation that `after` counts in. */
+  readonly generation: number;
   /** Called before each change is handed on (the subscription's context starts afresh for it). */
   readonly onChange?: () => void;
   /** The wait before a failed read is tried again. */
@@ -55,22 +79,44 @@ export class ChangeStream implements AsyncIterableIterator<StatementChangeRecord
     return this;
   }
 
+  /** The next change; rejects (and ends the stream) when the changes can no longer be told without gaps. */
   async next(): Promise<IteratorResult<StatementChangeRecord>> {
+    try {
+      return await this.advance();
+    } catch (error) {
+      await this.return();
+      throw error;
+    }
+  }
+
+  private async advance(): Promise<IteratorResult<StatementChangeRecord>> {
     while (this.queue.length === 0) {
+      this.checkLineage();
       if (this.cursor >= this.roundEnd) {
-        const settled = await this.feed.beyond(this.cursor, this.closing.signal);
-        if (settled === null) return this.return();
+        const settled = await this.feed.beyond(this.cursor, this.options.generation, this.closing.signal);
+        if (settled === null) {
+          this.checkLineage();
+          return this.return();
+        }
         this.roundStart = this.cursor;
         this.roundEnd = settled;
       }
       const rows = await this.read();
       if (rows === null) return this.return();
+      // Rows read across a reset would belong to the new database.
+      this.checkLineage();
       this.queue = rows.map((row) => changeOf(row, this.roundStart));
       const last = rows[rows.length - 1];
       this.cursor = rows.length === CHANGES_PER_READ && last !== undefined ? last.sequence : this.roundEnd;
     }
     this.options.onChange?.();
     return { value: this.queue.shift() as StatementChangeRecord, done: false };
+  }
+
+  private checkLineage(): void {
+    if (this.closing.signal.aborted) return;
+    if (this.feed.generation !== this.options.generation) throw sequenceLost('SEQUENCE_MADE_ANEW', this.cursor);
+    if (this.cursor < this.feed.prunedUpTo) throw sequenceLost('DELETIONS_PRUNED', this.cursor, this.feed.prunedUpTo);
   }
 
   /** Ends the stream: a pending `next` resolves done. */
