@@ -133,15 +133,27 @@ CALL (s) {
 }
 RETURN s {.id, .text, .kind, speaker: speaker {.id, .name}, evidence: evidence} AS statement`,
 
-  // Per speaker, statements about the policy per ISO week; the 10 largest kept, the rest summed.
+  // Per speaker, statements about the policy per ISO week; the 10 largest kept, the rest summed
+  // per week. A statement has one speaker, so it is counted once as it is read, and only those
+  // counts are sorted and folded (docs/bench-findings.md, "a weekly series costs what reading
+  // its statements costs").
   weeklySeries: `
 MATCH (:Entity {id: $policy})<-[:ABOUT]-(s:Statement)<-[:SAID]-(g:Entity)
 WHERE s.dayKey >= '0001-01-01'
 WITH g, toString(date.truncate('week', date(left(s.dayKey, 10)))) AS week, count(s) AS n
-WITH g, collect({week: week, n: n}) AS weeks, sum(n) AS total
-ORDER BY total DESC, g.name, g.id
-WITH collect({id: g.id, label: g.name, total: total, weeks: weeks}) AS groups
-RETURN groups[..10] AS top, groups[10..] AS rest`,
+WITH collect({g: g, week: week, n: n}) AS counted
+CALL (counted) {
+  UNWIND counted AS c
+  WITH c.g AS g, sum(c.n) AS total
+  ORDER BY total DESC, g.name, g.id LIMIT 10
+  RETURN collect({id: g.id, label: g.name, total: total}) AS top, collect(g) AS kept
+}
+CALL (counted, kept) {
+  UNWIND counted AS c
+  WITH c.week AS week, CASE WHEN c.g IN kept THEN c.g.id END AS id, sum(c.n) AS n
+  RETURN collect({week: week, id: id, n: n}) AS cells
+}
+RETURN top, cells`,
 
   windowPage: `
 MATCH (s:Statement)
@@ -183,24 +195,27 @@ function connection(rows: readonly Row[], first: number, node: (row: Row) => Row
 /** The statement without the key the floor paged on, which our API's answers do not carry. */
 const withoutKey = (statement: Row, key: 'sortKey' | 'dayKey'): Row => Object.fromEntries(Object.entries(statement).filter(([k]) => k !== key));
 
-interface Group {
+interface Kept {
   readonly id: string;
   readonly label: string;
-  readonly total: number;
-  readonly weeks: readonly { readonly week: string; readonly n: number }[];
+}
+
+/** A week's count for a kept speaker (`id`), or for all the others (`id` null). */
+interface Cell {
+  readonly week: string;
+  readonly id: string | null;
+  readonly n: number;
 }
 
 /** The top groups and "other", each with a point for every week from the first to the last, and its share of the week. */
-function weeklySeries(top: readonly Group[], rest: readonly Group[]): Row[] {
-  const all = [...top, ...rest];
+function weeklySeries(top: readonly Kept[], cells: readonly Cell[]): Row[] {
   const perWeek = new Map<string, number>();
-  for (const g of all) for (const w of g.weeks) perWeek.set(w.week, (perWeek.get(w.week) ?? 0) + w.n);
+  for (const c of cells) perWeek.set(c.week, (perWeek.get(c.week) ?? 0) + c.n);
   const weeks = [...perWeek.keys()].sort();
   if (weeks.length === 0) return [];
   const starts = intervalStarts(weeks[0] as string, weeks[weeks.length - 1] as string, 'WEEK');
-  const series = (id: string | null, label: string, groups: readonly Group[]): Row => {
-    const counts = new Map<string, number>();
-    for (const g of groups) for (const w of g.weeks) counts.set(w.week, (counts.get(w.week) ?? 0) + w.n);
+  const series = (id: string | null, label: string): Row => {
+    const counts = new Map(cells.filter((c) => c.id === id).map((c) => [c.week, c.n]));
     const points = starts.map((start) => {
       const count = counts.get(start) ?? 0;
       const week = perWeek.get(start) ?? 0;
@@ -208,7 +223,8 @@ function weeklySeries(top: readonly Group[], rest: readonly Group[]): Row[] {
     });
     return { id, label, total: points.reduce((sum, p) => sum + p.count, 0), points };
   };
-  return [...top.map((g) => series(g.id, g.label, [g])), ...(rest.length > 0 ? [series(null, 'other', rest)] : [])];
+  const other = cells.some((c) => c.id === null) ? [series(null, 'other')] : [];
+  return [...top.map((g) => series(g.id, g.label)), ...other];
 }
 
 /** Runs one floor question and returns the response body, GraphQL-shaped, as our API would. */
@@ -257,7 +273,7 @@ export async function answerFloor(driver: Driver, op: FloorOp, params: Row): Pro
     }
     case 'weeklySeries': {
       const [row] = await run();
-      return { data: { attributionSeries: row === undefined ? [] : weeklySeries(row.top as Group[], row.rest as Group[]) } };
+      return { data: { attributionSeries: row === undefined ? [] : weeklySeries(row.top as Kept[], row.cells as Cell[]) } };
     }
     case 'windowPage': {
       const rows = await run({ limit: first + 1 });

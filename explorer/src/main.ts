@@ -6,7 +6,7 @@
 import './explorer.css';
 import { errorBox, loading, viewHeading } from './components';
 import { replace } from './dom';
-import { graphHoldsSynthetic, syntheticBanner } from './synthetic';
+import { followSynthetic } from './synthetic';
 import { parseRoute, type Route } from './routes';
 import type { Rendered } from './view';
 import { articleView } from './views/article';
@@ -74,6 +74,7 @@ async function render(): Promise<void> {
   const state: Showing = { controller: new AbortController() };
   showing = state;
   updateChrome(route);
+  void followSynthetic();
   main.setAttribute('aria-busy', 'true');
   replace(main, loading(WHAT[route.view]));
   try {
@@ -124,9 +125,6 @@ function start(): void {
   });
   window.addEventListener('hashchange', () => void render());
   void render();
-  void graphHoldsSynthetic().then((synthetic) => {
-    if (synthetic) document.getElementById('main')?.before(syntheticBanner());
-  });
 }
 
 start();

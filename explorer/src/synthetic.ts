@@ -14,17 +14,36 @@ interface Hits {
   search: { node: { __typename: string; id: string; name?: string } }[];
 }
 
-/** True when the graph holds an outlet the demo made; a failed question shows no banner (the views report the API's failures). */
-export async function graphHoldsSynthetic(): Promise<boolean> {
+/** Whether the graph holds an outlet the demo made; null when the question failed (the views report the API's failures). */
+async function graphHoldsSynthetic(): Promise<boolean | null> {
   try {
     const { search } = await query<Hits>(SYNTHETIC_OUTLETS);
     return search.some((hit) => hit.node.__typename === 'Organization' && (hit.node.name ?? '').endsWith(` ${SYNTHETIC_LABEL}`));
   } catch {
-    return false;
+    return null;
   }
 }
 
-export function syntheticBanner(): HTMLElement {
+/** How many checks were started: only the latest may change the banner, whatever order the answers come in. */
+let checks = 0;
+
+/**
+ * Asks the graph again and shows the banner, or removes it, by what it holds now: the demo
+ * can be loaded, or the graph reseeded without it, while a page stays open. The page asks
+ * on every route and whenever a live view hears of new statements; a failed question leaves
+ * the banner as it was.
+ */
+export async function followSynthetic(): Promise<void> {
+  checks += 1;
+  const check = checks;
+  const synthetic = await graphHoldsSynthetic();
+  if (check !== checks || synthetic === null) return;
+  const banner = document.getElementById('synthetic-banner');
+  if (synthetic && banner === null) document.getElementById('main')?.before(syntheticBanner());
+  if (!synthetic) banner?.remove();
+}
+
+function syntheticBanner(): HTMLElement {
   return h(
     'p',
     { class: 'synthetic-banner', role: 'note', id: 'synthetic-banner' },

@@ -42,7 +42,7 @@ CALL {
   RETURN collect({
     id: s.id, kind: s.kind, text: s.text, start: ev.start, end: ev.end, venue: s.venue,
     speaker: [(sp:Entity)-[:SAID]->(s) | sp.id][0],
-    about: [(s)-[r:ABOUT]->(x:Entity) | [r.ordinal, x.id]],
+    about: [(s)-[r:ABOUT]->(x:Entity) | [r.ordinal, x.id, r.stance, r.stanceConfidence]],
     reportedBy: [(s)-[r:REPORTED_BY]->(x:Organization) | [r.ordinal, x.id]],
     quotedIn: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0],
     date: CASE WHEN s.date IS NULL AND s.dateText IS NULL THEN null

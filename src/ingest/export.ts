@@ -5,9 +5,9 @@
  */
 import { cypher } from '../db/cypher';
 import type { Neo4jGateway, Row } from '../db/gateway';
-import type { ArticleDocument, DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
+import type { AboutStance, ArticleDocument, DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
 import * as Q from './export.cypher';
-import { articleSlug, derivedStatementId, type StatementKind } from '../vocabulary';
+import { articleSlug, derivedStatementId, type Stance, type StatementKind } from '../vocabulary';
 
 const PAGE = 500;
 
@@ -22,8 +22,22 @@ async function readAll(gateway: Neo4jGateway, text: string): Promise<Row[]> {
   }
 }
 
-const byOrdinal = (pairs: [number | null, string][]): string[] =>
-  [...pairs].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || a[1].localeCompare(b[1])).map((p) => p[1]);
+const inOrder = <T extends [number | null, string, ...unknown[]]>(pairs: readonly T[]): T[] =>
+  [...pairs].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || a[1].localeCompare(b[1]));
+const byOrdinal = (pairs: [number | null, string, ...unknown[]][]): string[] => inOrder(pairs).map((p) => p[1]);
+
+/** An ABOUT link as ARTICLE_PAGE reads it: ordinal, entity id, stance, the extractor's confidence. */
+type AboutLink = [number | null, string, Stance | null, number | null];
+
+/**
+ * The stances a document must give for ingest to write these links again. A link without
+ * one is written UNCLEAR with no confidence (validate.ts), so only the others are listed.
+ */
+function stancesOf(links: readonly AboutLink[]): AboutStance[] {
+  return inOrder(links)
+    .filter(([, , stance, confidence]) => (stance ?? 'UNCLEAR') !== 'UNCLEAR' || confidence !== null)
+    .map(([, about, stance, confidence]) => (confidence === null ? { about, stance: stance ?? 'UNCLEAR' } : { about, stance: stance ?? 'UNCLEAR', confidence }));
+}
 
 const clean = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as T;
@@ -98,7 +112,8 @@ export async function exportDocuments(gateway: Neo4jGateway): Promise<ExportedAr
         text: s.text as string,
         start: s.start as number,
         end: s.end as number,
-        about: byOrdinal(s.about as [number | null, string][]),
+        about: byOrdinal(s.about as AboutLink[]),
+        stances: stancesOf(s.about as AboutLink[]),
         venue: s.venue as string | null,
         reportedBy: byOrdinal(s.reportedBy as [number | null, string][]),
         quotedIn: s.quotedIn ? localId.get(s.quotedIn as string) ?? null : null,
@@ -129,16 +144,21 @@ export async function exportDocuments(gateway: Neo4jGateway): Promise<ExportedAr
   });
 }
 
-const CSV_COLUMNS = ['statement_id', 'kind', 'speaker_id', 'speaker_name', 'text', 'about', 'reported_by', 'venue', 'article_id', 'start', 'end'] as const;
+/** `about_stance` is last so that readers of the older columns by position still read them. */
+const CSV_COLUMNS = ['statement_id', 'kind', 'speaker_id', 'speaker_name', 'text', 'about', 'reported_by', 'venue', 'article_id', 'start', 'end', 'about_stance'] as const;
 
 function csvField(value: string | number): string {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The stance of each of a statement's topics, in the order of `about`. */
+const aboutStances = (s: StatementInput): string[] =>
+  (s.about ?? []).map((id) => s.stances?.find((st) => st.about === id)?.stance ?? 'UNCLEAR');
+
 /**
- * One row per statement and piece of evidence (RFC 4180). Lists (topics, outlets) are
- * joined with `;`, outlets nearest the article first.
+ * One row per statement and piece of evidence (RFC 4180). Lists (topics, outlets, the
+ * stance on each topic) are joined with `;`, outlets nearest the article first.
  */
 export function toCsv(articles: readonly ExportedArticle[]): string {
   const names = new Map(articles.flatMap((a) => a.document.entities.map((e) => [e.id, e.name] as const)));
@@ -147,7 +167,7 @@ export function toCsv(articles: readonly ExportedArticle[]): string {
     doc.statements.forEach((s, i) => {
       const id = statementIds[i] ?? '';
       lines.push(
-        [id, s.kind, s.speaker, names.get(s.speaker) ?? '', s.text, (s.about ?? []).join(';'), (s.reportedBy ?? []).join(';'), s.venue ?? '', doc.article.id ?? '', s.start, s.end]
+        [id, s.kind, s.speaker, names.get(s.speaker) ?? '', s.text, (s.about ?? []).join(';'), (s.reportedBy ?? []).join(';'), s.venue ?? '', doc.article.id ?? '', s.start, s.end, aboutStances(s).join(';')]
           .map(csvField)
           .join(','),
       );

@@ -3,10 +3,10 @@
  * `Event`, `Quotation` (with `spokenByCharacter`, `about`, `isPartOf`), and PROV
  * attribution (`prov:wasAttributedTo` the speaker; `prov:qualifiedAttribution` for each
  * reporting outlet, in order). What schema.org has no term for (the span, the kind, the
- * venue, policies) uses this graph's own vocabulary under `nkg:`. The export carries all
+ * venue, policies, the stance on each topic) uses this graph's own vocabulary under `nkg:`. The export carries all
  * of a document, so `documentsFromJsonLd` turns it back into ingestable documents.
  */
-import type { ArticleDocument, DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
+import type { AboutStance, ArticleDocument, DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
 import type { ExportedArticle } from './export';
 import { articleSlug, derivedStatementId, identifierUrl } from '../vocabulary';
 
@@ -87,6 +87,8 @@ function statementNode(s: StatementInput, id: string, articleId: string, positio
     spokenByCharacter: { '@id': s.speaker },
     'prov:wasAttributedTo': { '@id': s.speaker },
     about: (s.about ?? []).map((x) => ({ '@id': x })),
+    // A stance qualifies the link, not the entity, so it is a node of its own (as an outlet's attribution is).
+    'nkg:stance': (s.stances ?? []).map((st) => ({ '@type': 'nkg:Stance', 'nkg:about': { '@id': st.about }, 'nkg:value': st.stance, 'nkg:confidence': st.confidence ?? undefined })),
     isPartOf: { '@id': articleId },
     'prov:wasDerivedFrom': { '@id': articleId },
     'prov:qualifiedAttribution': (s.reportedBy ?? []).map((outlet, order) => ({
@@ -144,6 +146,13 @@ const fromDate = (v: unknown): DateRef | undefined => {
   const d = v as Json;
   return { text: (d['nkg:dateText'] as string | undefined) ?? null, date: (d['nkg:date'] as string | undefined) ?? null, precision: (d['nkg:precision'] as DateRef['precision']) ?? null };
 };
+
+const stancesFrom = (v: unknown): AboutStance[] =>
+  (Array.isArray(v) ? (v as Json[]) : []).map((st) => {
+    const confidence = st['nkg:confidence'] as number | undefined;
+    const stance = { about: ref(st['nkg:about']), stance: st['nkg:value'] as AboutStance['stance'] };
+    return confidence === undefined ? stance : { ...stance, confidence };
+  });
 
 const WIKIDATA_ITEM = /^https:\/\/www\.wikidata\.org\/wiki\/(Q[1-9][0-9]*)$/;
 
@@ -209,6 +218,7 @@ export function documentsFromJsonLd(jsonld: { '@graph': Json[] }): ArticleDocume
             start: evidence['nkg:start'] as number,
             end: evidence['nkg:end'] as number,
             about: refs(q.about),
+            stances: stancesFrom(q['nkg:stance']),
             venue: (q['nkg:venue'] as string | undefined) ?? null,
             reportedBy: reporters.map((r) => ref(r['prov:agent'])),
             quotedIn: ref(q['nkg:quotedIn']) || null,

@@ -152,6 +152,9 @@ describe('the dashboard chart', () => {
     await page.waitForURL(/#\/attribution\?interval=DAY$/);
     await settled(page);
     expect(last(sent, 'ExplorerSeries')).toEqual({ filter: {}, groupBy: 'SPEAKER', interval: 'DAY', top: 8 });
+    // The banner follows the data: asked about again on the new route, and still shown once.
+    expect(sent.filter((s) => s.operationName === 'ExplorerSyntheticOutlets').length).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#synthetic-banner').count()).toBe(1);
     const daily = (await api<{ attributionSeries: Series[] }>(SERIES, { filter: {}, groupBy: 'SPEAKER', interval: 'DAY' })).attributionSeries;
     expect(await seriesTable(page)).toEqual(expectedTable(daily));
 
@@ -331,8 +334,11 @@ describe('live updates', () => {
     expect(await seriesTable(page)).toEqual(expectedTable(before));
     const total = await page.locator('#attribution-total').innerText();
 
+    const bannerAsked = page.waitForRequest((request) => request.method() === 'POST' && (request.postData() ?? '').includes('ExplorerSyntheticOutlets'));
     const ingested = await server.post(INGEST, { document: liveArticle() }, { authorization: `Bearer ${KEY}` });
     expect(ingested.body.errors).toBeUndefined();
+    // Hearing of new statements, the page asks again whether the graph holds synthetic data.
+    await bannerAsked;
     // The new day appears in the series once the page has heard of the change and asked again.
     await page.locator('#chart-series .series-table th', { hasText: '2025-03-07' }).waitFor({ state: 'attached' });
     const after = (await api<{ attributionSeries: Series[] }>(SERIES, { filter, groupBy: 'SPEAKER', interval: 'DAY' })).attributionSeries;

@@ -17,6 +17,7 @@ import { INGEST_BATCH_SIZE } from '../../src/ingest/ingest-batch';
 import { SEARCH_INDEX } from '../../src/db/constraints';
 import { Corpus } from '../../src/corpus/corpus';
 import { cypher } from '../../src/db/cypher';
+import type { Row } from '../../src/db/gateway';
 import { census, GraphQLHarness, INGEST } from '../helpers/graph';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { ROOT as root, runFromSource } from '../helpers/typescript-node';
@@ -202,9 +203,9 @@ describe('npm run ingest', () => {
 describe('export', () => {
   it('writes CSV rows with speaker, kind, topics, outlets, article and span', async () => {
     const csv = toCsv(await exportDocuments(own.gateway)).split('\r\n');
-    expect(csv[0]).toBe('statement_id,kind,speaker_id,speaker_name,text,about,reported_by,venue,article_id,start,end');
+    expect(csv[0]).toBe('statement_id,kind,speaker_id,speaker_name,text,about,reported_by,venue,article_id,start,end,about_stance');
     expect(csv).toContain(
-      `statement:${STORY_SLUG}:2876-3088,DIRECT,person:mike-waltz,Mike Waltz,"I think if we can nail down these negotiations and move towards these negotiations, and in fact, put some confidence-building measures on the table, then the president will take a hard look at lifting this pause.",policy:us-intelligence-sharing-pause;event:ukraine-russia-peace-negotiations,org:financial-times;org:fox-business,told Fox,article:${STORY_SLUG},2876,3088`,
+      `statement:${STORY_SLUG}:2876-3088,DIRECT,person:mike-waltz,Mike Waltz,"I think if we can nail down these negotiations and move towards these negotiations, and in fact, put some confidence-building measures on the table, then the president will take a hard look at lifting this pause.",policy:us-intelligence-sharing-pause;event:ukraine-russia-peace-negotiations,org:financial-times;org:fox-business,told Fox,article:${STORY_SLUG},2876,3088,SUPPORTS;SUPPORTS`,
     );
   });
 });
@@ -227,12 +228,18 @@ describe('into an empty graph', () => {
       return census(own.gateway);
     };
     const original = await withoutEdits();
+    const stances = (): Promise<Row[]> =>
+      // By the statement's words: ingest derives some statement ids again.
+      own.gateway.read(cypher('MATCH (s:Statement)-[r:ABOUT]->(x) RETURN s.text AS s, x.id AS x, r.stance AS stance, r.stanceConfidence AS confidence ORDER BY s, x, stance'));
+    const originalStances = await stances();
+    expect(new Set(originalStances.map((r) => r.stance))).toEqual(new Set(['SUPPORTS', 'OPPOSES', 'NEUTRAL', 'UNCLEAR']));
     await own.empty();
     expect(await census(own.gateway)).toEqual({ nodeProperties: 0 });
     for (const doc of documentsFromJsonLd(JSON.parse(JSON.stringify(jsonld)) as { '@graph': Record<string, unknown>[] })) {
       await ingestDocument(own.gateway, doc);
     }
     expect(await withoutEdits()).toEqual(original);
+    expect(await stances()).toEqual(originalStances);
   }, 120_000);
 
   it('npm run ingest: a load of more than one batch builds the search index at its end', async () => {

@@ -12,6 +12,7 @@ import { watchStatements, type LiveState } from '../live';
 import { href, type AttributionFilter, type SeriesOptions } from '../routes';
 import { SeriesChart, showSeries } from '../series-chart';
 import { seriesControls } from '../series-controls';
+import { followSynthetic } from '../synthetic';
 import { describeTarget, targetPicker } from '../target-picker';
 import type { Rendered, View } from '../view';
 
@@ -103,7 +104,10 @@ export const attributionView: View<{ view: 'attribution'; filter: AttributionFil
       show(first);
       stop = watchStatements({
         filter: route.filter,
-        onChange: () => void refresh(),
+        onChange: () => {
+          void refresh();
+          void followSynthetic();
+        },
         onState: (state) => {
           live.dataset.state = state;
           replace(live, LIVE_TEXT[state]);

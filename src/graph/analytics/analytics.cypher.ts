@@ -220,17 +220,27 @@ const INTERVAL_START: Readonly<Record<Interval, string>> = {
   MONTH: "left(s.dayKey, 7) + '-01'",
 };
 
+/** A dimension in which a statement has at most one group: `group` binds it to `g` for statement `s` (null when it has none); `key` and `label` read it. */
+interface OneGroup {
+  readonly group: string;
+  readonly key: string;
+  readonly label: string;
+}
+
 /**
- * Statement `s`'s groups as `key` (the entity id, or the label where there is no entity) and
- * `label`; none for a statement without one (no outlet reported it). A stance is that of
- * the statement's links to the topics the filter names, or to any topic when it names none.
+ * How each dimension groups statement `s`. A statement has one speaker (ingest gives every
+ * statement exactly one, and `npm run check` verifies it) and one kind: those are OneGroup.
+ * In the others, a subquery returns its groups as `key` (the entity id, or the label where
+ * there is no entity) and `label`; none for a statement without one (no outlet reported it).
+ * A stance is that of the statement's links to the topics the filter names, or to any topic
+ * when it names none.
  */
-const SERIES_GROUPS: Readonly<Record<AttributionDimension, string>> = {
-  [AttributionDimension.SPEAKER]: 'MATCH (s)<-[:SAID]-(g:Entity) RETURN g.id AS key, coalesce(g.name, g.id) AS label',
+const SERIES_GROUPS: Readonly<Record<AttributionDimension, OneGroup | string>> = {
+  [AttributionDimension.SPEAKER]: { group: 'OPTIONAL MATCH (s)<-[:SAID]-(g:Entity)', key: 'g.id', label: 'coalesce(g.name, g.id)' },
   [AttributionDimension.ABOUT]: 'MATCH (s)-[:ABOUT]->(g:Entity) RETURN g.id AS key, coalesce(g.name, g.id) AS label',
   [AttributionDimension.REPORTED_BY]: 'MATCH (s)-[:REPORTED_BY]->(g:Organization) RETURN g.id AS key, coalesce(g.name, g.id) AS label',
   [AttributionDimension.ARTICLE]: 'MATCH (s)-[:APPEARS_IN]->(g:Article) RETURN g.id AS key, coalesce(g.title, g.id) AS label',
-  [AttributionDimension.KIND]: 'RETURN s.kind AS key, s.kind AS label',
+  [AttributionDimension.KIND]: { group: 'WITH s, s.kind AS g', key: 'g', label: 'g' },
   [AttributionDimension.STANCE]: `MATCH (s)-[r:ABOUT]->(x:Entity) WHERE ${TOPIC_NAMED}
     RETURN DISTINCT ${STANCE_OF_LINK} AS key, ${STANCE_OF_LINK} AS label`,
 };
@@ -239,21 +249,59 @@ const SERIES_GROUPS: Readonly<Record<AttributionDimension, string>> = {
  * Per interval, how many statements the filter selects (`totals`), and how many of them fall
  * in each of the `$top` largest groups or else in the rest (`cells`, key null: the sum of the
  * folded groups' counts, so a statement in two of them counts twice, as in attribution);
- * `kept` lists those groups, largest first. The statements are counted per interval once,
- * then per interval and group, so the rest of the query handles cells, not statements.
- * Undated statements have no interval and are left out. One row; the intervals with
- * nothing are filled in by the caller (series.ts).
+ * `kept` lists those groups, largest first. Undated statements have no interval and are left
+ * out. One row; the intervals with nothing are filled in by the caller (series.ts).
  */
 export function translateSeries(groupBy: AttributionDimension, interval: Interval, filter: StatementFilterValues, top: number): CypherQuery {
   const { match, where } = filterClauses(filter);
-  const text = `
+  const selected = `
 MATCH ${match}
 WHERE ${[...where, "s.dayKey >= '0001-01-01'"].join('\n  AND ')}
-WITH DISTINCT s
+WITH DISTINCT s`;
+  const grouping = SERIES_GROUPS[groupBy];
+  const text = selected + (typeof grouping === 'string' ? severalGroups(grouping, interval) : oneGroup(grouping, interval));
+  return cypher(text, { ...filterParams(filter), top });
+}
+
+/**
+ * Where a statement has at most one group, each statement is counted once, by its group and
+ * interval, as the statements are read: the rest of the query handles those counts (a few
+ * per group), never a list of the statements. An interval's total is the sum of its counts,
+ * those without a group included.
+ */
+const oneGroup = ({ group, key, label }: OneGroup, interval: Interval): string => `
+${group}
+WITH g, ${INTERVAL_START[interval]} AS start, count(s) AS n
+WITH collect({g: g, start: start, n: n}) AS counted
+CALL (counted) {
+  UNWIND counted AS c
+  WITH c.g AS g, sum(c.n) AS n WHERE g IS NOT NULL
+  WITH g, n, ${label} AS label ORDER BY n DESC, label, ${key} LIMIT toInteger($top)
+  RETURN collect({key: ${key}, label: label, n: n}) AS kept, collect(g) AS keptGroups
+}
+CALL (counted) {
+  UNWIND counted AS c
+  WITH c.start AS start, sum(c.n) AS n
+  RETURN collect({start: start, n: n}) AS totals
+}
+CALL (counted, keptGroups) {
+  UNWIND counted AS c
+  WITH c WHERE c.g IS NOT NULL
+  WITH c.start AS start, CASE WHEN c.g IN keptGroups THEN c.g END AS g, sum(c.n) AS n
+  RETURN collect({start: start, key: ${key}, n: n}) AS cells
+}
+RETURN kept, totals, cells`;
+
+/**
+ * Where a statement may have several groups (topics, outlets, articles, stances), the
+ * statements are counted per interval once, then per interval and group, so the rest of the
+ * query handles cells, not statements.
+ */
+const severalGroups = (groups: string, interval: Interval): string => `
 WITH ${INTERVAL_START[interval]} AS start, s
 WITH start, collect(s) AS inInterval
 UNWIND inInterval AS s
-OPTIONAL CALL (s) { ${SERIES_GROUPS[groupBy]} }
+OPTIONAL CALL (s) { ${groups} }
 WITH start, size(inInterval) AS total, key, label, count(s) AS n
 WITH collect({start: start, total: total, key: key, label: label, n: n}) AS all
 CALL (all) {
@@ -270,5 +318,3 @@ CALL (all, kept) {
   RETURN collect({start: start, key: key, n: n}) AS cells
 }
 RETURN kept, [c IN all | {start: c.start, n: c.total}] AS totals, cells`;
-  return cypher(text, { ...filterParams(filter), top });
-}
