@@ -54,12 +54,23 @@ export function watchStatements({ filter, onChange, onState, debounceMs = 400 }:
     },
   });
   onState('connecting');
-  const unsubscribe = client.subscribe(
-    { query: STATEMENT_CHANGES, variables: { filter } },
-    { next: changed, error: () => onState('lost'), complete: () => undefined },
-  );
+  let stopped = false;
+  let unsubscribe: () => void = () => undefined;
+  let again: ReturnType<typeof setTimeout> | undefined;
+  // The server ends a stream only when its sequence was lost (SEQUENCE_LOST: the database
+  // was made anew, or deletions were pruned); the last result has already asked the view to
+  // re-read, so watching goes on with a new stream from now rather than silently stopping.
+  const subscribe = (): void => {
+    unsubscribe = client.subscribe(
+      { query: STATEMENT_CHANGES, variables: { filter } },
+      { next: changed, error: () => onState('lost'), complete: () => { if (!stopped) again = setTimeout(subscribe, debounceMs); } },
+    );
+  };
+  subscribe();
   return () => {
+    stopped = true;
     clearTimeout(timer);
+    clearTimeout(again);
     unsubscribe();
     void client.dispose();
   };
