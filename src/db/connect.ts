@@ -16,6 +16,7 @@ import { runningNeo4jAddress } from '../launcher/address-file';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../launcher/embedded-neo4j';
 import { SupervisedNeo4j, type SupervisionEvent, type SupervisionState, type SupervisorOptions } from '../launcher/supervisor';
 import { applyConstraints } from './constraints';
+import { rehearseWriter } from '../ingest/rehearsal';
 import { createDriver, Neo4jGateway } from './gateway';
 
 /** What opening a database reads of the configuration. */
@@ -100,6 +101,7 @@ async function connect(config: DatabaseConfig, { uri, embedded }: Located): Prom
   try {
     await withTimeout(gateway.verify(), VERIFY_TIMEOUT_MS);
     await applyConstraints(gateway);
+    await rehearseWriter(gateway);
   } catch (error) {
     await close().catch(() => undefined);
     const hint =
