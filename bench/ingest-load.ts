@@ -227,6 +227,7 @@ async function startServer(uri: string): Promise<Server> {
       const ready = /GraphQL API ready at (\S+?);/.exec(line);
       if (ready) resolve(ready[1] as string);
       else if (line.includes('"level":"error"')) log(`server: ${line.slice(0, 800)}`);
+      else if (line.includes('"operation":"I"')) ingestQueries.push(Number((JSON.parse(line) as { roundTrips?: number }).roundTrips));
     });
     child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before it listened`)));
   });
