@@ -15,7 +15,7 @@ import { startServer } from './http/server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config, { events: jsonLog });
+  const database = await openDatabase(config, { events: jsonLog, rehearseWriter: true });
   if (config.seedOnEmpty && (await isEmpty(database.gateway))) {
     const result = await seedStory(database.gateway);
     console.error(`loaded the story ${result.article}: ${result.statements} statements, ${result.entities} entities`);

@@ -16,6 +16,7 @@ import { runningNeo4jAddress } from '../launcher/address-file';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../launcher/embedded-neo4j';
 import { SupervisedNeo4j, type SupervisionEvent, type SupervisionState, type SupervisorOptions } from '../launcher/supervisor';
 import { applyConstraints } from './constraints';
+import { rehearseWriter } from '../ingest/rehearsal';
 import { createDriver, Neo4jGateway, type DriverOptions } from './gateway';
 
 /** What opening a database reads of the configuration. */
@@ -44,6 +45,12 @@ export interface OpenOptions {
   readonly log?: (line: string) => void;
   /** The supervisor's lines (a dead Neo4j, each restart); default: one JSON line each on stdout. */
   readonly events?: (entry: SupervisionEvent) => void;
+  /**
+   * Write the story in a transaction rolled back before returning, so the first real write
+   * does not pay for planning the ingest writer's queries: for the commands that write (the
+   * API, ingest, seed, the bench's load). Commands that only read, and tests, skip the cost.
+   */
+  readonly rehearseWriter?: boolean;
 }
 
 interface Located {
@@ -78,7 +85,7 @@ function driverOptions(config: Pick<DatabaseConfig, 'pool' | 'timeouts'>): Drive
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   const log = options.log ?? defaultLog;
   const found = await locateRunning(config, log);
-  if (found !== null) return connect(config, found);
+  if (found !== null) return connect(config, found, options);
   // The gateway is made once Neo4j has started; a restart moves it to the new address.
   const opened: { gateway?: Neo4jGateway } = {};
   const supervised = await startEmbedded(config, log, {
@@ -87,7 +94,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     },
     event: options.events ?? defaultEvents,
   });
-  const database = await connect(config, { uri: supervised.current.uri, embedded: supervised });
+  const database = await connect(config, { uri: supervised.current.uri, embedded: supervised }, options);
   opened.gateway = database.gateway;
   return database;
 }
@@ -101,7 +108,7 @@ export async function openRunningDatabase(config: DatabaseConfig, options: OpenO
   return found === null ? null : connect(config, found);
 }
 
-async function connect(config: DatabaseConfig, { uri, embedded }: Located): Promise<Database> {
+async function connect(config: DatabaseConfig, { uri, embedded }: Located, options: OpenOptions = {}): Promise<Database> {
   const gateway = gatewayFor(config, uri);
   const close = async (): Promise<void> => {
     await embedded?.stop();
@@ -110,6 +117,7 @@ async function connect(config: DatabaseConfig, { uri, embedded }: Located): Prom
   try {
     await withTimeout(gateway.verify(), VERIFY_TIMEOUT_MS);
     await applyConstraints(gateway);
+    if (options.rehearseWriter === true) await rehearseWriter(gateway);
   } catch (error) {
     await close().catch(() => undefined);
     const hint =

@@ -5,8 +5,9 @@
  * query of schema/examples.graphql (the API's main reads, with the story's ids: harmless
  * on any graph) has been asked once over HTTP on the server's own port, through the same
  * path as a client's, so Apollo's pipeline, the limits, the resolvers, the gateway and
- * Neo4j's planner have all seen it. Writes are not rehearsed: a write that commits is not
- * harmless, and the ingest's queries are planned on first use like any other.
+ * Neo4j's planner have all seen it. Writes are not asked here, since a write that commits is
+ * not harmless: the ingest writer is rehearsed in a transaction rolled back when the
+ * database is opened (src/ingest/rehearsal.ts).
  *
  * A restarted Neo4j (the gateway's next generation) has planned nothing again: the next
  * readiness probe starts the warm-up over.

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     }
   });
   const documents = entries.map((entry) => entry.document);
-  const database = await openDatabase(loadConfig());
+  const database = await openDatabase(loadConfig(), { rehearseWriter: true });
   let loaded: LoadReport;
   try {
     loaded = await bulkLoad(database.gateway, documents, {

@@ -16,12 +16,12 @@
  * the transaction); read what the graph holds for the batch (overlay.ts); plan each
  * document against it (plan.ts); write the plans (write.ts); report (result.ts).
  */
-import type { Deadline, Neo4jGateway, RoundTrips } from '../db/gateway';
+import type { Deadline, Neo4jGateway, RoundTrips, WriteTx } from '../db/gateway';
 import type { Problem } from '../errors';
 import { stampIngested } from '../graph/live/live.repository';
 import { lockDocuments } from './lock';
 import { planBatch, unresolvedReferenceProblems, type WriteOptions } from './plan';
-import { cliAuthor, withProvenance } from './provenance';
+import { cliAuthor, recordEdits, refuseRetired } from './provenance';
 import { BatchRejected, rejection, type IngestResult } from './result';
 import { validateDocument, type NormalizedDocument } from './validate';
 import { writePlans } from './write';
@@ -122,30 +122,44 @@ const WRITE_ATTEMPTS = 3;
 
 /**
  * One write transaction: locks first (lock.ts), then the reads the plans are made from, then
- * the writes. The lock query and the first reads go out together: Neo4j runs a transaction's
- * queries one after the other in the order sent, so the reads still see the graph as it is
- * once the locks are held, and cost no round trip of their own.
+ * the writes. Neo4j runs a transaction's queries one after the other in the order sent, so
+ * queries whose inputs are known go out together without waiting for each other's answers:
+ * the lock query with the first reads (which still see the graph as it is once the locks are
+ * held), and the check for retired ids with the writes and, when the writes' answers cannot
+ * change the results, the edit record and the change stamp. A batch of new articles is then
+ * two round trips and the commit.
  */
 function writeValidated(gateway: Neo4jGateway, validated: ValidatedDocuments, options: IngestOptions, trips?: RoundTrips, deadline?: Deadline): Promise<IngestResult[]> {
+  return gateway.write((tx) => writeInTransaction(tx, validated, options), trips, deadline);
+}
+
+/** The body of writeValidated's transaction; src/ingest/rehearsal.ts runs it in one it rolls back. */
+export async function writeInTransaction(tx: WriteTx, validated: ValidatedDocuments, options: IngestOptions): Promise<IngestResult[]> {
   const { documents: docs, rejected, unresolved } = validated;
   const author = options.author ?? cliAuthor();
-  return gateway.write(async (tx) => {
-    const locked = lockDocuments(tx, docs);
-    // Seen at once, so a failure is not reported as unhandled before it is awaited below.
-    locked.catch(() => undefined);
-    // When the reads fail because taking the locks did (a deadlock, a timeout), the locks' error is the one to retry on.
-    const planned = await planBatch(tx, docs, options).catch(async (error: unknown) => {
-      await locked;
-      throw error;
-    });
+  const locked = lockDocuments(tx, docs);
+  // Seen at once, so a failure is not reported as unhandled before it is awaited below.
+  locked.catch(() => undefined);
+  // When the reads fail because taking the locks did (a deadlock, a timeout), the locks' error is the one to retry on.
+  const planned = await planBatch(tx, docs, options).catch(async (error: unknown) => {
     await locked;
-    const references = await unresolvedReferenceProblems(tx, docs, unresolved);
-    const invalid = [...rejected].map(([i, found]): [number, readonly Problem[]] => [i, [...found, ...(references.get(i) ?? [])]]);
-    const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));
-    if (problems.size > 0) throw new BatchRejected(problems);
-    await withProvenance(tx, planned.plans, author, () => writePlans(tx, planned.plans));
-    // Last, so the change sequence's lock is held only for the commit (src/graph/live).
-    await stampIngested(tx, planned.plans.map((p) => p.result));
-    return planned.plans.map((p) => p.result);
-  }, trips, deadline);
+    throw error;
+  });
+  await locked;
+  const references = await unresolvedReferenceProblems(tx, docs, unresolved);
+  const invalid = [...rejected].map(([i, found]): [number, readonly Problem[]] => [i, [...found, ...(references.get(i) ?? [])]]);
+  const problems = new Map([...invalid, ...planned.rejected].sort(([a], [b]) => a - b));
+  if (problems.size > 0) throw new BatchRejected(problems);
+  const results = planned.plans.map((p) => p.result);
+  // Ahead of the writes, answered with them; a refusal fails the transaction, so nothing stays.
+  const retired = refuseRetired(tx, planned.plans);
+  // The stamp last, so the change sequence's lock is held only for the commit (src/graph/live).
+  const written = writePlans(tx, planned.plans, () => Promise.all([recordEdits(tx, planned.plans, author), stampIngested(tx, results)]));
+  // A refused id is the error to report, also when a write failed after it.
+  await written.catch(async (error: unknown) => {
+    await retired;
+    throw error;
+  });
+  await retired;
+  return results;
 }

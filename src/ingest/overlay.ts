@@ -6,7 +6,7 @@
  * Reading it costs a handful of queries for the whole batch (plan.ts says when each runs).
  */
 import { cypher } from '../db/cypher';
-import type { WriteTx } from '../db/gateway';
+import type { Row, WriteTx } from '../db/gateway';
 import type { EntityInput } from './document';
 import * as Q from './ingest.cypher';
 import { identifierKey } from '../vocabulary';
@@ -80,15 +80,18 @@ export class Overlay {
   private readonly quotes = new Map<string, Set<string>>();
   /** Article → statements appearing in it; complete for every article of the batch. */
   private readonly evidence = new Map<string, Set<string>>();
+  /** The quote keys asked of the graph so far. */
+  private readonly quotesRead = new Set<string>();
 
   /**
    * What the graph holds for every id the batch defines, references or writes; the
    * statements its articles may take evidence from (none, for an article new to the graph);
    * and the owners of the names of its entities, of which those whose id is new to the graph
-   * are the ones planning looks up; and the entities the batch's external identifiers already
-   * name. The four queries go out together, one round trip.
+   * are the ones planning looks up; the entities the batch's external identifiers already
+   * name; and the statements of these `quoteKeys` (see readQuotes). The queries go out
+   * together, one round trip.
    */
-  static async read(tx: WriteTx, docs: readonly NormalizedDocument[]): Promise<Overlay> {
+  static async read(tx: WriteTx, docs: readonly NormalizedDocument[], quoteKeys: readonly string[]): Promise<Overlay> {
     const overlay = new Overlay();
     const ids = {
       entities: [...new Set(docs.flatMap((doc) => [...doc.entities.map((e) => e.id), ...doc.external.keys()]))],
@@ -97,11 +100,12 @@ export class Overlay {
     };
     const keys = nameKeysOf(docs);
     const identifierKeys = [...new Set(docs.flatMap((doc) => doc.entities.flatMap((e) => (e.identifiers ?? []).map((i) => identifierKey(i.scheme, i.value)))))];
-    const [nodes, articleStatements, names, owners] = await Promise.all([
+    const [nodes, articleStatements, names, owners, quotes] = await Promise.all([
       tx.run(cypher(Q.EXISTING_NODES, ids)),
       tx.run(cypher(Q.ARTICLE_STATEMENTS, { articles: ids.articles })),
       keys.length === 0 ? [] : tx.run(cypher(Q.NAME_KEY_MATCHES, { keys })),
       identifierKeys.length === 0 ? [] : tx.run(cypher(Q.IDENTIFIER_OWNERS, { keys: identifierKeys })),
+      overlay.quotesOf(tx, quoteKeys),
     ]);
     for (const r of nodes) {
       overlay.nodes.set(r.id as string, { label: r.label as string, hash: r.hash as string | null });
@@ -115,6 +119,7 @@ export class Overlay {
       for (const owner of m.owners as { id: string; wikidata: string[] }[]) for (const q of owner.wikidata) addTo(overlay.wikidataOf, owner.id, q);
     }
     for (const r of owners) overlay.identifiers.set(r.key as string, { id: r.id as string, label: r.label as string });
+    overlay.knowQuotes(quotes);
     return overlay;
   }
 
@@ -126,12 +131,19 @@ export class Overlay {
     }
   }
 
-  /** Statements already in the graph under any of these quote keys. */
-  async readQuotes(tx: WriteTx, quoteKeys: ReadonlySet<string>): Promise<void> {
-    if (quoteKeys.size === 0) return;
-    for (const r of await tx.run(cypher(Q.QUOTE_KEY_MATCHES, { keys: [...quoteKeys] }))) {
-      this.knowStatement(r.id as string, r.key as string, r.articles as string[]);
-    }
+  /** Statements already in the graph under any of these quote keys; a key read before is not read again. */
+  async readQuotes(tx: WriteTx, quoteKeys: Iterable<string>): Promise<void> {
+    this.knowQuotes(await this.quotesOf(tx, [...quoteKeys]));
+  }
+
+  private quotesOf(tx: WriteTx, quoteKeys: readonly string[]): Promise<Row[]> | Row[] {
+    const unread = [...new Set(quoteKeys)].filter((key) => !this.quotesRead.has(key));
+    for (const key of unread) this.quotesRead.add(key);
+    return unread.length === 0 ? [] : tx.run(cypher(Q.QUOTE_KEY_MATCHES, { keys: unread }));
+  }
+
+  private knowQuotes(rows: readonly Row[]): void {
+    for (const r of rows) this.knowStatement(r.id as string, r.key as string, r.articles as string[]);
   }
 
   /** A statement as the graph holds it; read facts never overwrite what the batch changed. */

@@ -129,7 +129,11 @@ export async function planBatch(
   docs: readonly (NormalizedDocument | null)[],
   options: WriteOptions = {},
 ): Promise<{ plans: Plan[]; rejected: Map<number, Problem[]> }> {
-  const overlay = await Overlay.read(tx, docs.filter((d): d is NormalizedDocument => d !== null));
+  const valid = docs.filter((d): d is NormalizedDocument => d !== null);
+  // Keyed with each speaker as its document names it, the quote keys are known before the
+  // plan and read with the first reads; only a speaker resolved to another id makes a key
+  // that has to be read after the entities are planned.
+  const overlay = await Overlay.read(tx, valid, valid.flatMap((d) => quoteKeysOf(d.statements, (id) => id).flatMap((key) => key ?? [])));
   const rejected = new Map<number, Problem[]>();
   const firstHalves: (EntityPlan | null)[] = docs.map((doc, i) => {
     if (doc === null) return null;
@@ -140,7 +144,7 @@ export async function planBatch(
     }
     return planned;
   });
-  await overlay.readQuotes(tx, new Set(firstHalves.flatMap((p) => (p ? p.quoteKeys.flatMap((key) => key ?? []) : []))));
+  await overlay.readQuotes(tx, firstHalves.flatMap((p) => (p ? p.quoteKeys.flatMap((key) => key ?? []) : [])));
   const plans = firstHalves.flatMap((p) => (p ? [planStatements(p, overlay)] : []));
   return { plans, rejected };
 }

@@ -28,16 +28,27 @@ export function cliAuthor(): string {
 /** Whether a document changed the graph; `merged` and `evidenceAdded` are reported again on a re-ingest, with a new node or link behind them only the first time. */
 const changedAnything = (p: Plan): boolean => p.result.created.length + p.result.updated.length + p.result.removed.length > 0;
 
-/** Runs `write` (the plans' writes) between the refusal of retired ids and the record of the edits. */
-export async function withProvenance(tx: WriteTx, plans: readonly Plan[], author: string, write: () => Promise<void>): Promise<void> {
+/**
+ * Sends the check for ids an editor took out of the live graph, to go out ahead of the
+ * plans' writes without waiting for its answer: the promise rejects with BAD_USER_INPUT
+ * when the batch writes one, and the transaction must then fail (so what was written after
+ * it is rolled back).
+ */
+export function refuseRetired(tx: WriteTx, plans: readonly Plan[]): Promise<void> {
   const articles = plans.map((p) => p.article);
   const entities = plans.flatMap((p) => Object.values(p.entityRows).flatMap((rows) => rows.map((r) => r.id as string)));
-  const retired = await tx.run(cypher(RETIRED_IDS, { articles, entities }));
-  if (retired.length > 0) {
+  const refused = tx.run(cypher(RETIRED_IDS, { articles, entities })).then((retired) => {
+    if (retired.length === 0) return;
     const named = retired.map((r) => (r.into === null ? `${r.id as string} is retracted (restore it with restoreArticle before ingesting it again)` : `${r.id as string} was merged into ${r.into as string} (use that id)`));
     throw badInput(`The batch writes ids an editor took out of the graph, nothing was written: ${named.join('; ')}`, { retired: retired.map((r) => r.id) });
-  }
-  await write();
+  });
+  // Seen at once, so a refusal is not reported as unhandled before the caller awaits it.
+  refused.catch(() => undefined);
+  return refused;
+}
+
+/** Records one Edit per document that changed something; the plans' results must be final. Sends its query before it first awaits. */
+export async function recordEdits(tx: WriteTx, plans: readonly Plan[], author: string): Promise<void> {
   const rows = plans.filter(changedAnything).map((p) => ({
     id: newEditId(),
     article: p.article,

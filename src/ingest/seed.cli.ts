@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--demo');
   if (unknown.length > 0) throw new Error(`usage: npm run seed [-- --demo]; received ${unknown.join(' ')}`);
-  const database = await openDatabase(loadConfig());
+  const database = await openDatabase(loadConfig(), { rehearseWriter: true });
   try {
     const started = Date.now();
     const result = await seedStory(database.gateway);

@@ -32,14 +32,32 @@ const LINK_QUERIES: Readonly<Record<(typeof LINKS)[number], string>> = {
   LED_TO: Q.LINK_LED_TO,
 };
 
-/** Writes the plans in `tx`, segment by segment, and fills each plan's `removed`. */
-export async function writePlans(tx: WriteTx, plans: readonly Plan[]): Promise<void> {
+/**
+ * Writes the plans in `tx`, segment by segment, and fills each plan's `removed`; then runs
+ * `after`, the queries that need the plans' results final (the edit record, the change
+ * stamp), which must send them before it first awaits. When no write's answer can change a
+ * result (no article of the batch existed before, none is revised) they go out right behind
+ * the writes, in the same round trip; otherwise once the writes have answered.
+ */
+export async function writePlans(tx: WriteTx, plans: readonly Plan[], after: () => Promise<unknown>): Promise<void> {
   const pipeline = new WritePipeline(tx);
-  const fills: ((answers: Row[][]) => void)[] = [];
+  const fills: Fill[] = [];
   for (const segment of segments(plans)) fills.push(await writeSegment(pipeline, segment));
+  if (fills.every((fill) => fill === null)) {
+    const followed = after();
+    // Seen at once: when a write fails, these fail too, and the write's failure is the one thrown.
+    followed.catch(() => undefined);
+    await pipeline.finish();
+    await followed;
+    return;
+  }
   const answers = await pipeline.finish();
-  for (const fill of fills) fill(answers);
+  for (const fill of fills) fill?.(answers);
+  await after();
 }
+
+/** What a segment's answers add to its plans' results; null when they add nothing. */
+type Fill = ((answers: Row[][]) => void) | null;
 
 const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => b.has(x));
 
@@ -109,11 +127,11 @@ class WritePipeline {
 }
 
 /**
- * Sends a run of plans with one query per kind of write; `fill` then says what each removed.
- * What a plan knows to be new to the graph (its article, its statements and their links)
- * goes by the CREATE queries, the rest by the MERGE ones.
+ * Sends a run of plans with one query per kind of write; the fill returned then says what
+ * each removed and which revision it made. What a plan knows to be new to the graph (its
+ * article, its statements and their links) goes by the CREATE queries, the rest by the MERGE ones.
  */
-async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Promise<(answers: Row[][]) => void> {
+async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Promise<Fill> {
   const send = (query: string, rows: readonly Row[]): Promise<number | null> => pipeline.send(query, rows);
   // An article new to the graph has no publisher link, evidence or mentions but those its own
   // document writes here (a segment writes an article once): only the others have any to remove.
@@ -148,6 +166,7 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   await send(Q.UNLINK_MENTIONS, existed.map((p) => ({ article: p.article, ids: p.mentions })));
   await send(Q.LINK_MENTIONS, existed.map((p) => ({ article: p.article, ids: p.mentions })));
   await send(Q.CREATE_MENTIONS, added.map((p) => ({ article: p.article, ids: p.mentions })));
+  if (revisedAt === null && removedAt === null) return null;
   return (answers) => {
     for (const r of revisedAt === null ? [] : answers[revisedAt] ?? []) {
       const plan = plans.find((p) => p.article === r.article);

@@ -25,6 +25,7 @@ import { bulkLoad, DEFERRED_INDEXES, withSearchIndexDeferred } from '../../src/i
 import { validateDocument } from '../../src/ingest/validate';
 import { Corpus } from '../../src/corpus/corpus';
 import { readStory } from '../../src/ingest/seed';
+import { rehearseWriter } from '../../src/ingest/rehearsal';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 
 const root = path.resolve(__dirname, '../..');
@@ -415,4 +416,17 @@ describe('withSearchIndexDeferred (a bulk load)', () => {
     expect((await searchIndex())?.state).toBe('ONLINE');
     expect(await searchFor('Waltz')).toContain('person:mike-waltz');
   }, 60_000);
+});
+
+describe('rehearseWriter (start-up)', () => {
+  it('writes the story twice and rolls it back: on an empty graph and on one that holds the story, the graph is as it was', async () => {
+    await own.empty();
+    const empty = await dump(own.gateway);
+    expect(await rehearseWriter(own.gateway)).toBe(true);
+    expect(await dump(own.gateway)).toEqual(empty);
+    const withStory = await storyAlone();
+    expect(withStory.nodes.length).toBeGreaterThan(0);
+    expect(await rehearseWriter(own.gateway)).toBe(true);
+    expect(await dump(own.gateway)).toEqual(withStory);
+  });
 });
