@@ -68,7 +68,8 @@ let showing: Showing | undefined;
 
 async function render(): Promise<void> {
   const main = document.getElementById('main') as HTMLElement;
-  const route = parseRoute(location.hash);
+  const hash = location.hash;
+  const route = parseRoute(hash);
   showing?.controller.abort();
   showing?.dispose?.();
   const state: Showing = { controller: new AbortController() };
@@ -88,7 +89,12 @@ async function render(): Promise<void> {
     if (showing !== state) return;
     replace(main, viewHeading('This view could not be loaded'), errorBox(error, () => void render()));
   } finally {
-    if (showing === state) main.removeAttribute('aria-busy');
+    // data-hash says which address the view now shown belongs to: the hash changes (and
+    // aria-busy is still off) a moment before the hashchange event starts the next render.
+    if (showing === state) {
+      main.removeAttribute('aria-busy');
+      main.dataset.hash = hash;
+    }
   }
   if (showing !== state) return;
   const heading = main.querySelector<HTMLElement>('h1');

@@ -22,6 +22,7 @@ import { readStory, seedStory } from '../../src/ingest/seed';
 import { INGEST } from '../helpers/graph';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { settled } from '../helpers/explorer-page';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -86,10 +87,6 @@ async function open(hash: string, viewport = { width: 1280, height: 900 }): Prom
   await page.goto(`${base}/explorer${hash}`);
   await settled(page);
   return { page, sent, problems };
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-started] #main:not([aria-busy])');
 }
 
 /** The variables of the last `operation` the page sent. */

@@ -21,6 +21,7 @@ import type { Neo4jGateway } from '../../src/db/gateway';
 import { CONTENT_SECURITY_POLICY, explorerRoutes } from '../../src/http/explorer-pages';
 import { testGateway } from '../helpers/graph';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { settled } from '../helpers/explorer-page';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -100,11 +101,6 @@ async function open(viewport = { width: 1280, height: 800 }, origin = base): Pro
 afterEach(async () => {
   for (const session of sessions.splice(0)) await session.context.close();
 });
-
-/** Waits until the view for the current URL has loaded (the router took aria-busy off <main>). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-started] #main:not([aria-busy])');
-}
 
 async function goto(page: Page, hash: string): Promise<void> {
   await page.goto(`${base}/explorer${hash}`);
