@@ -3,6 +3,7 @@
  * (schema.org + PROV, re-ingestable with `npm run ingest`), as a CSV of statements, or its
  * entity network as GraphML (graphml.ts) for NetworkX and Gephi.
  */
+import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/connect';
