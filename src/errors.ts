@@ -69,6 +69,12 @@ export function limitExceeded(message: string, limit: string, max: number, recei
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/**
+ * A transaction whose timeout ran out while it waited for a lock: Neo4j 5.26 answers the
+ * ClientError form (test/integration/hardening-errors.test.ts); the TransientError form is
+ * the older name of the same event, kept so a server of another release is read the same.
+ */
+const LOCK_WAIT_ENDED = new Set(['Neo.ClientError.Transaction.LockClientStopped', 'Neo.TransientError.Transaction.LockClientStopped']);
 /** The driver's words when its pool had no connection to give within the acquisition timeout (src/db/connect.ts). */
 const ACQUISITION_TIMED_OUT = /^Connection acquisition timed out in (\d+) ms\. Pool status: Active conn count = (\d+)/;
 
@@ -93,7 +99,7 @@ export function translateDriverError(error: unknown, budget?: Budget): unknown {
       { extensions: { code: ErrorCode.OVERLOADED, http: { status: 429 } }, originalError: error },
     );
   }
-  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || error.code === 'Neo.TransientError.Transaction.LockClientStopped') {
+  if (error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || LOCK_WAIT_ENDED.has(error.code)) {
     return timedOut(budget, error);
   }
   // A bulk load into an empty graph builds the full-text index at its end (withSearchIndexDeferred, ingest/bulk-load.ts).
