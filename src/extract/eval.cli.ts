@@ -13,6 +13,7 @@
  * (people, organisations, places, policies, events), as the graph would hold them once the
  * article's entities are known: it measures resolution against the graph, not discovery.
  */
+import { existsSync, statSync } from 'node:fs';
 import type { ArticleDocument } from '../ingest/document';
 import { combine, score, type Prf, type Ratio, type Scores } from './eval';
 import { loadAnnotatedFolder } from './eval.annotation';
@@ -33,14 +34,29 @@ function row(name: string, s: Scores): string {
   return `| ${name} | ${s.quotes.gold} / ${s.quotes.proposed} | ${f(s.quotes.exact)} | ${f(s.quotes.overlap)} | ${f(s.quotes.attributed)} | ${s.indirect.gold} / ${s.indirect.proposed} | ${f(s.indirect.overlap)} | ${r(s.speaker)} | ${r(s.quoteSpeaker)} | ${r(s.kind)} | ${r(s.reportedBy)} | ${r(s.venue)} | ${r(s.quotedIn)} |`;
 }
 
+const USAGE = 'usage: npm run eval:extract -- [--dir FOLDER] [--known] [--errors] [--json]';
+const FLAGS = new Set(['--dir', '--known', '--errors', '--json']);
+
 function main(): void {
   const argv = process.argv.slice(2);
   const args = new Set(argv);
+  // A mistyped flag ("--know") would otherwise score silently without it.
+  const unknown = argv.find((arg, i) => !FLAGS.has(arg) && argv[i - 1] !== '--dir');
+  if (unknown !== undefined) {
+    console.error(`eval:extract: unknown option ${unknown}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   const gazetteer = (gold: ArticleDocument): Gazetteer => (args.has('--known') ? knownFrom(gold) : NO_GAZETTEER);
   if (args.has('--dir')) {
     const dir = argv[argv.indexOf('--dir') + 1];
     if (!dir || dir.startsWith('--')) {
       console.error('eval:extract: --dir needs a folder of annotations, e.g. --dir devset');
+      process.exitCode = 2;
+      return;
+    }
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      console.error(`eval:extract: --dir ${dir} is not a folder (expected a folder of annotations, e.g. devset)`);
       process.exitCode = 2;
       return;
     }
