@@ -43,8 +43,6 @@ const IDENTIFIER_FORMS: Readonly<Record<IdentifierScheme, { readonly pattern: Re
   URL: { pattern: /^https?:\/\/[^\s]{1,2000}$/, example: 'https://en.wikipedia.org/wiki/Mike_Waltz', url: (value) => value },
 };
 
-export const isIdentifierScheme = (scheme: unknown): scheme is IdentifierScheme => (IDENTIFIER_SCHEMES as readonly unknown[]).includes(scheme);
-
 /** What is wrong with `value` as an identifier of `scheme` (a sentence for a message), or null when it is well formed. */
 export function identifierValueProblem(scheme: IdentifierScheme, value: unknown): string | null {
   const form = IDENTIFIER_FORMS[scheme];

@@ -1,11 +1,11 @@
 /**
- * Socket settings for the Neo4j driver's connections (docs/bench-findings.md, finding F1).
+ * Socket settings for the Neo4j driver's connections (docs/bench-findings.md, finding 3).
  *
  * neo4j-driver 5.28 for Node writes every 1 400-byte chunk of a Bolt message with its own
  * `socket.write` and never turns Nagle's algorithm off. A query text or parameter list
  * longer than one chunk then leaves as several small segments; Nagle holds back the last
  * one until the first is acknowledged, and Linux delays that acknowledgement by up to
- * 40 ms, so a request of three queries could wait over 100 ms doing nothing. Each chunk
+ * 40 ms, so a request of several queries could spend most of its time waiting on them. Each chunk
  * is also its own system call.
  *
  * The driver opens its sockets with `net.connect` (`tls.connect` when encrypted), read

@@ -67,7 +67,7 @@ export async function startApollo(setup: ApolloSetup): Promise<ApolloServer<Http
     formatError: apolloFormatError(setup.format.production),
     // Apollo installs its cache-control plugin unless told not to; its per-field hook makes
     // Apollo wrap every resolver of the schema, trivial property reads included, for
-    // Cache-Control headers this API does not send (measured in docs/bench-findings.md, finding F4).
+    // Cache-Control headers this API does not send (measured in docs/bench-findings.md, finding 4).
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       setup.limits.plugin,

@@ -6,7 +6,7 @@
  *
  * It travels explicitly rather than in an AsyncLocalStorage: that turns on node's promise
  * hooks for every promise of the process, which costs a large share of a lookup's CPU
- * (measured in docs/bench-findings.md, finding F9).
+ * (measured in docs/bench-findings.md, finding 10).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -7,7 +7,7 @@
  * Counted while the result is built rather than priced up front: how large a string is,
  * only its stored value says (an article's text runs from a few hundred bytes to 200 000
  * characters, and a sentence from a line to a whole page), so a static price would either
- * refuse ordinary queries or let the 250 MB one through. Strings are what can grow: every
+ * refuse ordinary queries or let one of hundreds of megabytes through. Strings are what can grow: every
  * other value is small and already bounded by the cost limit (limits.ts).
  */
 import { defaultFieldResolver, getNamedType, GraphQLError, GraphQLString, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';

@@ -138,68 +138,7 @@ export function serveSubscriptions(setup: SubscriptionSetup): SubscriptionServer
     sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
   };
   setup.httpServer.on('upgrade', upgrade);
-
-  const opened = new WeakMap<object, Opened>();
-  const logs = new Map<string, RequestLog>();
-  const logOf = (id: string): RequestLog => logs.get(id) ?? new RequestLog(setup.log, undefined);
-  const refuse = (log: RequestLog, errors: readonly unknown[]): GraphQLError[] =>
-    clientErrors(errors, setup.format, log).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
-
-  const disposable = useServer<Record<string, unknown> | undefined>(
-    {
-      schema: setup.schema,
-      onSubscribe: async (ctx, id, payload) => {
-        const log = new RequestLog(setup.log, undefined);
-        log.named(payload.operationName ?? null);
-        const open = Object.keys(ctx.subscriptions).length;
-        if (open > setup.perConnection) {
-          return refuse(log, [
-            limitExceeded(
-              `This connection has ${open - 1} subscriptions open; the limit is ${setup.perConnection} (SUBSCRIPTIONS_PER_CONNECTION). Complete one first, or open another connection.`,
-              'SUBSCRIPTIONS_PER_CONNECTION',
-              setup.perConnection,
-              open,
-            ),
-          ]);
-        }
-        const checked = checkOperation(setup, payload);
-        if (Array.isArray(checked)) return refuse(log, checked);
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const contextValue = new SubscriptionContext(
-          () =>
-            createContext(setup.gateway, {
-              authorization,
-              apiKeys: setup.apiKeys,
-              requestId: log.requestId,
-              deadline: startDeadline(setup.requestTimeoutMs),
-              maxResponseBytes: setup.maxResponseBytes,
-            }),
-          setup.feed,
-          setup.log,
-        );
-        const args: ExecutionArgs = { schema: setup.schema, document: checked as DocumentNode, variableValues: payload.variables, operationName: payload.operationName, contextValue };
-        const stream = await createSourceEventStream(args);
-        if (!isStream(stream)) return refuse(log, stream.errors ?? []);
-        opened.set(contextValue, { stream: stream[Symbol.asyncIterator]() });
-        logs.set(id, log);
-        setup.log({ level: 'info', msg: 'subscribed', requestId: log.requestId, operation: payload.operationName ?? null });
-        return args;
-      },
-      subscribe: (args) => {
-        const found = opened.get(args.contextValue as object);
-        if (found === undefined) throw new Error('a subscription reached execution without being opened by onSubscribe');
-        return responses(found.stream, args);
-      },
-      onNext: (_ctx, id, _payload, _args, result) =>
-        result.errors === undefined ? undefined : { ...result, errors: clientErrors(result.errors, setup.format, logOf(id)) },
-      onComplete: (_ctx, id) => {
-        const log = logs.get(id);
-        logs.delete(id);
-        if (log) setup.log({ level: 'info', msg: 'subscription ended', requestId: log.requestId });
-      },
-    },
-    sockets,
-  );
+  const disposable = useServer<Record<string, unknown> | undefined>(graphqlWsHooks(setup), sockets);
 
   return {
     async close() {
@@ -215,6 +154,84 @@ export function serveSubscriptions(setup: SubscriptionSetup): SubscriptionServer
       clearTimeout(cutOff);
     },
   };
+}
+
+type Hooks = Parameters<typeof useServer<Record<string, unknown> | undefined>>[0];
+
+/** graphql-ws's hooks: a subscription is opened (or refused) at subscribe time, logged under its own request id, and its errors are shaped as over HTTP. */
+function graphqlWsHooks(setup: SubscriptionSetup): Hooks {
+  const opened = new WeakMap<object, Opened>();
+  const logs = new Map<string, RequestLog>();
+  const logOf = (id: string): RequestLog => logs.get(id) ?? new RequestLog(setup.log, undefined);
+  return {
+    schema: setup.schema,
+    onSubscribe: async (ctx, id, payload) => {
+      const log = new RequestLog(setup.log, undefined);
+      log.named(payload.operationName ?? null);
+      const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+      const accepted = await openSubscription(setup, payload, log, Object.keys(ctx.subscriptions).length, authorization);
+      if (Array.isArray(accepted)) return accepted;
+      opened.set(accepted.args.contextValue as object, { stream: accepted.stream });
+      logs.set(id, log);
+      setup.log({ level: 'info', msg: 'subscribed', requestId: log.requestId, operation: payload.operationName ?? null });
+      return accepted.args;
+    },
+    subscribe: (args) => {
+      const found = opened.get(args.contextValue as object);
+      if (found === undefined) throw new Error('a subscription reached execution without being opened by onSubscribe');
+      return responses(found.stream, args);
+    },
+    onNext: (_ctx, id, _payload, _args, result) =>
+      result.errors === undefined ? undefined : { ...result, errors: clientErrors(result.errors, setup.format, logOf(id)) },
+    onComplete: (_ctx, id) => {
+      const log = logs.get(id);
+      logs.delete(id);
+      if (log) setup.log({ level: 'info', msg: 'subscription ended', requestId: log.requestId });
+    },
+  };
+}
+
+/**
+ * Checks a subscription (the connection's count `open` included, against
+ * SUBSCRIPTIONS_PER_CONNECTION) and opens its stream; or says, as errors, why it is refused.
+ */
+async function openSubscription(
+  setup: SubscriptionSetup,
+  payload: SubscribePayload,
+  log: RequestLog,
+  open: number,
+  authorization: string | undefined,
+): Promise<GraphQLError[] | { args: ExecutionArgs; stream: AsyncIterator<unknown> }> {
+  const refuse = (errors: readonly unknown[]): GraphQLError[] =>
+    clientErrors(errors, setup.format, log).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+  if (open > setup.perConnection) {
+    return refuse([
+      limitExceeded(
+        `This connection has ${open - 1} subscriptions open; the limit is ${setup.perConnection} (SUBSCRIPTIONS_PER_CONNECTION). Complete one first, or open another connection.`,
+        'SUBSCRIPTIONS_PER_CONNECTION',
+        setup.perConnection,
+        open,
+      ),
+    ]);
+  }
+  const checked = checkOperation(setup, payload);
+  if (Array.isArray(checked)) return refuse(checked);
+  const contextValue = new SubscriptionContext(
+    () =>
+      createContext(setup.gateway, {
+        authorization,
+        apiKeys: setup.apiKeys,
+        requestId: log.requestId,
+        deadline: startDeadline(setup.requestTimeoutMs),
+        maxResponseBytes: setup.maxResponseBytes,
+      }),
+    setup.feed,
+    setup.log,
+  );
+  const args: ExecutionArgs = { schema: setup.schema, document: checked as DocumentNode, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+  const stream = await createSourceEventStream(args);
+  if (!isStream(stream)) return refuse(stream.errors ?? []);
+  return { args, stream: stream[Symbol.asyncIterator]() };
 }
 
 /** The operation's document when it is a subscription within every query limit; otherwise the errors to refuse it with. */

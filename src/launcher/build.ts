@@ -21,7 +21,7 @@ const DOWNLOAD_REPORT_MS = 3_000;
 let buildPromise: Promise<string> | undefined;
 
 /** Builds the launcher if needed and returns the jar's path. */
-export async function ensureLauncherBuilt(log: (line: string) => void): Promise<string> {
+export async function buildLauncher(log: (line: string) => void): Promise<string> {
   buildPromise ??= buildIfNeeded(log).finally(() => {
     buildPromise = undefined;
   });

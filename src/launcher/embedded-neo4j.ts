@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { DEFAULT_START_TIMEOUT_MS } from '../config';
 import { removeAddressFile, writeAddressFile } from './address-file';
-import { ensureLauncherBuilt as buildLauncher } from './build';
+import { buildLauncher } from './build';
 import { cdsFlags } from './cds';
 import { EmbeddedNeo4jError } from './error';
 import { javaInfo } from './java';

@@ -191,7 +191,7 @@ export const SCAN_PER_ROW = 40;
  * which stops as soon as the page is full, a few hundred index entries later. If the page
  * is not full after \`$scan\` entries (the anchor's statements bunch up later in time), the
  * rest comes the sparse way, after the last statement found. The answer is the same either
- * way; what the dense way saves is measured in docs/bench-findings.md, finding F10.
+ * way; what the dense way saves is measured in docs/bench-findings.md, finding 11.
  */
 function anchoredPage(
   anchor: Anchor,
