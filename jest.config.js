@@ -9,6 +9,9 @@
  *
  * `npm test` runs two files at a time (--maxWorkers=2) while the type checkers and ESLint run
  * beside it: on two cores, a file waiting on Neo4j or a JVM start leaves a core to the other.
+ * The unit tier alone (`--selectProjects unit`) runs two at a time as well: Jest's default on
+ * two cores (cores - 1) would run it in band. Other runs keep that default, because global
+ * setup starts a Neo4j per worker and a run of one named file would start two for nothing.
  * Each worker has a story Neo4j of its own (worker-neo4j.ts), because a kept answer ends at
  * any commit anywhere in its database and two files on one would see each other's writes.
  * A run in band (--runInBand, as `npm run test:integration` does) starts one.
@@ -31,8 +34,28 @@ const withNeo4j = {
   setupFiles: [...common.setupFiles, '<rootDir>/test/helpers/worker-neo4j.ts'],
 };
 
+/**
+ * The projects the command line selects (`--selectProjects a b` or `--selectProjects=a`);
+ * empty when it selects none, which runs them all. Jest hands global setup no such list, so
+ * it reads this one from SELECTED_PROJECTS_VARIABLE (global-setup.ts).
+ */
+function selectedProjects(argv = process.argv) {
+  const flag = argv.findIndex((arg) => arg === '--selectProjects' || arg.startsWith('--selectProjects='));
+  if (flag < 0) return [];
+  const inline = argv[flag].split('=')[1];
+  const following = argv.slice(flag + 1);
+  const end = following.findIndex((arg) => arg.startsWith('-'));
+  return inline !== undefined ? [inline] : following.slice(0, end < 0 ? undefined : end);
+}
+
+const SELECTED_PROJECTS_VARIABLE = 'NKG_TEST_SELECTED_PROJECTS';
+const selected = selectedProjects();
+process.env[SELECTED_PROJECTS_VARIABLE] = selected.join(' ');
+const onlyUnit = selected.length > 0 && selected.every((project) => project === 'unit');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  ...(onlyUnit ? { maxWorkers: 2 } : {}),
   testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },

@@ -35,18 +35,12 @@ const SCRATCH_PROJECTS = ['integration', 'fault'];
 
 /**
  * Whether the run shares scratch graphs: no file named, and a project that uses them among
- * those selected. Jest hands global setup no list of the selected projects, so it is read
- * from the command line (`--selectProjects a b` or `--selectProjects=a`).
+ * those selected (jest.config.js hands down the ones the command line selects; none means all).
  */
-function sharesScratch(globalConfig: JestConfig.GlobalConfig, argv: readonly string[] = process.argv): boolean {
+function sharesScratch(globalConfig: JestConfig.GlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
   if (globalConfig.testPathPattern !== '') return false;
-  const flag = argv.findIndex((arg) => arg === '--selectProjects' || arg.startsWith('--selectProjects='));
-  if (flag < 0) return true;
-  const inline = argv[flag]?.split('=')[1];
-  const following = argv.slice(flag + 1);
-  const end = following.findIndex((arg) => arg.startsWith('-'));
-  const selected = inline !== undefined ? [inline] : following.slice(0, end < 0 ? undefined : end);
-  return selected.some((project) => SCRATCH_PROJECTS.includes(project));
+  const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
+  return selected.length === 0 || selected.some((project) => SCRATCH_PROJECTS.includes(project));
 }
 
 const workers = (globalConfig: JestConfig.GlobalConfig): number => Math.max(1, globalConfig.maxWorkers);
@@ -72,6 +66,17 @@ function seeding(config: Config): Config {
   return { ...patientConfig, timeouts: { ...patientConfig.timeouts, transactionMs: Math.max(patientConfig.timeouts.transactionMs, 120_000) } };
 }
 
+/**
+ * Samples the story's index statistics and drops the plans cached so far (those of the
+ * seeding, made on an empty graph), so that every plan of the run is made on the story's
+ * real statistics from the first: query-plans.test.ts checks the plans the files' queries
+ * already got instead of clearing the cache itself, which made every file after it on the
+ * worker plan its queries again, and planning is most of what these JVMs spend.
+ */
+async function planOnTheStory(database: Database): Promise<void> {
+  await database.gateway.driver.executeQuery('CALL db.prepareForReplanning(60)');
+}
+
 export default async function globalSetup(globalConfig: JestConfig.GlobalConfig): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`[neo4j] ${line}\n`);
   const started = Date.now();
@@ -82,6 +87,7 @@ export default async function globalSetup(globalConfig: JestConfig.GlobalConfig)
       storyConfigs(globalConfig).map(async (config) => {
         const database = await openDatabase(seeding(config), { log });
         await seedStory(database.gateway);
+        await planOnTheStory(database);
         return database;
       }),
     ),
