@@ -26,7 +26,7 @@ import { openDatabase, type Database } from '../../src/db/connect';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
 import { ingestOneQuote, liveClients, logShows, watch } from '../helpers/fault-outage';
 import { requestLines, startTestServer, type TestServer } from '../helpers/server';
-import { type Api, expectCheckClean, footprint, INGEST, ingestUnderWay, longDocument, processExit, servingNeo4j, startApi } from './processes';
+import { type Api, expectCheckClean, footprint, INGEST, ingestUnderWay, LONG_QUOTES, longDocument, processExit, servingNeo4j, startApi } from './processes';
 
 const SPEAKERS_QUERY = 'query Speakers { people(first: 100) { totalCount } }';
 const SPEAKERS = { data: { people: { totalCount: 7 } } };
@@ -115,7 +115,7 @@ describe('the embedded Neo4j killed under the API', () => {
   }, 240_000);
 
   it('leaves nothing of an ingest Neo4j died in, and the ingest can be redone', async () => {
-    const document = longDocument('neo4j-killed', 2_000);
+    const document = longDocument('neo4j-killed');
     const before = servingNeo4j(dataDir);
     const ingest = serving().post(INGEST, { document });
     await ingestUnderWay(before.uri);
@@ -131,8 +131,8 @@ describe('the embedded Neo4j killed under the API', () => {
 
     const redone = await serving().post(INGEST, { document });
     expect(redone.body.errors).toBeUndefined();
-    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: 2_000 } } } });
-    expect(await footprint(now.uri, 'neo4j-killed')).toEqual({ articles: 1, statements: 2_000 });
+    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: LONG_QUOTES } } } });
+    expect(await footprint(now.uri, 'neo4j-killed')).toEqual({ articles: 1, statements: LONG_QUOTES });
     await expectCheckClean(now.uri);
   }, 240_000);
 
@@ -164,7 +164,7 @@ describe('the API killed', () => {
   it('leaves no partial write when the API is killed mid-ingest, and takes the ingest after a restart', async () => {
     const first = serving();
     const before = servingNeo4j(dataDir);
-    const document = longDocument('api-killed', 2_000);
+    const document = longDocument('api-killed');
     const ingest = first.post(INGEST, { document }).then(
       () => 'answered',
       () => 'connection lost',
@@ -183,8 +183,8 @@ describe('the API killed', () => {
 
     const redone = await api.post(INGEST, { document });
     expect(redone.body.errors).toBeUndefined();
-    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: 2_000 } } } });
-    expect(await footprint(restarted.uri, 'api-killed')).toEqual({ articles: 1, statements: 2_000 });
+    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: LONG_QUOTES } } } });
+    expect(await footprint(restarted.uri, 'api-killed')).toEqual({ articles: 1, statements: LONG_QUOTES });
     await expectCheckClean(restarted.uri);
   }, 300_000);
 });

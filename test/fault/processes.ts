@@ -179,16 +179,23 @@ export const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
 }`;
 
 /**
- * An article of `quotes` quotes, each a statement of its own: its ingest is one write
+ * The quotes of a long document: enough that its write transaction stays open far longer
+ * than a test takes from seeing it open to killing a process; each more is more work for
+ * every ingest of it and every check after.
+ */
+export const LONG_QUOTES = 1_000;
+
+/**
+ * An article of LONG_QUOTES quotes, each a statement of its own: its ingest is one write
  * transaction that runs for a while, so a test can interrupt it. Its speaker and place are
  * the story's (the graph must hold the story), so it adds no person to the story's count.
  */
-export function longDocument(slug: string, quotes: number): Record<string, unknown> {
+export function longDocument(slug: string): Record<string, unknown> {
   const speaker = 'person:mick-mulroy';
   const lines = [titleOf(slug)];
   const statements: Record<string, unknown>[] = [];
   let offset = lines[0]!.length + 1;
-  for (let i = 0; i < quotes; i += 1) {
+  for (let i = 0; i < LONG_QUOTES; i += 1) {
     const words = `Quote ${spelled(i)} of ${slug} is on the record`;
     const line = `The speaker said: “${words}.”`;
     const start = offset + line.indexOf(words);
