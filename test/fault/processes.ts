@@ -186,12 +186,30 @@ export const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
 export const LONG_QUOTES = 1_000;
 
 /**
- * An article of LONG_QUOTES quotes, each a statement of its own: its ingest is one write
- * transaction that runs for a while, so a test can interrupt it. Its speaker and place are
- * the story's (the graph must hold the story), so it adds no person to the story's count.
+ * Whose words a long document quotes: the story's people and places (the graph must hold the
+ * story; the document adds no person to the story's count), or a speaker and a place the
+ * document defines (for a graph without the story).
  */
-export function longDocument(slug: string): Record<string, unknown> {
-  const speaker = 'person:mick-mulroy';
+export type LongDocumentEntities = 'story' | 'own';
+
+const SPEAKERS: Record<LongDocumentEntities, { speaker: string; place: string; entities: Record<string, unknown>[] }> = {
+  story: { speaker: 'person:mick-mulroy', place: 'place:europe', entities: [] },
+  own: {
+    speaker: 'person:fault-test-speaker',
+    place: 'place:fault-test-place',
+    entities: [
+      { id: 'person:fault-test-speaker', type: 'Person', name: 'Fault Test Speaker', aliases: [] },
+      { id: 'place:fault-test-place', type: 'Place', name: 'Fault Test Place', aliases: [] },
+    ],
+  },
+};
+
+/**
+ * An article of LONG_QUOTES quotes, each a statement of its own: its ingest is one write
+ * transaction that runs for a while, so a test can interrupt it.
+ */
+export function longDocument(slug: string, whose: LongDocumentEntities = 'story'): Record<string, unknown> {
+  const { speaker, place, entities } = SPEAKERS[whose];
   const lines = [titleOf(slug)];
   const statements: Record<string, unknown>[] = [];
   let offset = lines[0]!.length + 1;
@@ -199,13 +217,13 @@ export function longDocument(slug: string): Record<string, unknown> {
     const words = `Quote ${spelled(i)} of ${slug} is on the record`;
     const line = `The speaker said: “${words}.”`;
     const start = offset + line.indexOf(words);
-    statements.push({ kind: 'DIRECT', speaker, start, end: start + words.length, text: words, about: ['place:europe'] });
+    statements.push({ kind: 'DIRECT', speaker, start, end: start + words.length, text: words, about: [place] });
     lines.push(line);
     offset += line.length + 1;
   }
   return {
     article: { title: titleOf(slug), text: lines.join('\n'), url: `https://example.org/fault-test/${slug}`, publishedAt: '2025-03-06' },
-    entities: [],
+    entities,
     statements,
   };
 }
