@@ -29,6 +29,9 @@ let harness: GraphQLHarness;
 let folder: string;
 beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-fault-parallel-'));
+  // Writers at once wait on each other's locks, which on a machine shared with other work can
+  // outlast the default transaction timeout: this file is about what they leave, not how fast.
+  process.env.NEO4J_TRANSACTION_TIMEOUT_MS ??= '60000';
   own = await scratchGraph();
   harness = new GraphQLHarness(own.gateway);
 }, 120_000);
@@ -76,6 +79,18 @@ RETURN statements, quoteKeys, evidences, articles, people, sharedStatements, sha
   return row as Record<string, unknown>;
 }
 
+/** What loading overlapping(n) in turn leaves, by n: measured once, for both doors' tests. */
+const sequentialShapes = new Map<number, Promise<Record<string, unknown>>>();
+const sequentialShape = (n: number): Promise<Record<string, unknown>> => {
+  const measure = async (): Promise<Record<string, unknown>> => {
+    await own.empty();
+    for (const document of overlapping(n)) await ingestDocument(own.gateway, document);
+    return shape();
+  };
+  if (!sequentialShapes.has(n)) sequentialShapes.set(n, measure());
+  return sequentialShapes.get(n) as Promise<Record<string, unknown>>;
+};
+
 describe.each([3, 10])('%i parallel ingests of documents that share a quote', (n) => {
   const expected = { statements: n + 1, quoteKeys: n + 1, evidences: 2 * n, articles: n, people: 1, sharedStatements: 1, sharedEvidence: n };
 
@@ -83,9 +98,7 @@ describe.each([3, 10])('%i parallel ingests of documents that share a quote', (n
     ['ingestArticle', viaApi],
     ['the batch writer', viaBatchWriter],
   ])('through %s, give the graph a sequential load gives, the shared quote one statement', async (_door, ingest) => {
-    await own.empty();
-    for (const document of overlapping(n)) await ingestDocument(own.gateway, document);
-    const sequential = await shape();
+    const sequential = await sequentialShape(n);
     expect(sequential).toEqual(expected);
 
     await own.empty();

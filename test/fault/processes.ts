@@ -179,28 +179,51 @@ export const INGEST = `mutation Ingest($document: ArticleDocumentInput!) {
 }`;
 
 /**
- * An article of `quotes` quotes, each a statement of its own: its ingest is one write
+ * The quotes of a long document: enough that its write transaction stays open far longer
+ * than a test takes from seeing it open to killing a process; each more is more work for
+ * every ingest of it and every check after.
+ */
+export const LONG_QUOTES = 1_000;
+
+/**
+ * Whose words a long document quotes: the story's people and places (the graph must hold the
+ * story; the document adds no person to the story's count), or a speaker and a place the
+ * document defines (for a graph without the story).
+ */
+export type LongDocumentEntities = 'story' | 'own';
+
+const SPEAKERS: Record<LongDocumentEntities, { speaker: string; place: string; entities: Record<string, unknown>[] }> = {
+  story: { speaker: 'person:mick-mulroy', place: 'place:europe', entities: [] },
+  own: {
+    speaker: 'person:fault-test-speaker',
+    place: 'place:fault-test-place',
+    entities: [
+      { id: 'person:fault-test-speaker', type: 'Person', name: 'Fault Test Speaker', aliases: [] },
+      { id: 'place:fault-test-place', type: 'Place', name: 'Fault Test Place', aliases: [] },
+    ],
+  },
+};
+
+/**
+ * An article of LONG_QUOTES quotes, each a statement of its own: its ingest is one write
  * transaction that runs for a while, so a test can interrupt it.
  */
-export function longDocument(slug: string, quotes: number): Record<string, unknown> {
-  const speaker = 'person:fault-test-speaker';
+export function longDocument(slug: string, whose: LongDocumentEntities = 'story'): Record<string, unknown> {
+  const { speaker, place, entities } = SPEAKERS[whose];
   const lines = [titleOf(slug)];
   const statements: Record<string, unknown>[] = [];
   let offset = lines[0]!.length + 1;
-  for (let i = 0; i < quotes; i += 1) {
+  for (let i = 0; i < LONG_QUOTES; i += 1) {
     const words = `Quote ${spelled(i)} of ${slug} is on the record`;
     const line = `The speaker said: “${words}.”`;
     const start = offset + line.indexOf(words);
-    statements.push({ kind: 'DIRECT', speaker, start, end: start + words.length, text: words, about: ['place:fault-test-place'] });
+    statements.push({ kind: 'DIRECT', speaker, start, end: start + words.length, text: words, about: [place] });
     lines.push(line);
     offset += line.length + 1;
   }
   return {
     article: { title: titleOf(slug), text: lines.join('\n'), url: `https://example.org/fault-test/${slug}`, publishedAt: '2025-03-06' },
-    entities: [
-      { id: speaker, type: 'Person', name: 'Fault Test Speaker', aliases: [] },
-      { id: 'place:fault-test-place', type: 'Place', name: 'Fault Test Place', aliases: [] },
-    ],
+    entities,
     statements,
   };
 }
