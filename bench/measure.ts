@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
-import type { BenchDatabase } from './database';
+import { processCpuSeconds, type BenchDatabase } from './database';
 import { log } from './log';
 import { type Operation, type OperationInput, type Server } from './operations';
 import type { ServerProcess } from './server-process';
@@ -42,6 +42,13 @@ export interface RunResult {
   readonly roundTripsMin: number | null;
   readonly roundTripsMax: number | null;
   readonly rssPeakMb: number;
+  /**
+   * CPU milliseconds per answered request over the timed run, of the server's process and of
+   * the embedded Neo4j's (null when Neo4j is not embedded), from /proc: what a request costs
+   * each side whatever else the machine runs, where req/s move with the neighbours.
+   */
+  readonly serverCpuMsPerRequest: number | null;
+  readonly neo4jCpuMsPerRequest: number | null;
   /** 1-minute load average before and after the timed run: the machine is shared. */
   readonly loadBefore: number;
   readonly loadAfter: number;
@@ -197,9 +204,12 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
   await quiesce(database);
   await proc.call('reset');
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
+  const cpu = cpuClocks([proc.pid, database.embedded?.pid ?? null]);
   const { result, seconds } = await cannon(proc.url, asked.bodies, connections, timing.duration, asked.set === 'never-repeated');
+  const [serverCpu, neo4jCpu] = cpu();
   const report = (await proc.call('report')) as PhaseReport;
   const completed = result.latency.totalCount;
+  const perAnswer = (cpuSeconds: number | null): number | null => (cpuSeconds === null || completed === 0 ? null : round((cpuSeconds * 1000) / completed, 2));
   const perRequest = report.roundTripsMin !== null && report.requests > 0 ? round(report.roundTrips / report.requests, 2) : alone.roundTrips;
   return {
     op: op.key,
@@ -219,9 +229,18 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
     roundTripsMin: report.roundTripsMin,
     roundTripsMax: report.roundTripsMax,
     rssPeakMb: mb(report.rssPeak),
+    serverCpuMsPerRequest: perAnswer(serverCpu ?? null),
+    neo4jCpuMsPerRequest: perAnswer(neo4jCpu ?? null),
     loadBefore,
     loadAfter: round(os.loadavg()[0] ?? 0, 2),
   };
+}
+
+/** Starts counting the CPU seconds of each process; the function returned reads what each used since (null where it cannot be read). */
+function cpuClocks(pids: readonly (number | null)[]): () => (number | null)[] {
+  const read = (): (number | null)[] => pids.map((pid) => (pid === null ? null : processCpuSeconds(pid)));
+  const before = read();
+  return () => read().map((now, i) => (now === null || before[i] === null ? null : now - (before[i] as number)));
 }
 
 /** The middle value, or the mean of the two middle values of an even count. */
@@ -229,6 +248,11 @@ export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+const medianOrNull = (values: readonly (number | null)[]): number | null => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : round(median(known), 2);
 };
 
 /** One result from several runs of the same operation on the same server: medians, and the totals of errors. */
@@ -245,6 +269,8 @@ export function medianRun(runs: readonly RunResult[]): RunResult {
     roundTripsPerRequest: pick((r) => r.roundTripsPerRequest),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     rssPeakMb: Math.max(...runs.map((r) => r.rssPeakMb)),
+    serverCpuMsPerRequest: medianOrNull(runs.map((r) => r.serverCpuMsPerRequest)),
+    neo4jCpuMsPerRequest: medianOrNull(runs.map((r) => r.neo4jCpuMsPerRequest)),
     loadBefore: pick((r) => r.loadBefore),
     loadAfter: pick((r) => r.loadAfter),
   };

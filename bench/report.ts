@@ -85,9 +85,9 @@ export function tables(results: readonly RunResult[], ops: readonly Operation[],
   const keptHeads = kept ? ' ours kept req/s | kept/floor |' : '';
   const keptRule = kept ? '---:|---:|' : '';
   lines.push(
-    `| op | question | ours req/s | peer req/s | floor req/s | ours/peer | ours/floor |${keptHeads} p50 ours / peer / floor (ms) | p99 ours / peer / floor (ms) | alone ours / peer / floor (ms) | round trips ours / peer / floor${kept ? ' / ours kept' : ''} | errors ours / peer / floor |`,
+    `| op | question | ours req/s | peer req/s | floor req/s | ours/peer | ours/floor |${keptHeads} p50 ours / peer / floor (ms) | p99 ours / peer / floor (ms) | alone ours / peer / floor (ms) | round trips ours / peer / floor${kept ? ' / ours kept' : ''} | server CPU ms/request ours / peer / floor | Neo4j CPU ms/request ours / peer / floor | errors ours / peer / floor |`,
   );
-  lines.push(`|---|---|---:|---:|---:|---:|---:|${keptRule}---:|---:|---:|---:|---:|`);
+  lines.push(`|---|---|---:|---:|---:|---:|---:|${keptRule}---:|---:|---:|---:|---:|---:|---:|`);
   for (const op of ops) {
     const [ours, peer, floor] = SERVERS.map((server) => find(op.key, server));
     const keptRun = kept?.find((r) => r.op === op.key);
@@ -97,7 +97,7 @@ export function tables(results: readonly RunResult[], ops: readonly Operation[],
     lines.push(
       `| ${op.key} | ${op.name} | ${ours?.requestsPerSecond ?? '–'} | ${peer?.requestsPerSecond ?? '–'} | ${floor?.requestsPerSecond ?? '–'} | ` +
         `${ratio(ours?.requestsPerSecond, peer?.requestsPerSecond)} | ${ratio(ours?.requestsPerSecond, floor?.requestsPerSecond)} |${keptCells} ` +
-        `${cell((r) => r.p50)} | ${cell((r) => r.p99)} | ${cell((r) => Math.round(r.aloneMs))} | ${trips} | ${cell((r) => r.errors)} |`,
+        `${cell((r) => r.p50)} | ${cell((r) => r.p99)} | ${cell((r) => Math.round(r.aloneMs))} | ${trips} | ${cell((r) => r.serverCpuMsPerRequest)} | ${cell((r) => r.neo4jCpuMsPerRequest)} | ${cell((r) => r.errors)} |`,
     );
   }
   return lines.join('\n');

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { isAbstractType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 import { ArticleResolver } from './graph/article/article.resolver';
 import {
   EntityResolver,
@@ -73,8 +73,33 @@ const NO_TOPICS: NonNullable<BuildSchemaOptions['pubSub']> = {
 
 /** The schema is built once per process: type-graphql's metadata is global. */
 export function appSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...RESOLVERS], validate: false, pubSub: NO_TOPICS }).then(withTypenameResolution);
+  if (built === undefined) {
+    readPlainFieldsPlainly();
+    built = buildSchema({ resolvers: [...RESOLVERS], validate: false, pubSub: NO_TOPICS }).then(withTypenameResolution);
+  }
   return built;
+}
+
+/**
+ * A field without a resolver of its own reads its property with graphql-js's default
+ * resolver. type-graphql otherwise gives each such field a resolver that makes an object and
+ * a closure on every call, to run middlewares this schema does not have: a list of a
+ * thousand attribution buckets made thousands of them per request, for the garbage collector
+ * to collect (docs/bench-findings.md, "a computed answer's CPU in Node"). graphql-js reads the
+ * property named as the field, so a type that has, inherits or implements a field named apart
+ * from its property (`@Field({ name })`) keeps type-graphql's resolvers. Set before the build,
+ * which reads it.
+ */
+function readPlainFieldsPlainly(): void {
+  const storage = getMetadataStorage();
+  const renamed = new Set(storage.fields.filter((field) => field.schemaName !== field.name).map((field) => field.target));
+  const hasRenamed = (target: unknown): boolean => {
+    for (let t = target; typeof t === 'function'; t = Object.getPrototypeOf(t)) if (renamed.has(t)) return true;
+    return false;
+  };
+  for (const type of storage.objectTypes) {
+    if (!hasRenamed(type.target) && !(type.interfaceClasses ?? []).some(hasRenamed)) type.simpleResolvers ??= true;
+  }
 }
 
 /**

@@ -10,15 +10,17 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig, projectRoot } from '../../src/config';
+import { NO_NOTIFICATIONS } from '../../src/db/gateway';
 import { tuneOutgoingSockets } from '../../src/db/socket';
 import { runChild } from './child';
 
 runChild('peer', async (uri, meter) => {
-  // The driver's sockets get the settings ours and the floor get through createDriver, so the
-  // comparison measures the GraphQL layers and their Cypher, not a TCP setting.
+  // The driver's sockets and notifications get the settings ours and the floor get through
+  // createDriver, so the comparison measures the GraphQL layers and their Cypher, not a TCP
+  // or driver setting.
   tuneOutgoingSockets();
   const config = loadConfig();
-  const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password));
+  const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4j.user, config.neo4j.password), { notificationFilter: NO_NOTIFICATIONS });
   const counted = new Proxy(driver, {
     get(target, property) {
       if (property === 'session') {

@@ -48,10 +48,21 @@ export interface GatewayOptions extends DriverOptions {
 /** The cheapest read there is: its bookmark names the state of the database (answer-cache.ts). */
 const STATE = cypher('RETURN 1 AS state');
 
+/**
+ * Neo4j sends no notifications (warnings about a query: a label or property key no node has
+ * yet, say). Nothing here reads them, and a query that names what a graph may not hold yet
+ * (a retracted article's reason, before any retraction) got them on every request: Neo4j made
+ * them and the driver unpacked them into objects, a share of a lookup's CPU on both sides
+ * (docs/bench-findings.md, "a computed answer's CPU in Node"). EXPLAIN and PROFILE still
+ * give their plans.
+ */
+export const NO_NOTIFICATIONS = { minimumSeverityLevel: 'OFF' } as const;
+
 export function createDriver(config: Neo4jConfig & { uri: string }, options: DriverOptions = {}): Driver {
   tuneOutgoingSockets();
   return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
+    notificationFilter: NO_NOTIFICATIONS,
     maxTransactionRetryTime: options.maxRetryTimeMs ?? DEFAULT_MAX_RETRY_TIME_MS,
     connectionTimeout: options.connectionTimeoutMs ?? 2_000,
     connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? options.connectionTimeoutMs ?? 2_000,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbstractType, type GraphQLResolveInfo } from 'graphql';
+import { isAbstractType, type GraphQLFieldMap, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import path from 'node:path';
 import { appSchema, printSchemaFile } from '../../src/schema';
 
@@ -19,6 +19,20 @@ describe('interface type resolution', () => {
       const info = {} as GraphQLResolveInfo;
       expect(type.resolveType?.({ __typename: 'Person', id: 'person:x' }, {}, info, type)).toBe('Person');
       expect(type.resolveType?.({ id: 'person:x' }, {}, info, type)).toBeUndefined();
+    }
+  });
+});
+
+describe('plain fields', () => {
+  it('are read by graphql-js itself; fields with a resolver of their own keep it', async () => {
+    const schema = await appSchema();
+    const fields = (type: string): GraphQLFieldMap<unknown, unknown> => (schema.getType(type) as GraphQLObjectType).getFields();
+    // Int and ID fields carry no response-budget wrapper (String fields do), so a plain one has no resolver at all.
+    for (const [type, field] of [['AttributionBucket', 'count'], ['AttributionBucket', 'id'], ['Statement', 'id'], ['Person', 'id'], ['Evidence', 'start'], ['PageInfo', 'hasNextPage']] as const) {
+      expect([type, field, fields(type)[field]?.resolve]).toEqual([type, field, undefined]);
+    }
+    for (const [type, field] of [['Statement', 'speaker'], ['Statement', 'evidence'], ['Evidence', 'article'], ['Query', 'attribution']] as const) {
+      expect([type, field, typeof fields(type)[field]?.resolve]).toEqual([type, field, 'function']);
     }
   });
 });
