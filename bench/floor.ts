@@ -134,13 +134,15 @@ CALL (s) {
 RETURN s {.id, .text, .kind, speaker: speaker {.id, .name}, evidence: evidence} AS statement`,
 
   // Per speaker, statements about the policy per ISO week; the 10 largest kept, the rest summed
-  // per week. A statement has one speaker, so it is counted once as it is read, and only those
-  // counts are sorted and folded (docs/bench-findings.md, "a weekly series costs what reading
-  // its statements costs").
+  // per week. A statement has one speaker, so it is counted once as it is read, by speaker and
+  // day (the short `day`, and no date function per statement), and only those counts are
+  // turned into weeks, sorted and folded (docs/bench-findings.md, "a weekly series costs what
+  // reading its statements costs" and "a series counts by day before it counts by week").
   weeklySeries: `
 MATCH (:Entity {id: $policy})<-[:ABOUT]-(s:Statement)<-[:SAID]-(g:Entity)
-WHERE s.dayKey >= '0001-01-01'
-WITH g, toString(date.truncate('week', date(left(s.dayKey, 10)))) AS week, count(s) AS n
+WHERE s.day IS NOT NULL
+WITH g, s.day AS day, count(s) AS n
+WITH g, toString(date.truncate('week', date(day))) AS week, sum(n) AS n
 WITH collect({g: g, week: week, n: n}) AS counted
 CALL (counted) {
   UNWIND counted AS c

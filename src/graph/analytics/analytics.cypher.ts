@@ -213,11 +213,16 @@ ORDER BY n DESC, label, id`;
   return cypher(text, filterParams(filter));
 }
 
-/** The first day of a statement's interval, from its dayKey: ISO weeks start on Monday (UTC days). */
-const INTERVAL_START: Readonly<Record<Interval, string>> = {
-  DAY: 'left(s.dayKey, 10)',
-  WEEK: "toString(date.truncate('week', date(left(s.dayKey, 10))))",
-  MONTH: "left(s.dayKey, 7) + '-01'",
+/**
+ * The first day of the interval that holds `day` (a YYYY-MM-DD expression): ISO weeks start
+ * on Monday (UTC days). Series read a statement's `day` (its dayKey's first ten characters,
+ * stored short enough to sit in the node's property record) rather than cut the dayKey, a
+ * string long enough to be stored apart.
+ */
+const INTERVAL_START: Readonly<Record<Interval, (day: string) => string>> = {
+  DAY: (day) => day,
+  WEEK: (day) => `toString(date.truncate('week', date(${day})))`,
+  MONTH: (day) => `left(${day}, 7) + '-01'`,
 };
 
 /** A dimension in which a statement has at most one group: `group` binds it to `g` for statement `s` (null when it has none); `key` and `label` read it. */
@@ -256,7 +261,7 @@ export function translateSeries(groupBy: AttributionDimension, interval: Interva
   const { match, where } = filterClauses(filter);
   const selected = `
 MATCH ${match}
-WHERE ${[...where, "s.dayKey >= '0001-01-01'"].join('\n  AND ')}
+WHERE ${[...where, 's.day IS NOT NULL'].join('\n  AND ')}
 WITH DISTINCT s`;
   const grouping = SERIES_GROUPS[groupBy];
   const text = selected + (typeof grouping === 'string' ? severalGroups(grouping, interval) : oneGroup(grouping, interval));
@@ -265,13 +270,16 @@ WITH DISTINCT s`;
 
 /**
  * Where a statement has at most one group, each statement is counted once, by its group and
- * interval, as the statements are read: the rest of the query handles those counts (a few
- * per group), never a list of the statements. An interval's total is the sum of its counts,
- * those without a group included.
+ * day, as the statements are read: the rest of the query handles those counts (a few per
+ * group), never a list of the statements. The interval is worked out per group and day, not
+ * per statement, because a date function per statement costs more than the grouping
+ * (docs/bench-findings.md, "a series counts by day before it counts by week"). An interval's
+ * total is the sum of its counts, those without a group included.
  */
 const oneGroup = ({ group, key, label }: OneGroup, interval: Interval): string => `
 ${group}
-WITH g, ${INTERVAL_START[interval]} AS start, count(s) AS n
+WITH g, s.day AS day, count(s) AS n
+WITH g, ${INTERVAL_START[interval]('day')} AS start, sum(n) AS n
 WITH collect({g: g, start: start, n: n}) AS counted
 CALL (counted) {
   UNWIND counted AS c
@@ -298,7 +306,7 @@ RETURN kept, totals, cells`;
  * query handles cells, not statements.
  */
 const severalGroups = (groups: string, interval: Interval): string => `
-WITH ${INTERVAL_START[interval]} AS start, s
+WITH ${INTERVAL_START[interval]('s.day')} AS start, s
 WITH start, collect(s) AS inInterval
 UNWIND inInterval AS s
 OPTIONAL CALL (s) { ${groups} }
