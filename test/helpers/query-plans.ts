@@ -294,6 +294,8 @@ function translated(): CheckedQuery[] {
       queries.push({ name: `statement.translateAnchoredPages(${anchor}, ${label})`, cypher: q.cypher, params: q.params });
     }
   }
+  const firstEvidence = Statement.statementsByIdText({ ...Statement.ALL_INCLUDES, firstEvidenceOnly: true });
+  queries.push({ name: 'statement.statementsByIdText(ALL_INCLUDES, first evidence only)', cypher: firstEvidence, params: paramsFor('statementsByIdText', firstEvidence) });
   for (const [hops, first] of [
     [1, 1],
     [4, 3],

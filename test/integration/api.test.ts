@@ -7,10 +7,11 @@ import type { ArticleHeader } from '../../src/graph/article/article.type';
 import { createContext } from '../../src/context';
 import { EntityResolver } from '../../src/graph/entity/entity.resolver';
 import type { EntityHeader } from '../../src/graph/entity/entity.type';
-import { NO_INCLUDES } from '../../src/graph/statement/statement.cypher';
-import { statementsById } from '../../src/graph/statement/statement.repository';
+import { NO_INCLUDES, statementsByIdText } from '../../src/graph/statement/statement.cypher';
+import { evidenceInOrder, statementsById } from '../../src/graph/statement/statement.repository';
 import { StatementResolver } from '../../src/graph/statement/statement.resolver';
 import type { StatementHeader } from '../../src/graph/statement/statement.type';
+import { driverForTests } from '../helpers/failing-gateways';
 import { storyHarness } from '../helpers/graph';
 
 const harness = storyHarness();
@@ -51,6 +52,39 @@ describe('round trips to Neo4j', () => {
     expect({ id: (live.data?.statement as { id: string } | null)?.id, roundTrips: live.roundTrips }).toEqual({ id, roundTrips: 1 });
     const unknown = await harness.execute(query, { id: 'statement:no-such-article:1' });
     expect({ errors: unknown.errors, statement: unknown.data?.statement, roundTrips: unknown.roundTrips }).toEqual({ errors: undefined, statement: null, roundTrips: 2 });
+  });
+
+  it('bring only the first evidence when `evidence` alone is selected, the one the repository would put first', async () => {
+    // A story statement made to appear in three more articles: undated, of the same day with
+    // a smaller id, and later; in a transaction that is rolled back, so the story is unchanged.
+    const driver = driverForTests();
+    const session = driver.session();
+    const tx = await session.beginTransaction();
+    try {
+      const [row] = (await tx.run('MATCH (s:Statement)-[r:APPEARS_IN]->(a:Article) RETURN s.id AS id, a.publishedAt AS day, r.start AS start LIMIT 1')).records;
+      const id = row?.get('id') as string;
+      await tx.run(
+        `MATCH (s:Statement {id: $id})
+         UNWIND [{id: 'article:zz-undated', day: null}, {id: 'article:0-same-day', day: $day}, {id: 'article:later', day: '2099-01-01'}] AS extra
+         CREATE (a:Article {id: extra.id, title: extra.id, publishedAt: extra.day})
+         CREATE (s)-[:APPEARS_IN {start: $start, end: $start + 1, sentence: 'x'}]->(a)`,
+        { id, day: row?.get('day'), start: row?.get('start') },
+      );
+      const evidenceOf = async (firstEvidenceOnly: boolean) => {
+        const text = statementsByIdText({ ...NO_INCLUDES, evidence: true, articles: true, firstEvidenceOnly });
+        const [found] = (await tx.run(text, { ids: [id] })).records;
+        return (found?.get('statement') as { details: { evidence: Parameters<typeof evidenceInOrder>[0] } }).details.evidence;
+      };
+      const all = evidenceInOrder(await evidenceOf(false));
+      const first = await evidenceOf(true);
+      expect(all.map((e) => e.articleId).slice(0, 2)).toEqual(['article:zz-undated', 'article:0-same-day']);
+      expect(first).toHaveLength(1);
+      expect(evidenceInOrder(first)).toEqual([all[0]]);
+    } finally {
+      await tx.rollback();
+      await session.close();
+      await driver.close();
+    }
   });
 
   it('give the same answer whether a query brings the nested fields along or they are fetched one level at a time', async () => {

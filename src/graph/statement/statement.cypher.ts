@@ -41,6 +41,12 @@ export interface StatementIncludes {
   readonly about: boolean;
   readonly reportedBy: boolean;
   readonly evidence: boolean;
+  /**
+   * Only the first evidence (the oldest article's), chosen in Neo4j: the client selected
+   * `evidence` and not `evidences`, and a statement repeated in many articles would
+   * otherwise bring every one of them along for the server to keep one.
+   */
+  readonly firstEvidenceOnly: boolean;
   readonly articles: boolean;
   /** And those articles' text: without it, Article.text loads the article when asked. */
   readonly articleText: boolean;
@@ -56,10 +62,10 @@ export interface StatementIncludes {
 
 /** Whole statements and nothing along: what the statement loader promises. */
 export const NO_INCLUDES: StatementIncludes = {
-  speaker: false, roles: false, about: false, reportedBy: false, evidence: false, articles: false, articleText: false, statementFields: true, entityFields: true,
+  speaker: false, roles: false, about: false, reportedBy: false, evidence: false, firstEvidenceOnly: false, articles: false, articleText: false, statementFields: true, entityFields: true,
 };
 export const ALL_INCLUDES: StatementIncludes = {
-  speaker: true, roles: true, about: true, reportedBy: true, evidence: true, articles: true, articleText: true, statementFields: true, entityFields: true,
+  speaker: true, roles: true, about: true, reportedBy: true, evidence: true, firstEvidenceOnly: false, articles: true, articleText: true, statementFields: true, entityFields: true,
 };
 
 /** Whether a query with these includes brings anything along. */
@@ -77,17 +83,33 @@ const detailsMap = (includes: StatementIncludes): string => {
     includes.speaker && includes.roles && `speakerRoles: [(s)<-[:SAID]-(e:Person) | ${rolesOf('e')}][0]`,
     includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${entity}}]`,
     includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${entity}}]`,
-    includes.evidence &&
-      // A retracted statement's evidence is in retracted articles; a live one's, in live articles only.
-      `evidence: [(s)-[r:APPEARS_IN]->(a) WHERE a:Article OR (s:RetractedStatement AND a:RetractedArticle) | {start: r.start, end: r.end, sentence: r.sentence,
-     sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${includes.articles ? `,\n     article: ${includes.articleText ? ARTICLE_PROJECTION : ARTICLE_HEADER_PROJECTION}` : ''}}]`,
+    includes.evidence && `evidence: ${evidenceList(includes)}`,
   ];
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
 };
 
+/**
+ * Statement `s`'s evidence rows; a retracted statement's evidence is in retracted articles,
+ * a live one's in live articles only. With `firstEvidenceOnly`, the one row that comes first
+ * in the repository's order (statement.repository.ts evidenceInOrder: oldest article, then
+ * article id; undated first).
+ */
+function evidenceList(includes: StatementIncludes): string {
+  const article = includes.articles ? `,\n     article: ${includes.articleText ? ARTICLE_PROJECTION : ARTICLE_HEADER_PROJECTION}` : '';
+  const row = `{start: r.start, end: r.end, sentence: r.sentence,
+     sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${article}}`;
+  const appearsIn = '(s)-[r:APPEARS_IN]->(a) WHERE a:Article OR (s:RetractedStatement AND a:RetractedArticle)';
+  if (!includes.firstEvidenceOnly) return `[${appearsIn} | ${row}]`;
+  return `COLLECT {
+    MATCH ${appearsIn}
+    WITH r, a ORDER BY coalesce(a.publishedAt, ''), a.id LIMIT 1
+    RETURN ${row}
+  }`;
+}
+
 const STATEMENT_HEADER_PROJECTION = `{${HEADER_FIELDS}\n}`;
 
-/** Built once per combination of includes (512 at most): requests ask for the same few. */
+/** Built once per combination of includes (1 024 at most): requests ask for the same few. */
 const projections = new Map<string, string>();
 
 const includesKeys = new WeakMap<StatementIncludes, string>();

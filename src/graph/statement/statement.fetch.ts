@@ -84,6 +84,7 @@ function includesFrom(paths: ReadonlySet<string>, prefix: string): StatementIncl
     about: has('about'),
     reportedBy: has('reportedBy'),
     evidence: has('evidence') || has('evidences'),
+    firstEvidenceOnly: has('evidence') && !has('evidences'),
     articles: has('evidence.article') || has('evidences.article'),
     // Only for one statement: on a page every evidence's row would carry its own copy of the
     // article's text (a hundred copies of one long article per page, issue 21), where

@@ -73,10 +73,13 @@ type Ordered = NonNullable<DetailsRow['about']>;
 const inOrder = (list: Ordered): EntityHeader[] =>
   [...list].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0) || a.entity.id.localeCompare(b.entity.id)).map((o) => o.entity);
 
-/** Oldest article first, ties by article id; the article itself kept where it came along. */
-function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] {
+/** Cypher's order of strings (by code point), so a first evidence chosen in Neo4j is the one chosen here. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Oldest article first (undated first), ties by article id; the article itself kept where it came along. */
+export function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] {
   return [...rows]
-    .sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.articleId.localeCompare(b.articleId))
+    .sort((a, b) => byCodePoint(a.publishedAt ?? '', b.publishedAt ?? '') || byCodePoint(a.articleId, b.articleId))
     .map(({ start, end, sentence, sentenceStart, articleId, article }) => ({ start, end, sentence, sentenceStart, articleId, ...(article && { article }) }));
 }
 
