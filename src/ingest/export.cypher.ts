@@ -31,7 +31,7 @@ RETURN a.id AS from, b.id AS to, type(r) AS relation
 ORDER BY from, to, relation`;
 
 /** Articles with their statements in document order, a page at a time. */
-export const ARTICLE_PAGE = `
+export const EXPORTED_ARTICLES_PAGE = `
 MATCH (a:Article)
 WHERE a.id > $after
 WITH a ORDER BY a.id LIMIT toInteger($limit)

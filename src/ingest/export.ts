@@ -26,7 +26,7 @@ const inOrder = <T extends [number | null, string, ...unknown[]]>(pairs: readonl
   [...pairs].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || a[1].localeCompare(b[1]));
 const byOrdinal = (pairs: [number | null, string, ...unknown[]][]): string[] => inOrder(pairs).map((p) => p[1]);
 
-/** An ABOUT link as ARTICLE_PAGE reads it: ordinal, entity id, stance, the extractor's confidence. */
+/** An ABOUT link as EXPORTED_ARTICLES_PAGE reads it: ordinal, entity id, stance, the extractor's confidence. */
 type AboutLink = [number | null, string, Stance | null, number | null];
 
 /**
@@ -97,7 +97,7 @@ export interface ExportedArticle {
 export async function exportDocuments(gateway: Neo4jGateway): Promise<ExportedArticle[]> {
   const entities = new Map((await readAll(gateway, Q.ENTITY_PAGE)).map((row) => [row.id as string, toEntity(row)]));
   const sequences = (await gateway.read(cypher(Q.SEQUENCES))).map((r) => ({ from: r.from, to: r.to, relation: r.relation }) as SequenceInput);
-  const articles = await readAll(gateway, Q.ARTICLE_PAGE);
+  const articles = await readAll(gateway, Q.EXPORTED_ARTICLES_PAGE);
 
   return articles.map((a) => {
     const slug = articleSlug(a.id as string);

@@ -391,7 +391,7 @@ export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(ENTITY_TYPES.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',
-  'export.ARTICLE_PAGE': 'a.id',
+  'export.EXPORTED_ARTICLES_PAGE': 'a.id',
   'check.ARTICLE_QUOTES_PAGE': 'a.id',
   ...Object.fromEntries(NODE_TYPES.map((label) => [`check.NODE_PAGES.${label}`, 'n.id'])),
 };

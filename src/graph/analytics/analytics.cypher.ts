@@ -9,7 +9,7 @@ import { ARTICLE_PROJECTION } from '../article/article.cypher';
 import { ENTITY_PROJECTION } from '../entity/entity.cypher';
 import { filterClauses, filterParams, STANCE_OF_LINK, STATEMENT_PROJECTION, TOPIC_NAMED, type StatementFilterValues } from '../statement/statement.cypher';
 import { AttributionDimension, type Interval } from './analytics.type';
-import { PATHS } from './analytics.input';
+import { PATHS_LIMITS } from './analytics.input';
 
 /**
  * Projects any node bound to `v` onto its record (StatementRecord, ArticleRecord or
@@ -117,10 +117,10 @@ RETURN origin IS NOT NULL AS fromFound, target IS NOT NULL AS toFound, [route IN
 }
 
 /** One text per maxHops: a path of at most maxHops hops has one of maxHops lengths. */
-const PATH_TEXTS: ReadonlyMap<number, string> = new Map(range(1, PATHS.maxHops).map((hops) => [hops, pathsText(hops)] as const));
+const PATH_TEXTS: ReadonlyMap<number, string> = new Map(range(1, PATHS_LIMITS.maxHops).map((hops) => [hops, pathsText(hops)] as const));
 
-/** `maxDegree` is PATHS.maxDegree in the API; tests pass a smaller one to see hubs avoided on the story. */
-export function translatePaths(from: string, to: string, maxHops: number, first: number, maxDegree: number = PATHS.maxDegree): CypherQuery {
+/** `maxDegree` is PATHS_LIMITS.maxDegree in the API; tests pass a smaller one to see hubs avoided on the story. */
+export function translatePaths(from: string, to: string, maxHops: number, first: number, maxDegree: number = PATHS_LIMITS.maxDegree): CypherQuery {
   const text = PATH_TEXTS.get(maxHops);
   if (text === undefined) throw new Error(`no paths query for maxHops ${maxHops} and first ${first}: check the bounds before translating`);
   return cypher(text, { from, to, limit: first, maxDegree });

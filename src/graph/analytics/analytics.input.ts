@@ -6,15 +6,15 @@
 import { GraphQLError } from 'graphql';
 import { badInput, ErrorCode } from '../../errors';
 
-export const SEARCH = { maxTextLength: 200, defaultFirst: 10, maxFirst: 50 } as const;
+export const SEARCH_LIMITS = { maxTextLength: 200, defaultFirst: 10, maxFirst: 50 } as const;
 /**
  * `maxDegree`: a path passes only through entities and statements with at most this many
  * path relationships (its ends excepted); see translatePaths in analytics.cypher.ts.
  */
-export const PATHS = { defaultMaxHops: 4, maxHops: 6, defaultFirst: 3, maxFirst: 10, maxDegree: 1000 } as const;
-export const TIMELINE = { defaultFirst: 50, maxFirst: 200 } as const;
+export const PATHS_LIMITS = { defaultMaxHops: 4, maxHops: 6, defaultFirst: 3, maxFirst: 10, maxDegree: 1000 } as const;
+export const TIMELINE_LIMITS = { defaultFirst: 50, maxFirst: 200 } as const;
 /** `maxPoints`: the most intervals one series may have; a dashboard draws no more. */
-export const SERIES = { defaultTop: 10, maxTop: 50, maxPoints: 1000 } as const;
+export const SERIES_LIMITS = { defaultTop: 10, maxTop: 50, maxPoints: 1000 } as const;
 
 /** `value` when it is a whole number in min..max, `fallback` when absent; BAD_USER_INPUT otherwise. */
 export function bounded(argument: string, value: number | null | undefined, min: number, max: number, fallback: number): number {
@@ -25,14 +25,14 @@ export function bounded(argument: string, value: number | null | undefined, min:
   return value;
 }
 
-/** The text to search for, trimmed: at least one non-blank character, at most SEARCH.maxTextLength. */
+/** The text to search for, trimmed: at least one non-blank character, at most SEARCH_LIMITS.maxTextLength. */
 export function searchText(text: string): string {
   const trimmed = text.trim();
   if (trimmed.length === 0) {
     throw badInput(`text must contain something to search for; received ${JSON.stringify(text)}`, { argument: 'text' });
   }
-  if (trimmed.length > SEARCH.maxTextLength) {
-    throw badInput(`text must be at most ${SEARCH.maxTextLength} characters; received ${trimmed.length} characters`, { argument: 'text' });
+  if (trimmed.length > SEARCH_LIMITS.maxTextLength) {
+    throw badInput(`text must be at most ${SEARCH_LIMITS.maxTextLength} characters; received ${trimmed.length} characters`, { argument: 'text' });
   }
   return trimmed;
 }

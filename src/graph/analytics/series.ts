@@ -4,7 +4,7 @@
  * 0 where Neo4j found nothing. Pure: the counts come from translateSeries (analytics.cypher.ts).
  */
 import { badInput } from '../../errors';
-import { SERIES } from './analytics.input';
+import { SERIES_LIMITS } from './analytics.input';
 import type { AttributionSeries, Interval as IntervalEnum } from './analytics.type';
 
 /**
@@ -47,15 +47,15 @@ function nextStart(start: string, interval: Interval): string {
 
 /**
  * The starts of every interval from the one holding `from` to the one holding `to`, oldest
- * first; BAD_USER_INPUT naming `interval` when there would be more than SERIES.maxPoints.
+ * first; BAD_USER_INPUT naming `interval` when there would be more than SERIES_LIMITS.maxPoints.
  */
 export function intervalStarts(from: string, to: string, interval: Interval): string[] {
   const starts: string[] = [];
   const last = intervalStart(to, interval);
   for (let start = intervalStart(from, interval); start <= last; start = nextStart(start, interval)) {
-    if (starts.length === SERIES.maxPoints) {
+    if (starts.length === SERIES_LIMITS.maxPoints) {
       throw badInput(
-        `interval ${interval} from ${from} to ${to} gives more than ${SERIES.maxPoints} points; choose a longer interval or a shorter window (filter.since, filter.until)`,
+        `interval ${interval} from ${from} to ${to} gives more than ${SERIES_LIMITS.maxPoints} points; choose a longer interval or a shorter window (filter.since, filter.until)`,
         { argument: 'interval' },
       );
     }
