@@ -111,11 +111,12 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const { layout } = prepared;
   const registry = new Registry(gazetteer);
   const mentions = findMentions(layout, registry);
-  const drafter = new Drafter({ layout, mentions, registry, history: [], pronouns: new Map() });
+  const scope = { layout, mentions, registry, history: [], pronouns: new Map() };
+  const drafter = new Drafter(scope);
   drafter.run();
   const ordered = carryOver(drafter.drafts);
   showVenues(ordered, drafter.shows);
-  carryOccasions(ordered, layout, mentions);
+  carryOccasions(ordered, scope);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
   new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys).linkAll(ordered);
   const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));
