@@ -46,6 +46,8 @@ export const isSharedOccasion = (venue: string): boolean => SHARED.test(occasion
 const POSSESSIVE_GENDER: Readonly<Record<string, 'male' | 'female' | null>> = { his: 'male', her: 'female', their: null };
 /** Verbs by which a subject holds an occasion named after them: "Abbott held a news conference". */
 const HOLDING = new Set(['held', 'holds', 'hold', 'holding', 'hosted', 'hosts', 'gave', 'gives', 'delivered', 'delivers', 'started', 'began', 'opened', 'led', 'addressed', 'attended', 'joined']);
+/** How many of the occasions named last a back-reference ("in the interview") is looked for among. */
+const EARLIER_KEPT = 20;
 /** How many paragraphs back the holder of "his speech" may have been named. */
 const POSSESSOR_REACH = 3;
 
@@ -61,6 +63,7 @@ export function namedOccasions(scope: AttributionScope, drafts: readonly Draft[]
     const found = occasionOf(scope, frame, earlier, kind === 'title');
     if (found === null) continue;
     earlier.push(found.venue);
+    if (earlier.length > EARLIER_KEPT) earlier.shift();
     if (drafted.has(sentence.index)) continue;
     if (found.holder === null ? !isSharedOccasion(found.venue) : captionLike(frame)) continue;
     out.push({ ...found, outlets: [...new Set([...found.outlets, ...outletsNamedIn(scope, found.venue)])], start: sentence.start, paragraph: sentence.paragraph });
@@ -150,7 +153,20 @@ const phraseOf = (m: Mention): NounPhrase => ({ mentions: [m], generic: null, fi
 /** The scope as it stood when sentence `s` was read: who had spoken before it, not after. */
 function scopeBefore(scope: AttributionScope, s: number): AttributionScope {
   const paragraph = scope.layout.sentences[s]?.paragraph ?? 0;
-  return { ...scope, history: scope.history.filter((h) => h.paragraph <= paragraph) };
+  // The history is in document order: cut it where the paragraphs after this one begin.
+  return { ...scope, history: scope.history.slice(0, firstIndex(scope.history, (h) => h.paragraph > paragraph)) };
+}
+
+/** The index of the first item of `sorted` for which `after` holds, `after` being false then true along it. */
+function firstIndex<T>(sorted: readonly T[], after: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(sorted[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** "He started his speech …": the last person named before the possessive, of its gender, a few paragraphs back at most. */
@@ -158,9 +174,9 @@ function possessor(scope: AttributionScope, pronoun: Token, s: number): DocEntit
   const gender = POSSESSIVE_GENDER[pronoun.lower] ?? null;
   const paragraph = scope.layout.sentences[s]?.paragraph ?? 0;
   const all = scope.mentions.all;
-  for (let n = all.length - 1; n >= 0; n -= 1) {
+  for (let n = firstIndex(all, (m) => m.start >= pronoun.start) - 1; n >= 0; n -= 1) {
     const m = all[n] as Mention;
-    if (m.start >= pronoun.start || m.quote !== null) continue;
+    if (m.quote !== null) continue;
     if (paragraph - (scope.layout.sentences[m.sentence]?.paragraph ?? 0) > POSSESSOR_REACH) return null;
     const e = m.entity;
     if (m.kind === 'name' && e !== null && e.type === 'Person' && (gender === null || e.gender === null || e.gender === gender)) return e;

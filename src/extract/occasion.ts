@@ -41,8 +41,9 @@ const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speake
  * A speaker the article puts on one occasion only (one interview, one news conference; not a
  * text such as a post or a statement) said
  * there whatever it reports them saying, before or after it is named, as a summary lede
- * does: the words that go on reporting ("said", "added") keep it however far apart, and a
- * plain "said" before the occasion is named takes it too. A speaker on several occasions
+ * does: the words that go on reporting ("said", "added") keep it however far apart, and the
+ * lede's plain "said" takes the occasion the paragraphs after it name (a summary lede: "X said
+ * the pause was the “strategy all along.”" before "In a press conference …"). A speaker on several occasions
  * keeps the last one for a passage (`AFTER` paragraphs), which someone else's words on an
  * occasion of their own end. An occasion named with nobody's name on it ("a CNN town hall"),
  * when it is the only one of its kind, is the occasion of the speakers who have none.
@@ -54,6 +55,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   const told = new Set(shows.map((a) => a.start));
   const named = [...shows, ...namedOccasions(scope, drafts).filter((o) => !told.has(o.start))].sort((a, b) => a.start - b.start);
   const plan = articleOccasions(drafts, named);
+  const lede = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0)?.sentences[0];
   const last = new Map<DocEntity, { occasion: Occasion; paragraph: number }>();
   const previous = new Map<DocEntity, Draft>();
   let next = 0;
@@ -78,7 +80,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     previous.set(speaker, d);
     const only = plan.only.get(speaker);
     if (only !== undefined) {
-      if (d.start > only.start ? goesOn(d) : d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
+      if (d.start > only.start ? goesOn(d) : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
       continue;
     }
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.

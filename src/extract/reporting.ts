@@ -33,13 +33,15 @@ interface Found {
    * ("told correspondent Jacob Soboroff in an interview on MSNBC").
    */
   replaceable: boolean;
+  /** The venue is the verb's own ("posted on Facebook during the town hall"): no occasion named elsewhere replaces it. */
+  bound: boolean;
   backReference: string | null;
   readonly outer: DocEntity[];
   readonly venueOutlets: DocEntity[];
 }
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
-  const found: Found = { venue: null, replaceable: false, backReference: null, outer: [], venueOutlets: [] };
+  const found: Found = { venue: null, replaceable: false, bound: false, backReference: null, outer: [], venueOutlets: [] };
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
@@ -47,7 +49,7 @@ export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
     if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
     reportedAt(ctx, frame, k, found);
   }
-  return { venue: found.venue, backReference: found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
+  return { venue: found.venue, backReference: found.bound ? null : found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
 }
 
 function addOnce(list: DocEntity[], e: DocEntity): void {
@@ -185,7 +187,10 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
   const platform = platformAfter(ctx, frame, k + 1);
   if (platform === null) return false;
   if (found.replaceable) replace(found);
-  found.venue ??= `post on ${platform}`;
+  if (found.venue === null) {
+    found.venue = `post on ${platform}`;
+    found.bound = true;
+  }
   return true;
 }
 
