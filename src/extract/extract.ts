@@ -18,7 +18,7 @@ import type { Speaker } from './frame';
 import { carryOver, Drafter, showVenues, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
 import { layOut, type Layout } from './layout';
-import { findMentions, Registry, type DocEntity, type Via } from './mentions';
+import { documentMentions, findMentions, Registry, type DocEntity, type Via } from './mentions';
 import { readMetadata, type PageMetadata } from './metadata';
 import { carryOccasions } from './occasion';
 import { findTopics } from './topics';
@@ -301,6 +301,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
   const all = review.concat(leftOut(layout, left)).sort((a, b) => a.start - b.start || (a.statement ?? Infinity) - (b.statement ?? Infinity));
   const { entities, known } = entitiesOf(used, ids);
   for (const id of topics) if (!id.startsWith('person:') && !id.startsWith('org:') && !ids.newPlaces.has(id)) known.push(id);
+  const mentions = documentMentions(entities, statements, known);
   return {
     document: {
       article: {
@@ -312,6 +313,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
         publishedAt,
       },
       entities,
+      ...(mentions !== undefined ? { mentions } : {}),
       statements,
       review: all,
     },
