@@ -12,7 +12,8 @@
 import { nameKey } from '../ingest/text';
 import type { GazetteerEntry } from './gazetteer';
 import { readsAsPersonName } from './person-name';
-import type { Layout } from './layout';
+import type { Layout, Token } from './layout';
+import { SENTENCE_OPENERS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention, Mentions } from './mentions';
 import type { TopicHit, TopicsBySentence } from './topics';
 
@@ -85,9 +86,11 @@ export class AboutLinker {
     links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
     if (!links.some(isPolicyOrEvent)) links.push(...this.fromContext(s));
     const main = this.topics.main;
-    // A statement that names a place of its own is about that place ("the US will stay at our side").
-    if (!links.some((l) => isPolicyOrEvent(l) || l.target.kind !== 'entity') && main !== null) links.push({ target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name });
-    return dedupe(links);
+    // A statement that names a place of its own is about that place ("the US will stay at our side"), unless the
+    // article reports an event: a place then says where, not what ("we will get East Palestine back on its feet").
+    const placed = links.some((l) => l.target.kind !== 'entity');
+    if (!links.some(isPolicyOrEvent) && main !== null && (!placed || main.type === 'Event')) links.push({ target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name });
+    return dedupe(withoutLooseWords(links));
   }
 
   /**
@@ -122,7 +125,8 @@ export class AboutLinker {
       if (this.layout.tokens.slice(m.first, m.last + 1).every((t) => t.tags.has('Demonym') || !/^\p{Lu}/u.test(t.text))) continue;
       if (s.kind === 'INDIRECT' && (m.start < s.start || m.end > s.end) && m.kind === 'place') continue;
       if (m.kind === 'place') {
-        const name = m.text.replace(/['’]s$/, '');
+        const name = this.placeName(m);
+        if (name === null) continue;
         if (!knownPlaces.has(name.toLowerCase()) && !this.placeKeys.has(nameKey(name)) && /^\p{Lu}/u.test(name)) links.push({ target: { kind: 'new-place', name }, confidence: 0.6, how: 'named', words: m.text });
         continue;
       }
@@ -131,8 +135,24 @@ export class AboutLinker {
       const inOwnWords = m.start >= s.start && m.end <= s.end;
       if (e.type === 'Person' || e.type === 'Unknown') links.push({ target: { kind: 'entity', entity: e }, confidence: inOwnWords ? 0.85 : 0.75, how: 'named', words: m.text });
       else if (inOwnWords) links.push({ target: { kind: 'entity', entity: e }, confidence: 0.7, how: 'named', words: m.text });
+      // "Kelly said TikTok “has a national security risk to it”": a fragment's sentence is its paraphrase.
+      else if (s.kind === 'PARTIAL' && m.subject) links.push({ target: { kind: 'entity', entity: e }, confidence: 0.6, how: 'named', words: m.text });
     }
     return links;
+  }
+
+  /**
+   * The name of a place mention without the words a run of capitals picked up before it:
+   * "But Maryland", "Under Chinese law", "President United States"; null when no place is
+   * left ("Chinese" alone is an adjective).
+   */
+  private placeName(m: Mention): string | null {
+    const tokens = this.layout.tokens.slice(m.first, m.last + 1);
+    let k = 0;
+    while (k < tokens.length - 1 && LEADING_NON_PLACE(tokens[k] as Token)) k += 1;
+    const rest = tokens.slice(k);
+    if (rest.every((t) => t.tags.has('Demonym'))) return null;
+    return this.layout.text.slice((rest[0] as Token).start, m.end).replace(/['’]s$/, '');
   }
 
   /** The policies and events of the context, for a statement whose sentence names none. */
@@ -179,6 +199,26 @@ export function isSubstantial(e: DocEntity): boolean {
 function journalistOf(before: Mention | undefined, m: Mention): boolean {
   return before !== undefined && before.possessive && before.entity?.outlet === true && m.start - before.end <= 1 && m.entity?.type !== 'Organization';
 }
+
+/** How far below the surest policy or event a loose word's topic may be and still be linked. */
+const LOOSE_MARGIN = 0.15;
+/** Below this, a policy or event was found by a word several topics share (topics.ts, `SHARED`). */
+const LOOSE_WEIGHT = 0.7;
+
+/**
+ * "… insisting the pause was needed to pause tariffs": a word several policies share
+ * ("tariffs") is no second topic beside one the sentence names by a surer cue; it is a word
+ * of the first one's story.
+ */
+function withoutLooseWords(links: readonly AboutLink[]): AboutLink[] {
+  const named = links.filter((l) => isPolicyOrEvent(l) && l.how === 'named');
+  const best = Math.max(0, ...named.map((l) => l.confidence));
+  return links.filter((l) => !(isPolicyOrEvent(l) && l.how === 'named' && l.confidence < LOOSE_WEIGHT && l.confidence < best - LOOSE_MARGIN + 1e-9 && named.some((o) => o !== l && o.confidence === best && keyOf(o.target) !== keyOf(l.target))));
+}
+
+/** A word that opens a run of capitals but is no part of a place's name: a function word, a title, a demonym before a noun. */
+const LEADING_NON_PLACE = (t: Token): boolean =>
+  SENTENCE_OPENERS.has(t.lower) || TITLE_WORDS.has(t.lower) || t.tags.has('Preposition') || t.tags.has('Conjunction') || t.tags.has('Determiner') || t.tags.has('Honorific');
 
 function inherit(source: readonly AboutLink[], how: keyof typeof CONTEXT_DISCOUNT): AboutLink[] {
   return source.filter(isPolicyOrEvent).map((l) => ({ ...l, confidence: round(l.confidence * CONTEXT_DISCOUNT[how]), how }));

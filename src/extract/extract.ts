@@ -18,7 +18,7 @@ import type { Speaker } from './frame';
 import { carryOver, Drafter, showVenues, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
 import { layOut, type Layout } from './layout';
-import { findMentions, Registry, type DocEntity, type Via } from './mentions';
+import { documentMentions, findMentions, Registry, type DocEntity, type Via } from './mentions';
 import { readMetadata, type PageMetadata } from './metadata';
 import { carryOccasions } from './occasion';
 import { findTopics } from './topics';
@@ -111,11 +111,12 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const { layout } = prepared;
   const registry = new Registry(gazetteer);
   const mentions = findMentions(layout, registry);
-  const drafter = new Drafter({ layout, mentions, registry, history: [], pronouns: new Map() });
+  const scope = { layout, mentions, registry, history: [], pronouns: new Map() };
+  const drafter = new Drafter(scope);
   drafter.run();
   const ordered = carryOver(drafter.drafts);
   showVenues(ordered, drafter.shows);
-  carryOccasions(ordered, layout, mentions);
+  carryOccasions(ordered, scope);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
   new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys).linkAll(ordered);
   const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));
@@ -300,6 +301,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
   const all = review.concat(leftOut(layout, left)).sort((a, b) => a.start - b.start || (a.statement ?? Infinity) - (b.statement ?? Infinity));
   const { entities, known } = entitiesOf(used, ids);
   for (const id of topics) if (!id.startsWith('person:') && !id.startsWith('org:') && !ids.newPlaces.has(id)) known.push(id);
+  const mentions = documentMentions(entities, statements, known);
   return {
     document: {
       article: {
@@ -311,6 +313,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
         publishedAt,
       },
       entities,
+      ...(mentions !== undefined ? { mentions } : {}),
       statements,
       review: all,
     },

@@ -7,6 +7,7 @@
  * Names are read in document order, so a surname can only refer back to a full name the
  * reader has already seen.
  */
+import type { EntityInput, StatementInput } from '../ingest/document';
 import type { Layout, Token } from './layout';
 import {
   DEPARTMENT_WORDS,
@@ -60,6 +61,18 @@ export interface Mentions {
   inSentence(s: number): readonly Mention[];
   endingAt(token: number): Mention | null;
   startingAt(token: number): Mention | null;
+}
+
+/**
+ * The document's `mentions`, when the default (what it defines or references) would leave
+ * out someone it names: a person or organisation the graph knows that no statement is by or
+ * about ("the lawsuit against the Trump administration", "CBS's Margaret Brennan"). `known`:
+ * the graph's ids of every entity the text names. Undefined when the default says it all.
+ */
+export function documentMentions(entities: readonly EntityInput[], statements: readonly StatementInput[], known: readonly string[]): string[] | undefined {
+  const referenced = new Set([...entities.map((e) => e.id), ...statements.flatMap((s) => [s.speaker, ...(s.reportedBy ?? []), ...(s.about ?? [])])]);
+  if (known.every((id) => referenced.has(id))) return undefined;
+  return [...new Set([...referenced, ...known])].sort();
 }
 
 const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && t.lower !== 'i';

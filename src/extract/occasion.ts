@@ -1,22 +1,19 @@
 /**
- * The occasion of a passage: an article that quotes someone from an interview, a briefing
- * or a press conference names the occasion once ("Bessent told reporters", "said in an
- * interview with Fox News") and then goes on quoting without repeating it. A statement of
- * the same speaker with no venue of its own was said on the occasion the article named
- * last for that speaker, within a few paragraphs; the outlets the words were said to ("told
- * Fox Business") come with the occasion. Only a verb that goes on reporting the same
- * conversation carries it. A statement made before any occasion is named keeps none: the
- * lede's "X confirmed Wednesday" may well come from elsewhere. A sentence that only says a
- * person appeared on a show ("X spoke with Robert Costa on Face the Nation") names an
- * occasion too.
- *
- * A speaker's next occasion ends the one before, and so do someone else's words on an
- * occasion of their own; a statement quoted inside another keeps
- * its outer quote's venue rules (drafts.ts); a statement of several speakers is left alone.
+ * The occasion of a statement the article gives none: an article that quotes someone from an
+ * interview, a briefing or a press conference names the occasion once ("Bessent told
+ * reporters", "said in an interview with Fox News", "Abbott said at a news conference") and
+ * then goes on quoting without repeating it. Only a verb that goes on reporting the same
+ * conversation ("said", "added") carries an occasion; a new act of speech ("also announced",
+ * "earlier said") takes none. The outlets the words were said to ("told Fox Business") come
+ * with the occasion. Sentences that only tell of an occasion name one too
+ * (named-occasions.ts). A statement quoted inside another keeps its outer quote's venue rules
+ * (drafts.ts); a statement of several speakers is left alone.
  */
 import type { Draft } from './drafts';
 import type { Layout, Token } from './layout';
+import type { AttributionScope } from './frame';
 import type { DocEntity, Mentions } from './mentions';
+import { namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
 
 /** How many paragraphs of reporting after a speaker's last statement on an occasion that occasion still holds. */
 const AFTER = 4;
@@ -38,18 +35,35 @@ const goesOn = (d: Draft): boolean => !d.flags.includes('new-occasion') && (d.le
 
 const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speakers.length === 1 ? (d.speakers[0] as { entity: DocEntity }).entity : null);
 
-/** Gives each statement without a venue its speaker's occasion; `drafts` in document order. */
-export function carryOccasions(drafts: readonly Draft[], layout: Layout, mentions: Mentions): void {
+/**
+ * Gives each statement without a venue its speaker's occasion; `drafts` in document order.
+ *
+ * A speaker the article puts on one occasion only (one interview, one news conference; not a
+ * text such as a post or a statement) said
+ * there whatever it reports them saying, before or after it is named, as a summary lede
+ * does: the words that go on reporting ("said", "added") keep it however far apart, and the
+ * lede's plain "said" takes the occasion the paragraphs after it name (a summary lede: "X said
+ * the pause was the “strategy all along.”" before "In a press conference …"). A speaker on several occasions
+ * keeps the last one for a passage (`AFTER` paragraphs), which someone else's words on an
+ * occasion of their own end. An occasion named with nobody's name on it ("a CNN town hall"),
+ * when it is the only one of its kind, is the occasion of the speakers who have none.
+ */
+export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope): void {
+  const { layout, mentions } = scope;
   const at = reportingIndex(layout);
+  const shows = appearances(layout, mentions);
+  const told = new Set(shows.map((a) => a.start));
+  const named = [...shows, ...namedOccasions(scope, drafts).filter((o) => !told.has(o.start))].sort((a, b) => a.start - b.start);
+  const plan = articleOccasions(drafts, named);
+  const lede = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0)?.sentences[0];
   const last = new Map<DocEntity, { occasion: Occasion; paragraph: number }>();
   const previous = new Map<DocEntity, Draft>();
-  const announced = appearances(layout, mentions);
   let next = 0;
   for (const d of drafts) {
     // "Criswell spoke with Robert Costa on Face the Nation": an occasion named before the words.
-    for (; next < announced.length && (announced[next] as Appearance).start < d.start; next += 1) {
-      const a = announced[next] as Appearance;
-      last.set(a.guest, { occasion: { venue: a.show, venueOutlets: a.outlets }, paragraph: at(a) });
+    for (; next < named.length && (named[next] as NamedOccasion).start < d.start; next += 1) {
+      const a = named[next] as NamedOccasion;
+      if (a.holder !== null) last.set(a.holder, { occasion: { venue: a.venue, venueOutlets: a.outlets }, paragraph: at(a) });
     }
     const speaker = speakerOf(d);
     if (speaker === null) continue;
@@ -64,23 +78,54 @@ export function carryOccasions(drafts: readonly Draft[], layout: Layout, mention
     const held = last.get(speaker);
     const before = previous.get(speaker);
     previous.set(speaker, d);
+    const only = plan.only.get(speaker);
+    if (only !== undefined) {
+      if (d.start > only.start ? goesOn(d) : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
+      continue;
+    }
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
     if (!goesOn(d) && !sameSentence) continue;
     if (held !== undefined && at(d) - held.paragraph <= AFTER) {
       attend(d, held.occasion);
       held.paragraph = at(d);
+    } else if (plan.shared !== null && !plan.holders.has(speaker)) {
+      attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
     }
   }
 }
 
-interface Appearance {
-  readonly guest: DocEntity;
-  readonly show: string;
-  /** The show's outlet when the show is named by it ("an interview … had on Fox News"). */
-  readonly outlets: readonly DocEntity[];
-  readonly start: number;
-  readonly paragraph: number;
+/**
+ * Texts put out ("a post", "a statement", "a message"), as against occasions spoken at: a
+ * speaker who put out one text may well have said the rest of what is reported elsewhere.
+ */
+const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)\b/;
+
+/**
+ * The article's occasions by speaker: `only`, the occasion of each speaker named on one
+ * occasion alone (by statements with a venue, or by sentences that tell of one); `holders`,
+ * every speaker named on any; `shared`, the one occasion named with nobody's name on it, if
+ * there is exactly one.
+ */
+function articleOccasions(drafts: readonly Draft[], named: readonly NamedOccasion[]): { only: Map<DocEntity, NamedOccasion>; holders: Set<DocEntity>; shared: NamedOccasion | null } {
+  const own: NamedOccasion[] = drafts.flatMap((d) => {
+    const speaker = speakerOf(d);
+    return speaker !== null && d.venue !== null ? [{ holder: speaker, venue: d.venue, outlets: d.venueOutlets, start: d.start, paragraph: d.paragraph }] : [];
+  });
+  const byHolder = new Map<DocEntity | null, NamedOccasion[]>();
+  for (const o of [...own, ...named].sort((a, b) => a.start - b.start)) byHolder.set(o.holder, [...(byHolder.get(o.holder) ?? []), o]);
+  const only = new Map<DocEntity, NamedOccasion>();
+  const holders = new Set<DocEntity>();
+  let shared: NamedOccasion | null = null;
+  for (const [holder, list] of byHolder) {
+    const keys = new Set(list.map((o) => occasionKey(o.venue)));
+    if (holder === null) shared = keys.size === 1 ? (list[0] as NamedOccasion) : null;
+    else {
+      holders.add(holder);
+      if (keys.size === 1 && !TEXTS.test(occasionKey((list[0] as NamedOccasion).venue))) only.set(holder, list[0] as NamedOccasion);
+    }
+  }
+  return { only, holders, shared };
 }
 
 /** The verbs of a guest's appearance on a show, and the preposition before the show's name. */
@@ -101,8 +146,8 @@ const INTERVIEW_WITHIN = 10;
  * committee". The guest is the person named nearest before the verb; the show, the
  * capitalised words after "on" (with "the" between them), or the body after "before".
  */
-function appearances(layout: Layout, mentions: Mentions): Appearance[] {
-  const out: Appearance[] = [];
+function appearances(layout: Layout, mentions: Mentions): NamedOccasion[] {
+  const out: NamedOccasion[] = [];
   for (const sentence of layout.sentences) {
     if (layout.paragraphs[sentence.paragraph]?.kind !== 'body') continue;
     const words = layout.tokens.slice(sentence.first, sentence.last + 1).filter((t) => t.quote === null);
@@ -117,7 +162,7 @@ function appearances(layout: Layout, mentions: Mentions): Appearance[] {
     const first = found.words[0] as Token;
     const named = mentions.startingAt(first.index)?.entity;
     const show = layout.source.slice(first.start, (found.words[found.words.length - 1] as Token).end);
-    out.push({ guest, show: `${found.prefix}${show}`, outlets: named?.outlet === true ? [named] : [], start: sentence.start, paragraph: sentence.paragraph });
+    out.push({ holder: guest, venue: `${found.prefix}${show}`, outlets: named?.outlet === true ? [named] : [], start: sentence.start, paragraph: sentence.paragraph });
   }
   return out;
 }

@@ -27,13 +27,21 @@ const VENUE_STOP = new Set(['that', 'on', 'in', 'at', 'when', 'after', 'before',
 
 interface Found {
   venue: string | null;
+  /**
+   * The venue is one a more telling one later in the sentence replaces: a time frame ("During
+   * the news conference, X announced on Facebook"), or the person the words were told to
+   * ("told correspondent Jacob Soboroff in an interview on MSNBC").
+   */
+  replaceable: boolean;
+  /** The venue is the verb's own ("posted on Facebook during the town hall"): no occasion named elsewhere replaces it. */
+  bound: boolean;
   backReference: string | null;
   readonly outer: DocEntity[];
   readonly venueOutlets: DocEntity[];
 }
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
-  const found: Found = { venue: null, backReference: null, outer: [], venueOutlets: [] };
+  const found: Found = { venue: null, replaceable: false, bound: false, backReference: null, outer: [], venueOutlets: [] };
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
@@ -41,7 +49,7 @@ export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
     if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
     reportedAt(ctx, frame, k, found);
   }
-  return { venue: found.venue, backReference: found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
+  return { venue: found.venue, backReference: found.bound ? null : found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
 }
 
 function addOnce(list: DocEntity[], e: DocEntity): void {
@@ -62,7 +70,7 @@ function definiteVenueAt(ctx: AttributionScope, frame: Frame, k: number, w: Toke
   for (let n = k + 1; n <= Math.min(frame.items.length - 1, k + 3); n += 1) {
     const o = wordAt(frame, n);
     if (o === null || !spaced(ctx, frame, n - 1, n)) return null;
-    if (!VENUE_NOUNS.has(o.lower)) continue;
+    if (!isVenueNoun(frame, n)) continue;
     const next = wordAt(frame, n + 1);
     if (next !== null && ['to', 'on', 'by', 'of'].includes(next.lower)) return null;
     const partner = next?.lower === 'with' ? mentionAfter(ctx, frame, n + 2) : null;
@@ -76,7 +84,10 @@ function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found:
   if (!['told', 'telling', 'tells', 'tell'].includes(w.lower) || speechVerbAt(ctx, frame, k, { afterQuote: true }) === null) return false;
   const m = mentionAfter(ctx, frame, k + 1);
   if (m !== null && (m.kind === 'name' || m.kind === 'anaphor')) {
-    found.venue ??= `told ${listenerName(ctx, w, m)}`;
+    if (found.venue === null) {
+      found.venue = `told ${listenerName(ctx, w, m)}`;
+      found.replaceable = !outletLike(ctx, m);
+    }
     if (outletLike(ctx, m)) {
       const e = entityOf(ctx, m);
       if (e !== null) addOnce(found.venueOutlets, markOutlet(e));
@@ -112,14 +123,29 @@ function listenerAfter(ctx: AttributionScope, frame: Frame, k: number): Token[] 
   return object;
 }
 
-/** "speaking to BBC Radio Dunmore", "talking to reporters"; true when word `k` starts one. */
+/** Verbs of talking to someone: "speaking to BBC Radio Dunmore", "talking to reporters". */
+const TALKING = new Set(['speaking', 'talking', 'writing']);
+/**
+ * Finite forms, which are as often what a statement reports ("he had spoken with Xi") as how
+ * it was made: only a plain listener ("Trump spoke to reporters") or an outlet makes them a venue.
+ */
+const TALKED = new Set(['spoke', 'talked']);
+/** Listeners named by a plain noun: "spoke to reporters", "talking with the press". */
+const LISTENERS = new Set(['reporters', 'journalists', 'press', 'media', 'supporters', 'crowd', 'residents', 'lawmakers', 'students', 'workers', 'members']);
+
+/** "speaking to BBC Radio Dunmore", "talking to reporters", "spoke with the press"; true when word `k` starts one. */
 function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
-  if (!['speaking', 'talking', 'writing'].includes(w.lower) || !['to', 'with', 'in'].includes(wordAt(frame, k + 1)?.lower ?? '')) return false;
+  if (!(TALKING.has(w.lower) || TALKED.has(w.lower)) || !['to', 'with', 'in'].includes(wordAt(frame, k + 1)?.lower ?? '')) return false;
+  const prep = (wordAt(frame, k + 1) as Token).lower;
   const m = mentionAfter(ctx, frame, k + 2);
-  if (m !== null && m.kind === 'name') {
-    found.venue ??= `${w.lower} ${(wordAt(frame, k + 1) as Token).lower} ${m.text}`;
+  if (m !== null && m.kind === 'name' && (TALKING.has(w.lower) || outletLike(ctx, m))) {
+    found.venue ??= `${w.lower} ${prep} ${m.text}`;
     if (outletLike(ctx, m) && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
+    return true;
   }
+  const the = wordAt(frame, k + 2)?.lower === 'the' ? 1 : 0;
+  const listener = wordAt(frame, k + 2 + the);
+  if (prep !== 'in' && listener !== null && LISTENERS.has(listener.lower) && spaced(ctx, frame, k + 1 + the, k + 2 + the)) found.venue ??= `${w.lower} ${prep} ${the === 1 ? 'the ' : ''}${listener.lower}`;
   return true;
 }
 
@@ -160,8 +186,24 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
   if (!POSTING_VERBS.has(wordAt(frame, v)?.lower ?? '') || !spaced(ctx, frame, v, v + 1)) return false;
   const platform = platformAfter(ctx, frame, k + 1);
   if (platform === null) return false;
-  found.venue ??= `post on ${platform}`;
+  if (found.replaceable) replace(found);
+  if (found.venue === null) {
+    found.venue = `post on ${platform}`;
+    found.bound = true;
+  }
   return true;
+}
+
+/** Occasions besides the lexicon's venue nouns: "at a town hall", "told reporters at a gaggle"; a bare "meeting" is too often what was talked about. */
+const OCCASION_WORDS = new Set(['gaggle', 'vigil', 'ceremony', 'summit']);
+
+/** Whether item `n` is a venue's noun: "interview", "meeting", the "hall" of "town hall" (and its "meeting"). */
+function isVenueNoun(frame: Frame, n: number): boolean {
+  const w = wordAt(frame, n);
+  if (w === null) return false;
+  if (w.lower === 'hall') return wordAt(frame, n - 1)?.lower === 'town';
+  if (w.lower === 'meeting' && wordAt(frame, n - 1)?.lower === 'hall') return true;
+  return VENUE_NOUNS.has(w.lower) || OCCASION_WORDS.has(w.lower);
 }
 
 /** Venue nouns that take no article: "in comments to the Chronicle", "in remarks at the summit", "in testimony before …". */
@@ -173,9 +215,10 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   let n = k + 1;
   if (['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(wordAt(frame, n)?.lower ?? '')) n += 1;
   const from = n;
-  while (n < Math.min(frame.items.length, from + 4) && wordAt(frame, n) !== null && spaced(ctx, frame, n - 1, n) && !VENUE_NOUNS.has((wordAt(frame, n) as Token).lower)) n += 1;
+  while (n < Math.min(frame.items.length, from + 4) && wordAt(frame, n) !== null && spaced(ctx, frame, n - 1, n) && !isVenueNoun(frame, n)) n += 1;
+  if (wordAt(frame, n)?.lower === 'hall' && wordAt(frame, n + 1)?.lower === 'meeting') n += 1;
   const noun = wordAt(frame, n);
-  if (noun === null || !VENUE_NOUNS.has(noun.lower) || !spaced(ctx, frame, n - 1, n) || (n === k + 1 && !BARE_VENUES.has(noun.lower))) return true;
+  if (noun === null || !isVenueNoun(frame, n) || !spaced(ctx, frame, n - 1, n) || (n === k + 1 && !BARE_VENUES.has(noun.lower))) return true;
   if (from < n && ((wordAt(frame, from) as Token).tags.has('Date') || (wordAt(frame, from) as Token).tags.has('Value'))) return true;
   let phrase = text(ctx).slice((frame.items[from] as Item).start, noun.end);
   const prep = wordAt(frame, n + 1);
@@ -183,8 +226,19 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
     const object = venueObject(ctx, frame, n, noun, prep, found);
     if (object !== null) phrase = `${phrase} ${object}`;
   }
-  found.venue ??= phrase;
+  if (found.replaceable && w.lower !== 'during') replace(found);
+  if (found.venue === null) {
+    found.venue = phrase;
+    found.replaceable = w.lower === 'during';
+  }
   return true;
+}
+
+/** Forgets a replaceable venue, and the occasion it pointed back at. */
+function replace(found: Found): void {
+  found.venue = null;
+  found.backReference = null;
+  found.replaceable = false;
 }
 
 /** What follows the venue's noun at `n` and its preposition: an outlet's name, or a few words ending in a noun. */

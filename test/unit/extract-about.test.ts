@@ -31,7 +31,7 @@ function proposedFor(gold: ArticleDocument): unknown[] {
   });
 }
 
-describe.each(['about-article-topic', 'venue-occasion-briefing'])('the fixture %s, against a graph that holds its entities', (name) => {
+describe.each(['about-article-topic', 'venue-occasion-briefing', 'venue-article-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
   it('gives every statement the speaker, about, venue and outlets of the gold', () => {
     const gold = fixture(name);
     expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
@@ -56,6 +56,26 @@ describe('the article topic', () => {
   it('does not go to a statement that names a place of its own, nor exist when two topics are named as often', () => {
     expect(aboutOf('T\nThe council raised the bridge toll on Monday.\nThe weather was mild.\nSchools reopened.\n"Ostby deserves better," Lena Voss said.\n')).toEqual([['place:ostby']]);
     expect(aboutOf('T\nThe council raised the bridge toll and approved a fare rise.\nThe weather was mild.\nSchools reopened.\n"We had no choice," Lena Voss said.\n')).toEqual([undefined]);
+  });
+});
+
+describe('the article topic when the article reports an event', () => {
+  it('goes to a statement that names a place as well: the place says where, the event what', () => {
+    const gazetteer = gazetteerOf([
+      { id: 'event:ostby-derailment', type: 'Event', name: 'Ostby derailment', aliases: ['the derailment'] },
+      { id: 'place:ostby', type: 'Place', name: 'Ostby', aliases: [] },
+    ]);
+    const title = 'Ostby derailment spills diesel';
+    const text = `${title}\nA freight train derailed near Ostby on Friday.\nThe derailment spilled diesel into the creek.\nThe weather was mild.\n"We will get Ostby back on its feet," Lena Voss said.\n`;
+    expect(extractText(text, { title, gazetteer }).document.statements.map((s) => [...(s.about ?? [])].sort())).toEqual([['event:ostby-derailment', 'place:ostby']]);
+  });
+});
+
+describe('a place the graph lacks', () => {
+  it('is proposed without the words a run of capitals picked up before it, and not at all when only an adjective is left', () => {
+    const { document } = extractText('T\n"But Kestrel Bay will recover, and Under Danish rules nothing changes," Lena Voss said.\n', { title: 'T' });
+    const places = document.entities.filter((e) => e.type === 'Place').map((e) => e.name);
+    expect(places).toEqual(['Kestrel Bay']);
   });
 });
 

@@ -1,0 +1,191 @@
+/**
+ * The occasions an article names, and whose they are: besides the venues of its statements,
+ * sentences that only tell of an occasion ("Abbott said in a news conference on Tuesday",
+ * "He started his speech thanking the crews", "Trump spoke to reporters about the protests",
+ * "X spoke with Robert Costa on Face the Nation"), and occasions named with nobody's name on
+ * them, which everyone quoted may have spoken at ("Participating in a CNN town hall, the
+ * residents …", a headline's "… blasted in CNN town hall", a live blog's "Press conference
+ * ends."). occasion.ts decides which statements were said there.
+ */
+import type { Draft } from './drafts';
+import { frameOf, type AttributionScope, type Frame, type NounPhrase } from './frame';
+import type { Token } from './layout';
+import { VENUE_NOUNS } from './lexicon';
+import type { DocEntity, Mention } from './mentions';
+import { reportingOf } from './reporting';
+import { resolvePhrase, subjectOf } from './speakers';
+import { speechVerbAt } from './frame';
+
+export interface NamedOccasion {
+  /** Whose occasion it is; null when the article names it without anyone's name on it. */
+  readonly holder: DocEntity | null;
+  readonly venue: string;
+  /** Outlets that carried the occasion ("told MSNBC", "a CNN town hall"). */
+  readonly outlets: readonly DocEntity[];
+  readonly start: number;
+  readonly paragraph: number;
+}
+
+/** How a venue is compared: "the news conference" and "News conference" are one occasion. */
+export const occasionKey = (venue: string): string =>
+  venue
+    .toLowerCase()
+    .replace(/^(a|an|the|his|her|their|its)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Occasions several people speak at, so that one named with nobody's name on it may be
+ * everyone's: "town hall", "news conference", "hearing". An interview, a post or a statement
+ * is always somebody's.
+ */
+const SHARED = /\b(conference|hall|hearing|briefing|debate|forum|roundtable|rally|summit|vigil|ceremony)\b/;
+export const isSharedOccasion = (venue: string): boolean => SHARED.test(occasionKey(venue));
+
+/** Possessives that give an occasion its holder: "his speech", "her news conference". */
+const POSSESSIVE_GENDER: Readonly<Record<string, 'male' | 'female' | null>> = { his: 'male', her: 'female', their: null };
+/** Verbs by which a subject holds an occasion named after them: "Abbott held a news conference". */
+const HOLDING = new Set(['held', 'holds', 'hold', 'holding', 'hosted', 'hosts', 'gave', 'gives', 'delivered', 'delivers', 'started', 'began', 'opened', 'led', 'addressed', 'attended', 'joined']);
+/** How many of the occasions named last a back-reference ("in the interview") is looked for among. */
+const EARLIER_KEPT = 20;
+/** How many paragraphs back the holder of "his speech" may have been named. */
+const POSSESSOR_REACH = 3;
+
+/** The occasions named in the article's body sentences and headline, in document order; those of its drafts are not repeated. */
+export function namedOccasions(scope: AttributionScope, drafts: readonly Draft[]): NamedOccasion[] {
+  const drafted = new Set(drafts.map((d) => d.sentence));
+  const out: NamedOccasion[] = [];
+  const earlier: string[] = [];
+  for (const sentence of scope.layout.sentences) {
+    const kind = scope.layout.paragraphs[sentence.paragraph]?.kind;
+    if (kind !== 'body' && kind !== 'title') continue;
+    const frame = frameOf(scope.layout, sentence.index, null);
+    const found = occasionOf(scope, frame, earlier, kind === 'title');
+    if (found === null) continue;
+    earlier.push(found.venue);
+    if (earlier.length > EARLIER_KEPT) earlier.shift();
+    if (drafted.has(sentence.index)) continue;
+    if (found.holder === null ? !isSharedOccasion(found.venue) : captionLike(frame)) continue;
+    out.push({ ...found, outlets: [...new Set([...found.outlets, ...outletsNamedIn(scope, found.venue)])], start: sentence.start, paragraph: sentence.paragraph });
+  }
+  return out;
+}
+
+function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly string[], title: boolean): { holder: DocEntity | null; venue: string; outlets: readonly DocEntity[] } | null {
+  const words = frame.items.flatMap((i) => (i.kind === 'word' ? [i.token] : []));
+  const reporting = reportingOf(scope, frame);
+  // "Kurtz said in the interview that …": the interview named before.
+  const pointed = reporting.backReference === null ? undefined : [...earlier].reverse().find((v) => occasionKey(v).split(' ').includes(reporting.backReference as string));
+  const held = reporting.venue === null ? heldOccasion(words, scope.layout.text) : null;
+  const venue = pointed ?? reporting.venue ?? held?.venue ?? null;
+  if (venue === null) return null;
+  if (title) return { holder: null, venue, outlets: reporting.venueOutlets };
+  const holder = held?.possessive ? possessor(scope, held.possessive, frame.sentence) : holderOf(scope, frame);
+  // "Press conference ends.", "officials are expected to hold a news conference": an occasion nobody holds by name.
+  return { holder: held !== null && !held.possessive && !held.holding ? null : holder, venue, outlets: reporting.venueOutlets };
+}
+
+/**
+ * An occasion named without a preposition: "his speech", "her news conference", "held a town
+ * hall", or a shared occasion on its own ("Press conference ends."). `possessive`: the
+ * pronoun that owns it; `holding`: a verb of holding it comes before.
+ */
+function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean } | null {
+  const joined = (a: Token, b: Token): boolean => /^\s+$/.test(text.slice(a.end, b.start));
+  for (let k = 0; k < words.length; k += 1) {
+    const end = occasionNounAt(words, k);
+    // "session lows", "the statement's wording": a noun that describes another is not the occasion.
+    const after = end === null ? undefined : words[end + 1];
+    if (end === null || (after !== undefined && joined(words[end] as Token, after) && after.tags.has('Noun') && !after.tags.has('Date')) || /['’]s$/.test((words[end] as Token).text)) continue;
+    let first = k;
+    while (first > 0 && first > k - 2 && joined(words[first - 1] as Token, words[first] as Token) && isModifierWord(words[first - 1] as Token)) first -= 1;
+    const det = words[first - 1];
+    const possessive = det !== undefined && POSSESSIVE_GENDER[det.lower] !== undefined ? det : null;
+    const venue = words
+      .slice(first, end + 1)
+      .map((t) => t.text.replace(/['’]s$/, ''))
+      .join(' ');
+    const holding = words.slice(Math.max(0, first - 3), first).some((t) => HOLDING.has(t.lower));
+    if (possessive !== null || holding || isSharedOccasion(venue)) return { venue, possessive, holding };
+  }
+  return null;
+}
+
+/** The last word of an occasion's noun starting at `k` ("speech", "town hall", "news conference"), or null. */
+function occasionNounAt(words: readonly Token[], k: number): number | null {
+  const w = words[k] as Token;
+  if (w.lower === 'town' && words[k + 1]?.lower === 'hall') return words[k + 2]?.lower === 'meeting' ? k + 2 : k + 1;
+  if (w.tags.has('Verb') && !w.tags.has('Noun')) return null;
+  return VENUE_NOUNS.has(w.lower) ? k : null;
+}
+
+/** Words that may stand before an occasion's noun inside its name: "news", "CNN", "televised". */
+const isModifierWord = (t: Token): boolean => (t.tags.has('Noun') || t.tags.has('Adjective') || /^\p{Lu}/u.test(t.text)) && !t.tags.has('Date') && !t.tags.has('Pronoun') && !t.tags.has('Determiner');
+
+/**
+ * "Treasury Secretary Scott Bessent speaks to the press outside the West Wing …": a photo
+ * caption tells of a person in the present tense; reporting tells of them in the past.
+ */
+function captionLike(frame: Frame): boolean {
+  const verb = frame.items.find((i) => i.kind === 'word' && i.token.tags.has('Verb'));
+  return verb?.kind === 'word' && verb.token.tags.has('PresentTense') && /[^s]s$/.test(verb.token.lower) && !['says', 'is', 'has', 'does'].includes(verb.token.lower);
+}
+
+/** Whose the sentence's occasion is: the subject of its speech verb, else of its first clause. */
+function holderOf(scope: AttributionScope, frame: Frame): DocEntity | null {
+  const at = scopeBefore(scope, frame.sentence);
+  for (let k = 0; k < frame.items.length; k += 1) {
+    const use = speechVerbAt(at, frame, k);
+    const np = use === null ? null : subjectOf(at, frame, use);
+    if (np === null) continue;
+    const res = resolvePhrase(at, np, null);
+    return res.ok && res.speakers.length === 1 ? (res.speakers[0] as { entity: DocEntity }).entity : null;
+  }
+  const subject = scope.mentions.inSentence(frame.sentence).find((m) => m.quote === null && m.subject && !m.subordinate && (m.kind === 'name' || m.kind === 'pronoun'));
+  if (subject === undefined) return null;
+  if (subject.kind === 'name') return subject.entity !== null && !subject.entity.outlet ? subject.entity : null;
+  const res = resolvePhrase(at, phraseOf(subject), null);
+  return res.ok && res.speakers.length === 1 ? (res.speakers[0] as { entity: DocEntity }).entity : null;
+}
+
+const phraseOf = (m: Mention): NounPhrase => ({ mentions: [m], generic: null, firstItem: 0, lastItem: 0, spokesperson: false, how: 'before' });
+
+/** The scope as it stood when sentence `s` was read: who had spoken before it, not after. */
+function scopeBefore(scope: AttributionScope, s: number): AttributionScope {
+  const paragraph = scope.layout.sentences[s]?.paragraph ?? 0;
+  // The history is in document order: cut it where the paragraphs after this one begin.
+  return { ...scope, history: scope.history.slice(0, firstIndex(scope.history, (h) => h.paragraph > paragraph)) };
+}
+
+/** The index of the first item of `sorted` for which `after` holds, `after` being false then true along it. */
+function firstIndex<T>(sorted: readonly T[], after: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(sorted[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** "He started his speech …": the last person named before the possessive, of its gender, a few paragraphs back at most. */
+function possessor(scope: AttributionScope, pronoun: Token, s: number): DocEntity | null {
+  const gender = POSSESSIVE_GENDER[pronoun.lower] ?? null;
+  const paragraph = scope.layout.sentences[s]?.paragraph ?? 0;
+  const all = scope.mentions.all;
+  for (let n = firstIndex(all, (m) => m.start >= pronoun.start) - 1; n >= 0; n -= 1) {
+    const m = all[n] as Mention;
+    if (m.quote !== null) continue;
+    if (paragraph - (scope.layout.sentences[m.sentence]?.paragraph ?? 0) > POSSESSOR_REACH) return null;
+    const e = m.entity;
+    if (m.kind === 'name' && e !== null && e.type === 'Person' && (gender === null || e.gender === null || e.gender === gender)) return e;
+  }
+  return null;
+}
+
+/** Outlets of the article whose name is in the venue's words ("CNN town hall", "interview on MSNBC"). */
+function outletsNamedIn(scope: AttributionScope, venue: string): DocEntity[] {
+  const words = ` ${venue.toLowerCase().replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return scope.registry.entities.filter((e) => e.outlet && [e.name, ...e.aliases].some((n) => n.length > 1 && words.includes(` ${n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `)));
+}

@@ -1,0 +1,84 @@
+/**
+ * The occasion a whole article reports from (issue 20, pattern 4): a news conference, a
+ * speech, a town hall named once, and the statements said there however far apart; and the
+ * shapes an occasion is named in without a statement of its own. Passages written for these
+ * tests, with fictional people and places.
+ */
+import { extractText } from '../../src/extract/extract';
+import { gazetteerOf } from '../../src/extract/gazetteer';
+import type { EntityInput } from '../../src/ingest/document';
+
+function statements(text: string, graph: readonly EntityInput[] = [], title = 'Test article') {
+  return extractText(`${title}\n${text}`, { title, gazetteer: gazetteerOf(graph) }).document.statements;
+}
+
+const venues = (text: string, graph: readonly EntityInput[] = [], title?: string): [string, string | undefined][] =>
+  statements(text, graph, title).map((s) => [s.speaker, s.venue ?? undefined]);
+
+const filler = ['The river rose two metres overnight.', 'Schools in the lower town stayed closed.', 'The rail line reopened at noon.', 'Volunteers filled sandbags until dawn.', 'The forecast promises a dry weekend.'];
+
+describe('a speaker on one occasion in the whole article', () => {
+  it('said there what "said" and "added" report, however many paragraphs later, past another speaker’s post', () => {
+    const text = ['Governor Elin Maro told reporters at a news conference that the dams had held.', '“We were lucky this time,” Maro said.', ...filler, '“We will rebuild the bridge,” Maro said.', 'Senator Ivo Lund posted on Facebook that the aid was late.', '“Nobody was left behind,” Maro added.'].join('\n');
+    expect(venues(text)).toEqual([
+      ['person:elin-maro', 'told reporters'],
+      ['person:elin-maro', 'told reporters'],
+      ['person:elin-maro', 'told reporters'],
+      ['person:ivo-lund', 'post on Facebook'],
+      ['person:elin-maro', 'told reporters'],
+    ]);
+  });
+
+  it('gives a summary lede’s "said" the occasion the paragraphs after it name, but not a new act of speech', () => {
+    const text = 'Mayor Piet Vaal said the harbour would reopen on Friday.\nThe storm had closed it for a week.\nIn a press conference on Thursday, Vaal said the ferries would run first.\nVaal earlier announced a fund for the fishing fleet.';
+    expect(venues(text)).toEqual([
+      ['person:piet-vaal', 'press conference'],
+      ['person:piet-vaal', 'press conference'],
+      ['person:piet-vaal', undefined],
+    ]);
+  });
+
+  it('is not carried when the speaker spoke on two occasions and the passage has ended', () => {
+    const text = ['“The dams held,” Governor Elin Maro told reporters.', 'Maro later said in a post on X that the aid would come.', ...filler, 'Maro said the bridge would be rebuilt.'].join('\n');
+    expect(venues(text)).toEqual([
+      ['person:elin-maro', 'told reporters'],
+      ['person:elin-maro', 'post on X'],
+      ['person:elin-maro', undefined],
+    ]);
+  });
+});
+
+describe('an occasion named without a statement of its own', () => {
+  it('by a possessive ("He started his speech …") is the venue of what the speaker says next', () => {
+    expect(venues('Governor Elin Maro spoke in the capital on Monday.\nShe started her speech by thanking the crews.\n“Every family will get help,” the governor said.')).toEqual([['person:elin-maro', 'speech']]);
+  });
+
+  it('by "spoke to reporters", but not by "had spoken with" someone', () => {
+    expect(venues('Mayor Piet Vaal spoke to reporters about the harbour.\n“We will dredge it in spring,” Vaal said.')).toEqual([['person:piet-vaal', 'spoke to reporters']]);
+    expect(venues('Mayor Piet Vaal said he had spoken with Governor Elin Maro about the harbour.')).toEqual([['person:piet-vaal', undefined]]);
+  });
+
+  it('with nobody’s name on it (a headline’s town hall) is the occasion of speakers who have none', () => {
+    const title = 'Residents question mayor at Harbour town hall';
+    expect(venues('Mayor Piet Vaal said the harbour would reopen on Friday.\n“We were never told,” said Ana Brandt, a fisher.', [], title)).toEqual([
+      ['person:piet-vaal', 'Harbour town hall'],
+      ['person:ana-brandt', 'Harbour town hall'],
+    ]);
+  });
+
+  it('is no occasion in a photo caption told in the present tense', () => {
+    expect(venues('Mayor Piet Vaal speaks to reporters outside the harbour office on Monday.\n“We will dredge it in spring,” Vaal said.')).toEqual([['person:piet-vaal', undefined]]);
+  });
+});
+
+describe('two venues in one sentence', () => {
+  it('takes the post over the conference it was posted during', () => {
+    expect(venues('During the news conference, Senator Ivo Lund announced on Facebook that the aid was late.')).toEqual([['person:ivo-lund', 'post on Facebook']]);
+  });
+
+  it('takes the interview, with its outlet, over the journalist the words were told to', () => {
+    const graph: EntityInput[] = [{ id: 'org:channel-six', type: 'Organization', name: 'Channel Six', aliases: [], kind: 'NEWS_OUTLET' }];
+    const [s] = statements('“We were lucky,” Governor Elin Maro told correspondent Tom Reyes in an interview on Channel Six.', graph);
+    expect([s?.venue, s?.reportedBy]).toEqual(['interview on Channel Six', ['org:channel-six']]);
+  });
+});
