@@ -410,3 +410,28 @@ function inheritFrom(d: Draft, source: Draft): void {
     d.flags.push('outlet-inherited');
   }
 }
+
+/** A phrase shorter than this may be quoted twice on purpose: a lede weaves it in, the body gives the full sentence later. */
+const REPEAT_MIN_WORDS = 10;
+
+const quoteWords = (text: string): string => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+
+/**
+ * A standfirst or summary that repeats words the body quotes again, in full, from the same
+ * speaker is one statement, not two: the body's quote is kept, where the words are given in
+ * their context. Short fragments may be quoted twice on purpose and are kept.
+ */
+export function withoutRepeats(drafts: readonly Draft[]): Draft[] {
+  const later = new Map<number, string[]>();
+  const repeated = new Set<Draft>();
+  for (let k = drafts.length - 1; k >= 0; k -= 1) {
+    const d = drafts[k] as Draft;
+    if (d.quote === null || d.parent !== null) continue;
+    const words = quoteWords(d.text);
+    const serials = d.speakers.map((s) => s.entity.serial);
+    const long = words.split(' ').length >= REPEAT_MIN_WORDS;
+    if (long && serials.some((serial) => (later.get(serial) ?? []).some((w) => ` ${w} `.includes(` ${words} `)))) repeated.add(d);
+    for (const serial of serials) later.set(serial, [...(later.get(serial) ?? []), words]);
+  }
+  return drafts.filter((d) => !repeated.has(d) && !(d.parent !== null && repeated.has(d.parent)));
+}

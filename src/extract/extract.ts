@@ -15,7 +15,7 @@ import { nameKey, slugify } from '../ingest/text';
 import { AboutLinker, isSubstantial, type AboutLink } from './about';
 import { stanceCue } from './stance';
 import type { Speaker } from './frame';
-import { carryOver, Drafter, showVenues, type Draft } from './drafts';
+import { carryOver, Drafter, showVenues, withoutRepeats, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
 import { layOut, type Layout } from './layout';
 import { findMentions, Registry, type DocEntity, type Via } from './mentions';
@@ -113,7 +113,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const mentions = findMentions(layout, registry);
   const drafter = new Drafter({ layout, mentions, registry, history: [], pronouns: new Map() });
   drafter.run();
-  const ordered = carryOver(drafter.drafts);
+  const ordered = withoutRepeats(carryOver(drafter.drafts));
   showVenues(ordered, drafter.shows);
   carryOccasions(ordered, layout, mentions);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));

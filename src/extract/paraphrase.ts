@@ -86,6 +86,9 @@ function speakersOf(ctx: AttributionScope, frame: Frame, k: number, np: NounPhra
   return speakers.length === 0 ? null : speakers;
 }
 
+/** How many words, none a verb, may follow the attribution of a claim: "said in a news conference on Tuesday afternoon". */
+const CLAIM_TAIL_WORDS = 10;
+
 /** Claim first, attribution last: "…, National Security Adviser Mike Waltz confirmed Wednesday." */
 function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: VerbUse, np: NounPhrase, speakers: readonly Speaker[]): Paraphrase | null {
   const items = frame.items;
@@ -110,7 +113,7 @@ function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     items.slice(0, claimEnd + 1).every((i) => i.kind === 'word') &&
     items.slice(0, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund')) &&
     !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition')) &&
-    afterWords.length <= 6 &&
+    afterWords.length <= CLAIM_TAIL_WORDS &&
     afterWords.every((i) => i.kind === 'word' && !i.token.tags.has('Verb'))
   ) {
     const claim = text(ctx).slice((items[0] as Item).start, (items[claimEnd] as Item).end);

@@ -81,6 +81,11 @@ class Marks {
     this.found.push({ mark: opener.mark, open: opener.at, close, runsOn: false });
   }
 
+  /** The kind of the innermost open mark: a page that mixes kinds may close “ with " ("“… tomorrow.\""). */
+  innermost(): QuoteMark | undefined {
+    return this.stack[this.stack.length - 1]?.mark;
+  }
+
   /** The stack index of the innermost open `mark`, or -1. */
   lastOpen(mark: QuoteMark): number {
     const list = this.positions.get(mark);
@@ -113,8 +118,9 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
         break;
       case '”': {
         const k = marks.lastOpen('“');
-        if (k === -1) marks.stray.push({ at: i, mark: c });
-        else marks.closeAt(k, i);
+        if (k !== -1) marks.closeAt(k, i);
+        else if (marks.innermost() === '"') marks.closeAt(marks.stack.length - 1, i);
+        else marks.stray.push({ at: i, mark: c });
         break;
       }
       case '‘':
@@ -130,6 +136,7 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
       case '"': {
         const k = marks.lastOpen('"');
         if (k !== -1) marks.closeAt(k, i);
+        else if (isSpace(next) && !isSpace(prev) && marks.innermost() === '“') marks.closeAt(marks.stack.length - 1, i);
         else if (!isSpace(next)) marks.open('"', i);
         else marks.stray.push({ at: i, mark: c });
         break;
