@@ -40,6 +40,7 @@ export interface Draft extends AboutSubject {
 const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'quote-then-speaker-verb': 0.95,
   'quote-then-verb-speaker': 0.95,
+  'quote-then-text-author': 0.8,
   'speaker-verb-quote': 0.9,
   'coordinated-verb': 0.85,
   'participle-clause': 0.85,
@@ -181,7 +182,7 @@ export class Drafter {
     const attribution = attributeQuote(this.scope, frame, qi, null);
     if (attribution?.verb && attribution.rule.startsWith('quote-then')) used.add(attribution.verb.index);
     const lemma = attribution?.verb?.verb.lemma;
-    const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
+    const resolution: Resolution | null = attribution?.author !== undefined ? { ok: true, speakers: [attribution.author] } : attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
     if (attribution?.readFrom !== undefined) draft.venue ??= attribution.readFrom;

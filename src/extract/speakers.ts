@@ -7,7 +7,7 @@
 import type { Token } from './layout';
 import { readsAsPersonName } from './person-name';
 import { describedSpeaker } from './descriptions';
-import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
+import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, STATEMENT_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
 
@@ -382,4 +382,37 @@ export function mentionAfter(ctx: AttributionScope, frame: Frame, k: number): Me
   if (w === null) return null;
   const m = ctx.mentions.startingAt(w.index) ?? (['the', 'a', 'an'].includes(w.lower) ? ctx.mentions.startingAt(w.index + 1) : null);
   return m !== null && m.kind !== 'place' && m.kind !== 'pronoun' ? m : null;
+}
+
+/** Determiners of a text already told of: "the statement said", "that letter read". */
+const TEXT_DETERMINERS = new Set(['the', 'that', 'this']);
+/** How far back, in paragraphs, "the statement" may point at the body or person who put it out. */
+const TEXT_AUTHOR_REACH = 2;
+
+/**
+ * "according to a statement from U.S. Northern Command", "in a post by the mayor": the
+ * author named after a text put out, from word `k` (the determiner or the noun).
+ */
+export function authorOfTextAt(ctx: AttributionScope, frame: Frame, k: number): Mention | null {
+  const n = ['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(wordAt(frame, k)?.lower ?? '') ? k + 1 : k;
+  if (!STATEMENT_NOUNS.has(wordAt(frame, n)?.lower ?? '') || !['from', 'by'].includes(wordAt(frame, n + 1)?.lower ?? '')) return null;
+  return mentionAfter(ctx, frame, n + 2);
+}
+
+/**
+ * "…, the statement said": a text told of before, as the subject of the speech verb at `k`
+ * (or of "read"), speaks for whoever put it out: the last speaker that is not an outlet,
+ * within a couple of paragraphs. A guess from context, so flagged for review.
+ */
+export function textAuthorBefore(ctx: AttributionScope, frame: Frame, k: number): Speaker | null {
+  const noun = wordAt(frame, k - 1);
+  const det = wordAt(frame, k - 2);
+  if (noun === null || det === null || !STATEMENT_NOUNS.has(noun.lower) || !TEXT_DETERMINERS.has(det.lower)) return null;
+  const paragraph = ctx.layout.sentences[frame.sentence]?.paragraph ?? 0;
+  for (let n = ctx.history.length - 1; n >= 0; n -= 1) {
+    const h = ctx.history[n] as AttributionScope['history'][number];
+    if (paragraph - h.paragraph > TEXT_AUTHOR_REACH) return null;
+    if (!h.speaker.outlet) return { entity: h.speaker, via: 'anaphor', mention: text(ctx).slice(det.start, noun.end), flags: ['description', 'last-speaker'] };
+  }
+  return null;
 }
