@@ -75,8 +75,12 @@ export class Drafter {
   /** The last venue named with each word ("conference" → "press conference outside the White House"). */
   private readonly venueByWord = new Map<string, string>();
 
+  /** Where the marks that paired with nothing sit. */
+  private readonly strayAt: ReadonlySet<number>;
+
   constructor(private readonly scope: AttributionScope) {
     this.containers = new Set(scope.layout.quotes.flatMap((q) => (q.parent === null ? [] : [q.parent])));
+    this.strayAt = new Set(scope.layout.stray.map((m) => m.at));
   }
 
   private get layout(): Layout {
@@ -233,7 +237,10 @@ export class Drafter {
   }
 
   private quoteDraft(quote: Quote, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {
-    return { ...this.blank(quote.start, quote.end, this.layout.source.slice(quote.start, quote.end), kind, rule, paragraph, sentence, reporting), quote };
+    const draft: Draft = { ...this.blank(quote.start, quote.end, this.layout.source.slice(quote.start, quote.end), kind, rule, paragraph, sentence, reporting), quote };
+    // Closed at its paragraph's end for want of a closing mark (quotes.ts): the span is a reading to check.
+    if (this.strayAt.has(quote.open)) draft.flags.push('unclosed');
+    return draft;
   }
 
   private blank(start: number, end: number, text: string, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {

@@ -34,6 +34,18 @@ describe('quotation marks of two kinds', () => {
   });
 });
 
+describe('a quote whose closing mark the page dropped', () => {
+  it('ends at the end of its paragraph when the reporting words come first, and is flagged for review', () => {
+    const doc = proposal('Port Director Tomas Reyes said the crews had “worked through the night to clear the berths.\nThe port reopened on Monday.');
+    expect(doc.statements.map((s) => [s.kind, s.speaker, s.text])).toEqual([['PARTIAL', 'person:tomas-reyes', 'worked through the night to clear the berths.']]);
+    expect(doc.review.find((r) => r.statement === 0)?.flags).toContain('unclosed');
+  });
+
+  it('is not guessed when the quote opens the paragraph (the mark may be missing before the attribution)', () => {
+    expect(pairQuotes('“We will not stop, the minister said.').quotes).toEqual([]);
+  });
+});
+
 describe('texts put out without a plain "said"', () => {
   it('gives a quote to whoever "posted" it, and the next sentence of quote to the same person', () => {
     expect(statements('“The ruling ignores the crews,” Mayor Ilse Varga posted on social media late Friday. “We will appeal it."')).toEqual([
