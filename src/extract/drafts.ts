@@ -306,7 +306,7 @@ export class Drafter {
 
 /**
  * "Speaking on "Harbour Matters" on Channel Seven": a few capitalised words in quotation
- * marks, with no closing punctuation, right after "on" or before "on <Name>", name a show,
+ * marks, with no closing punctuation, right after "on", before "on <Name>" or before "show", name a show,
  * a book or a film: nobody said them.
  */
 function isShowTitle(source: string, quote: Quote): boolean {
@@ -318,8 +318,11 @@ function isShowTitle(source: string, quote: Quote): boolean {
   // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
   if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
   if (/[!?]$/.test(inside)) return false;
-  return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after);
+  return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after) || SHOW_NOUN.test(source.slice(quote.close + 1, quote.close + 12));
 }
+
+/** "NBC’s “Today” show": a title in marks that the noun after it calls a show. */
+const SHOW_NOUN = /^\s(?:show|program|programme|podcast|series)\b/i;
 
 /**
  * "told CBS News's Margaret Brennan on “Face the Nation”": in a sentence that names a show,

@@ -78,6 +78,13 @@ describe('texts put out without a plain "said"', () => {
   });
 });
 
+describe('a show named in quotation marks', () => {
+  it('is no statement when the word after it calls it a show', () => {
+    const found = statements('“We are sorry for the delays,” Port Director Tomas Reyes said in an interview on Channel Seven’s “Harbour Morning” show.');
+    expect(found.map((s) => s.text)).toEqual(['We are sorry for the delays,']);
+  });
+});
+
 describe('a claim whose attribution ends in a venue', () => {
   it('takes a venue of several words after the verb as part of the attribution', () => {
     expect(statements('At least 40 crossings were cancelled on Saturday, Port Director Tomas Reyes said at a news conference on Sunday morning.').map((s) => s.text)).toEqual([
