@@ -60,6 +60,8 @@ const VERBS: readonly SpeechVerb[] = [
   { lemma: 'maintain', needsAfter: ['that'] },
   { lemma: 'encourage', needsAfter: ['to'], takesObject: true },
   { lemma: 'remind', needsAfter: ['to', 'that'], takesObject: true },
+  { lemma: 'reflect', needsAfter: ['that'] },
+  { lemma: 'express', needsAfter: ['gratitude', 'thanks', 'concern', 'concerns', 'hope', 'confidence', 'regret', 'frustration', 'sympathy', 'condolences', 'support', 'doubt', 'doubts', 'disappointment', 'optimism'], takesObject: true },
   { lemma: 'float', needsAfter: ['idea', 'proposal', 'plan', 'possibility', 'prospect'], takesObject: true },
   { lemma: 'declare' },
   { lemma: 'assert' },

@@ -78,6 +78,14 @@ describe('texts put out without a plain "said"', () => {
   });
 });
 
+describe('verbs of reflection and feeling that report', () => {
+  it('reads "reflected that" and "expressed … gratitude/concern" as speech verbs, and "expressed" of a parcel as none', () => {
+    expect(statements('Port Director Tomas Reyes reflected that “there is no quiet season” at the harbour.').map((s) => [s.kind, s.speaker])).toEqual([['PARTIAL', 'person:tomas-reyes']]);
+    expect(statements('Port Director Tomas Reyes also expressed his gratitude to the crews for their work.').map((s) => [s.kind, s.speaker])).toEqual([['INDIRECT', 'person:tomas-reyes']]);
+    expect(statements('Port Director Tomas Reyes expressed the parcel to the island on Monday.')).toEqual([]);
+  });
+});
+
 describe('a show named in quotation marks', () => {
   it('is no statement when the word after it calls it a show', () => {
     const found = statements('“We are sorry for the delays,” Port Director Tomas Reyes said in an interview on Channel Seven’s “Harbour Morning” show.');
