@@ -9,7 +9,7 @@ import type { Token } from './layout';
 import { BE_FORMS, STATEMENT_NOUNS, speechVerb } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt } from './frame';
-import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore } from './speakers';
+import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 
 export interface QuoteAttribution {
   readonly phrase: NounPhrase | null;
@@ -53,7 +53,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     // father, she recalled, used to tell her that “…”"), the quote stays unattributed.
     if (np === null) {
       if (use.participle) continue;
-      return { phrase: null, verb: use, rule };
+      const opening = openingVerbSpeaker(ctx, frame, k);
+      return opening === null ? { phrase: null, verb: use, rule } : { phrase: null, verb: use, rule: 'subjectless-summary', author: opening };
     }
     const res = resolvePhrase(ctx, np, quoteSpeaker);
     if (!res.ok && res.reason === 'outlet') continue;

@@ -41,6 +41,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'quote-then-speaker-verb': 0.95,
   'quote-then-verb-speaker': 0.95,
   'quote-then-text-author': 0.8,
+  'subjectless-summary': 0.7,
   'speaker-verb-quote': 0.9,
   'coordinated-verb': 0.85,
   'participle-clause': 0.85,

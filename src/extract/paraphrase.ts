@@ -6,7 +6,7 @@
 import type { Token } from './layout';
 import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
-import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet, authorOfTextAt, textAuthorBefore } from './speakers';
+import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 import { REPORT_NOUNS, sourceNamedAt } from './reporting';
 import type { Mention } from './mentions';
 import { readsAsPersonName } from './person-name';
@@ -76,9 +76,9 @@ function reportSubject(ctx: AttributionScope, frame: Frame, k: number): { phrase
   return null;
 }
 
-/** "The statement said …": the text's author from context (speakers.ts), as the subject of the verb at `k`. */
+/** "The statement said …", "Says the talks …": the speaker from context (speakers.ts), as the subject of the verb at `k`. */
 function textSubject(ctx: AttributionScope, frame: Frame, k: number): { phrase: NounPhrase; speakers: readonly Speaker[] } | null {
-  const author = textAuthorBefore(ctx, frame, k);
+  const author = textAuthorBefore(ctx, frame, k) ?? openingVerbSpeaker(ctx, frame, k);
   if (author === null) return null;
   return { phrase: { mentions: [], generic: null, firstItem: k - 2, lastItem: k - 1, spokesperson: false, how: 'before' }, speakers: [author] };
 }

@@ -408,11 +408,30 @@ export function textAuthorBefore(ctx: AttributionScope, frame: Frame, k: number)
   const noun = wordAt(frame, k - 1);
   const det = wordAt(frame, k - 2);
   if (noun === null || det === null || !STATEMENT_NOUNS.has(noun.lower) || !TEXT_DETERMINERS.has(det.lower)) return null;
+  return lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
+}
+
+/** The last speaker that is not an outlet, within `reach` paragraphs before the frame's. */
+function lastSpeakerWithin(ctx: AttributionScope, frame: Frame, reach: number, mention: string, flags: readonly string[]): Speaker | null {
   const paragraph = ctx.layout.sentences[frame.sentence]?.paragraph ?? 0;
   for (let n = ctx.history.length - 1; n >= 0; n -= 1) {
     const h = ctx.history[n] as AttributionScope['history'][number];
-    if (paragraph - h.paragraph > TEXT_AUTHOR_REACH) return null;
-    if (!h.speaker.outlet) return { entity: h.speaker, via: 'anaphor', mention: text(ctx).slice(det.start, noun.end), flags: ['description', 'last-speaker'] };
+    if (paragraph - h.paragraph > reach) return null;
+    if (!h.speaker.outlet) return { entity: h.speaker, via: 'anaphor', mention, flags };
   }
   return null;
+}
+
+/** The line before a summary line, in paragraphs: a blank line between them counts as one. */
+const SUMMARY_REACH = 2;
+
+/**
+ * "Describes the move as a “mid-cycle adjustment.”", "Says the talks will resume": a
+ * summary line that opens with a speech verb in the present and no subject goes on with the
+ * speaker of the line before (a standfirst or live blog under its lede), flagged for review.
+ */
+export function openingVerbSpeaker(ctx: AttributionScope, frame: Frame, k: number): Speaker | null {
+  const verb = wordAt(frame, k);
+  if (k !== 0 || verb === null || !/^\p{Lu}\p{Ll}+s$/u.test(verb.text)) return null;
+  return lastSpeakerWithin(ctx, frame, SUMMARY_REACH, verb.text, ['subjectless', 'last-speaker']);
 }

@@ -86,6 +86,18 @@ describe('verbs of reflection and feeling that report', () => {
   });
 });
 
+describe('a summary line with no subject', () => {
+  it('goes on with the speaker of the line before, flagged, and with nobody when no one spoke just before', () => {
+    const doc = proposal('Port Director Tomas Reyes says the harbour will reopen on Monday.\n\nDescribes the closure as a “necessary pause.”');
+    expect(doc.statements.map((s) => [s.kind, s.speaker])).toEqual([
+      ['INDIRECT', 'person:tomas-reyes'],
+      ['PARTIAL', 'person:tomas-reyes'],
+    ]);
+    expect(doc.review.find((r) => r.kind === 'PARTIAL')?.flags).toEqual(expect.arrayContaining(['subjectless', 'last-speaker']));
+    expect(statements('The harbour was quiet.\nDescribes the closure as a “necessary pause.”')).toEqual([]);
+  });
+});
+
 describe('a show named in quotation marks', () => {
   it('is no statement when the word after it calls it a show', () => {
     const found = statements('“We are sorry for the delays,” Port Director Tomas Reyes said in an interview on Channel Seven’s “Harbour Morning” show.');
