@@ -8,8 +8,8 @@
 import type { Token } from './layout';
 import { BE_FORMS, STATEMENT_NOUNS, speechVerb } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
-import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, text, wordAt, gapText, speechVerbAt } from './frame';
-import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter } from './speakers';
+import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt } from './frame';
+import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 
 export interface QuoteAttribution {
   readonly phrase: NounPhrase | null;
@@ -17,6 +17,8 @@ export interface QuoteAttribution {
   readonly rule: string;
   /** The text the words were read out from ("letter"), when someone else read them. */
   readonly readFrom?: string;
+  /** Who put out the text that is the verb's subject ("…, the statement said"), found from context. */
+  readonly author?: Speaker;
 }
 
 /** The attribution of the quote at item `qi`, by the first rule that applies. */
@@ -36,6 +38,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
       if (use === null || use.participle) continue;
       const np = subjectBefore(ctx, frame, v);
       if (np !== null && np.firstItem >= first) return { phrase: np, verb: use, rule: 'quote-then-speaker-verb' };
+      const author = np === null ? textAuthorBefore(ctx, frame, v) : null;
+      if (author !== null) return { phrase: null, verb: use, rule: 'quote-then-text-author', author };
       break;
     }
   }
@@ -49,7 +53,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     // father, she recalled, used to tell her that “…”"), the quote stays unattributed.
     if (np === null) {
       if (use.participle) continue;
-      return { phrase: null, verb: use, rule };
+      const opening = openingVerbSpeaker(ctx, frame, k);
+      return opening === null ? { phrase: null, verb: use, rule } : { phrase: null, verb: use, rule: 'subjectless-summary', author: opening };
     }
     const res = resolvePhrase(ctx, np, quoteSpeaker);
     if (!res.ok && res.reason === 'outlet') continue;
@@ -60,7 +65,7 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
   // "according to Smith": a source that is not an outlet.
   for (let k = 0; k + 1 < n; k += 1) {
     if (wordAt(frame, k)?.lower !== 'according' || wordAt(frame, k + 1)?.lower !== 'to') continue;
-    const m = mentionAfter(ctx, frame, k + 2);
+    const m = mentionAfter(ctx, frame, k + 2) ?? authorOfTextAt(ctx, frame, k + 2);
     if (m !== null && !outletLike(ctx, m)) {
       return { phrase: { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k + 2, spokesperson: false, how: 'after' }, verb: null, rule: 'according-to' };
     }

@@ -40,6 +40,8 @@ export interface Draft extends AboutSubject {
 const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'quote-then-speaker-verb': 0.95,
   'quote-then-verb-speaker': 0.95,
+  'quote-then-text-author': 0.8,
+  'subjectless-summary': 0.7,
   'speaker-verb-quote': 0.9,
   'coordinated-verb': 0.85,
   'participle-clause': 0.85,
@@ -74,8 +76,12 @@ export class Drafter {
   /** The last venue named with each word ("conference" → "press conference outside the White House"). */
   private readonly venueByWord = new Map<string, string>();
 
+  /** Where the marks that paired with nothing sit. */
+  private readonly strayAt: ReadonlySet<number>;
+
   constructor(private readonly scope: AttributionScope) {
     this.containers = new Set(scope.layout.quotes.flatMap((q) => (q.parent === null ? [] : [q.parent])));
+    this.strayAt = new Set(scope.layout.stray.map((m) => m.at));
   }
 
   private get layout(): Layout {
@@ -181,7 +187,7 @@ export class Drafter {
     const attribution = attributeQuote(this.scope, frame, qi, null);
     if (attribution?.verb && attribution.rule.startsWith('quote-then')) used.add(attribution.verb.index);
     const lemma = attribution?.verb?.verb.lemma;
-    const resolution = attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
+    const resolution: Resolution | null = attribution?.author !== undefined ? { ok: true, speakers: [attribution.author] } : attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
     if (attribution?.readFrom !== undefined) draft.venue ??= attribution.readFrom;
@@ -232,7 +238,10 @@ export class Drafter {
   }
 
   private quoteDraft(quote: Quote, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {
-    return { ...this.blank(quote.start, quote.end, this.layout.source.slice(quote.start, quote.end), kind, rule, paragraph, sentence, reporting), quote };
+    const draft: Draft = { ...this.blank(quote.start, quote.end, this.layout.source.slice(quote.start, quote.end), kind, rule, paragraph, sentence, reporting), quote };
+    // Closed at its paragraph's end for want of a closing mark (quotes.ts): the span is a reading to check.
+    if (this.strayAt.has(quote.open)) draft.flags.push('unclosed');
+    return draft;
   }
 
   private blank(start: number, end: number, text: string, kind: StatementKind, rule: string, paragraph: number, sentence: number, reporting: Reporting): Draft {
@@ -298,7 +307,7 @@ export class Drafter {
 
 /**
  * "Speaking on "Harbour Matters" on Channel Seven": a few capitalised words in quotation
- * marks, with no closing punctuation, right after "on" or before "on <Name>", name a show,
+ * marks, with no closing punctuation, right after "on", before "on <Name>" or before "show", name a show,
  * a book or a film: nobody said them.
  */
 function isShowTitle(source: string, quote: Quote): boolean {
@@ -310,8 +319,11 @@ function isShowTitle(source: string, quote: Quote): boolean {
   // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
   if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
   if (/[!?]$/.test(inside)) return false;
-  return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after);
+  return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after) || SHOW_NOUN.test(source.slice(quote.close + 1, quote.close + 12));
 }
+
+/** "NBC’s “Today” show": a title in marks that the noun after it calls a show. */
+const SHOW_NOUN = /^\s(?:show|program|programme|podcast|series)\b/i;
 
 /**
  * "told CBS News's Margaret Brennan on “Face the Nation”": in a sentence that names a show,
@@ -409,4 +421,29 @@ function inheritFrom(d: Draft, source: Draft): void {
     d.venueOutlets = [...source.venueOutlets];
     d.flags.push('outlet-inherited');
   }
+}
+
+/** A phrase shorter than this may be quoted twice on purpose: a lede weaves it in, the body gives the full sentence later. */
+const REPEAT_MIN_WORDS = 10;
+
+const quoteWords = (text: string): string => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+
+/**
+ * A standfirst or summary that repeats words the body quotes again, in full, from the same
+ * speaker is one statement, not two: the body's quote is kept, where the words are given in
+ * their context. Short fragments may be quoted twice on purpose and are kept.
+ */
+export function withoutRepeats(drafts: readonly Draft[]): Draft[] {
+  const later = new Map<number, string[]>();
+  const repeated = new Set<Draft>();
+  for (let k = drafts.length - 1; k >= 0; k -= 1) {
+    const d = drafts[k] as Draft;
+    if (d.quote === null || d.parent !== null) continue;
+    const words = quoteWords(d.text);
+    const serials = d.speakers.map((s) => s.entity.serial);
+    const long = words.split(' ').length >= REPEAT_MIN_WORDS;
+    if (long && serials.some((serial) => (later.get(serial) ?? []).some((w) => ` ${w} `.includes(` ${words} `)))) repeated.add(d);
+    for (const serial of serials) later.set(serial, [...(later.get(serial) ?? []), words]);
+  }
+  return drafts.filter((d) => !repeated.has(d) && !(d.parent !== null && repeated.has(d.parent)));
 }

@@ -15,7 +15,7 @@ import { nameKey, slugify } from '../ingest/text';
 import { AboutLinker, isSubstantial, type AboutLink } from './about';
 import { stanceCue } from './stance';
 import type { Speaker } from './frame';
-import { carryOver, Drafter, showVenues, type Draft } from './drafts';
+import { carryOver, Drafter, showVenues, withoutRepeats, type Draft } from './drafts';
 import { NO_GAZETTEER, type Gazetteer } from './gazetteer';
 import { layOut, type Layout } from './layout';
 import { documentMentions, findMentions, Registry, type DocEntity, type Via } from './mentions';
@@ -114,7 +114,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const scope = { layout, mentions, registry, history: [], pronouns: new Map() };
   const drafter = new Drafter(scope);
   drafter.run();
-  const ordered = carryOver(drafter.drafts);
+  const ordered = withoutRepeats(carryOver(drafter.drafts));
   showVenues(ordered, drafter.shows);
   carryOccasions(ordered, scope);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
@@ -324,7 +324,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker'];
 /** Below this, a statement is listed for review. */
 const REVIEW_BELOW = 0.65;
 

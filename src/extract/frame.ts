@@ -128,7 +128,9 @@ export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, opt
   const participle = isParticiple(token.lower);
   // compromise reads some -ing forms as adjectives ("telling"); after a comma they open a clause.
   const clauseOpening = participle && /,\s*$/.test(gapText(ctx, frame, k - 1, k));
-  if (!token.tags.has('Verb') && !clauseOpening && !['said', 'says', 'told'].includes(token.lower)) return null;
+  // "Describes the move as …": a summary line's opening verb, which compromise reads as a noun.
+  const summaryOpening = k === 0 && !verb.reporting && /^\p{Lu}\p{Ll}+s$/u.test(token.text);
+  if (!token.tags.has('Verb') && !clauseOpening && !summaryOpening && !['said', 'says', 'told'].includes(token.lower)) return null;
 
   let j = k - 1;
   let negated = false;

@@ -6,9 +6,10 @@
 import type { Token } from './layout';
 import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
-import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet } from './speakers';
+import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 import { REPORT_NOUNS, sourceNamedAt } from './reporting';
 import type { Mention } from './mentions';
+import { readsAsPersonName } from './person-name';
 
 export interface Paraphrase {
   readonly verb: VerbUse;
@@ -39,7 +40,7 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
     // "… until Whitcombe confirmed that she was committed …" inside someone else's reported
     // clause is part of what that person said, not a statement of its own.
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
-    const report = subjectOf(ctx, frame, use) === null ? reportSubject(ctx, frame, k) : null;
+    const report = subjectOf(ctx, frame, use) === null ? (reportSubject(ctx, frame, k) ?? textSubject(ctx, frame, k)) : null;
     const np = report?.phrase ?? subjectOf(ctx, frame, use);
     if (np === null) continue;
     const speakers = report?.speakers ?? speakersOf(ctx, frame, k, np);
@@ -75,6 +76,13 @@ function reportSubject(ctx: AttributionScope, frame: Frame, k: number): { phrase
   return null;
 }
 
+/** "The statement said …", "Says the talks …": the speaker from context (speakers.ts), as the subject of the verb at `k`. */
+function textSubject(ctx: AttributionScope, frame: Frame, k: number): { phrase: NounPhrase; speakers: readonly Speaker[] } | null {
+  const author = textAuthorBefore(ctx, frame, k) ?? openingVerbSpeaker(ctx, frame, k);
+  if (author === null) return null;
+  return { phrase: { mentions: [], generic: null, firstItem: k - 2, lastItem: k - 1, spokesperson: false, how: 'before' }, speakers: [author] };
+}
+
 /** Who speaks through the verb at `k` with subject `np`, or null when no one does. */
 function speakersOf(ctx: AttributionScope, frame: Frame, k: number, np: NounPhrase): readonly Speaker[] | null {
   const res = resolvePhrase(ctx, np, null);
@@ -85,6 +93,9 @@ function speakersOf(ctx: AttributionScope, frame: Frame, k: number, np: NounPhra
   const speakers = res.ok ? res.speakers.filter((s) => !s.entity.outlet) : outletSpeakers;
   return speakers.length === 0 ? null : speakers;
 }
+
+/** How many words, none a verb, may follow the attribution of a claim: "said in a news conference on Tuesday afternoon". */
+const CLAIM_TAIL_WORDS = 10;
 
 /** Claim first, attribution last: "…, National Security Adviser Mike Waltz confirmed Wednesday." */
 function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: VerbUse, np: NounPhrase, speakers: readonly Speaker[]): Paraphrase | null {
@@ -110,7 +121,7 @@ function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     items.slice(0, claimEnd + 1).every((i) => i.kind === 'word') &&
     items.slice(0, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund')) &&
     !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition')) &&
-    afterWords.length <= 6 &&
+    afterWords.length <= CLAIM_TAIL_WORDS &&
     afterWords.every((i) => i.kind === 'word' && !i.token.tags.has('Verb'))
   ) {
     const claim = text(ctx).slice((items[0] as Item).start, (items[claimEnd] as Item).end);
@@ -161,10 +172,14 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
   if (sentence === undefined || items.some((i) => i.kind === 'quote')) return null;
   for (let k = 0; k < items.length; k += 1) {
     const w = wordAt(frame, k);
-    const m = sourceNamedAt(ctx, frame, k);
+    const according = w?.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to';
+    const named = sourceNamedAt(ctx, frame, k);
+    // "according to a statement from X": X put the words out itself, so it is no outlet.
+    const author = named === null && according ? authorOfTextAt(ctx, frame, k + 2) : null;
+    const m = named ?? author;
     if (m === null) continue;
     const np: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'after' };
-    const speakers = sourceSpeakers(ctx, frame, m, np);
+    const speakers = author !== null ? authorSpeakers(ctx, np) : sourceSpeakers(ctx, frame, m, np);
     if (speakers === null) continue;
     const before = items.slice(0, k).filter((i) => i.kind === 'word');
     const after = items.slice(np.lastItem + 1).filter((i) => i.kind === 'word');
@@ -183,6 +198,14 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
     };
   }
   return null;
+}
+
+/** The author of a text named after "according to"; a name that does not read as a person's is a body's. */
+function authorSpeakers(ctx: AttributionScope, np: NounPhrase): readonly Speaker[] | null {
+  const res = resolvePhrase(ctx, np, null);
+  for (const s of res.ok ? res.speakers : []) if (s.entity.type === 'Unknown' && !readsAsPersonName(s.entity.name)) s.entity.type = 'Organization';
+  if (res.ok) return res.speakers;
+  return res.reason === 'outlet' ? res.outlets.map((entity): Speaker => ({ entity, via: 'name', mention: res.mention ?? entity.name, flags: [] })) : null;
 }
 
 /**

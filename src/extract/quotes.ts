@@ -81,6 +81,11 @@ class Marks {
     this.found.push({ mark: opener.mark, open: opener.at, close, runsOn: false });
   }
 
+  /** The kind of the innermost open mark: a page that mixes kinds may close “ with " ("“… tomorrow.\""). */
+  innermost(): QuoteMark | undefined {
+    return this.stack[this.stack.length - 1]?.mark;
+  }
+
   /** The stack index of the innermost open `mark`, or -1. */
   lastOpen(mark: QuoteMark): number {
     const list = this.positions.get(mark);
@@ -95,7 +100,7 @@ class Marks {
 export function pairQuotes(text: string, from = 0, to = text.length, options: { runsOn?: boolean; firstId?: number } = {}): PairedQuotes {
   const marks = new Marks();
   readMarks(marks, text, from, to);
-  closeParagraph(marks, text, to, options.runsOn);
+  closeParagraph(marks, text, from, to, options.runsOn);
   const firstId = options.firstId ?? 0;
   // Ids must equal positions for callers that index by id; an empty quote ("") is dropped.
   return { quotes: renumber(nestQuotes(text, marks.found, firstId), firstId), stray: marks.stray.sort((a, b) => a.at - b.at) };
@@ -113,8 +118,9 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
         break;
       case '”': {
         const k = marks.lastOpen('“');
-        if (k === -1) marks.stray.push({ at: i, mark: c });
-        else marks.closeAt(k, i);
+        if (k !== -1) marks.closeAt(k, i);
+        else if (marks.innermost() === '"') marks.closeAt(marks.stack.length - 1, i);
+        else marks.stray.push({ at: i, mark: c });
         break;
       }
       case '‘':
@@ -130,6 +136,7 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
       case '"': {
         const k = marks.lastOpen('"');
         if (k !== -1) marks.closeAt(k, i);
+        else if (isSpace(next) && !isSpace(prev) && marks.innermost() === '“') marks.closeAt(marks.stack.length - 1, i);
         else if (!isSpace(next)) marks.open('"', i);
         else marks.stray.push({ at: i, mark: c });
         break;
@@ -148,16 +155,35 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
 }
 
 /** What is still open at the paragraph's end: the outermost double quote may run on into the next paragraph. */
-function closeParagraph(marks: Marks, text: string, to: number, runsOn: boolean | undefined): void {
+function closeParagraph(marks: Marks, text: string, from: number, to: number, runsOn: boolean | undefined): void {
   const first = marks.stack[0];
-  if (first !== undefined && runsOn && (first.mark === '“' || first.mark === '"')) {
+  if (first !== undefined && (runsOn || endsUnclosed(marks, text, from, to)) && (first.mark === '“' || first.mark === '"')) {
     for (const dropped of marks.stack.slice(1)) marks.stray.push({ at: dropped.at, mark: dropped.mark });
     let end = to;
     while (end > first.at + 1 && isSpace(text[end - 1])) end -= 1;
     marks.found.push({ mark: first.mark, open: first.at, close: end, runsOn: true });
+    if (!runsOn) marks.stray.push({ at: first.at, mark: first.mark });
   } else {
     for (const open of marks.stack) marks.stray.push({ at: open.at, mark: open.mark });
   }
+}
+
+/**
+ * "Kurtz said his company had “been on with our customers all night.": a page that drops
+ * the closing mark of a paragraph's last quote. The one mark left open, with the sentence
+ * finished at the paragraph's end, closes there when the reporting words come before it; the
+ * mark is still listed as stray, so the quote is checked in review.
+ */
+function endsUnclosed(marks: Marks, text: string, from: number, to: number): boolean {
+  const open = marks.stack[0];
+  if (marks.stack.length !== 1 || marks.stray.length > 0 || open === undefined) return false;
+  // A quote that opens the paragraph more likely lost its mark before the attribution ("“…, the minister said.").
+  let start = from;
+  while (start < open.at && isSpace(text[start])) start += 1;
+  if (start === open.at) return false;
+  let end = to;
+  while (end > 0 && isSpace(text[end - 1])) end -= 1;
+  return /[.!?]/.test(text[end - 1] ?? '');
 }
 
 /** The quotes in the order of their opening marks, each with the quote around it; empty ones left out. */
