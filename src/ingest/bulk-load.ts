@@ -26,6 +26,7 @@ import type { Problem } from '../errors';
 import { BatchRejected, ValidatedDocuments, writeDocuments, type IngestResult, type WriteOptions } from './ingest';
 import { INGEST_BATCH_SIZE, ingestBatch } from './ingest-batch';
 import { ProgressBar, progressFromFirstTick } from './progress';
+import { rehearseWriter } from './rehearsal';
 import { isConflict } from './result';
 
 /**
@@ -250,6 +251,9 @@ export async function withSearchIndexDeferred<T>(
   if (count?.nodes !== 0) return load();
   // Schema changes cannot share a transaction with each other in Neo4j, so one each.
   for (const name of DEFERRED_INDEXES) await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${name} IF EXISTS`)));
+  // A schema change empties Neo4j's plan cache, the writer's rehearsed plans with it: without
+  // this the first batches of the load would plan every writer query again.
+  await rehearseWriter(gateway);
   let loaded: T;
   try {
     loaded = await load();

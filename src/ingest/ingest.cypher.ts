@@ -13,6 +13,10 @@
  * of the graph have drifted since it was planned, which during a bulk load, whose every
  * batch grows them, is every few seconds for each of these queries; they find what they
  * touch by id (unique index seeks), and their plans do not depend on those counts.
+ *
+ * Their values come in one map parameter, `$batch` (batch-query.ts), never as lists of
+ * their own, for the same reason: Neo4j keys a cached plan on the size class of each list
+ * parameter, so the rehearsal's plans would not serve a batch of another size (see there).
  */
 const KEEP_PLAN = 'CYPHER replan=skip';
 
@@ -21,7 +25,7 @@ const KEEP_PLAN = 'CYPHER replan=skip';
  * lock whether or not the value changes, and holds it until the transaction ends.
  */
 export const LOCK_BUCKETS = `${KEEP_PLAN}
-UNWIND $buckets AS bucket
+UNWIND $batch.buckets AS bucket
 MERGE (l:IngestLock {bucket: bucket})
 SET l.held = true`;
 
@@ -34,16 +38,16 @@ SET l.held = true`;
  * index seek.
  */
 export const EXISTING_NODES = `${KEEP_PLAN}
-UNWIND $entities AS id
+UNWIND $batch.entities AS id
 MATCH (n:Entity {id: id})
 RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.contentHash AS hash, null AS quoteKey, null AS articles, null AS article
 UNION ALL
-UNWIND $articles AS id
+UNWIND $batch.articles AS id
 MATCH (n:Article {id: id})
 RETURN n.id AS id, 'Article' AS label, n.contentHash AS hash, null AS quoteKey, null AS articles,
   {title: n.title, text: n.text, url: n.url, publisher: [(n)-[:PUBLISHED_BY]->(p:Organization) | p.id][0]} AS article
 UNION ALL
-UNWIND $statements AS id
+UNWIND $batch.statements AS id
 MATCH (n:Statement {id: id})
 RETURN n.id AS id, 'Statement' AS label, n.contentHash AS hash, n.quoteKey AS quoteKey, [(n)-[:APPEARS_IN]->(x:Article) | x.id] AS articles, null AS article`;
 
@@ -52,7 +56,7 @@ RETURN n.id AS id, 'Statement' AS label, n.contentHash AS hash, n.quoteKey AS qu
  * article each appears in: what re-ingesting one of them may take evidence away from.
  */
 export const ARTICLE_STATEMENTS = `${KEEP_PLAN}
-UNWIND $articles AS article
+UNWIND $batch.articles AS article
 MATCH (s:Statement)-[:APPEARS_IN]->(:Article {id: article})
 RETURN article, s.id AS id, s.quoteKey AS quoteKey, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
 
@@ -61,7 +65,7 @@ RETURN article, s.id AS id, s.quoteKey AS quoteKey, [(s)-[:APPEARS_IN]->(x:Artic
  * ids: an entity that has another one than the document's is another entity of that name.
  */
 export const NAME_KEY_MATCHES = `${KEEP_PLAN}
-UNWIND $keys AS k
+UNWIND $batch.keys AS k
 MATCH (:NameKey {key: k.key})-[:NAMES]->(e:Entity)
 WHERE k.label IN labels(e)
 WITH k, e, [(x:ExternalId)-[:IDENTIFIES]->(e) WHERE x.scheme = 'WIKIDATA' | x.value] AS wikidata
@@ -69,7 +73,7 @@ RETURN k.key AS key, k.label AS label, collect(DISTINCT e.id) AS ids, collect(DI
 
 /** The entity each of these identifiers (`:ExternalId {key}`, vocabulary.ts identifierKey) names, with its type. */
 export const IDENTIFIER_OWNERS = `${KEEP_PLAN}
-UNWIND $keys AS key
+UNWIND $batch.keys AS key
 MATCH (:ExternalId {key: key})-[:IDENTIFIES]->(e:Entity)
 RETURN key, e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label`;
 
@@ -78,7 +82,7 @@ RETURN key, e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label`;
  * only ever adds identifiers; mergeEntities moves them to the entity merged into.
  */
 export const MERGE_IDENTIFIERS = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (e:Entity {id: row.entity})
 MERGE (x:ExternalId {key: row.key})
 ON CREATE SET x.scheme = row.scheme, x.value = row.value, x.url = row.url
@@ -90,7 +94,7 @@ MERGE (x)-[:IDENTIFIES]->(e)`;
  * leaving out what earlier documents of the batch deleted or re-keyed), with their articles.
  */
 export const QUOTE_KEY_MATCHES = `${KEEP_PLAN}
-UNWIND $keys AS key
+UNWIND $batch.keys AS key
 MATCH (s:Statement {quoteKey: key})
 RETURN key, s.id AS id, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
 
@@ -99,7 +103,7 @@ RETURN key, s.id AS id, [(s)-[:APPEARS_IN]->(x:Article) | x.id] AS articles`;
  * of each article a document replaces (`replace`, plan.ts) become its next revision.
  */
 export const REVISE_ARTICLES = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (a:Article {id: row.article})
 WITH a, row, COUNT { (a)-[:HAS_REVISION]->(:ArticleRevision) } AS earlier
 CREATE (a)-[:HAS_REVISION]->(:ArticleRevision {
@@ -108,7 +112,7 @@ CREATE (a)-[:HAS_REVISION]->(:ArticleRevision {
 RETURN row.article AS article, earlier + 1 AS revision`;
 
 export const MERGE_ARTICLES = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MERGE (a:Article {id: row.id})
 SET a.title = row.title, a.text = row.text, a.url = row.url,
     a.publishedAt = row.publishedAt, a.publishedKey = coalesce(row.publishedAt, ''),
@@ -119,7 +123,7 @@ SET a.title = row.title, a.text = row.text, a.url = row.url,
  * as LINK_PUBLISHERS does: the publisher may be defined by the same document.
  */
 export const CREATE_ARTICLES = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 CREATE (a:Article {id: row.id, title: row.title, text: row.text, url: row.url,
     publishedAt: row.publishedAt, publishedKey: coalesce(row.publishedAt, ''), contentHash: row.hash})
 WITH a, row
@@ -128,13 +132,13 @@ FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (a)-[:PUBLISHED_
 
 /** An article written before loses its publisher link before the document's own is made. */
 export const UNLINK_PUBLISHERS = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (:Article {id: row.article})-[old:PUBLISHED_BY]->()
 DELETE old`;
 
 /** Runs after the entities are written: the publisher may be defined by the same document. */
 export const LINK_PUBLISHERS = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (p:Organization {id: row.publisher})
 MERGE (a)-[:PUBLISHED_BY]->(p)`;
@@ -145,7 +149,7 @@ MERGE (a)-[:PUBLISHED_BY]->(p)`;
  * adds its names as aliases.
  */
 const mergeEntity = (label: string, attributes: string): string => `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:${label}
 SET n.name = coalesce(n.name, row.name),
@@ -177,7 +181,7 @@ export const MERGE_EVENTS = mergeEntity(
  * from another document (`row.merged`) only gains titles the graph did not know.
  */
 export const MERGE_ROLES = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (p:Person {id: row.person})
 MATCH (t:Entity {id: coalesce(row.organization, row.place)})
 WITH p, t, row
@@ -193,7 +197,7 @@ SET h.former = row.former, h.place = row.place, h.organization = row.organizatio
 
 /** Typed links between two entities: (from)-[type]->(to). */
 const link = (type: string): string => `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[:${type}]->(b)`;
@@ -223,7 +227,7 @@ MATCH (s:Statement) WHERE s.dayKey IS NULL
 ${STATEMENT_DAY}`;
 
 /** One row per statement of each article row, with its article (`a`) and speaker matched. */
-const EACH_STATEMENT_ROW = `UNWIND $rows AS articleRow
+const EACH_STATEMENT_ROW = `UNWIND $batch.rows AS articleRow
 MATCH (a:Article {id: articleRow.article})
 UNWIND articleRow.statements AS row
 MATCH (speaker:Entity {id: row.speaker})`;
@@ -263,7 +267,7 @@ CREATE (s)-[:APPEARS_IN {start: row.start, end: row.end, sentence: row.sentence,
  * removed. (A statement new to the graph has none, so a bulk load of new articles skips this.)
  */
 export const UNLINK_STALE_STATEMENTS = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (s:Statement {id: row.id})
 MATCH (speaker:Entity {id: row.speaker})
 OPTIONAL MATCH (s)-[old:ABOUT|REPORTED_BY|QUOTED_IN]->(x)
@@ -282,7 +286,7 @@ DELETE oldSpeaker`;
  * up once, not once per topic). `verb` is CREATE for statements new to the graph.
  */
 const linkAbout = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (e:Entity {id: row.entities[ordinal]})
@@ -294,7 +298,7 @@ export const CREATE_ABOUT = linkAbout('CREATE');
 
 /** As linkAbout, for the outlets that reported a statement. */
 const linkReportedBy = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (o:Organization {id: row.entities[ordinal]})
@@ -306,7 +310,7 @@ export const CREATE_REPORTED_BY = linkReportedBy('CREATE');
 
 /** A statement quoted inside another; CREATE when the inner one is new to the graph. */
 const linkQuotedIn = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (inner:Statement {id: row.from})
 MATCH (outer:Statement {id: row.to})
 ${verb} (inner)-[:QUOTED_IN]->(outer)`;
@@ -321,7 +325,7 @@ export const CREATE_QUOTED_IN = linkQuotedIn('CREATE');
  * two articles of the batch is deleted once. Returns, per article, the ids that lost evidence.
  */
 export const REMOVE_DROPPED_STATEMENTS = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (s:Statement)-[ev:APPEARS_IN]->(:Article {id: row.article})
 WHERE NOT s.id IN row.kept
 DELETE ev
@@ -334,7 +338,7 @@ RETURN r.article AS article, r.id AS id`;
 
 /** An article written before stops mentioning what its document no longer does (`row.ids`). */
 export const UNLINK_MENTIONS = `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (:Article {id: row.article})-[old:MENTIONS]->(e:Entity)
 WHERE NOT e.id IN row.ids
 DELETE old`;
@@ -344,7 +348,7 @@ DELETE old`;
  * default, each once); CREATE for an article new to the graph.
  */
 const linkMentions = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
-UNWIND $rows AS row
+UNWIND $batch.rows AS row
 MATCH (a:Article {id: row.article})
 UNWIND row.ids AS id
 MATCH (e:Entity {id: id})

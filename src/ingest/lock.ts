@@ -17,8 +17,8 @@
  * ingests wait for each other; the graph holds at most LOCK_BUCKETS such nodes.
  */
 import { createHash } from 'node:crypto';
-import { cypher } from '../db/cypher';
 import type { WriteTx } from '../db/gateway';
+import { batchQuery } from './batch-query';
 import * as Q from './ingest.cypher';
 import { resolutionKeys, resolvedByName } from './overlay';
 import { identifierKey } from '../vocabulary';
@@ -45,5 +45,5 @@ export const bucketOf = (key: string): number => createHash('sha256').update(key
 export async function lockDocuments(tx: WriteTx, docs: readonly (NormalizedDocument | null)[]): Promise<void> {
   const buckets = new Set(docs.flatMap((doc) => (doc === null ? [] : lockKeys(doc).map(bucketOf))));
   if (buckets.size === 0) return;
-  await tx.run(cypher(Q.LOCK_BUCKETS, { buckets: [...buckets].sort((a, b) => a - b) }));
+  await tx.run(batchQuery(Q.LOCK_BUCKETS, { buckets: [...buckets].sort((a, b) => a - b) }));
 }

@@ -5,7 +5,7 @@
  * key, which statements own a quote key, and which articles each statement appears in.
  * Reading it costs a handful of queries for the whole batch (plan.ts says when each runs).
  */
-import { cypher } from '../db/cypher';
+import { batchQuery } from './batch-query';
 import type { Row, WriteTx } from '../db/gateway';
 import type { EntityInput } from './document';
 import * as Q from './ingest.cypher';
@@ -101,10 +101,10 @@ export class Overlay {
     const keys = nameKeysOf(docs);
     const identifierKeys = [...new Set(docs.flatMap((doc) => doc.entities.flatMap((e) => (e.identifiers ?? []).map((i) => identifierKey(i.scheme, i.value)))))];
     const [nodes, articleStatements, names, owners, quotes] = await Promise.all([
-      tx.run(cypher(Q.EXISTING_NODES, ids)),
-      tx.run(cypher(Q.ARTICLE_STATEMENTS, { articles: ids.articles })),
-      keys.length === 0 ? [] : tx.run(cypher(Q.NAME_KEY_MATCHES, { keys })),
-      identifierKeys.length === 0 ? [] : tx.run(cypher(Q.IDENTIFIER_OWNERS, { keys: identifierKeys })),
+      tx.run(batchQuery(Q.EXISTING_NODES, ids)),
+      tx.run(batchQuery(Q.ARTICLE_STATEMENTS, { articles: ids.articles })),
+      keys.length === 0 ? [] : tx.run(batchQuery(Q.NAME_KEY_MATCHES, { keys })),
+      identifierKeys.length === 0 ? [] : tx.run(batchQuery(Q.IDENTIFIER_OWNERS, { keys: identifierKeys })),
       overlay.quotesOf(tx, quoteKeys),
     ]);
     for (const r of nodes) {
@@ -139,7 +139,7 @@ export class Overlay {
   private quotesOf(tx: WriteTx, quoteKeys: readonly string[]): Promise<Row[]> | Row[] {
     const unread = [...new Set(quoteKeys)].filter((key) => !this.quotesRead.has(key));
     for (const key of unread) this.quotesRead.add(key);
-    return unread.length === 0 ? [] : tx.run(cypher(Q.QUOTE_KEY_MATCHES, { keys: unread }));
+    return unread.length === 0 ? [] : tx.run(batchQuery(Q.QUOTE_KEY_MATCHES, { keys: unread }));
   }
 
   private knowQuotes(rows: readonly Row[]): void {

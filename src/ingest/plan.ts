@@ -9,7 +9,7 @@
  * finding shared quotes needs the quote keys of the whole batch read in one query.
  */
 import { createHash } from 'node:crypto';
-import { cypher } from '../db/cypher';
+import { batchQuery } from './batch-query';
 import type { Row, WriteTx } from '../db/gateway';
 import type { Problem } from '../errors';
 import { identifierKey, type EntityType } from '../vocabulary';
@@ -163,7 +163,7 @@ export async function unresolvedReferenceProblems(
   if (unresolved.size === 0) return problems;
   const entities = [...new Set([...unresolved.values()].flatMap((external) => [...external.keys()]))];
   const nodes = new Map<string, { label: string }>();
-  for (const r of await tx.run(cypher(Q.EXISTING_NODES, { entities, articles: [], statements: [] }))) nodes.set(r.id as string, { label: r.label as string });
+  for (const r of await tx.run(batchQuery(Q.EXISTING_NODES, { entities, articles: [], statements: [] }))) nodes.set(r.id as string, { label: r.label as string });
   docs.forEach((doc, i) => {
     const external = unresolved.get(i);
     if (external !== undefined) {

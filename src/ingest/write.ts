@@ -7,8 +7,8 @@
  * segments instead, each a fixed set of queries, so the result is still that of the
  * one-by-one order.
  */
-import { cypher } from '../db/cypher';
 import type { Row, WriteTx } from '../db/gateway';
+import { batchQuery } from './batch-query';
 import type { EntityType } from '../vocabulary';
 import * as Q from './ingest.cypher';
 import { ENTITY_WRITE_ORDER, LINKS, type Plan } from './plan';
@@ -110,7 +110,7 @@ class WritePipeline {
   /** Resolves once the query is on its way; its rows come from `finish`, by the index returned. */
   async send(query: string, rows: readonly Row[]): Promise<number | null> {
     if (rows.length === 0) return null;
-    const answer = this.tx.run(cypher(query, { rows }));
+    const answer = this.tx.run(batchQuery(query, { rows }));
     // Seen at once, so a failure is not reported as unhandled before `finish` looks at it.
     answer.catch(() => undefined);
     this.sent.push(answer);

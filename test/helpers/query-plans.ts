@@ -138,6 +138,8 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   kept: [STORY.statement],
   examples: 5,
   buckets: [1, 2],
+  /** The writer's values, in the one map its queries take them in (src/ingest/batch-query.ts). */
+  batch: { rows: [ROW], buckets: [1, 2] },
 };
 
 /** The editing mutations' parameters (src/graph/editorial), where the table's names mean other shapes. */
@@ -184,12 +186,12 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'merge.COLLAPSE_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
   'merge.REKEY_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
   'ingest.MERGE_ARTICLES': {
-    rows: [{ id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' }],
+    batch: { rows: [{ id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' }] },
   },
-  'ingest.ARTICLE_STATEMENTS': { articles: [STORY.article] },
-  'ingest.EXISTING_NODES': { entities: [STORY.person, STORY.policy], articles: [STORY.article], statements: [STORY.statement] },
-  'ingest.NAME_KEY_MATCHES': { keys: [{ key: 'mike waltz', label: 'Person' }] },
-  'ingest.IDENTIFIER_OWNERS': { keys: ['WIKIDATA:Q22686'] },
+  'ingest.ARTICLE_STATEMENTS': { batch: { articles: [STORY.article] } },
+  'ingest.EXISTING_NODES': { batch: { entities: [STORY.person, STORY.policy], articles: [STORY.article], statements: [STORY.statement] } },
+  'ingest.NAME_KEY_MATCHES': { batch: { keys: [{ key: 'mike waltz', label: 'Person' }] } },
+  'ingest.IDENTIFIER_OWNERS': { batch: { keys: ['WIKIDATA:Q22686'] } },
   'entity.ENTITY_BY_IDENTIFIER': { key: 'WIKIDATA:Q22686' },
   'extract.GAZETTEER': {
     names: ['mike waltz', 'ukraine'],
@@ -198,13 +200,14 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
     topicLimit: 50,
     roleKeys: [{ title: 'cia director', key: 'cia' }],
   },
-  'ingest.QUOTE_KEY_MATCHES': { keys: [`${STORY.person}|we have taken a step back`] },
+  'ingest.QUOTE_KEY_MATCHES': { batch: { keys: [`${STORY.person}|we have taken a step back`] } },
   'live.STAMP_STATEMENTS': { ids: [STORY.statement], created: [STORY.statement] },
   'live.STAMP_ARTICLE_STATEMENTS': { article: STORY.article, created: [] },
   'statement.UNKNOWN_LIST_IDS': { lists: [{ field: 'reportedByAny', organization: true, ids: [STORY.organization, 'org:nobody'] }] },
 };
 
-const CLAUSE = /^\s*(MATCH|OPTIONAL|UNWIND|MERGE|CREATE|CALL|WITH|RETURN)\b/;
+/** A query's first clause, after any `CYPHER` options (the writer's queries start with `CYPHER replan=skip`). */
+const CLAUSE = /^\s*(CYPHER(\s+\w+=\w+)+\s+)?(MATCH|OPTIONAL|UNWIND|MERGE|CREATE|CALL|WITH|RETURN)\b/;
 const isQuery = (value: unknown): value is string => typeof value === 'string' && CLAUSE.test(value);
 const moduleName = (file: string): string => (file.split('/').pop() as string).replace('.cypher.ts', '');
 
