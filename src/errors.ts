@@ -70,7 +70,9 @@ export function limitExceeded(message: string, limit: string, max: number, recei
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 /**
- * A transaction whose timeout ran out while it waited for a lock: Neo4j 5.26 answers the
+ * A transaction stopped while it waited for a lock. Neo4j gives the same code and words
+ * whether its timeout ran out or it was terminated (by an operator, or at shutdown); the
+ * timeout is the case a client meets, so it answers TIMEOUT. Neo4j 5.26 answers the
  * ClientError form (test/integration/hardening-errors.test.ts); the TransientError form is
  * the older name of the same event, kept so a server of another release is read the same.
  */

@@ -156,6 +156,8 @@ describe('the embedded Neo4j killed under the API', () => {
     rmSync(dataDir);
     renameSync(moved, dataDir);
     api = await startApi(home, env);
+    // What the earlier test wrote is still there: a store emptied and seeded again would check clean too.
+    expect(await footprint(servingNeo4j(dataDir).uri, 'neo4j-killed')).toEqual({ articles: 1, statements: LONG_QUOTES });
     await expectCheckClean(servingNeo4j(dataDir).uri);
   }, 240_000);
 });

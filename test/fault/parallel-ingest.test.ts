@@ -31,6 +31,7 @@ beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'nkg-fault-parallel-'));
   // Writers at once wait on each other's locks, which on a machine shared with other work can
   // outlast the default transaction timeout: this file is about what they leave, not how fast.
+  // (A write gets six times this read timeout: src/db/gateway.ts.)
   process.env.NEO4J_TRANSACTION_TIMEOUT_MS ??= '60000';
   own = await scratchGraph();
   harness = new GraphQLHarness(own.gateway);

@@ -73,7 +73,8 @@ describe('round trips to Neo4j', () => {
       const evidenceOf = async (firstEvidenceOnly: boolean) => {
         const text = statementsByIdText({ ...NO_INCLUDES, evidence: true, articles: true, firstEvidenceOnly });
         const [found] = (await tx.run(text, { ids: [id] })).records;
-        return (found?.get('statement') as { details: { evidence: Parameters<typeof evidenceInOrder>[0] } }).details.evidence;
+        const details = (found?.get('statement') as { details: Record<'evidence' | 'firstEvidence', Parameters<typeof evidenceInOrder>[0]> }).details;
+        return firstEvidenceOnly ? details.firstEvidence : details.evidence;
       };
       const all = evidenceInOrder(await evidenceOf(false));
       const first = await evidenceOf(true);

@@ -105,6 +105,10 @@ describe('ingestArticle', () => {
         ],
       },
     });
+    // The first evidence brought for `a` is not taken for the whole list `b` asks for.
+    const both = await harness.data(`{ a: statement(id: "statement:${STORY_SLUG}:259-294") { evidence { start } }
+      b: node(id: "statement:${STORY_SLUG}:259-294") { ... on Statement { evidences { start } } } }`);
+    expect(both).toEqual({ a: { evidence: { start: 259 } }, b: { evidences: [{ start: 259 }, { start: second().statements[0]!.start }] } });
     const people = await harness.data(`{ z: person(id: "person:volodymyr-zelensky") { name aliases statements { totalCount } }
       dup: person(id: "person:volodymyr-zelenskyy") { id } w: person(id: "person:mike-waltz") { roles { title } } }`);
     expect(people).toEqual({

@@ -18,7 +18,7 @@ async function speakerOf(statement: StatementHeader, ctx: Context) {
 async function dayOf(statement: StatementHeader, ctx: Context): Promise<string | null> {
   const date = statement.date !== undefined ? statement.date : (await ctx.loaders.statement.load(statement.id))?.date ?? null;
   if (date?.date) return date.date;
-  const [first] = statement.details?.evidence ?? (await ctx.loaders.evidence.load(statement.id));
+  const [first] = statement.details?.evidence ?? statement.details?.firstEvidence ?? (await ctx.loaders.evidence.load(statement.id));
   if (first === undefined) return null;
   const article = first.article ?? (await ctx.loaders.article.load(first.articleId));
   return article?.publishedAt?.slice(0, 10) ?? null;

@@ -83,7 +83,8 @@ const detailsMap = (includes: StatementIncludes): string => {
     includes.speaker && includes.roles && `speakerRoles: [(s)<-[:SAID]-(e:Person) | ${rolesOf('e')}][0]`,
     includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${entity}}]`,
     includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${entity}}]`,
-    includes.evidence && `evidence: ${evidenceList(includes)}`,
+    // Only the first is filed apart, so nothing takes it for the whole list (statement.loaders.ts prime).
+    includes.evidence && `${includes.firstEvidenceOnly ? 'firstEvidence' : 'evidence'}: ${evidenceList(includes)}`,
   ];
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
 };

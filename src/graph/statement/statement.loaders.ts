@@ -105,7 +105,7 @@ export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
       primeEntities(loaders.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
       if (filed.speaker?.roles) primeRoles(loaders, filed.speaker.id, filed.speaker.roles);
       // An article brought along without its text is not the whole record the loader promises.
-      for (const { article } of filed.evidence ?? []) if (article !== undefined && 'text' in article) loaders.article.prime(article.id, article);
+      for (const { article } of filed.evidence ?? filed.firstEvidence ?? []) if (article !== undefined && 'text' in article) loaders.article.prime(article.id, article);
     }
   },
   statement: (db) => idLoader<StatementRecord | null>((ids) => repo.wholeStatementsById(db, ids), null),

@@ -91,6 +91,7 @@ function partsOf(row: DetailsRow): Partial<StatementDetails> {
     ...(row.about !== undefined && { about: inOrder(row.about) }),
     ...(row.reportedBy !== undefined && { reportedBy: inOrder(row.reportedBy) }),
     ...(row.evidence !== undefined && { evidence: evidenceInOrder(row.evidence) }),
+    ...(row.firstEvidence !== undefined && { firstEvidence: evidenceInOrder(row.firstEvidence) }),
   };
 }
 

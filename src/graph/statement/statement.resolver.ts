@@ -99,7 +99,7 @@ export class StatementResolver {
 
   @FieldResolver(() => Evidence, { description: 'Where the statement first appeared: the exact span of its article.' })
   evidence(@Root() statement: StatementHeader, @Ctx() ctx: Context): Evidence | Promise<Evidence> {
-    const brought = statement.details?.evidence;
+    const brought = statement.details?.evidence ?? statement.details?.firstEvidence;
     return brought === undefined ? ctx.loaders.evidence.load(statement.id).then((all) => firstEvidence(statement, all)) : firstEvidence(statement, brought);
   }
 

@@ -89,6 +89,8 @@ export interface StatementDetails {
   readonly reportedBy: EntityHeader[];
   /** Oldest article first: `evidence[0]` is where the statement first appeared. */
   readonly evidence: Evidence[];
+  /** `evidence[0]` alone, when only that was selected: never taken for the whole list. */
+  readonly firstEvidence?: Evidence[];
 }
 
 type Ordered = { readonly ordinal: number | null; readonly entity: EntityHeader };
@@ -100,8 +102,11 @@ export interface DetailsRow {
   readonly speakerRoles?: readonly RoleRow[] | null;
   readonly about?: readonly Ordered[];
   readonly reportedBy?: readonly Ordered[];
-  readonly evidence?: readonly (Evidence & { readonly publishedAt: string | null; readonly article?: ArticleRecord | ArticleHeader })[];
+  readonly evidence?: readonly EvidenceRow[];
+  readonly firstEvidence?: readonly EvidenceRow[];
 }
+
+type EvidenceRow = Evidence & { readonly publishedAt: string | null; readonly article?: ArticleRecord | ArticleHeader };
 
 @ObjectType({ description: 'Where a statement appears: a span of an article.' })
 export class Evidence {
