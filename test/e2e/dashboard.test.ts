@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { keyring } from '../../src/auth/api-keys';
 import { demoDocuments } from '../../src/corpus/demo';
 import { explorerRoutes } from '../../src/http/explorer-pages';
@@ -67,6 +67,17 @@ interface Sent {
   readonly variables: Record<string, unknown>;
 }
 
+/**
+ * The browser contexts the running test opened, closed after it (as explorer.test.ts does):
+ * a context left to close with the browser, or closed from a page's close event without
+ * waiting, could reject after the test, failing the file with no test to blame.
+ */
+const contexts: BrowserContext[] = [];
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
 /** A page, the operations it sent (by name, with their variables) and what went wrong in it. */
 async function open(hash: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; sent: Sent[]; problems: string[] }> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
@@ -83,7 +94,7 @@ async function open(hash: string, viewport = { width: 1280, height: 900 }): Prom
     const body = JSON.parse(request.postData() ?? '{}') as { query?: string; variables?: Record<string, unknown> };
     sent.push({ operationName: /^\s*\w+\s+(\w+)/.exec(body.query ?? '')?.[1] ?? '', variables: body.variables ?? {} });
   });
-  page.on('close', () => void context.close());
+  contexts.push(context);
   await page.goto(`${base}/explorer${hash}`);
   await settled(page);
   return { page, sent, problems };
@@ -317,7 +328,6 @@ describe('on a 390 px wide screen', () => {
       const { page, problems } = await open(hash, { width: 390, height: 844 });
       await page.locator('#main canvas').first().waitFor();
       expect({ hash, width: await page.evaluate('document.documentElement.scrollWidth'), problems }).toEqual({ hash, width: 390, problems: [] });
-      await page.close();
     }
   });
 });
