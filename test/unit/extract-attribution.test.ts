@@ -3,15 +3,15 @@
  * kept apart, nested quotes, pronouns, titles, and what is left out rather than guessed.
  * The extractor runs from the text alone here (no graph).
  */
-import { extractText } from '../../src/extract/extract';
 import { Gazetteer } from '../../src/extract/mentions';
 import type { StatementInput } from '../../src/ingest/document';
 import { validateDocument } from '../../src/ingest/validate';
+import { proposeBody } from '../helpers/extraction';
 
 type Seen = Pick<StatementInput, 'kind' | 'speaker' | 'text'> & { venue?: string | null; reportedBy?: string[]; quotedIn?: string | null };
 
 function statements(text: string, gazetteer?: Gazetteer): Seen[] {
-  const { document } = extractText(`Test article\n${text}`, { title: 'Test article', gazetteer });
+  const { document } = proposeBody(text, gazetteer);
   const validation = validateDocument(document);
   expect(validation.ok ? [] : validation.problems).toEqual([]);
   return document.statements.map((s) => ({
@@ -25,7 +25,7 @@ function statements(text: string, gazetteer?: Gazetteer): Seen[] {
 }
 
 function leftOut(text: string): { text: string; flags: readonly string[]; speakerMention: string | null }[] {
-  const { document } = extractText(`Test article\n${text}`, { title: 'Test article' });
+  const { document } = proposeBody(text);
   return document.review.filter((r) => r.statement === null).map((r) => ({ text: r.text, flags: r.flags, speakerMention: r.speakerMention }));
 }
 

@@ -4,15 +4,15 @@
  * "asked" after a question, a speaker and verb that introduce the next quote, and a generic
  * subject of a coordinated verb. The extractor runs from the text alone (no graph).
  */
-import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { blankAsides, layOut } from '../../src/extract/layout';
 import { breaksInsideQuote } from '../../src/extract/quotes';
+import { proposeBody } from '../helpers/extraction';
 
 type Seen = { kind: string; speaker: string; text: string; venue?: string };
 
 function statements(text: string, gazetteer = gazetteerOf([])): Seen[] {
-  const { document } = extractText(`Test article\n${text}`, { title: 'Test article', gazetteer });
+  const { document } = proposeBody(text, gazetteer);
   return document.statements.map((s) => ({ kind: s.kind, speaker: s.speaker, text: s.text, ...(s.venue ? { venue: s.venue } : {}) }));
 }
 
@@ -142,7 +142,7 @@ describe('bodies the graph knows by a description', () => {
 
 describe('the review list', () => {
   it('flags a quote its speaker relays as someone else’s position, and what continues it', () => {
-    const { document } = extractText('Test article\n“We cannot keep giving more,” was Dorian Vell’s position, union leader Hanne Roos said. “The next offer will be worse.”', { title: 'Test article' });
+    const { document } = proposeBody('“We cannot keep giving more,” was Dorian Vell’s position, union leader Hanne Roos said. “The next offer will be worse.”');
     expect(document.review.map((r) => [r.speaker, r.flags.includes('relayed')])).toEqual([
       ['person:hanne-roos', true],
       ['person:hanne-roos', true],

@@ -4,13 +4,11 @@
  * shapes an occasion is named in without a statement of its own. Passages written for these
  * tests, with fictional people and places.
  */
-import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import type { EntityInput } from '../../src/ingest/document';
+import { proposeBody } from '../helpers/extraction';
 
-function statements(text: string, graph: readonly EntityInput[] = [], title = 'Test article') {
-  return extractText(`${title}\n${text}`, { title, gazetteer: gazetteerOf(graph) }).document.statements;
-}
+const statements = (text: string, graph: readonly EntityInput[] = [], title?: string) => proposeBody(text, gazetteerOf(graph), title).document.statements;
 
 const venues = (text: string, graph: readonly EntityInput[] = [], title?: string): [string, string | undefined][] =>
   statements(text, graph, title).map((s) => [s.speaker, s.venue ?? undefined]);

@@ -5,15 +5,13 @@
  * and speakers known only by a description. Passages written for these tests; the extractor
  * runs from the text alone unless a graph is given.
  */
-import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import type { EntityInput } from '../../src/ingest/document';
+import { proposeBody } from '../helpers/extraction';
 
 type Seen = { kind: string; speaker: string; text: string; venue?: string; reportedBy?: readonly string[] };
 
-function proposal(text: string, graph: readonly EntityInput[] = []) {
-  return extractText(`Test article\n${text}`, { title: 'Test article', gazetteer: gazetteerOf(graph) });
-}
+const proposal = (text: string, graph: readonly EntityInput[] = []) => proposeBody(text, gazetteerOf(graph));
 
 function statements(text: string, graph: readonly EntityInput[] = []): Seen[] {
   return proposal(text, graph).document.statements.map((s) => ({

@@ -5,15 +5,13 @@
  * whose attribution ends in a long venue, and a standfirst that repeats the body's quote.
  * The extractor runs from the text alone (no graph).
  */
-import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { pairQuotes } from '../../src/extract/quotes';
+import { proposeBody } from '../helpers/extraction';
 
 type Seen = { kind: string; speaker: string; text: string };
 
-function proposal(text: string) {
-  return extractText(`Test article\n${text}`, { title: 'Test article', gazetteer: gazetteerOf([]) }).document;
-}
+const proposal = (text: string) => proposeBody(text, gazetteerOf([])).document;
 
 const statements = (text: string): Seen[] => proposal(text).statements.map((s) => ({ kind: s.kind, speaker: s.speaker, text: s.text }));
 
