@@ -60,7 +60,7 @@ export interface StatementIncludes {
   /** And those articles' text: without it, Article.text loads the article when asked. */
   readonly articleText: boolean;
   /**
-   * Every field of the statements (venue, date, quotedIn), not only a StatementHeader's.
+   * Every field of the statements (venue, date, quotedIn, retracted), not only a StatementHeader's.
    * Without them, a deep page of a listing that shows text and speaker costs Neo4j and the
    * server less CPU (measured in docs/bench-findings.md, finding 17).
    */
