@@ -27,7 +27,7 @@ const EXTRA_FIELDS = `venue: s.venue,
   quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0],
   retracted: ${retractionOf('s', 'RetractedStatement')}`;
 
-/** A whole statement with both order keys, for queries that hand statements on as they are (the live feed, timelines). */
+/** A whole statement with both order keys, for queries that hand whole statements on (the live feed, timelines, quotes). */
 export const STATEMENT_PROJECTION = `{${HEADER_FIELDS}${keyFields(['sortKey', 'dayKey'])}, ${EXTRA_FIELDS}\n}`;
 
 /** The stance of ABOUT link `r`: a link written before stances, or without one, is UNCLEAR. */
@@ -115,12 +115,6 @@ const detailsMap = (includes: StatementIncludes): string => {
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
 };
 
-/** What a query reads of statement `s`: the clauses its value needs bound first (each ending in a newline; '' when none), and the value. */
-export interface StatementReading {
-  readonly reads: string;
-  readonly value: string;
-}
-
 /**
  * Statement `s`'s evidence rows; a retracted statement's evidence is in retracted articles,
  * a live one's in live articles only. With `firstEvidenceOnly`, the one row that comes first
@@ -138,6 +132,12 @@ function evidenceList(includes: StatementIncludes): string {
     WITH r, a ORDER BY coalesce(a.publishedAt, ''), a.id LIMIT 1
     RETURN ${row}
   }`;
+}
+
+/** What a query reads of statement `s`: the clauses its value needs bound first (each ending in a newline; '' when none), and the value. */
+export interface StatementReading {
+  readonly reads: string;
+  readonly value: string;
 }
 
 /** Built once per combination of includes and keys: requests ask for the same few. */

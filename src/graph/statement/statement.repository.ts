@@ -12,7 +12,7 @@ export type { StatementDetails } from './statement.type';
 export const STATEMENT_CURSOR = 'Statement';
 export const statementPosition = (s: StatementHeader): Position => [keyOf(s, 'sortKey'), s.id];
 
-/** A page's statement's order key, which its query brought because the page's cursors need it. */
+/** The order key of a statement on a page: its query brought it, because the page's cursors need it. */
 function keyOf(s: StatementHeader, key: Q.OrderKey): string {
   const value = s[key];
   if (value === undefined) throw new Error(`statement ${s.id} came without its ${key}, which the page's cursor needs`);
