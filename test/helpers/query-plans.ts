@@ -284,6 +284,15 @@ function translated(): CheckedQuery[] {
   // Statement queries alone, and bringing details, the speaker's roles and evidence articles along.
   const page = Statement.translateStatementPage({ about: STORY.policy }, 21, null, Statement.ALL_INCLUDES);
   queries.push({ name: 'statement.translateStatementPage({about}, first page, ALL_INCLUDES)', cypher: page.cypher, params: page.params });
+  // A listing that shows each statement's speaker reads it after the page is cut: the page must still come off its index in order.
+  const speakerOnly: Statement.StatementIncludes = { ...Statement.NO_INCLUDES, speaker: true, statementFields: false, entityFields: false };
+  for (const [label, filter, order] of [
+    ['{}', {}, 'ARTICLE_ORDER'],
+    ['{since,until}', { since: '2025-03-01', until: '2025-03-31' }, 'NEWEST_FIRST'],
+  ] as const) {
+    const q = Statement.translateStatementPage(filter, 21, null, speakerOnly, Statement.PAGE_ORDERS[order]);
+    queries.push({ name: `statement.translateStatementPage(${label}, ${order}, speaker)`, cypher: q.cypher, params: q.params });
+  }
   for (const [label, includes] of [
     ['NO_INCLUDES', Statement.NO_INCLUDES],
     ['ALL_INCLUDES', Statement.ALL_INCLUDES],
@@ -391,6 +400,8 @@ export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   'statement.translateStatementPage({}, OLDEST_FIRST)': 's.dayKey',
   'statement.translateStatementPage({since,until}, NEWEST_FIRST)': 's.dayKey',
   'statement.translateStatementPage({since,until}, OLDEST_FIRST)': 's.dayKey',
+  'statement.translateStatementPage({}, ARTICLE_ORDER, speaker)': 's.sortKey',
+  'statement.translateStatementPage({since,until}, NEWEST_FIRST, speaker)': 's.dayKey',
   ...Object.fromEntries(ENTITY_TYPES.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',

@@ -161,6 +161,13 @@ describe('retractArticle and restoreArticle', () => {
     expect((aggregates.timeline as { node: { id: string } }[]).map((t) => t.node.id)).not.toContain(NOTE_QUOTE);
     const byId = await harness.data(`{ node(id: "${NOTE_QUOTE}") { ... on Statement { retracted { reason } evidence { article { id } } } } }`);
     expect(byId.node).toEqual({ retracted: { reason: 'the note was a forgery' }, evidence: { article: { id: NOTE_ARTICLE } } });
+    // With its speaker and evidence selected, the statement comes from a query that brings them along.
+    const withDetails = await harness.data(`{ statement(id: "${NOTE_QUOTE}") { retracted { reason } speaker { id } evidence { article { id retracted { reason } } } } }`);
+    expect(withDetails.statement).toEqual({
+      retracted: { reason: 'the note was a forgery' },
+      speaker: { id: 'person:michael-waltz' },
+      evidence: { article: { id: NOTE_ARTICLE, retracted: { reason: 'the note was a forgery' } } },
+    });
 
     const before = await census(graph.gateway);
     const again = await harness.execute(RETRACT, { id: NOTE_ARTICLE, reason: 'twice' }, as(EDITOR));

@@ -8,18 +8,27 @@ import { retractionOf, statementById } from '../editorial/retired.cypher';
 import { ENTITY_HEADER_PROJECTION, ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
 import type { StatementOrder } from './statement.type';
 
-/** A StatementHeader's fields: what every listing shows, and the sortKey its cursors need. */
+/**
+ * The keys a page of statements is ordered and cut by (PAGE_ORDERS): a projection brings the
+ * one its cursors need, and none for a lookup by id.
+ */
+export type OrderKey = 'sortKey' | 'dayKey';
+
+/** A StatementHeader's fields: what every listing shows. */
 const HEADER_FIELDS = `
-  __typename: 'Statement', id: s.id, text: s.text, kind: s.kind, sortKey: s.sortKey, dayKey: s.dayKey`;
+  __typename: 'Statement', id: s.id, text: s.text, kind: s.kind`;
+
+const keyFields = (keys: readonly OrderKey[]): string => keys.map((key) => `, ${key}: s.${key}`).join('');
 
 /** The rest of a StatementRecord; quotedInId costs a relationship lookup per statement. */
-const STATEMENT_FIELDS = `${HEADER_FIELDS}, venue: s.venue,
+const EXTRA_FIELDS = `venue: s.venue,
   date: CASE WHEN s.date IS NULL AND s.dateText IS NULL THEN null
         ELSE {date: s.date, text: s.dateText, precision: s.datePrecision} END,
   quotedInId: [(s)-[:QUOTED_IN]->(o:Statement) | o.id][0],
   retracted: ${retractionOf('s', 'RetractedStatement')}`;
 
-export const STATEMENT_PROJECTION = `{${STATEMENT_FIELDS}\n}`;
+/** A whole statement with both order keys, for queries that hand whole statements on (the live feed, timelines, quotes). */
+export const STATEMENT_PROJECTION = `{${HEADER_FIELDS}${keyFields(['sortKey', 'dayKey'])}, ${EXTRA_FIELDS}\n}`;
 
 /** The stance of ABOUT link `r`: a link written before stances, or without one, is UNCLEAR. */
 export const STANCE_OF_LINK = "coalesce(r.stance, 'UNCLEAR')";
@@ -51,7 +60,7 @@ export interface StatementIncludes {
   /** And those articles' text: without it, Article.text loads the article when asked. */
   readonly articleText: boolean;
   /**
-   * Every field of the statements (venue, date, quotedIn), not only a StatementHeader's.
+   * Every field of the statements (venue, date, quotedIn, retracted), not only a StatementHeader's.
    * Without them, a deep page of a listing that shows text and speaker costs Neo4j and the
    * server less CPU (measured in docs/bench-findings.md, finding 17).
    */
@@ -72,15 +81,32 @@ export const ALL_INCLUDES: StatementIncludes = {
 export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.about || i.reportedBy || i.evidence;
 
 /**
- * Who said it, what it is about, who reported it and where it appears, as far as `includes`
- * asks: small pattern comprehensions, one trip for all. Lists come with their ordinals; the
- * repository sorts them.
+ * Statement `s`'s speaker as `speaker`, and with `roles` a person's roles as `speakerRoles`,
+ * both null when it has none. Read after the page is cut, once per statement, by a subquery
+ * that keeps one row per statement: in the projection, as a pattern comprehension, the
+ * speaker cost Neo4j a COLLECT subquery per row (docs/bench-findings.md, "a statement page's
+ * speaker, read by a subquery per row").
+ */
+function speakerCall(includes: StatementIncludes): string {
+  const entity = includes.entityFields ? ENTITY_PROJECTION : ENTITY_HEADER_PROJECTION;
+  const roles = includes.roles ? `, CASE WHEN e:Person THEN ${rolesOf('e')} END AS speakerRoles` : '';
+  return `OPTIONAL CALL (s) {
+  MATCH (s)<-[:SAID]-(e:Entity)
+  RETURN ${entity} AS speaker${roles} LIMIT 1
+}
+`;
+}
+
+/**
+ * Who said it (from speakerCall), what it is about, who reported it and where it appears,
+ * as far as `includes` asks: small pattern comprehensions, one trip for all. Lists come with
+ * their ordinals; the repository sorts them.
  */
 const detailsMap = (includes: StatementIncludes): string => {
   const entity = includes.entityFields ? ENTITY_PROJECTION : ENTITY_HEADER_PROJECTION;
   const parts = [
-    includes.speaker && `speaker: [(s)<-[:SAID]-(e:Entity) | ${entity}][0]`,
-    includes.speaker && includes.roles && `speakerRoles: [(s)<-[:SAID]-(e:Person) | ${rolesOf('e')}][0]`,
+    includes.speaker && 'speaker: speaker',
+    includes.speaker && includes.roles && 'speakerRoles: speakerRoles',
     includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${entity}}]`,
     includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${entity}}]`,
     // Only the first is filed apart, so nothing takes it for the whole list (statement.loaders.ts prime).
@@ -108,10 +134,14 @@ function evidenceList(includes: StatementIncludes): string {
   }`;
 }
 
-const STATEMENT_HEADER_PROJECTION = `{${HEADER_FIELDS}\n}`;
+/** What a query reads of statement `s`: the clauses its value needs bound first (each ending in a newline; '' when none), and the value. */
+export interface StatementReading {
+  readonly reads: string;
+  readonly value: string;
+}
 
-/** Built once per combination of includes (1 024 at most): requests ask for the same few. */
-const projections = new Map<string, string>();
+/** Built once per combination of includes and keys: requests ask for the same few. */
+const readings = new Map<string, StatementReading>();
 
 const includesKeys = new WeakMap<StatementIncludes, string>();
 
@@ -123,18 +153,21 @@ export function includesKey(includes: StatementIncludes): string {
 }
 
 /**
- * Statement `s` as a StatementRecord (a StatementHeader unless `statementFields`), with
- * `details` when the includes ask for them.
+ * Statement `s` as a StatementRecord (a StatementHeader unless `statementFields`), with the
+ * order keys `keys` (those its cursors need: none for a lookup by id) and with `details`
+ * when the includes ask for them.
  */
-export function statementProjection(includes: StatementIncludes): string {
-  if (!includesAny(includes)) return includes.statementFields ? STATEMENT_PROJECTION : STATEMENT_HEADER_PROJECTION;
-  const key = includesKey(includes);
-  let text = projections.get(key);
-  if (text === undefined) {
-    const fields = includes.statementFields ? STATEMENT_FIELDS : HEADER_FIELDS;
-    projections.set(key, (text = `{${fields},\n  details: ${detailsMap(includes)}\n}`));
-  }
-  return text;
+export function statementProjection(includes: StatementIncludes, keys: readonly OrderKey[]): StatementReading {
+  const name = `${includesKey(includes)}|${keys.join()}`;
+  let reading = readings.get(name);
+  if (reading === undefined) readings.set(name, (reading = readingOf(includes, keys)));
+  return reading;
+}
+
+function readingOf(includes: StatementIncludes, keys: readonly OrderKey[]): StatementReading {
+  const fields = `${HEADER_FIELDS}${keyFields(keys)}${includes.statementFields ? `, ${EXTRA_FIELDS}` : ''}`;
+  if (!includesAny(includes)) return { reads: '', value: `{${fields}\n}` };
+  return { reads: includes.speaker ? speakerCall(includes) : '', value: `{${fields},\n  details: ${detailsMap(includes)}\n}` };
 }
 
 /**
@@ -146,17 +179,19 @@ export type StatementLabel = 'Statement' | 'RetractedStatement';
 
 /** Statements under `label` by id, bringing along what `includes` names. */
 export function statementsByIdText(includes: StatementIncludes, label: StatementLabel = 'Statement'): string {
+  const { reads, value } = statementProjection(includes, []);
   return `
 UNWIND $ids AS id
 MATCH (s:${label} {id: id})
-RETURN id, ${statementProjection(includes)} AS statement`;
+${reads}RETURN id, ${value} AS statement`;
 }
 
 /** The details of a batch of statements whose query did not bring them along: all four. */
+const DETAILS_INCLUDES: StatementIncludes = { ...ALL_INCLUDES, roles: false, articles: false, articleText: false };
 export const DETAILS = `
 UNWIND $ids AS id
 ${statementById('id', 'id')}
-RETURN id, ${detailsMap({ ...ALL_INCLUDES, roles: false, articles: false, articleText: false })} AS details`;
+${speakerCall(DETAILS_INCLUDES)}RETURN id, ${detailsMap(DETAILS_INCLUDES)} AS details`;
 
 /** Each statement's ABOUT links with their stance and, for a proposed one, its confidence. */
 export const ABOUT_LINKS = `
@@ -272,6 +307,7 @@ export function translateAnchoredPages(anchor: Anchor, includes: StatementInclud
 }
 
 function pagesByAnchorText(anchor: Anchor, includes: StatementIncludes): string {
+  const { reads, value } = statementProjection(includes, [PAGE_ORDERS.ARTICLE_ORDER.key]);
   return `
 ${TOTAL}
 UNWIND range(0, size($keys) - 1) AS i
@@ -279,7 +315,7 @@ WITH i, $keys[i] AS key, total
 MATCH (anchor:${LINKS[anchor].label} {id: key.id})
 ${anchoredPage(anchor, (v) => `${v}.sortKey > coalesce(key.afterKey, '')`, [], ['key'])}
 UNWIND page AS s
-WITH i, collect(${statementProjection(includes)}) AS rows
+${reads}WITH i, collect(${value}) AS rows
 RETURN i, rows`;
 }
 
@@ -402,7 +438,7 @@ RETURN list.field AS field, collect(id) AS unknown`;
 
 /** How a page is ordered: the unique statement property it walks, and which way. */
 export interface PageOrder {
-  readonly key: 'sortKey' | 'dayKey';
+  readonly key: OrderKey;
   readonly descending: boolean;
 }
 
@@ -431,12 +467,13 @@ export function translateStatementPage(
   const range = (v: string): string =>
     [after === null ? `${v}.${key} ${beyond}= $afterKey` : `${v}.${key} ${beyond} $afterKey`, ...(key === 'dayKey' ? windowOn(v, filter) : [])].join(' AND ');
   const sort = `s.${key}${descending ? ' DESC' : ''}`;
+  const { reads, value } = statementProjection(includes, [key]);
   if (anchor === null) {
     const text = `
 MATCH ${match}
 WHERE ${[...where, range('s')].join('\n  AND ')}
 WITH s ORDER BY ${sort} LIMIT toInteger($limit)
-RETURN ${statementProjection(includes)} AS statement`;
+${reads}RETURN ${value} AS statement`;
     return cypher(text, params);
   }
   // filterClauses started from this anchor; `where` holds the other filters.
@@ -445,7 +482,7 @@ ${TOTAL}
 MATCH (anchor:${LINKS[anchor].label} {id: $${LINKS[anchor].field}})
 ${anchoredPage(anchor, range, where, [], order)}
 UNWIND page AS s
-RETURN ${statementProjection(includes)} AS statement`;
+${reads}RETURN ${value} AS statement`;
   return cypher(text, params);
 }
 

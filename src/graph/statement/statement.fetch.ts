@@ -77,7 +77,8 @@ const includesOf = new WeakMap<ReadonlySet<string>, Map<string, StatementInclude
 function includesFrom(paths: ReadonlySet<string>, prefix: string): StatementIncludes {
   const has = (path: string): boolean => paths.has(`${prefix}${path}`);
   return {
-    statementFields: has('venue') || has('date') || has('quotedIn'),
+    // A retracted statement read by id says so only with these fields: a header has no `retracted`.
+    statementFields: has('venue') || has('date') || has('quotedIn') || has('retracted'),
     entityFields: ['speaker', 'about', 'reportedBy'].some((entity) => ENTITY_EXTRA_FIELDS.some((field) => has(`${entity}.${field}`))),
     speaker: has('speaker'),
     roles: has('speaker.roles'),

@@ -10,14 +10,21 @@ import type { AboutLinkRecord, DetailsRow, StatementOrder, Evidence, StatementDe
 export type { StatementDetails } from './statement.type';
 
 export const STATEMENT_CURSOR = 'Statement';
-export const statementPosition = (s: StatementHeader): Position => [s.sortKey, s.id];
+export const statementPosition = (s: StatementHeader): Position => [keyOf(s, 'sortKey'), s.id];
+
+/** The order key of a statement on a page: its query brought it, because the page's cursors need it. */
+function keyOf(s: StatementHeader, key: Q.OrderKey): string {
+  const value = s[key];
+  if (value === undefined) throw new Error(`statement ${s.id} came without its ${key}, which the page's cursor needs`);
+  return value ?? '';
+}
 
 /** Each order's cursors are its own kind: a cursor of one order is refused by another. */
 export const statementCursor = (order: StatementOrder): string => (order === 'ARTICLE_ORDER' ? STATEMENT_CURSOR : `${STATEMENT_CURSOR} ${order}`);
 const positionIn =
   (order: StatementOrder) =>
   (s: StatementHeader): Position =>
-    Q.PAGE_ORDERS[order].key === 'sortKey' ? statementPosition(s) : [s.dayKey ?? '', s.id];
+    [keyOf(s, Q.PAGE_ORDERS[order].key), s.id];
 
 /** BAD_USER_INPUT naming the first list of the filter that holds an id of nothing in the graph. */
 export async function requireKnownIds(db: Db, filter: Q.StatementFilterValues): Promise<void> {

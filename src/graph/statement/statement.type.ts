@@ -55,9 +55,13 @@ export interface StatementRecord {
   readonly kind: StatementKind;
   readonly venue: string | null;
   readonly date: DateInfo | null;
-  readonly sortKey: string;
+  /**
+   * The keys pages are ordered by, each present where the query's order needs it for its
+   * cursors (statement.cypher.ts statementProjection): absent from a lookup by id.
+   */
+  readonly sortKey?: string;
   /** The statement's day and sortKey (statement.cypher.ts UNDATED_DAY); null on a graph not yet backfilled. */
-  readonly dayKey: string | null;
+  readonly dayKey?: string | null;
   readonly quotedInId: string | null;
   /**
    * What the query that found the statement brought along (statement.cypher.ts
