@@ -2,7 +2,7 @@
  * The test environment when NKG_TEST_COSTS names a file (jest.config.js): Node's, plus one
  * JSON line per test file appended to that file, between the file's setup and its teardown
  * (after its last afterAll):
- * - wallSeconds;
+ * - startedAt (epoch milliseconds) and wallSeconds;
  * - cpuSeconds: what the worker process and everything it started (a Neo4j of the file's own,
  *   Chromium, commands run from source) spent. A jest worker runs one file at a time, so the
  *   worker's process tree is the file's;
@@ -130,6 +130,7 @@ export default class CostEnvironment extends NodeEnvironment {
     const line = {
       project: this.project,
       file: this.file,
+      startedAt: this.started,
       wallSeconds: (Date.now() - this.started) / 1000,
       cpuSeconds: Number((treeCpuSeconds(process.pid, this.shared) - this.cpuAtStart).toFixed(2)),
       neo4jSeconds: Number((this.neo4jSeconds() - this.neo4jAtStart).toFixed(2)),

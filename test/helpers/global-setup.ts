@@ -23,6 +23,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
 import { embeddedConfig, patient, startOwnNeo4j, type OwnNeo4j } from './own-neo4j';
+import { collectPlans, plansFile } from './plan-counts';
 import { SCRATCH_PIDS_VARIABLE, SCRATCH_URIS_VARIABLE, STORY_PIDS_VARIABLE, STORY_URIS_VARIABLE } from './worker-neo4j';
 
 declare global {
@@ -92,6 +93,7 @@ export default async function globalSetup(globalConfig: JestConfig.GlobalConfig)
       }),
     ),
   ]);
+  if (plansFile()) await Promise.all([...databases, ...scratches].map((database) => collectPlans(database.gateway.driver)));
   globalThis.__TEST_DATABASES__ = databases;
   globalThis.__TEST_SCRATCH_NEO4J__ = scratches;
   process.env[SCRATCH_URIS_VARIABLE] = scratches.map((scratch) => scratch.uri).join(' ');

@@ -9,9 +9,13 @@
  *   small ones the serial collector does the same work for less CPU, and a test run minds
  *   CPU, not pauses (the launcher leaves out its own -XX:+UseG1GC when this names a
  *   collector, src/launcher/process.ts).
+ * - Neo4j settings of their own (neo4j-test.conf, which the launcher reads from the file
+ *   NKG_NEO4J_SETTINGS names): a test's graph changes far faster than a server's, and
+ *   planning its queries again each time it does would be most of what the JVMs spend.
  * The launcher hands this process's environment to the JVM it starts, and jest's workers and
  * test files inherit it. The README's test costs have the measurements.
  */
+import path from 'node:path';
 import { choosesCollector } from '../../src/launcher/process';
 
 const javaOptions = process.env.JAVA_TOOL_OPTIONS ?? '';
@@ -20,3 +24,4 @@ const additions = [
   ...(choosesCollector(javaOptions) ? [] : ['-XX:+UseSerialGC']),
 ];
 process.env.JAVA_TOOL_OPTIONS = [javaOptions, ...additions].join(' ').trim();
+process.env.NKG_NEO4J_SETTINGS ??= path.join(__dirname, 'neo4j-test.conf');

@@ -1,7 +1,9 @@
 /**
  * `npm run check` on the shared story graph: clean as ingest left it; and every invariant
- * reported when a node breaking it is written straight into the graph, past ingest (the
- * test removes exactly the nodes it wrote, by element id).
+ * reported when a node breaking it is written straight into a graph, past ingest (the test
+ * removes exactly the nodes it wrote, by element id). That graph is a scratch graph: the
+ * test drops a constraint to write what it forbids, and a schema change makes its Neo4j plan
+ * every query again, which on the story's would be every later file's queries.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,13 +13,19 @@ import { applyConstraints } from '../../src/db/constraints';
 import { cypher } from '../../src/db/cypher';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { testGateway } from '../helpers/graph';
+import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { runFromSource } from '../helpers/typescript-node';
 
-let gateway: Neo4jGateway;
-beforeAll(() => {
-  gateway = testGateway();
+let story: Neo4jGateway;
+let scratch: ScratchGraph;
+beforeAll(async () => {
+  story = testGateway();
+  scratch = await scratchGraph();
+}, 120_000);
+afterAll(async () => {
+  await story.close();
+  await scratch.stop();
 });
-afterAll(() => gateway.close());
 
 const countsOf = (report: CheckReport): Record<string, number> => Object.fromEntries(report.invariants.map((i) => [i.name, i.count]));
 const examplesOf = (report: CheckReport, name: string): readonly string[] => report.invariants.find((i) => i.name === name)?.examples ?? [];
@@ -46,7 +54,7 @@ const REMOVE_WRITTEN = 'MATCH (n) WHERE elementId(n) IN $written DETACH DELETE n
 
 describe('npm run check', () => {
   it('finds the story graph clean, and the command says so with exit code 0', async () => {
-    const report = await checkGraph(gateway);
+    const report = await checkGraph(story);
     expect(report.invariants.filter((i) => i.count > 0)).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.invariants.map((i) => i.name)).toEqual(['quotes', 'speaker', 'evidence', 'quoteKeys', 'wellFormedIds', 'uniqueIds', 'dates', 'retracted', 'merged', 'identifiers']);
@@ -63,6 +71,7 @@ describe('npm run check', () => {
   });
 
   it('reports each broken invariant with its count and examples, and the command exits 1', async () => {
+    const gateway = scratch.gateway;
     // Neo4j itself keeps quote keys unique (schema/constraints.cypher); the check must still see a store where it could not.
     await gateway.write((tx) => tx.run(cypher('DROP CONSTRAINT statement_quote_key_unique')));
     let written: string[] = [];
@@ -87,7 +96,7 @@ describe('npm run check', () => {
       );
       expect(formatReport(report)).toContain('✗ no two nodes share an id: 1 violation\n    person:check-test is the id of 2 nodes');
 
-      const run = await runFromSource(folder, 'src/check/check.cli.ts', ['--json', '--examples', '1'], process.env);
+      const run = await runFromSource(folder, 'src/check/check.cli.ts', ['--json', '--examples', '1'], { ...process.env, NEO4J_URI: scratch.uri });
       expect(run.code).toBe(1);
       const printed = JSON.parse(run.stdout) as CheckReport;
       expect(countsOf(printed)).toEqual(countsOf(report));

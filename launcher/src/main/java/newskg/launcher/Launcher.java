@@ -63,6 +63,12 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
 public final class Launcher {
     static final String READY_PREFIX = "NEO4J_READY ";
     static final String LOCK_FILE_NAME = "launcher.lock";
+    /**
+     * Names a neo4j.conf-style file of further settings, applied before the launcher's own:
+     * the test run's JVMs plan differently from a server's (test/helpers/neo4j-test.conf);
+     * the API, the CLIs and the bench never set it.
+     */
+    static final String SETTINGS_FILE_VARIABLE = "NKG_NEO4J_SETTINGS";
     static final int EXIT_START_FAILED = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_IN_USE = 3;
@@ -142,7 +148,12 @@ public final class Launcher {
             long txTotal = options.txMemoryTotal != null ? options.txMemoryTotal : heap / 2;
             long txMax = options.txMemoryMax != null ? options.txMemoryMax : Math.min(txTotal, heap / 4);
             userLog = new Log4jLogProvider(System.err, options.logLevel);
-            dbms = new DatabaseManagementServiceBuilder(home)
+            DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+            String extraSettings = System.getenv(SETTINGS_FILE_VARIABLE);
+            if (extraSettings != null && !extraSettings.isBlank()) {
+                builder.loadPropertiesFromFile(Path.of(extraSettings));
+            }
+            dbms = builder
                     .setUserLogProvider(userLog)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(options.host, options.port))
