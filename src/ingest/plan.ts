@@ -9,7 +9,7 @@
  * statements (plan-statements.ts), because finding shared quotes needs the quote keys of the
  * whole batch read in one query.
  */
-import { batchQuery } from './batch-query';
+import { batchQuery } from '../db/cypher';
 import type { WriteTx } from '../db/gateway';
 import type { Problem } from '../errors';
 import { Overlay } from './overlay';
