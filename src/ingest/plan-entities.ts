@@ -92,9 +92,11 @@ export function planEntities(doc: NormalizedDocument, overlay: Overlay, replace:
   // Classified against the graph as it was before this document, then changed for the next.
   const tally = new Tally();
   const changes: [string, NodeState][] = [];
-  const classify = (id: string, label: string, contentHash: string): void => {
-    tally.count(id, overlay.nodes.get(id), contentHash);
+  const classify = (id: string, label: string, contentHash: string): boolean => {
+    const before = overlay.nodes.get(id);
+    tally.count(id, before, contentHash);
     changes.push([id, { label, hash: contentHash }]);
+    return before?.hash === contentHash;
   };
   const articleHash = hash(doc.article);
   const articleExisted = overlay.nodes.has(doc.article.id);
@@ -226,11 +228,19 @@ function nameMerges(doc: NormalizedDocument, overlay: Overlay, resolved: Readonl
   return merged;
 }
 
-/** The rows of each entity type's query, and the name keys the entities will own. */
+/**
+ * The rows of each entity type's query, and the name keys the entities will own. An entity
+ * whose content hash is the one the graph (or an earlier document of the batch) holds for
+ * its id has no row: the write that gave the node that hash wrote these same names, aliases,
+ * description and attributes, and what has been added since (aliases of entities resolved
+ * into it) its own row would keep as it is. A bulk load's documents define the same popular
+ * people and outlets again and again; their merges were the writer's largest share.
+ * (`classify` says whether the entity is unchanged.)
+ */
 function entityRowsOf(
   doc: NormalizedDocument,
   resolve: (id: string) => string,
-  classify: (id: string, label: string, contentHash: string) => void,
+  classify: (id: string, label: string, contentHash: string) => boolean,
 ): { entityRows: Record<EntityType, Row[]>; nameKeys: [string, string][] } {
   const entityRows = Object.fromEntries(ENTITY_WRITE_ORDER.map((type) => [type, [] as Row[]])) as Record<EntityType, Row[]>;
   const nameKeys: [string, string][] = [];
@@ -241,8 +251,9 @@ function entityRowsOf(
       const names = [e.name, ...(e.aliases ?? [])];
       const keys = [...new Set(names.map(nameKey).filter((k) => k.length > 0))];
       const contentHash = hash({ ...e, id });
-      if (id === e.id) classify(id, type, contentHash);
+      const unchanged = id === e.id && classify(id, type, contentHash);
       for (const key of keys) nameKeys.push([`${type}|${key}`, id]);
+      if (unchanged) continue;
       entityRows[type].push({
         id,
         name: e.name,
