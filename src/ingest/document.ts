@@ -35,7 +35,7 @@ export interface RoleInput {
 
 /**
  * An identifier of the entity in another register (Wikidata's Q-id, a page that is about it).
- * Ingest resolves the entity by it before its id or name (plan.ts); `url` is derived from the
+ * Ingest resolves the entity by it before its id or name (plan-entities.ts); `url` is derived from the
  * value (vocabulary.ts `identifierUrl`) and, when a document gives it, must be that address.
  */
 export interface IdentifierInput {

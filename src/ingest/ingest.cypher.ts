@@ -14,7 +14,7 @@
  * batch grows them, is every few seconds for each of these queries; they find what they
  * touch by id (unique index seeks), and their plans do not depend on those counts.
  *
- * Their values come in one map parameter, `$batch` (batch-query.ts), never as lists of
+ * Their values come in one map parameter, `$batch` (src/db/cypher.ts batchQuery), never as lists of
  * their own, for the same reason: Neo4j keys a cached plan on the size class of each list
  * parameter, so the rehearsal's plans would not serve a batch of another size (see there).
  */

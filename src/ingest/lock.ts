@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { WriteTx } from '../db/gateway';
-import { batchQuery } from './batch-query';
+import { batchQuery } from '../db/cypher';
 import * as Q from './ingest.cypher';
 import { resolutionKeys, resolvedByName } from './overlay';
 import { identifierKey } from '../vocabulary';

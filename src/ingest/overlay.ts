@@ -5,7 +5,7 @@
  * key, which statements own a quote key, and which articles each statement appears in.
  * Reading it costs a handful of queries for the whole batch (plan.ts says when each runs).
  */
-import { batchQuery } from './batch-query';
+import { batchQuery } from '../db/cypher';
 import type { Row, WriteTx } from '../db/gateway';
 import type { EntityInput } from './document';
 import * as Q from './ingest.cypher';

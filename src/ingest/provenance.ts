@@ -6,7 +6,7 @@
  * something. A re-ingest that changed nothing records nothing, so ingest stays idempotent.
  */
 import os from 'node:os';
-import { cypher } from '../db/cypher';
+import { batchQuery } from '../db/cypher';
 import type { WriteTx } from '../db/gateway';
 import { badInput } from '../errors';
 import { editTime, newEditId } from '../graph/editorial/edit.ids';
@@ -37,7 +37,7 @@ const changedAnything = (p: Plan): boolean => p.result.created.length + p.result
 export function refuseRetired(tx: WriteTx, plans: readonly Plan[]): Promise<void> {
   const articles = plans.map((p) => p.article);
   const entities = plans.flatMap((p) => Object.values(p.entityRows).flatMap((rows) => rows.map((r) => r.id as string)));
-  const refused = tx.run(cypher(RETIRED_IDS, { articles, entities })).then((retired) => {
+  const refused = tx.run(batchQuery(RETIRED_IDS, { articles, entities })).then((retired) => {
     if (retired.length === 0) return;
     const named = retired.map((r) => (r.into === null ? `${r.id as string} is retracted (restore it with restoreArticle before ingesting it again)` : `${r.id as string} was merged into ${r.into as string} (use that id)`));
     throw badInput(`The batch writes ids an editor took out of the graph, nothing was written: ${named.join('; ')}`, { retired: retired.map((r) => r.id) });
@@ -61,5 +61,5 @@ export async function recordEdits(tx: WriteTx, plans: readonly Plan[], author: s
       removed: p.result.removed.length,
     }),
   }));
-  if (rows.length > 0) await tx.run(cypher(RECORD_INGEST_EDITS, { rows, at: editTime(), who: author }));
+  if (rows.length > 0) await tx.run(batchQuery(RECORD_INGEST_EDITS, { rows, at: editTime(), who: author }));
 }

@@ -8,7 +8,7 @@
  * one-by-one order.
  */
 import type { Row, WriteTx } from '../db/gateway';
-import { batchQuery } from './batch-query';
+import { batchQuery } from '../db/cypher';
 import type { EntityType } from '../vocabulary';
 import * as Q from './ingest.cypher';
 import { ENTITY_WRITE_ORDER, LINKS, type Plan } from './plan';

@@ -138,7 +138,7 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   kept: [STORY.statement],
   examples: 5,
   buckets: [1, 2],
-  /** The writer's values, in the one map its queries take them in (src/ingest/batch-query.ts). */
+  /** The writer's values, in the one map its queries take them in (src/db/cypher.ts batchQuery). */
   batch: { rows: [ROW], buckets: [1, 2] },
 };
 
@@ -201,8 +201,10 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
     roleKeys: [{ title: 'cia director', key: 'cia' }],
   },
   'ingest.QUOTE_KEY_MATCHES': { batch: { keys: [`${STORY.person}|we have taken a step back`] } },
-  'live.STAMP_STATEMENTS': { ids: [STORY.statement], created: [STORY.statement] },
-  'live.STAMP_ARTICLE_STATEMENTS': { article: STORY.article, created: [] },
+  'live.STAMP_STATEMENTS': { batch: { ids: [STORY.statement], live: [STORY.statement], created: [STORY.statement] } },
+  'live.STAMP_ARTICLE_STATEMENTS': { article: STORY.article, batch: { created: [] } },
+  'retired.RETIRED_IDS': { batch: { articles: EDITORIAL.articles, entities: EDITORIAL.entities } },
+  'edit.RECORD_INGEST_EDITS': { batch: { rows: EDITORIAL.rows, at: EDITORIAL.at, who: EDITORIAL.who } },
   'statement.UNKNOWN_LIST_IDS': { lists: [{ field: 'reportedByAny', organization: true, ids: [STORY.organization, 'org:nobody'] }] },
 };
 

@@ -26,10 +26,10 @@ ${linkTargets('entities')}
 RETURN e.id AS id`;
 
 /** One edit per row, each linked to its (live) article: what a batch of ingested documents records. */
-export const RECORD_INGEST_EDITS = `
-UNWIND $rows AS row
+export const RECORD_INGEST_EDITS = `CYPHER replan=skip
+UNWIND $batch.rows AS row
 MATCH (a:Article {id: row.article})
-CREATE (e:Edit {id: row.id, at: $at, who: $who, action: 'ingest', arguments: row.arguments, changes: '[]'})
+CREATE (e:Edit {id: row.id, at: $batch.at, who: $batch.who, action: 'ingest', arguments: row.arguments, changes: '[]'})
 CREATE (e)-[:CHANGED]->(a)`;
 
 const EDIT_FIELDS = `{id: e.id, at: e.at, who: e.who, action: e.action, arguments: e.arguments, changes: e.changes, reason: e.reason}`;

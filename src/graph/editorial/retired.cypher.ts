@@ -32,13 +32,14 @@ export const entityOrMergedInto = (idExpr: string, imported: string): string => 
 
 /**
  * Ids an editor took out of the live graph, which ingest must not write again: retracted
- * articles (`into` null) and merged entities (`into` the entity they resolve to).
+ * articles (`into` null) and merged entities (`into` the entity they resolve to). The ingest
+ * writer runs it, with its values in one map as its own queries (src/db/cypher.ts batchQuery).
  */
-export const RETIRED_IDS = `
-UNWIND $articles AS id
+export const RETIRED_IDS = `CYPHER replan=skip
+UNWIND $batch.articles AS id
 MATCH (a:RetractedArticle {id: id})
 RETURN a.id AS id, null AS into
 UNION ALL
-UNWIND $entities AS id
+UNWIND $batch.entities AS id
 MATCH (m:MergedEntity {id: id})-[:MERGED_INTO]->(e:Entity)
 RETURN m.id AS id, e.id AS into`;

@@ -57,27 +57,39 @@ CALL (c) {
 }
 UNWIND range(0, size(found) - 1) AS i
 WITH found[i] AS s, base + i + 1 AS sequence
-SET s.changeSeq = sequence, s.createdSeq = CASE WHEN s.id IN $created THEN sequence ELSE s.createdSeq END
+SET s.changeSeq = sequence, s.createdSeq = CASE WHEN s.id IN $batch.created THEN sequence ELSE s.createdSeq END
 RETURN max(sequence) AS sequence`;
 
 /**
- * Statements `$ids` (sorted), live or retracted. An id that names neither is a statement
+ * Statements `$batch.ids`, live or retracted, and `$batch.live`, which the caller knows to
+ * be live statements (an ingest's statements it created, updated or gave evidence to: each
+ * is one index seek instead of a subquery per id), numbered together in id order. An id of
+ * `$batch.ids` that names neither is a statement
  * the transaction deleted (writers stamp only statements they read or wrote in it: a
  * re-ingest that dropped the last evidence of one, a merge that collapsed one into
  * another): it gets a tombstone, `(:DeletedStatement {statementId})`, stamped like a
- * statement, so subscribers hear of the deletion in its place in the sequence.
+ * statement, so subscribers hear of the deletion in its place in the sequence. The values
+ * come in one map (src/db/cypher.ts batchQuery), so batches of every size share one plan.
  */
-export const STAMP_STATEMENTS = `
-UNWIND $ids AS id
-CALL (id) {
-  MATCH (s:Statement {id: id}) RETURN s
-  UNION
-  MATCH (s:RetractedStatement {id: id}) RETURN s
-  UNION
-  WITH id WHERE NOT EXISTS { MATCH (:Statement {id: id}) } AND NOT EXISTS { MATCH (:RetractedStatement {id: id}) }
-  MERGE (s:DeletedStatement {statementId: id})
+export const STAMP_STATEMENTS = `CYPHER replan=skip
+CALL () {
+  UNWIND $batch.live AS id
+  MATCH (s:Statement {id: id})
+  RETURN s
+  UNION ALL
+  UNWIND $batch.ids AS id
+  CALL (id) {
+    MATCH (s:Statement {id: id}) RETURN s
+    UNION
+    MATCH (s:RetractedStatement {id: id}) RETURN s
+    UNION
+    WITH id WHERE NOT EXISTS { MATCH (:Statement {id: id}) } AND NOT EXISTS { MATCH (:RetractedStatement {id: id}) }
+    MERGE (s:DeletedStatement {statementId: id})
+    RETURN s
+  }
   RETURN s
 }
+WITH s ORDER BY coalesce(s.id, s.statementId)
 REMOVE s.changeSeq
 WITH collect(s) AS found
 ${STAMP_FOUND}`;
