@@ -45,6 +45,11 @@ export interface Paragraph {
   readonly sentences: readonly number[];
   /** True when every word of the paragraph is inside quotation marks. */
   readonly quoteOnly: boolean;
+  /**
+   * How many paragraphs with words come before it: how far apart two paragraphs are read,
+   * since some pages leave a blank line between every two paragraphs and some do not.
+   */
+  readonly ordinal: number;
 }
 
 export interface Layout {
@@ -145,12 +150,26 @@ function tagChunk(text: string, from: number, to: number, out: { start: number; 
       let end = start + length;
       while (end > start + 1 && QUOTE_CHAR.test(text[end - 1] ?? '')) end -= 1;
       if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) continue;
+      if (last !== undefined && joinsName(text, last, start, end)) {
+        last.end = end;
+        for (const tag of term.tags) last.tags.add(tag);
+        continue;
+      }
       out.push({ start, end, tags: new Set(term.tags) });
     }
   }
 }
 
 const QUOTE_CHAR = /["'“”‘’]/;
+
+/**
+ * compromise cuts a double-barrelled name in two ("Moore-Merrell"); the rules read a name as
+ * a run of capitalised words, so the two halves would be a name and a surname of their own.
+ * Two capitalised words joined by a bare hyphen are one word.
+ */
+function joinsName(text: string, previous: { end: number; start: number }, start: number, end: number): boolean {
+  return text.slice(previous.end, start) === '-' && /^\p{Lu}\p{Ll}/u.test(text.slice(previous.start, previous.end)) && /^\p{Lu}\p{Ll}+$/u.test(text.slice(start, end));
+}
 
 /**
  * The innermost quote around an offset, for offsets asked in ascending order: quotes nest,
@@ -293,6 +312,7 @@ function paragraphsOf(
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
   let t = 0;
+  let ordinal = 0;
   lines.forEach((line, p) => {
     const firstToken = t;
     while (t < tokens.length && (tokens[t] as Token).paragraph === p) t += 1;
@@ -305,7 +325,9 @@ function paragraphsOf(
       kind: paragraphKind(source.slice(line.start, line.end).trim(), own, title),
       sentences: cutSentences(text, own, line, p, closes, sentences),
       quoteOnly: own.length > 0 && own.every((w) => w.quote !== null),
+      ordinal,
     });
+    if (own.length > 0) ordinal += 1;
   });
   return { paragraphs, sentences };
 }

@@ -252,11 +252,16 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how] });
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
   if (m.pronoun === 'plural') return null;
+  const neuter = m.pronoun === 'neuter';
   const gender = GENDER_OF[m.pronoun ?? ''] ?? null;
   // A name of unknown type stands for a person only when it reads as one: not "X" after "a post on X".
-  const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || (e.type === 'Unknown' && readsAsPersonName(e.name))) && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
+  const fitsPerson = (e: DocEntity): boolean => (e.type === 'Person' || (e.type === 'Unknown' && readsAsPersonName(e.name))) && (e.gender === null || gender === null || e.gender === gender);
+  // "it" is a body that speaks for itself: an organisation, not an outlet (whose reports are the outlet rules').
+  const fits = (e: DocEntity | null): e is DocEntity => e !== null && !e.outlet && e !== quoteSpeaker && (neuter ? e.type === 'Organization' : fitsPerson(e));
   const layout = ctx.layout;
-  const paragraph = (layout.sentences[m.sentence] as { paragraph: number }).paragraph;
+  const paragraphOf = (c: Mention): number => (layout.sentences[c.sentence] as { paragraph: number }).paragraph;
+  const paragraph = paragraphOf(m);
+  const ordinal = ordinalOf(layout, paragraph);
   const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);
 
   const at = firstMentionFrom(ctx.mentions.all, m.start);
@@ -274,23 +279,68 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
     if (c.sentence === m.sentence) continue;
-    if ((layout.sentences[c.sentence] as { paragraph: number }).paragraph !== paragraph) break;
+    if (paragraphOf(c) !== paragraph) break;
     if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-paragraph');
   }
-  // (c) Whoever spoke last, within three paragraphs.
-  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - ANTECEDENT_REACH); n -= 1) {
-    const h = ctx.history[n] as AttributionScope['history'][number];
-    if (paragraph - h.paragraph > 3) break;
-    if (fits(h.speaker)) return speaker(h.speaker, 'last-speaker');
+  // (c) Whoever spoke last, within three paragraphs with words; "it" goes first to the body an earlier sentence is about.
+  const last = neuter ? null : lastSpeakerFitting(ctx, ordinal, fits);
+  if (last !== null) return speaker(last, 'last-speaker');
+  const main = earlierMainSubject(layout, before, m.sentence, ordinal, entityOf, fits);
+  if (main !== null) return speaker(main, 'earlier-subject');
+  if (neuter) {
+    const body = lastSpeakerFitting(ctx, ordinal, fits);
+    return body === null ? null : speaker(body, 'last-speaker');
   }
-  // (d) The last person named, within three paragraphs.
+  // (e) The last person named, within three paragraphs with words.
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
-    if (paragraph - (layout.sentences[c.sentence] as { paragraph: number }).paragraph > 3) break;
+    if (ordinal - ordinalOf(layout, paragraphOf(c)) > 3) break;
     if (c.kind === 'name' && fits(c.entity)) return speaker(c.entity as DocEntity, 'last-named');
   }
   return null;
 }
+
+function lastSpeakerFitting(ctx: AttributionScope, ordinal: number, fits: (e: DocEntity | null) => e is DocEntity): DocEntity | null {
+  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - ANTECEDENT_REACH); n -= 1) {
+    const h = ctx.history[n] as AttributionScope['history'][number];
+    if (ordinal - ordinalOf(ctx.layout, h.paragraph) > 3) break;
+    if (fits(h.speaker)) return h.speaker;
+  }
+  return null;
+}
+
+/**
+ * (d) The main subject (the first subject of its main clause) of an earlier sentence, within
+ * three paragraphs, nearest first: "She walked the ruins of Lahaina." then "From observation,
+ * she said …" goes on with the walker, not the town; "OceanGate released a statement after
+ * the Coast Guard said …" then "It said …" is OceanGate.
+ */
+function earlierMainSubject(
+  layout: AttributionScope['layout'],
+  before: readonly Mention[],
+  sentence: number,
+  ordinal: number,
+  entityOf: (c: Mention) => DocEntity | null,
+  fits: (e: DocEntity | null) => e is DocEntity,
+): DocEntity | null {
+  let n = before.length - 1;
+  while (n >= 0) {
+    const at = before[n] as Mention;
+    if (ordinal - ordinalOf(layout, (layout.sentences[at.sentence] as { paragraph: number }).paragraph) > 3) break;
+    // Going backwards, the last subject seen in a sentence is its first.
+    let main: Mention | null = null;
+    for (; n >= 0 && (before[n] as Mention).sentence === at.sentence; n -= 1) {
+      const c = before[n] as Mention;
+      if (c.subject && !c.subordinate) main = c;
+    }
+    const e = main === null || at.sentence === sentence ? null : entityOf(main);
+    if (fits(e)) return e;
+  }
+  return null;
+}
+
+/** A paragraph's place among the paragraphs with words: distances are read in those. */
+const ordinalOf = (layout: AttributionScope['layout'], paragraph: number): number => layout.paragraphs[paragraph]?.ordinal ?? paragraph;
 
 /**
  * "the intelligence director continued": a title the article never gave anyone by that

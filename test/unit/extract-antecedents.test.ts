@@ -1,0 +1,48 @@
+/**
+ * Who a pronoun and a double-barrelled name stand for (issue 20, fifth round): "it said" after
+ * a body's statement, "she said" after a sentence about her and a town, "Holt-Baring" as one
+ * surname. The extractor runs from the text alone (no graph).
+ */
+import { layOut } from '../../src/extract/layout';
+import { gazetteerOf } from '../../src/extract/gazetteer';
+import { proposeBody } from '../helpers/extraction';
+
+const said = (text: string): [string, string, string][] =>
+  proposeBody(text, gazetteerOf([])).document.statements.map((s) => [s.kind, s.speaker, s.text]);
+
+describe('a double-barrelled name', () => {
+  it('is one word, so the full name and the surname alone are the same person', () => {
+    expect(layOut('Chief Annika Holt-Baring spoke.').tokens.map((t) => t.text)).toEqual(['Chief', 'Annika', 'Holt-Baring', 'spoke']);
+    expect(said('Fire Chief Annika Holt-Baring toured the lock.\n“Nobody had a chance,” Holt-Baring said.')).toEqual([['DIRECT', 'person:annika-holt-baring', 'Nobody had a chance,']]);
+  });
+
+  it('leaves a hyphenated common word and a lower-case half alone', () => {
+    expect(layOut('A well-known Anglo-saxon name.').tokens.map((t) => t.text)).toEqual(['A', 'well', 'known', 'Anglo', 'saxon', 'name']);
+  });
+});
+
+describe('"it" as a speaker', () => {
+  it('is the body the sentence before was about, and "it added" goes on with it', () => {
+    expect(said('The Wexmoor Canal Authority issued a statement on Monday.\nIt said that the crew had “almost certainly been lost.”\n“They knew these waters,” it added.')).toEqual([
+      ['PARTIAL', 'org:wexmoor-canal-authority', 'almost certainly been lost.'],
+      ['DIRECT', 'org:wexmoor-canal-authority', 'They knew these waters,'],
+    ]);
+  });
+
+  it('is the main clause’s body, not one named in a clause after it', () => {
+    const found = said('The Wexmoor Canal Authority issued a statement after the Harbour Police found the boat.\n“They knew these waters,” it said.');
+    expect(found).toContainEqual(['DIRECT', 'org:wexmoor-canal-authority', 'They knew these waters,']);
+  });
+
+  it('is never a person', () => {
+    expect(said('Mayor Ilse Varga visited the lock on Monday.\n“They knew these waters,” it said.')).toEqual([]);
+  });
+});
+
+describe('"she" after a sentence about her', () => {
+  it('is the subject of the sentence before, not a town named after her', () => {
+    expect(said('Fire Chief Annika Holt-Baring walked the flooded locks of Emberly on Tuesday.\nFrom what she saw, she said the water had risen fast.')).toEqual([
+      ['INDIRECT', 'person:annika-holt-baring', 'The water had risen fast.'],
+    ]);
+  });
+});
