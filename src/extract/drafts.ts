@@ -5,7 +5,7 @@
  */
 import type { StatementKind } from '../vocabulary';
 import type { AboutLink, AboutSubject } from './about';
-import { attributeQuote, quoteKind } from './attribution';
+import { attributeQuote, quoteKind, textReads } from './attribution';
 import { frameOf, speechVerbAt, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
 import { messageClaim, paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
 import { reportingOf, type Reporting } from './reporting';
@@ -90,7 +90,8 @@ export class Drafter {
 
   run(): void {
     for (const paragraph of this.layout.paragraphs) {
-      if (paragraph.kind !== 'body') continue;
+      // A blank line is no paragraph to go on from: the quote after it continues the one before it.
+      if (paragraph.kind !== 'body' || paragraph.sentences.length === 0) continue;
       paragraph.sentences.forEach((s, position) => this.sentence(paragraph, s, position));
       this.previousBody = paragraph.index;
     }
@@ -151,6 +152,12 @@ export class Drafter {
         this.announced.set(paragraph, { speakers: res.speakers, venue: reporting.venue ?? (statement ? 'statement' : null) });
         return;
       }
+    }
+    const reads = colon ? textReads(this.scope, frame, frame.items.length - 1) : null;
+    const author = reads === null ? null : (reads.author !== undefined ? { ok: true as const, speakers: [reads.author] } : reads.phrase !== null ? resolvePhrase(this.scope, reads.phrase, null) : null);
+    if (reads !== null && author?.ok === true) {
+      this.announced.set(paragraph, { speakers: author.speakers, venue: reporting.venue ?? reads.readFrom ?? null });
+      return;
     }
     const subject = statement ? this.scope.mentions.inSentence(frame.sentence).find((m) => m.kind === 'name' && m.subject && m.entity !== null && !m.entity.outlet) : undefined;
     if (subject?.entity) this.announced.set(paragraph, { speakers: [{ entity: subject.entity, via: subject.via ?? 'name', mention: subject.text, flags: ['announced'] }], venue: 'statement' });

@@ -258,7 +258,10 @@ function quotesByParagraph(text: string, lines: readonly Line[]): { quotes: Quot
   const quotes: Quote[] = [];
   const stray: StrayMark[] = [];
   const quotesOf: (readonly Quote[])[] = lines.map((line, n) => {
-    const next = lines[n + 1];
+    // A blank line between the paragraphs of a long quote does not stop it running on.
+    let k = n + 1;
+    while (k < lines.length && text.slice((lines[k] as Line).start, (lines[k] as Line).end).trim() === '') k += 1;
+    const next = lines[k];
     const paired = pairQuotes(text, line.start, line.end, {
       runsOn: next !== undefined && opensWithQuote(text, next.start, next.end),
       firstId: quotes.length,
@@ -414,8 +417,11 @@ export function isPageFurniture(line: string): boolean {
 
 function isFurniture(line: string): boolean {
   if (isPageFurniture(line)) return true;
-  // A short line without a full stop is a heading or a button, not reporting.
-  return line.split(/\s+/).length <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
+  // A short line without a full stop is a heading or a button, not reporting; one of four
+  // words or more ending in a colon introduces what follows ("A statement from the trust reads:").
+  const words = line.split(/\s+/).length;
+  if (words >= 4 && /:$/.test(line)) return false;
+  return words <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
 }
 
 /** Whether a sentence ends after `own[k]`, judged from the characters between it and the next word. */
@@ -426,7 +432,8 @@ function endsSentence(text: string, own: readonly Token[], k: number, topLevelCl
   const stop = /[.!?]/.exec(gap);
   if (stop === null) return false;
   // The next word must start a sentence: a capital, a digit, or an opening quotation mark before it.
-  const opensQuote = /[“"‘']\s*$/.test(gap) && /\s/.test(gap);
+  // A straight mark followed by a space closes the quote before it ("today!" one resident …).
+  const opensQuote = /\s[“"‘']$/.test(gap) || /[“‘]\s*$/.test(gap);
   if (!/^[\p{Lu}\p{N}]/u.test(next.text) && !opensQuote) return false;
   if (!/\s/.test(gap.slice(stop.index))) return false;
   if (stop.index === 0 && gap[0] === '.' && (ABBREVIATIONS.has(word.lower) || /^\p{Lu}$/u.test(word.text))) return false;

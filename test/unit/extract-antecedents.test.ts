@@ -46,3 +46,30 @@ describe('"she" after a sentence about her', () => {
     ]);
   });
 });
+
+describe('a company’s statement read out paragraph by paragraph', () => {
+  it('gives "The statement read, “…”" and the quote-only paragraphs after it, past blank lines, to the company', () => {
+    expect(said('Brightwater Ferry Company issued a statement on Sunday.\n\n“We have lost three of our own,” the company said.\n\nThe statement read, “They were the best of us.”\n\n“Our thoughts are with their families.”')).toEqual([
+      ['DIRECT', 'org:brightwater-ferry-company', 'We have lost three of our own,'],
+      ['DIRECT', 'org:brightwater-ferry-company', 'They were the best of us.'],
+      ['DIRECT', 'org:brightwater-ferry-company', 'Our thoughts are with their families.'],
+    ]);
+  });
+
+  it('gives the paragraphs after "A statement from X reads:" to X, a short line ending in a colon being no heading', () => {
+    expect(said('A statement from the Coastwatch Trust reads:\n\n“We will keep searching.\n\n“Every boat has offered to help.”')).toEqual([
+      ['DIRECT', 'org:coastwatch-trust', 'We will keep searching.'],
+      ['DIRECT', 'org:coastwatch-trust', 'Every boat has offered to help.'],
+    ]);
+  });
+
+  it('reads the subject past an aside that names a thing: "X, the firm that ran the boat known as the Gannet, which …, says"', () => {
+    expect(said('Brightwater Ferry Company, the firm that ran the boat known as the Gannet, which vanished on Sunday, says the crew is presumed dead.')).toEqual([
+      ['INDIRECT', 'org:brightwater-ferry-company', 'The crew is presumed dead.'],
+    ]);
+  });
+
+  it('does not give a quote to the last speaker when a straight closing mark is followed by its own attribution', () => {
+    expect(said('“We are sorry,” Mayor Ilse Varga said.\n\n"Get them home now!" one neighbour shouted. "People are suffering!"')).toEqual([['DIRECT', 'person:ilse-varga', 'We are sorry,']]);
+  });
+});
