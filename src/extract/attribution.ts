@@ -111,7 +111,7 @@ function putOutWith(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeake
 }
 
 /** How many words a text's subject may hold before "reads" ("A statement from OceanGate, per NBC News, reads:"). */
-const TEXT_SUBJECT_WORDS = 8;
+const TEXT_SUBJECT_WORDS = 12;
 
 /**
  * "The statement read, “…”", "A statement from the canal authority reads:": a text that

@@ -73,3 +73,10 @@ describe('a company’s statement read out paragraph by paragraph', () => {
     expect(said('“We are sorry,” Mayor Ilse Varga said.\n\n"Get them home now!" one neighbour shouted. "People are suffering!"')).toEqual([['DIRECT', 'person:ilse-varga', 'We are sorry,']]);
   });
 });
+
+describe('a statement announced through an outlet', () => {
+  it('gives the outlet of "A statement from X, per the Y Gazette, reads:" to the paragraphs that follow', () => {
+    const doc = proposeBody('A statement from the Coastwatch Trust, per the Harbour Gazette, reads:\n\n“We will keep searching.”', gazetteerOf([])).document;
+    expect(doc.statements.map((s) => [s.speaker, s.reportedBy])).toEqual([['org:coastwatch-trust', ['org:harbour-gazette']]]);
+  });
+});
