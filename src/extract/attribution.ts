@@ -60,6 +60,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule };
   }
+  const reads = qi > 0 && /^\s*[,:]\s*$/.test(gapText(ctx, frame, qi - 1, qi)) ? textReads(ctx, frame, qi - 1) : null;
+  if (reads !== null) return reads;
   const put = putOutWith(ctx, frame, qi, quoteSpeaker);
   if (put !== null) return put;
   // "according to Smith": a source that is not an outlet.
@@ -106,6 +108,31 @@ function putOutWith(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeake
     return res.ok ? { phrase, verb: null, rule: 'statement-noun-colon' } : null;
   }
   return null;
+}
+
+/** How many words a text's subject may hold before "reads" ("A statement from OceanGate, per NBC News, reads:"). */
+const TEXT_SUBJECT_WORDS = 12;
+
+/**
+ * "The statement read, “…”", "A statement from the canal authority reads:": a text that
+ * opens its sentence and "reads" the words is its author's: the body or person named with
+ * it ("from X", "X's statement"), or, for "the statement" told of before, whoever last spoke
+ * (flagged). Word `k` is the verb; the text is the venue.
+ */
+export function textReads(ctx: AttributionScope, frame: Frame, k: number): QuoteAttribution | null {
+  const verb = wordAt(frame, k);
+  if (verb === null || !['read', 'reads'].includes(verb.lower)) return null;
+  // The text opens the sentence: its noun is among the first three words.
+  const noun = [0, 1, 2].find((n) => n < k && STATEMENT_NOUNS.has(wordAt(frame, n)?.lower ?? ''));
+  if (noun === undefined || k - noun > TEXT_SUBJECT_WORDS || frame.items.slice(0, k).some((i) => i.kind === 'quote')) return null;
+  const readFrom = (wordAt(frame, noun) as Token).lower.replace(/s$/, '');
+  const owner = ctx.mentions.endingAt((wordAt(frame, noun) as Token).index - 1);
+  const author = owner !== null && owner.possessive && owner.kind === 'name' ? owner : authorOfTextAt(ctx, frame, noun);
+  if (author !== null && !outletLike(ctx, author)) {
+    return { phrase: { mentions: [author], generic: null, firstItem: 0, lastItem: k, spokesperson: false, how: 'before' }, verb: null, rule: 'text-reads', readFrom };
+  }
+  const told = textAuthorBefore(ctx, frame, noun + 1);
+  return told === null ? null : { phrase: null, verb: null, rule: 'text-reads', readFrom, author: told };
 }
 
 /** Verbs of reading a text out: the reader is not its author. */

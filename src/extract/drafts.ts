@@ -5,7 +5,7 @@
  */
 import type { StatementKind } from '../vocabulary';
 import type { AboutLink, AboutSubject } from './about';
-import { attributeQuote, quoteKind } from './attribution';
+import { attributeQuote, quoteKind, textReads } from './attribution';
 import { frameOf, speechVerbAt, type AttributionScope, type Frame, type Resolution, type Speaker } from './frame';
 import { messageClaim, paraphrases, sourcedClaim, type Paraphrase } from './paraphrase';
 import { reportingOf, type Reporting } from './reporting';
@@ -59,6 +59,13 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'indirect-message-colon': 0.65,
 };
 
+/** Who the next paragraph's quote belongs to, where it was said, and the outlets that report it. */
+interface Announced {
+  readonly speakers: readonly Speaker[];
+  readonly venue: string | null;
+  readonly outer?: readonly DocEntity[];
+}
+
 /** Drafts every statement of the article's body, in document order of sentences. */
 export class Drafter {
   /** Drafts with a speaker. */
@@ -69,7 +76,7 @@ export class Drafter {
   readonly shows: { readonly title: string; readonly sentence: number; readonly paragraph: number }[] = [];
   private readonly lastInParagraph = new Map<number, Draft>();
   /** "Pillen said in a statement:" — who the next paragraph's quote belongs to, by paragraph. */
-  private readonly announced = new Map<number, { speakers: readonly Speaker[]; venue: string | null }>();
+  private readonly announced = new Map<number, Announced>();
   /** Ids of the quotes that hold other quotes. */
   private readonly containers: ReadonlySet<number>;
   private previousBody: number | null = null;
@@ -90,7 +97,8 @@ export class Drafter {
 
   run(): void {
     for (const paragraph of this.layout.paragraphs) {
-      if (paragraph.kind !== 'body') continue;
+      // A blank line is no paragraph to go on from: the quote after it continues the one before it.
+      if (paragraph.kind !== 'body' || paragraph.sentences.length === 0) continue;
       paragraph.sentences.forEach((s, position) => this.sentence(paragraph, s, position));
       this.previousBody = paragraph.index;
     }
@@ -152,6 +160,13 @@ export class Drafter {
         return;
       }
     }
+    const reads = colon ? textReads(this.scope, frame, frame.items.length - 1) : null;
+    const author = reads === null ? null : (reads.author !== undefined ? { ok: true as const, speakers: [reads.author] } : reads.phrase !== null ? resolvePhrase(this.scope, reads.phrase, null) : null);
+    if (reads !== null && author?.ok === true) {
+      // "A statement from X, per NBC News, reads:": the outlet reports the words that follow.
+      this.announced.set(paragraph, { speakers: author.speakers, venue: reporting.venue ?? reads.readFrom ?? null, outer: reporting.outer });
+      return;
+    }
     const subject = statement ? this.scope.mentions.inSentence(frame.sentence).find((m) => m.kind === 'name' && m.subject && m.entity !== null && !m.entity.outlet) : undefined;
     if (subject?.entity) this.announced.set(paragraph, { speakers: [{ entity: subject.entity, via: subject.via ?? 'name', mention: subject.text, flags: ['announced'] }], venue: 'statement' });
   }
@@ -175,8 +190,9 @@ export class Drafter {
     return draft;
   }
 
-  private announcedQuote(quote: Quote, paragraph: number, s: number, reporting: Reporting, announced: { speakers: readonly Speaker[]; venue: string | null }): Draft {
+  private announcedQuote(quote: Quote, paragraph: number, s: number, reporting: Reporting, announced: Announced): Draft {
     const draft = this.quoteDraft(quote, 'DIRECT', 'announced-by-colon', paragraph, s, reporting);
+    for (const outlet of announced.outer ?? []) if (!draft.outer.includes(outlet)) draft.outer.push(outlet);
     draft.speakers = announced.speakers;
     draft.mention = announced.speakers.map((sp) => sp.mention).join(' and ');
     draft.venue ??= announced.venue;

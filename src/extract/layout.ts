@@ -45,6 +45,11 @@ export interface Paragraph {
   readonly sentences: readonly number[];
   /** True when every word of the paragraph is inside quotation marks. */
   readonly quoteOnly: boolean;
+  /**
+   * How many paragraphs with words come before it: how far apart two paragraphs are read,
+   * since some pages leave a blank line between every two paragraphs and some do not.
+   */
+  readonly ordinal: number;
 }
 
 export interface Layout {
@@ -145,12 +150,26 @@ function tagChunk(text: string, from: number, to: number, out: { start: number; 
       let end = start + length;
       while (end > start + 1 && QUOTE_CHAR.test(text[end - 1] ?? '')) end -= 1;
       if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) continue;
+      if (last !== undefined && joinsName(text, last, start, end)) {
+        last.end = end;
+        for (const tag of term.tags) last.tags.add(tag);
+        continue;
+      }
       out.push({ start, end, tags: new Set(term.tags) });
     }
   }
 }
 
 const QUOTE_CHAR = /["'“”‘’]/;
+
+/**
+ * compromise cuts a double-barrelled name in two ("Moore-Merrell"); the rules read a name as
+ * a run of capitalised words, so the two halves would be a name and a surname of their own.
+ * Two capitalised words joined by a bare hyphen are one word.
+ */
+function joinsName(text: string, previous: { end: number; start: number }, start: number, end: number): boolean {
+  return text.slice(previous.end, start) === '-' && /^\p{Lu}\p{Ll}/u.test(text.slice(previous.start, previous.end)) && /^\p{Lu}\p{Ll}+$/u.test(text.slice(start, end));
+}
 
 /**
  * The innermost quote around an offset, for offsets asked in ascending order: quotes nest,
@@ -239,7 +258,10 @@ function quotesByParagraph(text: string, lines: readonly Line[]): { quotes: Quot
   const quotes: Quote[] = [];
   const stray: StrayMark[] = [];
   const quotesOf: (readonly Quote[])[] = lines.map((line, n) => {
-    const next = lines[n + 1];
+    // A blank line between the paragraphs of a long quote does not stop it running on.
+    let k = n + 1;
+    while (k < lines.length && text.slice((lines[k] as Line).start, (lines[k] as Line).end).trim() === '') k += 1;
+    const next = lines[k];
     const paired = pairQuotes(text, line.start, line.end, {
       runsOn: next !== undefined && opensWithQuote(text, next.start, next.end),
       firstId: quotes.length,
@@ -293,6 +315,7 @@ function paragraphsOf(
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = [];
   let t = 0;
+  let ordinal = 0;
   lines.forEach((line, p) => {
     const firstToken = t;
     while (t < tokens.length && (tokens[t] as Token).paragraph === p) t += 1;
@@ -305,7 +328,9 @@ function paragraphsOf(
       kind: paragraphKind(source.slice(line.start, line.end).trim(), own, title),
       sentences: cutSentences(text, own, line, p, closes, sentences),
       quoteOnly: own.length > 0 && own.every((w) => w.quote !== null),
+      ordinal,
     });
+    if (own.length > 0) ordinal += 1;
   });
   return { paragraphs, sentences };
 }
@@ -392,8 +417,11 @@ export function isPageFurniture(line: string): boolean {
 
 function isFurniture(line: string): boolean {
   if (isPageFurniture(line)) return true;
-  // A short line without a full stop is a heading or a button, not reporting.
-  return line.split(/\s+/).length <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
+  // A short line without a full stop is a heading or a button, not reporting; one of four
+  // words or more ending in a colon introduces what follows ("A statement from the trust reads:").
+  const words = line.split(/\s+/).length;
+  if (words >= 4 && /:$/.test(line)) return false;
+  return words <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
 }
 
 /** Whether a sentence ends after `own[k]`, judged from the characters between it and the next word. */
@@ -404,7 +432,8 @@ function endsSentence(text: string, own: readonly Token[], k: number, topLevelCl
   const stop = /[.!?]/.exec(gap);
   if (stop === null) return false;
   // The next word must start a sentence: a capital, a digit, or an opening quotation mark before it.
-  const opensQuote = /[“"‘']\s*$/.test(gap) && /\s/.test(gap);
+  // A straight mark followed by a space closes the quote before it ("today!" one resident …).
+  const opensQuote = /\s[“"‘']$/.test(gap) || /[“‘]\s*$/.test(gap);
   if (!/^[\p{Lu}\p{N}]/u.test(next.text) && !opensQuote) return false;
   if (!/\s/.test(gap.slice(stop.index))) return false;
   if (stop.index === 0 && gap[0] === '.' && (ABBREVIATIONS.has(word.lower) || /^\p{Lu}$/u.test(word.text))) return false;

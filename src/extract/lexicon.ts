@@ -288,9 +288,11 @@ export const NEGATIONS = new Set(['not', "n't", 'never', 'declined', 'refused', 
 /** Forms of "be" that make a speech verb passive: "was told", "were asked". */
 export const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'am', "'s", '’s']);
 
-export const PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'plural' | 'first'>> = {
+/** "it" stands for a body that speaks ("It said that the passengers had been lost"), never a person. */
+export const PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'neuter' | 'plural' | 'first'>> = {
   he: 'male',
   she: 'female',
+  it: 'neuter',
   they: 'plural',
   i: 'first',
   we: 'first',

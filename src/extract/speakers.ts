@@ -7,7 +7,7 @@
 import type { Token } from './layout';
 import { readsAsPersonName } from './person-name';
 import { describedSpeaker } from './descriptions';
-import { GENERIC_SPEAKERS, ORG_WORDS, SPOKESPEOPLE, STATEMENT_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon';
+import { GENERIC_SPEAKERS, ORG_ANAPHORS, ORG_WORDS, SPOKESPEOPLE, STATEMENT_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
 
@@ -131,10 +131,13 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
 
   // "Priya Raman, who runs a café …, said": step back over comma-delimited asides.
   let end = j;
+  // A name inside an aside ("the company that operated the vessel known as the Titan, which …,
+  // says") is kept only in case no aside before it opens on the subject.
+  let inside: NounPhrase | null = null;
   for (let round = 0; round < 3; round += 1) {
     let s = end;
     while (s > 0 && wordAt(frame, s - 1) !== null && !/[,:;“”"‘’]/.test(gapText(ctx, frame, s - 1, s))) s -= 1;
-    if (s === 0 || !/,/.test(gapText(ctx, frame, s - 1, s))) return null;
+    if (s === 0 || !/,/.test(gapText(ctx, frame, s - 1, s))) return inside;
     const lastWord = wordAt(frame, end) as Token;
     const m = ctx.mentions.endingAt(lastWord.index);
     const beforeComma = wordAt(frame, s - 1);
@@ -147,13 +150,15 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName && !titleAside) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
     const nameGoesOn = continuesName && m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s;
     const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
-    if (!aside) return null;
+    if (!aside) return inside;
     end = s - 1;
     if (nameGoesOn) continue;
     const np = phraseEndingAt(ctx, frame, end, 'appositive');
-    if (np !== null && np.mentions.length > 0) return np;
+    if (np === null || np.mentions.length === 0) continue;
+    if (np.firstItem === 0 || /[,;:—–]\s*$/.test(gapText(ctx, frame, np.firstItem - 1, np.firstItem))) return np;
+    inside ??= np;
   }
-  return null;
+  return inside;
 }
 
 /** The words of a time that end at item `j` ("on Wednesday", "this week", "late Friday"): how many, or 0. */
@@ -252,11 +257,16 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how] });
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
   if (m.pronoun === 'plural') return null;
+  const neuter = m.pronoun === 'neuter';
   const gender = GENDER_OF[m.pronoun ?? ''] ?? null;
   // A name of unknown type stands for a person only when it reads as one: not "X" after "a post on X".
-  const fits = (e: DocEntity | null): e is DocEntity => e !== null && (e.type === 'Person' || (e.type === 'Unknown' && readsAsPersonName(e.name))) && !e.outlet && (e.gender === null || gender === null || e.gender === gender) && e !== quoteSpeaker;
+  const fitsPerson = (e: DocEntity): boolean => (e.type === 'Person' || (e.type === 'Unknown' && readsAsPersonName(e.name))) && (e.gender === null || gender === null || e.gender === gender);
+  // "it" is a body that speaks for itself: an organisation, not an outlet (whose reports are the outlet rules').
+  const fits = (e: DocEntity | null): e is DocEntity => e !== null && !e.outlet && e !== quoteSpeaker && (neuter ? e.type === 'Organization' : fitsPerson(e));
   const layout = ctx.layout;
-  const paragraph = (layout.sentences[m.sentence] as { paragraph: number }).paragraph;
+  const paragraphOf = (c: Mention): number => (layout.sentences[c.sentence] as { paragraph: number }).paragraph;
+  const paragraph = paragraphOf(m);
+  const ordinal = ordinalOf(layout, paragraph);
   const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);
 
   const at = firstMentionFrom(ctx.mentions.all, m.start);
@@ -274,23 +284,68 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
     if (c.sentence === m.sentence) continue;
-    if ((layout.sentences[c.sentence] as { paragraph: number }).paragraph !== paragraph) break;
+    if (paragraphOf(c) !== paragraph) break;
     if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-paragraph');
   }
-  // (c) Whoever spoke last, within three paragraphs.
-  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - ANTECEDENT_REACH); n -= 1) {
-    const h = ctx.history[n] as AttributionScope['history'][number];
-    if (paragraph - h.paragraph > 3) break;
-    if (fits(h.speaker)) return speaker(h.speaker, 'last-speaker');
+  // (c) Whoever spoke last, within three paragraphs with words; "it" goes first to the body an earlier sentence is about.
+  const last = neuter ? null : lastSpeakerFitting(ctx, ordinal, fits);
+  if (last !== null) return speaker(last, 'last-speaker');
+  const main = earlierMainSubject(layout, before, m.sentence, ordinal, entityOf, fits);
+  if (main !== null) return speaker(main, 'earlier-subject');
+  if (neuter) {
+    const body = lastSpeakerFitting(ctx, ordinal, fits);
+    return body === null ? null : speaker(body, 'last-speaker');
   }
-  // (d) The last person named, within three paragraphs.
+  // (e) The last person named, within three paragraphs with words.
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
-    if (paragraph - (layout.sentences[c.sentence] as { paragraph: number }).paragraph > 3) break;
+    if (ordinal - ordinalOf(layout, paragraphOf(c)) > 3) break;
     if (c.kind === 'name' && fits(c.entity)) return speaker(c.entity as DocEntity, 'last-named');
   }
   return null;
 }
+
+function lastSpeakerFitting(ctx: AttributionScope, ordinal: number, fits: (e: DocEntity | null) => e is DocEntity): DocEntity | null {
+  for (let n = ctx.history.length - 1; n >= Math.max(0, ctx.history.length - ANTECEDENT_REACH); n -= 1) {
+    const h = ctx.history[n] as AttributionScope['history'][number];
+    if (ordinal - ordinalOf(ctx.layout, h.paragraph) > 3) break;
+    if (fits(h.speaker)) return h.speaker;
+  }
+  return null;
+}
+
+/**
+ * (d) The main subject (the first subject of its main clause) of an earlier sentence, within
+ * three paragraphs, nearest first: "She walked the ruins of Lahaina." then "From observation,
+ * she said …" goes on with the walker, not the town; "OceanGate released a statement after
+ * the Coast Guard said …" then "It said …" is OceanGate.
+ */
+function earlierMainSubject(
+  layout: AttributionScope['layout'],
+  before: readonly Mention[],
+  sentence: number,
+  ordinal: number,
+  entityOf: (c: Mention) => DocEntity | null,
+  fits: (e: DocEntity | null) => e is DocEntity,
+): DocEntity | null {
+  let n = before.length - 1;
+  while (n >= 0) {
+    const at = before[n] as Mention;
+    if (ordinal - ordinalOf(layout, (layout.sentences[at.sentence] as { paragraph: number }).paragraph) > 3) break;
+    // Going backwards, the last subject seen in a sentence is its first.
+    let main: Mention | null = null;
+    for (; n >= 0 && (before[n] as Mention).sentence === at.sentence; n -= 1) {
+      const c = before[n] as Mention;
+      if (c.subject && !c.subordinate) main = c;
+    }
+    const e = main === null || at.sentence === sentence ? null : entityOf(main);
+    if (fits(e)) return e;
+  }
+  return null;
+}
+
+/** A paragraph's place among the paragraphs with words: distances are read in those. */
+const ordinalOf = (layout: AttributionScope['layout'], paragraph: number): number => layout.paragraphs[paragraph]?.ordinal ?? paragraph;
 
 /**
  * "the intelligence director continued": a title the article never gave anyone by that
@@ -335,7 +390,7 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
         break;
       }
       case 'anaphor': {
-        const e = m.head === null ? null : ctx.registry.byAnaphor(m.head, m.start);
+        const e = m.head === null ? null : bodyNamed(ctx, m, ctx.registry.byAnaphor(m.head, m.start));
         if (e !== null) found = { entity: e, via: 'anaphor', mention: m.text, flags: [...flags, 'description'] };
         break;
       }
@@ -364,6 +419,17 @@ export function outletLike(ctx: AttributionScope, m: Mention): boolean {
   if (tokens.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName') || t.tags.has('Honorific'))) return false;
   if (e.name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w))) return false;
   return true;
+}
+
+/**
+ * "the company said": the last name the head fits may be a thing ("the Titan", a name of no
+ * known type) between the company's words and these; a body that spoke within three
+ * paragraphs is surer.
+ */
+function bodyNamed(ctx: AttributionScope, m: Mention, named: DocEntity | null): DocEntity | null {
+  if (named === null || named.type === 'Organization' || ORG_ANAPHORS[m.head ?? ''] === 'outlet') return named;
+  const body = (e: DocEntity | null): e is DocEntity => e !== null && e.type === 'Organization' && !e.outlet;
+  return lastSpeakerFitting(ctx, ordinalOf(ctx.layout, ctx.layout.sentences[m.sentence]?.paragraph ?? 0), body) ?? named;
 }
 
 /** The entity a mention stands for: an anaphor's ("the paper") is the last one its head fits. */
@@ -411,19 +477,19 @@ export function textAuthorBefore(ctx: AttributionScope, frame: Frame, k: number)
   return lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
 }
 
-/** The last speaker that is not an outlet, within `reach` paragraphs before the frame's. */
+/** The last speaker that is not an outlet, within `reach` paragraphs with words before the frame's. */
 function lastSpeakerWithin(ctx: AttributionScope, frame: Frame, reach: number, mention: string, flags: readonly string[]): Speaker | null {
-  const paragraph = ctx.layout.sentences[frame.sentence]?.paragraph ?? 0;
+  const ordinal = ordinalOf(ctx.layout, ctx.layout.sentences[frame.sentence]?.paragraph ?? 0);
   for (let n = ctx.history.length - 1; n >= 0; n -= 1) {
     const h = ctx.history[n] as AttributionScope['history'][number];
-    if (paragraph - h.paragraph > reach) return null;
+    if (ordinal - ordinalOf(ctx.layout, h.paragraph) > reach) return null;
     if (!h.speaker.outlet) return { entity: h.speaker, via: 'anaphor', mention, flags };
   }
   return null;
 }
 
-/** The line before a summary line, in paragraphs: a blank line between them counts as one. */
-const SUMMARY_REACH = 2;
+/** The line before a summary line. */
+const SUMMARY_REACH = 1;
 
 /**
  * "Describes the move as a “mid-cycle adjustment.”", "Says the talks will resume": a
