@@ -212,7 +212,7 @@ function showAfter(words: readonly Token[], i: number): Token[] {
 }
 
 /** A draft's paragraph counted in paragraphs of reporting: blank lines, captions and other furniture do not part a passage. */
-function reportingIndex(layout: Layout): (d: { readonly paragraph: number }) => number {
+export function reportingIndex(layout: Layout): (d: { readonly paragraph: number }) => number {
   const index: number[] = [];
   let n = 0;
   for (const p of layout.paragraphs) {
