@@ -52,14 +52,14 @@ const CONTEXT_DISCOUNT = { continued: 0.95, 'quoted-in': 0.95, 'previous-sentenc
 /** An organisation named in the statement's own words. */
 const OWN_BODY_CONFIDENCE = 0.7;
 
+/** The confidence from which a link goes into the statement (extract.ts keeps the rest in the review). */
+const ABOUT_LINKED = 0.5;
+
 /** A name or place the graph does not know, against a graph that knows the article: listed in the review, below the link threshold. */
 const NEW_AGAINST_GRAPH = 0.45;
 
 /** The article's own topic, for a statement nothing nearer names one for: a guess worth proposing, not a certainty. */
 const ARTICLE_TOPIC_CONFIDENCE = 0.6;
-
-/** An organisation named in the statement's own words (`namesIn` links one from elsewhere in the sentence less surely). */
-const ownBody = (l: AboutLink): boolean => l.how === 'named' && l.target.kind === 'entity' && l.target.entity.type === 'Organization' && l.confidence >= OWN_BODY_CONFIDENCE;
 
 const isPolicyOrEvent = (l: AboutLink): boolean => l.target.kind === 'graph' && (l.target.entry.type === 'Policy' || l.target.entry.type === 'Event');
 
@@ -67,6 +67,8 @@ export class AboutLinker {
   /** Speakers of each span: a co-speaker ("both Waltz and Ratcliffe suggested") is not what the statement is about. */
   private readonly speakersOf = new Map<string, Set<DocEntity>>();
   private readonly lastBySpeaker = new Map<DocEntity, AboutSubject>();
+  /** Links to a body the statement's own words name as what is acted on ("discussed TikTok"), not as who acts. */
+  private readonly ownObjects = new WeakSet<AboutLink>();
 
   constructor(
     private readonly layout: Layout,
@@ -103,7 +105,7 @@ export class AboutLinker {
     // A statement that names a place or a body of its own is about that ("the US will stay at our side", "discussed
     // TikTok with Xi"), unless the article reports an event: a place then says where, not what ("we will get East
     // Palestine back on its feet").
-    const placed = links.some((l) => l.target.kind !== 'entity' || ownBody(l));
+    const placed = links.some((l) => l.target.kind !== 'entity' || this.ownObjects.has(l));
     if (!links.some(isPolicyOrEvent) && main !== null && (!placed || main.type === 'Event')) links.push({ target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name });
     return dedupe(withoutLooseWords(links));
   }
@@ -123,7 +125,13 @@ export class AboutLinker {
     // ("“We’re going to have about 90 days,” he said, without … the tariff hike for China").
     const ownSubject = own.filter((h) => h.entry.type === 'Policy' || h.entry.type === 'Event');
     const chosen = s.kind === 'INDIRECT' && own.length > 0 ? own : ownSubject.length > 0 ? all.filter((h) => h.entry.type === 'Place' || ownSubject.includes(h)) : all;
-    return chosen.map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
+    // "the decision to pause tariffs …, insisting the pause was needed": a word several policies share ("tariffs")
+    // is a word of the policy the sentence names by a cue of its own, not a second topic.
+    const subject = (h: TopicHit): boolean => h.entry.type !== 'Place';
+    const named = chosen.some((h) => subject(h) && !h.shared);
+    return chosen
+      .filter((h) => !(named && subject(h) && h.shared))
+      .map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
   }
 
   private topicsNamed(sentence: number): AboutLink[] {
@@ -151,11 +159,16 @@ export class AboutLinker {
       const e = m.entity;
       if (m.kind !== 'name' || e === null || excluded.has(e) || e.outlet || !isSubstantial(e)) continue;
       const inOwnWords = m.start >= s.start && m.end <= s.end;
-      const link = (confidence: number): void => {
-        links.push({ target: { kind: 'entity', entity: e }, confidence: this.unknownToGraph(e) ? NEW_AGAINST_GRAPH : confidence, how: 'named', words: m.text });
+      const link = (confidence: number): AboutLink => {
+        const made: AboutLink = { target: { kind: 'entity', entity: e }, confidence: this.unknownToGraph(e) ? NEW_AGAINST_GRAPH : confidence, how: 'named', words: m.text };
+        links.push(made);
+        return made;
       };
       if (e.type === 'Person' || e.type === 'Unknown') link(inOwnWords ? 0.85 : 0.75);
-      else if (inOwnWords) link(OWN_BODY_CONFIDENCE);
+      else if (inOwnWords) {
+        const made = link(OWN_BODY_CONFIDENCE);
+        if (!m.subject && made.confidence >= ABOUT_LINKED) this.ownObjects.add(made);
+      }
       // "Kelly said TikTok “has a national security risk to it”": a fragment's sentence is its paraphrase.
       else if (s.kind === 'PARTIAL' && m.subject) link(0.6);
     }
