@@ -52,8 +52,8 @@ const CONTEXT_DISCOUNT = { continued: 0.95, 'quoted-in': 0.95, 'previous-sentenc
 /** An organisation named in the statement's own words. */
 const OWN_BODY_CONFIDENCE = 0.7;
 
-/** The confidence from which a link goes into the statement (extract.ts keeps the rest in the review). */
-const ABOUT_LINKED = 0.5;
+/** Below this, an about link stays in the review and out of the statement (extract.ts). */
+export const ABOUT_THRESHOLD = 0.5;
 
 /** A name or place the graph does not know, against a graph that knows the article: listed in the review, below the link threshold. */
 const NEW_AGAINST_GRAPH = 0.45;
@@ -167,7 +167,7 @@ export class AboutLinker {
       if (e.type === 'Person' || e.type === 'Unknown') link(inOwnWords ? 0.85 : 0.75);
       else if (inOwnWords) {
         const made = link(OWN_BODY_CONFIDENCE);
-        if (!m.subject && made.confidence >= ABOUT_LINKED) this.ownObjects.add(made);
+        if (!m.subject && made.confidence >= ABOUT_THRESHOLD) this.ownObjects.add(made);
       }
       // "Kelly said TikTok “has a national security risk to it”": a fragment's sentence is its paraphrase.
       else if (s.kind === 'PARTIAL' && m.subject) link(0.6);

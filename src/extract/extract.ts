@@ -12,7 +12,7 @@ import type { AboutStance, ArticleDocument, EntityInput, StatementInput } from '
 import { articleSlug as slugOfArticle, type StatementKind } from '../vocabulary';
 import { derivedArticleId } from '../ingest/identity';
 import { nameKey, slugify } from '../ingest/text';
-import { AboutLinker, isSubstantial, type AboutLink } from './about';
+import { ABOUT_THRESHOLD, AboutLinker, isSubstantial, type AboutLink } from './about';
 import { stanceCue } from './stance';
 import type { Speaker } from './frame';
 import { carryOver, Drafter, showVenues, withoutRepeats, type Draft } from './drafts';
@@ -123,8 +123,6 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   return assemble(prepared, registry, mentioned, ordered, drafter.left, options);
 }
 
-/** Below this, an about link stays in the review and out of the statement. */
-const ABOUT_THRESHOLD = 0.5;
 
 /** Ids: the graph's, or one from the name; two new entities never share one. */
 class EntityIds {

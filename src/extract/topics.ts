@@ -281,7 +281,8 @@ function resolveAnaphors(layout: Layout, anaphors: readonly { sentence: number; 
   const isPolicy = (h: TopicHit): boolean => h.entry.type === 'Policy';
   for (const a of anaphors) {
     const own = hits.get(a.sentence) ?? [];
-    if (own.some((h) => isPolicy(h) && h.start <= a.start && a.end <= h.end)) continue;
+    // "the pause" where "pause" is itself a policy's cue names that policy, not the one named before it.
+    if (own.some((h) => isPolicy(h) && h.start < a.end && a.start < h.end)) continue;
     let referent: TopicHit | null = null;
     for (let k = a.sentence; k >= Math.max(0, a.sentence - ANAPHOR_SENTENCES) && referent === null; k -= 1) {
       const earlier = (hits.get(k) ?? []).filter((h) => isPolicy(h) && h.end <= a.start);
