@@ -246,18 +246,18 @@ function journalistOf(before: Mention | undefined, m: Mention): boolean {
 
 /** How far below the surest policy or event a loose word's topic may be and still be linked. */
 const LOOSE_MARGIN = 0.15;
-/** Below this, a policy or event was found by a word several topics share (topics.ts, `SHARED`). */
+/** At or below this, a policy or event was found by one word alone: a word cut from a name, a one-word alias, a word several topics share. */
 const LOOSE_WEIGHT = 0.7;
 
 /**
- * "… insisting the pause was needed to pause tariffs": a word several policies share
- * ("tariffs") is no second topic beside one the sentence names by a surer cue; it is a word
- * of the first one's story.
+ * "… insisting the pause was needed to pause tariffs", "Trump's 90-day pause on tariffs": one
+ * word of another policy ("tariffs") is no second topic beside one the sentence names by a
+ * surer cue; it is a word of the first one's story.
  */
 function withoutLooseWords(links: readonly AboutLink[]): AboutLink[] {
   const named = links.filter((l) => isPolicyOrEvent(l) && l.how === 'named');
   const best = Math.max(0, ...named.map((l) => l.confidence));
-  return links.filter((l) => !(isPolicyOrEvent(l) && l.how === 'named' && l.confidence < LOOSE_WEIGHT && l.confidence < best - LOOSE_MARGIN + 1e-9 && named.some((o) => o !== l && o.confidence === best && keyOf(o.target) !== keyOf(l.target))));
+  return links.filter((l) => !(isPolicyOrEvent(l) && l.how === 'named' && l.confidence <= LOOSE_WEIGHT && l.confidence < best - LOOSE_MARGIN + 1e-9 && named.some((o) => o !== l && o.confidence === best && keyOf(o.target) !== keyOf(l.target))));
 }
 
 /** A word that opens a run of capitals but is no part of a place's name: a function word, a title, a demonym before a noun. */

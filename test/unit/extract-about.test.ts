@@ -159,7 +159,7 @@ describe('what a statement names of its own', () => {
 
 describe('topics several policies share, and cues that are numbers', () => {
   const graph: EntityInput[] = [
-    { id: 'policy:levy-pause', type: 'Policy', name: 'Pause of the ferry levy', aliases: ['the pause'] },
+    { id: 'policy:levy-pause', type: 'Policy', name: 'Pause of the ferry levy', aliases: ['the pause', '90-day pause'] },
     { id: 'policy:port-fees', type: 'Policy', name: 'Port fees', aliases: ['the fees', 'fees on ferries'] },
     { id: 'policy:bridge-fees', type: 'Policy', name: 'Bridge fees', aliases: ['the fees'] },
     { id: 'event:ferry-strike-2024', type: 'Event', name: 'Ferry strike of 2024', aliases: ['the strike'] },
@@ -168,6 +168,10 @@ describe('topics several policies share, and cues that are numbers', () => {
 
   it('gives a shared word no second topic beside a policy the sentence names by a cue of its own', () => {
     expect(aboutOf('The port fees rose in May.\nInes Calder said the decision to pause fees was sound, insisting the pause was needed.')).toEqual([['policy:levy-pause'], ['policy:levy-pause']]);
+  });
+
+  it('gives one word of another policy no second topic beside a policy named in full', () => {
+    expect(aboutOf('Ines Calder said the 90-day pause would help ferries.')).toEqual([['policy:levy-pause']]);
   });
 
   it('does not read a year in a topic’s name as a cue', () => {
