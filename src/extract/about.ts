@@ -49,6 +49,15 @@ export interface AboutSubject {
 
 const CONTEXT_DISCOUNT = { continued: 0.95, 'quoted-in': 0.95, 'previous-sentence': 0.9, 'same-speaker': 0.85 } as const;
 
+/** An organisation named in the statement's own words. */
+const OWN_BODY_CONFIDENCE = 0.7;
+
+/** Below this, an about link stays in the review and out of the statement (extract.ts). */
+export const ABOUT_THRESHOLD = 0.5;
+
+/** A name or place the graph does not know, against a graph that knows the article: listed in the review, below the link threshold. */
+const NEW_AGAINST_GRAPH = 0.45;
+
 /** The article's own topic, for a statement nothing nearer names one for: a guess worth proposing, not a certainty. */
 const ARTICLE_TOPIC_CONFIDENCE = 0.6;
 
@@ -58,6 +67,8 @@ export class AboutLinker {
   /** Speakers of each span: a co-speaker ("both Waltz and Ratcliffe suggested") is not what the statement is about. */
   private readonly speakersOf = new Map<string, Set<DocEntity>>();
   private readonly lastBySpeaker = new Map<DocEntity, AboutSubject>();
+  /** Links to a body the statement's own words name as what is acted on ("discussed TikTok"), not as who acts. */
+  private readonly ownObjects = new WeakSet<AboutLink>();
 
   constructor(
     private readonly layout: Layout,
@@ -65,6 +76,10 @@ export class AboutLinker {
     private readonly topics: TopicsBySentence,
     /** Names and aliases of the places the gazetteer knows: never proposed as new. */
     private readonly placeKeys: ReadonlySet<string>,
+    /** Whether the names were resolved against a graph that knows something of the article (not from the text alone). */
+    private readonly graph = false,
+    /** A paragraph's index counted in paragraphs of reporting (blank lines and furniture between do not part them). */
+    private readonly reportingAt: (paragraph: number) => number = (p) => p,
   ) {}
 
   /** Links every subject, in document order (carry-over reads the ones before). */
@@ -82,13 +97,15 @@ export class AboutLinker {
 
   private link(s: AboutSubject): AboutLink[] {
     const links = [...this.topicsOf(s), ...this.namesIn(s)];
-    // A continuation, or a quote inside a quote, is the same passage: it keeps what that is about.
-    links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
+    // A continuation, or a quote inside a quote, is the same passage: it keeps what that is about,
+    // unless it names a policy or event of its own ("… a really complicated recovery").
+    if (!links.some(isPolicyOrEvent)) links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
     if (!links.some(isPolicyOrEvent)) links.push(...this.fromContext(s));
     const main = this.topics.main;
-    // A statement that names a place of its own is about that place ("the US will stay at our side"), unless the
-    // article reports an event: a place then says where, not what ("we will get East Palestine back on its feet").
-    const placed = links.some((l) => l.target.kind !== 'entity');
+    // A statement that names a place or a body of its own is about that ("the US will stay at our side", "discussed
+    // TikTok with Xi"), unless the article reports an event: a place then says where, not what ("we will get East
+    // Palestine back on its feet").
+    const placed = links.some((l) => l.target.kind !== 'entity' || this.ownObjects.has(l));
     if (!links.some(isPolicyOrEvent) && main !== null && (!placed || main.type === 'Event')) links.push({ target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name });
     return dedupe(withoutLooseWords(links));
   }
@@ -104,8 +121,17 @@ export class AboutLinker {
     const insideName = (h: TopicHit): boolean => h.entry.type === 'Place' && names.some((m) => m.start <= h.start && h.end <= m.end && m.end - m.start > h.end - h.start);
     const all = (this.topics.hits.get(s.sentence) ?? []).filter((h) => (s.venue === null || !s.venue.toLowerCase().includes(h.words.toLowerCase())) && !insideName(h));
     const own = all.filter((h) => h.start >= s.start && h.end <= s.end);
-    const chosen = s.kind === 'INDIRECT' && own.length > 0 ? own : all;
-    return chosen.map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
+    // A quote whose own words name a policy or event is about that, not about one its attribution's aside names
+    // ("“We’re going to have about 90 days,” he said, without … the tariff hike for China").
+    const ownSubject = own.filter((h) => h.entry.type === 'Policy' || h.entry.type === 'Event');
+    const chosen = s.kind === 'INDIRECT' && own.length > 0 ? own : ownSubject.length > 0 ? all.filter((h) => h.entry.type === 'Place' || ownSubject.includes(h)) : all;
+    // "the decision to pause tariffs …, insisting the pause was needed": a word several policies share ("tariffs")
+    // is a word of the policy the sentence names by a cue of its own, not a second topic.
+    const subject = (h: TopicHit): boolean => h.entry.type !== 'Place';
+    const named = chosen.some((h) => subject(h) && !h.shared);
+    return chosen
+      .filter((h) => !(named && subject(h) && h.shared))
+      .map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
   }
 
   private topicsNamed(sentence: number): AboutLink[] {
@@ -127,18 +153,36 @@ export class AboutLinker {
       if (m.kind === 'place') {
         const name = this.placeName(m);
         if (name === null) continue;
-        if (!knownPlaces.has(name.toLowerCase()) && !this.placeKeys.has(nameKey(name)) && /^\p{Lu}/u.test(name)) links.push({ target: { kind: 'new-place', name }, confidence: 0.6, how: 'named', words: m.text });
+        if (!knownPlaces.has(name.toLowerCase()) && !this.placeKeys.has(nameKey(name)) && /^\p{Lu}/u.test(name)) links.push({ target: { kind: 'new-place', name }, confidence: this.graph ? NEW_AGAINST_GRAPH : 0.6, how: 'named', words: m.text });
         continue;
       }
       const e = m.entity;
       if (m.kind !== 'name' || e === null || excluded.has(e) || e.outlet || !isSubstantial(e)) continue;
       const inOwnWords = m.start >= s.start && m.end <= s.end;
-      if (e.type === 'Person' || e.type === 'Unknown') links.push({ target: { kind: 'entity', entity: e }, confidence: inOwnWords ? 0.85 : 0.75, how: 'named', words: m.text });
-      else if (inOwnWords) links.push({ target: { kind: 'entity', entity: e }, confidence: 0.7, how: 'named', words: m.text });
+      const link = (confidence: number): AboutLink => {
+        const made: AboutLink = { target: { kind: 'entity', entity: e }, confidence: this.unknownToGraph(e) ? NEW_AGAINST_GRAPH : confidence, how: 'named', words: m.text };
+        links.push(made);
+        return made;
+      };
+      if (e.type === 'Person' || e.type === 'Unknown') link(inOwnWords ? 0.85 : 0.75);
+      else if (inOwnWords) {
+        const made = link(OWN_BODY_CONFIDENCE);
+        if (!m.subject && made.confidence >= ABOUT_THRESHOLD) this.ownObjects.add(made);
+      }
       // "Kelly said TikTok “has a national security risk to it”": a fragment's sentence is its paraphrase.
-      else if (s.kind === 'PARTIAL' && m.subject) links.push({ target: { kind: 'entity', entity: e }, confidence: 0.6, how: 'named', words: m.text });
+      else if (s.kind === 'PARTIAL' && m.subject) link(0.6);
     }
     return links;
+  }
+
+  /**
+   * A name the graph was asked about and does not know: with a graph that knows the article's
+   * story, such a name is as often a misread run ("U.S. multiple"), a room or a platform ("Oval
+   * Office", "Truth Social") or someone the words are said to, as a topic; it stays a proposal
+   * in the review, not a link.
+   */
+  private unknownToGraph(e: DocEntity): boolean {
+    return this.graph && e.graph === null;
   }
 
   /**
@@ -162,7 +206,7 @@ export class AboutLinker {
     const namesNothing = (this.topics.hits.get(s.sentence) ?? []).length === 0;
     const candidates: [readonly AboutLink[], keyof typeof CONTEXT_DISCOUNT][] = [[namesNothing ? this.previousSentence(s) : [], 'previous-sentence']];
     const previous = s.speakers.length === 1 ? this.lastBySpeaker.get((s.speakers[0] as { entity: DocEntity }).entity) : undefined;
-    if (previous !== undefined && previous.kind !== 'INDIRECT' && s.paragraph - previous.paragraph <= 1) candidates.push([previous.about, 'same-speaker']);
+    if (previous !== undefined && previous.kind !== 'INDIRECT' && this.reportingAt(s.paragraph) - this.reportingAt(previous.paragraph) <= 1) candidates.push([previous.about, 'same-speaker']);
     for (const [source, how] of candidates) {
       const inherited = inherit(source, how);
       if (inherited.length > 0) return inherited;
@@ -174,7 +218,7 @@ export class AboutLinker {
   private previousSentence(s: AboutSubject): AboutLink[] {
     for (let k = s.sentence - 1; k >= 0; k -= 1) {
       const sentence = this.layout.sentences[k];
-      if (sentence === undefined || s.paragraph - sentence.paragraph > 1) return [];
+      if (sentence === undefined || this.reportingAt(s.paragraph) - this.reportingAt(sentence.paragraph) > 1) return [];
       if (this.layout.paragraphs[sentence.paragraph]?.kind === 'body') return this.topicsNamed(k);
     }
     return [];
@@ -202,18 +246,18 @@ function journalistOf(before: Mention | undefined, m: Mention): boolean {
 
 /** How far below the surest policy or event a loose word's topic may be and still be linked. */
 const LOOSE_MARGIN = 0.15;
-/** Below this, a policy or event was found by a word several topics share (topics.ts, `SHARED`). */
+/** At or below this, a policy or event was found by one word alone: a word cut from a name, a one-word alias, a word several topics share. */
 const LOOSE_WEIGHT = 0.7;
 
 /**
- * "… insisting the pause was needed to pause tariffs": a word several policies share
- * ("tariffs") is no second topic beside one the sentence names by a surer cue; it is a word
- * of the first one's story.
+ * "… insisting the pause was needed to pause tariffs", "Trump's 90-day pause on tariffs": one
+ * word of another policy ("tariffs") is no second topic beside one the sentence names by a
+ * surer cue; it is a word of the first one's story.
  */
 function withoutLooseWords(links: readonly AboutLink[]): AboutLink[] {
   const named = links.filter((l) => isPolicyOrEvent(l) && l.how === 'named');
   const best = Math.max(0, ...named.map((l) => l.confidence));
-  return links.filter((l) => !(isPolicyOrEvent(l) && l.how === 'named' && l.confidence < LOOSE_WEIGHT && l.confidence < best - LOOSE_MARGIN + 1e-9 && named.some((o) => o !== l && o.confidence === best && keyOf(o.target) !== keyOf(l.target))));
+  return links.filter((l) => !(isPolicyOrEvent(l) && l.how === 'named' && l.confidence <= LOOSE_WEIGHT && l.confidence < best - LOOSE_MARGIN + 1e-9 && named.some((o) => o !== l && o.confidence === best && keyOf(o.target) !== keyOf(l.target))));
 }
 
 /** A word that opens a run of capitals but is no part of a place's name: a function word, a title, a demonym before a noun. */

@@ -12,7 +12,7 @@ import type { AboutStance, ArticleDocument, EntityInput, StatementInput } from '
 import { articleSlug as slugOfArticle, type StatementKind } from '../vocabulary';
 import { derivedArticleId } from '../ingest/identity';
 import { nameKey, slugify } from '../ingest/text';
-import { AboutLinker, isSubstantial, type AboutLink } from './about';
+import { ABOUT_THRESHOLD, AboutLinker, isSubstantial, type AboutLink } from './about';
 import { stanceCue } from './stance';
 import type { Speaker } from './frame';
 import { carryOver, Drafter, showVenues, withoutRepeats, type Draft } from './drafts';
@@ -118,13 +118,11 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   showVenues(ordered, drafter.shows);
   carryOccasions(ordered, scope);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
-  new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys).linkAll(ordered);
+  new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys, gazetteer.entries.length > 0).linkAll(ordered);
   const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));
   return assemble(prepared, registry, mentioned, ordered, drafter.left, options);
 }
 
-/** Below this, an about link stays in the review and out of the statement. */
-const ABOUT_THRESHOLD = 0.5;
 
 /** Ids: the graph's, or one from the name; two new entities never share one. */
 class EntityIds {
@@ -156,9 +154,10 @@ class EntityIds {
     return id;
   }
 
-  place(name: string): string {
+  /** The id of a place the graph lacks; `linked`: a statement is about it, so the document defines it. */
+  place(name: string, linked: boolean): string {
     const id = `place:${slugify(name) || 'unnamed'}`;
-    if (!this.newPlaces.has(id)) this.newPlaces.set(id, name);
+    if (linked && !this.newPlaces.has(id)) this.newPlaces.set(id, name);
     return id;
   }
 }
@@ -178,7 +177,7 @@ function aboutOf(d: Draft, speaker: DocEntity, ids: EntityIds, used: Set<DocEnti
     const t = link.target;
     if (t.kind === 'entity' && t.entity === speaker) continue;
     if (t.kind === 'entity') used.add(t.entity);
-    const id = t.kind === 'entity' ? ids.of(t.entity) : t.kind === 'graph' ? t.entry.id : ids.place(t.name);
+    const id = t.kind === 'entity' ? ids.of(t.entity) : t.kind === 'graph' ? t.entry.id : ids.place(t.name, link.confidence >= ABOUT_THRESHOLD);
     if (!out.some((a) => a.id === id)) out.push({ id, confidence: link.confidence, how: link.how, words: link.words, proposed: t.kind === 'new-place' });
   }
   return out;

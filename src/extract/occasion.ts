@@ -36,6 +36,13 @@ const goesOn = (d: Draft): boolean => !d.flags.includes('new-occasion') && (d.le
 const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speakers.length === 1 ? (d.speakers[0] as { entity: DocEntity }).entity : null);
 
 /**
+ * The speaker who was at the statement's occasion: not one whose words a spokesperson gave
+ * ("A spokesperson for Ohtani told ESPN …"), who was not at that interview and may have
+ * spoken for themself elsewhere.
+ */
+const attendeeOf = (d: Draft): DocEntity | null => (d.speakers.some((sp) => sp.flags.includes('spokesperson')) ? null : speakerOf(d));
+
+/**
  * Gives each statement without a venue its speaker's occasion; `drafts` in document order.
  *
  * A speaker the article puts on one occasion only (one interview, one news conference; not a
@@ -71,7 +78,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
       const occasion = { venue: d.venue, venueOutlets: d.venueOutlets };
-      last.set(speaker, { occasion, paragraph: at(d) });
+      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d) });
       previous.set(speaker, d);
       continue;
     }
@@ -109,7 +116,7 @@ const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|
  */
 function articleOccasions(drafts: readonly Draft[], named: readonly NamedOccasion[]): { only: Map<DocEntity, NamedOccasion>; holders: Set<DocEntity>; shared: NamedOccasion | null } {
   const own: NamedOccasion[] = drafts.flatMap((d) => {
-    const speaker = speakerOf(d);
+    const speaker = attendeeOf(d);
     return speaker !== null && d.venue !== null ? [{ holder: speaker, venue: d.venue, outlets: d.venueOutlets, start: d.start, paragraph: d.paragraph }] : [];
   });
   const byHolder = new Map<DocEntity | null, NamedOccasion[]>();
@@ -212,7 +219,7 @@ function showAfter(words: readonly Token[], i: number): Token[] {
 }
 
 /** A draft's paragraph counted in paragraphs of reporting: blank lines, captions and other furniture do not part a passage. */
-function reportingIndex(layout: Layout): (d: { readonly paragraph: number }) => number {
+export function reportingIndex(layout: Layout): (d: { readonly paragraph: number }) => number {
   const index: number[] = [];
   let n = 0;
   for (const p of layout.paragraphs) {

@@ -23,6 +23,8 @@ export interface TopicHit {
   readonly words: string;
   readonly start: number;
   readonly end: number;
+  /** Found by a word several topics share ("tariffs"), given to this one as the one the article names most. */
+  readonly shared: boolean;
 }
 
 interface Cue {
@@ -31,6 +33,8 @@ interface Cue {
   readonly weight: number;
   /** Places must be written with a capital: "US" is not "us". */
   readonly capital: boolean;
+  /** A whole name or alias the graph gives ("the strike"), not a run cut from one. */
+  readonly alias: boolean;
 }
 
 interface Word {
@@ -46,7 +50,10 @@ const DETERMINERS = new Set(['the', 'this', 'that']);
 /** How many sentences back "the move" looks for the policy it means. */
 const ANAPHOR_SENTENCES = 4;
 
-const FUNCTION_WORDS = new Set('a an the of with to and for in on at by between from across over into its their his her our this that as or than'.split(' '));
+const FUNCTION_WORDS = new Set('a an the of with to and for in on at by between from across over into its their his her our this that as or than about after before during under since until within without'.split(' '));
+
+/** A word of digits only ("2024", "3" of "3,200"): a year or a count says no more of one topic than of another. */
+const NUMBER = /^\p{N}+$/u;
 
 /** Cue weights: a full name or alias is sure; a run of words less so, a single word least. */
 const WEIGHT = { anaphor: 0.7, name: 1, singleWordAlias: 0.7, run: 0.8, longRun: 0.9, word: 0.7 } as const;
@@ -109,35 +116,36 @@ function runsOf(phrase: string): string[][] {
 
 /** Every cue of every topic, keyed by its first stem; a cue shared by several topics lists them all. */
 function cuesOf(topics: readonly GazetteerEntry[]): Map<string, Cue[]> {
-  const byKey = new Map<string, { stems: string[]; entries: Set<GazetteerEntry>; weight: number; capital: boolean }>();
-  const add = (stems: string[], entry: GazetteerEntry, weight: number, capital: boolean): void => {
-    if (stems.length === 0) return;
+  const byKey = new Map<string, { stems: string[]; entries: Set<GazetteerEntry>; weight: number; capital: boolean; alias: boolean }>();
+  const add = (stems: string[], entry: GazetteerEntry, weight: number, capital: boolean, alias: boolean): void => {
+    if (stems.length === 0 || stems.every((st) => NUMBER.test(st))) return;
     const key = stems.join(' ');
     const cue = byKey.get(key);
-    if (cue === undefined) byKey.set(key, { stems, entries: new Set([entry]), weight, capital });
+    if (cue === undefined) byKey.set(key, { stems, entries: new Set([entry]), weight, capital, alias });
     else {
       cue.entries.add(entry);
       cue.weight = Math.max(cue.weight, weight);
+      cue.alias ||= alias;
     }
   };
   for (const entry of topics) {
     const names = [entry.name, ...entry.aliases].filter((n) => nameKey(n) !== '');
     for (const name of names) {
       const stems = (name.match(WORD) ?? []).filter((w, i) => i > 0 || w.toLowerCase() !== 'the').map(stem);
-      add(stems, entry, stems.length === 1 && entry.type !== 'Place' ? WEIGHT.singleWordAlias : WEIGHT.name, entry.type === 'Place');
+      add(stems, entry, stems.length === 1 && entry.type !== 'Place' ? WEIGHT.singleWordAlias : WEIGHT.name, entry.type === 'Place', true);
     }
     if (entry.type === 'Place') continue;
     for (const phrase of [...names, entry.description ?? '']) {
       for (const run of runsOf(phrase)) {
         if (run.length === 1 && phrase === entry.description) continue;
-        add(run.map(stem), entry, run.length === 1 ? WEIGHT.word : run.length === 2 ? WEIGHT.run : WEIGHT.longRun, false);
+        add(run.map(stem), entry, run.length === 1 ? WEIGHT.word : run.length === 2 ? WEIGHT.run : WEIGHT.longRun, false, false);
       }
     }
   }
   const cues = new Map<string, Cue[]>();
   for (const cue of byKey.values()) {
     const list = cues.get(cue.stems[0] as string) ?? [];
-    list.push({ stems: cue.stems, entries: [...cue.entries], weight: cue.weight, capital: cue.capital });
+    list.push({ stems: cue.stems, entries: [...cue.entries], weight: cue.weight, capital: cue.capital, alias: cue.alias });
     cues.set(cue.stems[0] as string, list);
   }
   return cues;
@@ -155,17 +163,20 @@ const TITLE_WEIGHT = 2;
 
 /**
  * The policy or event the article reports on: the one its headline and body sentences name
- * most, each sentence once; null when two tie or none is named. A news story reports one
- * event, and a quote that names nothing ("it is going to take some time") is about it.
+ * most, each sentence once; between two named as often, the one named by surer cues in all
+ * (`weights`: a full name over a one-word alias); null when they tie on both or none is
+ * named. A news story reports one event, and a quote that names nothing ("it is going to
+ * take some time") is about it.
  */
-export function mainTopic(named: ReadonlyMap<number, readonly GazetteerEntry[]>, inTitle: ReadonlySet<GazetteerEntry>): GazetteerEntry | null {
+export function mainTopic(named: ReadonlyMap<number, readonly GazetteerEntry[]>, inTitle: ReadonlySet<GazetteerEntry>, weights: ReadonlyMap<GazetteerEntry, number> = new Map()): GazetteerEntry | null {
   const score = new Map<GazetteerEntry, number>();
   const isSubject = (e: GazetteerEntry): boolean => e.type === 'Policy' || e.type === 'Event';
   for (const e of inTitle) if (isSubject(e)) score.set(e, TITLE_WEIGHT);
   for (const list of named.values()) for (const e of new Set(list)) if (isSubject(e)) score.set(e, (score.get(e) ?? 0) + 1);
-  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const weight = (e: GazetteerEntry): number => Math.round((weights.get(e) ?? 0) * 100);
+  const ranked = [...score].sort((a, b) => b[1] - a[1] || weight(b[0]) - weight(a[0]));
   const [first, second] = ranked;
-  return first !== undefined && (second === undefined || first[1] > second[1]) ? first[0] : null;
+  return first !== undefined && (second === undefined || first[1] > second[1] || weight(first[0]) > weight(second[0])) ? first[0] : null;
 }
 
 /** Finds the gazetteer's places, policies and events in every body sentence of `layout`. */
@@ -196,7 +207,7 @@ export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): T
     }
   }
   // The article's subject from what names one topic only; a word several topics share ("tariffs") then goes to it.
-  const main = mainTopic(namedOnce(raw), inTitle);
+  const main = mainTopic(namedOnce(raw), inTitle, strength(raw));
   // Longest first, so that "Oval Office meeting" takes its words from "meeting".
   raw.sort((a, b) => a.sentence - b.sentence || b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const { sentence, cue, start, end } of raw) {
@@ -206,7 +217,7 @@ export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): T
     // Places keep their own words: "Paris" in "meeting of European army chiefs in Paris".
     if (entry.type !== 'Place' && list.some((h) => h.entry.type !== 'Place' && h.start <= start && end <= h.end && h.entry !== entry)) continue;
     const same = list.findIndex((h) => h.entry === entry);
-    const hit = { entry, weight: cue.entries.length > 1 ? cue.weight * SHARED : cue.weight, words: layout.text.slice(start, end), start, end };
+    const hit = { entry, weight: cue.entries.length > 1 ? cue.weight * SHARED : cue.weight, words: layout.text.slice(start, end), start, end, shared: cue.entries.length > 1 };
     if (same === -1) list.push(hit);
     else if ((list[same] as TopicHit).weight < hit.weight) list[same] = hit;
     hits.set(sentence, list);
@@ -217,9 +228,24 @@ export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): T
 
 /**
  * A cue that tells which topic the article is about: one topic's own, and more than a
- * single loose word ("tariffs" cut from "tariffs on China" is said of every tariff).
+ * single loose word ("tariffs" cut from "tariffs on China" is said of every tariff); a
+ * one-word alias the graph gives a single topic ("the strike") tells.
  */
-const telling = (cue: Cue): boolean => cue.entries.length === 1 && cue.weight >= WEIGHT.run;
+const telling = (cue: Cue): boolean => cue.entries.length === 1 && (cue.weight >= WEIGHT.run || cue.alias);
+
+/** How surely the sentences name each topic by cues of its own: the surest cue of each sentence, summed. */
+function strength(raw: readonly { sentence: number; cue: Cue }[]): Map<GazetteerEntry, number> {
+  const best = new Map<string, { entry: GazetteerEntry; weight: number }>();
+  for (const { sentence, cue } of raw) {
+    const entry = cue.entries[0] as GazetteerEntry;
+    if (cue.entries.length !== 1) continue;
+    const key = `${sentence} ${entry.id}`;
+    if ((best.get(key)?.weight ?? 0) < cue.weight) best.set(key, { entry, weight: cue.weight });
+  }
+  const total = new Map<GazetteerEntry, number>();
+  for (const { entry, weight } of best.values()) total.set(entry, (total.get(entry) ?? 0) + weight);
+  return total;
+}
 
 /** The topics each sentence names by a telling cue, sentence by sentence. */
 function namedOnce(raw: readonly { sentence: number; cue: Cue }[]): Map<number, GazetteerEntry[]> {
@@ -255,14 +281,15 @@ function resolveAnaphors(layout: Layout, anaphors: readonly { sentence: number; 
   const isPolicy = (h: TopicHit): boolean => h.entry.type === 'Policy';
   for (const a of anaphors) {
     const own = hits.get(a.sentence) ?? [];
-    if (own.some((h) => isPolicy(h) && h.start <= a.start && a.end <= h.end)) continue;
+    // "the pause" where "pause" is itself a policy's cue names that policy, not the one named before it.
+    if (own.some((h) => isPolicy(h) && h.start < a.end && a.start < h.end)) continue;
     let referent: TopicHit | null = null;
     for (let k = a.sentence; k >= Math.max(0, a.sentence - ANAPHOR_SENTENCES) && referent === null; k -= 1) {
       const earlier = (hits.get(k) ?? []).filter((h) => isPolicy(h) && h.end <= a.start);
       referent = earlier.reduce<TopicHit | null>((x, h) => (x === null || h.start > x.start ? h : x), null);
     }
     if (referent === null || own.some((h) => h.entry === referent.entry)) continue;
-    hits.set(a.sentence, [...own, { entry: referent.entry, weight: WEIGHT.anaphor, words: layout.text.slice(a.start, a.end), start: a.start, end: a.end }]);
+    hits.set(a.sentence, [...own, { entry: referent.entry, weight: WEIGHT.anaphor, words: layout.text.slice(a.start, a.end), start: a.start, end: a.end, shared: false }]);
   }
 }
 

@@ -13,7 +13,7 @@ import { FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { readsAsPersonName } from '../../src/extract/person-name';
-import type { ArticleDocument, StatementInput } from '../../src/ingest/document';
+import type { ArticleDocument, EntityInput, StatementInput } from '../../src/ingest/document';
 
 const fixture = (name: string): ArticleDocument => JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')) as ArticleDocument;
 
@@ -31,7 +31,7 @@ function proposedFor(gold: ArticleDocument): unknown[] {
   });
 }
 
-describe.each(['about-article-topic', 'venue-occasion-briefing', 'venue-article-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
+describe.each(['about-article-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
   it('gives every statement the speaker, about, venue and outlets of the gold', () => {
     const gold = fixture(name);
     expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
@@ -114,5 +114,71 @@ describe('names that only look like people', () => {
   it('leaves a storm named like a person out of the document offline', () => {
     const text = 'T\nHurricane Odile reached the coast on Friday.\n"The water came in fast," said Petra Lind, a fisher.\n';
     expect(extractText(text, { title: 'T' }).document.entities.map((e) => e.id)).toEqual(['person:petra-lind']);
+  });
+});
+
+describe('what a statement names of its own', () => {
+  const graph: EntityInput[] = [
+    { id: 'policy:ferry-levy-pause', type: 'Policy', name: 'Pause of the ferry levy', aliases: ['the pause'] },
+    { id: 'policy:parking-charge', type: 'Policy', name: 'Harbour parking charge', aliases: ['the parking charge'] },
+    { id: 'org:tidewell', type: 'Organization', name: 'Tidewell', aliases: [], kind: 'OTHER' },
+  ];
+  const propose = (text: string, entities: readonly EntityInput[] = graph) => extractText(`T\n${text}\n`, { title: 'T', gazetteer: gazetteerOf(entities) }).document;
+
+  it('against a graph, leaves a name or place the graph lacks in the review, below the link, and out of the entities', () => {
+    const document = propose('The council voted to pause the ferry levy.\n"The pause is working," Ines Calder said in the Blue Room, after a post on Chirp Social.');
+    expect(document.statements.map((s) => s.about)).toEqual([['policy:ferry-levy-pause']]);
+    expect(document.review[0]?.about.map((a) => [a.id, a.confidence, a.proposed])).toEqual([
+      ['policy:ferry-levy-pause', 0.7, false],
+      ['place:blue-room', 0.45, true],
+    ]);
+    expect(document.entities.filter((e) => e.type === 'Place')).toEqual([]);
+  });
+
+  it('offline, still proposes the place the text names', () => {
+    const document = propose('"Kestrel Bay will recover," Ines Calder said.', []);
+    expect(document.statements.map((s) => s.about)).toEqual([['place:kestrel-bay']]);
+  });
+
+  it('keeps to the policy its quoted words name, not one its attribution’s aside names', () => {
+    const document = propose('"The pause gives us six months," Ines Calder said, without saying more about the parking charge.');
+    expect(document.statements.map((s) => s.about)).toEqual([['policy:ferry-levy-pause']]);
+  });
+
+  it('takes no policy of the article when it names a body as what it speaks of, and does when the body acts', () => {
+    const text = (clause: string): string => `The council voted to pause the ferry levy.\nThe weather was mild.\nSchools reopened.\nInes Calder said ${clause}.`;
+    expect(propose(text('she had discussed Tidewell with the port board')).statements.map((s) => s.about)).toEqual([['org:tidewell']]);
+    expect(propose(text('Tidewell had cut its fares')).statements.map((s) => [...(s.about ?? [])].sort())).toEqual([['org:tidewell', 'policy:ferry-levy-pause']]);
+  });
+
+  it('reads "the pause" as the policy "pause" is a cue of, not the one named before it', () => {
+    const document = propose('The council kept the parking charge.\nCouncillor Tomas Reyes, who voted against the pause, said the council "has lost its nerve."');
+    expect(document.statements.map((s) => s.about)).toEqual([['policy:ferry-levy-pause']]);
+  });
+});
+
+describe('topics several policies share, and cues that are numbers', () => {
+  const graph: EntityInput[] = [
+    { id: 'policy:levy-pause', type: 'Policy', name: 'Pause of the ferry levy', aliases: ['the pause', '90-day pause'] },
+    { id: 'policy:port-fees', type: 'Policy', name: 'Port fees', aliases: ['the fees', 'fees on ferries'] },
+    { id: 'policy:bridge-fees', type: 'Policy', name: 'Bridge fees', aliases: ['the fees'] },
+    { id: 'event:ferry-strike-2024', type: 'Event', name: 'Ferry strike of 2024', aliases: ['the strike'] },
+  ];
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(`T\n${text}\n`, { title: 'T', gazetteer: gazetteerOf(graph) }).document.statements.map((s) => s.about);
+
+  it('gives a shared word no second topic beside a policy the sentence names by a cue of its own', () => {
+    expect(aboutOf('The port fees rose in May.\nInes Calder said the decision to pause fees was sound, insisting the pause was needed.')).toEqual([['policy:levy-pause'], ['policy:levy-pause']]);
+  });
+
+  it('gives one word of another policy no second topic beside a policy named in full', () => {
+    expect(aboutOf('Ines Calder said the 90-day pause would help ferries.')).toEqual([['policy:levy-pause']]);
+  });
+
+  it('does not read a year in a topic’s name as a cue', () => {
+    expect(aboutOf('"From 2019 to 2024 the crossings doubled," Ines Calder said.')).toEqual([undefined]);
+  });
+
+  it('does not give a continuation that names its own event the topic of the quote it continues', () => {
+    expect(aboutOf('"The pause helps," Ines Calder said. "But the strike cost us the season."')).toEqual([['policy:levy-pause'], ['event:ferry-strike-2024']]);
   });
 });

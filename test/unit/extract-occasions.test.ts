@@ -80,3 +80,13 @@ describe('two venues in one sentence', () => {
     expect([s?.venue, s?.reportedBy]).toEqual(['interview on Channel Six', ['org:channel-six']]);
   });
 });
+
+describe('words a spokesperson gave', () => {
+  it('do not put the person they speak for at that interview: what the person says later takes no venue from it', () => {
+    const text = ['A spokesperson for Mayor Ines Calder told the Harbour Gazette that the levy would return.', ...filler, '“We listened to the islanders,” Calder said.'].join('\n');
+    expect(venues(text)).toEqual([
+      ['person:ines-calder', 'told the Harbour Gazette'],
+      ['person:ines-calder', undefined],
+    ]);
+  });
+});
