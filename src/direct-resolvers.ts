@@ -9,16 +9,18 @@
  * promise, which graphql-js then completes through its slower promise path. A lookup runs
  * that for each resolved field, a page for each field of each of its rows.
  *
- * For a query or field resolver whose parameters are only the root, the context, the info
- * and scalar or enum arguments, and that has no middlewares, roles or validation of its own,
- * all of that comes to calling the method with the values as graphql-js hands them over: the
- * parameters are put in order once, here, and the method is called directly. Anything else
- * (an argument of an input or args class, which type-graphql turns into instances; a root
- * typed as a class, which it copies into one; a field two resolvers could answer) keeps
- * type-graphql's resolver, as do mutations and subscriptions.
+ * For a query or field resolver whose parameters are only the root, the context, the info and
+ * its arguments, and that has no middlewares, roles or validation of its own, all of that
+ * comes to calling the method with the values as graphql-js hands them over, arguments of
+ * an input or args class made into instances as type-graphql makes them (input-instances.ts):
+ * the parameters are put in order once, here, and the method is called directly. Anything
+ * else (a root typed as a class, which type-graphql copies into one; an argument of a type
+ * input-instances.ts does not plan; a field two resolvers could answer) keeps type-graphql's
+ * resolver, as do mutations and subscriptions.
  */
-import { GraphQLScalarType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { argsConverterOf, converterOf, convertEach, passOn } from './input-instances';
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type ResolverMetadata = Storage['queries'][number];
@@ -36,18 +38,6 @@ function instanceOf(target: ClassTarget): object {
   return instance;
 }
 
-/** Types whose values type-graphql passes on as they are: scalars and registered enums. */
-function passedAsIs(type: unknown, storage: Storage): boolean {
-  const unwrapped = Array.isArray(type) ? type[0] : type;
-  return (
-    unwrapped instanceof GraphQLScalarType ||
-    unwrapped === String ||
-    unwrapped === Number ||
-    unwrapped === Boolean ||
-    storage.enums.some((e) => e.enumObj === unwrapped)
-  );
-}
-
 /** How a parameter's value is read from graphql-js's arguments, or null when type-graphql does more than read it. */
 function getterOf(param: Param, storage: Storage): Getter | null {
   switch (param.kind) {
@@ -63,10 +53,17 @@ function getterOf(param: Param, storage: Storage): Getter | null {
       const key = param.propertyName;
       return key === undefined ? (root) => root : (root) => (root as Record<string, unknown>)[key];
     }
-    case 'arg': {
-      if (param.validateFn !== undefined || (param.validateSettings !== undefined && param.validateSettings !== false) || !passedAsIs(param.getType(), storage)) return null;
+    case 'arg':
+    case 'args': {
+      if (param.validateFn !== undefined || (param.validateSettings !== undefined && param.validateSettings !== false)) return null;
+      if (param.kind === 'args') {
+        const convertArgs = argsConverterOf(param.getType() as ClassTarget, storage);
+        return convertArgs === null ? null : (_root, args) => convertArgs(args);
+      }
+      const convert = converterOf(param.getType(), storage);
       const name = param.name;
-      return (_root, args) => args[name];
+      if (convert === null) return null;
+      return convert === passOn ? (_root, args) => args[name] : (_root, args) => convertEach(convert, args[name]);
     }
     default:
       return null;

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { isAbstractType, type GraphQLFieldMap, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import path from 'node:path';
+import { getMetadataStorage } from 'type-graphql';
+import { argsConverterOf, converterOf, convertEach, type Convert } from '../../src/input-instances';
 import { appSchema, printSchemaFile } from '../../src/schema';
+
+type ParamMetadata = NonNullable<ReturnType<typeof getMetadataStorage>['queries'][number]['params']>[number];
 
 describe('schema/schema.graphql', () => {
   it('is exactly what the code generates (run `npm run schema:emit` after changing types)', async () => {
@@ -63,3 +67,32 @@ function fieldsKeptByTypeGraphql(type: GraphQLObjectType): string[] {
     .map(([name]) => name)
     .sort();
 }
+
+describe('arguments made into instances once planned (src/input-instances.ts)', () => {
+  // type-graphql's own conversion, which the plans must match value for value.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const typeGraphql = require(path.join(path.dirname(require.resolve('type-graphql')), 'resolvers/convert-args.js')) as {
+    convertArgToInstance(param: unknown, args: Record<string, unknown>): unknown;
+    convertArgsToInstance(param: unknown, args: Record<string, unknown>): unknown;
+  };
+
+  it('make the same instances as type-graphql, for input and args classes', async () => {
+    await appSchema();
+    const storage = getMetadataStorage();
+    const params = (query: string): ParamMetadata[] => (storage.queries.find((q) => q.schemaName === query)?.params ?? []) as ParamMetadata[];
+    const filter = params('attribution').find((p) => p.kind === 'arg' && p.name === 'filter') as ParamMetadata & { getType(): unknown };
+    const connection = params('statements').find((p) => p.kind === 'args') as ParamMetadata & { getType(): unknown };
+    const planFilter = converterOf(filter.getType(), storage);
+    const planArgs = argsConverterOf(connection.getType() as never, storage);
+    for (const value of [{ about: 'policy:x' }, { about: 'policy:x', speaker: 'person:y' }, null, undefined]) {
+      const ours = convertEach(planFilter as Convert, value);
+      const theirs = typeGraphql.convertArgToInstance(filter, { filter: value });
+      expect([ours?.constructor, ours]).toEqual([theirs?.constructor, theirs]);
+    }
+    for (const args of [{ first: 20, after: 'abc' }, { first: 5 }, {}]) {
+      const ours = planArgs?.(args);
+      const theirs = typeGraphql.convertArgsToInstance(connection, args) as object;
+      expect([ours?.constructor, ours && Object.entries(ours)]).toEqual([theirs.constructor, Object.entries(theirs)]);
+    }
+  });
+});
