@@ -27,6 +27,7 @@ import { NetworkResolver } from './graph/network/network.resolver';
 import { NodeResolver } from './graph/node.resolver';
 import { EvidenceResolver, StatementResolver } from './graph/statement/statement.resolver';
 import { ExtractResolver } from './extract/extract.resolver';
+import { callResolversDirectly } from './direct-resolvers';
 
 export const RESOLVERS = [
   NodeResolver,
@@ -75,7 +76,9 @@ const NO_TOPICS: NonNullable<BuildSchemaOptions['pubSub']> = {
 export function appSchema(): Promise<GraphQLSchema> {
   if (built === undefined) {
     readPlainFieldsPlainly();
-    built = buildSchema({ resolvers: [...RESOLVERS], validate: false, pubSub: NO_TOPICS }).then(withTypenameResolution);
+    built = buildSchema({ resolvers: [...RESOLVERS], validate: false, pubSub: NO_TOPICS })
+      .then(withTypenameResolution)
+      .then((schema) => callResolversDirectly(schema, RESOLVERS));
   }
   return built;
 }

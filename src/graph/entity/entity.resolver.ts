@@ -173,7 +173,8 @@ export class PersonResolver extends entityRootFields(Person, PersonConnection, '
 @Resolver(() => Role)
 export class RoleResolver {
   @FieldResolver(() => Boolean, { description: 'True once its end date has passed; for a role without an end date, when the article calls it former.' })
-  former(@Root() role: Role): boolean {
+  // Readonly<Role>, not the class: type-graphql would copy a root typed as a class into a new instance on every call (src/direct-resolvers.ts).
+  former(@Root() role: Readonly<Role>): boolean {
     return isFormer(role, today());
   }
 

@@ -112,7 +112,8 @@ export class StatementResolver {
 @Resolver(() => Evidence)
 export class EvidenceResolver {
   @FieldResolver(() => Article)
-  article(@Root() evidence: Evidence, @Ctx() ctx: Context): ArticleRecord | ArticleHeader | Promise<ArticleRecord> {
+  // Readonly<Evidence>, not the class: type-graphql would copy a root typed as a class into a new instance on every call (src/direct-resolvers.ts).
+  article(@Root() evidence: Readonly<Evidence>, @Ctx() ctx: Context): ArticleRecord | ArticleHeader | Promise<ArticleRecord> {
     return evidence.article ?? linked(ctx.loaders.article, 'article', evidence.articleId);
   }
 }
