@@ -46,5 +46,3 @@ CREATE INDEX retracted_statement_change_seq IF NOT EXISTS FOR (n:RetractedStatem
 // so no lookup by id ever finds it), read by range like the others and pruned oldest first.
 CREATE CONSTRAINT deleted_statement_id IF NOT EXISTS FOR (n:DeletedStatement) REQUIRE n.statementId IS UNIQUE;
 CREATE INDEX deleted_statement_change_seq IF NOT EXISTS FOR (n:DeletedStatement) ON (n.changeSeq);
-// Which start-up migrations a store has had (src/db/constraints.ts): one marker node each.
-CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (n:Migration) REQUIRE n.name IS UNIQUE;

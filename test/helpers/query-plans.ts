@@ -135,7 +135,6 @@ const PARAMS: Readonly<Record<string, unknown>> = {
   afterKey: `2025-03-05|${STORY.article}|000001`,
   afterId: STORY.statement,
   afterCount: 3,
-  name: 'about-series-links',
   afterPublished: '2025-03-05',
   rows: [ROW],
   kept: [STORY.statement],
@@ -189,7 +188,6 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'merge.COLLAPSE_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
   'merge.REKEY_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
   'series-links.SERIES_LINKS_OF_SPEAKER': { into: 'person:john-ratcliffe' },
-  'series-links.MARK_MIGRATION_DONE': { name: 'about-series-links', at: '2025-03-06T12:00:00.000Z' },
   'ingest.MERGE_ARTICLES': {
     batch: { rows: [{ id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' }] },
   },
@@ -371,6 +369,7 @@ export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'entity.PEOPLE_BY_STATEMENT_COUNT': 'ranks every person by how many statements they made',
   'ingest.BACKFILL_STATEMENT_DAYS': 'dates the statements of a graph written before statements had a day, once, at start-up',
   'series-links.STALE_SERIES_LINKS': 'the tests compare every ABOUT link with its statement',
+  'series-links.SERIES_LINKS_MISSING': 'a start-up looks for an ABOUT link written before they carried the series properties (stops at the first)',
   'analytics.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
   'check.STATEMENTS_WITHOUT_ONE_SPEAKER': 'the integrity check (npm run check) looks at every statement',
   'check.STATEMENTS_WITHOUT_EVIDENCE': 'the integrity check (npm run check) looks at every statement',
