@@ -134,25 +134,28 @@ CALL (s) {
 RETURN s {.id, .text, .kind, speaker: speaker {.id, .name}, evidence: evidence} AS statement`,
 
   // Per speaker, statements about the policy per ISO week; the 10 largest kept, the rest summed
-  // per week. A statement has one speaker, so it is counted once as it is read, by speaker and
-  // day (the short `day`, and no date function per statement), and only those counts are
-  // turned into weeks, sorted and folded (docs/bench-findings.md, "a weekly series costs what
-  // reading its statements costs" and "a series counts by day before it counts by week").
+  // per week. Read off the policy's ABOUT links alone, which carry each statement's speaker id
+  // and day (null once retracted: src/graph/analytics/series-links.cypher.ts), as a person
+  // writing Cypher over this model would: counted by speaker and day as the links are read,
+  // and only those counts turned into weeks, sorted and folded (docs/bench-findings.md, "a
+  // series counts by day before it counts by week" and "a series over a topic reads its ABOUT
+  // links only").
   weeklySeries: `
-MATCH (:Entity {id: $policy})<-[:ABOUT]-(s:Statement)<-[:SAID]-(g:Entity)
-WHERE s.day IS NOT NULL
-WITH g, s.day AS day, count(s) AS n
+MATCH (:Entity {id: $policy})<-[r:ABOUT]-()
+WHERE r.day IS NOT NULL
+WITH r.speaker AS g, r.day AS day, count(*) AS n
 WITH g, toString(date.truncate('week', date(day))) AS week, sum(n) AS n
 WITH collect({g: g, week: week, n: n}) AS counted
 CALL (counted) {
   UNWIND counted AS c
-  WITH c.g AS g, sum(c.n) AS total
-  ORDER BY total DESC, g.name, g.id LIMIT 10
-  RETURN collect({id: g.id, label: g.name, total: total}) AS top, collect(g) AS kept
+  WITH c.g AS id, sum(c.n) AS total
+  MATCH (g:Entity {id: id})
+  WITH g, total ORDER BY total DESC, g.name, g.id LIMIT 10
+  RETURN collect({id: g.id, label: g.name, total: total}) AS top, collect(g.id) AS kept
 }
 CALL (counted, kept) {
   UNWIND counted AS c
-  WITH c.week AS week, CASE WHEN c.g IN kept THEN c.g.id END AS id, sum(c.n) AS n
+  WITH c.week AS week, CASE WHEN c.g IN kept THEN c.g END AS id, sum(c.n) AS n
   RETURN collect({week: week, id: id, n: n}) AS cells
 }
 RETURN top, cells`,

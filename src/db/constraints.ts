@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config';
+import { SERIES_LINKS_MISSING, SERIES_LINKS_PAGES } from '../graph/analytics/series-links.cypher';
 import { BACKFILL_STATEMENT_DAYS } from '../ingest/ingest.cypher';
 import { cypher } from './cypher';
 import type { Neo4jGateway } from './gateway';
@@ -62,4 +63,31 @@ async function backfill(gateway: Neo4jGateway): Promise<void> {
   );
   // Date windows and date-ordered statement pages read a statement's day and dayKey.
   await gateway.write((tx) => tx.run(cypher(BACKFILL_STATEMENT_DAYS)));
+  await migrateSeriesLinks(gateway);
+}
+
+/** Statements per write transaction of a migration: a large store is not rewritten in one transaction's memory. */
+export const MIGRATION_BATCH = 5000;
+
+/**
+ * Series over a topic read the speaker and day its ABOUT links carry
+ * (src/graph/analytics/series-links.cypher.ts); a store written before them gets them here,
+ * when any link lacks them, a batch of statements at a time, live ones and then retracted
+ * ones, in id order. Each batch sets what it sets from the graph, so a start-up stopped
+ * half-way, which does it all again, does no harm. Returns how many statements it visited.
+ */
+export async function migrateSeriesLinks(gateway: Neo4jGateway, batch = MIGRATION_BATCH): Promise<number> {
+  const [state] = await gateway.read(cypher(SERIES_LINKS_MISSING));
+  if (state?.missing !== true) return 0;
+  let visited = 0;
+  for (const page of Object.values(SERIES_LINKS_PAGES)) {
+    let after = '';
+    for (;;) {
+      const [row] = await gateway.write((tx) => tx.run(cypher(page, { after, limit: batch })));
+      visited += (row?.n as number | undefined) ?? 0;
+      if (row === undefined || (row.n as number) < batch) break;
+      after = row.last as string;
+    }
+  }
+  return visited;
 }

@@ -1,3 +1,5 @@
+import { aboutDaysOf, liveDayOf, speakerIdOf } from '../graph/analytics/series-links.cypher';
+
 /**
  * Every Cypher text the writer runs. Each takes its values as parameters; batches go in as
  * lists and are unwound, and every row names the article it belongs to (`row.article`), so
@@ -213,13 +215,16 @@ export const LINK_LED_TO = link('LED_TO');
 
 /**
  * A statement's day (its own date, else its earliest article's publication date) and
- * dayKey, which date windows and date-ordered pages read (src/graph/statement/statement.cypher.ts).
+ * dayKey, which date windows and date-ordered pages read (src/graph/statement/statement.cypher.ts),
+ * and the copy of the day its ABOUT links carry (src/graph/analytics/series-links.cypher.ts).
  */
 const STATEMENT_DAY = `WITH s
 SET s.day = coalesce(s.date, COLLECT {
   MATCH (s)-[:APPEARS_IN]->(x:Article) WHERE x.publishedAt IS NOT NULL RETURN left(x.publishedAt, 10) AS d ORDER BY d LIMIT 1
 }[0])
-SET s.dayKey = coalesce(s.day, '0000-00-00') + '|' + s.sortKey`;
+SET s.dayKey = coalesce(s.day, '0000-00-00') + '|' + s.sortKey
+WITH s
+${aboutDaysOf('s')}`;
 
 /** The day and dayKey of statements written before ingest set them (src/db/constraints.ts backfill). */
 export const BACKFILL_STATEMENT_DAYS = `
@@ -283,7 +288,9 @@ DELETE oldSpeaker`;
 /**
  * One row per statement with topics: `row.entities` in order, each link's ordinal its
  * position there and its stance `row.stances` at that position (the statement is looked
- * up once, not once per topic). `verb` is CREATE for statements new to the graph.
+ * up once, not once per topic), and the speaker and day series read (series-links.cypher.ts):
+ * it runs after the statement's speaker and day are written. `verb` is CREATE for statements
+ * new to the graph.
  */
 const linkAbout = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
 UNWIND $batch.rows AS row
@@ -291,7 +298,8 @@ MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (e:Entity {id: row.entities[ordinal]})
 ${verb} (s)-[r:ABOUT]->(e)
-SET r.ordinal = ordinal, r.stance = row.stances[ordinal].stance, r.stanceConfidence = row.stances[ordinal].confidence`;
+SET r.ordinal = ordinal, r.stance = row.stances[ordinal].stance, r.stanceConfidence = row.stances[ordinal].confidence,
+    r.speaker = ${speakerIdOf('s')}, r.day = ${liveDayOf('s')}`;
 
 export const LINK_ABOUT = linkAbout('MERGE');
 export const CREATE_ABOUT = linkAbout('CREATE');

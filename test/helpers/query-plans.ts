@@ -13,6 +13,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import * as Article from '../../src/graph/article/article.cypher';
 import * as Entity from '../../src/graph/entity/entity.cypher';
 import * as Analytics from '../../src/graph/analytics/analytics.cypher';
+import * as SeriesLinks from '../../src/graph/analytics/series-links.cypher';
 import { AttributionDimension, Interval } from '../../src/graph/analytics/analytics.type';
 import * as Live from '../../src/graph/live/live.cypher';
 import * as Network from '../../src/graph/network/network.cypher';
@@ -34,6 +35,7 @@ export const CYPHER_MODULES: Readonly<Record<string, Readonly<Record<string, unk
   'graph/article/article.cypher.ts': Article,
   'graph/entity/entity.cypher.ts': Entity,
   'graph/analytics/analytics.cypher.ts': Analytics,
+  'graph/analytics/series-links.cypher.ts': SeriesLinks,
   'graph/network/network.cypher.ts': Network,
   'graph/live/live.cypher.ts': Live,
   'graph/statement/statement.cypher.ts': Statement,
@@ -185,6 +187,7 @@ const OVERRIDES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   'merge.MOVE_ENTITY': { ...EDITORIAL, from: STORY.person },
   'merge.COLLAPSE_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
   'merge.REKEY_STATEMENTS': { from: STORY.person, into: 'person:john-ratcliffe' },
+  'series-links.SERIES_LINKS_OF_SPEAKER': { into: 'person:john-ratcliffe' },
   'ingest.MERGE_ARTICLES': {
     batch: { rows: [{ id: STORY.article, title: 'US Cuts Off Intelligence Sharing With Ukraine: Report', text: '…', url: null, publishedAt: '2025-03-05', hash: 'h' }] },
   },
@@ -267,6 +270,10 @@ function translated(): CheckedQuery[] {
       queries.push({ name: `analytics.translateAttribution(${dimension}, ${label})`, cypher: q.cypher, params: q.params });
       const series = Analytics.translateSeries(dimension, Interval.WEEK, filter, 10);
       queries.push({ name: `analytics.translateSeries(${dimension}, ${label})`, cypher: series.cypher, params: series.params });
+      const byStatements = Analytics.translateSeriesByStatements(dimension, Interval.WEEK, filter, 10);
+      if (byStatements.cypher !== series.cypher) {
+        queries.push({ name: `analytics.translateSeriesByStatements(${dimension}, ${label})`, cypher: byStatements.cypher, params: byStatements.params });
+      }
     }
     const changes = Live.translateChanges(filter, 10, 20, 200);
     queries.push({ name: `live.translateChanges(${label})`, cypher: changes.cypher, params: changes.params });
@@ -322,11 +329,12 @@ function translated(): CheckedQuery[] {
 }
 
 /** The translators `translated()` calls; an exported function not listed here fails the check. */
-export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateSeries', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages', 'translateChanges'] as const;
+export const TRANSLATORS = ['translateStatementPage', 'translateStatementCount', 'translateAttribution', 'translateSeries', 'translateSeriesByStatements', 'translateNetwork', 'translatePaths', 'statementsByIdText', 'translateAnchoredPages', 'translateChanges'] as const;
 /** Exported functions that build fragments, or say what an includes asks for (includesAny, includesKey), not whole queries. */
 export const FRAGMENT_BUILDERS = [
   'filterClauses', 'filterPredicates', 'filterParams', 'entityProjection', 'rolesOf', 'statementProjection', 'includesAny', 'includesKey',
   'eitherLabel', 'statementById', 'articleById', 'retractionOf', 'entityOrMergedInto',
+  'speakerIdOf', 'liveDayOf', 'aboutDaysOf', 'seriesLinksOf',
 ] as const;
 
 /** Every query the repositories and the writer run: the constants (and records of them), then the translators. */
@@ -371,6 +379,8 @@ export const SEEK = /^(NodeUniqueIndexSeek|NodeIndexSeek|MultiNodeIndexSeek|Asse
 export const FULL_SCANS_BY_DESIGN: Readonly<Record<string, string>> = {
   'entity.PEOPLE_BY_STATEMENT_COUNT': 'ranks every person by how many statements they made',
   'ingest.BACKFILL_STATEMENT_DAYS': 'dates the statements of a graph written before statements had a day, once, at start-up',
+  'series-links.STALE_SERIES_LINKS': 'the tests compare every ABOUT link with its statement',
+  'series-links.SERIES_LINKS_MISSING': 'a start-up looks for an ABOUT link written before they carried the series properties (stops at the first)',
   'analytics.TIMELINE.all': 'the timeline of everything: every event, policy and statement',
   'check.STATEMENTS_WITHOUT_ONE_SPEAKER': 'the integrity check (npm run check) looks at every statement',
   'check.STATEMENTS_WITHOUT_EVIDENCE': 'the integrity check (npm run check) looks at every statement',
@@ -407,6 +417,8 @@ export const INDEX_ORDERED_PAGES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(ENTITY_TYPES.map((label) => [`entity.LIST_BY_LABEL.${label}`, 'e.id'])),
   'article.ARTICLE_PAGE': 'a.publishedKey',
   'export.ENTITY_PAGE': 'e.id',
+  'series-links.SERIES_LINKS_PAGES.Statement': 's.id',
+  'series-links.SERIES_LINKS_PAGES.RetractedStatement': 's.id',
   'export.EXPORTED_ARTICLES_PAGE': 'a.id',
   'check.ARTICLE_QUOTES_PAGE': 'a.id',
   ...Object.fromEntries(NODE_TYPES.map((label) => [`check.NODE_PAGES.${label}`, 'n.id'])),

@@ -4,51 +4,18 @@
  * statement dated 2025-02-28 by its text) and on a scratch graph of three small articles
  * written here, weeks apart, one of them undated.
  */
+import { AttributionDimension, Interval } from '../../src/graph/analytics/analytics.type';
 import type { ArticleDocument } from '../../src/ingest/document';
 import { ingestDocument } from '../../src/ingest/ingest';
 import { GraphQLHarness, storyHarness } from '../helpers/graph';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
+import { quoteArticle as article, TARIFF } from '../helpers/quote-articles';
+import { seriesTwoWays } from '../helpers/series';
 
 const story = storyHarness();
 const STORY = 'statement:us-cuts-off-intelligence-sharing-with-ukraine-report';
 const PAUSE = 'policy:us-intelligence-sharing-pause';
 
-interface Quote {
-  readonly speaker: string;
-  readonly words: string;
-  readonly date?: string;
-}
-
-/** An article of direct quotes, each "“words,” Name said.", with exact spans. */
-function article(slug: string, publishedAt: string | null, quotes: readonly Quote[]): ArticleDocument {
-  let text = `Test article ${slug}\n`;
-  const statements = quotes.map((q) => {
-    text += '“';
-    const start = text.length;
-    text += q.words;
-    const end = text.length;
-    text += `,” ${q.speaker.slice('person:'.length)} said. `;
-    return {
-      kind: 'DIRECT' as const,
-      speaker: q.speaker,
-      text: q.words,
-      start,
-      end,
-      about: [TARIFF],
-      ...(q.date ? { date: { text: null, date: q.date, precision: 'DAY' as const } } : {}),
-    };
-  });
-  return {
-    article: { id: `article:${slug}`, title: `Test article ${slug}`, text, ...(publishedAt ? { publishedAt } : {}) },
-    entities: [
-      { id: TARIFF, type: 'Policy', name: 'Test tariff' },
-      ...['ann', 'bo', 'cy'].map((name) => ({ id: `person:${name}`, type: 'Person' as const, name: name.toUpperCase() })),
-    ],
-    statements,
-  } as ArticleDocument;
-}
-
-const TARIFF = 'policy:test-tariff';
 const DOCUMENTS = [
   // Monday 2025-03-03; Ann's second quote was said the Wednesday before.
   article('week-one', '2025-03-03', [
@@ -198,6 +165,31 @@ describe('on a scratch graph of three articles', () => {
         ],
       },
     ]);
+  });
+
+  it('reads a series over one topic off its ABOUT links when the filter allows, answering as the statements do', async () => {
+    const { SPEAKER, STANCE, KIND } = AttributionDimension;
+    const asked = [
+      { groupBy: SPEAKER, filter: { about: TARIFF }, byLinks: true },
+      { groupBy: SPEAKER, filter: { about: TARIFF, since: '2025-03-01', until: '2025-03-19' }, byLinks: true },
+      { groupBy: SPEAKER, filter: { about: TARIFF, until: '2025-03-03' }, byLinks: true },
+      { groupBy: STANCE, filter: { about: TARIFF, since: '2025-02-26' }, byLinks: true },
+      { groupBy: SPEAKER, filter: { about: TARIFF, stance: 'UNCLEAR' }, byLinks: true },
+      { groupBy: SPEAKER, filter: { about: TARIFF, speaker: 'person:ann' }, byLinks: false },
+      { groupBy: SPEAKER, filter: { about: TARIFF, kinds: ['DIRECT'] }, byLinks: false },
+      { groupBy: KIND, filter: { about: TARIFF }, byLinks: false },
+      { groupBy: SPEAKER, filter: {}, byLinks: false },
+    ];
+    for (const { groupBy, filter, byLinks } of asked) {
+      for (const interval of [Interval.DAY, Interval.WEEK, Interval.MONTH]) {
+        for (const top of [1, 2, 10]) {
+          const two = await seriesTwoWays(own.gateway, groupBy, interval, filter, top);
+          expect({ groupBy, filter, interval, top, byLinks: two.byLinks }).toEqual({ groupBy, filter, interval, top, byLinks });
+          expect(two.links.totals.length).toBeGreaterThan(0);
+          expect(two.links).toEqual(two.statements);
+        }
+      }
+    }
   });
 
   it('spans the window given, by month, and refuses one of more than 1 000 points', async () => {

@@ -225,11 +225,15 @@ const INTERVAL_START: Readonly<Record<Interval, (day: string) => string>> = {
   MONTH: (day) => `left(${day}, 7) + '-01'`,
 };
 
-/** A dimension in which a statement has at most one group: `group` binds it to `g` for statement `s` (null when it has none); `key` and `label` read it. */
-interface OneGroup {
-  readonly group: string;
+/** How a group `g` is read: its key, and its label. */
+interface GroupKey {
   readonly key: string;
   readonly label: string;
+}
+
+/** A dimension in which a statement has at most one group: `group` binds it to `g` for statement `s` (null when it has none). */
+interface OneGroup extends GroupKey {
+  readonly group: string;
 }
 
 /**
@@ -258,6 +262,12 @@ const SERIES_GROUPS: Readonly<Record<AttributionDimension, OneGroup | string>> =
  * out. One row; the intervals with nothing are filled in by the caller (series.ts).
  */
 export function translateSeries(groupBy: AttributionDimension, interval: Interval, filter: StatementFilterValues, top: number): CypherQuery {
+  const byLinks = seriesByLinks(groupBy, interval, filter);
+  return byLinks === null ? translateSeriesByStatements(groupBy, interval, filter, top) : cypher(byLinks, { ...filterParams(filter), top });
+}
+
+/** translateSeries as it reads the statements themselves, whatever the filter: what a series over links must answer too. */
+export function translateSeriesByStatements(groupBy: AttributionDimension, interval: Interval, filter: StatementFilterValues, top: number): CypherQuery {
   const { match, where } = filterClauses(filter);
   const selected = `
 MATCH ${match}
@@ -276,9 +286,48 @@ WITH DISTINCT s`;
  * (docs/bench-findings.md, "a series counts by day before it counts by week"). An interval's
  * total is the sum of its counts, those without a group included.
  */
-const oneGroup = ({ group, key, label }: OneGroup, interval: Interval): string => `
-${group}
-WITH g, s.day AS day, count(s) AS n
+const oneGroup = (grouping: OneGroup, interval: Interval): string => `
+${grouping.group}
+WITH g, s.day AS day, count(s) AS n${foldedCounts(grouping, interval)}`;
+
+/**
+ * The dimensions a series over one topic can read from the topic's ABOUT links alone
+ * (series-links.cypher.ts): a link `r` carries its statement's speaker id and stance on the
+ * topic. `g` is the group's key; a speaker's name is looked up for the groups only.
+ */
+const LINK_GROUPS: Partial<Readonly<Record<AttributionDimension, GroupKey & { readonly of: string }>>> = {
+  [AttributionDimension.SPEAKER]: { of: 'r.speaker', key: 'g', label: 'COLLECT { MATCH (e:Entity {id: g}) RETURN coalesce(e.name, e.id) }[0]' },
+  [AttributionDimension.STANCE]: { of: STANCE_OF_LINK, key: 'g', label: 'g' },
+};
+
+/** The filter fields a series over one topic's links can answer: the topic, the window, the stance on it. */
+const LINK_FILTER_FIELDS: ReadonlySet<string> = new Set(['about', 'since', 'until', 'stance']);
+
+/**
+ * The series as the ABOUT links of the filter's topic answer it, when they can: grouped by
+ * speaker or stance, filtered by nothing but the topic (`about`), the window and the stance.
+ * A statement has one ABOUT link to a topic, and its link carries no day once it is
+ * retracted, so the links count what the statements would (translateSeriesByStatements);
+ * null when the question needs the statements.
+ */
+function seriesByLinks(groupBy: AttributionDimension, interval: Interval, filter: StatementFilterValues): string | null {
+  const grouping = LINK_GROUPS[groupBy];
+  const given = Object.entries(filter).filter(([, value]) => value !== undefined && value !== null).map(([field]) => field);
+  if (grouping === undefined || (filter.about ?? null) === null || !given.every((field) => LINK_FILTER_FIELDS.has(field))) return null;
+  const where = [
+    'r.day IS NOT NULL',
+    (filter.since ?? null) !== null || (filter.until ?? null) !== null ? 'r.day >= $windowFrom' : null,
+    (filter.until ?? null) !== null ? 'r.day < $windowTo' : null,
+    (filter.stance ?? null) !== null ? `${STANCE_OF_LINK} = $stance` : null,
+  ].filter((w): w is string => w !== null);
+  return `
+MATCH (:Entity {id: $about})<-[r:ABOUT]-()
+WHERE ${where.join(' AND ')}
+WITH ${grouping.of} AS g, r.day AS day, count(r) AS n${foldedCounts(grouping, interval)}`;
+}
+
+/** From counts `n` per group `g` and `day`: the kept groups, the totals and the cells of translateSeries. */
+const foldedCounts = ({ key, label }: GroupKey, interval: Interval): string => `
 WITH g, ${INTERVAL_START[interval]('day')} AS start, sum(n) AS n
 WITH collect({g: g, start: start, n: n}) AS counted
 CALL (counted) {

@@ -2,6 +2,7 @@
  * The Cypher texts of corrections and retractions. Each mutation runs its reads and writes
  * in one write transaction (src/graph/editorial/*.ts), so what it checked is what it changes.
  */
+import { seriesLinksOf } from '../analytics/series-links.cypher';
 import { articleById, statementById } from './retired.cypher';
 
 /** A statement as a correction sees it, retracted or not, with every article it appears in. */
@@ -26,7 +27,7 @@ MATCH (o:Statement {quoteKey: $quoteKey})
 WHERE o.id <> $id
 RETURN o.id AS id LIMIT 1`;
 
-/** Sets a statement's corrected fields and replaces its links with the corrected ones. */
+/** Sets a statement's corrected fields and replaces its links with the corrected ones (their series copies too: series-links.cypher.ts). */
 export const APPLY_CORRECTION = `
 MATCH (s:Statement {id: $id})
 SET s.kind = $kind, s.venue = $venue, s.quoteKey = $quoteKey
@@ -45,6 +46,7 @@ CALL (s) {
   MERGE (s)-[r:REPORTED_BY]->(e) SET r.ordinal = i
 }
 CALL (s) { MATCH (o:Statement {id: $quotedIn}) MERGE (s)-[:QUOTED_IN]->(o) }
+${seriesLinksOf('s')}
 RETURN s.id AS id`;
 
 /** An article's state: live, retracted, or absent (no row). */
@@ -54,7 +56,7 @@ RETURN a:RetractedArticle AS retracted`;
 
 /**
  * The article leaves the live graph, and with it every statement it was the last live
- * evidence of; both keep why and when. Returns the statements retracted with it.
+ * evidence of (whose ABOUT links then carry no day for series); both keep why and when. Returns the statements retracted with it.
  */
 export const RETRACT_ARTICLE = `
 MATCH (a:Article {id: $id})
@@ -66,6 +68,8 @@ CALL (a) {
   WHERE NOT EXISTS { (s)-[:APPEARS_IN]->(:Article) }
   REMOVE s:Statement
   SET s:RetractedStatement, s.retractedAt = $at, s.retractedReason = $reason
+  WITH s
+  ${seriesLinksOf('s')}
   RETURN collect(s.id) AS statements
 }
 RETURN statements`;
@@ -80,6 +84,8 @@ CALL (a) {
   MATCH (s:RetractedStatement)-[:APPEARS_IN]->(a)
   REMOVE s:RetractedStatement, s.retractedAt, s.retractedReason
   SET s:Statement
+  WITH s
+  ${seriesLinksOf('s')}
   RETURN collect(s.id) AS statements
 }
 RETURN statements`;

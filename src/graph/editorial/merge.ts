@@ -7,6 +7,7 @@ import { cypher } from '../../db/cypher';
 import type { Deadline, Neo4jGateway, RoundTrips } from '../../db/gateway';
 import { badInput } from '../../errors';
 import { ENTITY_TYPES } from '../../vocabulary';
+import { SERIES_LINKS_OF_SPEAKER } from '../analytics/series-links.cypher';
 import { parseId } from '../ids';
 import { entityStatementIds, stampStatements } from '../live/live.repository';
 import * as Q from './merge.cypher';
@@ -45,6 +46,8 @@ export async function mergeEntities(
     if ((moved?.unknown as number) > 0) throw new Error(`${from} has relationships of a type mergeEntities does not move; nothing was written`);
     const collapsed = (await tx.run(cypher(Q.COLLAPSE_STATEMENTS, { from, into }))).map((r) => ({ from: r.collapsed as string, into: r.into as string }));
     await tx.run(cypher(Q.REKEY_STATEMENTS, { from, into }));
+    // Statements `from` said, and those collapsed into others, now have `into` as speaker.
+    await tx.run(cypher(SERIES_LINKS_OF_SPEAKER, { into }));
     collapsed.sort((a, b) => a.from.localeCompare(b.from));
     const edit = await recordEdit(
       tx,
