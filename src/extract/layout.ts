@@ -257,11 +257,10 @@ function linesOf(text: string): Line[] {
 function quotesByParagraph(text: string, lines: readonly Line[]): { quotes: Quote[]; stray: StrayMark[]; quotesOf: (readonly Quote[])[] } {
   const quotes: Quote[] = [];
   const stray: StrayMark[] = [];
+  const nextWithText = nextLinesWithText(text, lines);
   const quotesOf: (readonly Quote[])[] = lines.map((line, n) => {
     // A blank line between the paragraphs of a long quote does not stop it running on.
-    let k = n + 1;
-    while (k < lines.length && text.slice((lines[k] as Line).start, (lines[k] as Line).end).trim() === '') k += 1;
-    const next = lines[k];
+    const next = nextWithText[n];
     const paired = pairQuotes(text, line.start, line.end, {
       runsOn: next !== undefined && opensWithQuote(text, next.start, next.end),
       firstId: quotes.length,
@@ -271,6 +270,18 @@ function quotesByParagraph(text: string, lines: readonly Line[]): { quotes: Quot
     return paired.quotes;
   });
   return { quotes, stray, quotesOf };
+}
+
+/** For each line, the next line that holds more than spaces; one backward pass, so a long run of blank lines costs its length once. */
+function nextLinesWithText(text: string, lines: readonly Line[]): (Line | undefined)[] {
+  const next: (Line | undefined)[] = new Array<Line | undefined>(lines.length);
+  let found: Line | undefined;
+  for (let n = lines.length - 1; n >= 0; n -= 1) {
+    next[n] = found;
+    const line = lines[n] as Line;
+    if (text.slice(line.start, line.end).trim() !== '') found = line;
+  }
+  return next;
 }
 
 /** The index of the line holding `offset`. */

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import safeRegex from 'safe-regex2';
 import ts from 'typescript';
+import { layOut } from '../../src/extract/layout';
 
 const DIR = path.resolve(__dirname, '../../src/extract');
 
@@ -60,4 +61,19 @@ describe('the regular expressions of src/extract', () => {
     expect(safeRegex(/(a+)+$/)).toBe(false);
     expect(safeRegex(/^\s+$/)).toBe(true);
   });
+});
+
+/*
+ * A loop can be quadratic where no expression is: a scan forward from every line over the
+ * blank lines after it cost N²/2 steps for N blank lines. The largest text a client may
+ * send is 200 000 characters, so a page of nothing but line breaks must be laid out in the
+ * time of a page; the budget below is a hundred times what a linear layout needs, and a
+ * quadratic one needs far more.
+ */
+describe('laying out a text', () => {
+  it('is linear in a long run of blank lines, inside a quote and out', () => {
+    const blank = '\n'.repeat(150_000);
+    expect(layOut(`He said "it runs on.${blank}"`).paragraphs.length).toBeGreaterThan(0);
+    expect(layOut(`First.${blank}Last.`).paragraphs.length).toBeGreaterThan(0);
+  }, 60_000);
 });
