@@ -26,11 +26,17 @@ interface Seen {
 
 let sequence = 0;
 
-/** Sends one request with its own request id; what came back, and its log line without the timing. */
+/**
+ * Sends one request with its own request id, on a connection of its own; what came back, and
+ * its log line without the timing. A kept-alive connection would be reused after waiting
+ * through the other server's answer, which on a busy machine can take as long as the
+ * server's keep-alive timeout: the server would then close it as the request arrives, and
+ * fetch fail with ECONNRESET.
+ */
 async function send(api: TestServer, sent: Sent, requestId: string): Promise<Seen> {
   const response = await fetch(api.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...sent.headers },
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId, connection: 'close', ...sent.headers },
     body: JSON.stringify({ query: sent.query, variables: sent.variables, operationName: sent.operationName }),
   });
   const body = await response.text();
