@@ -28,10 +28,10 @@ let sequence = 0;
 
 /**
  * Sends one request with its own request id, on a connection of its own; what came back, and
- * its log line without the timing. A kept-alive connection would be reused after waiting
- * through the other server's answer, which on a busy machine can take as long as the
- * server's keep-alive timeout: the server would then close it as the request arrives, and
- * fetch fail with ECONNRESET.
+ * its log line without the timing. On a busy machine this process can go without running
+ * timers for as long as the servers' keep-alive timeout (node's 5 s): fetch would then reuse
+ * a kept-alive connection that its own idle timer had not yet dropped, and the server, whose
+ * timer runs next, would close it with the request unread (fetch failed, ECONNRESET).
  */
 async function send(api: TestServer, sent: Sent, requestId: string): Promise<Seen> {
   const response = await fetch(api.url, {
