@@ -26,11 +26,17 @@ interface Seen {
 
 let sequence = 0;
 
-/** Sends one request with its own request id; what came back, and its log line without the timing. */
+/**
+ * Sends one request with its own request id, on a connection of its own; what came back, and
+ * its log line without the timing. On a busy machine this process can go without running
+ * timers for as long as the servers' keep-alive timeout (node's 5 s): fetch would then reuse
+ * a kept-alive connection that its own idle timer had not yet dropped, and the server, whose
+ * timer runs next, would close it with the request unread (fetch failed, ECONNRESET).
+ */
 async function send(api: TestServer, sent: Sent, requestId: string): Promise<Seen> {
   const response = await fetch(api.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...sent.headers },
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId, connection: 'close', ...sent.headers },
     body: JSON.stringify({ query: sent.query, variables: sent.variables, operationName: sent.operationName }),
   });
   const body = await response.text();
