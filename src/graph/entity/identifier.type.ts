@@ -1,6 +1,6 @@
 /**
  * External identifiers: where an entity is known outside this graph (a Wikidata item, a page
- * about it). Ingest resolves entities by them before id and name (src/ingest/plan.ts).
+ * about it). Ingest resolves entities by them before id and name (src/ingest/plan-entities.ts).
  */
 import { Field, ObjectType } from 'type-graphql';
 import { IDENTIFIER_SCHEMES, type IdentifierScheme as SchemeName } from '../../vocabulary';
