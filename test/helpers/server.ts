@@ -67,9 +67,12 @@ export async function startTestServer(gateway: Neo4jGateway, options: Partial<Om
       });
     },
     async post(query, variables = {}, headers = {}) {
+      // A connection of its own per request: a test process starved of its timers for the
+      // server's keep-alive timeout would otherwise reuse a connection the server is closing
+      // (ECONNRESET; test/integration/prepared.test.ts shows how).
       const response = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', connection: 'close', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
