@@ -2,6 +2,8 @@
  * A Cypher text with its parameters: what translation produces and the gateway runs.
  * User values only ever travel in `params`.
  */
+import { ENTITY_TYPES } from '../vocabulary';
+
 export interface CypherQuery {
   readonly cypher: string;
   readonly params: Readonly<Record<string, unknown>>;
@@ -9,6 +11,9 @@ export interface CypherQuery {
 
 /** One record of an answer, by the names its RETURN gives. */
 export type Row = Record<string, unknown>;
+
+/** The entity type (one of the vocabulary's ENTITY_TYPES) of node `node`, read from its labels. */
+export const entityTypeOf = (node: string): string => `[l IN labels(${node}) WHERE l IN [${ENTITY_TYPES.map((t) => `'${t}'`).join(', ')}]][0]`;
 
 export function cypher(text: string, params: Record<string, unknown> = {}): CypherQuery {
   return { cypher: text, params };

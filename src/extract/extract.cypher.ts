@@ -8,6 +8,7 @@
  * ("the CIA director"), found from the organisation or place the title names. Values
  * travel only as parameters; the full-text query is made of quoted letter-and-digit words.
  */
+import { entityTypeOf } from '../db/cypher';
 
 export const GAZETTEER = `
 CALL {
@@ -34,7 +35,7 @@ CALL {
 }
 WITH DISTINCT e
 RETURN e.id AS id,
-       CASE WHEN e:Person THEN 'Person' WHEN e:Organization THEN 'Organization' WHEN e:Place THEN 'Place' WHEN e:Policy THEN 'Policy' ELSE 'Event' END AS type,
+       ${entityTypeOf('e')} AS type,
        e.name AS name,
        coalesce(e.aliases, []) AS aliases,
        e.kind AS kind,

@@ -6,13 +6,12 @@
  */
 import type { EntityInput } from '../ingest/document';
 import { nameKey } from '../ingest/text';
-
-export type GazetteerType = 'Person' | 'Organization' | 'Place' | 'Policy' | 'Event';
+import type { EntityType } from '../vocabulary';
 
 /** An entity already in the graph, as the gazetteer read query returns it. */
 export interface GazetteerEntry {
   readonly id: string;
-  readonly type: GazetteerType;
+  readonly type: EntityType;
   readonly name: string;
   readonly aliases: readonly string[];
   /** The organisation kind; NEWS_OUTLET marks an outlet. */

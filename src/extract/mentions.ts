@@ -23,10 +23,10 @@ import {
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon';
-import type { DocEntity, EntityType, Gender, Registry, Via } from './registry';
+import type { DocEntity, Gender, MentionType, Registry, Via } from './registry';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
-export { Registry, type DocEntity, type EntityType, type Gender, type Via } from './registry';
+export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
 
 export type MentionKind = 'name' | 'place' | 'pronoun' | 'title' | 'anaphor';
 
@@ -452,7 +452,7 @@ const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 
 const APPOSED_TITLE_WORDS = 6;
 
 /** The type a new name takes from its words and tags; one the article or the graph already knows keeps the type it has there. */
-function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: EntityType; outlet: boolean } {
+function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: MentionType; outlet: boolean } {
   const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
   if (recognised) return { type: 'Unknown', outlet: false };
   if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };

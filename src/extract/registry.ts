@@ -6,15 +6,17 @@
  */
 import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
+import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
 
-export type EntityType = 'Person' | 'Organization' | 'Unknown';
+/** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
+export type MentionType = Extract<EntityType, 'Person' | 'Organization'> | 'Unknown';
 export type Gender = 'male' | 'female';
 
 /** An entity as this article knows it. */
 export interface DocEntity {
   readonly serial: number;
-  type: EntityType;
+  type: MentionType;
   name: string;
   readonly aliases: Set<string>;
   /** Titles the article gives it, as written: "National Security Adviser". */
@@ -32,7 +34,7 @@ export interface DocEntity {
 
 /** What a mention says of the entity it names; `genderSure`: an honorific ("Mr.") gave the gender. */
 export interface ResolveHint {
-  readonly type: EntityType;
+  readonly type: MentionType;
   readonly at: number;
   readonly gender?: Gender | null;
   readonly genderSure?: boolean;
@@ -188,7 +190,7 @@ export class Registry {
     return null;
   }
 
-  private create(name: string, type: EntityType, hint: { gender?: Gender | null; outlet?: boolean }, graph: GazetteerEntry | null): DocEntity {
+  private create(name: string, type: MentionType, hint: { gender?: Gender | null; outlet?: boolean }, graph: GazetteerEntry | null): DocEntity {
     const entity: DocEntity = {
       serial: this.entities.length,
       type: graph === null ? type : registryType(graph.type),
@@ -271,8 +273,8 @@ export class Registry {
     if (entity.graph) return entity.graph.id;
     // A body the article also calls by its initials is known by them ("org:faa"), as most
     // reporting names it; a news outlet keeps its name ("org:financial-times", not "org:ft").
-    if (entity.type === 'Organization' && !entity.outlet && entity.acronym !== null) return `org:${slugify(entity.acronym)}`;
-    return `${entity.type === 'Organization' ? 'org' : 'person'}:${slugify(entity.name) || `entity-${entity.serial}`}`;
+    if (entity.type === 'Organization' && !entity.outlet && entity.acronym !== null) return `${ID_PREFIX.Organization}:${slugify(entity.acronym)}`;
+    return `${ID_PREFIX[entity.type === 'Organization' ? 'Organization' : 'Person']}:${slugify(entity.name) || `entity-${entity.serial}`}`;
   }
 }
 
@@ -352,7 +354,7 @@ function insertByOffset(list: { at: number; entity: DocEntity }[], entry: { at: 
 }
 
 /** The registry holds people and organisations; the gazetteer gives it nothing else. */
-const registryType = (t: GazetteerEntry['type']): EntityType => (t === 'Person' || t === 'Organization' ? t : 'Unknown');
+const registryType = (t: GazetteerEntry['type']): MentionType => (t === 'Person' || t === 'Organization' ? t : 'Unknown');
 
-const compatible = (a: EntityType | GazetteerEntry['type'], b: EntityType): boolean => a === b || a === 'Unknown' || b === 'Unknown';
+const compatible = (a: MentionType | GazetteerEntry['type'], b: MentionType): boolean => a === b || a === 'Unknown' || b === 'Unknown';
 const mostRecent = (list: DocEntity[]): DocEntity => list.reduce((a, b) => ((b.seen[b.seen.length - 1] ?? -1) > (a.seen[a.seen.length - 1] ?? -1) ? b : a));

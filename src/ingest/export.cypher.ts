@@ -1,5 +1,5 @@
 /** Every Cypher text the exporter runs: whole-graph reads, paged by id. */
-import { ENTITY_TYPES } from '../vocabulary';
+import { entityTypeOf } from '../db/cypher';
 
 /** A role's start or end (`h.startDate`, `h.startText`, ...) as a document's date, null when unknown. */
 const roleDate = (end: 'start' | 'end'): string =>
@@ -11,7 +11,7 @@ MATCH (e:Entity)
 WHERE e.id > $after
 WITH e ORDER BY e.id LIMIT toInteger($limit)
 RETURN e.id AS id,
-  [l IN labels(e) WHERE l IN [${ENTITY_TYPES.map((t) => `'${t}'`).join(', ')}]][0] AS type,
+  ${entityTypeOf('e')} AS type,
   e.name AS name, coalesce(e.aliases, []) AS aliases, e.description AS description,
   e.kind AS kind, e.status AS status,
   CASE WHEN e.date IS NULL AND e.dateText IS NULL THEN null

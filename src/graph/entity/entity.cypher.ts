@@ -4,10 +4,10 @@
  */
 
 import { ENTITY_TYPES, type EntityType } from '../../vocabulary';
+import { entityTypeOf } from '../../db/cypher';
 import { entityOrMergedInto } from '../editorial/retired.cypher';
 
 /** The GraphQL type of entity `e`: its label among the entity types. */
-const entityTypeOf = (e: string): string => `[l IN labels(${e}) WHERE l IN [${ENTITY_TYPES.map((l) => `'${l}'`).join(', ')}]][0]`;
 
 /** Projects entity `e` onto the EntityRecord shape. */
 export const entityProjection = (e: string): string => `{
