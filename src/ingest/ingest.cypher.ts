@@ -288,18 +288,19 @@ DELETE oldSpeaker`;
 /**
  * One row per statement with topics: `row.entities` in order, each link's ordinal its
  * position there and its stance `row.stances` at that position (the statement is looked
- * up once, not once per topic), and the speaker and day series read (series-links.cypher.ts):
- * it runs after the statement's speaker and day are written. `verb` is CREATE for statements
- * new to the graph.
+ * up once, not once per topic), with the speaker and day that series read
+ * (series-links.cypher.ts), also read once per statement: it runs after the statement's
+ * speaker and day are written. `verb` is CREATE for statements new to the graph.
  */
 const linkAbout = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
 UNWIND $batch.rows AS row
 MATCH (s:Statement {id: row.statement})
+WITH row, s, ${speakerIdOf('s')} AS speaker, ${liveDayOf('s')} AS day
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (e:Entity {id: row.entities[ordinal]})
 ${verb} (s)-[r:ABOUT]->(e)
 SET r.ordinal = ordinal, r.stance = row.stances[ordinal].stance, r.stanceConfidence = row.stances[ordinal].confidence,
-    r.speaker = ${speakerIdOf('s')}, r.day = ${liveDayOf('s')}`;
+    r.speaker = speaker, r.day = day`;
 
 export const LINK_ABOUT = linkAbout('MERGE');
 export const CREATE_ABOUT = linkAbout('CREATE');
