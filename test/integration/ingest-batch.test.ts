@@ -173,6 +173,115 @@ async function load(sizes: number[]): Promise<{ results: IngestResult[]; graph: 
   return { results, graph: await dump(own.gateway) };
 }
 
+/** The search index's state and id (an id changes when the index is dropped and made again); null when there is none. */
+async function searchIndex(): Promise<{ state: string; id: number } | null> {
+  const [row] = await own.gateway.read(cypher('SHOW FULLTEXT INDEXES YIELD id, name, state WHERE name = $name RETURN id, state', { name: SEARCH_INDEX }));
+  return row ? { state: row.state as string, id: row.id as number } : null;
+}
+
+/** Every node id the search index finds for a Lucene query, in id order. */
+async function searchFor(query: string): Promise<string[]> {
+  const rows = await own.gateway.read(cypher(SEARCH, { query, limit: 100_000 }));
+  return rows.map((r) => (r.node as { id: string }).id).sort();
+}
+
+// First in the file: each load into an empty graph drops and makes the deferred indexes, and
+// every schema change empties the plan cache; the tests after these, and the next files on
+// the worker's scratch Neo4j, keep the plans they make.
+describe('withSearchIndexDeferred (a bulk load)', () => {
+  it('bulkLoad (which validates the next batch while one is written) leaves the graph batch-by-batch ingest leaves', async () => {
+    // The smallest corpus the generator makes: the comparison needs every kind of document, not many of them.
+    const statements = 100;
+    const corpus = new Corpus({ statements, seed: 7 });
+    const batch = 4;
+    await own.empty();
+    const expected: IngestResult[] = [];
+    await ingestBatch(own.gateway, corpus.directory());
+    const articles = [...corpus.articles()];
+    for (let i = 0; i < articles.length; i += batch) expected.push(...(await ingestBatch(own.gateway, articles.slice(i, i + batch))));
+    const sequential = await dump(own.gateway);
+    const sequentialHits = await searchFor('talks OR sanctions OR ceasefire');
+    expect(sequentialHits.length).toBeGreaterThan(10);
+
+    await own.empty();
+    const lines: string[] = [];
+    const out = { isTTY: false, write: (line: string) => lines.push(line) } as unknown as NodeJS.WriteStream;
+    const report = await bulkLoad(own.gateway, corpus.articles(), { firstBatch: corpus.directory(), batch, progress: { total: statements, unit: 'statements' }, out });
+    expect(await dump(own.gateway)).toEqual(sequential);
+    expect(report.statements).toBe(expected.reduce((n, r) => n + r.statements, 0));
+    expect(report.documents).toBe(corpus.directory().length + articles.length);
+    expect(report.sharedQuotes).toBe(expected.reduce((n, r) => n + r.evidenceAdded.length, 0));
+    // The progress bar still reports the rate, and reaches the end.
+    expect(lines.filter((line) => line.startsWith('ingest ')).at(-1)).toMatch(new RegExp(` ${statements}/${statements} .* statements/s`));
+    // Into an empty graph, the search index was built at the end: it finds what the one-by-one load's did.
+    expect(lines.at(-1)).toMatch(/^search index .* 100\/100 /);
+    expect(await searchIndex()).toEqual({ state: 'ONLINE', id: expect.any(Number) });
+    expect(await searchFor('talks OR sanctions OR ceasefire')).toEqual(sequentialHits);
+  }, 120_000);
+
+  // One load into an empty graph shows both kinds of deferred index: each such load drops and
+  // makes six indexes, and every schema change empties the plan cache of the JVM the worker's
+  // files share, so they would plan their queries again after each.
+  it('into an empty graph: the search index and the plain indexes the writer does not use are away while the load runs, search says so, and they are built once the load ends', async () => {
+    await own.empty();
+    const deferred = (): Promise<Row[]> =>
+      own.gateway.read(cypher('SHOW INDEXES YIELD name, state WHERE name IN $names RETURN name, state ORDER BY name', { names: [...DEFERRED_INDEXES] }));
+    const percents: number[] = [];
+    const during = await withSearchIndexDeferred(
+      own.gateway,
+      async () => {
+        const index = await searchIndex();
+        const searching = await own.gateway.read(cypher(SEARCH, { query: 'Waltz', limit: 5 })).catch((e: unknown) => e);
+        await ingestDocument(own.gateway, story());
+        return { index, searching, plain: await deferred() };
+      },
+      (percent) => percents.push(percent),
+    );
+    expect(during.index).toBeNull();
+    expect(during.searching).toBeInstanceOf(GraphQLError);
+    expect((during.searching as GraphQLError).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
+    expect((during.searching as GraphQLError).message).toMatch(/^Search is unavailable while a bulk load into an empty graph is running/);
+    expect(during.plain).toEqual([]);
+    expect(percents.at(-1)).toBe(100);
+    expect((await searchIndex())?.state).toBe('ONLINE');
+    expect(await searchFor('Waltz')).toContain('person:mike-waltz');
+    expect(await deferred()).toEqual([...DEFERRED_INDEXES].sort().map((name) => ({ name, state: 'ONLINE' })));
+    // The unique constraints the writer relies on never went away: the same document again changes nothing.
+    expect((await ingestDocument(own.gateway, story())).created).toEqual([]);
+  }, 60_000);
+
+  it('into a graph that holds anything: the index stays as it is throughout', async () => {
+    await own.empty();
+    await ingestDocument(own.gateway, story());
+    const before = await searchIndex();
+    const percents: number[] = [];
+    const during = await withSearchIndexDeferred(
+      own.gateway,
+      async () => {
+        await ingestDocument(own.gateway, second());
+        return searchIndex();
+      },
+      (percent) => percents.push(percent),
+    );
+    expect(before?.state).toBe('ONLINE');
+    expect(during).toEqual(before);
+    expect(await searchIndex()).toEqual(before);
+    expect(percents).toEqual([]);
+  }, 60_000);
+
+  it('a load that fails still gets its index back, and its own error is the one thrown', async () => {
+    await own.empty();
+    const failure = new Error('the load failed half-way');
+    const attempt = withSearchIndexDeferred(own.gateway, async () => {
+      await ingestDocument(own.gateway, story());
+      throw failure;
+    });
+    await expect(attempt).rejects.toBe(failure);
+    expect((await searchIndex())?.state).toBe('ONLINE');
+    expect(await searchFor('Waltz')).toContain('person:mike-waltz');
+  }, 60_000);
+});
+
 describe('ingestBatch', () => {
   let oneByOne: Awaited<ReturnType<typeof load>>;
   beforeAll(async () => {
@@ -292,36 +401,6 @@ describe('ingestBatch', () => {
     expect(results.map((r) => r.statements)).toEqual([second().statements.length, roe().statements.length]);
   }, 60_000);
 
-  it('bulkLoad (which validates the next batch while one is written) leaves the graph batch-by-batch ingest leaves', async () => {
-    // The smallest corpus the generator makes: the comparison needs every kind of document, not many of them.
-    const statements = 100;
-    const corpus = new Corpus({ statements, seed: 7 });
-    const batch = 4;
-    await own.empty();
-    const expected: IngestResult[] = [];
-    await ingestBatch(own.gateway, corpus.directory());
-    const articles = [...corpus.articles()];
-    for (let i = 0; i < articles.length; i += batch) expected.push(...(await ingestBatch(own.gateway, articles.slice(i, i + batch))));
-    const sequential = await dump(own.gateway);
-    const sequentialHits = await searchFor('talks OR sanctions OR ceasefire');
-    expect(sequentialHits.length).toBeGreaterThan(10);
-
-    await own.empty();
-    const lines: string[] = [];
-    const out = { isTTY: false, write: (line: string) => lines.push(line) } as unknown as NodeJS.WriteStream;
-    const report = await bulkLoad(own.gateway, corpus.articles(), { firstBatch: corpus.directory(), batch, progress: { total: statements, unit: 'statements' }, out });
-    expect(await dump(own.gateway)).toEqual(sequential);
-    expect(report.statements).toBe(expected.reduce((n, r) => n + r.statements, 0));
-    expect(report.documents).toBe(corpus.directory().length + articles.length);
-    expect(report.sharedQuotes).toBe(expected.reduce((n, r) => n + r.evidenceAdded.length, 0));
-    // The progress bar still reports the rate, and reaches the end.
-    expect(lines.filter((line) => line.startsWith('ingest ')).at(-1)).toMatch(new RegExp(` ${statements}/${statements} .* statements/s`));
-    // Into an empty graph, the search index was built at the end: it finds what the one-by-one load's did.
-    expect(lines.at(-1)).toMatch(/^search index .* 100\/100 /);
-    expect(await searchIndex()).toEqual({ state: 'ONLINE', id: expect.any(Number) });
-    expect(await searchFor('talks OR sanctions OR ceasefire')).toEqual(sequentialHits);
-  }, 120_000);
-
   it('bulkLoad stops at a bad article, naming it by its index in its batch, with the batches before it written', async () => {
     const corpus = new Corpus({ statements: 300, seed: 7 });
     const articles = [...corpus.articles()].slice(0, 7);
@@ -336,82 +415,6 @@ describe('ingestBatch', () => {
     const written = await own.gateway.read(cypher('MATCH (a:Article) WHERE NOT a.id STARTS WITH $directory RETURN a.id AS id ORDER BY id', { directory: 'article:newsroom-directory' }));
     expect(written.map((r) => r.id)).toEqual(articles.slice(0, 3).map((a) => a.article.id).sort());
   }, 120_000);
-});
-
-/** The search index's state and id (an id changes when the index is dropped and made again); null when there is none. */
-async function searchIndex(): Promise<{ state: string; id: number } | null> {
-  const [row] = await own.gateway.read(cypher('SHOW FULLTEXT INDEXES YIELD id, name, state WHERE name = $name RETURN id, state', { name: SEARCH_INDEX }));
-  return row ? { state: row.state as string, id: row.id as number } : null;
-}
-
-/** Every node id the search index finds for a Lucene query, in id order. */
-async function searchFor(query: string): Promise<string[]> {
-  const rows = await own.gateway.read(cypher(SEARCH, { query, limit: 100_000 }));
-  return rows.map((r) => (r.node as { id: string }).id).sort();
-}
-
-describe('withSearchIndexDeferred (a bulk load)', () => {
-  // One load into an empty graph shows both kinds of deferred index: each such load drops and
-  // makes six indexes, and every schema change empties the plan cache of the JVM the worker's
-  // files share, so they would plan their queries again after each.
-  it('into an empty graph: the search index and the plain indexes the writer does not use are away while the load runs, search says so, and they are built once the load ends', async () => {
-    await own.empty();
-    const deferred = (): Promise<Row[]> =>
-      own.gateway.read(cypher('SHOW INDEXES YIELD name, state WHERE name IN $names RETURN name, state ORDER BY name', { names: [...DEFERRED_INDEXES] }));
-    const percents: number[] = [];
-    const during = await withSearchIndexDeferred(
-      own.gateway,
-      async () => {
-        const index = await searchIndex();
-        const searching = await own.gateway.read(cypher(SEARCH, { query: 'Waltz', limit: 5 })).catch((e: unknown) => e);
-        await ingestDocument(own.gateway, story());
-        return { index, searching, plain: await deferred() };
-      },
-      (percent) => percents.push(percent),
-    );
-    expect(during.index).toBeNull();
-    expect(during.searching).toBeInstanceOf(GraphQLError);
-    expect((during.searching as GraphQLError).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', http: { status: 503 } });
-    expect((during.searching as GraphQLError).message).toMatch(/^Search is unavailable while a bulk load into an empty graph is running/);
-    expect(during.plain).toEqual([]);
-    expect(percents.at(-1)).toBe(100);
-    expect((await searchIndex())?.state).toBe('ONLINE');
-    expect(await searchFor('Waltz')).toContain('person:mike-waltz');
-    expect(await deferred()).toEqual([...DEFERRED_INDEXES].sort().map((name) => ({ name, state: 'ONLINE' })));
-    // The unique constraints the writer relies on never went away: the same document again changes nothing.
-    expect((await ingestDocument(own.gateway, story())).created).toEqual([]);
-  }, 60_000);
-
-  it('into a graph that holds anything: the index stays as it is throughout', async () => {
-    await own.empty();
-    await ingestDocument(own.gateway, story());
-    const before = await searchIndex();
-    const percents: number[] = [];
-    const during = await withSearchIndexDeferred(
-      own.gateway,
-      async () => {
-        await ingestDocument(own.gateway, second());
-        return searchIndex();
-      },
-      (percent) => percents.push(percent),
-    );
-    expect(before?.state).toBe('ONLINE');
-    expect(during).toEqual(before);
-    expect(await searchIndex()).toEqual(before);
-    expect(percents).toEqual([]);
-  }, 60_000);
-
-  it('a load that fails still gets its index back, and its own error is the one thrown', async () => {
-    await own.empty();
-    const failure = new Error('the load failed half-way');
-    const attempt = withSearchIndexDeferred(own.gateway, async () => {
-      await ingestDocument(own.gateway, story());
-      throw failure;
-    });
-    await expect(attempt).rejects.toBe(failure);
-    expect((await searchIndex())?.state).toBe('ONLINE');
-    expect(await searchFor('Waltz')).toContain('person:mike-waltz');
-  }, 60_000);
 });
 
 describe('rehearseWriter (start-up)', () => {
