@@ -37,6 +37,14 @@ describe('whoever speaks for someone', () => {
   });
 });
 
+describe('a verb’s form that is also a plural noun', () => {
+  it('is the noun after a number, a word that goes before nouns, or initials', () => {
+    expect(said('Betting is barred here, though 38 other U.S. states allow it.')).toEqual([]);
+    expect(said('Betting is barred here, though many states allow it.')).toEqual([]);
+    expect(said('Mayor Lena Ruiz states that the plan is sound.')).toEqual([['INDIRECT', 'person:lena-ruiz', 'The plan is sound.']]);
+  });
+});
+
 describe('a name’s initial', () => {
   it('stays in the name instead of ending the sentence', () => {
     expect(said('The charges were unveiled by U.S. Attorney E. Martin Estrada, who said the case was “overwhelming.”')).toEqual([
