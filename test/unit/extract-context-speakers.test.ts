@@ -45,6 +45,18 @@ describe('a verb’s form that is also a plural noun', () => {
   });
 });
 
+describe('a source described before its name', () => {
+  it('is the source of the claim: "according to flight-tracking website SkyLedger"', () => {
+    expect(said('More than 900 departures were held on Tuesday, according to flight-tracking website SkyLedger.')).toEqual([
+      ['INDIRECT', 'org:skyledger', 'More than 900 departures were held on Tuesday.'],
+    ]);
+  });
+
+  it('is no source when a verb comes between', () => {
+    expect(said('More than 900 departures were held, according to reports filed by SkyLedger.')).toEqual([]);
+  });
+});
+
 describe('a name’s initial', () => {
   it('stays in the name instead of ending the sentence', () => {
     expect(said('The charges were unveiled by U.S. Attorney E. Martin Estrada, who said the case was “overwhelming.”')).toEqual([
