@@ -11,7 +11,7 @@ import { messageClaim, paraphrases, sourcedClaim, type Paraphrase } from './para
 import { reportingOf, type Reporting } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph, Token } from './layout';
-import type { DocEntity } from './mentions';
+import type { DocEntity, Mention } from './mentions';
 import type { Quote } from './quotes';
 
 export interface Draft extends AboutSubject {
@@ -57,7 +57,13 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'indirect-claim-then-verb': 0.75,
   'indirect-according-to': 0.7,
   'indirect-message-colon': 0.65,
+  'quote-in-context': 0.6,
 };
+
+/** How far back, in paragraphs with words, the speaker of a quote with no speech verb may have spoken. */
+const CONTEXT_REACH = 3;
+/** Verbs that tell of no act of anyone's: a sentence with only these around its quote is about the quote's words. */
+const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', '’s', "'s"]);
 
 /** Who the next paragraph's quote belongs to, where it was said, and the outlets that report it. */
 interface Announced {
@@ -201,6 +207,12 @@ export class Drafter {
 
   private attributed(frame: Frame, qi: number, quote: Quote, paragraph: number, reporting: Reporting, used: Set<number>): Draft {
     const attribution = attributeQuote(this.scope, frame, qi, null);
+    const context = attribution === null ? this.contextSpeaker(frame, quote, paragraph) : null;
+    if (context !== null) {
+      const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), 'quote-in-context', paragraph, frame.sentence, reporting);
+      applyResolution(draft, { ok: true, speakers: [context] });
+      return draft;
+    }
     if (attribution?.verb && attribution.rule.startsWith('quote-then')) used.add(attribution.verb.index);
     const lemma = attribution?.verb?.verb.lemma;
     const resolution: Resolution | null = attribution?.author !== undefined ? { ok: true, speakers: [attribution.author] } : attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
@@ -211,6 +223,35 @@ export class Drafter {
     if (attribution?.verb && this.relays(frame, qi, attribution.verb.index, draft)) draft.flags.push('relayed');
     if (attribution?.verb && this.elsewhere(attribution.verb.token)) draft.flags.push('new-occasion');
     return draft;
+  }
+
+  /**
+   * "3:00 PM: Powell restates his view. “We conduct policy …,” not to “prove independence.”":
+   * a quote in a sentence with no speech verb, in a passage about whoever spoke last (within
+   * a few paragraphs, nobody else the subject of a sentence since), is theirs; a live blog's
+   * posts and a profile's paragraphs go on this way. A guess from context, so flagged.
+   */
+  private contextSpeaker(frame: Frame, quote: Quote, paragraph: number): Speaker | null {
+    const last = this.scope.history[this.scope.history.length - 1];
+    const source = this.layout.source;
+    // A closing mark after a space was paired with the wrong opening one (quotes.ts): its span is not the words'.
+    if (last === undefined || last.speaker.outlet || /\s$/.test(source.slice(quote.start, quote.end))) return null;
+    const ordinal = (p: number): number => this.layout.paragraphs[p]?.ordinal ?? p;
+    // Blank lines between paragraphs are paragraphs too: bounded, so a run of them costs nothing per quote.
+    if (ordinal(paragraph) - ordinal(last.paragraph) > CONTEXT_REACH || paragraph - last.paragraph > 4 * CONTEXT_REACH) return null;
+    const someoneElse = (m: Mention): boolean => m.quote === null && m.kind === 'name' && m.entity !== last.speaker && !m.possessive;
+    for (let p = last.paragraph; p <= paragraph; p += 1) {
+      for (const s of this.layout.paragraphs[p]?.sentences ?? []) {
+        if (s >= frame.sentence) break;
+        // An earlier sentence about someone else: its main subject (the first of its main clause).
+        const main = this.scope.mentions.inSentence(s).find((m) => m.subject && !m.subordinate && m.quote === null);
+        if (main !== undefined && someoneElse(main)) return null;
+      }
+    }
+    if (this.scope.mentions.inSentence(frame.sentence).some((m) => someoneElse(m) && (m.entity !== null || m.subject))) return null;
+    // "“…!” one resident screamed", "X has cited a law that allows “…”": a verb of the sentence's own tells of someone else.
+    if (frame.items.some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !AUXILIARIES.has(i.token.lower))) return null;
+    return { entity: last.speaker, via: 'name', mention: last.speaker.name, flags: ['context-speaker', 'last-speaker'] };
   }
 
   /**

@@ -119,6 +119,23 @@ const NEEDS_AFTER_WINDOW = 10;
  * follows a quote in its sentence; `attributing`: it comes right after the quote it would
  * attribute.
  */
+/** Words that only go before a noun: "38 other states", "its claims", "both reports". */
+const BEFORE_NOUNS = new Set(['other', 'several', 'many', 'both', 'all', 'some', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'such', 'few', 'numerous', 'various']);
+
+/**
+ * "38 other U.S. states and the District of Columbia allow it", "its claims": a verb's form
+ * that is also a plural noun ("states", "claims", "reports") is the noun after a number, a
+ * word that goes before nouns, or a place ("U.S. states", "Gulf states").
+ */
+function nounAfter(ctx: AttributionScope, frame: Frame, k: number, token: Token): boolean {
+  if (!/s$/.test(token.lower) || ['says', 'tells'].includes(token.lower)) return false;
+  const prev = wordAt(frame, k - 1);
+  if (prev === null || !spaced(ctx, frame, k - 1, k)) return false;
+  if (BEFORE_NOUNS.has(prev.lower) || /^\d/.test(prev.text)) return true;
+  // "U.S." reads as nobody's name here, whatever the mention rules typed it as.
+  return /^(?:\p{Lu}\.){2,3}$/u.test(prev.text) || ctx.mentions.endingAt(prev.index)?.kind === 'place';
+}
+
 export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, options: { afterQuote?: boolean; attributing?: boolean } = {}): VerbUse | null {
   const token = wordAt(frame, k);
   if (token === null) return null;
@@ -146,6 +163,7 @@ export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, opt
   if (before !== null && spaced(ctx, frame, j, j + 1) && BE_FORMS.has(before.lower) && !participle) return null;
   const firstWord = frame.items.findIndex((i) => i.kind === 'word');
   if (k === firstWord && ['asked', 'told', 'pressed', 'questioned', 'reached', 'contacted'].includes(token.lower)) return null;
+  if (nounAfter(ctx, frame, k, token)) return null;
 
   if (verb.needsAfter && !(options.attributing === true && verb.bareAfterQuote === true)) {
     let ok = false;

@@ -202,7 +202,11 @@ function innermostQuotes(quotesOf: readonly (readonly Quote[])[]): (offset: numb
 /** "(D-Ore.)", ", R-Tex.,": a party and state tag after a name, set off by brackets or commas. */
 const PARTY_TAG = /\s?\(\s?[DRI]-[A-Z][A-Za-z.]{1,6}\s?\)|,\s?[DRI]-[A-Z][A-Za-z.]{1,6},/g;
 /** The dot of a title abbreviated before a name ("Sen. Marta Kellison", "Dr. Kwame Asante"). */
-const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp)\.(?= \p{Lu})/gu;
+const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp|Atty)\.(?= \p{Lu})/gu;
+/** A name's initial before two more capitalised words ("E. Martin Estrada", "Michael S. Regan"); the next word is kept to tell a sentence's end. */
+const INITIAL_DOT = /\b\p{Lu}\.(?= (\p{Lu}\p{Ll}+) \p{Lu}\p{Ll})/gu;
+/** Words that open a sentence after a single capital that ends one ("… Plan B. The council said"). */
+const AFTER_SENTENCE_END = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'For', 'But', 'And', 'He', 'She', 'It', 'They', 'We', 'This', 'That', 'After', 'When', 'If', 'Its', 'His', 'Her', 'Their']);
 
 /** "LINCOLN, NE – ", "WASHINGTON (AP) — ": the place (and agency) a paragraph is filed from, in capitals before a dash. */
 const DATELINE = /^\p{Lu}{2}[\p{Lu}.,' ()]{0,24}[–—-] /gmu;
@@ -210,13 +214,18 @@ const DATELINE = /^\p{Lu}{2}[\p{Lu}.,' ()]{0,24}[–—-] /gmu;
 /**
  * The text the rules read, offset for offset the same as the source: party and state tags
  * after a name become spaces, so that "Sen. Marta Kellison (D-Ore.) said" reads as a name
- * followed by its verb; a title's abbreviation dot becomes a space, so that the title and
- * the name stay one run; a dateline becomes spaces, so that the place is not read as the
+ * followed by its verb; a title's abbreviation dot and a name's initial's dot become a
+ * space, so that the title and the name stay one run; a dateline becomes spaces, so that the place is not read as the
  * paragraph's first name.
  */
 export function blankAsides(source: string): string {
   const blank = (m: string): string => ' '.repeat(m.length);
-  return source.replace(PARTY_TAG, blank).replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `).replace(DATELINE, blank);
+  return source
+    .replace(PARTY_TAG, blank)
+    .replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `)
+    // Not the last letter of "U.S." nor of "D.C.".
+    .replace(INITIAL_DOT, (m, next: string, at: number, all: string) => (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1)) ? m : `${m.slice(0, -1)} `))
+    .replace(DATELINE, blank);
 }
 
 export function layOut(source: string, title: string | null = null): Layout {

@@ -278,8 +278,22 @@ export function sourceNamedAt(ctx: AttributionScope, frame: Frame, k: number): M
   const direct = mentionAfter(ctx, frame, n);
   if (direct !== null) return direct;
   if (['a', 'an', 'the', 'new', 'recent'].includes(wordAt(frame, n)?.lower ?? '')) n += 1;
-  if (!REPORT_NOUNS.has(wordAt(frame, n)?.lower ?? '') || !['from', 'by', 'in', 'on'].includes(wordAt(frame, n + 1)?.lower ?? '')) return null;
+  if (!REPORT_NOUNS.has(wordAt(frame, n)?.lower ?? '') || !['from', 'by', 'in', 'on'].includes(wordAt(frame, n + 1)?.lower ?? '')) return describedSourceAt(ctx, frame, n);
   return mentionAfter(ctx, frame, n + 2);
+}
+
+/** How many lower-case words may describe a source before its name. */
+const SOURCE_DESCRIPTION_WORDS = 3;
+
+/** "according to flight-tracking website FlightAware", "per data firm Kpler": a few lower-case words (hyphened or not), then the name. */
+function describedSourceAt(ctx: AttributionScope, frame: Frame, n: number): Mention | null {
+  for (let k = n; k < n + SOURCE_DESCRIPTION_WORDS; k += 1) {
+    const w = wordAt(frame, k);
+    if (w === null || !/^\p{Ll}/u.test(w.text) || w.tags.has('Verb') || w.tags.has('Preposition') || !/^(?:\s+|-)$/.test(gapText(ctx, frame, k, k + 1))) return null;
+    const m = mentionAfter(ctx, frame, k + 1);
+    if (m !== null) return m;
+  }
+  return null;
 }
 
 /** "according to the FT", "per FT"; true when word `k` starts one. */

@@ -17,6 +17,8 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
   const m = ctx.mentions.endingAt(token.index);
   const holder = m === null || m.possessive ? null : titleHolder(ctx, frame, m);
   if (holder !== null) return { mentions: [holder.mention], generic: null, firstItem: holder.firstItem, lastItem: j, spokesperson: false, how };
+  const represented = m === null ? representedBy(ctx, frame, j) : null;
+  if (represented !== null) return { ...represented, how };
   const described = m === null || m.kind === 'title' ? describedSpeaker(ctx, frame, j) : null;
   if (described !== null) return { ...described, how };
   if (m !== null && m.kind !== 'place' && !m.possessive) {
@@ -110,6 +112,22 @@ function ownTitleHolder(ctx: AttributionScope, frame: Frame, m: Mention): { ment
   return { mention: { ...m, kind: 'title', start, text: text(ctx).slice(start, m.end), entity: null, via: null, ambiguous: false, head }, firstItem: from };
 }
 
+/** Who speaks for someone without being named: "Ohtani’s lawyers", "the senator’s spokeswoman". */
+const REPRESENTATIVES = new Set(['lawyer', 'lawyers', 'attorney', 'attorneys', 'representative', 'representatives', 'spokesperson', 'spokespeople', 'spokesman', 'spokeswoman', 'publicist', 'agent', 'agents']);
+
+/**
+ * "Ohtani’s representatives said": by the annotation's convention, the words of whoever speaks
+ * for a person or body are theirs (as with "a spokesperson for X"), flagged as a spokesperson's.
+ */
+function representedBy(ctx: AttributionScope, frame: Frame, j: number): Omit<NounPhrase, 'how'> | null {
+  const head = wordAt(frame, j);
+  const before = wordAt(frame, j - 1);
+  if (head === null || before === null || !REPRESENTATIVES.has(head.lower) || !spaced(ctx, frame, j - 1, j)) return null;
+  const m = ctx.mentions.endingAt(before.index);
+  if (m === null || m.kind !== 'name' || !m.possessive || m.entity === null || m.entity.outlet) return null;
+  return { mentions: [m], generic: null, firstItem: frame.itemOfToken.get(m.first) ?? j - 1, lastItem: j, spokesperson: true };
+}
+
 const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
 
 /** The subject written before the verb at `k`, across modifiers ("also", "reportedly") and appositives ("Roth, who …, said"). */
@@ -123,6 +141,11 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     j -= skip;
   }
   if (j < 0 || wordAt(frame, j) === null) return null;
+  // "Whip Dick Durbin who said", "Okafor, who also said": the relative pronoun stands for the phrase before it.
+  if (wordAt(frame, j)?.lower === 'who' && j > 0 && /^\s*,?\s*$/.test(gapText(ctx, frame, j - 1, j))) {
+    const antecedent = phraseEndingAt(ctx, frame, j - 1, 'appositive');
+    if (antecedent !== null) return antecedent;
+  }
   const gap = gapText(ctx, frame, j, j + 1);
   if (/^\s*$/.test(gap)) return phraseEndingAt(ctx, frame, j, 'before');
   // "The Coastal Safety Authority (CSA) said": the initials in brackets belong to the name before them.
