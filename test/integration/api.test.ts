@@ -127,6 +127,21 @@ describe('round trips to Neo4j', () => {
     }
   });
 
+  it('answer a statement reached again in the request from what its page brought along, with no trip of its own', async () => {
+    const result = await harness.execute(`query { statements(first: 100) { edges { node { id speaker { id } about { id } quotedIn { id speaker { id } about { id } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    type Node = { id: string; speaker: unknown; about: unknown; quotedIn: { id: string } | null };
+    const nodes = (result.data?.statements as { edges: { node: Node }[] }).edges.map((e) => e.node);
+    const quoted = nodes.filter((n) => n.quotedIn !== null);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const node of quoted) {
+      const outer = nodes.find((n) => n.id === node.quotedIn?.id) as Node;
+      expect(node.quotedIn).toEqual({ id: outer.id, speaker: outer.speaker, about: outer.about });
+    }
+    // The page, then the quoting statements' own records; their speakers and topics came with the page.
+    expect(result.roundTrips).toBe(2);
+  });
+
   it('bring an evidence article’s text along only when it is selected, and give the same text either way', async () => {
     const page = (articleFields: string): string => `query { statements(first: 100) { edges { node { id evidence { start end article { ${articleFields} } } } } } }`;
     type Page = { statements: { edges: { node: { id: string; evidence: { start: number; end: number; article: { id: string; text?: string } } } }[] } };

@@ -413,17 +413,21 @@ export function filterPredicates(filter: StatementFilterValues): string[] {
   return [...anchors, ...conditionsOn(filter)];
 }
 
-export const filterParams = (filter: StatementFilterValues): Record<string, unknown> => ({
-  speaker: filter.speaker ?? null,
-  about: filter.about ?? null,
-  reportedBy: filter.reportedBy ?? null,
-  kind: filter.kind ?? null,
-  article: filter.article ?? null,
-  ...Object.fromEntries(LIST_FIELDS.map((field) => [field, filter[field] ?? null])),
-  stance: filter.stance ?? null,
-  windowFrom: windowFrom(filter),
-  windowTo: windowTo(filter),
-});
+/** Every filter parameter, null where the filter does not give it; made field by field, as every page asks for it. */
+export function filterParams(filter: StatementFilterValues): Record<string, unknown> {
+  const params: Record<string, unknown> = {
+    speaker: filter.speaker ?? null,
+    about: filter.about ?? null,
+    reportedBy: filter.reportedBy ?? null,
+    kind: filter.kind ?? null,
+    article: filter.article ?? null,
+  };
+  for (const field of LIST_FIELDS) params[field] = filter[field] ?? null;
+  params.stance = filter.stance ?? null;
+  params.windowFrom = windowFrom(filter);
+  params.windowTo = windowTo(filter);
+  return params;
+}
 
 /**
  * The ids of a filter's lists (\`$lists\`: \`{field, organization, ids}\`) that name no entity,
@@ -458,32 +462,70 @@ export function translateStatementPage(
   includes: StatementIncludes = NO_INCLUDES,
   order: PageOrder = PAGE_ORDERS.ARTICLE_ORDER,
 ): CypherQuery {
+  const shape = `${filterShape(filter)}|${order.key}${order.descending ? '-' : '+'}|${after === null ? 'first' : 'after'}|${includesKey(includes)}`;
+  let page = pageTexts.get(shape);
+  if (page === undefined) page = remember(shape, pageText(filter, after === null, includes, order));
+  const values: Record<string, unknown> = filterParams(filter);
+  values.limit = limit;
+  values.scan = pageParams(limit).scan;
+  values.afterKey = after !== null ? String(after[0]) : order.descending ? AFTER_EVERY_KEY : '';
+  const params: Record<string, unknown> = {};
+  for (const name of page.names) params[name] = values[name];
+  return cypher(page.text, params);
+}
+
+/** A page's text and the parameters it names (only those are sent: every other filter field is null). */
+interface PageText {
+  readonly text: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * Page texts by the shape of their request: which filter fields are given (not their values),
+ * the order, whether there is a cursor, what is brought along. A request builds none of its
+ * text; a client's combinations are many, so the oldest go past MAX_PAGE_TEXTS.
+ */
+const pageTexts = new Map<string, PageText>();
+const MAX_PAGE_TEXTS = 500;
+
+function remember(shape: string, page: PageText): PageText {
+  if (pageTexts.size >= MAX_PAGE_TEXTS) pageTexts.delete(pageTexts.keys().next().value as string);
+  pageTexts.set(shape, page);
+  return page;
+}
+
+const FILTER_FIELDS = ['speaker', 'about', 'reportedBy', 'kind', 'article', ...LIST_FIELDS, 'stance', 'since', 'until'] as const satisfies readonly (keyof StatementFilterValues)[];
+
+/** Which of the filter's fields are given: all its text depends on. */
+function filterShape(filter: StatementFilterValues): string {
+  let shape = '';
+  for (const field of FILTER_FIELDS) shape += given(filter[field]) ? '1' : '0';
+  return shape;
+}
+
+function pageText(filter: StatementFilterValues, first: boolean, includes: StatementIncludes, order: PageOrder): PageText {
   const { match, where, anchor } = filterClauses(filter);
   const { key, descending } = order;
-  const start = descending ? AFTER_EVERY_KEY : '';
-  const params = { ...filterParams(filter), ...pageParams(limit), afterKey: after === null ? start : String(after[0]) };
   // The range lets the planner walk the order's index in order; a window on the day is part of it.
   const beyond = descending ? '<' : '>';
-  const range = (v: string): string =>
-    [after === null ? `${v}.${key} ${beyond}= $afterKey` : `${v}.${key} ${beyond} $afterKey`, ...(key === 'dayKey' ? windowOn(v, filter) : [])].join(' AND ');
+  const range = (v: string): string[] => [first ? `${v}.${key} ${beyond}= $afterKey` : `${v}.${key} ${beyond} $afterKey`, ...(key === 'dayKey' ? windowOn(v, filter) : [])];
   const sort = `s.${key}${descending ? ' DESC' : ''}`;
   const { reads, value } = statementProjection(includes, [key]);
-  if (anchor === null) {
-    const text = `
+  // filterClauses started from the anchor, if any; `where` holds the other filters (and the window, which the range repeats).
+  const text =
+    anchor === null
+      ? `
 MATCH ${match}
-WHERE ${[...where, range('s')].join('\n  AND ')}
+WHERE ${[...new Set([...where, ...range('s')])].join('\n  AND ')}
 WITH s ORDER BY ${sort} LIMIT toInteger($limit)
-${reads}RETURN ${value} AS statement`;
-    return cypher(text, params);
-  }
-  // filterClauses started from this anchor; `where` holds the other filters.
-  const text = `
+${reads}RETURN ${value} AS statement`
+      : `
 ${TOTAL}
 MATCH (anchor:${LINKS[anchor].label} {id: $${LINKS[anchor].field}})
-${anchoredPage(anchor, range, where, [], order)}
+${anchoredPage(anchor, (v) => range(v).join(' AND '), where, [], order)}
 UNWIND page AS s
 ${reads}RETURN ${value} AS statement`;
-  return cypher(text, params);
+  return { text, names: [...new Set(Array.from(text.matchAll(/\$(\w+)/g), (m) => m[1] as string))] };
 }
 
 export function translateStatementCount(filter: StatementFilterValues): CypherQuery {

@@ -38,9 +38,17 @@ export interface StatementLoaders {
   readonly counts: Readonly<Record<Anchor, DataLoader<string, number>>>;
   /**
    * Files the details that statements brought along where the nested resolvers look:
-   * the details loader, the speaker's roles, the entities and articles they name.
+   * `brought` (which the four part loaders read), the speaker's roles, the entities and
+   * articles they name.
    */
   readonly prime: (statements: readonly StatementHeader[]) => void;
+  /**
+   * The details statement answers brought along, by statement id. A statement's resolvers
+   * read its own; the part loaders answer from these before asking Neo4j, for the same
+   * statement reached another way in the request. A plain map, not primed loaders: every
+   * page files all its statements, and most requests never load them again.
+   */
+  readonly brought: Map<string, Partial<repo.StatementDetails>>;
 }
 
 const statementKey = (key: StatementKey): string => `${includesKey(key.includes)}|${key.id}`;
@@ -74,13 +82,24 @@ const pageLoaders = madeOnUse<PageLoaders, PageLoaderArg>(
 type CountLoaders = Readonly<Record<Anchor, DataLoader<string, number>>>;
 const countLoaders = madeOnUse<CountLoaders, Db>(makersByName(ANCHOR_NAMES, (anchor, db: Db) => idLoader((ids) => repo.countsByAnchor(db, anchor, ids), 0)));
 
-/** One of the four parts of a statement's details, from the details loader. */
+/** One of the four parts of a statement's details: as a statement answer brought it along, else from the details loader. */
 const part =
   <K extends keyof repo.StatementDetails>(key: K) =>
   (_db: Db, loaders: Siblings): DataLoader<string, repo.StatementDetails[K]> =>
-    new DataLoader<string, repo.StatementDetails[K]>(async (ids) => (await loaders.details.loadMany(ids)).map((d) => (d instanceof Error ? d : d[key])), {
-      maxBatchSize: 1000,
-    });
+    new DataLoader<string, repo.StatementDetails[K]>(
+      async (ids) => {
+        const brought = ids.map((id) => loaders.brought.get(id)?.[key]);
+        const missing = ids.filter((_id, i) => brought[i] === undefined);
+        const loaded = missing.length === 0 ? [] : await loaders.details.loadMany(missing);
+        let next = 0;
+        return brought.map((value) => {
+          if (value !== undefined) return value as repo.StatementDetails[K];
+          const d = loaded[next++] as repo.StatementDetails | Error;
+          return d instanceof Error ? d : d[key];
+        });
+      },
+      { maxBatchSize: 1000 },
+    );
 
 /** A request's statement loaders, each made when first used (context.ts), over its entity and article loaders, which statement answers prime. */
 export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
@@ -94,14 +113,14 @@ export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
   about: part('about'),
   reportedBy: part('reportedBy'),
   evidence: part('evidence'),
+  brought: () => new Map(),
   prime: (_db, loaders) => (statements) => {
     for (const statement of statements) {
       const filed = statement.details;
       if (filed === undefined) continue;
-      if (filed.speaker !== undefined) loaders.speaker.prime(statement.id, filed.speaker);
-      if (filed.about !== undefined) loaders.about.prime(statement.id, filed.about);
-      if (filed.reportedBy !== undefined) loaders.reportedBy.prime(statement.id, filed.reportedBy);
-      if (filed.evidence !== undefined) loaders.evidence.prime(statement.id, filed.evidence);
+      // What an earlier answer filed for the statement stays: a loader keeps the first value it is given.
+      const known = loaders.brought.get(statement.id);
+      loaders.brought.set(statement.id, known === undefined ? filed : { ...filed, ...known });
       primeEntities(loaders.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
       if (filed.speaker?.roles) primeRoles(loaders, filed.speaker.id, filed.speaker.roles);
       // An article brought along without its text is not the whole record the loader promises.

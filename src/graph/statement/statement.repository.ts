@@ -92,14 +92,14 @@ export function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evid
 
 /** The parts of a details row its query was asked for; the speaker with roles, where they came along. */
 function partsOf(row: DetailsRow): Partial<StatementDetails> {
-  const speaker = row.speaker && row.speakerRoles ? { ...row.speaker, roles: row.speakerRoles } : row.speaker;
-  return {
-    ...(speaker !== undefined && { speaker }),
-    ...(row.about !== undefined && { about: inOrder(row.about) }),
-    ...(row.reportedBy !== undefined && { reportedBy: inOrder(row.reportedBy) }),
-    ...(row.evidence !== undefined && { evidence: evidenceInOrder(row.evidence) }),
-    ...(row.firstEvidence !== undefined && { firstEvidence: evidenceInOrder(row.firstEvidence) }),
-  };
+  // Set part by part rather than spread from conditional objects: every statement of every page comes through here.
+  const parts: { -readonly [K in keyof StatementDetails]?: StatementDetails[K] } = {};
+  if (row.speaker !== undefined) parts.speaker = row.speaker && row.speakerRoles ? { ...row.speaker, roles: row.speakerRoles } : row.speaker;
+  if (row.about !== undefined) parts.about = inOrder(row.about);
+  if (row.reportedBy !== undefined) parts.reportedBy = inOrder(row.reportedBy);
+  if (row.evidence !== undefined) parts.evidence = evidenceInOrder(row.evidence);
+  if (row.firstEvidence !== undefined) parts.firstEvidence = evidenceInOrder(row.firstEvidence);
+  return parts;
 }
 
 /** All four details, for statements whose query did not bring them along. */
