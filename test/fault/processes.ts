@@ -144,8 +144,8 @@ export const openGraph = (uri: string): Promise<Database> => openDatabase(loadCo
 
 /**
  * Resolves once `graph`'s Neo4j runs a transaction whose query matches `pattern` (an ingest
- * under way). SHOW TRANSACTIONS is an administration command, which runs outside the
- * gateway's read and write transactions: it goes through the driver the gateway holds.
+ * under way). SHOW TRANSACTIONS asks about Neo4j's transactions, not the graph, so it goes
+ * straight through the gateway's driver, as a command of its own.
  */
 export async function transactionUnderWay(graph: Neo4jGateway, pattern: RegExp, ms: number): Promise<void> {
   const started = Date.now();
