@@ -137,20 +137,27 @@ RETURN s {.id, .text, .kind, speaker: speaker {.id, .name}, evidence: evidence} 
   // per week. Read off the policy's ABOUT links alone, which carry each statement's speaker id
   // and day (null once retracted: src/graph/analytics/series-links.cypher.ts), as a person
   // writing Cypher over this model would: counted by speaker and day as the links are read,
-  // and only those counts turned into weeks, sorted and folded (docs/bench-findings.md, "a
-  // series counts by day before it counts by week" and "a series over a topic reads its ABOUT
-  // links only").
+  // each distinct day turned into its week once, and only the speakers that can reach the top
+  // 10 looked up by name (docs/bench-findings.md, "a series counts by day before it counts by
+  // week", "a series over a topic reads its ABOUT links only" and "a series works out each
+  // day's week once").
   weeklySeries: `
 MATCH (:Entity {id: $policy})<-[r:ABOUT]-()
 WHERE r.day IS NOT NULL
 WITH r.speaker AS g, r.day AS day, count(*) AS n
-WITH g, toString(date.truncate('week', date(day))) AS week, sum(n) AS n
+WITH day, collect({g: g, n: n}) AS groups
+WITH toString(date.truncate('week', date(day))) AS week, groups
+UNWIND groups AS c
+WITH c.g AS g, week, sum(c.n) AS n
 WITH collect({g: g, week: week, n: n}) AS counted
 CALL (counted) {
   UNWIND counted AS c
   WITH c.g AS id, sum(c.n) AS total
-  MATCH (g:Entity {id: id})
-  WITH g, total ORDER BY total DESC, g.name, g.id LIMIT 10
+  WITH id, total ORDER BY total DESC
+  WITH collect({id: id, total: total}) AS ranked
+  UNWIND [x IN ranked WHERE x.total >= coalesce(ranked[9].total, 0)] AS x
+  MATCH (g:Entity {id: x.id})
+  WITH g, x.total AS total ORDER BY total DESC, g.name, g.id LIMIT 10
   RETURN collect({id: g.id, label: g.name, total: total}) AS top, collect(g.id) AS kept
 }
 CALL (counted, kept) {

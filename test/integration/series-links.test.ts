@@ -8,7 +8,9 @@
  */
 import { cypher } from '../../src/db/cypher';
 import { migrateSeriesLinks } from '../../src/db/constraints';
+import { translateSeries } from '../../src/graph/analytics/analytics.cypher';
 import { AttributionDimension, Interval } from '../../src/graph/analytics/analytics.type';
+import type { SeriesCounts } from '../../src/graph/analytics/series';
 import { correctStatement } from '../../src/graph/editorial/correct';
 import { mergeEntities } from '../../src/graph/editorial/merge';
 import { restoreArticle, retractArticle } from '../../src/graph/editorial/retract';
@@ -18,7 +20,7 @@ import { bulkLoad } from '../../src/ingest/bulk-load';
 import { ingestDocument } from '../../src/ingest/ingest';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { quoteArticle, quoteId, TARIFF } from '../helpers/quote-articles';
-import { seriesTwoWays, staleLinks } from '../helpers/series';
+import { inOrder, seriesTwoWays, speakerSeriesCountedHere, staleLinks } from '../helpers/series';
 
 const WEEK_ONE = quoteArticle('week-one', '2025-03-03', [
   { speaker: 'person:ann', words: 'tariffs will rise', stance: 'SUPPORTS' },
@@ -68,6 +70,18 @@ async function linksOf(ids: readonly string[]): Promise<Record<string, { speaker
 }
 
 const EDITOR = { reason: 'test', who: 'desk-1' };
+
+/** An emptied graph loaded with a small generated corpus through the bulk loader. */
+async function loadCorpus(): Promise<Corpus> {
+  await own.empty();
+  const corpus = new Corpus({ statements: 300, seed: 11 });
+  const quiet = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
+  // The links are the batches' work either way; putting the indexes off (a load into an empty
+  // graph) would drop and make six of them, and each schema change empties the plan cache of
+  // the JVM this worker's files share.
+  await bulkLoad(own.gateway, corpus.articles(), { firstBatch: corpus.directory(), batch: 5, deferSearchIndex: false, progress: { total: 300, unit: 'statements' }, out: quiet });
+  return corpus;
+}
 
 describe('ingest, corrections, merges and retractions keep what ABOUT links carry', () => {
   it('ingest writes them with new statements', async () => {
@@ -142,16 +156,39 @@ describe('ingest, corrections, merges and retractions keep what ABOUT links carr
 
 describe('the bulk loader', () => {
   it('writes them for a generated corpus, whose series over its top policy the links answer', async () => {
-    await own.empty();
-    const corpus = new Corpus({ statements: 300, seed: 11 });
-    const quiet = { isTTY: false, write: () => true } as unknown as NodeJS.WriteStream;
-    // The links are the batches' work either way; putting the indexes off (a load into an empty
-    // graph) would drop and make six of them, and each schema change empties the plan cache of
-    // the JVM this worker's files share.
-    await bulkLoad(own.gateway, corpus.articles(), { firstBatch: corpus.directory(), batch: 5, deferSearchIndex: false, progress: { total: 300, unit: 'statements' }, out: quiet });
-    const { topPolicy } = corpus.probes;
+    const { topPolicy } = (await loadCorpus()).probes;
     const [counted] = await own.gateway.read(cypher('MATCH (:Entity {id: $id})<-[r:ABOUT]-() RETURN count(r.speaker) AS n', { id: topPolicy }));
     expect(counted?.n).toBeGreaterThan(20);
     await expectLinksKept(topPolicy, [{}, { since: '2025-01-01', until: '2025-06-30' }, { stance: 'SUPPORTS' }]);
+  }, 120_000);
+});
+
+describe('a series by speaker over a topic', () => {
+  it('counts what counting each dated statement here does, for speakers tied at the last kept count too', async () => {
+    await loadCorpus();
+    const policies = await own.gateway.read(
+      cypher(`MATCH (p:Policy)<-[:ABOUT]-(s:Statement) RETURN p.id AS id, count(s) AS n ORDER BY n DESC, id LIMIT 3`),
+    );
+    const tops = [1, 2, 3, 5, 10, 50];
+    let tiedAtCut = 0;
+    for (const { id } of policies as { id: string }[]) {
+      const perSpeaker = await own.gateway.read(
+        cypher(`MATCH (:Entity {id: $id})<-[:ABOUT]-(s:Statement)<-[:SAID]-(g) WHERE s.day IS NOT NULL WITH g, count(s) AS n RETURN n ORDER BY n DESC`, { id }),
+      );
+      const counts = perSpeaker.map((row) => row.n as number);
+      tiedAtCut += tops.filter((top) => top < counts.length && counts[top - 1] === counts[top]).length;
+      for (const interval of [Interval.DAY, Interval.WEEK, Interval.MONTH]) {
+        for (const top of tops) {
+          const [row] = await own.gateway.read(translateSeries(AttributionDimension.SPEAKER, interval, { about: id }, top));
+          expect({ id, interval, top, counts: inOrder(row as unknown as SeriesCounts) }).toEqual({
+            id,
+            interval,
+            top,
+            counts: await speakerSeriesCountedHere(own.gateway, id, interval, top),
+          });
+        }
+      }
+    }
+    expect(tiedAtCut).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { cypher, type CypherQuery } from '../../db/cypher';
 import { ARTICLE_PROJECTION } from '../article/article.cypher';
 import { ENTITY_PROJECTION } from '../entity/entity.cypher';
 import { filterClauses, filterParams, STANCE_OF_LINK, STATEMENT_PROJECTION, TOPIC_NAMED, type StatementFilterValues } from '../statement/statement.cypher';
-import { AttributionDimension, type Interval } from './analytics.type';
+import { AttributionDimension, Interval } from './analytics.type';
 import { PATHS_LIMITS } from './analytics.input';
 
 /**
@@ -281,7 +281,7 @@ WITH DISTINCT s`;
 /**
  * Where a statement has at most one group, each statement is counted once, by its group and
  * day, as the statements are read: the rest of the query handles those counts (a few per
- * group), never a list of the statements. The interval is worked out per group and day, not
+ * group), never a list of the statements. The interval is worked out from those counts, not
  * per statement, because a date function per statement costs more than the grouping
  * (docs/bench-findings.md, "a series counts by day before it counts by week"). An interval's
  * total is the sum of its counts, those without a group included.
@@ -293,7 +293,7 @@ WITH g, s.day AS day, count(s) AS n${foldedCounts(grouping, interval)}`;
 /**
  * The dimensions a series over one topic can read from the topic's ABOUT links alone
  * (series-links.cypher.ts): a link `r` carries its statement's speaker id and stance on the
- * topic. `g` is the group's key; a speaker's name is looked up for the groups only.
+ * topic. `g` is the group's key; a speaker's name is looked up only for the groups that can be kept (foldedCounts).
  */
 const LINK_GROUPS: Partial<Readonly<Record<AttributionDimension, GroupKey & { readonly of: string }>>> = {
   [AttributionDimension.SPEAKER]: { of: 'r.speaker', key: 'g', label: 'COLLECT { MATCH (e:Entity {id: g}) RETURN coalesce(e.name, e.id) }[0]' },
@@ -326,13 +326,38 @@ WHERE ${where.join(' AND ')}
 WITH ${grouping.of} AS g, r.day AS day, count(r) AS n${foldedCounts(grouping, interval)}`;
 }
 
-/** From counts `n` per group `g` and `day`: the kept groups, the totals and the cells of translateSeries. */
-const foldedCounts = ({ key, label }: GroupKey, interval: Interval): string => `
-WITH g, ${INTERVAL_START[interval]('day')} AS start, sum(n) AS n
-WITH collect({g: g, start: start, n: n}) AS counted
+/**
+ * From counts `n` per group `g` and `day`, the counts per group and interval start as
+ * `counted`. The interval is worked out once per distinct day (a few hundred), not per
+ * (group, day) count (thousands): the date function per row cost more than regrouping the
+ * counts by day (docs/bench-findings.md, "a series works out each day's week once"). A
+ * day is its own interval.
+ */
+function countedByInterval(interval: Interval): string {
+  if (interval === Interval.DAY) return `
+WITH collect({g: g, start: day, n: n}) AS counted`;
+  return `
+WITH day, collect({g: g, n: n}) AS groups
+WITH ${INTERVAL_START[interval]('day')} AS start, groups
+UNWIND groups AS c
+WITH c.g AS g, start, sum(c.n) AS n
+WITH collect({g: g, start: start, n: n}) AS counted`;
+}
+
+/**
+ * From counts `n` per group `g` and `day`: the kept groups, the totals and the cells of
+ * translateSeries. The kept groups are ordered by count, then label: only the groups whose
+ * count reaches the `$top`-th largest can be kept, so only theirs are labelled (a speaker's
+ * name is a lookup, and a topic has a thousand speakers).
+ */
+const foldedCounts = ({ key, label }: GroupKey, interval: Interval): string => `${countedByInterval(interval)}
 CALL (counted) {
   UNWIND counted AS c
   WITH c.g AS g, sum(c.n) AS n WHERE g IS NOT NULL
+  WITH g, n ORDER BY n DESC
+  WITH collect({g: g, n: n}) AS ranked
+  UNWIND [x IN ranked WHERE x.n >= coalesce(ranked[toInteger($top) - 1].n, 0)] AS x
+  WITH x.g AS g, x.n AS n
   WITH g, n, ${label} AS label ORDER BY n DESC, label, ${key} LIMIT toInteger($top)
   RETURN collect({key: ${key}, label: label, n: n}) AS kept, collect(g) AS keptGroups
 }

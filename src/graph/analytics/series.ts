@@ -84,18 +84,27 @@ export function seriesWindow(counts: SeriesCounts, since: string | null, until: 
  * each with a point per interval of `starts`. `keyIsId`: whether a group's key is an id.
  */
 export function assembleSeries(counts: SeriesCounts, starts: readonly string[], keyIsId: boolean): AttributionSeries[] {
-  // One total per interval, repeated for each of its groups.
+  // Each interval's total once, and each group's counts by interval start, so that a point is
+  // two lookups in small maps, not a key made per point.
   const totals = new Map(counts.totals.map((t) => [t.start, t.n]));
-  const cells = new Map(counts.cells.map((c) => [`${c.key ?? ''}|${c.start}`, c.n]));
+  const all = starts.map((start) => totals.get(start) ?? 0);
+  const byGroup = new Map<string | null, Map<string, number>>();
+  for (const c of counts.cells) {
+    const group = byGroup.get(c.key) ?? new Map<string, number>();
+    byGroup.set(c.key, group.set(c.start, c.n));
+  }
   const seriesOf = (key: string | null, id: string | null, label: string): AttributionSeries => {
-    const points = starts.map((start) => {
-      const count = cells.get(`${key ?? ''}|${start}`) ?? 0;
-      const all = totals.get(start) ?? 0;
-      return { start, count, share: all === 0 ? 0 : count / all };
+    const cells = byGroup.get(key);
+    let total = 0;
+    const points = starts.map((start, i) => {
+      const count = cells?.get(start) ?? 0;
+      const interval = all[i] as number;
+      total += count;
+      return { start, count, share: interval === 0 ? 0 : count / interval };
     });
-    return { id, label, total: points.reduce((sum, p) => sum + p.count, 0), points };
+    return { id, label, total, points };
   };
   const series = counts.kept.map((k) => seriesOf(k.key, keyIsId ? k.key : null, k.label));
-  if (counts.cells.some((c) => c.key === null)) series.push(seriesOf(null, null, 'other'));
+  if (byGroup.has(null)) series.push(seriesOf(null, null, 'other'));
   return series;
 }
