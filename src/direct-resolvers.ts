@@ -70,8 +70,20 @@ function getterOf(param: Param, storage: Storage): Getter | null {
   }
 }
 
+/**
+ * The class of `resolvers` whose instance answers a resolver declared on `target`: the class
+ * itself, or the one class of the schema that extends it (type-graphql moves a base class's
+ * resolvers to the class the schema was built from, for the fields factories make: the entity
+ * types' `person(id)`, `organizations`, ...). Null when none or several do.
+ */
+function servingClass(target: ClassTarget, resolvers: readonly ClassTarget[]): ClassTarget | null {
+  if (resolvers.includes(target)) return target;
+  const heirs = resolvers.filter((resolver) => Object.prototype.isPrototypeOf.call(target, resolver));
+  return heirs.length === 1 ? (heirs[0] as ClassTarget) : null;
+}
+
 /** The resolver calling the method directly, or null when type-graphql's must stay. */
-function directResolver(metadata: ResolverMetadata | FieldResolverMetadata, storage: Storage): GraphQLFieldResolver<unknown, unknown> | null {
+function directResolver(metadata: ResolverMetadata | FieldResolverMetadata, serving: ClassTarget, storage: Storage): GraphQLFieldResolver<unknown, unknown> | null {
   if ((metadata.middlewares?.length ?? 0) > 0 || metadata.roles !== undefined) return null;
   const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
   const getters: Getter[] = [];
@@ -80,13 +92,12 @@ function directResolver(metadata: ResolverMetadata | FieldResolverMetadata, stor
     if (getter === null) return null;
     getters.push(getter);
   }
-  const { target, methodName } = metadata;
-  const method = (target.prototype as Record<string, unknown>)[methodName];
+  const method = (serving.prototype as Record<string, unknown>)[metadata.methodName];
   if (typeof method !== 'function') return null;
   return (root, args, context, info) => {
     const values = new Array<unknown>(getters.length);
     for (let i = 0; i < getters.length; i += 1) values[i] = (getters[i] as Getter)(root, args, context, info);
-    return (method as (...values: unknown[]) => unknown).apply(instanceOf(target), values);
+    return (method as (...values: unknown[]) => unknown).apply(instanceOf(serving), values);
   };
 }
 
@@ -110,14 +121,15 @@ function fieldsDeclaredBy(target: ClassTarget, storage: Storage): readonly { rea
 export function callResolversDirectly(schema: GraphQLSchema, resolvers: readonly ClassTarget[]): GraphQLSchema {
   const storage = getMetadataStorage();
   const replace = (field: GraphQLField<unknown, unknown> | undefined, metadata: ResolverMetadata | FieldResolverMetadata): void => {
-    const direct = field?.resolve === undefined ? null : directResolver(metadata, storage);
+    const serving = servingClass(metadata.target, resolvers);
+    const direct = field?.resolve === undefined || serving === null ? null : directResolver(metadata, serving, storage);
     if (field !== undefined && direct !== null) field.resolve = direct;
   };
 
   const queries = schema.getQueryType()?.getFields() ?? {};
-  for (const query of storage.queries) if (resolvers.includes(query.target)) replace(queries[query.schemaName], query);
+  for (const query of storage.queries) if (servingClass(query.target, resolvers) !== null) replace(queries[query.schemaName], query);
 
-  const external = storage.fieldResolvers.filter((r) => r.kind === 'external' && resolvers.includes(r.target) && r.getObjectType !== undefined);
+  const external = storage.fieldResolvers.filter((r) => r.kind === 'external' && servingClass(r.target, resolvers) !== null && r.getObjectType !== undefined);
   for (const type of Object.values(schema.getTypeMap())) {
     const target = isObjectType(type) ? storage.objectTypes.find((o) => o.name === type.name)?.target : undefined;
     if (target === undefined || !isObjectType(type)) continue;

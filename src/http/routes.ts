@@ -29,8 +29,16 @@ export interface Router {
 /** /health/ready answers within this, even when Neo4j does not answer at all. */
 const READY_TIMEOUT_MS = 2_000;
 
+/**
+ * The target of nearly every request, parsed once: parsing it again per request was a visible
+ * share of a lookup's CPU in the server (docs/bench-findings.md, "a statement by id reads its
+ * article's publisher only when asked"). Shared by those requests, so no route may change a URL.
+ */
+const API_URL = new URL('/graphql', 'http://localhost');
+
 /** The request's path and query; a target that is no URL at all (e.g. `http://[`) becomes one that is not found. */
 function requestUrl(target: string | undefined): URL {
+  if (target === '/graphql') return API_URL;
   try {
     return new URL(target ?? '/', 'http://localhost');
   } catch {

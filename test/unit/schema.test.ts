@@ -58,6 +58,14 @@ describe('resolvers called directly (src/direct-resolvers.ts)', () => {
     expect([kept('Evidence'), kept('Role'), kept('Statement').filter((f) => ['speaker', 'evidence', 'about', 'reportedBy'].includes(f))]).toEqual([[], [], []]);
     expect(kept('Mutation')).toEqual(['correctStatement', 'ingestArticle', 'mergeEntities', 'restoreArticle', 'retractArticle']);
   });
+
+  it('cover the fields a factory declares on a base class of a schema resolver (person(id), organizations, Policy.precededBy)', async () => {
+    const schema = await appSchema();
+    const kept = (type: string): string[] => fieldsKeptByTypeGraphql(schema.getType(type) as GraphQLObjectType);
+    expect([kept('Query'), kept('Policy'), kept('Event')]).toEqual([[], [], []]);
+    const person = (schema.getType('Query') as GraphQLObjectType).getFields().person;
+    await expect(person?.resolve?.(undefined, { id: 'not-an-id' }, {}, info)).rejects.toThrow('id must be a Person id');
+  });
 });
 
 /** The fields whose resolver is still type-graphql's, by the shape of its wrapper (a resolver data object made per call). */

@@ -1,19 +1,38 @@
 /** Every Cypher text for articles. */
+import { ENTITY_PROJECTION } from '../entity/entity.cypher';
 import { articleById, retractionOf } from '../editorial/retired.cypher';
 
 const ARTICLE_FIELDS = `
   __typename: 'Article', id: a.id, title: a.title, url: a.url, publishedAt: a.publishedAt,
-  publisherId: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0],
   retracted: ${retractionOf('a', 'RetractedArticle')}`;
 
-export const ARTICLE_PROJECTION = `{${ARTICLE_FIELDS}, text: a.text\n}`;
+/**
+ * The publisher of article `a`. An article is not a dense node, so Neo4j finds its one
+ * PUBLISHED_BY link by walking all its links, an APPEARS_IN for each of its statements:
+ * most of what a statement by id cost Neo4j beyond the floor's query (docs/bench-findings.md,
+ * "a statement by id reads its article's publisher only when asked").
+ */
+const PUBLISHER_ID = 'publisherId: [(a)-[:PUBLISHED_BY]->(p:Organization) | p.id][0]';
+
+export const ARTICLE_PROJECTION = `{${ARTICLE_FIELDS},\n  ${PUBLISHER_ID}, text: a.text\n}`;
 
 /**
- * An article without its text, for queries that bring articles along: the text is the
- * largest value in the graph (kilobytes, against a few bytes for a statement's other
- * details), so it comes only when the client selected it.
+ * An article as other queries bring it along: without its text, the largest value in the
+ * graph (kilobytes, against a few bytes for a statement's other details), which comes only
+ * when the client selected it; and without its publisher, whose link costs a walk of the
+ * article's links. `Article.text` and `Article.publisher` load them when asked.
  */
 export const ARTICLE_HEADER_PROJECTION = `{${ARTICLE_FIELDS}\n}`;
+
+/** Each article's publisher, for articles brought along without it; an article without one has no row. */
+export const PUBLISHERS = `
+UNWIND $ids AS id
+${articleById('id', 'id')}
+CALL (a) {
+  MATCH (a)-[:PUBLISHED_BY]->(e:Organization)
+  RETURN e LIMIT 1
+}
+RETURN id, ${ENTITY_PROJECTION} AS publisher`;
 
 export const ARTICLES_BY_ID = `
 UNWIND $ids AS id

@@ -2,11 +2,17 @@ import { cypher } from '../../db/cypher';
 import type { Db } from '../../db/gateway';
 import { toConnection, type Connection, type Position } from '../connection';
 import { valueById } from '../loader';
+import type { EntityRecord } from '../entity/entity.type';
 import * as Q from './article.cypher';
 import type { ArticleRecord, ArticleRevisionRecord } from './article.type';
 
 export async function articlesById(db: Db, ids: readonly string[]): Promise<Map<string, ArticleRecord>> {
   return valueById(await db.read(cypher(Q.ARTICLES_BY_ID, { ids })), 'article');
+}
+
+/** Each article's publisher; an article without one is not in the map. */
+export async function publishers(db: Db, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  return valueById(await db.read(cypher(Q.PUBLISHERS, { ids })), 'publisher');
 }
 
 export async function revisions(db: Db, ids: readonly string[]): Promise<Map<string, ArticleRevisionRecord[]>> {

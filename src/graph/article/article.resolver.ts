@@ -32,7 +32,9 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The outlet that published it, where known.' })
-  publisher(@Root() article: ArticleRecord, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
+  publisher(@Root() article: ArticleRecord | ArticleHeader, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
+    // An article another query brought along (ArticleHeader) came without its publisher's id.
+    if (!('publisherId' in article)) return ctx.loaders.publisher.load(article.id);
     return article.publisherId === null ? null : ctx.loaders.entity.load(article.publisherId);
   }
 

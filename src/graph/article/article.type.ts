@@ -53,8 +53,11 @@ export interface ArticleRecord {
   readonly publisherId: string | null;
 }
 
-/** An article brought along without its text, which the client did not select (Article.text loads it). */
-export type ArticleHeader = Omit<ArticleRecord, 'text'>;
+/**
+ * An article brought along by another query, without its text, which the client did not
+ * select (Article.text loads it), and without its publisher (Article.publisher loads it).
+ */
+export type ArticleHeader = Omit<ArticleRecord, 'text' | 'publisherId'>;
 
 @ObjectType()
 export class ArticleConnection extends ConnectionType('Article', Article) {}
