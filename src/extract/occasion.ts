@@ -13,7 +13,7 @@ import type { Draft } from './drafts';
 import type { Layout, Token } from './layout';
 import type { AttributionScope } from './frame';
 import type { DocEntity, Mentions } from './mentions';
-import { namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
+import { isSharedOccasion, namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
 
 /** How many paragraphs of reporting after a speaker's last statement on an occasion that occasion still holds. */
 const AFTER = 4;
@@ -61,8 +61,9 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   const shows = appearances(layout, mentions);
   const told = new Set(shows.map((a) => a.start));
   const named = [...shows, ...namedOccasions(scope, drafts).filter((o) => !told.has(o.start))].sort((a, b) => a.start - b.start);
-  const plan = articleOccasions(drafts, named);
-  const lede = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0)?.sentences[0];
+  const ledeParagraph = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0);
+  const lede = ledeParagraph?.sentences[0];
+  const plan = articleOccasions(drafts, named, ledeParagraph === undefined ? null : at({ paragraph: layout.paragraphs.indexOf(ledeParagraph) }), at);
   const last = new Map<DocEntity, { occasion: Occasion; paragraph: number }>();
   const previous = new Map<DocEntity, Draft>();
   let next = 0;
@@ -114,7 +115,12 @@ const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|
  * every speaker named on any; `shared`, the one occasion named with nobody's name on it, if
  * there is exactly one.
  */
-function articleOccasions(drafts: readonly Draft[], named: readonly NamedOccasion[]): { only: Map<DocEntity, NamedOccasion>; holders: Set<DocEntity>; shared: NamedOccasion | null } {
+function articleOccasions(
+  drafts: readonly Draft[],
+  named: readonly NamedOccasion[],
+  ledeAt: number | null,
+  at: (d: { readonly paragraph: number }) => number,
+): { only: Map<DocEntity, NamedOccasion>; holders: Set<DocEntity>; shared: NamedOccasion | null } {
   const own: NamedOccasion[] = drafts.flatMap((d) => {
     const speaker = attendeeOf(d);
     return speaker !== null && d.venue !== null ? [{ holder: speaker, venue: d.venue, outlets: d.venueOutlets, start: d.start, paragraph: d.paragraph }] : [];
@@ -132,7 +138,20 @@ function articleOccasions(drafts: readonly Draft[], named: readonly NamedOccasio
       if (keys.size === 1 && !TEXTS.test(occasionKey((list[0] as NamedOccasion).venue))) only.set(holder, list[0] as NamedOccasion);
     }
   }
-  return { only, holders, shared };
+  return { only, holders, shared: shared ?? ledeOccasion([...own, ...named], ledeAt, at) };
+}
+
+/**
+ * "Gov. Green and Mayor Bissen hosted a press conference to discuss …" as an article's lede:
+ * a report that opens on an occasion several people speak at, and names no other, reports
+ * from it, and what others are quoted saying was said there too, though the lede names only
+ * its hosts.
+ */
+function ledeOccasion(all: readonly NamedOccasion[], ledeAt: number | null, at: (d: { readonly paragraph: number }) => number): NamedOccasion | null {
+  const first = all[0];
+  if (first === undefined || ledeAt === null || at(first) !== ledeAt || !isSharedOccasion(first.venue)) return null;
+  const key = occasionKey(first.venue);
+  return all.every((o) => occasionKey(o.venue) === key) ? first : null;
 }
 
 /** The verbs of a guest's appearance on a show, and the preposition before the show's name. */

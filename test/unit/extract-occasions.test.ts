@@ -90,3 +90,27 @@ describe('words a spokesperson gave', () => {
     ]);
   });
 });
+
+describe('a lede that opens on a shared occasion', () => {
+  const lede = 'Governor Elin Maro and Mayor Piet Vaal hosted a press conference on Sunday to give an update on the floods.';
+  it('is where a guest its hosts did not name spoke, when the article names no other occasion', () => {
+    const text = [lede, 'Flood engineer Dana Corvo spoke about the dams.', '“The north dam held better than we hoped,” Corvo said.', 'She added that the south dam would be drained.'].join('\n');
+    expect(venues(text)).toEqual([
+      ['person:dana-corvo', 'press conference'],
+      ['person:dana-corvo', 'press conference'],
+    ]);
+  });
+
+  it('is not, when the article names another occasion too', () => {
+    const text = [lede, '“The north dam held better than we hoped,” flood engineer Dana Corvo said.', 'Senator Ivo Lund said in an interview with the Valley Post that the aid was late.'].join('\n');
+    expect(venues(text)).toEqual([
+      ['person:dana-corvo', undefined],
+      ['person:ivo-lund', 'interview with the Valley Post'],
+    ]);
+  });
+
+  it('is not, when the occasion is named only after the lede', () => {
+    const text = ['The floods closed the north road on Sunday.', '“The north dam held better than we hoped,” flood engineer Dana Corvo said.', 'Governor Elin Maro later held a press conference on the repairs.'].join('\n');
+    expect(venues(text)).toEqual([['person:dana-corvo', undefined]]);
+  });
+});
