@@ -13,7 +13,7 @@ import { nameKey } from '../ingest/text';
 import type { GazetteerEntry } from './gazetteer';
 import { readsAsPersonName } from './person-name';
 import type { Layout, Token } from './layout';
-import { SENTENCE_OPENERS, TITLE_WORDS } from './lexicon';
+import { PLATFORM_NAMES, SENTENCE_OPENERS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention, Mentions } from './mentions';
 import type { TopicHit, TopicsBySentence } from './topics';
 
@@ -96,7 +96,7 @@ export class AboutLinker {
   }
 
   private link(s: AboutSubject): AboutLink[] {
-    const links = [...this.topicsOf(s), ...this.namesIn(s)];
+    const links = [...this.topicsOf(s), ...this.namesIn(s), ...this.appsIn(s)];
     // A continuation, or a quote inside a quote, is the same passage: it keeps what that is about,
     // unless it names a policy or event of its own ("… a really complicated recovery").
     if (!links.some(isPolicyOrEvent)) links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
@@ -176,6 +176,50 @@ export class AboutLinker {
   }
 
   /**
+   * "the app “has a national security risk to it”", "an equal stake in the app": the platform
+   * an app is, named before, is what the words speak of, when "the app" is in the statement's
+   * own words or is the subject a quoted fragment completes.
+   */
+  private appsIn(s: AboutSubject): AboutLink[] {
+    const sentence = this.layout.sentences[s.sentence];
+    if (sentence === undefined) return [];
+    const links: AboutLink[] = [];
+    for (let k = sentence.first + 1; k <= sentence.last; k += 1) {
+      const t = this.layout.tokens[k] as Token;
+      const det = this.layout.tokens[k - 1] as Token;
+      if (!APP_WORDS.has(t.lower.replace(/['’]s$/, '')) || !APP_DETERMINERS.has(det.lower)) continue;
+      const inOwnWords = det.start >= s.start && t.end <= s.end;
+      const completed = s.kind === 'PARTIAL' && t.end <= s.start && this.wordsBetween(k, s.start) <= FRAGMENT_SUBJECT_REACH;
+      if (!inOwnWords && !completed) continue;
+      const platform = this.platformBefore(det.start);
+      if (platform === null || s.speakers.some((sp) => sp.entity === platform)) continue;
+      const link: AboutLink = { target: { kind: 'entity', entity: platform }, confidence: inOwnWords ? OWN_BODY_CONFIDENCE : 0.6, how: 'named', words: this.layout.text.slice(det.start, t.end) };
+      if (inOwnWords) this.ownObjects.add(link);
+      links.push(link);
+    }
+    return links;
+  }
+
+  /** How many words lie between token `k` and offset `at`. */
+  private wordsBetween(k: number, at: number): number {
+    let n = 0;
+    for (let j = k + 1; j < this.layout.tokens.length && (this.layout.tokens[j] as Token).end <= at; j += 1) n += 1;
+    return n;
+  }
+
+  /** The platform ("TikTok") the article named last before `at`, a bounded walk back. */
+  private platformBefore(at: number): DocEntity | null {
+    const all = this.mentions.all;
+    let k = all.length - 1;
+    while (k >= 0 && (all[k] as Mention).start >= at) k -= 1;
+    for (let steps = 0; k >= 0 && steps < PLATFORM_REACH; k -= 1, steps += 1) {
+      const e = (all[k] as Mention).entity;
+      if (e !== null && e.type === 'Organization' && !e.outlet && [e.name, ...e.aliases].some((n) => PLATFORM_NAMES.has(n.toLowerCase()))) return e;
+    }
+    return null;
+  }
+
+  /**
    * A name the graph was asked about and does not know: with a graph that knows the article's
    * story, such a name is as often a misread run ("U.S. multiple"), a room or a platform ("Oval
    * Office", "Truth Social") or someone the words are said to, as a topic; it stays a proposal
@@ -243,6 +287,14 @@ export function isSubstantial(e: DocEntity): boolean {
 function journalistOf(before: Mention | undefined, m: Mention): boolean {
   return before !== undefined && before.possessive && before.entity?.outlet === true && m.start - before.end <= 1 && m.entity?.type !== 'Organization';
 }
+
+/** The words an article refers back to a platform by: "the app", "the platform". */
+const APP_WORDS = new Set(['app', 'platform']);
+const APP_DETERMINERS = new Set(['the', 'this', 'that']);
+/** How many words may stand between "the app" and the fragment it is the subject of ("the app would in effect “go dark”"). */
+const FRAGMENT_SUBJECT_REACH = 4;
+/** How many mentions back "the app" looks for the platform it means. */
+const PLATFORM_REACH = 40;
 
 /** How far below the surest policy or event a loose word's topic may be and still be linked. */
 const LOOSE_MARGIN = 0.15;

@@ -182,3 +182,24 @@ describe('topics several policies share, and cues that are numbers', () => {
     expect(aboutOf('"The pause helps," Ines Calder said. "But the strike cost us the season."')).toEqual([['policy:levy-pause'], ['event:ferry-strike-2024']]);
   });
 });
+
+describe('an app referred back to', () => {
+  const graph: EntityInput[] = [
+    { id: 'org:tiktok', type: 'Organization', name: 'TikTok', aliases: [] },
+    { id: 'org:harbour-council', type: 'Organization', name: 'Harbour council', aliases: [] },
+    { id: 'policy:app-curfew', type: 'Policy', name: 'Curfew on video apps for minors', aliases: ['the curfew'] },
+  ];
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(`T\n${text}\n`, { title: 'T', gazetteer: gazetteerOf(graph) }).document.statements.map((s) => s.about && [...s.about].sort());
+
+  it('is the platform named before, when "the app" is the subject a quoted fragment completes', () => {
+    expect(aboutOf('TikTok lost its appeal on Friday.\nMayor Ines Calder said the curfew was fair and that the app “keeps children up at night.”')).toEqual([['org:tiktok', 'policy:app-curfew']]);
+  });
+
+  it('is the platform, not the article’s policy, when the app is what a paraphrase speaks of', () => {
+    expect(aboutOf('The curfew begins in May. TikTok lost its appeal on Friday.\nMayor Ines Calder said an investor could buy a stake in the app.')).toEqual([['org:tiktok']]);
+  });
+
+  it('is no body that is not a platform', () => {
+    expect(aboutOf('The Harbour council met on Friday.\nMayor Ines Calder said the platform “needs repairs before winter.”')).toEqual([undefined]);
+  });
+});
