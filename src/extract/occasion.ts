@@ -67,14 +67,20 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   const last = new Map<DocEntity, { occasion: Occasion; paragraph: number }>();
   const previous = new Map<DocEntity, Draft>();
   let next = 0;
+  let lastNamed: NamedOccasion | null = null;
   for (const d of drafts) {
     // "Criswell spoke with Robert Costa on Face the Nation": an occasion named before the words.
     for (; next < named.length && (named[next] as NamedOccasion).start < d.start; next += 1) {
       const a = named[next] as NamedOccasion;
+      lastNamed = a;
       if (a.holder !== null) last.set(a.holder, { occasion: { venue: a.venue, venueOutlets: a.outlets }, paragraph: at(a) });
     }
     const speaker = speakerOf(d);
     if (speaker === null) continue;
+    if (d.venue === null && lastNamed !== null && at(d) - at(lastNamed) <= 1 && opensWithThere(layout, d.sentence)) {
+      attend(d, { venue: lastNamed.venue, venueOutlets: lastNamed.outlets });
+      continue;
+    }
     // Someone else's words on an occasion of their own end the passage: what the speaker says after them may come from anywhere.
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
@@ -93,7 +99,9 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     }
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
-    if (!goesOn(d) && !sameSentence) continue;
+    // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
+    const writesIn = held !== undefined && d.lemma === 'write' && TEXTS.test(occasionKey(held.occasion.venue));
+    if (!goesOn(d) && !sameSentence && !writesIn) continue;
     if (held !== undefined && at(d) - held.paragraph <= AFTER) {
       attend(d, held.occasion);
       held.paragraph = at(d);
@@ -107,7 +115,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
  * Texts put out ("a post", "a statement", "a message"), as against occasions spoken at: a
  * speaker who put out one text may well have said the rest of what is reported elsewhere.
  */
-const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)\b/;
+const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)s?\b/;
 
 /**
  * The article's occasions by speaker: `only`, the occasion of each speaker named on one
@@ -235,6 +243,17 @@ function showAfter(words: readonly Token[], i: number): Token[] {
   }
   while (show.length > 0 && (show[show.length - 1] as Token).lower === 'the') show.pop();
   return show.length >= 2 ? show : [];
+}
+
+/**
+ * "The Coast Guard held a press conference … There, a salvage expert revealed that …": a
+ * sentence that opens on "There," puts its words at the occasion the sentence before named,
+ * whatever its verb.
+ */
+function opensWithThere(layout: Layout, sentence: number): boolean {
+  const first = layout.sentences[sentence]?.first;
+  const t = first === undefined ? undefined : layout.tokens[first];
+  return t !== undefined && t.lower === 'there' && layout.text.charAt(t.end) === ',';
 }
 
 /** A draft's paragraph counted in paragraphs of reporting: blank lines, captions and other furniture do not part a passage. */

@@ -114,3 +114,26 @@ describe('a lede that opens on a shared occasion', () => {
     expect(venues(text)).toEqual([['person:dana-corvo', undefined]]);
   });
 });
+
+describe('texts put out and occasions pointed at', () => {
+  it('takes "sent out two tweets" as the occasion of what the sender then wrote, quote and continuation', () => {
+    const text = 'State Senator Mara Holt joined the fray and sent out two tweets to note how much was at stake.\n“The collapse of the bank is a crisis for our farmers,” Holt wrote. “Leaders must work together.”';
+    expect(venues(text)).toEqual([
+      ['person:mara-holt', 'tweets'],
+      ['person:mara-holt', 'tweets'],
+    ]);
+  });
+
+  it('does not give "wrote" an occasion spoken at', () => {
+    const text = 'The harbour patrol will hold a press conference on Monday.\n“The collapse of the bank is a crisis for our farmers,” Senator Mara Holt wrote.';
+    expect(venues(text)).toEqual([['person:mara-holt', undefined]]);
+  });
+
+  it('puts a sentence that opens on "There," at the occasion the sentence before named, whatever its verb', () => {
+    const text = 'The Portmere Coast Guard held a press conference at its base to discuss the findings.\nThere, salvage expert Tom Reed revealed that five pieces of debris had been found.\nSalvage expert Ada Lund revealed that the hull was intact.';
+    expect(venues(text)).toEqual([
+      ['person:tom-reed', 'press conference'],
+      ['person:ada-lund', undefined],
+    ]);
+  });
+});
