@@ -27,7 +27,7 @@ export interface AboutLink {
   /** 0 to 1: how sure the link is. */
   readonly confidence: number;
   /** named: in the statement's sentence; article-topic: what the whole article reports on; the others: taken from the context. */
-  readonly how: 'named' | 'continued' | 'quoted-in' | 'previous-sentence' | 'same-speaker' | 'article-topic';
+  readonly how: 'named' | 'continued' | 'quoted-in' | 'previous-sentence' | 'same-speaker' | 'section' | 'article-topic';
   readonly words: string;
 }
 
@@ -57,6 +57,9 @@ export const ABOUT_THRESHOLD = 0.5;
 
 /** A name or place the graph does not know, against a graph that knows the article: listed in the review, below the link threshold. */
 const NEW_AGAINST_GRAPH = 0.45;
+
+/** The topic a subheading names, for the statements under it that name none. */
+const SECTION_CONFIDENCE = 0.65;
 
 /** The article's own topic, for a statement nothing nearer names one for: a guess worth proposing, not a certainty. */
 const ARTICLE_TOPIC_CONFIDENCE = 0.6;
@@ -101,6 +104,9 @@ export class AboutLinker {
     // unless it names a policy or event of its own ("… a really complicated recovery").
     if (!links.some(isPolicyOrEvent)) links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
     if (!links.some(isPolicyOrEvent)) links.push(...this.fromContext(s));
+    // "RESCUE EFFORTS" over a passage: what is said under a subheading is about what it names, before the article's topic.
+    const section = this.topics.sections.get(s.paragraph);
+    if (!links.some(isPolicyOrEvent) && section !== undefined) links.push({ target: { kind: 'graph', entry: section }, confidence: SECTION_CONFIDENCE, how: 'section', words: section.name });
     const main = this.topics.main;
     // A statement that names a place or a body of its own is about that ("the US will stay at our side", "discussed
     // TikTok with Xi"), unless the article reports an event: a place then says where, not what ("we will get East

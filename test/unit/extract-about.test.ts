@@ -203,3 +203,16 @@ describe('an app referred back to', () => {
     expect(aboutOf('The Harbour council met on Friday.\nMayor Ines Calder said the platform “needs repairs before winter.”')).toEqual([undefined]);
   });
 });
+
+describe('a subheading that names a topic', () => {
+  const graph: EntityInput[] = [
+    { id: 'event:harbour-collapse', type: 'Event', name: 'Collapse of the harbour wall', aliases: ['the collapse'] },
+    { id: 'event:harbour-search', type: 'Event', name: 'Harbour search', aliases: ['rescue efforts', 'the search'] },
+  ];
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(`Harbour wall collapse\n${text}\n`, { title: 'Harbour wall collapse', gazetteer: gazetteerOf(graph) }).document.statements.map((s) => s.about);
+
+  it('is what the statements under it that name nothing are about, until the next subheading', () => {
+    const text = ['The harbour wall fell into the bay on Tuesday after the collapse of its northern pier.', '', 'RESCUE EFFORTS', '', '“No family will be left without news,” Governor Elin Maro said.', '', 'REBUILDING', '', '“It will take years,” Mayor Piet Vaal said.'].join('\n');
+    expect(aboutOf(text)).toEqual([['event:harbour-search'], ['event:harbour-collapse']]);
+  });
+});
