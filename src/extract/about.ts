@@ -15,6 +15,7 @@ import { readsAsPersonName } from './person-name';
 import type { Layout, Token } from './layout';
 import { PLATFORM_NAMES, SENTENCE_OPENERS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention, Mentions } from './mentions';
+import { firstIndex } from './named-occasions';
 import type { TopicHit, TopicsBySentence } from './topics';
 
 export type AboutTarget =
@@ -216,8 +217,7 @@ export class AboutLinker {
   /** The platform ("TikTok") the article named last before `at`, a bounded walk back. */
   private platformBefore(at: number): DocEntity | null {
     const all = this.mentions.all;
-    let k = all.length - 1;
-    while (k >= 0 && (all[k] as Mention).start >= at) k -= 1;
+    let k = firstIndex(all, (m) => m.start >= at) - 1;
     for (let steps = 0; k >= 0 && steps < PLATFORM_REACH; k -= 1, steps += 1) {
       const e = (all[k] as Mention).entity;
       if (e !== null && e.type === 'Organization' && !e.outlet && [e.name, ...e.aliases].some((n) => PLATFORM_NAMES.has(n.toLowerCase()))) return e;

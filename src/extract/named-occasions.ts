@@ -163,7 +163,7 @@ function scopeBefore(scope: AttributionScope, s: number): AttributionScope {
 }
 
 /** The index of the first item of `sorted` for which `after` holds, `after` being false then true along it. */
-function firstIndex<T>(sorted: readonly T[], after: (item: T) => boolean): number {
+export function firstIndex<T>(sorted: readonly T[], after: (item: T) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
