@@ -13,8 +13,9 @@ import { nameKey } from '../ingest/text';
 import type { GazetteerEntry } from './gazetteer';
 import { readsAsPersonName } from './person-name';
 import type { Layout, Token } from './layout';
-import { SENTENCE_OPENERS, TITLE_WORDS } from './lexicon';
+import { PLATFORM_NAMES, SENTENCE_OPENERS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention, Mentions } from './mentions';
+import { firstIndex } from './named-occasions';
 import type { TopicHit, TopicsBySentence } from './topics';
 
 export type AboutTarget =
@@ -27,7 +28,7 @@ export interface AboutLink {
   /** 0 to 1: how sure the link is. */
   readonly confidence: number;
   /** named: in the statement's sentence; article-topic: what the whole article reports on; the others: taken from the context. */
-  readonly how: 'named' | 'continued' | 'quoted-in' | 'previous-sentence' | 'same-speaker' | 'article-topic';
+  readonly how: 'named' | 'continued' | 'quoted-in' | 'previous-sentence' | 'same-speaker' | 'section' | 'article-topic';
   readonly words: string;
 }
 
@@ -57,6 +58,9 @@ export const ABOUT_THRESHOLD = 0.5;
 
 /** A name or place the graph does not know, against a graph that knows the article: listed in the review, below the link threshold. */
 const NEW_AGAINST_GRAPH = 0.45;
+
+/** The topic a subheading names, for the statements under it that name none. */
+const SECTION_CONFIDENCE = 0.65;
 
 /** The article's own topic, for a statement nothing nearer names one for: a guess worth proposing, not a certainty. */
 const ARTICLE_TOPIC_CONFIDENCE = 0.6;
@@ -96,11 +100,14 @@ export class AboutLinker {
   }
 
   private link(s: AboutSubject): AboutLink[] {
-    const links = [...this.topicsOf(s), ...this.namesIn(s)];
+    const links = [...this.topicsOf(s), ...this.namesIn(s), ...this.appsIn(s)];
     // A continuation, or a quote inside a quote, is the same passage: it keeps what that is about,
     // unless it names a policy or event of its own ("… a really complicated recovery").
     if (!links.some(isPolicyOrEvent)) links.push(...inherit(s.from?.about ?? [], 'continued'), ...inherit(s.parent?.about ?? [], 'quoted-in'));
     if (!links.some(isPolicyOrEvent)) links.push(...this.fromContext(s));
+    // "RESCUE EFFORTS" over a passage: what is said under a subheading is about what it names, before the article's topic.
+    const section = this.topics.sections.get(s.paragraph);
+    if (!links.some(isPolicyOrEvent) && section !== undefined) links.push({ target: { kind: 'graph', entry: section }, confidence: SECTION_CONFIDENCE, how: 'section', words: section.name });
     const main = this.topics.main;
     // A statement that names a place or a body of its own is about that ("the US will stay at our side", "discussed
     // TikTok with Xi"), unless the article reports an event: a place then says where, not what ("we will get East
@@ -176,6 +183,49 @@ export class AboutLinker {
   }
 
   /**
+   * "the app “has a national security risk to it”", "an equal stake in the app": the platform
+   * an app is, named before, is what the words speak of, when "the app" is in the statement's
+   * own words or is the subject a quoted fragment completes.
+   */
+  private appsIn(s: AboutSubject): AboutLink[] {
+    const sentence = this.layout.sentences[s.sentence];
+    if (sentence === undefined) return [];
+    const links: AboutLink[] = [];
+    for (let k = sentence.first + 1; k <= sentence.last; k += 1) {
+      const t = this.layout.tokens[k] as Token;
+      const det = this.layout.tokens[k - 1] as Token;
+      if (!APP_WORDS.has(t.lower.replace(/['’]s$/, '')) || !APP_DETERMINERS.has(det.lower)) continue;
+      const inOwnWords = det.start >= s.start && t.end <= s.end;
+      const completed = s.kind === 'PARTIAL' && t.end <= s.start && this.wordsBetween(k, s.start) <= FRAGMENT_SUBJECT_REACH;
+      if (!inOwnWords && !completed) continue;
+      const platform = this.platformBefore(det.start);
+      if (platform === null || s.speakers.some((sp) => sp.entity === platform)) continue;
+      const link: AboutLink = { target: { kind: 'entity', entity: platform }, confidence: inOwnWords ? OWN_BODY_CONFIDENCE : 0.6, how: 'named', words: this.layout.text.slice(det.start, t.end) };
+      if (inOwnWords) this.ownObjects.add(link);
+      links.push(link);
+    }
+    return links;
+  }
+
+  /** How many words lie between token `k` and offset `at`. */
+  private wordsBetween(k: number, at: number): number {
+    let n = 0;
+    for (let j = k + 1; j < this.layout.tokens.length && (this.layout.tokens[j] as Token).end <= at; j += 1) n += 1;
+    return n;
+  }
+
+  /** The platform ("TikTok") the article named last before `at`, a bounded walk back. */
+  private platformBefore(at: number): DocEntity | null {
+    const all = this.mentions.all;
+    let k = firstIndex(all, (m) => m.start >= at) - 1;
+    for (let steps = 0; k >= 0 && steps < PLATFORM_REACH; k -= 1, steps += 1) {
+      const e = (all[k] as Mention).entity;
+      if (e !== null && e.type === 'Organization' && !e.outlet && [e.name, ...e.aliases].some((n) => PLATFORM_NAMES.has(n.toLowerCase()))) return e;
+    }
+    return null;
+  }
+
+  /**
    * A name the graph was asked about and does not know: with a graph that knows the article's
    * story, such a name is as often a misread run ("U.S. multiple"), a room or a platform ("Oval
    * Office", "Truth Social") or someone the words are said to, as a topic; it stays a proposal
@@ -243,6 +293,14 @@ export function isSubstantial(e: DocEntity): boolean {
 function journalistOf(before: Mention | undefined, m: Mention): boolean {
   return before !== undefined && before.possessive && before.entity?.outlet === true && m.start - before.end <= 1 && m.entity?.type !== 'Organization';
 }
+
+/** The words an article refers back to a platform by: "the app", "the platform". */
+const APP_WORDS = new Set(['app', 'platform']);
+const APP_DETERMINERS = new Set(['the', 'this', 'that']);
+/** How many words may stand between "the app" and the fragment it is the subject of ("the app would in effect “go dark”"). */
+const FRAGMENT_SUBJECT_REACH = 4;
+/** How many mentions back "the app" looks for the platform it means. */
+const PLATFORM_REACH = 40;
 
 /** How far below the surest policy or event a loose word's topic may be and still be linked. */
 const LOOSE_MARGIN = 0.15;

@@ -42,10 +42,14 @@ export const occasionKey = (venue: string): string =>
 const SHARED = /\b(conference|hall|hearing|briefing|debate|forum|roundtable|rally|summit|vigil|ceremony)\b/;
 export const isSharedOccasion = (venue: string): boolean => SHARED.test(occasionKey(venue));
 
+/** Verbs by which a subject puts out a text named after them: "sent out two tweets", "released a statement". */
+const PUTTING_OUT = ['sent', 'released', 'issued', 'posted', 'published'];
+/** Texts several of which may be put out at once. */
+const TEXT_NOUNS = new Set(['tweet', 'post', 'statement', 'message', 'letter', 'video']);
 /** Possessives that give an occasion its holder: "his speech", "her news conference". */
 const POSSESSIVE_GENDER: Readonly<Record<string, 'male' | 'female' | null>> = { his: 'male', her: 'female', their: null };
 /** Verbs by which a subject holds an occasion named after them: "Abbott held a news conference". */
-const HOLDING = new Set(['held', 'holds', 'hold', 'holding', 'hosted', 'hosts', 'gave', 'gives', 'delivered', 'delivers', 'started', 'began', 'opened', 'led', 'addressed', 'attended', 'joined']);
+const HOLDING = new Set(['held', 'holds', 'hold', 'holding', 'hosted', 'hosts', 'gave', 'gives', 'delivered', 'delivers', 'started', 'began', 'opened', 'led', 'addressed', 'attended', 'joined', ...PUTTING_OUT]);
 /** How many of the occasions named last a back-reference ("in the interview") is looked for among. */
 const EARLIER_KEPT = 20;
 /** How many paragraphs back the holder of "his speech" may have been named. */
@@ -116,7 +120,8 @@ function occasionNounAt(words: readonly Token[], k: number): number | null {
   const w = words[k] as Token;
   if (w.lower === 'town' && words[k + 1]?.lower === 'hall') return words[k + 2]?.lower === 'meeting' ? k + 2 : k + 1;
   if (w.tags.has('Verb') && !w.tags.has('Noun')) return null;
-  return VENUE_NOUNS.has(w.lower) ? k : null;
+  // "two tweets", "three posts": several texts put out at once are one occasion.
+  return VENUE_NOUNS.has(w.lower) || (w.lower.endsWith('s') && TEXT_NOUNS.has(w.lower.slice(0, -1))) ? k : null;
 }
 
 /** Words that may stand before an occasion's noun inside its name: "news", "CNN", "televised". */
@@ -158,7 +163,7 @@ function scopeBefore(scope: AttributionScope, s: number): AttributionScope {
 }
 
 /** The index of the first item of `sorted` for which `after` holds, `after` being false then true along it. */
-function firstIndex<T>(sorted: readonly T[], after: (item: T) => boolean): number {
+export function firstIndex<T>(sorted: readonly T[], after: (item: T) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -13,7 +13,7 @@ import type { Draft } from './drafts';
 import type { Layout, Token } from './layout';
 import type { AttributionScope } from './frame';
 import type { DocEntity, Mentions } from './mentions';
-import { namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
+import { isSharedOccasion, namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
 
 /** How many paragraphs of reporting after a speaker's last statement on an occasion that occasion still holds. */
 const AFTER = 4;
@@ -61,19 +61,26 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   const shows = appearances(layout, mentions);
   const told = new Set(shows.map((a) => a.start));
   const named = [...shows, ...namedOccasions(scope, drafts).filter((o) => !told.has(o.start))].sort((a, b) => a.start - b.start);
-  const plan = articleOccasions(drafts, named);
-  const lede = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0)?.sentences[0];
+  const ledeParagraph = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0);
+  const lede = ledeParagraph?.sentences[0];
+  const plan = articleOccasions(drafts, named, ledeParagraph === undefined ? null : at({ paragraph: layout.paragraphs.indexOf(ledeParagraph) }), at);
   const last = new Map<DocEntity, { occasion: Occasion; paragraph: number }>();
   const previous = new Map<DocEntity, Draft>();
   let next = 0;
+  let lastNamed: NamedOccasion | null = null;
   for (const d of drafts) {
     // "Criswell spoke with Robert Costa on Face the Nation": an occasion named before the words.
     for (; next < named.length && (named[next] as NamedOccasion).start < d.start; next += 1) {
       const a = named[next] as NamedOccasion;
+      lastNamed = a;
       if (a.holder !== null) last.set(a.holder, { occasion: { venue: a.venue, venueOutlets: a.outlets }, paragraph: at(a) });
     }
     const speaker = speakerOf(d);
     if (speaker === null) continue;
+    if (d.venue === null && lastNamed !== null && at(d) - at(lastNamed) <= 1 && opensWithThere(layout, d.sentence)) {
+      attend(d, { venue: lastNamed.venue, venueOutlets: lastNamed.outlets });
+      continue;
+    }
     // Someone else's words on an occasion of their own end the passage: what the speaker says after them may come from anywhere.
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
@@ -92,7 +99,9 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     }
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
-    if (!goesOn(d) && !sameSentence) continue;
+    // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
+    const writesIn = held !== undefined && d.lemma === 'write' && TEXTS.test(occasionKey(held.occasion.venue));
+    if (!goesOn(d) && !sameSentence && !writesIn) continue;
     if (held !== undefined && at(d) - held.paragraph <= AFTER) {
       attend(d, held.occasion);
       held.paragraph = at(d);
@@ -106,7 +115,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
  * Texts put out ("a post", "a statement", "a message"), as against occasions spoken at: a
  * speaker who put out one text may well have said the rest of what is reported elsewhere.
  */
-const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)\b/;
+const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)s?\b/;
 
 /**
  * The article's occasions by speaker: `only`, the occasion of each speaker named on one
@@ -114,7 +123,12 @@ const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|
  * every speaker named on any; `shared`, the one occasion named with nobody's name on it, if
  * there is exactly one.
  */
-function articleOccasions(drafts: readonly Draft[], named: readonly NamedOccasion[]): { only: Map<DocEntity, NamedOccasion>; holders: Set<DocEntity>; shared: NamedOccasion | null } {
+function articleOccasions(
+  drafts: readonly Draft[],
+  named: readonly NamedOccasion[],
+  ledeAt: number | null,
+  at: (d: { readonly paragraph: number }) => number,
+): { only: Map<DocEntity, NamedOccasion>; holders: Set<DocEntity>; shared: NamedOccasion | null } {
   const own: NamedOccasion[] = drafts.flatMap((d) => {
     const speaker = attendeeOf(d);
     return speaker !== null && d.venue !== null ? [{ holder: speaker, venue: d.venue, outlets: d.venueOutlets, start: d.start, paragraph: d.paragraph }] : [];
@@ -132,7 +146,20 @@ function articleOccasions(drafts: readonly Draft[], named: readonly NamedOccasio
       if (keys.size === 1 && !TEXTS.test(occasionKey((list[0] as NamedOccasion).venue))) only.set(holder, list[0] as NamedOccasion);
     }
   }
-  return { only, holders, shared };
+  return { only, holders, shared: shared ?? ledeOccasion([...own, ...named], ledeAt, at) };
+}
+
+/**
+ * "Gov. Green and Mayor Bissen hosted a press conference to discuss …" as an article's lede:
+ * a report that opens on an occasion several people speak at, and names no other, reports
+ * from it, and what others are quoted saying was said there too, though the lede names only
+ * its hosts.
+ */
+function ledeOccasion(all: readonly NamedOccasion[], ledeAt: number | null, at: (d: { readonly paragraph: number }) => number): NamedOccasion | null {
+  const first = all[0];
+  if (first === undefined || ledeAt === null || at(first) !== ledeAt || !isSharedOccasion(first.venue)) return null;
+  const key = occasionKey(first.venue);
+  return all.every((o) => occasionKey(o.venue) === key) ? first : null;
 }
 
 /** The verbs of a guest's appearance on a show, and the preposition before the show's name. */
@@ -216,6 +243,17 @@ function showAfter(words: readonly Token[], i: number): Token[] {
   }
   while (show.length > 0 && (show[show.length - 1] as Token).lower === 'the') show.pop();
   return show.length >= 2 ? show : [];
+}
+
+/**
+ * "The Coast Guard held a press conference … There, a salvage expert revealed that …": a
+ * sentence that opens on "There," puts its words at the occasion the sentence before named,
+ * whatever its verb.
+ */
+function opensWithThere(layout: Layout, sentence: number): boolean {
+  const first = layout.sentences[sentence]?.first;
+  const t = first === undefined ? undefined : layout.tokens[first];
+  return t !== undefined && t.lower === 'there' && layout.text.charAt(t.end) === ',';
 }
 
 /** A draft's paragraph counted in paragraphs of reporting: blank lines, captions and other furniture do not part a passage. */

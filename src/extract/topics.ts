@@ -156,6 +156,8 @@ export interface TopicsBySentence {
   readonly hits: ReadonlyMap<number, readonly TopicHit[]>;
   /** The policy or event the article is about (`mainTopic`), or null when none stands out. */
   readonly main: GazetteerEntry | null;
+  /** Body paragraphs under a subheading that names one policy or event ("RESCUE EFFORTS"), with that topic. */
+  readonly sections: ReadonlyMap<number, GazetteerEntry>;
 }
 
 /** Naming a topic in the headline counts as much as naming it in this many sentences of the body. */
@@ -182,14 +184,21 @@ export function mainTopic(named: ReadonlyMap<number, readonly GazetteerEntry[]>,
 /** Finds the gazetteer's places, policies and events in every body sentence of `layout`. */
 export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): TopicsBySentence {
   const hits = new Map<number, TopicHit[]>();
-  if (topics.length === 0) return { hits, main: null };
+  if (topics.length === 0) return { hits, main: null, sections: new Map() };
   const cues = cuesOf(topics);
   const raw: { sentence: number; cue: Cue; start: number; end: number }[] = [];
   const mentions = new Map<GazetteerEntry, number>();
   const anaphors: { sentence: number; start: number; end: number }[] = [];
   const inTitle = new Set<GazetteerEntry>();
-  for (const paragraph of layout.paragraphs) {
+  const sections = new Map<number, GazetteerEntry>();
+  let section: GazetteerEntry | null = null;
+  for (const [index, paragraph] of layout.paragraphs.entries()) {
     if (paragraph.kind === 'title') for (const entry of namedIn(wordsOf(layout.text, paragraph.start, paragraph.end), cues)) inTitle.add(entry);
+    if (paragraph.kind === 'furniture' && isSubheading(layout.text.slice(paragraph.start, paragraph.end).trim())) {
+      const named = [...namedIn(wordsOf(layout.text, paragraph.start, paragraph.end), cues)].filter((e) => e.type === 'Policy' || e.type === 'Event');
+      section = named.length === 1 ? (named[0] as GazetteerEntry) : null;
+    }
+    if (paragraph.kind === 'body' && section !== null) sections.set(index, section);
     if (paragraph.kind !== 'body') continue;
     for (const s of paragraph.sentences) {
       const sentence = layout.sentences[s];
@@ -223,7 +232,20 @@ export function findTopics(layout: Layout, topics: readonly GazetteerEntry[]): T
     hits.set(sentence, list);
   }
   resolveAnaphors(layout, anaphors, hits);
-  return { hits, main };
+  return { hits, main, sections };
+}
+
+/** How many words a subheading has at most. */
+const SUBHEADING_WORDS = 6;
+
+/**
+ * "RESCUE EFFORTS", "Federal Assistance": a short line in capitals or title case, with no
+ * sentence's closing mark, that parts the body into sections.
+ */
+function isSubheading(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || words.length > SUBHEADING_WORDS || /[.!?:;,"”’]$/.test(line)) return false;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && FUNCTION_WORDS.has(w.toLowerCase())));
 }
 
 /**

@@ -31,7 +31,7 @@ function proposedFor(gold: ArticleDocument): unknown[] {
   });
 }
 
-describe.each(['about-article-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
+describe.each(['about-article-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion', 'venue-lede-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
   it('gives every statement the speaker, about, venue and outlets of the gold', () => {
     const gold = fixture(name);
     expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
@@ -180,5 +180,39 @@ describe('topics several policies share, and cues that are numbers', () => {
 
   it('does not give a continuation that names its own event the topic of the quote it continues', () => {
     expect(aboutOf('"The pause helps," Ines Calder said. "But the strike cost us the season."')).toEqual([['policy:levy-pause'], ['event:ferry-strike-2024']]);
+  });
+});
+
+describe('an app referred back to', () => {
+  const graph: EntityInput[] = [
+    { id: 'org:tiktok', type: 'Organization', name: 'TikTok', aliases: [] },
+    { id: 'org:harbour-council', type: 'Organization', name: 'Harbour council', aliases: [] },
+    { id: 'policy:app-curfew', type: 'Policy', name: 'Curfew on video apps for minors', aliases: ['the curfew'] },
+  ];
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(`T\n${text}\n`, { title: 'T', gazetteer: gazetteerOf(graph) }).document.statements.map((s) => s.about && [...s.about].sort());
+
+  it('is the platform named before, when "the app" is the subject a quoted fragment completes', () => {
+    expect(aboutOf('TikTok lost its appeal on Friday.\nMayor Ines Calder said the curfew was fair and that the app “keeps children up at night.”')).toEqual([['org:tiktok', 'policy:app-curfew']]);
+  });
+
+  it('is the platform, not the article’s policy, when the app is what a paraphrase speaks of', () => {
+    expect(aboutOf('The curfew begins in May. TikTok lost its appeal on Friday.\nMayor Ines Calder said an investor could buy a stake in the app.')).toEqual([['org:tiktok']]);
+  });
+
+  it('is no body that is not a platform', () => {
+    expect(aboutOf('The Harbour council met on Friday.\nMayor Ines Calder said the platform “needs repairs before winter.”')).toEqual([undefined]);
+  });
+});
+
+describe('a subheading that names a topic', () => {
+  const graph: EntityInput[] = [
+    { id: 'event:harbour-collapse', type: 'Event', name: 'Collapse of the harbour wall', aliases: ['the collapse'] },
+    { id: 'event:harbour-search', type: 'Event', name: 'Harbour search', aliases: ['rescue efforts', 'the search'] },
+  ];
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(`Harbour wall collapse\n${text}\n`, { title: 'Harbour wall collapse', gazetteer: gazetteerOf(graph) }).document.statements.map((s) => s.about);
+
+  it('is what the statements under it that name nothing are about, until the next subheading', () => {
+    const text = ['The harbour wall fell into the bay on Tuesday after the collapse of its northern pier.', '', 'RESCUE EFFORTS', '', '“No family will be left without news,” Governor Elin Maro said.', '', 'REBUILDING', '', '“It will take years,” Mayor Piet Vaal said.'].join('\n');
+    expect(aboutOf(text)).toEqual([['event:harbour-search'], ['event:harbour-collapse']]);
   });
 });

@@ -90,3 +90,50 @@ describe('words a spokesperson gave', () => {
     ]);
   });
 });
+
+describe('a lede that opens on a shared occasion', () => {
+  const lede = 'Governor Elin Maro and Mayor Piet Vaal hosted a press conference on Sunday to give an update on the floods.';
+  it('is where a guest its hosts did not name spoke, when the article names no other occasion', () => {
+    const text = [lede, 'Flood engineer Dana Corvo spoke about the dams.', '“The north dam held better than we hoped,” Corvo said.', 'She added that the south dam would be drained.'].join('\n');
+    expect(venues(text)).toEqual([
+      ['person:dana-corvo', 'press conference'],
+      ['person:dana-corvo', 'press conference'],
+    ]);
+  });
+
+  it('is not, when the article names another occasion too', () => {
+    const text = [lede, '“The north dam held better than we hoped,” flood engineer Dana Corvo said.', 'Senator Ivo Lund said in an interview with the Valley Post that the aid was late.'].join('\n');
+    expect(venues(text)).toEqual([
+      ['person:dana-corvo', undefined],
+      ['person:ivo-lund', 'interview with the Valley Post'],
+    ]);
+  });
+
+  it('is not, when the occasion is named only after the lede', () => {
+    const text = ['The floods closed the north road on Sunday.', '“The north dam held better than we hoped,” flood engineer Dana Corvo said.', 'Governor Elin Maro later held a press conference on the repairs.'].join('\n');
+    expect(venues(text)).toEqual([['person:dana-corvo', undefined]]);
+  });
+});
+
+describe('texts put out and occasions pointed at', () => {
+  it('takes "sent out two tweets" as the occasion of what the sender then wrote, quote and continuation', () => {
+    const text = 'State Senator Mara Holt joined the fray and sent out two tweets to note how much was at stake.\n“The collapse of the bank is a crisis for our farmers,” Holt wrote. “Leaders must work together.”';
+    expect(venues(text)).toEqual([
+      ['person:mara-holt', 'tweets'],
+      ['person:mara-holt', 'tweets'],
+    ]);
+  });
+
+  it('does not give "wrote" an occasion spoken at', () => {
+    const text = 'The harbour patrol will hold a press conference on Monday.\n“The collapse of the bank is a crisis for our farmers,” Senator Mara Holt wrote.';
+    expect(venues(text)).toEqual([['person:mara-holt', undefined]]);
+  });
+
+  it('puts a sentence that opens on "There," at the occasion the sentence before named, whatever its verb', () => {
+    const text = 'The Portmere Coast Guard held a press conference at its base to discuss the findings.\nThere, salvage expert Tom Reed revealed that five pieces of debris had been found.\nSalvage expert Ada Lund revealed that the hull was intact.';
+    expect(venues(text)).toEqual([
+      ['person:tom-reed', 'press conference'],
+      ['person:ada-lund', undefined],
+    ]);
+  });
+});
