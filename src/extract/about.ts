@@ -15,7 +15,7 @@ import { readsAsPersonName } from './person-name';
 import type { Layout, Token } from './layout';
 import { PLATFORM_NAMES, SENTENCE_OPENERS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention, Mentions } from './mentions';
-import { firstIndex } from './named-occasions';
+import { firstIndex } from './sorted';
 import type { TopicHit, TopicsBySentence } from './topics';
 
 export type AboutTarget =

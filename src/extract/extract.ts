@@ -22,6 +22,7 @@ import { documentMentions, findMentions, Registry, type DocEntity, type Via } fr
 import { readMetadata, type PageMetadata } from './metadata';
 import { carryOccasions } from './occasion';
 import { findTopics } from './topics';
+import { holding } from './sorted';
 
 /** Extraction is linear in the text (EXTRACTION.md has the measured cost); the API keeps requests to a few seconds. */
 export const EXTRACT_LIMITS = { textLength: 200_000 } as const;
@@ -234,21 +235,10 @@ function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug
 function leftOut(layout: Layout, left: readonly Draft[]): ReviewItem[] {
   const items: ReviewItem[] = left.map((d) => ({ statement: null, kind: d.kind, start: d.start, end: d.end, text: d.text, speaker: null, speakerMention: d.mention, confidence: 0, rule: d.rule, flags: [...new Set(d.flags)], about: [] }));
   for (const mark of layout.stray) {
-    if (paragraphAt(layout, mark.at)?.kind !== 'body') continue;
+    if (layout.paragraphs[holding(layout.paragraphs, mark.at)]?.kind !== 'body') continue;
     items.push({ statement: null, kind: 'DIRECT', start: mark.at, end: mark.at + 1, text: mark.mark, speaker: null, speakerMention: null, confidence: 0, rule: 'stray-quote-mark', flags: ['stray-quote-mark'], about: [] });
   }
   return items;
-}
-
-function paragraphAt(layout: Layout, at: number): Layout['paragraphs'][number] | undefined {
-  let lo = 0;
-  let hi = layout.paragraphs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((layout.paragraphs[mid] as { start: number }).start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return layout.paragraphs[lo];
 }
 
 /** The entities the document defines: every person and organisation named in the body that the graph lacks, and the new places. */

@@ -11,6 +11,7 @@
  */
 import nlp from 'compromise';
 import { breaksInsideQuote, opensWithQuote, pairQuotes, type Quote, type StrayMark } from './quotes';
+import { holding } from './sorted';
 
 export interface Token {
   readonly index: number;
@@ -293,22 +294,10 @@ function nextLinesWithText(text: string, lines: readonly Line[]): (Line | undefi
   return next;
 }
 
-/** The index of the line holding `offset`. */
-function lineOf(lines: readonly Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lines[mid] as Line).start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The words, each with its paragraph and innermost quote; sentences are not cut yet. */
 function tokensOf(text: string, lines: readonly Line[], innermost: (offset: number, paragraph: number) => number | null): Token[] {
   return words(text, lines).map((w, index) => {
-    const paragraph = lineOf(lines, w.start);
+    const paragraph = holding(lines, w.start);
     return {
       index,
       text: text.slice(w.start, w.end),

@@ -14,6 +14,7 @@ import { VENUE_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { reportingOf } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
+import { firstIndex } from './sorted';
 import { speechVerbAt } from './frame';
 
 export interface NamedOccasion {
@@ -160,18 +161,6 @@ function scopeBefore(scope: AttributionScope, s: number): AttributionScope {
   const paragraph = scope.layout.sentences[s]?.paragraph ?? 0;
   // The history is in document order: cut it where the paragraphs after this one begin.
   return { ...scope, history: scope.history.slice(0, firstIndex(scope.history, (h) => h.paragraph > paragraph)) };
-}
-
-/** The index of the first item of `sorted` for which `after` holds, `after` being false then true along it. */
-export function firstIndex<T>(sorted: readonly T[], after: (item: T) => boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (after(sorted[mid] as T)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** "He started his speech …": the last person named before the possessive, of its gender, a few paragraphs back at most. */

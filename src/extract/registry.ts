@@ -8,6 +8,7 @@ import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
+import { firstIndex } from './sorted';
 
 /** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
 export type MentionType = Extract<EntityType, 'Person' | 'Organization'> | 'Unknown';
@@ -334,14 +335,7 @@ function addOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Index of the last entry with `at` below `before`, or -1; `list` is sorted by `at`. */
 function lastBefore(list: readonly { at: number }[], before: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as { at: number }).at < before) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstIndex(list, (entry) => entry.at >= before) - 1;
 }
 
 function insertByOffset(list: { at: number; entity: DocEntity }[], entry: { at: number; entity: DocEntity }): void {

@@ -7,6 +7,7 @@
 import type { Token } from './layout';
 import { readsAsPersonName } from './person-name';
 import { describedSpeaker } from './descriptions';
+import { firstIndex } from './sorted';
 import { GENERIC_SPEAKERS, ORG_ANAPHORS, ORG_WORDS, SPOKESPEOPLE, STATEMENT_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
@@ -264,18 +265,6 @@ function resolvePronoun(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
 const ANTECEDENT_REACH = 300;
 const PRONOUN_CHAIN = 4;
 
-/** The index of the first mention starting at or after `start`; mentions are in document order. */
-function firstMentionFrom(all: readonly Mention[], start: number): number {
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((all[mid] as Mention).start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEntity | null, depth: number): Speaker | null {
   const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how] });
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
@@ -292,7 +281,7 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   const ordinal = ordinalOf(layout, paragraph);
   const entityOf = (c: Mention): DocEntity | null => (c.kind === 'name' ? c.entity : c.kind === 'pronoun' && c !== m ? (resolvePronoun(ctx, c, quoteSpeaker, depth + 1)?.entity ?? null) : null);
 
-  const at = firstMentionFrom(ctx.mentions.all, m.start);
+  const at = firstIndex(ctx.mentions.all, (other) => other.start >= m.start);
   // Outside a quote, a pronoun never refers to a word inside one ("“Probably,” he said").
   const before = ctx.mentions.all
     .slice(Math.max(0, at - ANTECEDENT_REACH), at)
