@@ -26,7 +26,7 @@ const KEEP_PLAN = 'CYPHER replan=skip';
  * Exclusive locks on lock buckets (lock.ts), in the order given: the write takes the node's
  * lock whether or not the value changes, and holds it until the transaction ends.
  */
-export const LOCK_BUCKETS = `${KEEP_PLAN}
+export const TAKE_LOCKS = `${KEEP_PLAN}
 UNWIND $batch.buckets AS bucket
 MERGE (l:IngestLock {bucket: bucket})
 SET l.held = true`;
