@@ -56,6 +56,20 @@ export interface LoadReport {
   readonly documentsPerSecond: number;
   readonly concurrency: number;
   readonly batch: number;
+  /** Where `seconds` went, in order (wall seconds). */
+  readonly phases: LoadPhases;
+}
+
+/**
+ * The parts of a load's time: making ready (the deferred indexes dropped and the writer
+ * rehearsed again), the leading batch (`firstBatch`), the other batches, and the deferred
+ * indexes built at the end (zero when none were deferred).
+ */
+export interface LoadPhases {
+  readonly ready: number;
+  readonly firstBatch: number;
+  readonly batches: number;
+  readonly indexes: number;
 }
 
 export interface LoadOptions {
@@ -83,19 +97,28 @@ interface Counted {
   statements: number;
   sharedQuotes: number;
   rejected: number;
+  firstBatchSeconds: number;
 }
 
 export async function bulkLoad(gateway: Neo4jGateway, documents: Iterable<unknown>, options: LoadOptions): Promise<LoadReport> {
   const concurrency = options.concurrency ?? DEFAULT_LOAD.concurrency;
   const batch = options.batch ?? DEFAULT_LOAD.batch;
   const started = process.hrtime.bigint();
-  const load = (): Promise<Counted> => loadBatches(gateway, documents, options, batch, concurrency);
-  const counted =
+  const since = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
+  const marks = { ready: 0, loaded: 0 };
+  const load = async (): Promise<Counted> => {
+    marks.ready = since(started);
+    const loaded = await loadBatches(gateway, documents, options, batch, concurrency);
+    marks.loaded = since(started);
+    return loaded;
+  };
+  const { firstBatchSeconds, ...counted } =
     (options.deferSearchIndex ?? true) ? await withSearchIndexDeferred(gateway, load, progressFromFirstTick(100, 'search index', options.out)) : await load();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = since(started);
   return {
     ...counted,
     seconds,
+    phases: { ready: marks.ready, firstBatch: firstBatchSeconds, batches: marks.loaded - marks.ready - firstBatchSeconds, indexes: seconds - marks.loaded },
     statementsPerSecond: counted.statements / seconds,
     documentsPerSecond: counted.documents / seconds,
     concurrency,
@@ -110,7 +133,7 @@ interface Prepared {
 }
 
 async function loadBatches(gateway: Neo4jGateway, documents: Iterable<unknown>, options: LoadOptions, batch: number, concurrency: number): Promise<Counted> {
-  const counted: Counted = { documents: 0, statements: 0, sharedQuotes: 0, rejected: 0 };
+  const counted: Counted = { documents: 0, statements: 0, sharedQuotes: 0, rejected: 0, firstBatchSeconds: 0 };
   const write = async (prepared: Prepared): Promise<void> => {
     const outcomes = await writePrepared(gateway, prepared, options.rejected ?? 'stop', { replace: options.replace === true });
     for (const outcome of outcomes) {
@@ -124,7 +147,11 @@ async function loadBatches(gateway: Neo4jGateway, documents: Iterable<unknown>, 
     }
     options.onBatch?.(prepared.documents, outcomes);
   };
-  if (options.firstBatch && options.firstBatch.length > 0) await write(await prepare(options.firstBatch[Symbol.iterator](), options.firstBatch.length));
+  if (options.firstBatch && options.firstBatch.length > 0) {
+    const started = process.hrtime.bigint();
+    await write(await prepare(options.firstBatch[Symbol.iterator](), options.firstBatch.length));
+    counted.firstBatchSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  }
 
   const bar = new ProgressBar(options.progress.total, 'ingest', options.out);
   const from = { documents: counted.documents + counted.rejected, statements: counted.statements, at: process.hrtime.bigint() };

@@ -26,7 +26,7 @@ const KEEP_PLAN = 'CYPHER replan=skip';
  * Exclusive locks on lock buckets (lock.ts), in the order given: the write takes the node's
  * lock whether or not the value changes, and holds it until the transaction ends.
  */
-export const LOCK_BUCKETS = `${KEEP_PLAN}
+export const TAKE_LOCKS = `${KEEP_PLAN}
 UNWIND $batch.buckets AS bucket
 MERGE (l:IngestLock {bucket: bucket})
 SET l.held = true`;
@@ -256,15 +256,31 @@ ${STATEMENT_DAY}`;
 
 /**
  * The statements a document owns that are new to the graph, as MERGE_STATEMENTS would write
- * them: their only evidence is this article, so their day (`row.day`) is worked out by the
- * plan. Runs before MERGE_STATEMENTS, whose rows may give one of them more evidence.
+ * them, with their topics (`row.about`, stances `row.stances` at the same positions) and
+ * outlets (`row.reportedBy`), each link's ordinal its position: their only evidence is this
+ * article, so their day (`row.day`) is worked out by the plan, and the speaker and day the
+ * ABOUT links carry (series-links.cypher.ts) are the ones written here. Links made with the
+ * statement cost no second lookup of it. Runs before MERGE_STATEMENTS, whose rows may give
+ * one of them more evidence (and then set its day and its links' day again).
  */
 export const CREATE_STATEMENTS = `${KEEP_PLAN}
 ${EACH_STATEMENT_ROW}
 CREATE (speaker)-[:SAID]->(s:Statement {id: row.id, kind: row.kind, text: row.text, venue: row.venue, quoteKey: row.quoteKey,
     dateText: row.date.text, date: row.date.date, datePrecision: row.date.precision,
     sortKey: row.sortKey, contentHash: row.hash, day: row.day, dayKey: coalesce(row.day, '0000-00-00') + '|' + row.sortKey})
-CREATE (s)-[:APPEARS_IN {start: row.start, end: row.end, sentence: row.sentence, sentenceStart: row.sentenceStart, ordinal: row.ordinal}]->(a)`;
+CREATE (s)-[:APPEARS_IN {start: row.start, end: row.end, sentence: row.sentence, sentenceStart: row.sentenceStart, ordinal: row.ordinal}]->(a)
+WITH s, row, speaker.id AS speakerId
+CALL (s, row, speakerId) {
+  UNWIND range(0, size(row.about) - 1) AS ordinal
+  MATCH (e:Entity {id: row.about[ordinal]})
+  CREATE (s)-[:ABOUT {ordinal: ordinal, stance: row.stances[ordinal].stance, stanceConfidence: row.stances[ordinal].confidence,
+    speaker: speakerId, day: row.day}]->(e)
+}
+CALL (s, row) {
+  UNWIND range(0, size(row.reportedBy) - 1) AS ordinal
+  MATCH (o:Organization {id: row.reportedBy[ordinal]})
+  CREATE (s)-[:REPORTED_BY {ordinal: ordinal}]->(o)
+}`;
 
 /**
  * Runs after MERGE_STATEMENTS, for the statements a document owns that the graph already
@@ -286,36 +302,31 @@ WHERE other <> speaker
 DELETE oldSpeaker`;
 
 /**
- * One row per statement with topics: `row.entities` in order, each link's ordinal its
+ * One row per statement with topics, for statements the graph already had (or that an
+ * earlier document of the batch created): `row.entities` in order, each link's ordinal its
  * position there and its stance `row.stances` at that position (the statement is looked
  * up once, not once per topic), with the speaker and day that series read
  * (series-links.cypher.ts), also read once per statement: it runs after the statement's
- * speaker and day are written. `verb` is CREATE for statements new to the graph.
+ * speaker and day are written.
  */
-const linkAbout = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
+export const LINK_ABOUT = `${KEEP_PLAN}
 UNWIND $batch.rows AS row
 MATCH (s:Statement {id: row.statement})
 WITH row, s, ${speakerIdOf('s')} AS speaker, ${liveDayOf('s')} AS day
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (e:Entity {id: row.entities[ordinal]})
-${verb} (s)-[r:ABOUT]->(e)
+MERGE (s)-[r:ABOUT]->(e)
 SET r.ordinal = ordinal, r.stance = row.stances[ordinal].stance, r.stanceConfidence = row.stances[ordinal].confidence,
     r.speaker = speaker, r.day = day`;
 
-export const LINK_ABOUT = linkAbout('MERGE');
-export const CREATE_ABOUT = linkAbout('CREATE');
-
-/** As linkAbout, for the outlets that reported a statement. */
-const linkReportedBy = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}
+/** As LINK_ABOUT, for the outlets that reported a statement. */
+export const LINK_REPORTED_BY = `${KEEP_PLAN}
 UNWIND $batch.rows AS row
 MATCH (s:Statement {id: row.statement})
 UNWIND range(0, size(row.entities) - 1) AS ordinal
 MATCH (o:Organization {id: row.entities[ordinal]})
-${verb} (s)-[r:REPORTED_BY]->(o)
+MERGE (s)-[r:REPORTED_BY]->(o)
 SET r.ordinal = ordinal`;
-
-export const LINK_REPORTED_BY = linkReportedBy('MERGE');
-export const CREATE_REPORTED_BY = linkReportedBy('CREATE');
 
 /** A statement quoted inside another; CREATE when the inner one is new to the graph. */
 const linkQuotedIn = (verb: 'MERGE' | 'CREATE'): string => `${KEEP_PLAN}

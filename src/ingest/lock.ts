@@ -11,10 +11,10 @@
  * What is locked, per document: its article id, every entity id it defines or references,
  * the name keys its new entities may be resolved by, their external identifiers, and the normalised words of its quotes
  * (without the speaker, whose id name resolution may still change). Keys are hashed into a
- * fixed set of LOCK_BUCKETS lock nodes (`:IngestLock {bucket}`, unique by constraint, so
+ * fixed set of LOCK_BUCKET_COUNT lock nodes (`:IngestLock {bucket}`, unique by constraint, so
  * two transactions cannot both create one), taken in ascending order so that two ingests
  * never wait on each other in a cycle. Two unrelated keys in one bucket only make two
- * ingests wait for each other; the graph holds at most LOCK_BUCKETS such nodes.
+ * ingests wait for each other; the graph holds at most LOCK_BUCKET_COUNT such nodes.
  */
 import { createHash } from 'node:crypto';
 import type { WriteTx } from '../db/gateway';
@@ -25,7 +25,7 @@ import { identifierKey } from '../vocabulary';
 import { nameKey } from './text';
 import type { NormalizedDocument } from './validate';
 
-export const LOCK_BUCKETS = 1024;
+export const LOCK_BUCKET_COUNT = 1024;
 
 /** The keys a document's plan depends on (see the header). */
 export function lockKeys(doc: NormalizedDocument): string[] {
@@ -39,11 +39,11 @@ export function lockKeys(doc: NormalizedDocument): string[] {
   ];
 }
 
-export const bucketOf = (key: string): number => createHash('sha256').update(key).digest().readUInt32BE(0) % LOCK_BUCKETS;
+export const bucketOf = (key: string): number => createHash('sha256').update(key).digest().readUInt32BE(0) % LOCK_BUCKET_COUNT;
 
 /** Takes the locks of every document of a batch; must be the transaction's first query. */
 export async function lockDocuments(tx: WriteTx, docs: readonly (NormalizedDocument | null)[]): Promise<void> {
   const buckets = new Set(docs.flatMap((doc) => (doc === null ? [] : lockKeys(doc).map(bucketOf))));
   if (buckets.size === 0) return;
-  await tx.run(batchQuery(Q.LOCK_BUCKETS, { buckets: [...buckets].sort((a, b) => a - b) }));
+  await tx.run(batchQuery(Q.TAKE_LOCKS, { buckets: [...buckets].sort((a, b) => a - b) }));
 }

@@ -28,13 +28,13 @@ export interface Plan {
   readonly identifiers: Row[];
   /** The document's statements as one row: its article, and the statements in order. */
   readonly statements: Row | null;
-  /** As `statements`, for the statements it owns that are new to the graph (CREATE_STATEMENTS). */
+  /** As `statements`, for the statements it owns that are new to the graph, with their topics and outlets (CREATE_STATEMENTS). */
   readonly created: Row | null;
   /** The ids of those: their links are new too. */
   readonly fresh: ReadonlySet<string>;
   /** Owned statements the graph already had: their stale links go. */
   readonly stale: Row[];
-  /** Per statement with any, in order: the entities it is about (the ordinal is the position). */
+  /** Per statement with any but those of `created`, in order: the entities it is about (the ordinal is the position). */
   readonly about: Row[];
   readonly reportedBy: Row[];
   readonly quoted: Row[];
@@ -70,8 +70,6 @@ export function planStatements(first: EntityPlan, overlay: Overlay): Plan {
   const rows = statementRows(first, sid, overlay);
   const { owned, touched, kept } = recordStatements(rows, article, overlay);
   const roles = roleRows(doc, resolve);
-  const per = (pick: (r: StatementRow) => readonly string[]): Row[] =>
-    rows.flatMap((r) => (pick(r).length > 0 ? [{ statement: r.id, entities: pick(r) }] : []));
   const isFresh = (r: StatementRow): boolean => !r.existed && !r.shared;
   const fresh = rows.filter(isFresh);
   const merged = rows.filter((r) => !isFresh(r));
@@ -100,13 +98,16 @@ export function planStatements(first: EntityPlan, overlay: Overlay): Plan {
       (e.identifiers ?? []).map((i) => ({ entity: resolve(e.id), key: identifierKey(i.scheme, i.value), scheme: i.scheme, value: i.value, url: i.url })),
     ),
     statements: merged.length === 0 ? null : { article, statements: merged.map(statementWrite) },
-    created: fresh.length === 0 ? null : { article, statements: fresh.map((r) => ({ ...statementWrite(r), day: r.date.date ?? day })) },
+    created:
+      fresh.length === 0
+        ? null
+        : { article, statements: fresh.map((r) => ({ ...statementWrite(r), day: r.date.date ?? day, about: r.about, stances: r.stances, reportedBy: r.reportedBy })) },
     fresh: new Set(fresh.map((r) => r.id)),
     stale: rows.flatMap((r) =>
       r.existed && !r.shared ? [{ id: r.id, speaker: r.speaker, about: r.about, reportedBy: r.reportedBy, quotedIn: r.quotedIn }] : [],
     ),
-    about: rows.flatMap((r) => (r.about.length > 0 ? [{ statement: r.id, entities: r.about, stances: r.stances }] : [])),
-    reportedBy: per((r) => r.reportedBy),
+    about: merged.flatMap((r) => (r.about.length > 0 ? [{ statement: r.id, entities: r.about, stances: r.stances }] : [])),
+    reportedBy: merged.flatMap((r) => (r.reportedBy.length > 0 ? [{ statement: r.id, entities: r.reportedBy }] : [])),
     quoted: rows.flatMap((r) => (r.quotedIn ? [{ from: r.id, to: r.quotedIn }] : [])),
     kept,
     mentions: [...new Set((doc.mentions ?? [...doc.entities.map((e) => e.id), ...doc.external.keys()]).map(resolve))],

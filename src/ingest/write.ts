@@ -141,8 +141,6 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
     const rows = plans.flatMap((p) => pick(p).map((row) => ({ row, fresh: p.fresh.has(statementOf(row) as string) })));
     return { fresh: rows.filter((r) => r.fresh).map((r) => r.row), known: rows.filter((r) => !r.fresh).map((r) => r.row) };
   };
-  const about = byFreshness((p) => p.about, (row) => row.statement);
-  const reportedBy = byFreshness((p) => p.reportedBy, (row) => row.statement);
   const quoted = byFreshness((p) => p.quoted, (row) => row.from);
   const revisedAt = await send(Q.REVISE_ARTICLES, plans.flatMap((p) => (p.revision ? [p.revision] : [])));
   await send(Q.MERGE_ARTICLES, existed.map((p) => p.articleRow));
@@ -156,10 +154,8 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   await send(Q.CREATE_STATEMENTS, plans.flatMap((p) => (p.created ? [p.created] : [])));
   await send(Q.MERGE_STATEMENTS, plans.flatMap((p) => (p.statements ? [p.statements] : [])));
   await send(Q.UNLINK_STALE_STATEMENTS, plans.flatMap((p) => p.stale));
-  await send(Q.CREATE_ABOUT, about.fresh);
-  await send(Q.LINK_ABOUT, about.known);
-  await send(Q.CREATE_REPORTED_BY, reportedBy.fresh);
-  await send(Q.LINK_REPORTED_BY, reportedBy.known);
+  await send(Q.LINK_ABOUT, plans.flatMap((p) => p.about));
+  await send(Q.LINK_REPORTED_BY, plans.flatMap((p) => p.reportedBy));
   await send(Q.CREATE_QUOTED_IN, quoted.fresh);
   await send(Q.LINK_QUOTED_IN, quoted.known);
   const removedAt = await send(Q.REMOVE_DROPPED_STATEMENTS, existed.map((p) => ({ article: p.article, kept: p.kept })));
