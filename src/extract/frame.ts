@@ -132,8 +132,11 @@ function nounAfter(ctx: AttributionScope, frame: Frame, k: number, token: Token)
   const prev = wordAt(frame, k - 1);
   if (prev === null || !spaced(ctx, frame, k - 1, k)) return false;
   if (BEFORE_NOUNS.has(prev.lower) || /^\d/.test(prev.text)) return true;
-  // "U.S." reads as nobody's name here, whatever the mention rules typed it as.
-  return /^(?:\p{Lu}\.){2,3}$/u.test(prev.text) || ctx.mentions.endingAt(prev.index)?.kind === 'place';
+  const named = ctx.mentions.endingAt(prev.index);
+  // Initials the text or the graph knows as an organisation ("The U.N. warns that …") are its
+  // subject; other initials ("U.S. states") read as nobody's name here.
+  if (named?.entity?.type === 'Organization') return false;
+  return /^(?:\p{Lu}\.){2,3}$/u.test(prev.text) || named?.kind === 'place';
 }
 
 export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, options: { afterQuote?: boolean; attributing?: boolean } = {}): VerbUse | null {

@@ -10,6 +10,8 @@
  * so that nothing in them becomes a statement.
  */
 import nlp from 'compromise';
+import { TITLE_WORDS } from './lexicon';
+import { LEXICON } from './person-name';
 import { breaksInsideQuote, opensWithQuote, pairQuotes, type Quote, type StrayMark } from './quotes';
 import { holding } from './sorted';
 
@@ -208,6 +210,22 @@ const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Re
 const INITIAL_DOT = /\b\p{Lu}\.(?= (\p{Lu}\p{Ll}+) \p{Lu}\p{Ll})/gu;
 /** Words that open a sentence after a single capital that ends one ("… Plan B. The council said"). */
 const AFTER_SENTENCE_END = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'For', 'But', 'And', 'He', 'She', 'It', 'They', 'We', 'This', 'That', 'After', 'When', 'If', 'Its', 'His', 'Her', 'Their']);
+/** compromise's tags of a first name ("Michael S. Regan"): what a middle initial follows. */
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+/**
+ * Whether the single capital at `at` is a name's initial rather than a sentence's last word:
+ * it is when the word before it is a first name or a title ("Attorney E. Martin Estrada"), or
+ * when no word comes before it in its clause; after any other word ("Plan B. Harbour Master
+ * Ann Lee said") the dot ends a sentence, so that two sentences do not run into one name.
+ */
+function isNameInitial(all: string, at: number, next: string): boolean {
+  if (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1))) return false;
+  const before = /(\p{L}+)[ \t]$/u.exec(all.slice(Math.max(0, at - 40), at))?.[1];
+  if (before === undefined) return true;
+  const word = before.toLowerCase();
+  return TITLE_WORDS.has(word) || FIRST_NAME_TAGS.has(LEXICON[word] as string);
+}
 
 /** "LINCOLN, NE – ", "WASHINGTON (AP) — ": the place (and agency) a paragraph is filed from, in capitals before a dash. */
 const DATELINE = /^\p{Lu}{2}[\p{Lu}.,' ()]{0,24}[–—-] /gmu;
@@ -225,7 +243,7 @@ export function blankAsides(source: string): string {
     .replace(PARTY_TAG, blank)
     .replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `)
     // Not the last letter of "U.S." nor of "D.C.".
-    .replace(INITIAL_DOT, (m, next: string, at: number, all: string) => (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1)) ? m : `${m.slice(0, -1)} `))
+    .replace(INITIAL_DOT, (m, next: string, at: number, all: string) => (isNameInitial(all, at, next) ? `${m.slice(0, -1)} ` : m))
     .replace(DATELINE, blank);
 }
 

@@ -9,7 +9,7 @@ import { PLATFORM_NAMES } from './lexicon';
 const NAMED_LIKE_PEOPLE = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 
 /** compromise's lexicon: every English word it knows, with its tags. */
-const LEXICON: Readonly<Record<string, unknown>> = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+export const LEXICON: Readonly<Record<string, unknown>> = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 
 const nameVerdicts = new Map<string, boolean>();
 /** Past this many distinct names the verdicts are forgotten, so a long-running server's memory stays bounded. */

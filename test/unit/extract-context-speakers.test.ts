@@ -43,6 +43,12 @@ describe('a verb’s form that is also a plural noun', () => {
     expect(said('Betting is barred here, though many states allow it.')).toEqual([]);
     expect(said('Mayor Lena Ruiz states that the plan is sound.')).toEqual([['INDIRECT', 'person:lena-ruiz', 'The plan is sound.']]);
   });
+
+  it('is the verb after initials the graph knows as an organisation', () => {
+    const known = gazetteerOf([{ id: 'org:un', type: 'Organization', name: 'United Nations', aliases: ['U.N.'] }]);
+    const doc = proposeBody('Aid convoys were halted again. The U.N. warns that the crisis “is getting worse by the day.”', known).document;
+    expect(doc.statements.map((s) => [s.kind, s.speaker, s.text])).toEqual([['PARTIAL', 'org:un', 'is getting worse by the day.']]);
+  });
 });
 
 describe('a source described before its name', () => {
@@ -68,6 +74,14 @@ describe('a name’s initial', () => {
     expect(layOut('They chose Plan B. The council agreed.').text).toBe('They chose Plan B. The council agreed.');
     expect(layOut('The U.S. Attorney Lena Ruiz spoke.').text).toBe('The U.S. Attorney Lena Ruiz spoke.');
     expect(layOut('Attorney E. Martin Estrada spoke.').text).toBe('Attorney E  Martin Estrada spoke.');
+    expect(layOut('It is done, Michael S. Van Horn said.').text).toBe('It is done, Michael S  Van Horn said.');
+  });
+
+  it('ends the sentence after a word that is neither a first name nor a title', () => {
+    expect(layOut('They chose Plan B. Harbour Master Ann Lee spoke.').text).toBe('They chose Plan B. Harbour Master Ann Lee spoke.');
+    expect(said('The council voted for Plan B. Harbour Master Ann Lee said the plan “will not hold through winter.”')).toEqual([
+      ['PARTIAL', 'person:harbour-master-ann-lee', 'will not hold through winter.'],
+    ]);
   });
 });
 

@@ -495,6 +495,10 @@ function remember(shape: string, page: PageText): PageText {
 }
 
 const FILTER_FIELDS = ['speaker', 'about', 'reportedBy', 'kind', 'article', ...LIST_FIELDS, 'stance', 'since', 'until'] as const satisfies readonly (keyof StatementFilterValues)[];
+/** Kept texts are told apart by the fields given, so a filter field missing here would share another's text: tsc names it. */
+type UnshapedField = Exclude<keyof StatementFilterValues, (typeof FILTER_FIELDS)[number]>;
+const EVERY_FIELD_SHAPES: [UnshapedField] extends [never] ? true : UnshapedField = true;
+void EVERY_FIELD_SHAPES;
 
 /** Which of the filter's fields are given: all its text depends on. */
 function filterShape(filter: StatementFilterValues): string {
