@@ -25,6 +25,8 @@ export interface OperationInput {
    * asked for the page the way its users then do: the list field with limit and offset.
    */
   readonly peerByOffset: boolean;
+  /** The dates a windowed page (k) asks for, inclusive; WINDOW when not drawn. */
+  readonly window?: { readonly since: string; readonly until: string };
 }
 
 export interface Operation {
@@ -238,7 +240,7 @@ const peerCannot = (what: string): never => {
 
 /** The ranked ids, and PageRank to 9 places: the floor computes with the same library. */
 const ranked = (items: unknown): unknown[] => list(items).map((r) => [at(r, 'id'), Math.round(Number(at(r, 'pageRank')) * 1e9)]);
-// (j) attention over time: a weekly series of the most discussed policy, top 10 speakers
+// (j) attention over time: a weekly series of a policy (drawn by popularity), top 10 speakers
 //
 // The peer's generated API has no grouping (its aggregations give one count, min or max per
 // field), so it cannot ask this; only a hand-written @cypher field could, which would be the
@@ -249,7 +251,7 @@ const OURS_SERIES = `query WeeklySeries($policy: ID!) {
 }`;
 
 // ---------------------------------------------------------------------------------------------
-// (k) a date-windowed page: the newest 20 statements of one month in the middle of the corpus
+// (k) a date-windowed page: the newest 20 statements of one month (drawn by how many statements it holds)
 
 /** June of the corpus's first year: its articles run from START (2023-01-02) over a year or more. */
 export const WINDOW = { since: '2023-06-01', until: '2023-06-30' } as const;
@@ -439,7 +441,7 @@ const TIME_OPERATIONS: readonly Operation[] = [
   {
     key: 'j',
     name: 'weekly series',
-    question: 'statements about the most discussed policy per ISO week over the whole corpus, for the top 10 speakers and "other", with shares',
+    question: 'statements about a policy (drawn by how much is said about it) per ISO week over the whole corpus, for the top 10 speakers and "other", with shares',
     indexedLookup: false,
     first: null,
     servers: ['ours', 'floor'],
@@ -450,15 +452,15 @@ const TIME_OPERATIONS: readonly Operation[] = [
   {
     key: 'k',
     name: 'window page',
-    question: `the newest 20 statements dated ${WINDOW.since} to ${WINDOW.until} (their own date, else their article's)`,
+    question: `the newest 20 statements dated in one month (their own date, else their article's), the month drawn by how many statements it holds`,
     indexedLookup: true,
     first: 20,
-    body: (server, { first }) =>
+    body: (server, { first, window = WINDOW }) =>
       server === 'ours'
-        ? graphql(OURS_WINDOW, { ...WINDOW, first })
+        ? graphql(OURS_WINDOW, { since: window.since, until: window.until, first })
         : server === 'peer'
-          ? graphql(PEER_WINDOW, { since: WINDOW.since, untilKey: `${WINDOW.until}~`, first })
-          : floor('windowPage', { since: WINDOW.since, untilKey: `${WINDOW.until}~`, first }),
+          ? graphql(PEER_WINDOW, { since: window.since, untilKey: `${window.until}~`, first })
+          : floor('windowPage', { since: window.since, untilKey: `${window.until}~`, first }),
     answer: (server, response) => ids(statementPage(server, response).edges, 'node', 'id'),
   },
 ];

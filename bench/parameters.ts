@@ -50,6 +50,8 @@ const CANDIDATES = {
           RETURN e.name AS value, COUNT { (e)<-[:ABOUT]-(:Statement) } + COUNT { (e)-[:SAID]->(:Statement) } + 1 AS weight ORDER BY e.id`,
   places: 'MATCH (p:Place) RETURN p.id AS value, COUNT { (p)--() } AS weight ORDER BY value',
   statements: 'MATCH (s:Statement) RETURN s.id AS value, COUNT { (s)-[:APPEARS_IN]->() } AS weight ORDER BY value',
+  /** The months statements are dated in (their own date, else their article's), by how many. */
+  months: 'MATCH (s:Statement) WHERE s.day IS NOT NULL RETURN left(s.day, 7) AS value, count(*) AS weight ORDER BY value',
 } as const;
 
 /** Cumulative weights: a draw is a binary search of a uniform number. */
@@ -70,6 +72,13 @@ function weightedDraws(random: Random, items: readonly Weighted[], n: number): s
     }
     return (usable[lo] as Weighted).value;
   });
+}
+
+/** A month ("2023-06") as the inclusive window of its first and last day. */
+function monthWindow(month: string): { since: string; until: string } {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return { since: `${month}-01`, until: `${month}-${String(last).padStart(2, '0')}` };
 }
 
 /** Distinct values not among `asked`, in a seeded order, at most FRESH_MAX. */
@@ -185,6 +194,12 @@ export async function drawParameters(database: BenchDatabase, ops: readonly Oper
         sets.set(op.key, { varied: withProbe('statement', varied), fresh: withProbe('statement', unasked(own, all.map((s) => s.value), varied)) });
         break;
       }
+      case 'j':
+        sets.set(op.key, { varied: withProbe('topPolicy', weightedDraws(own, await candidates('policies'), VARIED_DRAWS)), fresh: null });
+        break;
+      case 'k':
+        sets.set(op.key, { varied: weightedDraws(own, await candidates('months'), VARIED_DRAWS).map((month) => ({ ...base, window: monthWindow(month) })), fresh: null });
+        break;
       default:
         sets.set(op.key, { varied: [base], fresh: null });
     }
