@@ -99,7 +99,6 @@ export function encodeCursor(kind: string, position: Position): string {
   return Buffer.from(JSON.stringify([kind, key, id]), 'utf8').toString('base64url');
 }
 
-
 /** Decodes a cursor made by `encodeCursor` for the same kind of list, or throws BAD_USER_INPUT. */
 export function decodeCursor(kind: string, cursor: string | null | undefined): Position | null {
   if (cursor === undefined || cursor === null) return null;

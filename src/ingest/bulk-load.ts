@@ -100,21 +100,23 @@ interface Counted {
   firstBatchSeconds: number;
 }
 
+/** Wall seconds since `from` (process.hrtime.bigint()). */
+const secondsSince = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
+
 export async function bulkLoad(gateway: Neo4jGateway, documents: Iterable<unknown>, options: LoadOptions): Promise<LoadReport> {
   const concurrency = options.concurrency ?? DEFAULT_LOAD.concurrency;
   const batch = options.batch ?? DEFAULT_LOAD.batch;
   const started = process.hrtime.bigint();
-  const since = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
   const marks = { ready: 0, loaded: 0 };
   const load = async (): Promise<Counted> => {
-    marks.ready = since(started);
+    marks.ready = secondsSince(started);
     const loaded = await loadBatches(gateway, documents, options, batch, concurrency);
-    marks.loaded = since(started);
+    marks.loaded = secondsSince(started);
     return loaded;
   };
   const { firstBatchSeconds, ...counted } =
     (options.deferSearchIndex ?? true) ? await withSearchIndexDeferred(gateway, load, progressFromFirstTick(100, 'search index', options.out)) : await load();
-  const seconds = since(started);
+  const seconds = secondsSince(started);
   return {
     ...counted,
     seconds,
@@ -150,13 +152,13 @@ async function loadBatches(gateway: Neo4jGateway, documents: Iterable<unknown>, 
   if (options.firstBatch && options.firstBatch.length > 0) {
     const started = process.hrtime.bigint();
     await write(await prepare(options.firstBatch[Symbol.iterator](), options.firstBatch.length));
-    counted.firstBatchSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    counted.firstBatchSeconds = secondsSince(started);
   }
 
   const bar = new ProgressBar(options.progress.total, 'ingest', options.out);
   const from = { documents: counted.documents + counted.rejected, statements: counted.statements, at: process.hrtime.bigint() };
   const tick = (): void => {
-    const elapsed = Number(process.hrtime.bigint() - from.at) / 1e9;
+    const elapsed = secondsSince(from.at);
     const done = options.progress.unit === 'statements' ? counted.statements - from.statements : counted.documents + counted.rejected - from.documents;
     const rate = Math.round((counted.statements - from.statements) / Math.max(elapsed, 1e-3));
     bar.tick(Math.min(done, options.progress.total), `${rate} statements/s`);
