@@ -63,6 +63,21 @@ export interface ScratchGraph {
   stop(): Promise<void>;
 }
 
+/** A scratch graph may wait for a JVM start (a run of chosen files starts one for it). */
+const SCRATCH_OPEN_MS = 120_000;
+
+/** An empty graph for the calling file's tests: opened before them and handed to `opened`, let go after them. */
+export function scratchGraphForFile(opened: (graph: ScratchGraph) => void): void {
+  let graph: ScratchGraph | undefined;
+  beforeAll(async () => {
+    graph = await scratchGraph();
+    opened(graph);
+  }, SCRATCH_OPEN_MS);
+  afterAll(async () => {
+    await graph?.stop();
+  });
+}
+
 /** An empty graph for this file (see the header). */
 export async function scratchGraph(): Promise<ScratchGraph> {
   const uri = process.env[SCRATCH_URI_VARIABLE];

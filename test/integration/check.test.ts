@@ -13,18 +13,17 @@ import { applyConstraints } from '../../src/db/constraints';
 import { cypher } from '../../src/db/cypher';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import { testGateway } from '../helpers/graph';
-import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
+import { scratchGraphForFile, type ScratchGraph } from '../helpers/own-neo4j';
 import { runFromSource } from '../helpers/typescript-node';
 
 let story: Neo4jGateway;
 let scratch: ScratchGraph;
-beforeAll(async () => {
+scratchGraphForFile((graph) => (scratch = graph));
+beforeAll(() => {
   story = testGateway();
-  scratch = await scratchGraph();
-}, 120_000);
+});
 afterAll(async () => {
   await story.close();
-  await scratch.stop();
 });
 
 const countsOf = (report: CheckReport): Record<string, number> => Object.fromEntries(report.invariants.map((i) => [i.name, i.count]));

@@ -26,7 +26,7 @@ import { validateDocument } from '../../src/ingest/validate';
 import { Corpus } from '../../src/corpus/corpus';
 import { readStory } from '../../src/ingest/seed';
 import { rehearseWriter } from '../../src/ingest/rehearsal';
-import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
+import { scratchGraphForFile, type ScratchGraph } from '../helpers/own-neo4j';
 
 const root = path.resolve(__dirname, '../..');
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -145,12 +145,7 @@ async function dump(gateway: Neo4jGateway): Promise<{ nodes: string[]; relations
 }
 
 let own: ScratchGraph;
-beforeAll(async () => {
-  own = await scratchGraph();
-}, 120_000);
-afterAll(async () => {
-  await own.stop();
-});
+scratchGraphForFile((graph) => (own = graph));
 
 /** Empties the graph and loads the story alone; the graph as it then is. */
 async function storyAlone(): Promise<Awaited<ReturnType<typeof dump>>> {

@@ -18,7 +18,7 @@ import type { StatementFilterValues } from '../../src/graph/statement/statement.
 import { Corpus } from '../../src/corpus/corpus';
 import { bulkLoad } from '../../src/ingest/bulk-load';
 import { ingestDocument } from '../../src/ingest/ingest';
-import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
+import { scratchGraphForFile, type ScratchGraph } from '../helpers/own-neo4j';
 import { quoteArticle, quoteId, TARIFF } from '../helpers/quote-articles';
 import { inOrder, seriesTwoWays, speakerSeriesCountedHere, staleLinks } from '../helpers/series';
 
@@ -40,12 +40,7 @@ const FILTERS: readonly StatementFilterValues[] = [
 ];
 
 let own: ScratchGraph;
-beforeAll(async () => {
-  own = await scratchGraph();
-}, 120_000);
-afterAll(async () => {
-  await own.stop();
-});
+scratchGraphForFile((graph) => (own = graph));
 
 /** No link disagrees with its statement, and the links answer every series over `topic` as the statements do. */
 async function expectLinksKept(topic = TARIFF, filters = FILTERS): Promise<void> {
