@@ -5,13 +5,22 @@
  * arrive on open keep-alive connections with `Connection: close`, so the client moves on
  * instead of finding the connection gone. Once nothing is in flight, the idle connections
  * are closed; only a request still running at the end of the drain is cut off, and logged.
+ *
+ * HTTP/1.1 gives a server no way to tell a client that an idle keep-alive connection is about
+ * to close, so a request the client sends just as its connection is closed meets a reset
+ * (ECONNRESET). Such a request was never read, so nothing of it ran: a client may send it
+ * again, a mutation included. The `drained` line counts the idle connections closed
+ * (`idleClosed`), the most requests that can have met a reset; waiting out every client's
+ * keep-alive instead would hold each stop for seconds.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import net from 'node:net';
+import net, { type Socket } from 'node:net';
 import type { LogSink } from './request-log';
 
 export class Drain {
   private readonly inFlight = new Set<ServerResponse>();
+  /** Every open connection, so the drain can count the idle ones it closes. */
+  private readonly sockets = new Set<Socket>();
   private draining = false;
   /** Called when the last request in flight is done, while draining. */
   private settled: (() => void) | undefined;
@@ -19,7 +28,12 @@ export class Drain {
   constructor(
     private readonly server: Server,
     private readonly log: LogSink,
-  ) {}
+  ) {
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+  }
 
   get open(): boolean {
     return !this.draining;
@@ -46,10 +60,21 @@ export class Drain {
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(this.server, () => resolve()));
     const finished = await this.allFinished(timeoutMs);
     const cut = this.inFlight.size;
-    this.server.closeIdleConnections();
+    const idleClosed = this.closeIdle();
     if (!finished) this.server.closeAllConnections();
     await closed;
-    this.log({ level: cut > 0 ? 'error' : 'info', msg: 'drained', inFlightAtStart: atStart, cutOff: cut, drainMs: Date.now() - started });
+    this.log({ level: cut > 0 ? 'error' : 'info', msg: 'drained', inFlightAtStart: atStart, cutOff: cut, idleClosed, drainMs: Date.now() - started });
+  }
+
+  /**
+   * Closes the connections with no request on them (node's own test of idleness) and says how
+   * many it closed that a client could still have sent a request on: not those already ending
+   * after a `Connection: close` answer.
+   */
+  private closeIdle(): number {
+    const open = [...this.sockets].filter((socket) => !socket.destroyed && !socket.writableEnded);
+    this.server.closeIdleConnections();
+    return open.filter((socket) => socket.destroyed).length;
   }
 
   /** True when every request in flight finished within `timeoutMs`. */

@@ -1,8 +1,12 @@
 /**
  * SIGTERM while the API serves a read load on keep-alive connections and a long ingest is
- * in its write transaction: every request sent is answered (the only failures are new
- * connections refused once the server stopped listening), the ingest's transaction commits
- * and its answer is delivered, the drain cuts nothing off, and the process exits 0.
+ * in its write transaction: every request the server read is answered, the ingest's
+ * transaction commits and its answer is delivered, the drain cuts nothing off, and the
+ * process exits 0. Each client's loop ends on its first failure: a new connection refused
+ * once the server stopped listening, or a reset when its next request crossed the close of
+ * its idle keep-alive connection, which the server counts (drain.ts says why HTTP/1.1
+ * allows no better); so there are as many failures as clients, and no more resets than
+ * idle connections closed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -74,9 +78,12 @@ it('answers every request on SIGTERM, commits the long ingest and delivers its a
   expect(await started.exited).toEqual([0, null]);
   await load;
 
-  expect(outcomes.filter((o) => o !== '200' && o !== 'ECONNREFUSED')).toEqual([]);
-  expect(outcomes.filter((o) => o === 'ECONNREFUSED')).toHaveLength(CLIENTS);
-  expect(started.output.json().filter((l) => l.msg === 'drained')).toMatchObject([{ cutOff: 0 }]);
+  const failures = outcomes.filter((o) => o !== '200');
+  expect(failures.filter((o) => o !== 'ECONNREFUSED' && o !== 'ECONNRESET')).toEqual([]);
+  expect(failures).toHaveLength(CLIENTS);
+  const drained = started.output.json().filter((l) => l.msg === 'drained');
+  expect(drained).toMatchObject([{ cutOff: 0 }]);
+  expect(failures.filter((o) => o === 'ECONNRESET').length).toBeLessThanOrEqual(Number(drained[0].idleClosed));
   expect(await footprint(checked.gateway, 'sigterm')).toEqual({ articles: 1, statements: LONG_QUOTES });
   await expectCheckClean(checked.gateway);
 }, 300_000);
