@@ -51,7 +51,8 @@ beforeAll(async () => {
   home = mkdtempSync(path.join(os.tmpdir(), 'nkg-neo4j-down-'));
   dataDir = path.join(home, 'data');
   boltPort = await freePort();
-  env = { NEO4J_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: String(boltPort), SEED_ON_EMPTY: 'true', NEO4J_RESTART_ATTEMPTS: '4' };
+  // No warm-up or rehearsal at each start (WARM_UP): these tests are about what survives a fault, not how warm a start is.
+  env = { NEO4J_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: String(boltPort), SEED_ON_EMPTY: 'true', NEO4J_RESTART_ATTEMPTS: '4', WARM_UP: 'false' };
   api = await startApi(home, env);
   store = await openGraph(servingNeo4j(dataDir).uri);
 }, 240_000);
