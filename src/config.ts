@@ -154,6 +154,12 @@ export interface Config {
   readonly apiKeys: readonly ApiKey[];
   readonly production: boolean;
   readonly seedOnEmpty: boolean;
+  /**
+   * Whether a start warms Neo4j's plans before serving: the ingest writer rehearsed (rolled
+   * back) when the database opens, and the example queries asked before /health/ready turns 200.
+   * Off for tests that start the API again and again and test neither.
+   */
+  readonly warmUp: boolean;
   /** Whether clients may query __schema and __type. */
   readonly introspection: boolean;
   readonly limits: Limits;
@@ -213,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys,
     production: read.text('NODE_ENV', 'development') === 'production',
     seedOnEmpty: read.boolean('SEED_ON_EMPTY', true),
+    warmUp: read.boolean('WARM_UP', true),
     introspection: read.boolean('INTROSPECTION', true),
     limits: {
       maxDepth: read.integer('MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 100),

@@ -15,7 +15,7 @@ import { startServer } from './http/server';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config, { events: jsonLog, rehearseWriter: true });
+  const database = await openDatabase(config, { events: jsonLog, rehearseWriter: config.warmUp });
   if (config.seedOnEmpty && (await isEmpty(database.gateway))) {
     const result = await seedStory(database.gateway);
     console.error(`loaded the story ${result.article}: ${result.statements} statements, ${result.entities} entities`);
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     preparedQueries: config.preparedQueries,
     extraction: config.extraction,
     alive: () => database.health() !== 'failed',
-    warmUp: true,
+    warmUp: config.warmUp,
     drainMs: config.lifecycle.drainMs ?? undefined,
     live: config.live,
     // dist/src/main.js → dist/explorer, written by `npm run build`.

@@ -235,6 +235,27 @@ const DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', '
 const spelled = (n: number): string => [...String(n)].map((d) => DIGITS[Number(d)]).join('-');
 
 /**
+ * Holds the write lock of the change sequence's counter on `graph`'s Neo4j until `release`:
+ * every write transaction that changes statements ends by taking it (src/graph/live/live.cypher.ts)
+ * and commits only after, so an ingest started meanwhile writes its statements and then waits,
+ * uncommitted, however long the test takes to kill what runs it. Without it, on a busy
+ * machine the test could see the transaction only as it committed. `release` rolls the hold
+ * back, and is harmless once the Neo4j is gone.
+ */
+export async function holdChangeSequence(graph: Neo4jGateway): Promise<{ release(): Promise<void> }> {
+  const session = graph.driver.session({ defaultAccessMode: 'WRITE' });
+  const tx = session.beginTransaction();
+  const { records } = await tx.run("MATCH (c:ChangeSequence {name: 'statements'}) SET c.heldByTest = true RETURN count(c) AS held");
+  if (Number(records[0]?.get('held')) !== 1) throw new Error('no change sequence to hold: the graph has had no write that changes statements');
+  return {
+    async release() {
+      await tx.rollback().catch(() => undefined);
+      await session.close().catch(() => undefined);
+    },
+  };
+}
+
+/**
  * Resolves once the ingest writer's transaction is open on `graph`'s Neo4j: the writers'
  * queries take their values in one map, $batch (src/db/cypher.ts batchQuery), and no read of
  * the API does, so the warm-up's reads, still running after a start, are never taken for it.

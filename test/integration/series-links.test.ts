@@ -78,6 +78,10 @@ async function loadCorpus(): Promise<Corpus> {
   return corpus;
 }
 
+/** The corpus the last two tests read (neither writes), loaded once by whichever runs first. */
+let corpusLoaded: Promise<Corpus> | undefined;
+const loadedCorpus = (): Promise<Corpus> => (corpusLoaded ??= loadCorpus());
+
 describe('ingest, corrections, merges and retractions keep what ABOUT links carry', () => {
   it('ingest writes them with new statements', async () => {
     for (const document of [WEEK_ONE, WEEK_THREE, UNDATED]) await ingestDocument(own.gateway, document);
@@ -151,7 +155,7 @@ describe('ingest, corrections, merges and retractions keep what ABOUT links carr
 
 describe('the bulk loader', () => {
   it('writes them for a generated corpus, whose series over its top policy the links answer', async () => {
-    const { topPolicy } = (await loadCorpus()).probes;
+    const { topPolicy } = (await loadedCorpus()).probes;
     const [counted] = await own.gateway.read(cypher('MATCH (:Entity {id: $id})<-[r:ABOUT]-() RETURN count(r.speaker) AS n', { id: topPolicy }));
     expect(counted?.n).toBeGreaterThan(20);
     await expectLinksKept(topPolicy, [{}, { since: '2025-01-01', until: '2025-06-30' }, { stance: 'SUPPORTS' }]);
@@ -160,7 +164,7 @@ describe('the bulk loader', () => {
 
 describe('a series by speaker over a topic', () => {
   it('counts what counting each dated statement here does, for speakers tied at the last kept count too', async () => {
-    await loadCorpus();
+    await loadedCorpus();
     const policies = await own.gateway.read(
       cypher(`MATCH (p:Policy)<-[:ABOUT]-(s:Statement) RETURN p.id AS id, count(s) AS n ORDER BY n DESC, id LIMIT 3`),
     );

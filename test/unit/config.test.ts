@@ -38,6 +38,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ANSWER_CACHE_SIZE: '-1' })).toThrow('ANSWER_CACHE_SIZE must be a whole number from 0 to 100000; received "-1"');
   });
 
+  it('warms Neo4j at start unless WARM_UP is false', () => {
+    expect(loadConfig({}).warmUp).toBe(true);
+    expect(loadConfig({ WARM_UP: 'false' }).warmUp).toBe(false);
+    expect(() => loadConfig({ WARM_UP: 'later' })).toThrow(/WARM_UP/);
+  });
+
   it('sizes the extraction workers from EXTRACT_* and reports a bad one by name', () => {
     expect(loadConfig({}).extraction).toEqual({ workers: 2, queue: 8, timeoutMs: 10_000, heapMb: 512 });
     expect(loadConfig({ EXTRACT_WORKERS: '4', EXTRACT_QUEUE: '0', EXTRACT_TIMEOUT_MS: '2500', EXTRACT_HEAP_MB: '256' }).extraction).toEqual({ workers: 4, queue: 0, timeoutMs: 2_500, heapMb: 256 });
