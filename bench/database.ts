@@ -78,7 +78,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
   const dataDir = config.embedded.dataDir;
   const markerFile = path.join(dataDir, 'bench-corpus.json');
   if (config.neo4j.uri === null && options.fresh) rmSync(dataDir, { recursive: true, force: true });
-  const database: Database = await openDatabase(config, { log: (line) => options.log(`[neo4j] ${line}`), rehearseWriter: true });
+  const database: Database = await openDatabase(config, { log: (line) => options.log(`[neo4j] ${line}`), rehearseWriter: true, bulkLoad: true });
   const { uri, gateway, embedded, close, health } = database;
   try {
     const versionRow = await gateway.read(cypher('CALL dbms.components() YIELD versions RETURN versions[0] AS version'));

@@ -16,6 +16,7 @@ import { runningNeo4jAddress } from '../launcher/address-file';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../launcher/embedded-neo4j';
 import { SupervisedNeo4j, type SupervisionEvent, type SupervisionState, type SupervisorOptions } from '../launcher/supervisor';
 import { applyConstraints } from './constraints';
+import { deferIndexesIfEmpty } from '../ingest/bulk-load';
 import { rehearseWriter } from '../ingest/rehearsal';
 import { createDriver, Neo4jGateway, type DriverOptions } from './gateway';
 
@@ -51,6 +52,12 @@ export interface OpenOptions {
    * API, ingest, seed, the bench's load). Commands that only read, and tests, skip the cost.
    */
   readonly rehearseWriter?: boolean;
+  /**
+   * The command is about to bulk load (src/ingest/bulk-load.ts): into an empty graph the
+   * indexes the load builds at its end are dropped before the writer is rehearsed, since
+   * dropping them after would empty the plan cache the rehearsal filled.
+   */
+  readonly bulkLoad?: boolean;
 }
 
 interface Located {
@@ -117,6 +124,7 @@ async function connect(config: DatabaseConfig, { uri, embedded }: Located, optio
   try {
     await withTimeout(gateway.verify(), VERIFY_TIMEOUT_MS);
     await applyConstraints(gateway);
+    if (options.bulkLoad === true) await deferIndexesIfEmpty(gateway);
     if (options.rehearseWriter === true) await rehearseWriter(gateway);
   } catch (error) {
     await close().catch(() => undefined);

@@ -269,20 +269,19 @@ export const DEFERRED_INDEXES = [
  * errors.ts says why) and pages read without their index. They are built again whether the
  * load succeeds or fails, and `onBuild` is told their population percent (the least
  * advanced one's); a process killed in between leaves it to the next `applyConstraints`
- * (every start).
+ * (every start). Indexes already away (`deferIndexesIfEmpty` at start-up) are built the same way.
  */
 export async function withSearchIndexDeferred<T>(
   gateway: Neo4jGateway,
   load: () => Promise<T>,
   onBuild: (percent: number) => void = () => undefined,
 ): Promise<T> {
-  const [count] = await gateway.read(cypher('MATCH (n) RETURN count(n) AS nodes'));
-  if (count?.nodes !== 0) return load();
-  // Schema changes cannot share a transaction with each other in Neo4j, so one each.
-  for (const name of DEFERRED_INDEXES) await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${name} IF EXISTS`)));
+  const deferred = await deferIndexesIfEmpty(gateway);
+  if (deferred === null) return load();
   // A schema change empties Neo4j's plan cache, the writer's rehearsed plans with it: without
-  // this the first batches of the load would plan every writer query again.
-  await rehearseWriter(gateway);
+  // this the first batches of the load would plan every writer query again. When the indexes
+  // were already away (deferred before start-up's rehearsal), nothing changed and the plans stand.
+  if (deferred > 0) await rehearseWriter(gateway);
   let loaded: T;
   try {
     loaded = await load();
@@ -293,6 +292,22 @@ export async function withSearchIndexDeferred<T>(
   }
   await buildIndexes(gateway, onBuild);
   return loaded;
+}
+
+/**
+ * Drops the DEFERRED_INDEXES that exist when the graph is empty, for a bulk load to build at
+ * its end; returns how many it dropped, or null when the graph holds anything (they stay).
+ * A command about to bulk load calls it before it rehearses the writer (src/db/connect.ts
+ * OpenOptions `bulkLoad`): the drops empty Neo4j's plan cache, so after them the rehearsal's
+ * plans would be lost, and the load would pay for planning the writer again.
+ */
+export async function deferIndexesIfEmpty(gateway: Neo4jGateway): Promise<number | null> {
+  const [count] = await gateway.read(cypher('MATCH (n) RETURN count(n) AS nodes'));
+  if (count?.nodes !== 0) return null;
+  const present = await gateway.read(cypher('SHOW INDEXES YIELD name WHERE name IN $names RETURN name', { names: [...DEFERRED_INDEXES] }));
+  // Schema changes cannot share a transaction with each other in Neo4j, so one each.
+  for (const { name } of present) await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${String(name)} IF EXISTS`)));
+  return present.length;
 }
 
 /** Creates the DEFERRED_INDEXES that are absent and waits until all are online, reporting the least advanced one's population. */

@@ -93,14 +93,15 @@ async function main(): Promise<void> {
     }
   });
   const documents = entries.map((entry) => entry.document);
-  const database = await openDatabase(loadConfig(), { rehearseWriter: true });
+  const deferSearchIndex = documents.length > INGEST_BATCH_SIZE;
+  const database = await openDatabase(loadConfig(), { rehearseWriter: true, bulkLoad: deferSearchIndex });
   let loaded: LoadReport;
   try {
     loaded = await bulkLoad(database.gateway, documents, {
       batch: INGEST_BATCH_SIZE,
       rejected: 'skip',
       replace,
-      deferSearchIndex: documents.length > INGEST_BATCH_SIZE,
+      deferSearchIndex,
       progress: { total: documents.length, unit: 'documents' },
       onBatch: report(entries.map((entry) => entry.name)),
     });

@@ -22,7 +22,6 @@ import { batchQuery } from '../db/cypher';
 import * as Q from './ingest.cypher';
 import { resolutionKeys, resolvedByName } from './overlay';
 import { identifierKey } from '../vocabulary';
-import { nameKey } from './text';
 import type { NormalizedDocument } from './validate';
 
 export const LOCK_BUCKET_COUNT = 1024;
@@ -35,7 +34,7 @@ export function lockKeys(doc: NormalizedDocument): string[] {
     ...doc.external.keys(),
     ...doc.entities.filter(resolvedByName).flatMap((e) => resolutionKeys(e).map((key) => `name:${e.type}|${key}`)),
     ...doc.entities.flatMap((e) => (e.identifiers ?? []).map((i) => `identifier:${identifierKey(i.scheme, i.value)}`)),
-    ...doc.statements.flatMap((s) => (s.kind === 'INDIRECT' ? [] : [`quote:${nameKey(s.text)}`])),
+    ...doc.statements.flatMap((s) => (s.kind === 'INDIRECT' ? [] : [`quote:${s.words}`])),
   ];
 }
 

@@ -65,7 +65,7 @@ export function quoteKeysOf(statements: readonly NormalizedStatement[], resolve:
   const seen = new Map<string, number>();
   return statements.map((s) => {
     if (s.kind === 'INDIRECT') return null;
-    const key = `${resolve(s.speaker)}|${nameKey(s.text)}`;
+    const key = `${resolve(s.speaker)}|${s.words}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
     return n === 1 ? key : `${key}#${n}`;

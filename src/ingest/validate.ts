@@ -35,7 +35,7 @@ import {
 import { Checker, DOCUMENT_LIMITS, isAbsent, isObject, show, type Json } from './checker';
 import type { DateRef, EntityInput, IdentifierInput, SequenceInput, StatementInput } from './document';
 import { derivedArticleId, type ArticleIdentity } from './identity';
-import { sentenceAround } from './text';
+import { nameKey, sentenceAround } from './text';
 
 export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -47,6 +47,12 @@ export interface NormalizedStatement {
   readonly kind: StatementInput['kind'];
   readonly speaker: string;
   readonly text: string;
+  /**
+   * The quote's normalised words (text.ts `nameKey`), which its lock and its quote key are
+   * made of: worked out here, where a bulk load validates while the batch before is written,
+   * not again in the write transaction.
+   */
+  readonly words: string;
   readonly start: number;
   readonly end: number;
   readonly sentence: string;
@@ -389,6 +395,7 @@ function readStatement(raw: Json, i: number, article: ArticleContext, ids: State
     kind,
     speaker,
     text,
+    words: nameKey(text),
     start: span.start,
     end: span.end,
     sentence: article.text.slice(sentence.start, sentence.end),
