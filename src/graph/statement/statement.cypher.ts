@@ -161,10 +161,22 @@ const readings = new Map<string, StatementReading>();
 
 const includesKeys = new WeakMap<StatementIncludes, string>();
 
-/** A string naming this combination of includes; worked out once per includes object (the resolvers give one per selection). */
+/** Short names of combinations of includes, by their JSON: eleven booleans make at most 2 048. */
+const includesNames = new Map<string, string>();
+
+/**
+ * A short string naming this combination of includes; worked out once per includes object
+ * (the resolvers give one per selection). Short, because loaders key every statement they
+ * load by it and the statement's id, and a key is hashed at each lookup.
+ */
 export function includesKey(includes: StatementIncludes): string {
   let key = includesKeys.get(includes);
-  if (key === undefined) includesKeys.set(includes, (key = JSON.stringify(includes)));
+  if (key === undefined) {
+    const whole = JSON.stringify(includes);
+    key = includesNames.get(whole);
+    if (key === undefined) includesNames.set(whole, (key = `i${includesNames.size}`));
+    includesKeys.set(includes, key);
+  }
   return key;
 }
 
