@@ -330,6 +330,11 @@ function translated(): CheckedQuery[] {
   }
   const firstEvidence = Statement.statementsByIdText({ ...Statement.ALL_INCLUDES, firstEvidenceOnly: true });
   queries.push({ name: 'statement.statementsByIdText(ALL_INCLUDES, first evidence only)', cypher: firstEvidence, params: paramsFor('statementsByIdText', firstEvidence) });
+  // A lookup's span and article without the sentence, under either label: what a statement by id with its first evidence sends.
+  for (const statementLabel of ['Statement', 'RetractedStatement'] as const) {
+    const spanOnly = Statement.statementsByIdText({ ...Statement.ALL_INCLUDES, firstEvidenceOnly: true, sentences: false }, statementLabel);
+    queries.push({ name: `statement.statementsByIdText(first evidence without its sentence, ${statementLabel})`, cypher: spanOnly, params: paramsFor('statementsByIdText', spanOnly) });
+  }
   for (const [hops, first] of [
     [1, 1],
     [4, 3],

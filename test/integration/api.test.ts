@@ -9,8 +9,8 @@ import { EntityResolver } from '../../src/graph/entity/entity.resolver';
 import type { EntityHeader } from '../../src/graph/entity/entity.type';
 import { NO_INCLUDES, statementsByIdText } from '../../src/graph/statement/statement.cypher';
 import { evidenceInOrder, statementsById } from '../../src/graph/statement/statement.repository';
-import { StatementResolver } from '../../src/graph/statement/statement.resolver';
-import type { StatementHeader } from '../../src/graph/statement/statement.type';
+import { EvidenceResolver, StatementResolver } from '../../src/graph/statement/statement.resolver';
+import type { Evidence, StatementHeader } from '../../src/graph/statement/statement.type';
 import { driverForTests } from '../helpers/failing-gateways';
 import { storyHarness } from '../helpers/graph';
 
@@ -76,16 +76,44 @@ describe('round trips to Neo4j', () => {
         const details = (found?.get('statement') as { details: Record<'evidence' | 'firstEvidence', Parameters<typeof evidenceInOrder>[0]> }).details;
         return firstEvidenceOnly ? details.firstEvidence : details.evidence;
       };
-      const all = evidenceInOrder(await evidenceOf(false));
+      const all = evidenceInOrder(await evidenceOf(false), id);
       const first = await evidenceOf(true);
       expect(all.map((e) => e.articleId).slice(0, 2)).toEqual(['article:zz-undated', 'article:0-same-day']);
       expect(first).toHaveLength(1);
-      expect(evidenceInOrder(first)).toEqual([all[0]]);
+      expect(evidenceInOrder(first, id)).toEqual([all[0]]);
     } finally {
       await tx.rollback();
       await session.close();
       await driver.close();
     }
+  });
+
+  it("bring an evidence's sentence only when it is selected, and answer it when reached without it", async () => {
+    const page = await harness.data(`{ statements(first: 1) { edges { node { id } } } }`);
+    const id = (page.statements as { edges: { node: { id: string } }[] }).edges[0]?.node.id as string;
+    const [spanOnly] = (await statementsById(createContext(harness.gateway).db, [id], { ...NO_INCLUDES, evidence: true, firstEvidenceOnly: true, sentences: false })).values();
+    const brought = spanOnly?.details?.firstEvidence?.[0];
+    expect(brought).toBeDefined();
+    expect({ sentence: brought?.sentence, sentenceStart: brought?.sentenceStart, statementId: brought?.statementId }).toEqual({ sentence: undefined, sentenceStart: undefined, statementId: id });
+
+    // The same request asks for the span alone and with its sentence: each gets its own, in one round trip each.
+    const both = await harness.execute(`query($id: ID!) {
+      span: statement(id: $id) { evidence { start end } evidences { start } }
+      sentence: statement(id: $id) { evidence { start sentence sentenceStart } evidences { sentence } }
+    }`, { id });
+    expect(both.errors).toBeUndefined();
+    const whole = await harness.data(`query($id: ID!) { statement(id: $id) { evidence { start end sentence sentenceStart } evidences { sentence } } }`, { id });
+    const wholeEvidence = (whole.statement as { evidence: { sentence: string; sentenceStart: number } }).evidence;
+    expect(wholeEvidence.sentence.length).toBeGreaterThan(0);
+    expect((both.data?.sentence as { evidence: unknown }).evidence).toEqual({ start: (both.data?.span as { evidence: { start: number } }).evidence.start, sentence: wholeEvidence.sentence, sentenceStart: wholeEvidence.sentenceStart });
+    expect((both.data?.sentence as { evidences: unknown }).evidences).toEqual((whole.statement as { evidences: unknown }).evidences);
+
+    // An evidence that came without its sentence (a selection the lookahead could not see) loads it.
+    const ctx = createContext(harness.gateway);
+    const resolver = new EvidenceResolver();
+    const loaded = await Promise.all([resolver.sentence(brought as Evidence, ctx), resolver.sentenceStart(brought as Evidence, ctx)]);
+    expect(loaded).toEqual([wholeEvidence.sentence, wholeEvidence.sentenceStart]);
+    expect(ctx.trips.count).toBe(1);
   });
 
   it('give the same answer whether a query brings the nested fields along or they are fetched one level at a time', async () => {

@@ -57,6 +57,12 @@ export interface StatementIncludes {
    */
   readonly firstEvidenceOnly: boolean;
   readonly articles: boolean;
+  /**
+   * The evidence's sentence and where it starts: the longest part of an evidence row, read by
+   * most selections never (a lookup's span and article). Without them, Evidence.sentence and
+   * sentenceStart load the statement's whole evidence when asked (statement.resolver.ts).
+   */
+  readonly sentences: boolean;
   /** And those articles' text: without it, Article.text loads the article when asked. */
   readonly articleText: boolean;
   /**
@@ -71,10 +77,10 @@ export interface StatementIncludes {
 
 /** Whole statements and nothing along: what the statement loader promises. */
 export const NO_INCLUDES: StatementIncludes = {
-  speaker: false, roles: false, about: false, reportedBy: false, evidence: false, firstEvidenceOnly: false, articles: false, articleText: false, statementFields: true, entityFields: true,
+  speaker: false, roles: false, about: false, reportedBy: false, evidence: false, firstEvidenceOnly: false, articles: false, sentences: true, articleText: false, statementFields: true, entityFields: true,
 };
 export const ALL_INCLUDES: StatementIncludes = {
-  speaker: true, roles: true, about: true, reportedBy: true, evidence: true, firstEvidenceOnly: false, articles: true, articleText: true, statementFields: true, entityFields: true,
+  speaker: true, roles: true, about: true, reportedBy: true, evidence: true, firstEvidenceOnly: false, articles: true, sentences: true, articleText: true, statementFields: true, entityFields: true,
 };
 
 /** Whether a query with these includes brings anything along. */
@@ -102,7 +108,7 @@ function speakerCall(includes: StatementIncludes): string {
  * as far as `includes` asks: small pattern comprehensions, one trip for all. Lists come with
  * their ordinals; the repository sorts them.
  */
-const detailsMap = (includes: StatementIncludes): string => {
+const detailsMap = (includes: StatementIncludes, label: StatementLabel | null): string => {
   const entity = includes.entityFields ? ENTITY_PROJECTION : ENTITY_HEADER_PROJECTION;
   const parts = [
     includes.speaker && 'speaker: speaker',
@@ -110,22 +116,32 @@ const detailsMap = (includes: StatementIncludes): string => {
     includes.about && `about: [(s)-[r:ABOUT]->(e:Entity) | {ordinal: r.ordinal, entity: ${entity}}]`,
     includes.reportedBy && `reportedBy: [(s)-[r:REPORTED_BY]->(e:Organization) | {ordinal: r.ordinal, entity: ${entity}}]`,
     // Only the first is filed apart, so nothing takes it for the whole list (statement.loaders.ts prime).
-    includes.evidence && `${includes.firstEvidenceOnly ? 'firstEvidence' : 'evidence'}: ${evidenceList(includes)}`,
+    includes.evidence && `${includes.firstEvidenceOnly ? 'firstEvidence' : 'evidence'}: ${evidenceList(includes, label)}`,
   ];
   return `{\n  ${parts.filter((p): p is string => typeof p === 'string').join(',\n  ')}\n}`;
 };
 
 /**
- * Statement `s`'s evidence rows; a retracted statement's evidence is in retracted articles,
- * a live one's in live articles only. With `firstEvidenceOnly`, the one row that comes first
- * in the repository's order (statement.repository.ts evidenceInOrder: oldest article, then
- * article id; undated first).
+ * The articles statement `s`'s evidence may be in: a live statement's in live articles only,
+ * a retracted one's in retracted articles too. A query that matched `s` under one label (a
+ * page, a lookup by id) checks only what that label allows; `null`, either label.
  */
-function evidenceList(includes: StatementIncludes): string {
+const EVIDENCE_ARTICLES: Readonly<Record<StatementLabel | 'either', string>> = {
+  Statement: 'a:Article',
+  RetractedStatement: 'a:Article OR a:RetractedArticle',
+  either: 'a:Article OR (s:RetractedStatement AND a:RetractedArticle)',
+};
+
+/**
+ * Statement `s`'s evidence rows, in the articles EVIDENCE_ARTICLES allows. With
+ * `firstEvidenceOnly`, the one row that comes first in the repository's order
+ * (statement.repository.ts evidenceInOrder: oldest article, then article id; undated first).
+ */
+function evidenceList(includes: StatementIncludes, label: StatementLabel | null): string {
   const article = includes.articles ? `,\n     article: ${includes.articleText ? ARTICLE_PROJECTION : ARTICLE_HEADER_PROJECTION}` : '';
-  const row = `{start: r.start, end: r.end, sentence: r.sentence,
-     sentenceStart: coalesce(r.sentenceStart, r.start), articleId: a.id, publishedAt: a.publishedAt${article}}`;
-  const appearsIn = '(s)-[r:APPEARS_IN]->(a) WHERE a:Article OR (s:RetractedStatement AND a:RetractedArticle)';
+  const sentence = includes.sentences ? 'sentence: r.sentence,\n     sentenceStart: coalesce(r.sentenceStart, r.start), ' : '';
+  const row = `{start: r.start, end: r.end, ${sentence}articleId: a.id, publishedAt: a.publishedAt${article}}`;
+  const appearsIn = `(s)-[r:APPEARS_IN]->(a) WHERE ${EVIDENCE_ARTICLES[label ?? 'either']}`;
   if (!includes.firstEvidenceOnly) return `[${appearsIn} | ${row}]`;
   return `COLLECT {
     MATCH ${appearsIn}
@@ -145,29 +161,42 @@ const readings = new Map<string, StatementReading>();
 
 const includesKeys = new WeakMap<StatementIncludes, string>();
 
-/** A string naming this combination of includes; worked out once per includes object (the resolvers give one per selection). */
+/** Short names of combinations of includes, by their JSON: eleven booleans make at most 2 048. */
+const includesNames = new Map<string, string>();
+
+/**
+ * A short string naming this combination of includes; worked out once per includes object
+ * (the resolvers give one per selection). Short, because loaders key every statement they
+ * load by it and the statement's id, and a key is hashed at each lookup.
+ */
 export function includesKey(includes: StatementIncludes): string {
   let key = includesKeys.get(includes);
-  if (key === undefined) includesKeys.set(includes, (key = JSON.stringify(includes)));
+  if (key === undefined) {
+    const whole = JSON.stringify(includes);
+    key = includesNames.get(whole);
+    if (key === undefined) includesNames.set(whole, (key = `i${includesNames.size}`));
+    includesKeys.set(includes, key);
+  }
   return key;
 }
 
 /**
  * Statement `s` as a StatementRecord (a StatementHeader unless `statementFields`), with the
  * order keys `keys` (those its cursors need: none for a lookup by id) and with `details`
- * when the includes ask for them.
+ * when the includes ask for them; `label`, the one `s` was matched under (every page matches
+ * live statements), or null for either.
  */
-export function statementProjection(includes: StatementIncludes, keys: readonly OrderKey[]): StatementReading {
-  const name = `${includesKey(includes)}|${keys.join()}`;
+export function statementProjection(includes: StatementIncludes, keys: readonly OrderKey[], label: StatementLabel | null): StatementReading {
+  const name = `${includesKey(includes)}|${keys.join()}|${label ?? ''}`;
   let reading = readings.get(name);
-  if (reading === undefined) readings.set(name, (reading = readingOf(includes, keys)));
+  if (reading === undefined) readings.set(name, (reading = readingOf(includes, keys, label)));
   return reading;
 }
 
-function readingOf(includes: StatementIncludes, keys: readonly OrderKey[]): StatementReading {
+function readingOf(includes: StatementIncludes, keys: readonly OrderKey[], label: StatementLabel | null): StatementReading {
   const fields = `${HEADER_FIELDS}${keyFields(keys)}${includes.statementFields ? `, ${EXTRA_FIELDS}` : ''}`;
   if (!includesAny(includes)) return { reads: '', value: `{${fields}\n}` };
-  return { reads: includes.speaker ? speakerCall(includes) : '', value: `{${fields},\n  details: ${detailsMap(includes)}\n}` };
+  return { reads: includes.speaker ? speakerCall(includes) : '', value: `{${fields},\n  details: ${detailsMap(includes, label)}\n}` };
 }
 
 /**
@@ -179,7 +208,7 @@ export type StatementLabel = 'Statement' | 'RetractedStatement';
 
 /** Statements under `label` by id, bringing along what `includes` names. */
 export function statementsByIdText(includes: StatementIncludes, label: StatementLabel = 'Statement'): string {
-  const { reads, value } = statementProjection(includes, []);
+  const { reads, value } = statementProjection(includes, [], label);
   return `
 UNWIND $ids AS id
 MATCH (s:${label} {id: id})
@@ -191,7 +220,7 @@ const DETAILS_INCLUDES: StatementIncludes = { ...ALL_INCLUDES, roles: false, art
 export const DETAILS = `
 UNWIND $ids AS id
 ${statementById('id', 'id')}
-${speakerCall(DETAILS_INCLUDES)}RETURN id, ${detailsMap(DETAILS_INCLUDES)} AS details`;
+${speakerCall(DETAILS_INCLUDES)}RETURN id, ${detailsMap(DETAILS_INCLUDES, null)} AS details`;
 
 /** Each statement's ABOUT links with their stance and, for a proposed one, its confidence. */
 export const ABOUT_LINKS = `
@@ -307,7 +336,7 @@ export function translateAnchoredPages(anchor: Anchor, includes: StatementInclud
 }
 
 function pagesByAnchorText(anchor: Anchor, includes: StatementIncludes): string {
-  const { reads, value } = statementProjection(includes, [PAGE_ORDERS.ARTICLE_ORDER.key]);
+  const { reads, value } = statementProjection(includes, [PAGE_ORDERS.ARTICLE_ORDER.key], 'Statement');
   return `
 ${TOTAL}
 UNWIND range(0, size($keys) - 1) AS i
@@ -514,7 +543,7 @@ function pageText(filter: StatementFilterValues, first: boolean, includes: State
   const beyond = descending ? '<' : '>';
   const range = (v: string): string[] => [first ? `${v}.${key} ${beyond}= $afterKey` : `${v}.${key} ${beyond} $afterKey`, ...(key === 'dayKey' ? windowOn(v, filter) : [])];
   const sort = `s.${key}${descending ? ' DESC' : ''}`;
-  const { reads, value } = statementProjection(includes, [key]);
+  const { reads, value } = statementProjection(includes, [key], 'Statement');
   // filterClauses started from the anchor, if any; `where` holds the other filters (and the window, which the range repeats).
   const text =
     anchor === null

@@ -87,6 +87,7 @@ function includesFrom(paths: ReadonlySet<string>, prefix: string): StatementIncl
     evidence: has('evidence') || has('evidences'),
     firstEvidenceOnly: has('evidence') && !has('evidences'),
     articles: has('evidence.article') || has('evidences.article'),
+    sentences: ['evidence', 'evidences'].some((list) => has(`${list}.sentence`) || has(`${list}.sentenceStart`)),
     // Only for one statement: on a page every evidence's row would carry its own copy of the
     // article's text (a hundred copies of one long article per page, issue 21), where
     // `Article.text` through the article loader reads each article once per request.

@@ -101,6 +101,12 @@ const part =
       { maxBatchSize: 1000 },
     );
 
+function withoutEvidence(details: Partial<repo.StatementDetails>): Partial<repo.StatementDetails> {
+  const rest = { ...details };
+  delete rest.evidence;
+  return rest;
+}
+
 /** A request's statement loaders, each made when first used (context.ts), over its entity and article loaders, which statement answers prime. */
 export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
   details: (db, loaders) =>
@@ -118,9 +124,11 @@ export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
     for (const statement of statements) {
       const filed = statement.details;
       if (filed === undefined) continue;
+      // Evidence without its sentences is not what the evidence loader promises: it is not filed.
+      const whole = filed.evidence === undefined || repo.withSentences(filed.evidence) ? filed : withoutEvidence(filed);
       // What an earlier answer filed for the statement stays: a loader keeps the first value it is given.
       const known = loaders.brought.get(statement.id);
-      loaders.brought.set(statement.id, known === undefined ? filed : { ...filed, ...known });
+      loaders.brought.set(statement.id, known === undefined ? whole : { ...whole, ...known });
       primeEntities(loaders.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
       if (filed.speaker?.roles) primeRoles(loaders, filed.speaker.id, filed.speaker.roles);
       // An article brought along without its text is not the whole record the loader promises.

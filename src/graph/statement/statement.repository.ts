@@ -50,7 +50,7 @@ type StatementRow = Omit<StatementHeader, 'details'> & { readonly details?: Deta
  */
 function toRecord(row: StatementRow): StatementHeader {
   const brought = row.details;
-  if (brought !== undefined) (row as { details?: Partial<StatementDetails> | DetailsRow }).details = partsOf(brought);
+  if (brought !== undefined) (row as { details?: Partial<StatementDetails> | DetailsRow }).details = partsOf(brought, row.id);
   return row as unknown as StatementHeader;
 }
 
@@ -83,22 +83,31 @@ const inOrder = (list: Ordered): EntityHeader[] =>
 /** Cypher's order of strings (by code point), so a first evidence chosen in Neo4j is the one chosen here. */
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Oldest article first (undated first), ties by article id; the article itself kept where it came along. */
-export function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>): Evidence[] {
+/**
+ * Oldest article first (undated first), ties by article id; the article itself kept where it
+ * came along. A row that came without its sentence names statement `of`, for
+ * Evidence.sentence to load it by.
+ */
+export function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>, of: string): Evidence[] {
   return [...rows]
     .sort((a, b) => byCodePoint(a.publishedAt ?? '', b.publishedAt ?? '') || byCodePoint(a.articleId, b.articleId))
-    .map(({ start, end, sentence, sentenceStart, articleId, article }) => ({ start, end, sentence, sentenceStart, articleId, ...(article && { article }) }));
+    .map(({ start, end, sentence, sentenceStart, articleId, article }) =>
+      sentence === undefined ? { start, end, articleId, statementId: of, ...(article && { article }) } : { start, end, sentence, sentenceStart, articleId, ...(article && { article }) },
+    );
 }
 
-/** The parts of a details row its query was asked for; the speaker with roles, where they came along. */
-function partsOf(row: DetailsRow): Partial<StatementDetails> {
+/** Whether evidence rows came with their sentences: only such rows are the whole evidence the evidence loader promises. */
+export const withSentences = (evidence: readonly Evidence[]): boolean => evidence.every((e) => e.sentence !== undefined);
+
+/** The parts of a details row of statement `of` its query was asked for; the speaker with roles, where they came along. */
+function partsOf(row: DetailsRow, of: string): Partial<StatementDetails> {
   // Set part by part rather than spread from conditional objects: every statement of every page comes through here.
   const parts: { -readonly [K in keyof StatementDetails]?: StatementDetails[K] } = {};
   if (row.speaker !== undefined) parts.speaker = row.speaker && row.speakerRoles ? { ...row.speaker, roles: row.speakerRoles } : row.speaker;
   if (row.about !== undefined) parts.about = inOrder(row.about);
   if (row.reportedBy !== undefined) parts.reportedBy = inOrder(row.reportedBy);
-  if (row.evidence !== undefined) parts.evidence = evidenceInOrder(row.evidence);
-  if (row.firstEvidence !== undefined) parts.firstEvidence = evidenceInOrder(row.firstEvidence);
+  if (row.evidence !== undefined) parts.evidence = evidenceInOrder(row.evidence, of);
+  if (row.firstEvidence !== undefined) parts.firstEvidence = evidenceInOrder(row.firstEvidence, of);
   return parts;
 }
 
@@ -107,7 +116,7 @@ export const NO_DETAILS: StatementDetails = { speaker: null, about: [], reported
 
 export async function details(db: Db, ids: readonly string[]): Promise<Map<string, StatementDetails>> {
   const rows = await db.read(cypher(Q.DETAILS, { ids }));
-  return new Map(rows.map((r) => [r.id as string, { ...NO_DETAILS, ...partsOf(r.details as DetailsRow) }]));
+  return new Map(rows.map((r) => [r.id as string, { ...NO_DETAILS, ...partsOf(r.details as DetailsRow, r.id as string) }]));
 }
 
 /** Each statement's ABOUT links in their order, each with its stance. */

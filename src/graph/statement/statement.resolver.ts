@@ -116,4 +116,27 @@ export class EvidenceResolver {
   article(@Root() evidence: Readonly<Evidence>, @Ctx() ctx: Context): ArticleRecord | ArticleHeader | Promise<ArticleRecord> {
     return evidence.article ?? linked(ctx.loaders.article, 'article', evidence.articleId);
   }
+
+  // The sentence comes along whenever the lookahead sees it selected (StatementIncludes.sentences);
+  // these are for a selection it cannot see, which costs a trip, never an answer.
+
+  @FieldResolver()
+  sentence(@Root() evidence: Readonly<Evidence>, @Ctx() ctx: Context): string | Promise<string> {
+    return evidence.sentence ?? wholeEvidence(evidence, ctx).then((whole) => whole.sentence as string);
+  }
+
+  @FieldResolver()
+  sentenceStart(@Root() evidence: Readonly<Evidence>, @Ctx() ctx: Context): number | Promise<number> {
+    return evidence.sentenceStart ?? wholeEvidence(evidence, ctx).then((whole) => whole.sentenceStart as number);
+  }
+}
+
+/** The same span, with its sentence, from the statement's whole evidence (one trip per batch, through the evidence loader). */
+async function wholeEvidence(evidence: Readonly<Evidence>, ctx: Context): Promise<Evidence> {
+  const { statementId, articleId, start, end } = evidence;
+  if (statementId === undefined) throw new Error(`evidence in ${articleId} came without its sentence or its statement`);
+  const all = await ctx.loaders.evidence.load(statementId);
+  const whole = all.find((e) => e.articleId === articleId && e.start === start && e.end === end);
+  if (whole === undefined) throw new Error(`statement ${statementId} no longer appears in ${articleId} at ${start}-${end}`);
+  return whole;
 }

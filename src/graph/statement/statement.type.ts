@@ -120,13 +120,17 @@ export class Evidence {
   @Field(() => Int, { description: 'End offset, exclusive: article.text.slice(start, end) is the quote for DIRECT and PARTIAL.' })
   end!: number;
 
-  @Field({ description: 'The sentence of the article that holds the span.' })
-  sentence!: string;
+  /** Absent when the query that brought the evidence was not asked for it (StatementIncludes.sentences): its resolver loads it. */
+  @Field(() => String, { description: 'The sentence of the article that holds the span.' })
+  sentence?: string;
 
   @Field(() => Int, { description: 'Offset of the sentence in article.text, to place the span inside it.' })
-  sentenceStart!: number;
+  sentenceStart?: number;
 
   articleId!: string;
+
+  /** The statement it is evidence of, where that is not the root it was reached from: set by the repository when the sentence did not come along. */
+  statementId?: string;
 
   /** The article itself, when the query brought it along (with its text, when that was selected). */
   article?: ArticleRecord | ArticleHeader;
