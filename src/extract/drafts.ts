@@ -488,19 +488,26 @@ const quoteWords = (text: string): string => text.toLowerCase().replace(/[’‘
 /**
  * A standfirst or summary that repeats words the body quotes again, in full, from the same
  * speaker is one statement, not two: the body's quote is kept, where the words are given in
- * their context. Short fragments may be quoted twice on purpose and are kept.
+ * their context. Short fragments may be quoted twice on purpose and are kept; a whole
+ * quote with no closing punctuation (a subheading: "‘They heard a bang’") is not a fragment
+ * woven into a sentence, and goes whatever its length.
  */
 export function withoutRepeats(drafts: readonly Draft[]): Draft[] {
   const later = new Map<number, string[]>();
+  const laterByAnyone: string[] = [];
   const repeated = new Set<Draft>();
+  const within = (words: string) => (w: string): boolean => ` ${w} `.includes(` ${words} `);
   for (let k = drafts.length - 1; k >= 0; k -= 1) {
     const d = drafts[k] as Draft;
     if (d.quote === null || d.parent !== null) continue;
     const words = quoteWords(d.text);
     const serials = d.speakers.map((s) => s.entity.serial);
     const long = words.split(' ').length >= REPEAT_MIN_WORDS;
-    if (long && serials.some((serial) => (later.get(serial) ?? []).some((w) => ` ${w} `.includes(` ${words} `)))) repeated.add(d);
+    // A subheading is nobody's statement, so whoever the rules gave it to does not matter.
+    const heading = d.kind === 'DIRECT' && /[\p{L}\p{N}]$/u.test(d.text);
+    if ((heading && laterByAnyone.some(within(words))) || (long && serials.some((serial) => (later.get(serial) ?? []).some(within(words))))) repeated.add(d);
     for (const serial of serials) later.set(serial, [...(later.get(serial) ?? []), words]);
+    laterByAnyone.push(words);
   }
   return drafts.filter((d) => !repeated.has(d) && !(d.parent !== null && repeated.has(d.parent)));
 }
