@@ -12,7 +12,7 @@ import { reportingOf, type Reporting } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph, Token } from './layout';
 import type { DocEntity, Mention } from './mentions';
-import type { Quote } from './quotes';
+import { isQuotedName, type Quote } from './quotes';
 
 export interface Draft extends AboutSubject {
   kind: StatementKind;
@@ -121,6 +121,7 @@ export class Drafter {
         this.shows.push({ title: this.layout.source.slice(item.quote.start, item.quote.end), sentence: s, paragraph: paragraph.index });
         return;
       }
+      if (isQuotedName(this.layout.source, item.quote)) return;
       const draft = hasWords ? this.attributed(frame, qi, item.quote, paragraph.index, reporting, used) : this.continuation(item.quote, paragraph.index, s, position, reporting);
       this.remember(draft);
       this.nested(item.quote, draft, s);

@@ -78,3 +78,14 @@ describe('a page cut off mid-sentence', () => {
     expect(said('Paul Cole spoke on Friday.\n\nAsked about the flood, Cole said: “The river is high. The dam will hold. We expect')).toEqual([]);
   });
 });
+
+describe('a name in quotation marks', () => {
+  it('is nobody’s words after a word that gives a name', () => {
+    expect(said('“We will send a diver,” Paul Cole said of the find, made by a fisherman named “Ned.”')).toEqual([['DIRECT', 'person:paul-cole', 'We will send a diver,']]);
+    expect(said('Paul Cole said the crews of the “Harbour Four” would be paid.')).toEqual([]);
+  });
+
+  it('is still a quote when the words are not all capitalised', () => {
+    expect(said('Paul Cole called the offer “an insult to the crews.”')).toEqual([['PARTIAL', 'person:paul-cole', 'an insult to the crews.']]);
+  });
+});
