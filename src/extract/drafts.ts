@@ -13,6 +13,8 @@ import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph, Token } from './layout';
 import type { DocEntity, Mention } from './mentions';
 import { isQuotedName, type Quote } from './quotes';
+import { TITLE_WORDS } from './lexicon';
+import { firstIndex } from './sorted';
 
 export interface Draft extends AboutSubject {
   kind: StatementKind;
@@ -107,6 +109,28 @@ export class Drafter {
       if (paragraph.kind !== 'body' || paragraph.sentences.length === 0) continue;
       paragraph.sentences.forEach((s, position) => this.sentence(paragraph, s, position));
       this.previousBody = paragraph.index;
+    }
+    this.describedSpeakers();
+  }
+
+  /**
+   * "The CEO of cybersecurity company CrowdStrike said Friday his company is “deeply sorry”"
+   * in a lede, "the 29-year-old designated hitter said" after Ohtani spoke: a quote whose
+   * speaker is a title the article gives nobody is the one person who speaks in the
+   * paragraphs around it (one paragraph with words before or after), when there is exactly
+   * one. A reading of the passage, flagged for review.
+   */
+  private describedSpeakers(): void {
+    const ordinal = (p: number): number => this.layout.paragraphs[p]?.ordinal ?? p;
+    for (const d of [...this.left]) {
+      if (d.quote === null || d.mention === null || !isTitleDescription(d.mention)) continue;
+      const near = new Set(this.drafts.filter((o) => Math.abs(ordinal(o.paragraph) - ordinal(d.paragraph)) <= DESCRIBED_REACH).flatMap((o) => o.speakers.map((sp) => sp.entity)));
+      const people = [...near].filter((e) => e.type === 'Person' && !e.outlet);
+      if (people.length !== 1 || near.size !== 1) continue;
+      d.speakers = [{ entity: people[0] as DocEntity, via: 'title', mention: d.mention, flags: ['description', 'nearby-speaker'] }];
+      d.flags.splice(0, d.flags.length, ...d.flags.filter((f) => !['unattributed', 'unresolved-speaker'].includes(f)));
+      this.left.splice(this.left.indexOf(d), 1);
+      this.drafts.splice(firstIndex(this.drafts, (o) => o.start > d.start), 0, d);
     }
   }
 
@@ -479,6 +503,17 @@ function inheritFrom(d: Draft, source: Draft): void {
     d.venueOutlets = [...source.venueOutlets];
     d.flags.push('outlet-inherited');
   }
+}
+
+/** How far, in paragraphs with words, a described speaker's words may be from the one person speaking around them. */
+const DESCRIBED_REACH = 1;
+
+/** "The CEO of … CrowdStrike", "the Dodgers’ designated hitter": a definite description whose head is a title, with no one's name in it. */
+function isTitleDescription(mention: string): boolean {
+  const words = mention.trim().split(/\s+/);
+  const head = (words[words.length - 1] ?? '').toLowerCase();
+  const title = words.some((w, k) => k > 0 && TITLE_WORDS.has(w.toLowerCase()));
+  return /^the$/i.test(words[0] ?? '') && words.length >= 2 && (TITLE_WORDS.has(head) || title);
 }
 
 /** A phrase shorter than this may be quoted twice on purpose: a lede weaves it in, the body gives the full sentence later. */

@@ -89,3 +89,17 @@ describe('a name in quotation marks', () => {
     expect(said('Paul Cole called the offer “an insult to the crews.”')).toEqual([['PARTIAL', 'person:paul-cole', 'an insult to the crews.']]);
   });
 });
+
+describe('a speaker described by a title the article gives nobody', () => {
+  it('is the one person who speaks in the paragraph after it', () => {
+    expect(said('The chief executive of ferry operator Norrvik said on Monday the company was “truly sorry” for the delays.\n\n“We let our passengers down,” Ada Lind said in a radio interview.')).toEqual([
+      ['PARTIAL', 'person:ada-lind', 'truly sorry'],
+      ['DIRECT', 'person:ada-lind', 'We let our passengers down,'],
+    ]);
+  });
+
+  it('stays unattributed when two people speak around it', () => {
+    const doc = proposeBody('The chief executive of ferry operator Norrvik said on Monday the company was “truly sorry” for the delays.\n\n“We let our passengers down,” Ada Lind said, and “we will pay,” Omar Reyes said.', gazetteerOf([])).document;
+    expect(doc.statements.map((s) => s.text)).not.toContain('truly sorry');
+  });
+});
