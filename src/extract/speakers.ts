@@ -239,9 +239,24 @@ function mainClauseSubject(ctx: AttributionScope, frame: Frame, k: number, depth
   return null;
 }
 
+/** Words after which an -ing form of a speech verb belongs to the main clause's subject. */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'after', 'while']);
+
+/** Verbs that put out a text: "after posting a meme that …" tells of the text, not of words said. */
+const PUTTING_OUT = new Set(['post', 'tweet', 'write', 'share', 'publish', 'release', 'issue']);
+
+/**
+ * "kicked off the morning by saying …", "while noting that …": a verb of saying after one of
+ * these speaks for the main clause's subject; one with an object, or one that puts out a
+ * text, does not.
+ */
+function afterPreposition(frame: Frame, use: VerbUse): boolean {
+  return use.verb.takesObject !== true && !PUTTING_OUT.has(use.verb.lemma) && PARTICIPLE_PREPOSITIONS.has(wordAt(frame, use.index - 1)?.lower ?? '');
+}
+
 export function subjectOf(ctx: AttributionScope, frame: Frame, use: VerbUse, depth = 0): NounPhrase | null {
   if (use.coordinated) return mainClauseSubject(ctx, frame, use.index - 1, depth, true);
-  if (use.participle && /,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index))) return mainClauseSubject(ctx, frame, use.index, depth);
+  if (use.participle && (/,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index)) || afterPreposition(frame, use))) return mainClauseSubject(ctx, frame, use.index, depth);
   const before = subjectBefore(ctx, frame, use.index);
   if (before !== null) return before;
   const prev = frame.items[use.index - 1];

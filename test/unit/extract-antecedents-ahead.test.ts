@@ -103,3 +103,13 @@ describe('a speaker described by a title the article gives nobody', () => {
     expect(doc.statements.map((s) => s.text)).not.toContain('truly sorry');
   });
 });
+
+describe('a verb of saying after "by", "after" or "while"', () => {
+  it('speaks for the main clause’s subject', () => {
+    expect(said('Ada Lind opened the session by saying the ferries would run again on Thursday.')).toEqual([['INDIRECT', 'person:ada-lind', 'The ferries would run again on Thursday.']]);
+  });
+
+  it('is no statement when the verb tells of a text put out', () => {
+    expect(said('Ada Lind left the session after posting a photo that showed the repaired shaft.')).toEqual([]);
+  });
+});
