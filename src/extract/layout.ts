@@ -253,7 +253,7 @@ export function layOut(source: string, title: string | null = null): Layout {
   const { quotes, stray, quotesOf } = quotesByParagraph(text, lines);
   const tokens = tokensOf(text, lines, innermostQuotes(quotesOf));
   const { paragraphs, sentences } = paragraphsOf(source, text, title, lines, tokens, quotesOf);
-  markCutOff(source, paragraphs);
+  markCutOff(source, paragraphs, sentences, stray);
   return { text, source, paragraphs, sentences, tokens, quotes, stray };
 }
 
@@ -395,14 +395,19 @@ function cutSentences(text: string, own: readonly Token[], line: Line, p: number
 
 /**
  * A page saved before it finished loading ends mid-sentence ("… from its reserve fu"): the
- * last body paragraph, when it ends without a sentence's closing mark, is not reporting.
+ * last body paragraph's last sentence, when it ends without a sentence's closing mark, is not
+ * reporting; the whole sentences before it in that paragraph are, up to a quote the cut left
+ * open (its words are not known in full).
  */
-function markCutOff(source: string, paragraphs: Paragraph[]): void {
+function markCutOff(source: string, paragraphs: Paragraph[], sentences: readonly Sentence[], stray: readonly StrayMark[]): void {
   for (let k = paragraphs.length - 1; k >= 0; k -= 1) {
     const p = paragraphs[k] as Paragraph;
     const line = source.slice(p.start, p.end).trim();
     if (line === '' || p.kind !== 'body') continue;
-    if (!/[.!?…:;"'”’)\]]$/.test(line)) paragraphs[k] = { ...p, kind: 'furniture' };
+    if (/[.!?…:;"'”’)\]]$/.test(line)) return;
+    const opened = stray.filter((mark) => mark.at >= p.start && mark.at < p.end).map((mark) => mark.at);
+    const whole = p.sentences.slice(0, -1).filter((n) => opened.every((at) => (sentences[n] as Sentence).end <= at));
+    paragraphs[k] = whole.length > 0 ? { ...p, sentences: whole } : { ...p, kind: 'furniture' };
     return;
   }
 }

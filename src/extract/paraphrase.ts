@@ -120,7 +120,7 @@ function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     /,\s*$/.test(gapText(ctx, frame, claimEnd, claimEnd + 1)) &&
     items.slice(0, claimEnd + 1).every((i) => i.kind === 'word') &&
     items.slice(0, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund')) &&
-    !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition')) &&
+    !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition') && !adverbialOpener(ctx, frame, claimEnd)) &&
     afterWords.length <= CLAIM_TAIL_WORDS &&
     afterWords.every((i) => i.kind === 'word' && !i.token.tags.has('Verb'))
   ) {
@@ -128,6 +128,24 @@ function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     return { verb: use, phrase: np, speakers, start: sentence.start, end: sentence.end, text: sentenceCase(claim), rule: 'indirect-claim-then-verb' };
   }
   return null;
+}
+
+/** How many words a phrase of time or manner opening a claim may have: "In all,", "At the same time,". */
+const OPENER_WORDS = 4;
+
+/**
+ * "In all, damage was found along 12 rows, she said": a short opening phrase set off by a
+ * comma, with no verb, before a clause that has one. "After the vote ended, she said" (a
+ * clause of its own, not a claim) stays out.
+ */
+function adverbialOpener(ctx: AttributionScope, frame: Frame, claimEnd: number): boolean {
+  const items = frame.items;
+  for (let j = 0; j < Math.min(OPENER_WORDS, claimEnd); j += 1) {
+    const w = wordAt(frame, j);
+    if (w === null || (w.tags.has('Verb') && j > 0)) return false;
+    if (/^\s*,\s*$/.test(gapText(ctx, frame, j, j + 1))) return items.slice(j + 1, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund'));
+  }
+  return false;
 }
 
 /** "Greaves said the first contracts would be signed …": the clause after the verb at `k`. */

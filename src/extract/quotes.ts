@@ -251,3 +251,18 @@ export function breaksInsideQuote(text: string, first: { start: number; end: num
   const right = pairQuotes(text, second.start, second.end).stray.find((m) => m.mark === '“' || m.mark === '”' || m.mark === '"');
   return right !== undefined && isClosingDouble(text, right);
 }
+
+/** Words after which capitalised words in marks are a name being given: "a teacher named “Bob.”", "the “Titan Five”". */
+const NAMING_WORDS = /\b(?:named|called|dubbed|nicknamed|as|the)\s$/i;
+/** How many words a name in marks may have. */
+const QUOTED_NAME_WORDS = 4;
+
+/**
+ * "a school teacher named “Bob.”", "the families of the “Titan Five”": a few capitalised
+ * words in marks right after a word that gives a name are the name, not anyone's words.
+ */
+export function isQuotedName(source: string, quote: Quote): boolean {
+  const words = source.slice(quote.start, quote.end).replace(/[.,]$/, '').split(/\s+/);
+  if (words.length > QUOTED_NAME_WORDS || !words.every((w) => /^\p{Lu}[\p{Ll}'’-]*$/u.test(w))) return false;
+  return NAMING_WORDS.test(source.slice(Math.max(0, quote.open - 10), quote.open));
+}

@@ -239,9 +239,24 @@ function mainClauseSubject(ctx: AttributionScope, frame: Frame, k: number, depth
   return null;
 }
 
+/** Words after which an -ing form of a speech verb belongs to the main clause's subject. */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'after', 'while']);
+
+/** Verbs that put out a text: "after posting a meme that …" tells of the text, not of words said. */
+const PUTTING_OUT = new Set(['post', 'tweet', 'write', 'share', 'publish', 'release', 'issue']);
+
+/**
+ * "kicked off the morning by saying …", "while noting that …": a verb of saying after one of
+ * these speaks for the main clause's subject; one with an object, or one that puts out a
+ * text, does not.
+ */
+function afterPreposition(frame: Frame, use: VerbUse): boolean {
+  return use.verb.takesObject !== true && !PUTTING_OUT.has(use.verb.lemma) && PARTICIPLE_PREPOSITIONS.has(wordAt(frame, use.index - 1)?.lower ?? '');
+}
+
 export function subjectOf(ctx: AttributionScope, frame: Frame, use: VerbUse, depth = 0): NounPhrase | null {
   if (use.coordinated) return mainClauseSubject(ctx, frame, use.index - 1, depth, true);
-  if (use.participle && /,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index))) return mainClauseSubject(ctx, frame, use.index, depth);
+  if (use.participle && (/,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index)) || afterPreposition(frame, use))) return mainClauseSubject(ctx, frame, use.index, depth);
   const before = subjectBefore(ctx, frame, use.index);
   if (before !== null) return before;
   const prev = frame.items[use.index - 1];
@@ -285,13 +300,16 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   // Outside a quote, a pronoun never refers to a word inside one ("“Probably,” he said").
   const before = ctx.mentions.all
     .slice(Math.max(0, at - ANTECEDENT_REACH), at)
-    .filter((c) => (c.kind === 'name' || c.kind === 'pronoun') && (m.quote !== null || c.quote === null));
+    .filter((c) => (c.kind === 'name' || c.kind === 'pronoun') && (m.quote !== null || c.quote === null) && !afterIndefinite(layout.tokens, c));
   // (a) The subject of an earlier clause of the same sentence.
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
     if (c.sentence !== m.sentence) break;
     if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-sentence');
   }
+  // (a′) "In one video post, where he promised …, Daggett envisioned": the main subject after an opening clause.
+  const ahead = subjectAfterOpening(ctx, m, fits);
+  if (ahead !== null) return speaker(ahead, 'same-sentence');
   // (b) The subject of an earlier sentence of the same paragraph.
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
@@ -312,9 +330,59 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
     if (ordinal - ordinalOf(layout, paragraphOf(c)) > 3) break;
-    if (c.kind === 'name' && fits(c.entity)) return speaker(c.entity as DocEntity, 'last-named');
+    if (c.kind === 'name' && fits(c.entity) && !modifiesNoun(layout, c)) return speaker(c.entity as DocEntity, 'last-named');
   }
   return null;
+}
+
+/** Words that open a sentence on a clause or phrase before its main subject: "When he …, X said". */
+const OPENING_CLAUSE_WORDS = new Set(['in', 'on', 'at', 'after', 'before', 'when', 'while', 'as', 'since', 'though', 'although', 'if', 'during', 'once', 'until', 'where']);
+/** How many mentions after a pronoun the main subject it stands for may be. */
+const CATAPHOR_REACH = 6;
+
+/**
+ * A pronoun inside a sentence's opening clause stands for the sentence's main subject after
+ * the comma that closes it ("When she arrived, Ruiz said …"), when that subject is a name.
+ */
+function subjectAfterOpening(ctx: AttributionScope, m: Mention, fits: (e: DocEntity | null) => e is DocEntity): DocEntity | null {
+  const tokens = ctx.layout.tokens;
+  const sentence = ctx.layout.sentences[m.sentence];
+  const opener = sentence === undefined ? undefined : tokens[sentence.first];
+  if (opener === undefined || opener.index === m.first || !OPENING_CLAUSE_WORDS.has(opener.lower) || m.quote !== null) return null;
+  const all = ctx.mentions.all;
+  const at = firstIndex(all, (other) => other.start > m.start);
+  for (let n = at; n < Math.min(all.length, at + CATAPHOR_REACH); n += 1) {
+    const c = all[n] as Mention;
+    if (c.sentence !== m.sentence) return null;
+    if (!c.subject || c.subordinate || c.kind !== 'name' || c.quote !== null) continue;
+    const comma = /,\s*$/.test(ctx.layout.text.slice((tokens[c.first - 1] as Token).end, c.start));
+    return comma && fits(c.entity) ? c.entity : null;
+  }
+  return null;
+}
+
+/** "the Biden administration", "Trump supporters": a name before a noun qualifies it and is nobody a pronoun stands for. */
+function modifiesNoun(layout: AttributionScope['layout'], c: Mention): boolean {
+  const next = layout.tokens[c.last + 1];
+  const last = layout.tokens[c.last] as Token;
+  return next !== undefined && next.sentence === c.sentence && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !next.tags.has('Verb') && !/['’]s$/.test(last.text) && /^ +$/.test(layout.text.slice(last.end, next.start));
+}
+
+/** How many lower-case words may stand between "a" and the name it describes: "a native", "a lifelong". */
+const DESCRIBING_WORDS = 2;
+
+/**
+ * "Harold Daggett, a native New Yorker": a capitalised run after "a" or "an" (and a
+ * describing word or two) says what someone is, not who; a pronoun never stands for it.
+ */
+function afterIndefinite(tokens: readonly Token[], c: Mention): boolean {
+  for (let k = c.first - 1; k >= Math.max(0, c.first - 1 - DESCRIBING_WORDS); k -= 1) {
+    const w = tokens[k] as Token;
+    if (w.sentence !== c.sentence) return false;
+    if (w.lower === 'a' || w.lower === 'an') return true;
+    if (!/^\p{Ll}/u.test(w.text)) return false;
+  }
+  return false;
 }
 
 function lastSpeakerFitting(ctx: AttributionScope, ordinal: number, fits: (e: DocEntity | null) => e is DocEntity): DocEntity | null {
@@ -361,14 +429,14 @@ const ordinalOf = (layout: AttributionScope['layout'], paragraph: number): numbe
 
 /**
  * "the intelligence director continued": a title the article never gave anyone by that
- * wording is the last speaker, when that speaker spoke in this paragraph or the one before
+ * wording is the last speaker, when that speaker spoke in this paragraph or the one with words before
  * and a title the article gave them has its head word, or, for "continued" and "added", no
  * title the article gave them says otherwise. Flagged, since it is a guess.
  */
 function titledLastSpeaker(ctx: AttributionScope, m: Mention, flags: readonly string[], continuing: boolean): Speaker | null {
   const last = ctx.history[ctx.history.length - 1];
   const paragraph = (ctx.layout.sentences[m.sentence] as { paragraph: number }).paragraph;
-  if (last === undefined || paragraph - last.paragraph > 1 || last.speaker.type === 'Organization' || m.head === null) return null;
+  if (last === undefined || ordinalOf(ctx.layout, paragraph) - ordinalOf(ctx.layout, last.paragraph) > 1 || last.speaker.type === 'Organization' || m.head === null) return null;
   const head = m.head.toLowerCase().split(/\s+/).pop() as string;
   const titles = [...last.speaker.titles].map((t) => t.toLowerCase());
   if (titles.length > 0 ? !titles.some((t) => t.includes(head)) : !continuing) return null;
