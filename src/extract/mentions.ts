@@ -214,9 +214,9 @@ class MentionFinder {
   /** Where a run of capitalised words from `i` ends, with "of", "de", "van" ... inside it. */
   private runEnd(i: number, last: number): number {
     let j = i;
-    while (j < last && !POSSESSIVE.test((this.tokens[j] as Token).text)) {
+    while (j < last && (!POSSESSIVE.test((this.tokens[j] as Token).text) || this.possessiveInName(j))) {
       const next = this.tokens[j + 1] as Token;
-      if (this.sameRun(this.tokens[j] as Token, next) && isCapital(next) && !(next.tags.has('Date') && !next.tags.has('Person'))) {
+      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && !(next.tags.has('Date') && !next.tags.has('Person'))) {
         j += 1;
       } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
         if (['and', 'for'].includes(next.lower)) {
@@ -232,6 +232,20 @@ class MentionFinder {
       }
     }
     return j;
+  }
+
+  /**
+   * "International Longshoremen’s Association", "Dockworkers’ Association": a possessive inside a
+   * body's name, when the capitalised word right after it is the head of such a name; "Trump’s
+   * Administration" is read as two names, as most possessives before a capital are.
+   */
+  private possessiveInName(j: number): boolean {
+    const t = this.tokens[j] as Token;
+    const next = this.tokens[j + 1];
+    if (next === undefined || !isCapital(next) || !MEMBERS_BODIES.has(next.lower)) return false;
+    // "Dockworkers’ Association": a plural's apostrophe stands between the two words.
+    const plural = /s$/.test(t.text) && /^['’]\s+$/.test(this.text.slice(t.end, next.start)) && t.sentence === next.sentence && t.quote === next.quote;
+    return plural || (POSSESSIVE.test(t.text) && this.sameRun(t, next));
   }
 
   /** The last token of the run of capitalised words from `k`. */
@@ -446,6 +460,9 @@ class MentionFinder {
 }
 
 /** Lower-case nouns after a name that make it a place: "the Palisades fire", "the Tri-Cities area". */
+/** The heads of bodies named after their members or whom they serve: "Longshoremen’s Association", "Children’s Hospital". */
+const MEMBERS_BODIES = new Set(['association', 'union', 'federation', 'league', 'society', 'hospital', 'alliance', 'brotherhood', 'guild']);
+
 const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 'county', 'district', 'suburb', 'suburbs', 'coast', 'valley', 'fire', 'wildfire', 'blaze', 'corridor', 'peninsula', 'basin']);
 
 /** How many words a title set off after a name may have before its "of …". */

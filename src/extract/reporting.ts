@@ -202,8 +202,8 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
   return true;
 }
 
-/** Occasions besides the lexicon's venue nouns: "at a town hall", "told reporters at a gaggle"; a bare "meeting" is too often what was talked about. */
-const OCCASION_WORDS = new Set(['gaggle', 'vigil', 'ceremony', 'summit']);
+/** Occasions besides the lexicon's venue nouns: "at a town hall", "told reporters at a gaggle", "states on its website"; a bare "meeting" is too often what was talked about. */
+const OCCASION_WORDS = new Set(['gaggle', 'vigil', 'ceremony', 'summit', 'website']);
 
 /** Whether item `n` is a venue's noun: "interview", "meeting", the "hall" of "town hall" (and its "meeting"). */
 function isVenueNoun(frame: Frame, n: number): boolean {
