@@ -322,6 +322,7 @@ class MentionFinder {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
     // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.
     const addressed = this.text.slice((this.tokens[first] as Token).start, surfaceEnd);
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
@@ -390,6 +391,22 @@ class MentionFinder {
     const name = coreTokens.map((t) => t.text).join(' ');
     if (organisational || next === undefined || !this.sameRun(this.tokens[j] as Token, next) || !PLACE_NOUNS.has(next.lower)) return false;
     return !coreTokens.some((t) => t.tags.has('FirstName') || t.tags.has('Honorific')) && !this.known(name);
+  }
+
+  /**
+   * "Harold Daggett, a native New Yorker who …", "a lifelong Texan": a capitalised run after
+   * "a" (and a lower-case word at most) that ends its noun phrase says what someone is, not who;
+   * "a Boeing spokesman" goes on to its noun and is read elsewhere, and "an interview Otto
+   * Brandl had" to its verb.
+   */
+  private describesSomeone(first: number, j: number): boolean {
+    let k = first - 1;
+    const lower = this.tokens[k];
+    if (lower !== undefined && /^\p{Ll}/u.test(lower.text) && !['a', 'an'].includes(lower.lower)) k -= 1;
+    const article = this.tokens[k];
+    const next = this.tokens[j + 1];
+    const endsPhrase = next === undefined || next.sentence !== (this.tokens[j] as Token).sentence || !this.spaceBetween(this.tokens[j] as Token, next) || /^(?:who|which|that)(?:['’]s)?$/.test(next.lower) || !(next.tags.has('Noun') || next.tags.has('Verb')) || next.tags.has('Pronoun');
+    return article !== undefined && ['a', 'an'].includes(article.lower) && article.sentence === (this.tokens[j] as Token).sentence && endsPhrase;
   }
 
   /** The title before a name, and an abbreviation in brackets after it, name its entity from here on. */

@@ -49,6 +49,12 @@ describe('names, offline', () => {
     expect(speakers(text)).toEqual(['person:ann-lee']);
   });
 
+  it('reads "a native New Yorker" as what someone is, not as another person', () => {
+    const text = 'T\nUnion chief Harold Daggett, a native New Yorker who grew up on the docks, spoke first.\n"We are ready," he said.\n';
+    expect(speakers(text)).toEqual(['person:harold-daggett']);
+    expect(extractText(text, { title: 'T' }).document.entities.map((e) => e.id)).toEqual(['person:harold-daggett']);
+  });
+
   it('reads a possessive inside a body’s name ("Longshoremen’s Association") as one name, with its initials', () => {
     const text = 'T\nThe International Dockworkers’ Association (IDA) said the talks had failed.\nThe Riverside Children’s Hospital said "every bed is taken."\n';
     expect(speakers(text)).toEqual(['org:ida', 'org:riverside-childrens-hospital']);
