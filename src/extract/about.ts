@@ -113,7 +113,10 @@ export class AboutLinker {
     // TikTok with Xi"), unless the article reports an event: a place then says where, not what ("we will get East
     // Palestine back on its feet").
     const placed = links.some((l) => l.target.kind !== 'entity' || this.ownObjects.has(l));
-    if (!links.some(isPolicyOrEvent) && main !== null && (!placed || main.type === 'Event')) links.push({ target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name });
+    const topicLink: AboutLink | null = main === null ? null : { target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name };
+    if (topicLink !== null && !links.some(isPolicyOrEvent) && (!placed || main?.type === 'Event')) links.push(topicLink);
+    // A topic carried from the context that is also the article's own rests on two cues: it is no less sure than the article's topic alone.
+    else if (topicLink !== null && links.some((l) => l.how !== 'named' && keyOf(l.target) === main)) links.push(topicLink);
     return dedupe(withoutLooseWords(links));
   }
 

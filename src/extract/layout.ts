@@ -206,8 +206,11 @@ function innermostQuotes(quotesOf: readonly (readonly Quote[])[]): (offset: numb
 const PARTY_TAG = /\s?\(\s?[DRI]-[A-Z][A-Za-z.]{1,6}\s?\)|,\s?[DRI]-[A-Z][A-Za-z.]{1,6},/g;
 /** The dot of a title abbreviated before a name ("Sen. Marta Kellison", "Dr. Kwame Asante"). */
 const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp|Atty)\.(?= \p{Lu})/gu;
-/** A name's initial before two more capitalised words ("E. Martin Estrada", "Michael S. Regan"); the next word is kept to tell a sentence's end. */
-const INITIAL_DOT = /\b\p{Lu}\.(?= (\p{Lu}\p{Ll}+) \p{Lu}\p{Ll})/gu;
+/**
+ * A name's initial before a capitalised word ("E. Martin Estrada", "Harold J. Daggett said");
+ * the next word is kept to tell a sentence's end, and whether a second capitalised word follows.
+ */
+const INITIAL_DOT = /\b\p{Lu}\.(?= (\p{Lu}\p{Ll}+)( \p{Lu}\p{Ll})?)/gu;
 /** Words that open a sentence after a single capital that ends one ("… Plan B. The council said"). */
 const AFTER_SENTENCE_END = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'For', 'But', 'And', 'He', 'She', 'It', 'They', 'We', 'This', 'That', 'After', 'When', 'If', 'Its', 'His', 'Her', 'Their']);
 /** compromise's tags of a first name ("Michael S. Regan"): what a middle initial follows. */
@@ -219,12 +222,13 @@ const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
  * when no word comes before it in its clause; after any other word ("Plan B. Harbour Master
  * Ann Lee said") the dot ends a sentence, so that two sentences do not run into one name.
  */
-function isNameInitial(all: string, at: number, next: string): boolean {
+function isNameInitial(all: string, at: number, next: string, surnameOnly: boolean): boolean {
   if (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1))) return false;
   const before = /(\p{L}+)[ \t]$/u.exec(all.slice(Math.max(0, at - 40), at))?.[1];
-  if (before === undefined) return true;
-  const word = before.toLowerCase();
-  return TITLE_WORDS.has(word) || FIRST_NAME_TAGS.has(LEXICON[word] as string);
+  const firstName = before !== undefined && FIRST_NAME_TAGS.has(LEXICON[before.toLowerCase()] as string);
+  // "Harold J. Daggett said": one capitalised word after the initial is a surname only after a first name.
+  if (surnameOnly) return firstName;
+  return before === undefined || firstName || TITLE_WORDS.has(before.toLowerCase());
 }
 
 /** "LINCOLN, NE – ", "WASHINGTON (AP) — ": the place (and agency) a paragraph is filed from, in capitals before a dash. */
@@ -243,7 +247,7 @@ export function blankAsides(source: string): string {
     .replace(PARTY_TAG, blank)
     .replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `)
     // Not the last letter of "U.S." nor of "D.C.".
-    .replace(INITIAL_DOT, (m, next: string, at: number, all: string) => (isNameInitial(all, at, next) ? `${m.slice(0, -1)} ` : m))
+    .replace(INITIAL_DOT, (m, next: string, second: string | undefined, at: number, all: string) => (isNameInitial(all, at, next, second === undefined) ? `${m.slice(0, -1)} ` : m))
     .replace(DATELINE, blank);
 }
 

@@ -214,9 +214,9 @@ class MentionFinder {
   /** Where a run of capitalised words from `i` ends, with "of", "de", "van" ... inside it. */
   private runEnd(i: number, last: number): number {
     let j = i;
-    while (j < last && !POSSESSIVE.test((this.tokens[j] as Token).text)) {
+    while (j < last && (!POSSESSIVE.test((this.tokens[j] as Token).text) || this.possessiveInName(j))) {
       const next = this.tokens[j + 1] as Token;
-      if (this.sameRun(this.tokens[j] as Token, next) && isCapital(next) && !(next.tags.has('Date') && !next.tags.has('Person'))) {
+      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && !(next.tags.has('Date') && !next.tags.has('Person'))) {
         j += 1;
       } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
         if (['and', 'for'].includes(next.lower)) {
@@ -232,6 +232,20 @@ class MentionFinder {
       }
     }
     return j;
+  }
+
+  /**
+   * "International Longshoremen’s Association", "Dockworkers’ Association": a possessive inside a
+   * body's name, when the capitalised word right after it is the head of such a name; "Trump’s
+   * Administration" is read as two names, as most possessives before a capital are.
+   */
+  private possessiveInName(j: number): boolean {
+    const t = this.tokens[j] as Token;
+    const next = this.tokens[j + 1];
+    if (next === undefined || !isCapital(next) || !MEMBERS_BODIES.has(next.lower)) return false;
+    // "Dockworkers’ Association": a plural's apostrophe stands between the two words.
+    const plural = /s$/.test(t.text) && /^['’]\s+$/.test(this.text.slice(t.end, next.start)) && t.sentence === next.sentence && t.quote === next.quote;
+    return plural || (POSSESSIVE.test(t.text) && this.sameRun(t, next));
   }
 
   /** The last token of the run of capitalised words from `k`. */
@@ -308,6 +322,7 @@ class MentionFinder {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
     // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.
     const addressed = this.text.slice((this.tokens[first] as Token).start, surfaceEnd);
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
@@ -378,6 +393,22 @@ class MentionFinder {
     return !coreTokens.some((t) => t.tags.has('FirstName') || t.tags.has('Honorific')) && !this.known(name);
   }
 
+  /**
+   * "Harold Daggett, a native New Yorker who …", "a lifelong Texan": a capitalised run after
+   * "a" (and a lower-case word at most) that ends its noun phrase says what someone is, not who;
+   * "a Boeing spokesman" goes on to its noun and is read elsewhere, and "an interview Otto
+   * Brandl had" to its verb.
+   */
+  private describesSomeone(first: number, j: number): boolean {
+    let k = first - 1;
+    const lower = this.tokens[k];
+    if (lower !== undefined && /^\p{Ll}/u.test(lower.text) && !['a', 'an'].includes(lower.lower)) k -= 1;
+    const article = this.tokens[k];
+    const next = this.tokens[j + 1];
+    const endsPhrase = next === undefined || next.sentence !== (this.tokens[j] as Token).sentence || !this.spaceBetween(this.tokens[j] as Token, next) || /^(?:who|which|that)(?:['’]s)?$/.test(next.lower) || !(next.tags.has('Noun') || next.tags.has('Verb')) || next.tags.has('Pronoun');
+    return article !== undefined && ['a', 'an'].includes(article.lower) && article.sentence === (this.tokens[j] as Token).sentence && endsPhrase;
+  }
+
   /** The title before a name, and an abbreviation in brackets after it, name its entity from here on. */
   private addAliases(entity: DocEntity, first: number, j: number, titleText: string | null, surfaceEnd: number): void {
     if (titleText !== null) {
@@ -446,6 +477,9 @@ class MentionFinder {
 }
 
 /** Lower-case nouns after a name that make it a place: "the Palisades fire", "the Tri-Cities area". */
+/** The heads of bodies named after their members or whom they serve: "Longshoremen’s Association", "Children’s Hospital". */
+const MEMBERS_BODIES = new Set(['association', 'union', 'federation', 'league', 'society', 'hospital', 'alliance', 'brotherhood', 'guild']);
+
 const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 'county', 'district', 'suburb', 'suburbs', 'coast', 'valley', 'fire', 'wildfire', 'blaze', 'corridor', 'peninsula', 'basin']);
 
 /** How many words a title set off after a name may have before its "of …". */

@@ -195,7 +195,8 @@ export class Registry {
     const entity: DocEntity = {
       serial: this.entities.length,
       type: graph === null ? type : registryType(graph.type),
-      name: graph?.name ?? name,
+      // "Harold J  Daggett": the initial's dot was blanked for the rules; the name keeps one space.
+      name: graph?.name ?? name.replace(/\s+/g, ' '),
       aliases: new Set(),
       titles: new Set(),
       outlet: graph ? graph.kind === 'NEWS_OUTLET' : (hint.outlet ?? false),
@@ -275,8 +276,19 @@ export class Registry {
     // A body the article also calls by its initials is known by them ("org:faa"), as most
     // reporting names it; a news outlet keeps its name ("org:financial-times", not "org:ft").
     if (entity.type === 'Organization' && !entity.outlet && entity.acronym !== null) return `${ID_PREFIX.Organization}:${slugify(entity.acronym)}`;
-    return `${ID_PREFIX[entity.type === 'Organization' ? 'Organization' : 'Person']}:${slugify(entity.name) || `entity-${entity.serial}`}`;
+    const name = entity.type === 'Organization' ? entity.name : withoutMiddleInitials(entity.name);
+    return `${ID_PREFIX[entity.type === 'Organization' ? 'Organization' : 'Person']}:${slugify(name) || `entity-${entity.serial}`}`;
   }
+}
+
+/**
+ * "Harold J. Daggett" is known as Harold Daggett: a middle initial is left out of a person's
+ * id, as the graph's names leave it out; a leading one ("E. Martin Estrada") is kept, since
+ * it is how the person is called.
+ */
+function withoutMiddleInitials(name: string): string {
+  const words = name.split(/\s+/).filter((w) => w !== '');
+  return words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w)).join(' ');
 }
 
 /**

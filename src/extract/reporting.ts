@@ -35,13 +35,18 @@ interface Found {
   replaceable: boolean;
   /** The venue is the verb's own ("posted on Facebook during the town hall"): no occasion named elsewhere replaces it. */
   bound: boolean;
+  /**
+   * The venue is a plain listener ("told reporters"): the item right after it, where an
+   * occasion ("during a Wednesday briefing") would join it; null otherwise.
+   */
+  listenerNext: number | null;
   backReference: string | null;
   readonly outer: DocEntity[];
   readonly venueOutlets: DocEntity[];
 }
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
-  const found: Found = { venue: null, replaceable: false, bound: false, backReference: null, outer: [], venueOutlets: [] };
+  const found: Found = { venue: null, replaceable: false, bound: false, listenerNext: null, backReference: null, outer: [], venueOutlets: [] };
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
@@ -96,7 +101,10 @@ function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found:
   }
   const object = listenerAfter(ctx, frame, k);
   const verbal = object.some((o) => o.tags.has('Verb') && !/['’]s$/.test(o.text) && !/-$/.test(text(ctx).slice(o.end, o.end + 1)) && !/^-/.test(text(ctx).slice(o.start - 1, o.start)));
-  if (object.length > 0 && !verbal) found.venue ??= `told ${text(ctx).slice((object[0] as Token).start, (object[object.length - 1] as Token).end)}`;
+  if (object.length > 0 && !verbal && found.venue === null) {
+    found.venue = `told ${text(ctx).slice((object[0] as Token).start, (object[object.length - 1] as Token).end)}`;
+    found.listenerNext = k + 1 + object.length;
+  }
   return true;
 }
 
@@ -194,8 +202,8 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
   return true;
 }
 
-/** Occasions besides the lexicon's venue nouns: "at a town hall", "told reporters at a gaggle"; a bare "meeting" is too often what was talked about. */
-const OCCASION_WORDS = new Set(['gaggle', 'vigil', 'ceremony', 'summit']);
+/** Occasions besides the lexicon's venue nouns: "at a town hall", "told reporters at a gaggle", "states on its website"; a bare "meeting" is too often what was talked about. */
+const OCCASION_WORDS = new Set(['gaggle', 'vigil', 'ceremony', 'summit', 'website']);
 
 /** Whether item `n` is a venue's noun: "interview", "meeting", the "hall" of "town hall" (and its "meeting"). */
 function isVenueNoun(frame: Frame, n: number): boolean {
@@ -205,6 +213,12 @@ function isVenueNoun(frame: Frame, n: number): boolean {
   if (w.lower === 'meeting' && wordAt(frame, n - 1)?.lower === 'hall') return true;
   return VENUE_NOUNS.has(w.lower) || OCCASION_WORDS.has(w.lower);
 }
+
+/**
+ * A day or a time of day before an occasion's noun ("a Wednesday evening briefing", "a Friday
+ * tweet") names a recent occasion; a year or a date ("a 2019 interview") an old one.
+ */
+const DAY_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'night', 'overnight']);
 
 /** Venue nouns that take no article: "in comments to the Chronicle", "in remarks at the summit", "in testimony before …". */
 const BARE_VENUES = new Set(['comments', 'remarks', 'testimony']);
@@ -219,13 +233,16 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   if (wordAt(frame, n)?.lower === 'hall' && wordAt(frame, n + 1)?.lower === 'meeting') n += 1;
   const noun = wordAt(frame, n);
   if (noun === null || !isVenueNoun(frame, n) || !spaced(ctx, frame, n - 1, n) || (n === k + 1 && !BARE_VENUES.has(noun.lower))) return true;
-  if (from < n && ((wordAt(frame, from) as Token).tags.has('Date') || (wordAt(frame, from) as Token).tags.has('Value'))) return true;
+  const first = wordAt(frame, from) as Token;
+  if (from < n && !DAY_TIMES.has(first.lower) && (first.tags.has('Date') || first.tags.has('Value'))) return true;
   let phrase = text(ctx).slice((frame.items[from] as Item).start, noun.end);
   const prep = wordAt(frame, n + 1);
   if (prep !== null && ['with', 'on', 'to'].includes(prep.lower) && spaced(ctx, frame, n, n + 1)) {
     const object = venueObject(ctx, frame, n, noun, prep, found);
     if (object !== null) phrase = `${phrase} ${object}`;
   }
+  // "told reporters during a Wednesday evening briefing", "told members in a message": the listener and the occasion, one venue ("told analysts on a call" keeps the listener's, as annotated).
+  if (found.listenerNext === k && w.lower !== 'on') found.venue = `${found.venue ?? ''} ${text(ctx).slice(w.start, first.start)}${phrase}`;
   if (found.replaceable && w.lower !== 'during') replace(found);
   if (found.venue === null) {
     found.venue = phrase;

@@ -31,7 +31,7 @@ function proposedFor(gold: ArticleDocument): unknown[] {
   });
 }
 
-describe.each(['about-article-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion', 'venue-lede-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
+describe.each(['about-article-topic', 'about-carried-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion', 'venue-lede-occasion', 'venue-listener-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
   it('gives every statement the speaker, about, venue and outlets of the gold', () => {
     const gold = fixture(name);
     expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
@@ -51,6 +51,13 @@ describe('the article topic', () => {
     const { document } = extractText(text, { title: 'T', gazetteer });
     expect(document.statements.map((s) => s.about)).toEqual([['policy:toll']]);
     expect(document.review[0]?.about.map((a) => [a.id, a.how, a.confidence])).toEqual([['policy:toll', 'article-topic', 0.6]]);
+  });
+
+  it('is no less sure when the speaker’s previous words carry it too, however long the speaker goes on', () => {
+    const text = 'T\nThe council raised the bridge toll on Monday.\nThe weather was mild.\nSchools reopened after the holiday.\n"We had no choice," Lena Voss said.\n"The budget was empty," Voss said.\n"Nobody likes it," Voss said.\n';
+    const { document } = extractText(text, { title: 'T', gazetteer });
+    expect(document.statements.map((s) => s.about)).toEqual([['policy:toll'], ['policy:toll'], ['policy:toll']]);
+    expect(document.review.map((r) => r.about[0]?.confidence)).toEqual([0.6, 0.6, 0.6]);
   });
 
   it('does not go to a statement that names a place of its own, nor exist when two topics are named as often', () => {

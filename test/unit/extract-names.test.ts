@@ -38,6 +38,28 @@ describe('names, offline', () => {
     expect(speakers(text)).toEqual(['person:marta-kellison', 'person:douglas-farrow']);
   });
 
+  it('reads a middle initial before a surname and its verb as part of the name, and leaves it out of the id', () => {
+    const text = 'T\nUnion President Harold J. Daggett said "the ports will close."\n"We are ready," Daggett said.\n';
+    expect(speakers(text)).toEqual(['person:harold-daggett', 'person:harold-daggett']);
+    expect(extractText(text, { title: 'T' }).document.entities.find((e) => e.id === 'person:harold-daggett')?.name).toBe('Harold J Daggett');
+  });
+
+  it('still ends a sentence at a capital after a word that is no first name', () => {
+    const text = 'T\nThe council chose Plan B. Mayor Ann Lee said "it will hold."\n';
+    expect(speakers(text)).toEqual(['person:ann-lee']);
+  });
+
+  it('reads "a native New Yorker" as what someone is, not as another person', () => {
+    const text = 'T\nUnion chief Harold Daggett, a native New Yorker who grew up on the docks, spoke first.\n"We are ready," he said.\n';
+    expect(speakers(text)).toEqual(['person:harold-daggett']);
+    expect(extractText(text, { title: 'T' }).document.entities.map((e) => e.id)).toEqual(['person:harold-daggett']);
+  });
+
+  it('reads a possessive inside a body’s name ("Longshoremen’s Association") as one name, with its initials', () => {
+    const text = 'T\nThe International Dockworkers’ Association (IDA) said the talks had failed.\nThe Riverside Children’s Hospital said "every bed is taken."\n';
+    expect(speakers(text)).toEqual(['org:ida', 'org:riverside-childrens-hospital']);
+  });
+
   it('puts every person named in the document, not only the speakers', () => {
     const text = 'T\nGovernor Sarah Whitcombe met Finance Minister Paul Okonkwo on Monday.\n"It went well," Okonkwo said.\n';
     expect(extractText(text, { title: 'T' }).document.entities.map((e) => e.id).sort()).toEqual(['person:paul-okonkwo', 'person:sarah-whitcombe']);

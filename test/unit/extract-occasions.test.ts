@@ -19,11 +19,11 @@ describe('a speaker on one occasion in the whole article', () => {
   it('said there what "said" and "added" report, however many paragraphs later, past another speaker’s post', () => {
     const text = ['Governor Elin Maro told reporters at a news conference that the dams had held.', '“We were lucky this time,” Maro said.', ...filler, '“We will rebuild the bridge,” Maro said.', 'Senator Ivo Lund posted on Facebook that the aid was late.', '“Nobody was left behind,” Maro added.'].join('\n');
     expect(venues(text)).toEqual([
-      ['person:elin-maro', 'told reporters'],
-      ['person:elin-maro', 'told reporters'],
-      ['person:elin-maro', 'told reporters'],
+      ['person:elin-maro', 'told reporters at a news conference'],
+      ['person:elin-maro', 'told reporters at a news conference'],
+      ['person:elin-maro', 'told reporters at a news conference'],
       ['person:ivo-lund', 'post on Facebook'],
-      ['person:elin-maro', 'told reporters'],
+      ['person:elin-maro', 'told reporters at a news conference'],
     ]);
   });
 
@@ -135,5 +135,27 @@ describe('texts put out and occasions pointed at', () => {
       ['person:tom-reed', 'press conference'],
       ['person:ada-lund', undefined],
     ]);
+  });
+});
+
+describe('a listener and the occasion they were told at', () => {
+  it('are one venue, which the speaker’s next words keep', () => {
+    const text = 'Mayor Piet Vaal told reporters during a Tuesday evening briefing that the harbour would reopen.\n“The cranes are already back,” Vaal said.';
+    expect(venues(text)).toEqual([
+      ['person:piet-vaal', 'told reporters during a Tuesday evening briefing'],
+      ['person:piet-vaal', 'told reporters during a Tuesday evening briefing'],
+    ]);
+  });
+
+  it('keep the listener alone when the occasion comes later in the sentence or is a call', () => {
+    expect(venues('Mayor Piet Vaal told reporters that the harbour would reopen after a briefing.')).toEqual([['person:piet-vaal', 'told reporters']]);
+    expect(venues('Mayor Piet Vaal told analysts on a call that the harbour would reopen.')).toEqual([['person:piet-vaal', 'told analysts']]);
+  });
+});
+
+describe('a day before an occasion’s noun', () => {
+  it('names a recent occasion ("a Friday tweet"), a year an old one', () => {
+    expect(venues('In a Friday tweet, Mayor Piet Vaal said the harbour would reopen.')).toEqual([['person:piet-vaal', 'Friday tweet']]);
+    expect(venues('In a 2019 interview, Mayor Piet Vaal said the harbour would reopen.')).toEqual([['person:piet-vaal', undefined]]);
   });
 });
