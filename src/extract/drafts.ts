@@ -114,18 +114,18 @@ export class Drafter {
   }
 
   /**
-   * "The CEO of cybersecurity company CrowdStrike said Friday his company is “deeply sorry”"
-   * in a lede, "the 29-year-old designated hitter said" after Ohtani spoke: a quote whose
-   * speaker is a title the article gives nobody is the one person who speaks in the
-   * paragraphs around it (one paragraph with words before or after), when there is exactly
-   * one. A reading of the passage, flagged for review.
+   * "The chief executive of the ferry line said her company was “very sorry”" in a lede, with
+   * the chief executive quoted by name in the next paragraph: a quote whose speaker is a title
+   * is the one person who speaks in the paragraphs around it (one paragraph with words before
+   * or after), when there is exactly one and the article gives that person the title. A
+   * reading of the passage, flagged for review.
    */
   private describedSpeakers(): void {
     const ordinal = (p: number): number => this.layout.paragraphs[p]?.ordinal ?? p;
     for (const d of [...this.left]) {
       if (d.quote === null || d.mention === null || !isTitleDescription(d.mention)) continue;
       const near = new Set(this.drafts.filter((o) => Math.abs(ordinal(o.paragraph) - ordinal(d.paragraph)) <= DESCRIBED_REACH).flatMap((o) => o.speakers.map((sp) => sp.entity)));
-      const people = [...near].filter((e) => e.type === 'Person' && !e.outlet);
+      const people = [...near].filter((e) => e.type === 'Person' && !e.outlet && holdsTitle(e, d.mention as string));
       if (people.length !== 1 || near.size !== 1) continue;
       d.speakers = [{ entity: people[0] as DocEntity, via: 'title', mention: d.mention, flags: ['description', 'nearby-speaker'] }];
       d.flags.splice(0, d.flags.length, ...d.flags.filter((f) => !['unattributed', 'unresolved-speaker'].includes(f)));
@@ -516,6 +516,12 @@ function isTitleDescription(mention: string): boolean {
   return /^the$/i.test(words[0] ?? '') && words.length >= 2 && (TITLE_WORDS.has(head) || title);
 }
 
+/** True when one of the titles the article gives `entity` shares a title word with `description` ("the chief executive"). */
+function holdsTitle(entity: DocEntity, description: string): boolean {
+  const wanted = description.toLowerCase().split(/\s+/).filter((w) => TITLE_WORDS.has(w));
+  return [...entity.titles].some((title) => title.toLowerCase().split(/\s+/).some((w) => wanted.includes(w)));
+}
+
 /** A phrase shorter than this may be quoted twice on purpose: a lede weaves it in, the body gives the full sentence later. */
 const REPEAT_MIN_WORDS = 10;
 
@@ -525,10 +531,10 @@ const quoteWords = (text: string): string => text.toLowerCase().replace(/[’‘
  * A standfirst or summary that repeats words the body quotes again, in full, from the same
  * speaker is one statement, not two: the body's quote is kept, where the words are given in
  * their context. Short fragments may be quoted twice on purpose and are kept; a whole
- * quote with no closing punctuation (a subheading: "‘They heard a bang’") is not a fragment
- * woven into a sentence, and goes whatever its length.
+ * quote with no closing punctuation, alone in its paragraph (a subheading: "‘They heard a
+ * bang’"), is not a fragment woven into a sentence, and goes whatever its length.
  */
-export function withoutRepeats(drafts: readonly Draft[]): Draft[] {
+export function withoutRepeats(drafts: readonly Draft[], paragraphs: readonly Paragraph[]): Draft[] {
   const later = new Map<number, string[]>();
   const laterByAnyone: string[] = [];
   const repeated = new Set<Draft>();
@@ -540,7 +546,9 @@ export function withoutRepeats(drafts: readonly Draft[]): Draft[] {
     const serials = d.speakers.map((s) => s.entity.serial);
     const long = words.split(' ').length >= REPEAT_MIN_WORDS;
     // A subheading is nobody's statement, so whoever the rules gave it to does not matter.
-    const heading = d.kind === 'DIRECT' && /[\p{L}\p{N}]$/u.test(d.text);
+    // Only a paragraph that is nothing but the quote: a quote in a sentence ('‘No’, she said')
+    // may end without punctuation inside its marks and still be someone's words.
+    const heading = d.kind === 'DIRECT' && paragraphs[d.paragraph]?.quoteOnly === true && /[\p{L}\p{N}]$/u.test(d.text);
     if ((heading && laterByAnyone.some(within(words))) || (long && serials.some((serial) => (later.get(serial) ?? []).some(within(words))))) repeated.add(d);
     for (const serial of serials) later.set(serial, [...(later.get(serial) ?? []), words]);
     laterByAnyone.push(words);

@@ -115,7 +115,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const scope = { layout, mentions, registry, history: [], pronouns: new Map() };
   const drafter = new Drafter(scope);
   drafter.run();
-  const ordered = withoutRepeats(carryOver(drafter.drafts));
+  const ordered = withoutRepeats(carryOver(drafter.drafts), layout.paragraphs);
   showVenues(ordered, drafter.shows);
   carryOccasions(ordered, scope);
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));

@@ -207,7 +207,7 @@ const PARTY_TAG = /\s?\(\s?[DRI]-[A-Z][A-Za-z.]{1,6}\s?\)|,\s?[DRI]-[A-Z][A-Za-z
 /** The dot of a title abbreviated before a name ("Sen. Marta Kellison", "Dr. Kwame Asante"). */
 const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp|Atty)\.(?= \p{Lu})/gu;
 /**
- * A name's initial before a capitalised word ("E. Martin Estrada", "Harold J. Daggett said");
+ * A name's initial before a capitalised word ("E. Martin Estrada", "Harold J. Whitlock said");
  * the next word is kept to tell a sentence's end, and whether a second capitalised word follows.
  */
 const INITIAL_DOT = /\b\p{Lu}\.(?= (\p{Lu}\p{Ll}+)( \p{Lu}\p{Ll})?)/gu;
@@ -226,7 +226,7 @@ function isNameInitial(all: string, at: number, next: string, surnameOnly: boole
   if (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1))) return false;
   const before = /(\p{L}+)[ \t]$/u.exec(all.slice(Math.max(0, at - 40), at))?.[1];
   const firstName = before !== undefined && FIRST_NAME_TAGS.has(LEXICON[before.toLowerCase()] as string);
-  // "Harold J. Daggett said": one capitalised word after the initial is a surname only after a first name.
+  // "Harold J. Whitlock said": one capitalised word after the initial is a surname only after a first name.
   if (surnameOnly) return firstName;
   return before === undefined || firstName || TITLE_WORDS.has(before.toLowerCase());
 }

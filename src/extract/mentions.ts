@@ -394,7 +394,7 @@ class MentionFinder {
   }
 
   /**
-   * "Harold Daggett, a native New Yorker who …", "a lifelong Texan": a capitalised run after
+   * "Harold Whitlock, a native New Yorker who …", "a lifelong Texan": a capitalised run after
    * "a" (and a lower-case word at most) that ends its noun phrase says what someone is, not who;
    * "a Boeing spokesman" goes on to its noun and is read elsewhere, and "an interview Otto
    * Brandl had" to its verb.

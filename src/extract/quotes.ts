@@ -252,17 +252,25 @@ export function breaksInsideQuote(text: string, first: { start: number; end: num
   return right !== undefined && isClosingDouble(text, right);
 }
 
-/** Words after which capitalised words in marks are a name being given: "a teacher named “Bob.”", "the “Titan Five”". */
-const NAMING_WORDS = /\b(?:named|called|dubbed|nicknamed|as|the)\s$/i;
+/** Words after which capitalised words in marks are a name being given: "a teacher named “Bob.”". */
+const NAMING_WORDS = /\b(?:named|called|dubbed|nicknamed)\s$/i;
+/**
+ * "the “Harbour Four”" names a group; "was the “Absolute Truth.”" quotes someone's words, so
+ * after "the" only words without a closing stop are a name. "as" is left out: it is how a
+ * one-word scare quote is most often brought in ("described the ruling as “Outrageous.”").
+ */
+const NAMING_ARTICLE = /\bthe\s$/i;
 /** How many words a name in marks may have. */
 const QUOTED_NAME_WORDS = 4;
 
 /**
- * "a school teacher named “Bob.”", "the families of the “Titan Five”": a few capitalised
+ * "a school teacher named “Bob.”", "the families of the “Harbour Four”": a few capitalised
  * words in marks right after a word that gives a name are the name, not anyone's words.
  */
 export function isQuotedName(source: string, quote: Quote): boolean {
-  const words = source.slice(quote.start, quote.end).replace(/[.,]$/, '').split(/\s+/);
+  const quoted = source.slice(quote.start, quote.end);
+  const words = quoted.replace(/[.,]$/, '').split(/\s+/);
   if (words.length > QUOTED_NAME_WORDS || !words.every((w) => /^\p{Lu}[\p{Ll}'’-]*$/u.test(w))) return false;
-  return NAMING_WORDS.test(source.slice(Math.max(0, quote.open - 10), quote.open));
+  const before = source.slice(Math.max(0, quote.open - 10), quote.open);
+  return NAMING_WORDS.test(before) || (NAMING_ARTICLE.test(before) && !/[.,!?]$/.test(quoted));
 }

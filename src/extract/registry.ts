@@ -195,7 +195,7 @@ export class Registry {
     const entity: DocEntity = {
       serial: this.entities.length,
       type: graph === null ? type : registryType(graph.type),
-      // "Harold J  Daggett": the initial's dot was blanked for the rules; the name keeps one space.
+      // "Harold J  Whitlock": the initial's dot was blanked for the rules; the name keeps one space.
       name: graph?.name ?? name.replace(/\s+/g, ' '),
       aliases: new Set(),
       titles: new Set(),
@@ -282,7 +282,7 @@ export class Registry {
 }
 
 /**
- * "Harold J. Daggett" is known as Harold Daggett: a middle initial is left out of a person's
+ * "Harold J. Whitlock" is known as Harold Whitlock: a middle initial is left out of a person's
  * id, as the graph's names leave it out; a leading one ("E. Martin Estrada") is kept, since
  * it is how the person is called.
  */

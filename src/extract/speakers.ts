@@ -307,7 +307,7 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
     if (c.sentence !== m.sentence) break;
     if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-sentence');
   }
-  // (a′) "In one video post, where he promised …, Daggett envisioned": the main subject after an opening clause.
+  // (a′) "In one radio interview, where he promised …, Whitlock predicted": the main subject after an opening clause.
   const ahead = subjectAfterOpening(ctx, m, fits);
   if (ahead !== null) return speaker(ahead, 'same-sentence');
   // (b) The subject of an earlier sentence of the same paragraph.
@@ -372,7 +372,7 @@ function modifiesNoun(layout: AttributionScope['layout'], c: Mention): boolean {
 const DESCRIBING_WORDS = 2;
 
 /**
- * "Harold Daggett, a native New Yorker": a capitalised run after "a" or "an" (and a
+ * "Harold Whitlock, a native New Yorker": a capitalised run after "a" or "an" (and a
  * describing word or two) says what someone is, not who; a pronoun never stands for it.
  */
 function afterIndefinite(tokens: readonly Token[], c: Mention): boolean {

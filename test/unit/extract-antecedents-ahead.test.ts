@@ -62,6 +62,10 @@ describe('a subheading that repeats a quote', () => {
     ]);
   });
 
+  it('keeps a quote that ends outside its marks in a sentence, though a later quote repeats its words', () => {
+    expect(said('‘No’, Paul Cole said on Monday.\n\n“No, not this week,” Ana Ruiz said.').map(([, speaker]) => speaker)).toEqual(['person:paul-cole', 'person:ana-ruiz']);
+  });
+
   it('keeps a short fragment woven into a sentence and quoted again', () => {
     expect(said('Paul Cole called the offer “an insult.”\n\n“It is an insult,” Cole said.').map(([kind]) => kind)).toEqual(['PARTIAL', 'DIRECT']);
   });
@@ -85,17 +89,27 @@ describe('a name in quotation marks', () => {
     expect(said('Paul Cole said the crews of the “Harbour Four” would be paid.')).toEqual([]);
   });
 
+  it('is someone’s words after “as”, or with a closing stop after “the”', () => {
+    expect(said('Paul Cole described the ruling as “Outrageous.”')).toEqual([['PARTIAL', 'person:paul-cole', 'Outrageous.']]);
+    expect(said('Paul Cole said the ruling was the “Final Word.”')).toEqual([['PARTIAL', 'person:paul-cole', 'Final Word.']]);
+  });
+
   it('is still a quote when the words are not all capitalised', () => {
     expect(said('Paul Cole called the offer “an insult to the crews.”')).toEqual([['PARTIAL', 'person:paul-cole', 'an insult to the crews.']]);
   });
 });
 
 describe('a speaker described by a title the article gives nobody', () => {
-  it('is the one person who speaks in the paragraph after it', () => {
-    expect(said('The chief executive of ferry operator Norrvik said on Monday the company was “truly sorry” for the delays.\n\n“We let our passengers down,” Ada Lind said in a radio interview.')).toEqual([
+  it('is the one person who speaks in the paragraph after it, when the article gives that person the title', () => {
+    expect(said('The chief executive of ferry operator Norrvik said on Monday the company was “truly sorry” for the delays.\n\n“We let our passengers down,” chief executive Ada Lind said in a radio interview.')).toEqual([
       ['PARTIAL', 'person:ada-lind', 'truly sorry'],
       ['DIRECT', 'person:ada-lind', 'We let our passengers down,'],
     ]);
+  });
+
+  it('stays unattributed when the one person speaking around it holds no such title', () => {
+    const doc = proposeBody('The chief executive of ferry operator Norrvik said on Monday the company was “truly sorry” for the delays.\n\n“We let our passengers down,” said Ada Lind, a shop owner on the island.', gazetteerOf([])).document;
+    expect(doc.statements.map((s) => s.text)).not.toContain('truly sorry');
   });
 
   it('stays unattributed when two people speak around it', () => {
