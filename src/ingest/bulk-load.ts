@@ -269,7 +269,8 @@ export const DEFERRED_INDEXES = [
  * errors.ts says why) and pages read without their index. They are built again whether the
  * load succeeds or fails, and `onBuild` is told their population percent (the least
  * advanced one's); a process killed in between leaves it to the next `applyConstraints`
- * (every start). Indexes already away (`deferIndexesIfEmpty` at start-up) are built the same way.
+ * (every start). Indexes already away (`deferIndexesIfEmpty` at start-up) are built the same way,
+ * even when someone else's write reached the graph between the start-up and the load.
  */
 export async function withSearchIndexDeferred<T>(
   gateway: Neo4jGateway,
@@ -277,11 +278,13 @@ export async function withSearchIndexDeferred<T>(
   onBuild: (percent: number) => void = () => undefined,
 ): Promise<T> {
   const deferred = await deferIndexesIfEmpty(gateway);
-  if (deferred === null) return load();
+  // Indexes a command dropped at start-up stay away when someone else wrote to the graph before
+  // its load began: the load then builds them like its own.
+  if (deferred === null && (await presentIndexes(gateway)).length === DEFERRED_INDEXES.length) return load();
   // A schema change empties Neo4j's plan cache, the writer's rehearsed plans with it: without
   // this the first batches of the load would plan every writer query again. When the indexes
   // were already away (deferred before start-up's rehearsal), nothing changed and the plans stand.
-  if (deferred > 0) await rehearseWriter(gateway);
+  if (deferred !== null && deferred > 0) await rehearseWriter(gateway);
   let loaded: T;
   try {
     loaded = await load();
@@ -304,10 +307,15 @@ export async function withSearchIndexDeferred<T>(
 export async function deferIndexesIfEmpty(gateway: Neo4jGateway): Promise<number | null> {
   const [count] = await gateway.read(cypher('MATCH (n) RETURN count(n) AS nodes'));
   if (count?.nodes !== 0) return null;
-  const present = await gateway.read(cypher('SHOW INDEXES YIELD name WHERE name IN $names RETURN name', { names: [...DEFERRED_INDEXES] }));
+  const present = await presentIndexes(gateway);
   // Schema changes cannot share a transaction with each other in Neo4j, so one each.
   for (const { name } of present) await gateway.write((tx) => tx.run(cypher(`DROP INDEX ${String(name)} IF EXISTS`)));
   return present.length;
+}
+
+/** The DEFERRED_INDEXES that exist, in whatever state. */
+function presentIndexes(gateway: Neo4jGateway): Promise<Record<string, unknown>[]> {
+  return gateway.read(cypher('SHOW INDEXES YIELD name WHERE name IN $names RETURN name', { names: [...DEFERRED_INDEXES] }));
 }
 
 /** Creates the DEFERRED_INDEXES that are absent and waits until all are online, reporting the least advanced one's population. */

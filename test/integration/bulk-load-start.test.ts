@@ -49,6 +49,19 @@ describe('opening the database for a bulk load', () => {
     expect(hits.map((r) => (r.node as { id: string }).id)).toContain('person:mike-waltz');
   }, 120_000);
 
+  it('into an empty graph someone else writes to before the load: the load still builds the indexes dropped at the start', async () => {
+    await graph.empty();
+    const database = await openForBulkLoad();
+    try {
+      expect(await deferred()).toEqual([]);
+      await ingestDocument(graph.gateway, readStory());
+      await withSearchIndexDeferred(database.gateway, () => Promise.resolve());
+    } finally {
+      await database.close();
+    }
+    expect(await deferred()).toEqual(allOnline);
+  }, 120_000);
+
   it('into a graph that holds anything: every index stays', async () => {
     await graph.empty();
     await ingestDocument(graph.gateway, readStory());
