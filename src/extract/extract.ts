@@ -313,7 +313,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker'];
 /** Below this, a statement is listed for review. */
 const REVIEW_BELOW = 0.65;
 
