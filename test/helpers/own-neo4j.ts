@@ -17,7 +17,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import type { EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
-import { SCRATCH_URI_VARIABLE } from './worker-neo4j';
+import { SCRATCH_URI_VARIABLE } from './run-neo4j';
 
 export interface OwnNeo4j extends Database {
   readonly neo4j: EmbeddedNeo4j;
