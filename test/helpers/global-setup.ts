@@ -16,10 +16,11 @@
  * run of chosen files, or of projects none of whose files use one, starts none; a file that
  * needs one then starts a Neo4j of its own.
  *
- * Global setup returns as soon as the JVMs are starting: the unit files need none and run
- * meanwhile (jest.config.js runs them first), and a file that needs them waits in its setup
- * until the ready file says where they are (run-neo4j.ts), or why they could not be started,
- * which then fails each such file with that reason.
+ * With NKG_TEST_OVERLAP_START=1, global setup returns as soon as the JVMs are starting: the
+ * unit files need none and run meanwhile (unit-first-sequencer.mjs runs them first), and a
+ * file that needs them waits in its setup until the ready file says where they are
+ * (run-neo4j.ts), or why they could not be started, which then fails each such file with
+ * that reason. By default it waits for them (overlapsUnitFiles says why).
  */
 import 'reflect-metadata';
 import './short-lived-jvms';
@@ -32,7 +33,7 @@ import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
 import { embeddedConfig, patient, startOwnNeo4j, type OwnNeo4j } from './own-neo4j';
 import { collectPlans, plansFile } from './plan-counts';
-import { READY_VARIABLE, SETUP_PID_VARIABLE, storyState, type ReadyFile } from './run-neo4j';
+import { overlapsStart, READY_VARIABLE, SETUP_PID_VARIABLE, storyState, type ReadyFile } from './run-neo4j';
 
 /** What global setup started, for global teardown to stop; null when starting failed. */
 export interface RunNeo4j {
@@ -143,14 +144,17 @@ async function startAndAnnounce(root: string, ready: string, scratchCount: numbe
 }
 
 /**
- * Whether global setup may return before the JVMs are ready: only in a run of unit files
- * beside the others on more than one worker (`npm test`). A run in band runs its files in this
- * process, whose setup could not wait for a start this process's own event loop drives
- * (Jest also runs a single file in band), and a run without unit files has nothing to do meanwhile.
+ * Whether global setup returns before the JVMs are ready: only when NKG_TEST_OVERLAP_START=1
+ * asks for it, in a run of unit files beside the others on more than one worker (`npm test`).
+ * Not by default: beside the JVM starts and the type checkers, a unit test's time budget
+ * (extract-pool's 10 s for an extraction worker's first task) ran out on a machine shared
+ * with other work (README). A run in band runs its files in this process, whose setup could
+ * not wait for a start this process's own event loop drives (Jest also runs a single file in
+ * band), and a run without unit files has nothing to do meanwhile.
  */
 function overlapsUnitFiles(globalConfig: JestConfig.GlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
   const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
-  return globalConfig.maxWorkers > 1 && globalConfig.testPathPattern === '' && (selected.length === 0 || selected.includes('unit'));
+  return overlapsStart(env) && globalConfig.maxWorkers > 1 && globalConfig.testPathPattern === '' && (selected.length === 0 || selected.includes('unit'));
 }
 
 export default async function globalSetup(globalConfig: JestConfig.GlobalConfig): Promise<void> {

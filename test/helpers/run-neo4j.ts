@@ -9,6 +9,9 @@ import type { Driver } from 'neo4j-driver';
 
 /** The environment variable naming the file global setup writes once its Neo4j JVMs are ready. */
 export const READY_VARIABLE = 'NKG_TEST_NEO4J_READY';
+/** NKG_TEST_OVERLAP_START=1: the unit files run while the JVMs start (global-setup.ts says why not by default). */
+export const overlapsStart = (env: NodeJS.ProcessEnv = process.env): boolean => env.NKG_TEST_OVERLAP_START === '1';
+
 /** The process that ran global setup: a file run in band runs in it, and must not wait there. */
 export const SETUP_PID_VARIABLE = 'NKG_TEST_SETUP_PID';
 /** The environment variable through which this file hands the worker's scratch Neo4j to scratchGraph. */
