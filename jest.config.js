@@ -11,10 +11,12 @@
  * beside it: on two cores, a file waiting on Neo4j or a JVM start leaves a core to the other.
  * The unit tier alone (`--selectProjects unit`) runs two at a time as well: Jest's default on
  * two cores (cores - 1) would run it in band. Other runs keep that default, because global
- * setup starts a Neo4j per worker and a run of one named file would start two for nothing.
- * Each worker has a story Neo4j of its own (worker-neo4j.ts), because a kept answer ends at
- * any commit anywhere in its database and two files on one would see each other's writes.
- * A run in band (--runInBand, as `npm run test:integration` does) starts one.
+ * setup starts a scratch Neo4j per worker and a run of one named file would start two for nothing.
+ * Both workers share one story Neo4j: nothing commits to it after its seed, which
+ * story-unchanged.ts checks after every file, so neither sees the other's writes or loses
+ * its kept answers. With NKG_TEST_OVERLAP_START=1 global setup returns while the JVMs start,
+ * and the unit files run first (unit-first-sequencer.mjs), meanwhile; a file that needs Neo4j
+ * then waits for it in its setup (worker-neo4j.ts). Not by default: global-setup.ts says why.
  *
  * ts-jest only transpiles: `npm run lint` type-checks src and test with tsc, so checking each
  * test file again inside jest would only repeat that work.
@@ -32,6 +34,7 @@ const withNeo4j = {
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   setupFiles: [...common.setupFiles, '<rootDir>/test/helpers/worker-neo4j.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/story-unchanged.ts'],
 };
 
 /**
@@ -57,6 +60,7 @@ const onlyUnit = selected.length > 0 && selected.every((project) => project === 
 module.exports = {
   ...(onlyUnit ? { maxWorkers: 2 } : {}),
   testTimeout: 60000,
+  testSequencer: '<rootDir>/test/helpers/unit-first-sequencer.mjs',
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
     { ...common, ...withNeo4j, displayName: 'integration', roots: ['<rootDir>/test/integration'] },

@@ -6,8 +6,9 @@
  * - cpuSeconds: what the worker process and everything it started (a Neo4j of the file's own,
  *   Chromium, commands run from source) spent. A jest worker runs one file at a time, so the
  *   worker's process tree is the file's;
- * - neo4jSeconds: what the worker's shared Neo4j JVMs (its story and scratch databases, which
- *   global setup started) spent meanwhile, serving this file's queries.
+ * - neo4jSeconds: what the worker's shared Neo4j JVMs (the story database, which both workers
+ *   share, and the worker's scratch one, which global setup started) spent meanwhile: this
+ *   file's queries, and those the other worker's file asked of the story meanwhile.
  * global-teardown.ts adds a line with all the shared JVMs spent, start and seeding included;
  * test/helpers/costs.mjs prints the table. Linux only: CPU times come from /proc.
  */
@@ -15,7 +16,7 @@ import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import { TestEnvironment as NodeEnvironment } from 'jest-environment-node';
-import { SCRATCH_PIDS_VARIABLE, STORY_PIDS_VARIABLE, workersOwn } from './worker-neo4j';
+import { sharedNeo4j, workersOwn } from './run-neo4j';
 
 const TICKS_PER_SECOND = 100;
 
@@ -72,12 +73,15 @@ export function jvmThreadSeconds(pid: number): JvmThreadSeconds {
   return seconds;
 }
 
-/** The worker's shared Neo4j JVMs (global-setup.ts), which are this process's children in a run in band. */
-function sharedPids(): number[] {
-  return [STORY_PIDS_VARIABLE, SCRATCH_PIDS_VARIABLE].flatMap((variable) => {
-    const pid = Number(workersOwn(variable) ?? 0);
-    return pid > 0 ? [pid] : [];
-  });
+/**
+ * The Neo4j JVMs global setup started that serve this worker: the story's, which every worker
+ * shares, and the worker's scratch one. Waits for them to be ready (run-neo4j.ts), as the
+ * file's own setup would; none for a project without Neo4j.
+ */
+function sharedPids(usesNeo4j: boolean): number[] {
+  const shared = usesNeo4j ? sharedNeo4j() : null;
+  if (!shared) return [];
+  return [shared.story.pid, workersOwn(shared.scratch)?.pid ?? 0].filter((pid) => pid > 0);
 }
 
 /** CPU seconds of `root` and every live descendant, each with its reaped children, leaving out the shared JVMs. */
@@ -103,7 +107,8 @@ function treeCpuSeconds(root: number, shared: readonly number[]): number {
 export default class CostEnvironment extends NodeEnvironment {
   private readonly file: string;
   private readonly project: string;
-  private readonly shared = sharedPids();
+  private readonly usesNeo4j: boolean;
+  private shared: number[] = [];
   private started = 0;
   private cpuAtStart = 0;
   private neo4jAtStart = 0;
@@ -112,6 +117,7 @@ export default class CostEnvironment extends NodeEnvironment {
     super(config, context);
     this.file = path.relative(config.projectConfig.rootDir, context.testPath);
     this.project = config.projectConfig.displayName?.name ?? '';
+    this.usesNeo4j = Boolean(config.projectConfig.globalSetup);
   }
 
   private neo4jSeconds(): number {
@@ -119,6 +125,7 @@ export default class CostEnvironment extends NodeEnvironment {
   }
 
   override async setup(): Promise<void> {
+    this.shared = sharedPids(this.usesNeo4j);
     this.started = Date.now();
     this.cpuAtStart = treeCpuSeconds(process.pid, this.shared);
     this.neo4jAtStart = this.neo4jSeconds();

@@ -1,6 +1,8 @@
 // Prints what a run with NKG_TEST_COSTS=FILE recorded (cost-environment.ts, global-teardown.ts):
 // CPU seconds per project and the costliest files, by what the file's worker spent (cpu) plus
-// what its shared Neo4j spent on its queries (neo4j).
+// what its shared Neo4j spent meanwhile (neo4j: its worker's scratch JVM, and the story JVM,
+// which also served the other worker's file then, so a project's neo4j sum counts some of
+// the story JVM's time twice; the global line, all the shared JVMs spent, does not).
 //   NKG_TEST_COSTS=/tmp/costs.jsonl npm test; node test/helpers/costs.mjs /tmp/costs.jsonl [how many files]
 import { readFileSync } from 'node:fs';
 

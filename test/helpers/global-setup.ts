@@ -3,19 +3,28 @@
  * launcher on fresh temporary data directories, so tests never touch a developer's data.
  * Seeds the story, which every integration test reads.
  *
- * One story Neo4j per jest worker (worker-neo4j.ts hands each worker its own): a file may
- * write to the story database, and a kept answer ends at any commit anywhere in it, so two
- * files running at once must never share one. A run in band has one worker and one Neo4j.
+ * One story Neo4j for the whole run, shared by every worker: nothing commits to it after the
+ * seed (the files that write, or probe what a commit does, work on scratch graphs), so two
+ * files reading it at once see the same graph and the same kept answers, and its JVM plans
+ * each query text once for both workers (story-unchanged.ts checks after every file that no
+ * commit came).
  *
- * A run that names no file also starts one empty Neo4j per worker beside them, for the files
+ * A run that names no file also starts one empty Neo4j per worker beside it, for the files
  * that write what the story database must not see (scratchGraph in own-neo4j.ts): the files
  * of a worker share it, one after another (each empties it first), instead of starting a JVM
- * each. A run of chosen files, or of projects none of whose files use one, starts none; a
- * file that needs one then starts a Neo4j of its own.
+ * each; Community has one user database per JVM, so two files at once cannot share one. A
+ * run of chosen files, or of projects none of whose files use one, starts none; a file that
+ * needs one then starts a Neo4j of its own.
+ *
+ * With NKG_TEST_OVERLAP_START=1, global setup returns as soon as the JVMs are starting: the
+ * unit files need none and run meanwhile (unit-first-sequencer.mjs runs them first), and a
+ * file that needs them waits in its setup until the ready file says where they are
+ * (run-neo4j.ts), or why they could not be started, which then fails each such file with
+ * that reason. By default it waits for them (overlapsUnitFiles says why).
  */
 import 'reflect-metadata';
 import './short-lived-jvms';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config as JestConfig } from '@jest/types';
@@ -24,11 +33,17 @@ import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
 import { embeddedConfig, patient, startOwnNeo4j, type OwnNeo4j } from './own-neo4j';
 import { collectPlans, plansFile } from './plan-counts';
-import { SCRATCH_PIDS_VARIABLE, SCRATCH_URIS_VARIABLE, STORY_PIDS_VARIABLE, STORY_URIS_VARIABLE } from './worker-neo4j';
+import { overlapsStart, READY_VARIABLE, SETUP_PID_VARIABLE, storyState, type ReadyFile } from './run-neo4j';
+
+/** What global setup started, for global teardown to stop; null when starting failed. */
+export interface RunNeo4j {
+  readonly story: Database;
+  readonly scratch: readonly OwnNeo4j[];
+}
 
 declare global {
-  var __TEST_DATABASES__: Database[] | undefined;
-  var __TEST_SCRATCH_NEO4J__: OwnNeo4j[] | undefined;
+  var __TEST_NEO4J__: Promise<RunNeo4j | null> | undefined;
+  var __TEST_DATA_DIR__: string | undefined;
 }
 
 /** The projects whose files use scratch graphs. */
@@ -46,21 +61,18 @@ function sharesScratch(globalConfig: JestConfig.GlobalConfig, env: NodeJS.Proces
 
 const workers = (globalConfig: JestConfig.GlobalConfig): number => Math.max(1, globalConfig.maxWorkers);
 
-/** The story databases' configurations: the one NEO4J_URI names, or one embedded Neo4j per worker. */
-function storyConfigs(globalConfig: JestConfig.GlobalConfig): Config[] {
+/** The story database's configuration: the one NEO4J_URI names, or an embedded Neo4j under `root`. */
+function storyConfig(root: string): Config {
   const config = loadConfig();
-  if (config.neo4j.uri !== null) return [config];
-  const root = mkdtempSync(path.join(os.tmpdir(), 'nkg-test-neo4j-'));
-  process.env.NKG_TEST_DATA_DIR = root;
-  return Array.from({ length: workers(globalConfig) }, (_, i) => embeddedConfig(path.join(root, `worker-${i + 1}`)));
+  return config.neo4j.uri !== null ? config : embeddedConfig(path.join(root, 'story'));
 }
 
 /**
  * `config` for seeding a story database: the story goes in as one transaction, on a JVM whose
- * planner and compiler are still cold, while the run starts its other JVMs and the type
- * checkers run beside it; on a machine shared with other work that outlasts the API's
- * transaction timeout. Only global setup's own connection gets the longer one: the files
- * connect with the configuration they test.
+ * planner and compiler are still cold, while the run starts its other JVMs, the unit files
+ * and the type checkers run beside it; on a machine shared with other work that outlasts the
+ * API's transaction timeout. Only global setup's own connection gets the longer one: the
+ * files connect with the configuration they test.
  */
 function seeding(config: Config): Config {
   const patientConfig = patient(config);
@@ -71,39 +83,93 @@ function seeding(config: Config): Config {
  * Samples the story's index statistics and drops the plans cached so far (those of the
  * seeding, made on an empty graph), so that every plan of the run is made on the story's
  * real statistics from the first: query-plans.test.ts checks the plans the files' queries
- * already got instead of clearing the cache itself, which made every file after it on the
- * worker plan its queries again, and planning is most of what these JVMs spend.
+ * already got instead of clearing the cache itself, which made every file after it plan its
+ * queries again, and planning is most of what these JVMs spend.
  */
 async function planOnTheStory(database: Database): Promise<void> {
   await database.gateway.driver.executeQuery('CALL db.prepareForReplanning(60)');
 }
 
+async function startStory(config: Config, log: (line: string) => void): Promise<Database> {
+  const database = await openDatabase(seeding(config), { log });
+  try {
+    await seedStory(database.gateway);
+    await planOnTheStory(database);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+const stopOne = (database: Database | OwnNeo4j): Promise<void> => ('stop' in database ? database.stop() : database.close());
+
+/** Starts the story and scratch JVMs; stops those that started when another could not. */
+async function startRunNeo4j(root: string, scratchCount: number, log: (line: string) => void): Promise<RunNeo4j> {
+  const [story, ...scratch] = await Promise.allSettled<Database | OwnNeo4j>([startStory(storyConfig(root), log), ...Array.from({ length: scratchCount }, () => startOwnNeo4j())]);
+  const all = [story, ...scratch];
+  const failed = all.find((result) => result.status === 'rejected');
+  if (failed || story?.status !== 'fulfilled') {
+    await Promise.all(all.map((result) => (result?.status === 'fulfilled' ? stopOne(result.value) : undefined)));
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  return { story: story.value, scratch: scratch.map((result) => (result as PromiseFulfilledResult<OwnNeo4j>).value) };
+}
+
+/** Writes the ready file whole (renamed into place), so a worker never reads half of it. */
+function writeReady(file: string, content: ReadyFile): void {
+  writeFileSync(`${file}.partial`, JSON.stringify(content));
+  renameSync(`${file}.partial`, file);
+}
+
+/** Starts the run's JVMs and, once they are ready, writes where they are to `ready`. */
+async function startAndAnnounce(root: string, ready: string, scratchCount: number, log: (line: string) => void): Promise<RunNeo4j> {
+  const started = Date.now();
+  const run = await startRunNeo4j(root, scratchCount, log);
+  const { story, scratch } = run;
+  try {
+    if (plansFile()) await Promise.all([story, ...scratch].map((database) => collectPlans(database.gateway.driver)));
+    writeReady(ready, {
+      ready: {
+        story: { uri: story.uri, pid: story.embedded?.pid ?? 0, state: await storyState(story.gateway.driver) },
+        scratch: scratch.map((database) => ({ uri: database.uri, pid: database.embedded?.pid ?? 0 })),
+      },
+    });
+  } catch (error) {
+    await Promise.all([story, ...scratch].map(stopOne));
+    throw error;
+  }
+  if (story.embedded) log(`embedded Neo4j for tests ready at ${[story, ...scratch].map((d) => d.uri).join(', ')} (${Date.now() - started} ms)`);
+  return run;
+}
+
+/**
+ * Whether global setup returns before the JVMs are ready: only when NKG_TEST_OVERLAP_START=1
+ * asks for it, in a run of unit files beside the others on more than one worker (`npm test`).
+ * Not by default: beside the JVM starts and the type checkers, a unit test's time budget
+ * (extract-pool's 10 s for an extraction worker's first task) ran out on a machine shared
+ * with other work (README). A run in band runs its files in this process, whose setup could
+ * not wait for a start this process's own event loop drives (Jest also runs a single file in
+ * band), and a run without unit files has nothing to do meanwhile.
+ */
+function overlapsUnitFiles(globalConfig: JestConfig.GlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
+  const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
+  return overlapsStart(env) && globalConfig.maxWorkers > 1 && globalConfig.testPathPattern === '' && (selected.length === 0 || selected.includes('unit'));
+}
+
 export default async function globalSetup(globalConfig: JestConfig.GlobalConfig): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`[neo4j] ${line}\n`);
-  const started = Date.now();
+  const root = mkdtempSync(path.join(os.tmpdir(), 'nkg-test-neo4j-'));
+  const ready = path.join(root, 'ready.json');
+  globalThis.__TEST_DATA_DIR__ = root;
+  process.env[READY_VARIABLE] = ready;
   const scratchCount = sharesScratch(globalConfig) ? workers(globalConfig) : 0;
-  const [scratches, databases] = await Promise.all([
-    Promise.all(Array.from({ length: scratchCount }, () => startOwnNeo4j())),
-    Promise.all(
-      storyConfigs(globalConfig).map(async (config) => {
-        const database = await openDatabase(seeding(config), { log });
-        await seedStory(database.gateway);
-        await planOnTheStory(database);
-        return database;
-      }),
-    ),
-  ]);
-  if (plansFile()) await Promise.all([...databases, ...scratches].map((database) => collectPlans(database.gateway.driver)));
-  globalThis.__TEST_DATABASES__ = databases;
-  globalThis.__TEST_SCRATCH_NEO4J__ = scratches;
-  process.env[SCRATCH_URIS_VARIABLE] = scratches.map((scratch) => scratch.uri).join(' ');
-  if (databases.some((database) => database.embedded)) {
-    process.stderr.write(`\n[neo4j] embedded Neo4j for tests at ${databases.map((d) => d.uri).join(', ')} (${Date.now() - started} ms)\n`);
-    process.env.NEO4J_URI = databases[0]?.uri;
-  }
-  process.env[STORY_URIS_VARIABLE] = databases.map((database) => database.uri).join(' ');
-  // For the cost environment (cost-environment.ts): these JVMs serve the whole run, one worker each.
-  const pids = (handles: readonly Database[]): string => handles.map((database) => database.embedded?.pid ?? 0).join(' ');
-  process.env[STORY_PIDS_VARIABLE] = pids(databases);
-  process.env[SCRATCH_PIDS_VARIABLE] = pids(scratches);
+  globalThis.__TEST_NEO4J__ = startAndAnnounce(root, ready, scratchCount, log).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    log(`could not start the test run's Neo4j: ${reason}`);
+    writeReady(ready, { error: reason });
+    return null;
+  });
+  process.env[SETUP_PID_VARIABLE] = String(process.pid);
+  if (!overlapsUnitFiles(globalConfig)) await globalThis.__TEST_NEO4J__;
 }

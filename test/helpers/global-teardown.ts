@@ -1,13 +1,15 @@
 import { appendFileSync, rmSync } from 'node:fs';
 import { cpuSeconds, jvmThreadSeconds } from './cost-environment';
 import { plansFile, writePlans } from './plan-counts';
-import { SCRATCH_PIDS_VARIABLE, STORY_PIDS_VARIABLE } from './worker-neo4j';
 
 export default async function globalTeardown(): Promise<void> {
+  // A run whose files all ended before the JVMs were ready (the unit files alone, or a failed run) stops them once they are.
+  const run = await globalThis.__TEST_NEO4J__;
+  const shared = run ? [['story', run.story] as const, ...run.scratch.map((d, i) => [`scratch ${i + 1}`, d] as const)] : [];
   const costs = process.env.NKG_TEST_COSTS;
-  if (costs) {
+  if (costs && run) {
     // All the run's shared Neo4j JVMs (global-setup.ts) spent: start, seeding, and every file's queries.
-    const pids = [STORY_PIDS_VARIABLE, SCRATCH_PIDS_VARIABLE].flatMap((variable) => (process.env[variable] ?? '').split(' ').filter(Boolean).map(Number));
+    const pids = shared.map(([, database]) => database.embedded?.pid ?? 0).filter((pid) => pid > 0);
     const cpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     // How much of it the JIT and the garbage collector took (threads still alive), to judge the test JVMs' flags by.
     const threads = pids.map(jvmThreadSeconds);
@@ -16,11 +18,8 @@ export default async function globalTeardown(): Promise<void> {
     appendFileSync(costs, `${JSON.stringify(line)}\n`);
   }
   const plans = plansFile();
-  if (plans) {
-    const shared = [...(globalThis.__TEST_DATABASES__ ?? []).map((d, i) => [`story ${i + 1}`, d] as const), ...(globalThis.__TEST_SCRATCH_NEO4J__ ?? []).map((d, i) => [`scratch ${i + 1}`, d] as const)];
-    for (const [jvm, database] of shared) await writePlans(database.gateway.driver, jvm, plans);
-  }
-  await Promise.all([...(globalThis.__TEST_DATABASES__ ?? []).map((database) => database.close()), ...(globalThis.__TEST_SCRATCH_NEO4J__ ?? []).map((scratch) => scratch.stop())]);
-  const dataDir = process.env.NKG_TEST_DATA_DIR;
+  if (plans) for (const [jvm, database] of shared) await writePlans(database.gateway.driver, jvm, plans);
+  await Promise.all([run?.story.close(), ...(run?.scratch ?? []).map((scratch) => scratch.stop())]);
+  const dataDir = globalThis.__TEST_DATA_DIR__;
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -17,7 +17,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import type { Neo4jGateway } from '../../src/db/gateway';
 import type { EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
-import { SCRATCH_URI_VARIABLE } from './worker-neo4j';
+import { SCRATCH_URI_VARIABLE } from './run-neo4j';
 
 export interface OwnNeo4j extends Database {
   readonly neo4j: EmbeddedNeo4j;
@@ -32,12 +32,17 @@ export function embeddedConfig(dataDir: string, env: NodeJS.ProcessEnv = process
 }
 
 /**
- * `config` with a connection timeout for a machine busy starting JVMs: the first connection to
- * a Neo4j that has just reported ready, while the run starts others and the type checkers run
- * beside it, must not fail the run for want of a few seconds.
+ * `config` with a start and a connection timeout for a machine busy starting JVMs: a start,
+ * and the first connection to a Neo4j that has just reported ready, while the run starts
+ * others and the unit files and the type checkers run beside it on a machine shared with
+ * other work, must not fail the run for want of a few seconds.
  */
 export function patient(config: Config): Config {
-  return { ...config, timeouts: { ...config.timeouts, connectionMs: Math.max(config.timeouts.connectionMs, 30_000) } };
+  return {
+    ...config,
+    timeouts: { ...config.timeouts, connectionMs: Math.max(config.timeouts.connectionMs, 30_000) },
+    embedded: { ...config.embedded, startTimeoutMs: Math.max(config.embedded.startTimeoutMs, 300_000) },
+  };
 }
 
 export async function startOwnNeo4j(): Promise<OwnNeo4j> {

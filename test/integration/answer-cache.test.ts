@@ -6,12 +6,14 @@
  * driver of their own, not the gateway, as the ingest CLI or a Cypher shell would. The
  * nodes are labelled AnswerCacheProbe or AnswerCacheOther and removed after each test. A
  * transaction that changes nothing (a node created and deleted in it) commits nothing, and
- * leaves kept answers as they are.
+ * leaves kept answers as they are. All of it on a scratch graph (own-neo4j.ts): these commits
+ * would end the kept answers of the files reading the shared story database meanwhile.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
 import { cypher, type CypherQuery } from '../../src/db/cypher';
 import { Neo4jGateway, RoundTrips, type Row } from '../../src/db/gateway';
+import { scratchGraphForFile } from '../helpers/own-neo4j';
 
 const COUNT = cypher('MATCH (n:AnswerCacheProbe) RETURN count(n) AS n');
 
@@ -25,12 +27,15 @@ CALL { MATCH (n:AnswerCacheProbe) RETURN count(n) AS n }
 RETURN n`);
 
 const config = loadConfig().neo4j;
+let uri: string;
 let elsewhere: Driver;
-// SLOW_COUNT takes seconds on a busy machine: only the deadlines a test sets may end it, never the 10 s default.
-const gateway = Neo4jGateway.connect({ ...config, uri: config.uri as string }, { transactionTimeoutMs: 60_000 });
+let gateway: Neo4jGateway;
+scratchGraphForFile((graph) => (uri = graph.uri));
 
 beforeAll(() => {
-  elsewhere = neo4j.driver(config.uri as string, neo4j.auth.basic(config.user, config.password), { disableLosslessIntegers: true });
+  elsewhere = neo4j.driver(uri, neo4j.auth.basic(config.user, config.password), { disableLosslessIntegers: true });
+  // SLOW_COUNT takes seconds on a busy machine: only the deadlines a test sets may end it, never the 10 s default.
+  gateway = Neo4jGateway.connect({ ...config, uri }, { transactionTimeoutMs: 60_000 });
 });
 
 afterEach(async () => {
@@ -182,7 +187,7 @@ describe('a kept answer', () => {
   });
 
   it('is never kept with ANSWER_CACHE_SIZE=0: every read is computed, in one round trip', async () => {
-    const uncached = Neo4jGateway.connect({ ...config, uri: config.uri as string }, { answerCacheSize: 0 });
+    const uncached = Neo4jGateway.connect({ ...config, uri }, { answerCacheSize: 0 });
     try {
       const first = await readKept(COUNT, uncached);
       const second = await readKept(COUNT, uncached);

@@ -1,13 +1,21 @@
 /**
  * The gateway's reads: auto-commit transactions in read mode, which the gateway retries
  * itself on the driver's schedule (the driver retries only managed transactions); and its
- * writes under a request's deadline.
+ * writes under a request's deadline or waiting for a lock, on a scratch graph (own-neo4j.ts):
+ * even a write that is rolled back may commit the new names it brings (labels, property
+ * keys), and a commit would end the kept answers of the files reading the shared story
+ * database meanwhile.
  */
 import { createServer } from 'node:net';
 import { loadConfig } from '../../src/config';
 import { cypher } from '../../src/db/cypher';
-import { Neo4jGateway } from '../../src/db/gateway';
+import { createDriver, Neo4jGateway } from '../../src/db/gateway';
 import { testGateway } from '../helpers/graph';
+import { scratchGraphForFile } from '../helpers/own-neo4j';
+
+/** The writes' graph: the worker's scratch graph, or a Neo4j of this file's own. */
+let scratchUri: string;
+scratchGraphForFile((graph) => (scratchUri = graph.uri));
 
 /** A loopback port nothing listens on: connections to it are refused at once. */
 async function closedPort(): Promise<number> {
@@ -78,7 +86,8 @@ describe('a read and stack traces', () => {
 });
 
 describe('a write under a request deadline', () => {
-  const gateway = testGateway();
+  let gateway: Neo4jGateway;
+  beforeAll(() => (gateway = Neo4jGateway.connect({ ...loadConfig().neo4j, uri: scratchUri })));
   afterAll(() => gateway.close());
 
   it('is cancelled by Neo4j at the deadline and rolled back: TIMEOUT, and nothing it wrote is kept', async () => {
@@ -104,6 +113,38 @@ describe('a write under a request deadline', () => {
     const { error } = await failure(gateway.write((tx) => tx.run(cypher('CREATE (:DeadlineProbe)')), undefined, { at: Date.now() - 1, ms: 500 }));
     expect(error.extensions?.code).toBe('TIMEOUT');
     expect(await gateway.read(cypher('MATCH (n:DeadlineProbe) RETURN count(n) AS n'))).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('a write that waits for a lock', () => {
+  const config = loadConfig().neo4j;
+
+  it('is reported as TIMEOUT past its timeout', async () => {
+    const driver = createDriver({ ...config, uri: scratchUri });
+    await driver.executeQuery('CREATE (:LockProbe {id: $id})', { id: 'lock-probe' });
+    const holder = driver.session();
+    const held = await holder.beginTransaction();
+    const gateway = new Neo4jGateway(createDriver({ ...config, uri: scratchUri }), undefined, 200);
+    try {
+      // An uncommitted write on the node holds its lock until `held` ends.
+      await held.run('MATCH (p:LockProbe {id: $id}) SET p.lockProbe = 1', { id: 'lock-probe' });
+      const error = await gateway
+        .write((tx) => tx.run(cypher('MATCH (p:LockProbe {id: $id}) SET p.lockProbe = 2', { id: 'lock-probe' })))
+        .then(
+          () => null,
+          (e: unknown) => e as { extensions?: Record<string, unknown>; originalError?: { code: string } },
+        );
+      expect({ code: error?.extensions?.code, neo4jCode: error?.originalError?.code }).toEqual({
+        code: 'TIMEOUT',
+        // What Neo4j 5.26 really answers when a transaction's timeout ends its wait for a lock.
+        neo4jCode: 'Neo.ClientError.Transaction.LockClientStopped',
+      });
+    } finally {
+      await held.rollback();
+      await holder.close();
+      await gateway.close();
+      await driver.close();
+    }
   });
 });
 

@@ -140,33 +140,6 @@ describe('time budgets', () => {
     }
   });
 
-  it('a write that waits for a lock past its timeout is reported as TIMEOUT', async () => {
-    const driver = driverForTests();
-    const holder = driver.session();
-    const held = await holder.beginTransaction();
-    const gateway = new Neo4jGateway(driverForTests(), undefined, 200);
-    try {
-      // An uncommitted write on a story node holds its lock until `held` ends.
-      await held.run('MATCH (p:Person {id: $id}) SET p.lockProbe = 1', { id: 'person:mike-waltz' });
-      const error = await gateway
-        .write((tx) => tx.run(cypher('MATCH (p:Person {id: $id}) SET p.lockProbe = 2', { id: 'person:mike-waltz' })))
-        .then(
-          () => null,
-          (e: unknown) => e as { extensions?: Record<string, unknown>; originalError?: { code: string } },
-        );
-      expect({ code: error?.extensions?.code, neo4jCode: error?.originalError?.code }).toEqual({
-        code: 'TIMEOUT',
-        // What Neo4j 5.26 really answers when a transaction's timeout ends its wait for a lock.
-        neo4jCode: 'Neo.ClientError.Transaction.LockClientStopped',
-      });
-    } finally {
-      await held.rollback();
-      await holder.close();
-      await gateway.close();
-      await driver.close();
-    }
-  });
-
   it('a request over its deadline has its transaction cancelled at the deadline, and answers TIMEOUT', async () => {
     const gateway = new SlowGateway(driverForTests(), undefined);
     const api = await startTestServer(gateway, { production: true, requestTimeoutMs: 1_000 });

@@ -1,19 +1,18 @@
 /**
- * Loading the story into the real Neo4j: idempotent, and all-or-nothing when a document is
- * wrong. global-setup has loaded the story once already.
+ * Loading the story into a real Neo4j: idempotent, and all-or-nothing when a document is
+ * wrong. On a scratch graph the story is loaded into first (storyScratch): a load, even one
+ * that changes nothing or is rejected, may commit (ingest's lock nodes), and a commit would
+ * end the kept answers of the files reading the shared story database meanwhile.
  */
 import type { ArticleDocument } from '../../src/ingest/document';
 import { ingestDocument } from '../../src/ingest/ingest';
 import { readStory, seedStory } from '../../src/ingest/seed';
 import type { Neo4jGateway } from '../../src/db/gateway';
-import { census, testGateway } from '../helpers/graph';
+import { census, storyScratch } from '../helpers/graph';
 import { cypher } from '../../src/db/cypher';
 
 let gateway: Neo4jGateway;
-beforeAll(() => {
-  gateway = testGateway();
-});
-afterAll(() => gateway.close());
+storyScratch((opened) => (gateway = opened.graph.gateway));
 
 const story = (): ArticleDocument => JSON.parse(JSON.stringify(readStory())) as ArticleDocument;
 
