@@ -58,8 +58,13 @@ class TestClock implements PoolClock {
 }
 
 const pools: ExtractionPool[] = [];
+/**
+ * A pool whose workers run the extractor from source. A test that names no budget is not about
+ * budgets, so it gets one a busy machine does not run out of: a worker's first task transpiles
+ * the extractor, which took more than the default 10 s beside the test JVMs' starts.
+ */
 function pool(settings: Partial<ExtractionSettings> = {}, clock?: PoolClock): ExtractionPool {
-  const made = new ExtractionPool({ ...DEFAULT_EXTRACTION, ...settings, ...sourceWorkers(), ...(clock ? { clock } : {}) });
+  const made = new ExtractionPool({ ...DEFAULT_EXTRACTION, timeoutMs: 120_000, ...settings, ...sourceWorkers(), ...(clock ? { clock } : {}) });
   pools.push(made);
   return made;
 }
