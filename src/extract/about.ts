@@ -109,14 +109,16 @@ export class AboutLinker {
     const section = this.topics.sections.get(s.paragraph);
     if (!links.some(isPolicyOrEvent) && section !== undefined) links.push({ target: { kind: 'graph', entry: section }, confidence: SECTION_CONFIDENCE, how: 'section', words: section.name });
     const main = this.topics.main;
-    // A statement that names a place or a body of its own is about that ("the US will stay at our side", "discussed
-    // TikTok with Xi"), unless the article reports an event: a place then says where, not what ("we will get East
-    // Palestine back on its feet").
-    const placed = links.some((l) => l.target.kind !== 'entity' || this.ownObjects.has(l));
-    const topicLink: AboutLink | null = main === null ? null : { target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name };
-    if (topicLink !== null && !links.some(isPolicyOrEvent) && (!placed || main?.type === 'Event')) links.push(topicLink);
-    // A topic carried from the context that is also the article's own rests on two cues: it is no less sure than the article's topic alone.
-    else if (topicLink !== null && links.some((l) => l.how !== 'named' && keyOf(l.target) === main)) links.push(topicLink);
+    if (main !== null) {
+      // A statement that names a place or a body of its own is about that ("the US will stay at our side", "discussed
+      // TikTok with Xi"), unless the article reports an event: a place then says where, not what ("we will get East
+      // Palestine back on its feet").
+      const placed = links.some((l) => l.target.kind !== 'entity' || this.ownObjects.has(l));
+      const untopical = !links.some(isPolicyOrEvent) && (!placed || main.type === 'Event');
+      // A topic carried from the context that is also the article's own rests on two cues: it is no less sure than the article's topic alone.
+      const carried = links.some((l) => l.how !== 'named' && keyOf(l.target) === main);
+      if (untopical || carried) links.push({ target: { kind: 'graph', entry: main }, confidence: ARTICLE_TOPIC_CONFIDENCE, how: 'article-topic', words: main.name });
+    }
     return dedupe(withoutLooseWords(links));
   }
 
