@@ -18,22 +18,35 @@
  *   on the same port and data directory. A statementChanges subscription open across the
  *   outage waits through it and then gets the change written after it, once; one asked for
  *   while Neo4j is down is refused.
- * Each step ends with the integrity check clean. The long documents speak about the story's
+ * Each step ends with the integrity check clean. The ingested documents speak about the story's
  * people and places, so the story's count of people that the reads compare stays its own.
  */
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { loadConfig } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
 import { ingestOneQuote, liveClients, logShows, watch } from '../helpers/fault-outage';
 import { freePort, requestLines, startTestServer, type TestServer } from '../helpers/server';
-import { type Api, expectCheckClean, footprint, holdChangeSequence, INGEST, ingestUnderWay, LONG_QUOTES, longDocument, openGraph, processExit, servingNeo4j, startApi } from './processes';
+import { type Api, expectCheckClean, footprint, holdChangeSequence, INGEST, ingestUnderWay, longDocument, openGraph, processExit, servingNeo4j, startApi } from './processes';
 
 const SPEAKERS_QUERY = 'query Speakers { people(first: 100) { totalCount } }';
 const SPEAKERS = { data: { people: { totalCount: 7 } } };
 const RESTARTED = /"msg":"neo4j restarted"/;
+/**
+ * The quotes of the documents whose ingest a test interrupts: each test holds the change
+ * sequence (holdChangeSequence), so the ingest's transaction stays open until the kill
+ * however few it writes, and every ingest and integrity check of the store reads them all.
+ */
+const QUOTES = 20;
+/**
+ * Between two reads of the load kept up while Neo4j is killed and restarted: each read
+ * during the outage is answered at once, so reads back to back would keep the API and
+ * this process busy for the whole restart. Paced, they still span it.
+ */
+const READ_PAUSE_MS = 100;
 
 let home: string;
 let dataDir: string;
@@ -96,7 +109,7 @@ const live = (): Promise<number> => fetch(serving().url.replace('/graphql', '/he
  * check of cold plans and show nothing the first does not.
  */
 describe('the embedded Neo4j killed under the API', () => {
-  const document = longDocument('neo4j-killed');
+  const document = longDocument('neo4j-killed', 'story', QUOTES);
   const killed = {
     statuses: [] as number[],
     ingest: undefined as Promise<Answer> | undefined,
@@ -109,7 +122,10 @@ describe('the embedded Neo4j killed under the API', () => {
     killed.pid = before.pid;
     let reading = true;
     const reads = (async () => {
-      while (reading) killed.statuses.push((await serving().post(SPEAKERS_QUERY)).status);
+      while (reading) {
+        killed.statuses.push((await serving().post(SPEAKERS_QUERY)).status);
+        await pause(READ_PAUSE_MS);
+      }
     })();
     const held = await holdChangeSequence(store.gateway);
     killed.ingest = serving().post(INGEST, { document });
@@ -144,8 +160,8 @@ describe('the embedded Neo4j killed under the API', () => {
 
     const redone = await serving().post(INGEST, { document });
     expect(redone.body.errors).toBeUndefined();
-    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: LONG_QUOTES } } } });
-    expect(await footprint(store.gateway, 'neo4j-killed')).toEqual({ articles: 1, statements: LONG_QUOTES });
+    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: QUOTES } } } });
+    expect(await footprint(store.gateway, 'neo4j-killed')).toEqual({ articles: 1, statements: QUOTES });
     await expectCheckClean(store.gateway);
   }, 240_000);
 });
@@ -154,7 +170,7 @@ describe('the API killed', () => {
   it('leaves no partial write when the API is killed mid-ingest, and takes the ingest after a restart', async () => {
     const first = serving();
     const before = servingNeo4j(dataDir);
-    const document = longDocument('api-killed');
+    const document = longDocument('api-killed', 'story', QUOTES);
     const held = await holdChangeSequence(store.gateway);
     const ingest = first.post(INGEST, { document }).then(
       () => 'answered',
@@ -176,8 +192,8 @@ describe('the API killed', () => {
 
     const redone = await api.post(INGEST, { document });
     expect(redone.body.errors).toBeUndefined();
-    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: LONG_QUOTES } } } });
-    expect(await footprint(store.gateway, 'api-killed')).toEqual({ articles: 1, statements: LONG_QUOTES });
+    expect(redone).toMatchObject({ status: 200, body: { data: { ingestArticle: { statements: QUOTES } } } });
+    expect(await footprint(store.gateway, 'api-killed')).toEqual({ articles: 1, statements: QUOTES });
     await expectCheckClean(store.gateway);
   }, 300_000);
 });
@@ -306,7 +322,7 @@ describe('a Neo4j that cannot be restarted, under the API and under a server tha
     expect(back.value.body).toEqual(SPEAKERS);
     expect(await ready()).toEqual({ status: 200, body: { status: 'ok', neo4j: 'up' } });
     // The store is intact: what the earlier test wrote is still there (a store emptied and seeded again would check clean too).
-    expect(await footprint(store.gateway, 'neo4j-killed')).toEqual({ articles: 1, statements: LONG_QUOTES });
+    expect(await footprint(store.gateway, 'neo4j-killed')).toEqual({ articles: 1, statements: QUOTES });
 
     const written = await ingestOneQuote(database().gateway);
     await across.until(written, () => across.statementIds().includes(written));

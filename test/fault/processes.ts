@@ -204,15 +204,17 @@ const SPEAKERS: Record<LongDocumentEntities, { speaker: string; place: string; e
 };
 
 /**
- * An article of LONG_QUOTES quotes, each a statement of its own: its ingest is one write
- * transaction that runs for a while, so a test can interrupt it.
+ * An article of `quotes` quotes, each a statement of its own: its ingest is one write
+ * transaction, which with LONG_QUOTES runs for a while, so a test can interrupt it. A test
+ * that holds the change sequence (holdChangeSequence) keeps the transaction open however
+ * short it is, and can ask for fewer.
  */
-export function longDocument(slug: string, whose: LongDocumentEntities = 'story'): Record<string, unknown> {
+export function longDocument(slug: string, whose: LongDocumentEntities = 'story', quotes = LONG_QUOTES): Record<string, unknown> {
   const { speaker, place, entities } = SPEAKERS[whose];
   const lines = [titleOf(slug)];
   const statements: Record<string, unknown>[] = [];
   let offset = lines[0]!.length + 1;
-  for (let i = 0; i < LONG_QUOTES; i += 1) {
+  for (let i = 0; i < quotes; i += 1) {
     const words = `Quote ${spelled(i)} of ${slug} is on the record`;
     const line = `The speaker said: “${words}.”`;
     const start = offset + line.indexOf(words);

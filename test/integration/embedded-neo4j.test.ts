@@ -2,12 +2,24 @@
  * The embedded Neo4j launcher, for real: a JVM on a fresh data directory, Bolt on a free port,
  * a round trip with the driver, a second launcher on the same directory refused without harm,
  * and a clean stop that leaves the store intact for the next start.
+ *
+ * That next start is made as commands make one (openDatabase, NEO4J_URI unset), over a stale
+ * address file, and the commands that work together are tested on it: while one process
+ * serves an embedded Neo4j (as `npm start` does), openDatabase on the same data directory
+ * uses that Neo4j through its address file instead of failing on the store lock; closing it
+ * leaves the server's Neo4j running. A stale address file (its process gone) is ignored, and
+ * a Neo4j of its own is started. One data directory and two JVM starts serve both.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { openDatabase, openRunningDatabase, type Database } from '../../src/db/connect';
+import { cypher } from '../../src/db/cypher';
+import { addressFilePath, writeAddressFile } from '../../src/launcher/address-file';
 import { EmbeddedNeo4jError, ensureLauncherBuilt, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/launcher/embedded-neo4j';
+import { embeddedConfig } from '../helpers/own-neo4j';
 
 const TIMEOUT_MS = 120_000;
 // Only when the launcher was not built yet (normally done by the global setup): Maven's
@@ -32,8 +44,19 @@ async function waitUntilDead(pid: number, ms: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
+/** The store every test here works on: the launcher's, then the next start's. */
+let dataDir: string;
+
+beforeAll(async () => {
+  await ensureLauncherBuilt((line) => process.stderr.write(`[embedded-neo4j] ${line}\n`));
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'embedded-neo4j-test-'));
+}, BUILD_TIMEOUT_MS);
+
+afterAll(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
 describe('embedded Neo4j launcher', () => {
-  let dataDir: string;
   let db: EmbeddedNeo4j | undefined;
   let driver: Driver | undefined;
   const output: string[] = [];
@@ -42,11 +65,6 @@ describe('embedded Neo4j launcher', () => {
   };
 
   beforeAll(async () => {
-    await ensureLauncherBuilt((line) => process.stderr.write(`[embedded-neo4j] ${line}\n`));
-  }, BUILD_TIMEOUT_MS);
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'embedded-neo4j-test-'));
     db = await startEmbeddedNeo4j({ dataDir, port: 0, log });
     // Auth is disabled: basic credentials (or none at all) are accepted.
     driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', 'neo4j'));
@@ -55,7 +73,6 @@ describe('embedded Neo4j launcher', () => {
   afterAll(async () => {
     await driver?.close();
     await db?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, TIMEOUT_MS);
 
   it('reports a loopback bolt URI, the JVM pid and the Neo4j version', () => {
@@ -119,7 +136,7 @@ describe('embedded Neo4j launcher', () => {
     expect(isAlive((db as EmbeddedNeo4j).pid)).toBe(true);
   }, TIMEOUT_MS);
 
-  it('stops cleanly, and the store is intact on the next start', async () => {
+  it('stops cleanly (the next start, below, finds the store intact)', async () => {
     const first = db as EmbeddedNeo4j;
     await (driver as Driver).close();
     driver = undefined;
@@ -127,10 +144,78 @@ describe('embedded Neo4j launcher', () => {
     expect(await waitUntilDead(first.pid, 5_000)).toBe(true);
     await first.stop(); // idempotent
     expect(output.some((line) => line.includes('Neo4j stopped'))).toBe(true);
-
-    db = await startEmbeddedNeo4j({ dataDir, port: 0, log });
-    driver = neo4j.driver(db.uri);
-    const still = await driver.executeQuery('MATCH (n:EmbeddedTest {key: $key}) RETURN count(n) AS c', { key: 'survivor' });
-    expect(neo4j.integer.toNumber(still.records[0]?.get('c') as number)).toBe(1);
+    // Stopping the Neo4j takes its address with it.
+    expect(existsSync(addressFilePath(dataDir))).toBe(false);
   }, TIMEOUT_MS);
+});
+
+describe('the next start, by a command, over a stale address file', () => {
+  const silent = { log: () => undefined };
+  /** What openRunningDatabase found while the directory held only the stale file. */
+  let foundWhileStale: Database | null;
+  /** The Neo4j openDatabase started over the stale file: the server the second callers find. */
+  let server: Database;
+  let running: EmbeddedNeo4j;
+
+  beforeAll(async () => {
+    // What a Neo4j killed with SIGKILL leaves behind: its file, naming a process that is gone.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number;
+    await writeAddressFile(dataDir, { uri: 'bolt://127.0.0.1:1', pid: gone });
+    foundWhileStale = await openRunningDatabase(embeddedConfig(dataDir), silent);
+    server = await openDatabase(embeddedConfig(dataDir), silent);
+    running = server.embedded as EmbeddedNeo4j;
+  }, TIMEOUT_MS);
+
+  afterAll(async () => {
+    await foundWhileStale?.close();
+    await server?.close();
+    // Stopping the Neo4j takes its address with it.
+    if (server) expect(existsSync(addressFilePath(dataDir))).toBe(false);
+  }, 60_000);
+
+  it('finds the store intact', async () => {
+    expect(await server.gateway.read(cypher('MATCH (n:EmbeddedTest {key: $key}) RETURN count(n) AS c', { key: 'survivor' }))).toEqual([{ c: 1 }]);
+  });
+
+  describe('a stale address file', () => {
+    it('counts as no running Neo4j', () => {
+      expect(foundWhileStale).toBeNull();
+    });
+
+    it('is ignored: openDatabase starts a Neo4j of its own, which replaces the file with its address', async () => {
+      expect(server.embedded).not.toBeNull();
+      expect(server.uri).not.toBe('bolt://127.0.0.1:1');
+      expect(JSON.parse(readFileSync(addressFilePath(dataDir), 'utf8'))).toEqual({ uri: server.uri, pid: server.embedded?.pid });
+      expect(await server.gateway.read(cypher('RETURN 1 AS one'))).toEqual([{ one: 1 }]);
+    });
+  });
+
+  describe('a second caller on a data directory whose Neo4j is running', () => {
+    it('finds the address file the launcher wrote once Bolt was up', () => {
+      const file = JSON.parse(readFileSync(addressFilePath(running.dataDir), 'utf8')) as unknown;
+      expect(file).toEqual({ uri: running.uri, pid: running.pid });
+    });
+
+    it('uses that Neo4j, and leaves it running when it closes', async () => {
+      const lines: string[] = [];
+      const second = await openDatabase(embeddedConfig(running.dataDir), { log: (line) => lines.push(line) });
+      expect({ uri: second.uri, embedded: second.embedded }).toEqual({ uri: running.uri, embedded: null });
+      expect(lines).toEqual([`NEO4J_URI is unset: using the embedded Neo4j already serving ${running.dataDir} at ${running.uri} (pid ${running.pid})`]);
+
+      await second.gateway.write((tx) => tx.run(cypher('CREATE (:SharedNeo4jTest {by: $by})', { by: 'second caller' })));
+      await second.close();
+
+      const seen = await server.gateway.read(cypher('MATCH (n:SharedNeo4jTest) RETURN n.by AS by'));
+      expect(seen).toEqual([{ by: 'second caller' }]);
+    }, 60_000);
+
+    it('is what openRunningDatabase finds too (the extractor, which starts nothing)', async () => {
+      const found = await openRunningDatabase(embeddedConfig(running.dataDir), silent);
+      try {
+        expect(found?.uri).toBe(running.uri);
+      } finally {
+        await found?.close();
+      }
+    }, 60_000);
+  });
 });
