@@ -4,7 +4,7 @@
  * that corpus. A marker file in the data directory records what was loaded; it is written
  * only after the whole load succeeded, so an interrupted load is redone from scratch.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, projectRoot, type Config } from '../src/config';
 import { openDatabase, type Database } from '../src/db/connect';
@@ -141,6 +141,28 @@ export function processCpuSeconds(pid: number): number | null {
     // The command name (field 2) may hold spaces; the fields after it are counted from its closing parenthesis.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * User and system CPU seconds of a JVM's JIT compiler threads (HotSpot names them "C1
+ * CompilerThread…" and "C2 CompilerThread…"), from /proc/<pid>/task: compiling goes on for
+ * minutes after a JVM starts, at a rate that follows time rather than requests, so a run's
+ * Neo4j CPU per request holds a share of it that says nothing of the queries asked.
+ * Threads that ended between two readings are missing from the later one.
+ */
+export function compilerCpuSeconds(pid: number): number | null {
+  try {
+    let seconds = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      if (!/^C[12] CompilerThre/.test(stat.slice(stat.indexOf('(') + 1))) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    }
+    return seconds;
   } catch {
     return null;
   }
