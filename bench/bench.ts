@@ -229,7 +229,7 @@ async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Se
     runs.push(result);
     log(
       `(${op.key}) ${op.name} · ${proc.label} · ${set} · run ${round}/${of}: ${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
-        `${result.roundTripsPerRequest} round trips/request, ${result.sent} sent of ${result.distinct} distinct, CPU per request server ${result.serverCpuMsPerRequest ?? '–'} ms, Neo4j ${result.neo4jCpuMsPerRequest ?? '–'} ms, rss peak ${result.rssPeakMb} MB, errors ${result.errors}, load ${result.loadBefore}→${result.loadAfter}`,
+        `${result.roundTripsPerRequest} round trips/request, ${result.sent} sent of ${result.distinct} distinct, CPU per request server ${result.serverCpuMsPerRequest ?? '–'} ms, Neo4j ${result.neo4jCpuMsPerRequest ?? '–'} ms (its JIT compilers ${result.neo4jJitCpuMsPerRequest ?? '–'}), rss peak ${result.rssPeakMb} MB, errors ${result.errors}, load ${result.loadBefore}→${result.loadAfter}`,
     );
   };
   for (let round = 1; round <= rounds; round += 1) {

@@ -4,7 +4,7 @@
  * that corpus. A marker file in the data directory records what was loaded; it is written
  * only after the whole load succeeded, so an interrupted load is redone from scratch.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, projectRoot, type Config } from '../src/config';
 import { openDatabase, type Database } from '../src/db/connect';
@@ -134,13 +134,49 @@ function cpuClock(pid: number | null): () => LoadCpu {
   };
 }
 
-/** User and system CPU seconds of a process, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+/** User and system CPU seconds of a process, from /proc/<pid>/stat. */
 export function processCpuSeconds(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces; the fields after it are counted from its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    return cpuSecondsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** User and system CPU seconds in the text of a /proc stat file (fields 14 and 15, in clock ticks). */
+function cpuSecondsOf(stat: string): number {
+  // The command name (field 2) may hold spaces; the fields after it are counted from its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * User and system CPU seconds of a JVM's JIT compiler threads (HotSpot names them "C1
+ * CompilerThread…" and "C2 CompilerThread…"), from /proc/<pid>/task: compiling goes on for
+ * minutes after a JVM starts, at a rate that follows time rather than requests, so a run's
+ * Neo4j CPU per request holds a share of it that says nothing of the queries asked.
+ * Threads that ended between two readings are missing from the later one, so the share is
+ * a lower bound.
+ */
+export function compilerCpuSeconds(pid: number): number | null {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return null;
+  }
+  let seconds = 0;
+  for (const tid of tids) {
+    // HotSpot starts and ends compiler threads as the work comes and goes: one may be gone by now.
+    const stat = readIfThere(`/proc/${pid}/task/${tid}/stat`);
+    if (stat !== null && /^\d+ \(C[12] CompilerThre/.test(stat)) seconds += cpuSecondsOf(stat);
+  }
+  return seconds;
+}
+
+function readIfThere(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
   } catch {
     return null;
   }

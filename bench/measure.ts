@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { processCpuSeconds, type BenchDatabase } from './database';
+import { compilerCpuSeconds, processCpuSeconds, type BenchDatabase } from './database';
 import { log } from './log';
 import { type Operation, type OperationInput, type Server } from './operations';
 import type { ServerProcess } from './server-process';
@@ -49,6 +49,12 @@ export interface RunResult {
    */
   readonly serverCpuMsPerRequest: number | null;
   readonly neo4jCpuMsPerRequest: number | null;
+  /**
+   * The part of `neo4jCpuMsPerRequest` that Neo4j's JIT compiler threads spent: time-bound
+   * work, charged to whichever server runs while it happens (docs/bench-findings.md, "the
+   * window page's Cypher is the floor's; its gap is the server's CPU per request").
+   */
+  readonly neo4jJitCpuMsPerRequest?: number | null;
   /** 1-minute load average before and after the timed run: the machine is shared. */
   readonly loadBefore: number;
   readonly loadAfter: number;
@@ -204,9 +210,12 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
   await quiesce(database);
   await proc.call('reset');
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
-  const cpu = cpuClocks([proc.pid, database.embedded?.pid ?? null]);
+  const neo4jPid = database.embedded?.pid ?? null;
+  const cpu = cpuClocks([proc.pid, neo4jPid]);
+  const jit = cpuClock(neo4jPid === null ? null : () => compilerCpuSeconds(neo4jPid));
   const { result, seconds } = await cannon(proc.url, asked.bodies, connections, timing.duration, asked.set === 'never-repeated');
   const [serverCpu, neo4jCpu] = cpu();
+  const jitCpu = jit();
   const report = (await proc.call('report')) as PhaseReport;
   const completed = result.latency.totalCount;
   const perAnswer = (cpuSeconds: number | null): number | null => (cpuSeconds === null || completed === 0 ? null : round((cpuSeconds * 1000) / completed, 2));
@@ -231,6 +240,7 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
     rssPeakMb: mb(report.rssPeak),
     serverCpuMsPerRequest: perAnswer(serverCpu ?? null),
     neo4jCpuMsPerRequest: perAnswer(neo4jCpu ?? null),
+    neo4jJitCpuMsPerRequest: perAnswer(jitCpu),
     loadBefore,
     loadAfter: round(os.loadavg()[0] ?? 0, 2),
   };
@@ -238,9 +248,17 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
 
 /** Starts counting the CPU seconds of each process; the function returned reads what each used since (null where it cannot be read). */
 function cpuClocks(pids: readonly (number | null)[]): () => (number | null)[] {
-  const read = (): (number | null)[] => pids.map((pid) => (pid === null ? null : processCpuSeconds(pid)));
-  const before = read();
-  return () => read().map((now, i) => (now === null || before[i] === null ? null : now - (before[i] as number)));
+  const clocks = pids.map((pid) => cpuClock(pid === null ? null : () => processCpuSeconds(pid)));
+  return () => clocks.map((clock) => clock());
+}
+
+/** Starts a clock of CPU seconds read by `read` (null: none); the function returned gives the seconds since, or null. */
+function cpuClock(read: (() => number | null) | null): () => number | null {
+  const before = read?.() ?? null;
+  return () => {
+    const now = read?.() ?? null;
+    return now === null || before === null ? null : now - before;
+  };
 }
 
 /** The middle value, or the mean of the two middle values of an even count. */
@@ -271,6 +289,7 @@ export function medianRun(runs: readonly RunResult[]): RunResult {
     rssPeakMb: Math.max(...runs.map((r) => r.rssPeakMb)),
     serverCpuMsPerRequest: medianOrNull(runs.map((r) => r.serverCpuMsPerRequest)),
     neo4jCpuMsPerRequest: medianOrNull(runs.map((r) => r.neo4jCpuMsPerRequest)),
+    neo4jJitCpuMsPerRequest: medianOrNull(runs.map((r) => r.neo4jJitCpuMsPerRequest ?? null)),
     loadBefore: pick((r) => r.loadBefore),
     loadAfter: pick((r) => r.loadAfter),
   };
