@@ -160,6 +160,7 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   let from = k + 1;
   const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
   if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb'))) from = k + 1 + that + 1;
+  if (from === k + 1 && announcesKnownThing(frame, use)) return null;
   const words = items.slice(from, last + 1).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
   const takesObject = use.verb.takesObject === true;
   if (words.length < (takesObject ? 2 : 3)) return null;
@@ -178,6 +179,18 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     text: sentenceCase(paraphrase),
     rule: 'indirect-speech-verb',
   };
+}
+
+/** Determiners of something the reader already knows of: "announced the shooting", "announced their findings". */
+const DEFINITE = new Set(['the', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
+
+/**
+ * "Trump announced the agency’s decision", "police announced the arrest": "announced" with a
+ * definite object tells that something was made known, in the reporter's words; with a
+ * new one ("announced higher tariffs on dozens of countries") it gives what was said.
+ */
+function announcesKnownThing(frame: Frame, use: VerbUse): boolean {
+  return use.verb.lemma === 'announce' && DEFINITE.has(wordAt(frame, use.index + 1)?.lower ?? '');
 }
 
 /**
