@@ -1,9 +1,10 @@
 /**
  * The eighth round's finding rules (issue 20), from shapes read in fresh reporting of many
  * outlets: an aside that gives a company's title after a name; "announced" with an object
- * the reader already knows of.
+ * the reader already knows of; "was quoted as saying by"; a linked name’s pop-up in the sentence.
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
+import { blankAsides } from '../../src/extract/layout';
 import { proposeBody } from '../helpers/extraction';
 
 const said = (text: string, gazetteer = gazetteerOf([])): [string, string, string][] =>
@@ -35,4 +36,33 @@ describe('"announced" with an object', () => {
       ['INDIRECT', 'person:elin-sand', 'Sand announced that the pier would stay shut.'],
     ]);
   });
+});
+
+describe('"was quoted as saying" after a quote', () => {
+  it('gives the quote to the name before it, and the outlet after "by" reports it', () => {
+    const doc = proposeBody('“The road is open again,” Mayor Elin Sand was quoted as saying by the Tarrow Courier.\n\n“We did it in a week,” Sand has been quoted as saying.', gazetteerOf([])).document;
+    expect(doc.statements.map((s) => [s.kind, s.speaker, s.reportedBy ?? []])).toEqual([
+      ['DIRECT', 'person:elin-sand', ['org:tarrow-courier']],
+      ['DIRECT', 'person:elin-sand', []],
+    ]);
+  });
+});
+
+describe('a linked name’s pop-up printed inside the sentence', () => {
+  const popup = 'Council leader Rosa PerrinRosa Anne PerrinPerrin: Council ‘broke its word’ on ferries Tolls to rise MORE said the vote would be held on Monday.';
+
+  it('is blanked, so its headlines give no statement and the name keeps its verb', () => {
+    expect(said(popup)).toEqual([['INDIRECT', 'person:rosa-perrin', 'The vote would be held on Monday.']]);
+    expect(blankAsides(popup)).toHaveLength(popup.length);
+  });
+
+  it('is not read into a capitalised word that no pop-up follows', () => {
+    const plain = 'She uses YouTube and PayPal MORE than most.';
+    expect(blankAsides(plain)).toBe(plain);
+  });
+
+  it('is found in time linear in the text, however many glued words and "MORE"s a line has', () => {
+    const line = `${'AbcDef '.repeat(30_000)}${' MORE x'.repeat(30_000)}`;
+    expect(blankAsides(line)).toHaveLength(line.length);
+  }, 10_000);
 });
