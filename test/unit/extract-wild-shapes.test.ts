@@ -1,7 +1,8 @@
 /**
  * The eighth round's finding rules (issue 20), from shapes read in fresh reporting of many
  * outlets: an aside that gives a company's title after a name; "announced" with an object
- * the reader already knows of; "was quoted as saying by"; a linked name’s pop-up in the sentence.
+ * the reader already knows of; "was quoted as saying by"; a linked name’s pop-up in the sentence;
+ * a county sheriff or coroner as a title.
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { blankAsides } from '../../src/extract/layout';
@@ -65,4 +66,11 @@ describe('a linked name’s pop-up printed inside the sentence', () => {
     const line = `${'AbcDef '.repeat(30_000)}${' MORE x'.repeat(30_000)}`;
     expect(blankAsides(line)).toHaveLength(line.length);
   }, 10_000);
+});
+
+describe('a county sheriff or coroner before a name', () => {
+  it('is a title, so the speaker is the person and "Sheriff Pike" is the same one', () => {
+    expect(said('Orrin County Sheriff Dana Pike said the search would go on.\n\n“Every hour counts,” Sheriff Pike said.').map(([, who]) => who)).toEqual(['person:dana-pike', 'person:dana-pike']);
+    expect(said('Deputy Coroner Ben Alder said no bodies had been found.').map(([, who]) => who)).toEqual(['person:ben-alder']);
+  });
 });
