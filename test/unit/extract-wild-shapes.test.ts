@@ -2,7 +2,7 @@
  * The eighth round's finding rules (issue 20), from shapes read in fresh reporting of many
  * outlets: an aside that gives a company's title after a name; "announced" with an object
  * the reader already knows of; "was quoted as saying by"; a linked name’s pop-up in the sentence;
- * a county sheriff or coroner as a title.
+ * a county sheriff or coroner as a title; "called a ‘…’" with nobody named before the article.
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { blankAsides } from '../../src/extract/layout';
@@ -72,5 +72,15 @@ describe('a county sheriff or coroner before a name', () => {
   it('is a title, so the speaker is the person and "Sheriff Pike" is the same one', () => {
     expect(said('Orrin County Sheriff Dana Pike said the search would go on.\n\n“Every hour counts,” Sheriff Pike said.').map(([, who]) => who)).toEqual(['person:dana-pike', 'person:dana-pike']);
     expect(said('Deputy Coroner Ben Alder said no bodies had been found.').map(([, who]) => who)).toEqual(['person:ben-alder']);
+  });
+});
+
+describe('"called a ‘…’" with no one named before the article', () => {
+  it('is a name someone was called, not words of the subject', () => {
+    expect(said('Nils Varga was booed and called a ‘coward’ at the quay.')).toEqual([]);
+  });
+
+  it('still quotes the subject when it names what it called so', () => {
+    expect(said('Nils Varga called the protest “a fair warning.”')).toEqual([['PARTIAL', 'person:nils-varga', 'a fair warning.']]);
   });
 });
