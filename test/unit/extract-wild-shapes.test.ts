@@ -2,7 +2,8 @@
  * The eighth round's finding rules (issue 20), from shapes read in fresh reporting of many
  * outlets: an aside that gives a company's title after a name; "announced" with an object
  * the reader already knows of; "was quoted as saying by"; a linked name’s pop-up in the sentence;
- * a county sheriff or coroner as a title; "called a ‘…’" with nobody named before the article.
+ * a county sheriff or coroner as a title; "called a ‘…’" with nobody named before the article;
+ * "according to the regional governor" when the next paragraph names the one governor.
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { blankAsides } from '../../src/extract/layout';
@@ -82,5 +83,20 @@ describe('"called a ‘…’" with no one named before the article', () => {
 
   it('still quotes the subject when it names what it called so', () => {
     expect(said('Nils Varga called the protest “a fair warning.”')).toEqual([['PARTIAL', 'person:nils-varga', 'a fair warning.']]);
+  });
+});
+
+describe('"according to the regional governor" with no name', () => {
+  it('is the claim of the one governor who speaks in the next paragraph, flagged for review', () => {
+    const proposal = proposeBody('Seven climbers have been reached by a rescue team, according to the regional governor.\n\n“Every one of them is alive,” Gov. Mira Sol told reporters.', gazetteerOf([]));
+    expect(proposal.document.statements.map((s) => [s.kind, s.speaker])).toEqual([
+      ['INDIRECT', 'person:mira-sol'],
+      ['DIRECT', 'person:mira-sol'],
+    ]);
+    expect(proposal.document.review.find((r) => r.rule === 'indirect-according-to')?.flags).toEqual(expect.arrayContaining(['description', 'nearby-speaker']));
+  });
+
+  it('stays out when nobody with that title speaks nearby', () => {
+    expect(said('Seven climbers have been reached by a rescue team, according to the regional governor.\n\n“Every one of them is alive,” Mira Sol, a guide, told reporters.').map(([kind]) => kind)).toEqual(['DIRECT']);
   });
 });
