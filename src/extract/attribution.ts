@@ -34,9 +34,10 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     }
     for (let v = first + 1; v < Math.min(n, first + 14); v += 1) {
       if (frame.items[v]?.kind === 'quote' || /[.;:!?]/.test(gapText(ctx, frame, v - 1, v))) break;
-      const use = speechVerbAt(ctx, frame, v, { afterQuote: true, attributing: true });
-      if (use === null || use.participle) continue;
-      const np = subjectBefore(ctx, frame, v);
+      const passive = quotedAsSaying(frame, v);
+      const use = passive === null ? speechVerbAt(ctx, frame, v, { afterQuote: true, attributing: true }) : passiveUse(frame, v);
+      if (use === null || (use.participle && passive === null)) continue;
+      const np = subjectBefore(ctx, frame, passive ?? v);
       if (np !== null && np.firstItem >= first) return { phrase: np, verb: use, rule: 'quote-then-speaker-verb' };
       const author = np === null ? textAuthorBefore(ctx, frame, v) : null;
       if (author !== null) return { phrase: null, verb: use, rule: 'quote-then-text-author', author };
@@ -86,6 +87,24 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
   }
   return null;
+}
+
+/**
+ * "“…,” Gov. Ana Ruiz was quoted as saying by the Coast Gazette": the passive report names the
+ * speaker before "was quoted as"; the item of "was" (or "is", "has been"), or null.
+ */
+function quotedAsSaying(frame: Frame, v: number): number | null {
+  const lower = (k: number): string => wordAt(frame, k)?.lower ?? '';
+  if (lower(v) !== 'saying' || lower(v - 1) !== 'as' || lower(v - 2) !== 'quoted') return null;
+  if (['was', 'is', 'were'].includes(lower(v - 3))) return v - 3;
+  return lower(v - 3) === 'been' && ['has', 'had', 'have'].includes(lower(v - 4)) ? v - 4 : null;
+}
+
+/** "saying" in "was quoted as saying", which compromise may not tag a verb. */
+function passiveUse(frame: Frame, v: number): VerbUse | null {
+  const token = wordAt(frame, v);
+  const verb = speechVerb('saying');
+  return token === null || verb === null ? null : { verb, index: v, token, participle: true, coordinated: false };
 }
 
 /**

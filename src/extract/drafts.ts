@@ -13,7 +13,7 @@ import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph, Token } from './layout';
 import type { DocEntity, Mention } from './mentions';
 import { isQuotedName, type Quote } from './quotes';
-import { TITLE_WORDS } from './lexicon';
+import { TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
 import { firstIndex } from './sorted';
 
 export interface Draft extends AboutSubject {
@@ -123,7 +123,7 @@ export class Drafter {
   private describedSpeakers(): void {
     const ordinal = (p: number): number => this.layout.paragraphs[p]?.ordinal ?? p;
     for (const d of [...this.left]) {
-      if (d.quote === null || d.mention === null || !isTitleDescription(d.mention)) continue;
+      if ((d.quote === null && d.rule !== 'indirect-according-to') || d.mention === null || !isTitleDescription(d.mention)) continue;
       const near = new Set(this.drafts.filter((o) => Math.abs(ordinal(o.paragraph) - ordinal(d.paragraph)) <= DESCRIBED_REACH).flatMap((o) => o.speakers.map((sp) => sp.entity)));
       const people = [...near].filter((e) => e.type === 'Person' && !e.outlet && holdsTitle(e, d.mention as string));
       if (people.length !== 1 || near.size !== 1) continue;
@@ -296,7 +296,7 @@ export class Drafter {
     const draft: Draft = {
       ...this.blank(p.start, p.end, p.text, 'INDIRECT', p.rule, paragraph, s, reporting),
       speakers: p.speakers,
-      mention: p.speakers.map((sp) => sp.mention).join(' and '),
+      mention: p.described ?? p.speakers.map((sp) => sp.mention).join(' and '),
       lemma: p.verb.verb.lemma,
     };
     if (this.elsewhere(p.verb.token)) draft.flags.push('new-occasion');
@@ -519,7 +519,9 @@ function isTitleDescription(mention: string): boolean {
 /** True when one of the titles the article gives `entity` shares a title word with `description` ("the chief executive"). */
 function holdsTitle(entity: DocEntity, description: string): boolean {
   const wanted = description.toLowerCase().split(/\s+/).filter((w) => TITLE_WORDS.has(w));
-  return [...entity.titles].some((title) => title.toLowerCase().split(/\s+/).some((w) => wanted.includes(w)));
+  // "Chiang Rai Gov. Narongsak" holds the title "the governor" names.
+  const spelled = (w: string): string => TITLE_ABBREVIATIONS[w.replace(/\.$/, '')] ?? w;
+  return [...entity.titles].some((title) => title.toLowerCase().split(/\s+/).some((w) => wanted.includes(spelled(w))));
 }
 
 /** A phrase shorter than this may be quoted twice on purpose: a lede weaves it in, the body gives the full sentence later. */

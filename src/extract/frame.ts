@@ -173,7 +173,9 @@ export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, opt
     for (let n = k + 1; n < Math.min(frame.items.length, k + NEEDS_AFTER_WINDOW); n += 1) {
       const item = frame.items[n] as Item;
       if (item.kind === 'quote') {
-        ok = verb.lemma === 'call' || verb.lemma === 'describe';
+        // "booed and called a ‘tw*t’": with no one named between "called" and its article, the
+        // subject is the one called the name, not the one who said it.
+        ok = (verb.lemma === 'call' && !namedNothing(frame, k, n)) || verb.lemma === 'describe';
         break;
       }
       if (/[:;]/.test(gapText(ctx, frame, n - 1, n))) break;
@@ -187,6 +189,11 @@ export function speechVerbAt(ctx: AttributionScope, frame: Frame, k: number, opt
   const prev = wordAt(frame, k - 1);
   const coordinated = prev !== null && ['and', 'but', 'or'].includes(prev.lower) && spaced(ctx, frame, k - 1, k);
   return { verb, index: k, token, participle, coordinated };
+}
+
+/** "called a “…”": only an article between the verb at `k` and the quote at `n`. */
+function namedNothing(frame: Frame, k: number, n: number): boolean {
+  return n === k + 2 && ['a', 'an'].includes(wordAt(frame, k + 1)?.lower ?? '');
 }
 
 /** The noun phrase that ends at item `j`: a name, pronoun, title or description; names joined by "and" count as several. */

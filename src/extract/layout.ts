@@ -248,7 +248,47 @@ export function blankAsides(source: string): string {
     .replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `)
     // Not the last letter of "U.S." nor of "D.C.".
     .replace(INITIAL_DOT, (m, next: string, second: string | undefined, at: number, all: string) => (isNameInitial(all, at, next, second === undefined) ? `${m.slice(0, -1)} ` : m))
-    .replace(DATELINE, blank);
+    .replace(DATELINE, blank)
+    .replace(LINE, blankNamePopup);
+}
+
+const LINE = /[^\n]+/g;
+
+/** A capitalised word glued to the capital that follows it: "McConnell|Addison". */
+const GLUED_NAME = /\p{Lu}\p{Ll}{2,}(?=\p{Lu})/gu;
+
+/** How many glued words before a " MORE" are tried as the start of a pop-up. */
+const POPUP_TRIES = 3;
+
+/**
+ * "Mitch McConnellAddison (Mitch) Mitchell McConnellGrassley: Dems 'withheld …' … MORE (R-Ky.)":
+ * a page that links a name may print the link's pop-up inside the sentence: the full name,
+ * glued to the surname before it, then the headlines of related stories up to "MORE". The
+ * pop-up becomes spaces, so that the name goes on to its own sentence. Each stretch of a line
+ * up to a " MORE" is read once, and a few glued words in it are tried.
+ */
+function blankNamePopup(line: string): string {
+  let out = '';
+  let from = 0;
+  for (let more = line.indexOf(' MORE'); more !== -1; more = line.indexOf(' MORE', from)) {
+    const stretch = line.slice(from, more);
+    const junction = /\p{L}/u.test(line.charAt(more + 5)) ? null : popupStart(stretch);
+    out += junction === null ? line.slice(from, more + 5) : stretch.slice(0, junction) + ' '.repeat(more + 5 - from - junction);
+    from = more + 5;
+  }
+  return from === 0 ? line : out + line.slice(from);
+}
+
+/** Where a pop-up starts in `stretch`: right after a glued word that its rest names again. */
+function popupStart(stretch: string): number | null {
+  let tries = 0;
+  for (const m of stretch.matchAll(GLUED_NAME)) {
+    const junction = (m.index ?? 0) + m[0].length;
+    if (stretch.includes(m[0], junction)) return junction;
+    tries += 1;
+    if (tries >= POPUP_TRIES) return null;
+  }
+  return null;
 }
 
 export function layOut(source: string, title: string | null = null): Layout {

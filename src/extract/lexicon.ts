@@ -134,7 +134,7 @@ export const TITLE_WORDS = new Set(
   bishop archbishop rabbi imam reverend rev father sister brother minister-president premier speaker whip attorney lawyer
   analyst economist strategist researcher scientist expert editor correspondent reporter columnist fisherman farmer resident
   owner manager coach captain striker player teacher nurse economist envoy negotiator aide official officer press
-  mr mrs ms miss sir dame lord lady administrator superintendent inspector trustee treasurer`.split(/\s+/),
+  mr mrs ms miss sir dame lord lady administrator superintendent inspector trustee treasurer sheriff coroner sheriff-coroner marshal`.split(/\s+/),
 );
 
 /** Titles written short, and the word a later "the governor" or "the senator" uses for them. */

@@ -4,7 +4,7 @@
  * reporting in its own name, and a claim sourced "according to" a person or body.
  */
 import type { Token } from './layout';
-import { BE_FORMS, isParticiple, STATEMENT_NOUNS } from './lexicon';
+import { BE_FORMS, isParticiple, STATEMENT_NOUNS, TITLE_WORDS } from './lexicon';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
 import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 import { REPORT_NOUNS, sourceNamedAt } from './reporting';
@@ -19,6 +19,8 @@ export interface Paraphrase {
   readonly end: number;
   readonly text: string;
   readonly rule: 'indirect-speech-verb' | 'indirect-claim-then-verb' | 'indirect-according-to' | 'indirect-message-colon';
+  /** "according to the regional governor": the description that names no one, when the source is one (no speakers then). */
+  readonly described?: string;
 }
 
 /** Whether the sentence holds a quote, or a speech verb besides the one at `k`. */
@@ -160,6 +162,7 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   let from = k + 1;
   const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
   if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb'))) from = k + 1 + that + 1;
+  if (from === k + 1 && announcesKnownThing(frame, use)) return null;
   const words = items.slice(from, last + 1).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
   const takesObject = use.verb.takesObject === true;
   if (words.length < (takesObject ? 2 : 3)) return null;
@@ -180,6 +183,18 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   };
 }
 
+/** Determiners of something the reader already knows of: "announced the shooting", "announced their findings". */
+const DEFINITE = new Set(['the', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
+
+/**
+ * "Trump announced the agency’s decision", "police announced the arrest": "announced" with a
+ * definite object tells that something was made known, in the reporter's words; with a
+ * new one ("announced higher tariffs on dozens of countries") it gives what was said.
+ */
+function announcesKnownThing(frame: Frame, use: VerbUse): boolean {
+  return use.verb.lemma === 'announce' && DEFINITE.has(wordAt(frame, use.index + 1)?.lower ?? '');
+}
+
 /**
  * "The bridge will close for six months, according to Arjun Mehta": a sentence without a
  * quote or a speech verb that names its source with "according to" or "per".
@@ -195,25 +210,50 @@ export function sourcedClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
     // "according to a statement from X": X put the words out itself, so it is no outlet.
     const author = named === null && according ? authorOfTextAt(ctx, frame, k + 2) : null;
     const m = named ?? author;
-    if (m === null) continue;
-    const np: NounPhrase = { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'after' };
-    const speakers = author !== null ? authorSpeakers(ctx, np) : sourceSpeakers(ctx, frame, m, np);
+    const np: NounPhrase | null = m === null ? null : { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k, spokesperson: false, how: 'after' };
+    const resolved = m === null || np === null ? null : author !== null ? authorSpeakers(ctx, np) : sourceSpeakers(ctx, frame, m, np);
+    // "according to the regional governor": no one resolved, but a title that a passage nearby may name (drafts.ts, describedSpeakers).
+    const described = resolved === null && according ? describedTitleAt(frame, k + 2) : null;
+    const speakers = resolved ?? (described === null ? null : []);
     if (speakers === null) continue;
+    const phrase: NounPhrase = np ?? { mentions: [], generic: null, firstItem: k, lastItem: described?.last ?? k, spokesperson: false, how: 'after' };
     const before = items.slice(0, k).filter((i) => i.kind === 'word');
-    const after = items.slice(np.lastItem + 1).filter((i) => i.kind === 'word');
+    const after = items.slice((described?.last ?? phrase.lastItem) + 1).filter((i) => i.kind === 'word');
     const claim = before.length >= after.length ? before : after;
     if (claim.length < 3 || !claim.some((i) => i.token.tags.has('Verb'))) continue;
     const from = claim[0] as Item;
     const to = claim[claim.length - 1] as Item;
     return {
       verb: { verb: { lemma: 'according' }, index: k, token: w as Token, participle: false, coordinated: false },
-      phrase: np,
+      phrase,
       speakers,
       start: sentence.start,
       end: sentence.end,
       text: sentenceCase(text(ctx).slice(from.start, to.end)),
       rule: 'indirect-according-to',
+      ...(described === null ? {} : { described: described.text }),
     };
+  }
+  return null;
+}
+
+/** How many describing words may stand between "the" and the title: "the regional governor". */
+const DESCRIBING_WORDS = 2;
+
+/**
+ * "according to the regional governor", "according to a provincial governor": a description
+ * whose head is a title and that ends the clause, from item `n`; its words and last item.
+ */
+function describedTitleAt(frame: Frame, n: number): { text: string; last: number } | null {
+  if (!['the', 'a'].includes(wordAt(frame, n)?.lower ?? '')) return null;
+  for (let j = n + 1; j <= n + 1 + DESCRIBING_WORDS; j += 1) {
+    const w = wordAt(frame, j);
+    if (w === null || !/^\p{Ll}/u.test(w.text)) return null;
+    if (TITLE_WORDS.has(w.lower)) {
+      if (wordAt(frame, j + 1) !== null) return null;
+      const words = frame.items.slice(n, j + 1).map((i) => (i.kind === 'word' ? i.token.text : ''));
+      return { text: ['the', ...words.slice(1)].join(' '), last: j };
+    }
   }
   return null;
 }

@@ -52,7 +52,7 @@ export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
     if (w === null) continue;
     found.backReference ??= definiteVenueAt(ctx, frame, k, w);
     if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
-    reportedAt(ctx, frame, k, found);
+    if (!quotedByAt(ctx, frame, k, w, found)) reportedAt(ctx, frame, k, found);
   }
   return { venue: found.venue, backReference: found.bound ? null : found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
 }
@@ -321,6 +321,18 @@ function accordingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
     const e = entityOf(ctx, m);
     if (e !== null) addOnce(found.outer, markOutlet(e));
   }
+  return true;
+}
+
+/** "was quoted as saying by The Associated Press", "was quoted by Reuters as saying"; true when word `k` starts one. */
+function quotedByAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
+  if (w.lower !== 'quoted') return false;
+  const lower = (n: number): string => wordAt(frame, n)?.lower ?? '';
+  const by = lower(k + 1) === 'by' ? k + 1 : lower(k + 1) === 'as' && lower(k + 2) === 'saying' && lower(k + 3) === 'by' ? k + 3 : null;
+  const m = by === null ? null : mentionAfter(ctx, frame, by + 1);
+  if (m === null || !outletLike(ctx, m)) return false;
+  const e = entityOf(ctx, m);
+  if (e !== null) addOnce(found.outer, markOutlet(e));
   return true;
 }
 

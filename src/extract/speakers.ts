@@ -170,7 +170,7 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     const continuesName = beforeComma !== null && /^\p{Lu}/u.test(beforeComma.text) && !(m !== null && m.kind === 'name' && m.last > m.first);
     const head = wordAt(frame, s) as Token;
     // "Brian Bryant, president of the machinists’ union, said": a title in lower case opens an aside, whatever it names.
-    const titleAside = TITLE_WORDS.has(head.lower) && /^\p{Ll}/u.test(head.text);
+    const titleAside = (TITLE_WORDS.has(head.lower) && /^\p{Ll}/u.test(head.text)) || ownersTitle(frame, s, end);
     if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName && !titleAside) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
     const nameGoesOn = continuesName && m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s;
     const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
@@ -184,6 +184,25 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
   }
   return inside;
 }
+
+/**
+ * "Dennis Muilenburg, Boeing’s president and CEO, said": an aside that opens on a possessive
+ * and holds a title says what the name before it is, as "the company’s president" does.
+ */
+function ownersTitle(frame: Frame, from: number, to: number): boolean {
+  let owner = from;
+  while (owner < Math.min(to, from + OWNER_WORDS) && !isPossessive(wordAt(frame, owner))) owner += 1;
+  if (!isPossessive(wordAt(frame, owner))) return false;
+  for (let i = owner + 1; i <= Math.min(to, owner + OWNER_WORDS); i += 1) {
+    if (isTitleToken(wordAt(frame, i))) return true;
+  }
+  return false;
+}
+
+const isPossessive = (w: Token | null): boolean => w !== null && /['’]s$/u.test(w.text);
+
+/** How many words an owner's name, and the words before its title, may have. */
+const OWNER_WORDS = 4;
 
 /** The words of a time that end at item `j` ("on Wednesday", "this week", "late Friday"): how many, or 0. */
 function timeBefore(frame: Frame, j: number): number {
@@ -260,8 +279,17 @@ export function subjectOf(ctx: AttributionScope, frame: Frame, use: VerbUse, dep
   const before = subjectBefore(ctx, frame, use.index);
   if (before !== null) return before;
   const prev = frame.items[use.index - 1];
-  if (prev === undefined || prev.kind === 'quote' || /,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index))) return subjectAfter(ctx, frame, use.index);
-  return null;
+  if (prev === undefined || prev.kind === 'quote') return subjectAfter(ctx, frame, use.index);
+  if (!/,\s*$/.test(gapText(ctx, frame, use.index - 1, use.index))) return null;
+  // "…, said the company." inverts its subject; in "…, said the company is “…”" the phrase
+  // after the verb opens the clause said, and the subject was in an aside not read.
+  const after = subjectAfter(ctx, frame, use.index);
+  return after === null || endsClause(ctx, frame, after.lastItem) ? after : null;
+}
+
+/** Whether the clause ends after item `j`: punctuation, a quote or the sentence's end follow it. */
+function endsClause(ctx: AttributionScope, frame: Frame, j: number): boolean {
+  return j + 1 >= frame.items.length || frame.items[j + 1]?.kind === 'quote' || /[,.;:!?—–(]/.test(gapText(ctx, frame, j, j + 1));
 }
 
 const GENDER_OF: Readonly<Record<string, 'male' | 'female' | null>> = { male: 'male', female: 'female' };
