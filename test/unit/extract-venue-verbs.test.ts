@@ -37,3 +37,15 @@ describe('a venue noun after "to"', () => {
     expect(venues('Chief executive Mara Lind said on a podcast that sales had doubled.')).toEqual([['person:mara-lind', 'podcast']]);
   });
 });
+
+describe('an occasion whose noun reads as an -ing verb', () => {
+  it('is the article’s one occasion when a headline and a sentence name "Thursday’s press briefing"', () => {
+    const text = 'Port spokesperson Dana Ilves took questions for half an hour.\nThese were the main moments of Thursday’s press briefing.\n“The cranes will run by Monday,” Ilves said.';
+    expect(venues(text)).toEqual([['person:dana-ilves', 'press briefing']]);
+  });
+
+  it('is no occasion after a verb ("was hearing")', () => {
+    const text = 'Port spokesperson Dana Ilves said she was hearing rumours of a lockout.\n“Nobody has been locked out,” Ilves said.';
+    expect(venues(text).every(([, venue]) => venue === undefined)).toBe(true);
+  });
+});
