@@ -78,6 +78,10 @@ export function documentMentions(entities: readonly EntityInput[], statements: r
 const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && t.lower !== 'i';
 /** An apostrophe, or the opening mark some pages set in its place ("Trump‘s"). */
 const POSSESSIVE = /['’‘]s?$/;
+/** "They’ll", "We’re", "Don’t": a word with a contracted verb. */
+const CONTRACTION = /(?:['’](?:ll|re|ve|d|m)|n['’]t)$/i;
+/** Tags of words that open a sentence without naming anyone: "Among", "Despite", "Whether". */
+const FUNCTION_TAGS = ['Preposition', 'Conjunction', 'Determiner'];
 const PROPER_TAGS = ['ProperNoun', 'Person', 'Organization', 'Acronym', 'FirstName', 'LastName', 'Honorific', 'Place', 'Country', 'City'];
 const isAcronym = (t: Token): boolean => /^[\p{Lu}&]{2,6}$/u.test(t.text.replace(POSSESSIVE, ''));
 
@@ -147,11 +151,15 @@ class MentionFinder {
   private nameLike(t: Token): boolean {
     if (!isCapital(t)) return false;
     if (t.tags.has('Date') && !t.tags.has('Person')) return false;
+    // "‘Oh, poor Bernie,’ They’ll say": a contraction is a pronoun or a verb, never a name.
+    if (CONTRACTION.test(t.text)) return false;
     if (!this.initial(t)) return true;
     if (SENTENCE_OPENERS.has(t.lower)) return false;
     // "White House Press Secretary …": a capital that opens the sentence and goes on into a name.
     const next = this.tokens[t.index + 1];
     if (next !== undefined && this.sameRun(t, next) && isCapital(next) && !next.tags.has('Date') && !t.tags.has('Verb') && !t.tags.has('Adverb')) return true;
+    // "Among other things, …": a function word opening a sentence is no name, whatever compromise tags it.
+    if (FUNCTION_TAGS.some((tag) => t.tags.has(tag)) && !this.known(t.text)) return false;
     return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, ''));
   }
 
@@ -318,7 +326,8 @@ class MentionFinder {
     const descriptor = first === i && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
-    if (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)) {
+    const domain = this.titleDomain(i, j, core, titleText, recognised);
+    if (domain || (!this.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
@@ -353,7 +362,9 @@ class MentionFinder {
     const titled = this.tokens.slice(i, j).some(isTitleWord) || ofThe;
     const partOfTitle = (t: Token): boolean => isTitleWord(t) || t.tags.has('Demonym') || (titled && (DEPARTMENT_WORDS.has(t.lower) || ['of', 'for', 'and', 'the'].includes(t.lower)));
     let core = j;
-    while (core > i && !partOfTitle(this.tokens[core - 1] as Token)) core -= 1;
+    // "Democrat Pete Buttigieg": a party word before a first name says what the person is.
+    const partyBefore = (k: number): boolean => PARTY_WORDS.has((this.tokens[k - 1] as Token).lower) && (this.tokens[k] as Token).tags.has('FirstName');
+    while (core > i && !partOfTitle(this.tokens[core - 1] as Token) && !partyBefore(core)) core -= 1;
     if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
     return { core, recognised: false };
   }
@@ -371,6 +382,29 @@ class MentionFinder {
       else break;
     }
     return first;
+  }
+
+  /**
+   * "Secretary of State Tillerson", "President Macri": a name right after a title word is the
+   * holder's, however compromise tags it; "Governor of Texas" ends its title on "of", and the
+   * place after it stays a place.
+   */
+  private titledPerson(core: number, titleText: string | null): boolean {
+    const before = this.tokens[core - 1];
+    return titleText !== null && before !== undefined && !['of', 'the', 'for', 'and'].includes(before.lower) && (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower));
+  }
+
+  /**
+   * "the mayor of Port Anselm": the name after a title's "of" is where the title holds, not who
+   * holds it; a body's name there ("chairman of Boeing Co") keeps its own type.
+   */
+  private titleDomain(i: number, j: number, core: number, titleText: string | null, recognised: boolean): boolean {
+    const before = this.tokens[core - 1];
+    if (titleText === null || recognised || before === undefined || !['of', 'the'].includes(before.lower)) return false;
+    // The whole run, not only its core: "president of the International Association of Machinists".
+    const run = this.tokens.slice(i, j + 1);
+    if (run.some((t) => ORG_WORDS.has(t.lower.replace(POSSESSIVE, '')) || OUTLET_WORDS.has(t.lower))) return false;
+    return !run.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('Honorific') || t.tags.has('Organization') || isAcronym(t));
   }
 
   /** Whether a name the article and the graph do not know as one names a place or a people. */
@@ -498,7 +532,16 @@ function typeOfName(coreTokens: readonly Token[], words: readonly string[], reco
   return { type: 'Unknown', outlet: false };
 }
 
+/**
+ * Titles the shared lexicon lacks, kept here for names alone: "Butler County Sheriff Richard
+ * Jones", "Special Counsel Robert Mueller".
+ */
+const MORE_TITLE_WORDS = new Set(['sheriff', 'counsel', 'marshal', 'prosecutor', 'solicitor', 'constable', 'detective', 'trooper']);
+
+/** Party words that stand before a name as a title does: "Democrat Pete Buttigieg", "Republican Sen. …". */
+const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'independent', 'libertarian', 'labour', 'conservative', 'tory']);
+
 function isTitleWord(t: Token): boolean {
   const word = t.lower.replace(/\.$/, '');
-  return TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
+  return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
 }
