@@ -43,7 +43,14 @@ describe('capitals that are no names', () => {
     expect(ids('“If we went to a rally, they’ll say, ‘Oh, poor Bernie.’ They’ll lock you up,” Mayor Ilse Varga said.')).not.toContain('person:theyll');
   });
 
-  it('skips a preposition opening a sentence', () => {
+  it('skips a preposition opening a sentence, also right after a closing quote', () => {
     expect(ids('Among other things, Mayor Ilse Varga said the shelter had no fire exit.')).not.toContain('place:among');
+    expect(ids('Mayor Ilse Varga spoke from “the middle of Harbour Country.” Among other things, Varga said the shelter had no fire exit.')).not.toContain('place:among');
+  });
+
+  it('makes no person of a thing after a bare "of", for a later "he" to land on', () => {
+    const text = 'Coast Guard Rear Admiral Jon Maddox said the debris was the tail of the Kestrel.\nHe added that the search was over.';
+    expect(ids(text)).not.toContain('person:kestrel');
+    expect(speakers(text)).toEqual(['person:jon-maddox', 'person:jon-maddox']);
   });
 });
