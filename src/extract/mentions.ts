@@ -333,6 +333,7 @@ class MentionFinder {
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
+    if (!recognised && !this.known(name) && this.fillsItsQuote(first, j)) return null;
     // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.
     const addressed = this.text.slice((this.tokens[first] as Token).start, surfaceEnd);
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
@@ -416,6 +417,15 @@ class MentionFinder {
     const run = this.tokens.slice(i, j + 1);
     if (run.some((t) => ORG_WORDS.has(t.lower.replace(POSSESSIVE, '')) || OUTLET_WORDS.has(t.lower))) return false;
     return !run.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('Honorific') || t.tags.has('Organization') || isAcronym(t));
+  }
+
+  /**
+   * “Little Adam Schitt”, “Horseface”: a run of capitals that is the whole of a quotation is a
+   * nickname or a label someone used, not a new person or body the article names.
+   */
+  private fillsItsQuote(first: number, j: number): boolean {
+    const q = (this.tokens[first] as Token).quote;
+    return q !== null && this.tokens[first - 1]?.quote !== q && this.tokens[j + 1]?.quote !== q;
   }
 
   /** Whether a name the article and the graph do not know as one names a place or a people. */

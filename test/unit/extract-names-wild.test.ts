@@ -53,4 +53,10 @@ describe('capitals that are no names', () => {
     expect(ids(text)).not.toContain('person:kestrel');
     expect(speakers(text)).toEqual(['person:jon-maddox', 'person:jon-maddox']);
   });
+
+  it('makes no entity of a nickname that is a whole quotation, but keeps a name inside a longer quote', () => {
+    const text = 'Mayor Ilse Varga called her rival “Little Tomas Brandt” and “Horseface.”\n“Tomas Brandt never built a thing,” Varga said.';
+    expect(ids(text)).not.toContain('person:little-tomas-brandt');
+    expect(ids(text)).toContain('person:tomas-brandt');
+  });
 });
