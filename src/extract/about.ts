@@ -50,6 +50,8 @@ export interface AboutSubject {
 
 /** Words that open a relative clause about someone named before them. */
 const RELATIVES = new Set(['who', 'whose', 'whom']);
+/** Conjunctions that open a clause of its own after a dash or a semicolon. */
+const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
 const CONTEXT_DISCOUNT = { continued: 0.95, 'quoted-in': 0.95, 'previous-sentence': 0.9, 'same-speaker': 0.85 } as const;
 
 /** An organisation named in the statement's own words. */
@@ -174,6 +176,24 @@ export class AboutLinker {
     return false;
   }
 
+  /**
+   * Whether the words at `at` come after the statement in a clause of their own, set off by a
+   * dash or a semicolon and a conjunction ("… landed harmlessly — but Matthew Gertz has
+   * another theory"): someone else's part of the sentence, not what the words concern.
+   */
+  private inLaterClause(at: { readonly start: number; readonly sentence: number }, s: AboutSubject): boolean {
+    const sentence = this.layout.sentences[at.sentence];
+    if (sentence === undefined || at.start < s.end) return false;
+    const tokens = this.layout.tokens;
+    for (let k = sentence.last; k > sentence.first; k -= 1) {
+      const t = tokens[k] as Token;
+      if (t.start >= at.start) continue;
+      if (t.end <= s.end) return false;
+      if (CLAUSE_OPENERS.has(t.lower) && /[—–;]/.test(this.layout.text.slice((tokens[k - 1] as Token).end, t.start))) return true;
+    }
+    return false;
+  }
+
   /** People named in the sentence, organisations named in the statement's own words, places the gazetteer lacks. */
   private namesIn(s: AboutSubject): AboutLink[] {
     const excluded = new Set([...(this.speakersOf.get(spanKey(s)) ?? []), ...(s.parent?.speakers ?? []).map((sp) => sp.entity)]);
@@ -187,7 +207,7 @@ export class AboutLinker {
       if (this.layout.tokens.slice(m.first, m.last + 1).every((t) => t.tags.has('Demonym') || !/^\p{Lu}/u.test(t.text))) continue;
       if (s.kind === 'INDIRECT' && (m.start < s.start || m.end > s.end) && m.kind === 'place') continue;
       // "…,” tweeted the president, who remained in the White House": what describes someone is not what the words are about.
-      if (this.inRelativeClause(m, m.sentence, s)) continue;
+      if (this.inRelativeClause(m, m.sentence, s) || this.inLaterClause(m, s)) continue;
       if (m.kind === 'place') {
         const name = this.placeName(m);
         if (name === null) continue;

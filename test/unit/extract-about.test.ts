@@ -236,3 +236,15 @@ describe('a relative clause about someone', () => {
     expect(aboutOf('T\n"Stay off the roads at Fenwick Point," said Governor Lena Marsh, who spent the day there.\n')).toEqual([['place:fenwick-point']]);
   });
 });
+
+describe('a clause of its own after the statement', () => {
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(text, { title: 'T', gazetteer: gazetteerOf([]) }).document.statements.map((s) => s.about);
+
+  it('set off by a dash and "but", names no one the words are about', () => {
+    expect(aboutOf('T\nPort chief Anna Fenwick said a “small leak” was found near the pier — but Tomas Brandt of the dockers’ union has another theory.\n')).toEqual([undefined]);
+  });
+
+  it('is no clause of its own without the dash: a person the same clause names stays', () => {
+    expect(aboutOf('T\nPort chief Anna Fenwick said a “small leak” was found near the pier that Tomas Brandt runs.\n')).toEqual([['person:tomas-brandt']]);
+  });
+});
