@@ -48,6 +48,10 @@ export interface AboutSubject {
   about: AboutLink[];
 }
 
+/** Words that open a relative clause about someone named before them. */
+const RELATIVES = new Set(['who', 'whose', 'whom']);
+/** Conjunctions that open a clause of its own after a dash or a semicolon. */
+const CLAUSE_OPENERS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
 const CONTEXT_DISCOUNT = { continued: 0.95, 'quoted-in': 0.95, 'previous-sentence': 0.9, 'same-speaker': 0.85 } as const;
 
 /** An organisation named in the statement's own words. */
@@ -131,7 +135,9 @@ export class AboutLinker {
     const names = this.mentions.inSentence(s.sentence).filter((m) => m.kind === 'name' && /^\p{Lu}/u.test(m.text) && (m.entity?.type === 'Organization' || m.entity?.type === 'Person'));
     // "Radio Corran", "the Corran Courier": a place inside the name of a body or a title is not a topic.
     const insideName = (h: TopicHit): boolean => h.entry.type === 'Place' && names.some((m) => m.start <= h.start && h.end <= m.end && m.end - m.start > h.end - h.start);
-    const all = (this.topics.hits.get(s.sentence) ?? []).filter((h) => (s.venue === null || !s.venue.toLowerCase().includes(h.words.toLowerCase())) && !insideName(h));
+    const all = (this.topics.hits.get(s.sentence) ?? []).filter(
+      (h) => (s.venue === null || !s.venue.toLowerCase().includes(h.words.toLowerCase())) && !insideName(h) && !(h.entry.type === 'Place' && this.inRelativeClause(h, s.sentence, s)),
+    );
     const own = all.filter((h) => h.start >= s.start && h.end <= s.end);
     // A quote whose own words name a policy or event is about that, not about one its attribution's aside names
     // ("“We’re going to have about 90 days,” he said, without … the tariff hike for China").
@@ -150,6 +156,44 @@ export class AboutLinker {
     return (this.topics.hits.get(sentence) ?? []).map((h) => ({ target: { kind: 'graph', entry: h.entry }, confidence: round(h.weight), how: 'named', words: h.words }));
   }
 
+  /**
+   * Whether the words at `at`, outside the statement's own words, stand in a relative clause
+   * set off by a comma ("…, who remained in the White House"), which the next comma or the
+   * statement ends.
+   */
+  private inRelativeClause(at: { readonly start: number; readonly end: number }, sentenceIndex: number, s: AboutSubject): boolean {
+    const sentence = this.layout.sentences[sentenceIndex];
+    if (sentence === undefined || (at.start >= s.start && at.end <= s.end)) return false;
+    const tokens = this.layout.tokens;
+    for (let k = sentence.last; k > sentence.first; k -= 1) {
+      const t = tokens[k] as Token;
+      if (t.start >= at.start) continue;
+      if (t.start < s.end && t.end > s.start) return false;
+      const gap = this.layout.text.slice((tokens[k - 1] as Token).end, t.start);
+      if (RELATIVES.has(t.lower)) return gap.includes(',');
+      if (/[,;:—–]/.test(gap)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the words at `at` come after the statement in a clause of their own, set off by a
+   * dash or a semicolon and a conjunction ("… landed harmlessly — but Matthew Gertz has
+   * another theory"): someone else's part of the sentence, not what the words concern.
+   */
+  private inLaterClause(at: { readonly start: number; readonly sentence: number }, s: AboutSubject): boolean {
+    const sentence = this.layout.sentences[at.sentence];
+    if (sentence === undefined || at.start < s.end) return false;
+    const tokens = this.layout.tokens;
+    for (let k = sentence.last; k > sentence.first; k -= 1) {
+      const t = tokens[k] as Token;
+      if (t.start >= at.start) continue;
+      if (t.end <= s.end) return false;
+      if (CLAUSE_OPENERS.has(t.lower) && /[—–;]/.test(this.layout.text.slice((tokens[k - 1] as Token).end, t.start))) return true;
+    }
+    return false;
+  }
+
   /** People named in the sentence, organisations named in the statement's own words, places the gazetteer lacks. */
   private namesIn(s: AboutSubject): AboutLink[] {
     const excluded = new Set([...(this.speakersOf.get(spanKey(s)) ?? []), ...(s.parent?.speakers ?? []).map((sp) => sp.entity)]);
@@ -162,6 +206,8 @@ export class AboutLinker {
       // "European", "Ukrainian": an adjective, not a place or a body.
       if (this.layout.tokens.slice(m.first, m.last + 1).every((t) => t.tags.has('Demonym') || !/^\p{Lu}/u.test(t.text))) continue;
       if (s.kind === 'INDIRECT' && (m.start < s.start || m.end > s.end) && m.kind === 'place') continue;
+      // "…,” tweeted the president, who remained in the White House": what describes someone is not what the words are about.
+      if (this.inRelativeClause(m, m.sentence, s) || this.inLaterClause(m, s)) continue;
       if (m.kind === 'place') {
         const name = this.placeName(m);
         if (name === null) continue;

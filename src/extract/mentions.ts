@@ -15,15 +15,14 @@ import {
   ORG_DESCRIPTORS,
   ORG_WORDS,
   OUTLET_WORDS,
-  PLATFORM_NAMES,
   PRONOUNS,
   SENTENCE_OPENERS,
   SUBORDINATORS,
-  TITLE_ABBREVIATIONS,
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon';
-import type { DocEntity, Gender, MentionType, Registry, Via } from './registry';
+import type { DocEntity, Gender, Registry, Via } from './registry';
+import { CONTRACTION, isAcronym, isCapital, isTitleWord, MEMBERS_BODIES, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -74,12 +73,6 @@ export function documentMentions(entities: readonly EntityInput[], statements: r
   if (known.every((id) => referenced.has(id))) return undefined;
   return [...new Set([...referenced, ...known])].sort();
 }
-
-const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && t.lower !== 'i';
-/** An apostrophe, or the opening mark some pages set in its place ("Trump‘s"). */
-const POSSESSIVE = /['’‘]s?$/;
-const PROPER_TAGS = ['ProperNoun', 'Person', 'Organization', 'Acronym', 'FirstName', 'LastName', 'Honorific', 'Place', 'Country', 'City'];
-const isAcronym = (t: Token): boolean => /^[\p{Lu}&]{2,6}$/u.test(t.text.replace(POSSESSIVE, ''));
 
 /**
  * Finds every mention in the article's body, in document order, resolving names into
@@ -147,12 +140,24 @@ class MentionFinder {
   private nameLike(t: Token): boolean {
     if (!isCapital(t)) return false;
     if (t.tags.has('Date') && !t.tags.has('Person')) return false;
+    // "‘Oh, poor Bernie,’ They’ll say": a contraction is a pronoun or a verb, never a name.
+    if (CONTRACTION.test(t.text)) return false;
+    // "… Trump Country.” Among other things, …": a preposition starts no name, even where the sentence's start was missed.
+    if ((t.tags.has('Preposition') || t.tags.has('Conjunction') || this.openingWord(t)) && !this.known(t.text)) return false;
     if (!this.initial(t)) return true;
     if (SENTENCE_OPENERS.has(t.lower)) return false;
     // "White House Press Secretary …": a capital that opens the sentence and goes on into a name.
     const next = this.tokens[t.index + 1];
     if (next !== undefined && this.sameRun(t, next) && isCapital(next) && !next.tags.has('Date') && !t.tags.has('Verb') && !t.tags.has('Adverb')) return true;
+    // "This week, …": a determiner opening a sentence is no name either.
+    if (t.tags.has('Determiner') && !this.known(t.text)) return false;
     return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, ''));
+  }
+
+  /** "Among other things": a preposition compromise took for a name after a quote, known by the lower-case word after it. */
+  private openingWord(t: Token): boolean {
+    const next = this.tokens[t.index + 1];
+    return OPENING_WORDS.has(t.lower) && next !== undefined && next.sentence === t.sentence && !isCapital(next);
   }
 
   private known(name: string): boolean {
@@ -311,18 +316,24 @@ class MentionFinder {
     if (name === '' || coreTokens.every((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower))) return null;
 
     const first = this.titleStart(i);
-    const titleText = first < core ? this.text.slice((this.tokens[first] as Token).start, (this.tokens[core - 1] as Token).end) : null;
+    // "the bow of the Titanic", "implosion of Titan": an "of" alone is no title, and makes no person.
+    const titled = this.tokens.slice(first, core).some((t) => !['of', 'the'].includes(t.lower));
+    const titleText = titled ? this.text.slice((this.tokens[first] as Token).start, (this.tokens[core - 1] as Token).end) : null;
     // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
     // Only a word of the same run describes the name: "our company,” George Kurtz said" does not make Kurtz a company.
     const before = first > 0 ? (this.tokens[first - 1] as Token) : null;
     const descriptor = first === i && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
-    if (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)) {
+    const domain = this.titleDomain(i, j, core, titleText, recognised);
+    // "the bow of the Titanic", "implosion of Titan": after a bare "of", a name that reads as nobody's is a thing, no one to speak or be "he".
+    if (!titled && first < core && !this.isPlaceName(name, coreTokens, organisational) && this.thingAfterOf(i, j, core, recognised)) return null;
+    if (domain || (!this.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
+    if (!recognised && !this.known(name) && this.fillsItsQuote(first, j)) return null;
     // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.
     const addressed = this.text.slice((this.tokens[first] as Token).start, surfaceEnd);
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
@@ -353,7 +364,9 @@ class MentionFinder {
     const titled = this.tokens.slice(i, j).some(isTitleWord) || ofThe;
     const partOfTitle = (t: Token): boolean => isTitleWord(t) || t.tags.has('Demonym') || (titled && (DEPARTMENT_WORDS.has(t.lower) || ['of', 'for', 'and', 'the'].includes(t.lower)));
     let core = j;
-    while (core > i && !partOfTitle(this.tokens[core - 1] as Token)) core -= 1;
+    // "Democrat Pete Buttigieg": a party word before a first name says what the person is.
+    const partyBefore = (k: number): boolean => PARTY_WORDS.has((this.tokens[k - 1] as Token).lower) && (this.tokens[k] as Token).tags.has('FirstName');
+    while (core > i && !partOfTitle(this.tokens[core - 1] as Token) && !partyBefore(core)) core -= 1;
     if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
     return { core, recognised: false };
   }
@@ -371,6 +384,48 @@ class MentionFinder {
       else break;
     }
     return first;
+  }
+
+  /**
+   * "Secretary of State Tillerson", "President Macri": a name right after a title word is the
+   * holder's, however compromise tags it; "Governor of Texas" ends its title on "of", and the
+   * place after it stays a place.
+   */
+  private titledPerson(core: number, titleText: string | null): boolean {
+    const before = this.tokens[core - 1];
+    return titleText !== null && before !== undefined && !['of', 'the', 'for', 'and'].includes(before.lower) && (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower));
+  }
+
+  /**
+   * "the mayor of Port Anselm": the name after a title's "of" is where the title holds, not who
+   * holds it; a body's name there ("chairman of Boeing Co") keeps its own type.
+   */
+  private titleDomain(i: number, j: number, core: number, titleText: string | null, recognised: boolean): boolean {
+    const before = this.tokens[core - 1];
+    if (titleText === null || recognised || before === undefined || !['of', 'the'].includes(before.lower)) return false;
+    // "supporters of Democratic …": an "of" with no title before it is no title's.
+    if (!this.tokens.slice(this.titleStart(i), core).some(isTitleWord)) return false;
+    // The whole run, not only its core: "president of the International Association of Machinists".
+    const run = this.tokens.slice(i, j + 1);
+    if (run.some((t) => ORG_WORDS.has(t.lower.replace(POSSESSIVE, '')) || OUTLET_WORDS.has(t.lower))) return false;
+    return !run.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('Honorific') || t.tags.has('Organization') || isAcronym(t));
+  }
+
+  private thingAfterOf(i: number, j: number, core: number, recognised: boolean): boolean {
+    const before = this.tokens[core - 1];
+    if (recognised || before === undefined || !['of', 'the'].includes(before.lower)) return false;
+    const run = this.tokens.slice(i, j + 1);
+    if (run.some((t) => ORG_WORDS.has(t.lower.replace(POSSESSIVE, '')) || OUTLET_WORDS.has(t.lower))) return false;
+    return !run.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('Honorific') || t.tags.has('Organization') || isAcronym(t));
+  }
+
+  /**
+   * “Little Adam Schitt”, “Horseface”: a run of capitals that is the whole of a quotation is a
+   * nickname or a label someone used, not a new person or body the article names.
+   */
+  private fillsItsQuote(first: number, j: number): boolean {
+    const q = (this.tokens[first] as Token).quote;
+    return q !== null && this.tokens[first - 1]?.quote !== q && this.tokens[j + 1]?.quote !== q;
   }
 
   /** Whether a name the article and the graph do not know as one names a place or a people. */
@@ -476,29 +531,5 @@ class MentionFinder {
 
 }
 
-/** Lower-case nouns after a name that make it a place: "the Palisades fire", "the Tri-Cities area". */
-/** The heads of bodies named after their members or whom they serve: "Longshoremen’s Association", "Children’s Hospital". */
-const MEMBERS_BODIES = new Set(['association', 'union', 'federation', 'league', 'society', 'hospital', 'alliance', 'brotherhood', 'guild']);
-
-const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 'county', 'district', 'suburb', 'suburbs', 'coast', 'valley', 'fire', 'wildfire', 'blaze', 'corridor', 'peninsula', 'basin']);
-
 /** How many words a title set off after a name may have before its "of …". */
 const APPOSED_TITLE_WORDS = 6;
-
-/** The type a new name takes from its words and tags; one the article or the graph already knows keeps the type it has there. */
-function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: MentionType; outlet: boolean } {
-  const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
-  if (recognised) return { type: 'Unknown', outlet: false };
-  if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
-  if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
-  if (words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
-  if (descriptor !== null) return { type: 'Organization', outlet: false };
-  if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
-  if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
-  return { type: 'Unknown', outlet: false };
-}
-
-function isTitleWord(t: Token): boolean {
-  const word = t.lower.replace(/\.$/, '');
-  return TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
-}

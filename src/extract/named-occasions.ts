@@ -120,9 +120,19 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
 function occasionNounAt(words: readonly Token[], k: number): number | null {
   const w = words[k] as Token;
   if (w.lower === 'town' && words[k + 1]?.lower === 'hall') return words[k + 2]?.lower === 'meeting' ? k + 2 : k + 1;
-  if (w.tags.has('Verb') && !w.tags.has('Noun')) return null;
+  if (w.tags.has('Verb') && !w.tags.has('Noun') && !gerundOccasion(words, k)) return null;
   // "two tweets", "three posts": several texts put out at once are one occasion.
   return VENUE_NOUNS.has(w.lower) || (w.lower.endsWith('s') && TEXT_NOUNS.has(w.lower.slice(0, -1))) ? k : null;
+}
+
+/** Occasions whose noun compromise may read as a verb's -ing form: "Tuesday’s press briefing", "the hearing". */
+const GERUND_OCCASIONS = new Set(['briefing', 'hearing']);
+
+/** "press briefing", "the hearing", "his briefing": a noun, an article or a possessive before the -ing word makes it the occasion; "was hearing" does not. */
+function gerundOccasion(words: readonly Token[], k: number): boolean {
+  const prev = words[k - 1];
+  if (!GERUND_OCCASIONS.has((words[k] as Token).lower) || prev === undefined) return false;
+  return prev.tags.has('Determiner') || POSSESSIVE_GENDER[prev.lower] !== undefined || (prev.tags.has('Noun') && !prev.tags.has('Pronoun') && !prev.tags.has('Verb'));
 }
 
 /** Words that may stand before an occasion's noun inside its name: "news", "CNN", "televised". */

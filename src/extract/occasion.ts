@@ -15,6 +15,12 @@ import type { AttributionScope } from './frame';
 import type { DocEntity, Mentions } from './mentions';
 import { isSharedOccasion, namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
 
+/**
+ * Speech verbs that name the occasion themselves: whoever "tweeted" put the words in a tweet,
+ * whatever else the sentence says.
+ */
+const VERB_VENUES: Readonly<Record<string, string>> = { tweet: 'tweet' };
+
 /** How many paragraphs of reporting after a speaker's last statement on an occasion that occasion still holds. */
 const AFTER = 4;
 
@@ -64,7 +70,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   const ledeParagraph = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0);
   const lede = ledeParagraph?.sentences[0];
   const plan = articleOccasions(drafts, named, ledeParagraph === undefined ? null : at({ paragraph: layout.paragraphs.indexOf(ledeParagraph) }), at);
-  const last = new Map<DocEntity, { occasion: Occasion; paragraph: number }>();
+  const last = new Map<DocEntity, { occasion: Occasion; paragraph: number; byVerb?: boolean }>();
   const previous = new Map<DocEntity, Draft>();
   let next = 0;
   let lastNamed: NamedOccasion | null = null;
@@ -77,6 +83,10 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     }
     const speaker = speakerOf(d);
     if (speaker === null) continue;
+    if (d.venue === null && d.lemma !== null && VERB_VENUES[d.lemma] !== undefined) {
+      d.venue = VERB_VENUES[d.lemma] as string;
+      d.flags.push('venue-verb');
+    }
     if (d.venue === null && lastNamed !== null && at(d) - at(lastNamed) <= 1 && opensWithThere(layout, d.sentence)) {
       attend(d, { venue: lastNamed.venue, venueOutlets: lastNamed.outlets });
       continue;
@@ -85,7 +95,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
       const occasion = { venue: d.venue, venueOutlets: d.venueOutlets };
-      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d) });
+      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') });
       previous.set(speaker, d);
       continue;
     }
@@ -102,6 +112,8 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
     const writesIn = held !== undefined && d.lemma === 'write' && TEXTS.test(occasionKey(held.occasion.venue));
     if (!goesOn(d) && !sameSentence && !writesIn) continue;
+    // "Trump tweeted …" then "Trump said …": only what was written goes on in the tweet; a plain "said" may be anywhere.
+    if (held?.byVerb === true && !writesIn && !sameSentence) continue;
     if (held !== undefined && at(d) - held.paragraph <= AFTER) {
       attend(d, held.occasion);
       held.paragraph = at(d);

@@ -150,6 +150,8 @@ export class Registry {
       const entity = this.fromGraph(entry, hint);
       return { entity: this.touch(entity, name, hint), via: 'graph', ambiguous: known.length > 1 };
     }
+    const tail = words.length > 1 && hint.type !== 'Organization' ? this.byNameTail(words) : null;
+    if (tail !== null) return { entity: this.touch(tail, name, hint), via: 'surname', ambiguous: false };
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;
@@ -175,6 +177,20 @@ export class Registry {
     const entity = this.create(name, hint.type, hint, null);
     entity.surnameOnly = words.length === 1 && hint.type !== 'Organization';
     return { entity: this.touch(entity, name, hint), via: words.length === 1 ? 'new-surname' : 'new', ambiguous: false };
+  }
+
+  /**
+   * "Yulin Cruz" after "Carmen Yulin Cruz": a name of several words that ends the longer name
+   * of exactly one person seen before is that person's surname (a double surname, "Van Hollen").
+   */
+  private byNameTail(words: readonly string[]): DocEntity | null {
+    const keys = words.map(nameKey);
+    const found = this.partial(words[words.length - 1] as string).filter((e) => {
+      if (e.type !== 'Person') return false;
+      const parts = e.name.split(/\s+/).map(nameKey);
+      return parts.length > keys.length && keys.every((k, i) => parts[parts.length - keys.length + i] === k);
+    });
+    return found.length === 1 ? (found[0] as DocEntity) : null;
   }
 
   /** "Mike Waltz" for "Michael Waltz" (or the graph's): the same surname, a first name that is a usual short or long form. */

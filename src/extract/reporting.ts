@@ -233,6 +233,8 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   if (wordAt(frame, n)?.lower === 'hall' && wordAt(frame, n + 1)?.lower === 'meeting') n += 1;
   const noun = wordAt(frame, n);
   if (noun === null || !isVenueNoun(frame, n) || !spaced(ctx, frame, n - 1, n) || (n === k + 1 && !BARE_VENUES.has(noun.lower))) return true;
+  // "went on to call out the senator": a verb after "to", no occasion.
+  if (infinitiveBetween(frame, from, n)) return true;
   const first = wordAt(frame, from) as Token;
   if (from < n && !DAY_TIMES.has(first.lower) && (first.tags.has('Date') || first.tags.has('Value'))) return true;
   let phrase = text(ctx).slice((frame.items[from] as Item).start, noun.end);
@@ -249,6 +251,12 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
     found.replaceable = w.lower === 'during';
   }
   return true;
+}
+
+/** Whether a "to" stands among the words from `from` to the venue's noun at `n`: the noun is then a verb ("on to call"). */
+function infinitiveBetween(frame: Frame, from: number, n: number): boolean {
+  for (let x = from; x < n; x += 1) if (wordAt(frame, x)?.lower === 'to') return true;
+  return false;
 }
 
 /** Forgets a replaceable venue, and the occasion it pointed back at. */

@@ -31,7 +31,7 @@ function proposedFor(gold: ArticleDocument): unknown[] {
   });
 }
 
-describe.each(['about-article-topic', 'about-carried-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion', 'venue-lede-occasion', 'venue-listener-occasion'])('the fixture %s, against a graph that holds its entities', (name) => {
+describe.each(['about-article-topic', 'about-carried-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion', 'venue-lede-occasion', 'venue-listener-occasion', 'venue-verbs-and-infinitives', 'venue-briefing-in-headline', 'about-relative-clause', 'pattern-7-parties-sheriffs-and-double-surnames'])('the fixture %s, against a graph that holds its entities', (name) => {
   it('gives every statement the speaker, about, venue and outlets of the gold', () => {
     const gold = fixture(name);
     expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
@@ -221,5 +221,30 @@ describe('a subheading that names a topic', () => {
   it('is what the statements under it that name nothing are about, until the next subheading', () => {
     const text = ['The harbour wall fell into the bay on Tuesday after the collapse of its northern pier.', '', 'RESCUE EFFORTS', '', '“No family will be left without news,” Governor Elin Maro said.', '', 'REBUILDING', '', '“It will take years,” Mayor Piet Vaal said.'].join('\n');
     expect(aboutOf(text)).toEqual([['event:harbour-search'], ['event:harbour-collapse']]);
+  });
+});
+
+describe('a relative clause about someone', () => {
+  const gazetteer = gazetteerOf([{ id: 'place:fenwick-point', type: 'Place', name: 'Fenwick Point', aliases: [] }]);
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(text, { title: 'T', gazetteer }).document.statements.map((s) => s.about);
+
+  it('is not what the words are about (", who spent the day at Fenwick Point")', () => {
+    expect(aboutOf('T\n"Stay off the roads," said Governor Lena Marsh, who spent the day at Fenwick Point.\n')).toEqual([undefined]);
+  });
+
+  it('leaves a place the statement’s own sentence names outside such a clause', () => {
+    expect(aboutOf('T\n"Stay off the roads at Fenwick Point," said Governor Lena Marsh, who spent the day there.\n')).toEqual([['place:fenwick-point']]);
+  });
+});
+
+describe('a clause of its own after the statement', () => {
+  const aboutOf = (text: string): (readonly string[] | undefined)[] => extractText(text, { title: 'T', gazetteer: gazetteerOf([]) }).document.statements.map((s) => s.about);
+
+  it('set off by a dash and "but", names no one the words are about', () => {
+    expect(aboutOf('T\nPort chief Anna Fenwick said a “small leak” was found near the pier — but Tomas Brandt of the dockers’ union has another theory.\n')).toEqual([undefined]);
+  });
+
+  it('is no clause of its own without the dash: a person the same clause names stays', () => {
+    expect(aboutOf('T\nPort chief Anna Fenwick said a “small leak” was found near the pier that Tomas Brandt runs.\n')).toEqual([['person:tomas-brandt']]);
   });
 });

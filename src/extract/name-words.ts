@@ -1,0 +1,52 @@
+/**
+ * What the words of a capitalised run say about the name in it: whether a word opens a name
+ * at all (capitals, contractions, sentence-opening prepositions), which words are titles or
+ * party labels before a name, and the type a new name takes from its words and tags.
+ * mentions.ts reads names with these.
+ */
+import type { Token } from './layout';
+import { ORG_WORDS, OUTLET_WORDS, PLATFORM_NAMES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
+import type { MentionType } from './registry';
+
+export const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && t.lower !== 'i';
+/** An apostrophe, or the opening mark some pages set in its place ("Trump‘s"). */
+export const POSSESSIVE = /['’‘]s?$/;
+/** Prepositions and conjunctions that open a sentence: "Among", "Despite", "Although". */
+export const OPENING_WORDS = new Set(['among', 'amongst', 'amid', 'despite', 'although', 'though', 'whereas', 'whether', 'unless', 'until', 'unlike', 'throughout', 'toward', 'towards', 'against', 'within', 'without', 'because', 'since', 'while']);
+/** "They’ll", "We’re", "Don’t": a word with a contracted verb. */
+export const CONTRACTION = /(?:['’](?:ll|re|ve|d|m)|n['’]t)$/i;
+export const PROPER_TAGS = ['ProperNoun', 'Person', 'Organization', 'Acronym', 'FirstName', 'LastName', 'Honorific', 'Place', 'Country', 'City'];
+export const isAcronym = (t: Token): boolean => /^[\p{Lu}&]{2,6}$/u.test(t.text.replace(POSSESSIVE, ''));
+
+/** The heads of bodies named after their members or whom they serve: "Longshoremen’s Association", "Children’s Hospital". */
+export const MEMBERS_BODIES = new Set(['association', 'union', 'federation', 'league', 'society', 'hospital', 'alliance', 'brotherhood', 'guild']);
+
+/** Lower-case nouns after a name that make it a place: "the Palisades fire", "the Tri-Cities area". */
+export const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 'county', 'district', 'suburb', 'suburbs', 'coast', 'valley', 'fire', 'wildfire', 'blaze', 'corridor', 'peninsula', 'basin']);
+
+/** The type a new name takes from its words and tags; one the article or the graph already knows keeps the type it has there. */
+export function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: MentionType; outlet: boolean } {
+  const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
+  if (recognised) return { type: 'Unknown', outlet: false };
+  if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
+  if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
+  if (words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
+  if (descriptor !== null) return { type: 'Organization', outlet: false };
+  if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
+  if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
+  return { type: 'Unknown', outlet: false };
+}
+
+/**
+ * Titles the shared lexicon lacks, kept here for names alone: "Butler County Sheriff Richard
+ * Jones", "Special Counsel Robert Mueller".
+ */
+export const MORE_TITLE_WORDS = new Set(['sheriff', 'counsel', 'marshal', 'prosecutor', 'solicitor', 'constable', 'detective', 'trooper']);
+
+/** Party words that stand before a name as a title does: "Democrat Pete Buttigieg", "Republican Sen. …". */
+export const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'independent', 'libertarian', 'labour', 'conservative', 'tory']);
+
+export function isTitleWord(t: Token): boolean {
+  const word = t.lower.replace(/\.$/, '');
+  return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
+}
