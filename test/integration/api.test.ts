@@ -170,6 +170,19 @@ describe('round trips to Neo4j', () => {
     expect(result.roundTrips).toBe(2);
   });
 
+  it("type a speaker brought along as a header by its id, as the entity's labels type it", async () => {
+    const result = await harness.execute(`query { statements(first: 100) { edges { node { speaker { __typename id } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const speakers = new Map((result.data?.statements as { edges: { node: { speaker: { __typename: string; id: string } } }[] }).edges.map((e) => [e.node.speaker.id, e.node.speaker.__typename]));
+    const byLabels = new Map<string, string>();
+    for (const id of speakers.keys()) {
+      const entity = await harness.execute(`query($id: ID!) { entity(id: $id) { __typename } }`, { id });
+      byLabels.set(id, (entity.data?.entity as { __typename: string }).__typename);
+    }
+    expect(speakers.size).toBeGreaterThan(1);
+    expect(speakers).toEqual(byLabels);
+  });
+
   it('bring an evidence article’s text along only when it is selected, and give the same text either way', async () => {
     const page = (articleFields: string): string => `query { statements(first: 100) { edges { node { id evidence { start end article { ${articleFields} } } } } } }`;
     type Page = { statements: { edges: { node: { id: string; evidence: { start: number; end: number; article: { id: string; text?: string } } } }[] } };
