@@ -11,7 +11,10 @@
  * Apollo would (test/integration/prepared.test.ts compares the two byte for byte). graphql-jit
  * reports an error as an object of its own class, with the locations and path graphql-js
  * would give and the thrown error as its original, but without the extensions graphql-js
- * takes from that original; `located` remakes each as graphql-js's `locatedError` does.
+ * takes from that original; `located` remakes each as graphql-js's `locatedError` does. It
+ * resolves a selection's fields in another order than graphql-js, so where the response budget
+ * runs out, and with it the path of the one LIMIT_EXCEEDED a client gets, may differ (README,
+ * "Prepared queries").
  */
 import { defaultFieldResolver, GraphQLError, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
