@@ -94,9 +94,11 @@ export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.abo
 /**
  * A speaker as an EntityHeader but for its type, which the repository takes from its id's
  * prefix (statement.repository.ts `typedSpeaker`; ingest gives every entity the id of its
- * type), where `labels()` cost Neo4j a check per statement of every page and lookup.
+ * type), where `labels()` cost Neo4j a check per statement of every page and lookup. A map
+ * projection, which PROFILE counts as one read of the node where a literal map counts each
+ * property (docs/bench-findings.md, "a prepared query executed by a compiled function").
  */
-const SPEAKER_HEADER_PROJECTION = '{id: e.id, name: e.name}';
+const SPEAKER_HEADER_PROJECTION = 'e {.id, .name}';
 
 /**
  * Statement `s`'s speaker as `speaker`, and with `roles` a person's roles as `speakerRoles`,
