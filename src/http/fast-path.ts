@@ -7,7 +7,8 @@
  * worth saving on a lookup or a page (measured in docs/bench-findings.md, finding 21). Once Apollo
  * has parsed a query, validated it (every rule, the limits and the introspection switch)
  * and started to execute it, its document is remembered here under the text. A later plain
- * request with the same text is executed by graphql-js's `execute` directly, with the same
+ * request with the same text is executed directly, by a function compiled for the operation
+ * (compiled.ts; graphql-js's `execute` for one graphql-jit cannot compile), with the same
  * context, limits, log and error formatting (format-error.ts, which both paths call on the
  * errors as thrown).
  *
@@ -17,7 +18,9 @@
  * answers the request from the start. test/integration/prepared.test.ts checks that both
  * paths give the same status, headers and body, errors included.
  */
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
+import { compiledOperation, executeCompiled } from './compiled';
 
 /** A request body the fast path may answer: only `query`, and `variables` and `operationName` if given. */
 export interface PlainRequest {
@@ -132,6 +135,15 @@ function statusOf(errors: readonly GraphQLError[] | undefined): number {
   return status;
 }
 
+/** Each prepared operation compiled at its first execution here; null for one graphql-jit cannot compile. */
+const compiledOperations = new WeakMap<PreparedOperation, CompiledQuery | null>();
+
+function compiledFor(schema: GraphQLSchema, prepared: PreparedOperation): CompiledQuery | null {
+  let compiled = compiledOperations.get(prepared);
+  if (compiled === undefined) compiledOperations.set(prepared, (compiled = compiledOperation(schema, prepared.document, prepared.operation.name?.value)));
+  return compiled;
+}
+
 /**
  * Executes a remembered query for a plain request; undefined, with nothing run, when Apollo
  * should answer it instead (a limit refuses it, or its variables do not fit their types).
@@ -150,13 +162,11 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
 
   run.onStart(cost);
   const contextValue = run.context();
-  const result = await execute({
-    schema,
-    document: prepared.document,
-    contextValue,
-    variableValues: request.variables,
-    operationName: request.operationName,
-  });
+  const compiled = compiledFor(schema, prepared);
+  const result: ExecutionResult =
+    compiled === null
+      ? await execute({ schema, document: prepared.document, contextValue, variableValues: request.variables, operationName: request.operationName })
+      : await executeCompiled(compiled, contextValue, request.variables);
   const errors = result.errors === undefined ? undefined : run.clientErrors(result.errors);
   return {
     status: statusOf(result.errors),

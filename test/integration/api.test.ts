@@ -5,6 +5,7 @@
 import { ArticleResolver } from '../../src/graph/article/article.resolver';
 import type { ArticleHeader } from '../../src/graph/article/article.type';
 import { createContext } from '../../src/context';
+import { ArticleHistoryResolver } from '../../src/graph/editorial/history.resolver';
 import { EntityResolver } from '../../src/graph/entity/entity.resolver';
 import type { EntityHeader } from '../../src/graph/entity/entity.type';
 import { NO_INCLUDES, statementsByIdText } from '../../src/graph/statement/statement.cypher';
@@ -170,6 +171,19 @@ describe('round trips to Neo4j', () => {
     expect(result.roundTrips).toBe(2);
   });
 
+  it("type a speaker brought along as a header by its id, as the entity's labels type it", async () => {
+    const result = await harness.execute(`query { statements(first: 100) { edges { node { speaker { __typename id } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const speakers = new Map((result.data?.statements as { edges: { node: { speaker: { __typename: string; id: string } } }[] }).edges.map((e) => [e.node.speaker.id, e.node.speaker.__typename]));
+    const byLabels = new Map<string, string>();
+    for (const id of speakers.keys()) {
+      const entity = await harness.execute(`query($id: ID!) { entity(id: $id) { __typename } }`, { id });
+      byLabels.set(id, (entity.data?.entity as { __typename: string }).__typename);
+    }
+    expect(speakers.size).toBeGreaterThan(1);
+    expect(speakers).toEqual(byLabels);
+  });
+
   it('bring an evidence article’s text along only when it is selected, and give the same text either way', async () => {
     const page = (articleFields: string): string => `query { statements(first: 100) { edges { node { id evidence { start end article { ${articleFields} } } } } } }`;
     type Page = { statements: { edges: { node: { id: string; evidence: { start: number; end: number; article: { id: string; text?: string } } } }[] } };
@@ -198,6 +212,28 @@ describe('round trips to Neo4j', () => {
     const context = createContext(harness.gateway);
     const header = (await harness.data(`query($id: ID!) { article(id: $id) { id title url publishedAt } }`, { id: full.id })).article as ArticleHeader;
     await expect(Promise.resolve(new ArticleResolver().text(header, context))).resolves.toBe(full.text);
+    expect(context.trips.count).toBe(1);
+  });
+
+  it('bring an evidence article’s url, date and retraction along only when selected, and load them when reached without them', async () => {
+    const page = await harness.data(`{ statements(first: 1) { edges { node { id } } } }`);
+    const id = (page.statements as { edges: { node: { id: string } }[] }).edges[0]?.node.id as string;
+    const [titleOnly] = (await statementsById(createContext(harness.gateway).db, [id], { ...NO_INCLUDES, evidence: true, firstEvidenceOnly: true, articles: true })).values();
+    const article = titleOnly?.details?.firstEvidence?.[0]?.article as ArticleHeader;
+    expect(Object.keys(article).sort()).toEqual(['__typename', 'id', 'title']);
+
+    const selected = await harness.execute(`query($id: ID!) { statement(id: $id) { evidence { article { id url publishedAt retracted { reason } } } } }`, { id });
+    expect(selected.errors).toBeUndefined();
+    expect(selected.roundTrips).toBe(1);
+    const whole = (selected.data?.statement as { evidence: { article: { url: string | null; publishedAt: string | null; retracted: unknown } } }).evidence.article;
+    const direct = await harness.data(`query($id: ID!) { article(id: $id) { url publishedAt } }`, { id: article.id });
+    expect({ url: whole.url, publishedAt: whole.publishedAt }).toEqual(direct.article);
+    expect(whole.publishedAt).toEqual(expect.any(String));
+
+    // Reached by a path the lookahead did not see, the header loads the article once for all three.
+    const context = createContext(harness.gateway);
+    const loaded = await Promise.all([new ArticleResolver().url(article, context), new ArticleResolver().publishedAt(article, context), new ArticleHistoryResolver().retracted(article, context)]);
+    expect(loaded).toEqual([whole.url, whole.publishedAt, null]);
     expect(context.trips.count).toBe(1);
   });
 

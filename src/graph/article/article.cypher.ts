@@ -24,6 +24,13 @@ export const ARTICLE_PROJECTION = `{${ARTICLE_FIELDS},\n  ${PUBLISHER_ID}, text:
  */
 export const ARTICLE_HEADER_PROJECTION = `{${ARTICLE_FIELDS}\n}`;
 
+/**
+ * An article as a statement's evidence shows it most often (a lookup's span and article):
+ * its id and title. `Article.url`, `publishedAt` and `retracted` load the rest when asked
+ * (ARTICLE_HEADER_FIELDS); the lookahead asks for ARTICLE_HEADER_PROJECTION when it sees them.
+ */
+export const ARTICLE_TITLE_PROJECTION = `{__typename: 'Article', id: a.id, title: a.title}`;
+
 /** Each article's publisher, for articles brought along without it; an article without one has no row. */
 export const PUBLISHERS = `
 UNWIND $ids AS id

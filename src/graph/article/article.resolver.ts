@@ -31,6 +31,16 @@ export class ArticleResolver {
     return fieldOrWhole(article, 'text', ctx.loaders.article, 'article');
   }
 
+  @FieldResolver(() => String, { nullable: true })
+  url(@Root() article: ArticleRecord | ArticleHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return fieldOrWhole(article, 'url', ctx.loaders.article, 'article');
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'ISO date or date-time of publication.' })
+  publishedAt(@Root() article: ArticleRecord | ArticleHeader, @Ctx() ctx: Context): string | null | Promise<string | null> {
+    return fieldOrWhole(article, 'publishedAt', ctx.loaders.article, 'article');
+  }
+
   @FieldResolver(() => Organization, { nullable: true, description: 'The outlet that published it, where known.' })
   publisher(@Root() article: ArticleRecord | ArticleHeader, @Ctx() ctx: Context): Promise<EntityRecord | null> | null {
     // An article another query brought along (ArticleHeader) came without its publisher's id.

@@ -10,11 +10,7 @@ export class Article extends Node {
   @Field({ description: 'The full text; evidence offsets index into it.' })
   text!: string;
 
-  @Field(() => String, { nullable: true })
-  url!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO date or date-time of publication.' })
-  publishedAt!: string | null;
+  // url and publishedAt are the resolver's (article.resolver.ts): an article brought along may come without them.
 }
 
 @ObjectType({ description: "A text an article had before a document replaced it (ingestArticle with replace). Evidence points only into the article's current text." })
@@ -53,11 +49,15 @@ export interface ArticleRecord {
   readonly publisherId: string | null;
 }
 
+/** The fields an article brought along by another query may come without (article.cypher.ts ARTICLE_TITLE_PROJECTION). */
+export const ARTICLE_HEADER_FIELDS = ['url', 'publishedAt', 'retracted'] as const;
+
 /**
  * An article brought along by another query, without its text, which the client did not
- * select (Article.text loads it), and without its publisher (Article.publisher loads it).
+ * select (Article.text loads it), without its publisher (Article.publisher loads it), and
+ * with or without ARTICLE_HEADER_FIELDS (each loads the article when absent).
  */
-export type ArticleHeader = Omit<ArticleRecord, 'text' | 'publisherId'>;
+export type ArticleHeader = Omit<ArticleRecord, 'text' | 'publisherId' | 'url' | 'publishedAt'> & Partial<Pick<ArticleRecord, 'url' | 'publishedAt'>>;
 
 @ObjectType()
 export class ArticleConnection extends ConnectionType('Article', Article) {}

@@ -4,6 +4,7 @@ import type { Context } from '../../context';
 import { Article, type ArticleHeader } from '../article/article.type';
 import { ConnectionArgs, decodeCursor, pageSize, toConnection, type Connection } from '../connection';
 import { Entity, type EntityHeader } from '../entity/entity.type';
+import { linked } from '../loader';
 import { Statement, type StatementHeader } from '../statement/statement.type';
 import type { TargetKind } from './edit.cypher';
 import { EditConnection, Retraction, type Edit } from './edit.type';
@@ -42,7 +43,9 @@ export class ArticleHistoryResolver {
   }
 
   @FieldResolver(() => Retraction, RETRACTED)
-  retracted(@Root() article: ArticleHeader): Retraction | null {
+  retracted(@Root() article: ArticleHeader, @Ctx() ctx: Context): Retraction | null | Promise<Retraction | null> {
+    // An evidence's article may come with its id and title only (statement.cypher.ts): the whole record says.
+    if (!('retracted' in article)) return linked(ctx.loaders.article, 'article', article.id).then(retractionOf);
     return retractionOf(article);
   }
 }

@@ -3,7 +3,7 @@
  * by which filter fields are present (translateStatementPage); values are parameters.
  */
 import { cypher, type CypherQuery } from '../../db/cypher';
-import { ARTICLE_HEADER_PROJECTION, ARTICLE_PROJECTION } from '../article/article.cypher';
+import { ARTICLE_HEADER_PROJECTION, ARTICLE_PROJECTION, ARTICLE_TITLE_PROJECTION } from '../article/article.cypher';
 import { retractionOf, statementById } from '../editorial/retired.cypher';
 import { ENTITY_HEADER_PROJECTION, ENTITY_PROJECTION, rolesOf } from '../entity/entity.cypher';
 import type { StatementOrder } from './statement.type';
@@ -66,6 +66,11 @@ export interface StatementIncludes {
   /** And those articles' text: without it, Article.text loads the article when asked. */
   readonly articleText: boolean;
   /**
+   * And those articles' url, publishedAt and retracted: without them an article comes with its
+   * id and title only (what a lookup's evidence shows), and those fields load the article when asked.
+   */
+  readonly articleFields: boolean;
+  /**
    * Every field of the statements (venue, date, quotedIn, retracted), not only a StatementHeader's.
    * Without them, a deep page of a listing that shows text and speaker costs Neo4j and the
    * server less CPU (measured in docs/bench-findings.md, finding 17).
@@ -77,14 +82,23 @@ export interface StatementIncludes {
 
 /** Whole statements and nothing along: what the statement loader promises. */
 export const NO_INCLUDES: StatementIncludes = {
-  speaker: false, roles: false, about: false, reportedBy: false, evidence: false, firstEvidenceOnly: false, articles: false, sentences: true, articleText: false, statementFields: true, entityFields: true,
+  speaker: false, roles: false, about: false, reportedBy: false, evidence: false, firstEvidenceOnly: false, articles: false, sentences: true, articleText: false, articleFields: false, statementFields: true, entityFields: true,
 };
 export const ALL_INCLUDES: StatementIncludes = {
-  speaker: true, roles: true, about: true, reportedBy: true, evidence: true, firstEvidenceOnly: false, articles: true, sentences: true, articleText: true, statementFields: true, entityFields: true,
+  speaker: true, roles: true, about: true, reportedBy: true, evidence: true, firstEvidenceOnly: false, articles: true, sentences: true, articleText: true, articleFields: true, statementFields: true, entityFields: true,
 };
 
 /** Whether a query with these includes brings anything along. */
 export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.about || i.reportedBy || i.evidence;
+
+/**
+ * A speaker as an EntityHeader but for its type, which the repository takes from its id's
+ * prefix (statement.repository.ts `typedSpeaker`; ingest gives every entity the id of its
+ * type), where `labels()` cost Neo4j a check per statement of every page and lookup. A map
+ * projection, which PROFILE counts as one read of the node where a literal map counts each
+ * property (docs/bench-findings.md, "a prepared query executed by a compiled function").
+ */
+const SPEAKER_HEADER_PROJECTION = 'e {.id, .name}';
 
 /**
  * Statement `s`'s speaker as `speaker`, and with `roles` a person's roles as `speakerRoles`,
@@ -94,7 +108,7 @@ export const includesAny = (i: StatementIncludes): boolean => i.speaker || i.abo
  * speaker, read by a subquery per row").
  */
 function speakerCall(includes: StatementIncludes): string {
-  const entity = includes.entityFields ? ENTITY_PROJECTION : ENTITY_HEADER_PROJECTION;
+  const entity = includes.entityFields ? ENTITY_PROJECTION : SPEAKER_HEADER_PROJECTION;
   const roles = includes.roles ? `, CASE WHEN e:Person THEN ${rolesOf('e')} END AS speakerRoles` : '';
   return `OPTIONAL CALL (s) {
   MATCH (s)<-[:SAID]-(e:Entity)
@@ -132,13 +146,17 @@ const EVIDENCE_ARTICLES: Readonly<Record<StatementLabel | 'either', string>> = {
   either: 'a:Article OR (s:RetractedStatement AND a:RetractedArticle)',
 };
 
+/** An evidence's article, as far as the selection reads it: whole with its text, a header, or its id and title. */
+const articleProjection = (includes: StatementIncludes): string =>
+  includes.articleText ? ARTICLE_PROJECTION : includes.articleFields ? ARTICLE_HEADER_PROJECTION : ARTICLE_TITLE_PROJECTION;
+
 /**
  * Statement `s`'s evidence rows, in the articles EVIDENCE_ARTICLES allows. With
  * `firstEvidenceOnly`, the one row that comes first in the repository's order
  * (statement.repository.ts evidenceInOrder: oldest article, then article id; undated first).
  */
 function evidenceList(includes: StatementIncludes, label: StatementLabel | null): string {
-  const article = includes.articles ? `,\n     article: ${includes.articleText ? ARTICLE_PROJECTION : ARTICLE_HEADER_PROJECTION}` : '';
+  const article = includes.articles ? `,\n     article: ${articleProjection(includes)}` : '';
   const sentence = includes.sentences ? 'sentence: r.sentence,\n     sentenceStart: coalesce(r.sentenceStart, r.start), ' : '';
   const row = `{start: r.start, end: r.end, ${sentence}articleId: a.id, publishedAt: a.publishedAt${article}}`;
   const appearsIn = `(s)-[r:APPEARS_IN]->(a) WHERE ${EVIDENCE_ARTICLES[label ?? 'either']}`;
@@ -216,7 +234,7 @@ ${reads}RETURN id, ${value} AS statement`;
 }
 
 /** The details of a batch of statements whose query did not bring them along: all four. */
-const DETAILS_INCLUDES: StatementIncludes = { ...ALL_INCLUDES, roles: false, articles: false, articleText: false };
+const DETAILS_INCLUDES: StatementIncludes = { ...ALL_INCLUDES, roles: false, articles: false, articleText: false, articleFields: false };
 export const DETAILS = `
 UNWIND $ids AS id
 ${statementById('id', 'id')}

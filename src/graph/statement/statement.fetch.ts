@@ -11,6 +11,7 @@ import { decodeCursor, pageSize, toConnection, type Connection } from '../connec
 import { ENTITY_EXTRA_FIELDS } from '../entity/entity.type';
 import { parseId } from '../ids';
 import { selectedPaths } from '../lookahead';
+import { ARTICLE_HEADER_FIELDS } from '../article/article.type';
 import { LIST_FIELDS, type Anchor, type StatementIncludes } from './statement.cypher';
 import { STATEMENT_CURSOR, statementPosition } from './statement.repository';
 import type { StatementFilter, StatementHeader } from './statement.type';
@@ -92,6 +93,7 @@ function includesFrom(paths: ReadonlySet<string>, prefix: string): StatementIncl
     // article's text (a hundred copies of one long article per page, issue 21), where
     // `Article.text` through the article loader reads each article once per request.
     articleText: prefix === '' && (has('evidence.article.text') || has('evidences.article.text')),
+    articleFields: ['evidence', 'evidences'].some((list) => ARTICLE_HEADER_FIELDS.some((field) => has(`${list}.article.${field}`))),
   };
 }
 

@@ -5,6 +5,7 @@ import { inGroups, valueById } from '../loader';
 import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
 import { badInput } from '../../errors';
+import { isEntityType, typeOfId } from '../../vocabulary';
 import type { AboutLinkRecord, DetailsRow, StatementOrder, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
 
 export type { StatementDetails } from './statement.type';
@@ -99,11 +100,25 @@ export function evidenceInOrder(rows: NonNullable<DetailsRow['evidence']>, of: s
 /** Whether evidence rows came with their sentences: only such rows are the whole evidence the evidence loader promises. */
 export const withSentences = (evidence: readonly Evidence[]): boolean => evidence.every((e) => e.sentence !== undefined);
 
+/**
+ * A speaker with its type: one brought as a header came without it, and its id's prefix names
+ * it (the row is the request's own object, so it is set in place).
+ */
+function typedSpeaker(speaker: NonNullable<DetailsRow['speaker']>): EntityHeader {
+  if ('__typename' in speaker) return speaker;
+  const type = typeOfId(speaker.id);
+  if (!isEntityType(type)) throw new Error(`speaker ${speaker.id} has no entity id, so its type is unknown`);
+  return Object.assign(speaker, { __typename: type });
+}
+
 /** The parts of a details row of statement `of` its query was asked for; the speaker with roles, where they came along. */
 function partsOf(row: DetailsRow, of: string): Partial<StatementDetails> {
   // Set part by part rather than spread from conditional objects: every statement of every page comes through here.
   const parts: { -readonly [K in keyof StatementDetails]?: StatementDetails[K] } = {};
-  if (row.speaker !== undefined) parts.speaker = row.speaker && row.speakerRoles ? { ...row.speaker, roles: row.speakerRoles } : row.speaker;
+  if (row.speaker !== undefined) {
+    const speaker = row.speaker && typedSpeaker(row.speaker);
+    parts.speaker = speaker && row.speakerRoles ? { ...speaker, roles: row.speakerRoles } : speaker;
+  }
   if (row.about !== undefined) parts.about = inOrder(row.about);
   if (row.reportedBy !== undefined) parts.reportedBy = inOrder(row.reportedBy);
   if (row.evidence !== undefined) parts.evidence = evidenceInOrder(row.evidence, of);

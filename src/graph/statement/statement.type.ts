@@ -101,7 +101,8 @@ type Ordered = { readonly ordinal: number | null; readonly entity: EntityHeader 
 
 /** A statement's details as the query returns them, lists unsorted; each only when asked for. */
 export interface DetailsRow {
-  readonly speaker?: EntityHeader | null;
+  /** Without its type when it came as a header (statement.cypher.ts SPEAKER_HEADER_PROJECTION). */
+  readonly speaker?: EntityHeader | Omit<EntityHeader, '__typename'> | null;
   /** The speaker's roles: null for a speaker who is not a person. */
   readonly speakerRoles?: readonly RoleRow[] | null;
   readonly about?: readonly Ordered[];
