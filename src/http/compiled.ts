@@ -16,7 +16,25 @@
  * runs out, and with it the path of the one LIMIT_EXCEEDED a client gets, may differ (README,
  * "Prepared queries").
  */
-import { defaultFieldResolver, GraphQLError, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SourceLocation } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLError,
+  isAbstractType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  parse,
+  visit,
+  BREAK,
+  type DocumentNode,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  type SourceLocation,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -35,9 +53,78 @@ function countsAwaited(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
-/** A document's operation compiled once; null when graphql-jit cannot compile it (then graphql-js executes it). */
+/**
+ * Whether a document holds what graphql-jit must not be given: a string literal, which it
+ * writes into the code it generates through a serializer that a crafted string escapes (a
+ * public marker turns the rest of the string into code), or a directive, since it decides
+ * `@skip`/`@include` when compiling and writes that decision onto the document's shared nodes.
+ * Such a document is executed by graphql-js, as every query was before.
+ */
+function holdsUnsafeNodes(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue() {
+      found = true;
+      return BREAK;
+    },
+    Directive() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Whether a field of an interface or union type is selected inside another such field:
+ * graphql-jit compiles an abstract field's whole selection once per possible type, so each
+ * nested level multiplies the code it writes (an Entity has five types), and the compile runs
+ * synchronously, out of the request deadline's reach. Each fragment is walked once per
+ * context (memo), so the walk stays linear in the document.
+ */
+function nestsAbstractFields(schema: GraphQLSchema, document: DocumentNode, rootType: GraphQLNamedType): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const memo = new Map<string, boolean>();
+
+  const nests = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, insideAbstract: boolean): boolean =>
+    selectionSet.selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+        if (field === undefined || selection.selectionSet === undefined) return false;
+        const type = getNamedType(field.type);
+        const abstract = isAbstractType(type);
+        return (abstract && insideAbstract) || nests(selection.selectionSet, type, insideAbstract || abstract);
+      }
+      const condition = selection.kind === Kind.INLINE_FRAGMENT ? selection.typeCondition : fragments.get(selection.name.value)?.typeCondition;
+      const type = condition === undefined ? parent : schema.getType(condition.name.value);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return nests(selection.selectionSet, type, insideAbstract);
+      const key = `${selection.name.value}\n${String(insideAbstract)}`;
+      let answer = memo.get(key);
+      if (answer === undefined) {
+        memo.set(key, false);
+        const fragment = fragments.get(selection.name.value);
+        answer = fragment !== undefined && nests(fragment.selectionSet, type, insideAbstract);
+        memo.set(key, answer);
+      }
+      return answer;
+    });
+
+  return document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && nests(definition.selectionSet, rootType, false));
+}
+
+/**
+ * A document's operation compiled once; null when graphql-js should execute it instead: graphql-jit
+ * cannot compile it, or the document is one it must not be given (above). It compiles a copy
+ * parsed again from the same text, so its marks never reach the document Apollo keeps, and its
+ * errors carry the locations of the text the client sent.
+ */
 export function compiledOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-  const compiled = compileQuery(countsAwaited(schema), document, operationName);
+  const query = schema.getQueryType();
+  const source = document.loc?.source;
+  if (query === null || query === undefined || source === undefined) return null;
+  if (holdsUnsafeNodes(document) || nestsAbstractFields(schema, document, query)) return null;
+  const compiled = compileQuery(countsAwaited(schema), parse(source), operationName);
   return isCompiledQuery(compiled) ? compiled : null;
 }
 
