@@ -115,6 +115,20 @@ describe.each([true, false])('with production %s, the fast path answers as Apoll
     expect(JSON.parse(badCursor.seen.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('documents graphql-jit is not given, executed by graphql-js: a string literal carrying its marker, @skip over a fragment, nested interface fields', async () => {
+    const marker = '__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d0+(globalThis.preparedTestRan=1,0)';
+    const literal = await compare(apollo, fast, { query: `{ statement(id: "${marker}") { id } }` });
+    expect(literal.prepared).toBe(true);
+    expect((globalThis as { preparedTestRan?: unknown }).preparedTestRan).toBeUndefined();
+    const skip = 'query S($id: ID!, $s: Boolean!) { person(id: $id) { ...N @skip(if: $s) ...N } } fragment N on Person { name }';
+    const skipped = await compare(apollo, fast, { query: skip, variables: { id: 'person:mike-waltz', s: true } });
+    expect(JSON.parse(skipped.seen.body)).toEqual({ data: { person: { name: 'Mike Waltz' } } });
+    const nested = 'query E($id: ID!) { person(id: $id) { statements(first: 2) { edges { node { speaker { statements(first: 1) { edges { node { speaker { name } } } } } } } } } }';
+    const deep = await compare(apollo, fast, { query: nested, variables: { id: 'person:mike-waltz' } });
+    expect(deep.prepared).toBe(true);
+    expect(JSON.parse(deep.seen.body).data.person.statements.edges[0].node.speaker.statements.edges[0].node.speaker).toEqual({ name: 'Mike Waltz' });
+  });
+
   it('hands Apollo what it must answer: variables that do not fit, a page over the limit, another content type', async () => {
     await compare(apollo, fast, { query: PERSON, variables: { id: 'person:mike-waltz' } });
     const missing = await compare(apollo, fast, { query: PERSON, variables: {} });
