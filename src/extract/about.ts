@@ -178,8 +178,8 @@ export class AboutLinker {
 
   /**
    * Whether the words at `at` come after the statement in a clause of their own, set off by a
-   * dash or a semicolon and a conjunction ("… landed harmlessly — but Matthew Gertz has
-   * another theory"): someone else's part of the sentence, not what the words concern.
+   * dash or a semicolon and a conjunction ("… went as planned — but Jane Doe has another
+   * view"): someone else's part of the sentence, not what the words concern.
    */
   private inLaterClause(at: { readonly start: number; readonly sentence: number }, s: AboutSubject): boolean {
     const sentence = this.layout.sentences[at.sentence];

@@ -261,7 +261,7 @@ const GLUED_NAME = /\p{Lu}\p{Ll}{2,}(?=\p{Lu})/gu;
 const POPUP_TRIES = 3;
 
 /**
- * "Mitch McConnellAddison (Mitch) Mitchell McConnellGrassley: Dems 'withheld …' … MORE (R-Ky.)":
+ * "Jane DoeJane (Janie) Marie DoeSenator says … MORE (D-Ore.)" (an invented instance of the shape):
  * a page that links a name may print the link's pop-up inside the sentence: the full name,
  * glued to the surname before it, then the headlines of related stories up to "MORE". The
  * pop-up becomes spaces, so that the name goes on to its own sentence. Each stretch of a line
