@@ -152,7 +152,10 @@ function holderOf(scope: AttributionScope, frame: Frame): DocEntity | null {
   const at = scopeBefore(scope, frame.sentence);
   for (let k = 0; k < frame.items.length; k += 1) {
     const use = speechVerbAt(at, frame, k);
-    const np = use === null ? null : subjectOf(at, frame, use);
+    if (use === null) continue;
+    const inverted = invertedSpeaker(scope, frame, k);
+    if (inverted !== null) return inverted;
+    const np = subjectOf(at, frame, use);
     if (np === null) continue;
     const res = resolvePhrase(at, np, null);
     return res.ok && res.speakers.length === 1 ? (res.speakers[0] as { entity: DocEntity }).entity : null;
@@ -162,6 +165,25 @@ function holderOf(scope: AttributionScope, frame: Frame): DocEntity | null {
   if (subject.kind === 'name') return subject.entity !== null && !subject.entity.outlet ? subject.entity : null;
   const res = resolvePhrase(at, phraseOf(subject), null);
   return res.ok && res.speakers.length === 1 ? (res.speakers[0] as { entity: DocEntity }).entity : null;
+}
+
+/** How many words a title may take between an inverted verb and the speaker's name ("said D.C. Fire and EMS Chief John Donnelly"). */
+const TITLE_WORDS_WITHIN = 6;
+
+/**
+ * "…, said D.C. Fire and EMS Chief John Donnelly during a news conference": after a comma the
+ * verb may come before its subject, and the person named right after it, before any
+ * punctuation, is whose the occasion is.
+ */
+function invertedSpeaker(scope: AttributionScope, frame: Frame, k: number): DocEntity | null {
+  const verb = frame.items[k];
+  const prev = frame.items[k - 1];
+  const text = scope.layout.text;
+  if (verb === undefined || prev === undefined || !/,\s*$/.test(text.slice(prev.end, verb.start))) return null;
+  const name = scope.mentions.inSentence(frame.sentence).find((m) => m.start >= verb.end && m.quote === null && m.kind === 'name' && m.entity?.type === 'Person');
+  if (name === undefined || name.entity === null) return null;
+  const between = text.slice(verb.end, name.start);
+  return /^[\s\p{L}.&'’-]*$/u.test(between) && between.trim().split(/\s+/).length <= TITLE_WORDS_WITHIN ? name.entity : null;
 }
 
 const phraseOf = (m: Mention): NounPhrase => ({ mentions: [m], generic: null, firstItem: 0, lastItem: 0, spokesperson: false, how: 'before' });

@@ -186,14 +186,22 @@ function platformAfter(ctx: AttributionScope, frame: Frame, n: number): string |
   return social ? 'social media' : null;
 }
 
+/** "On X, …": the platform's own name right after the opening "on" (item `k`), then a comma; "On social media, …" names no one place. */
+function namedThenComma(ctx: AttributionScope, frame: Frame, k: number, platform: string): boolean {
+  const last = k + platform.split(' ').length;
+  return platform !== 'social media' && /^\s*,/.test(gapText(ctx, frame, last, last + 1));
+}
+
 /** "posted on X", "said on social media", "wrote on his platform Truth Social"; true when word `k` is such an "on". */
 function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!['on', 'to'].includes(w.lower)) return false;
   let v = k - 1;
   while (v >= 0 && wordAt(frame, v) !== null && ['also', 'then', 'later', 'earlier'].includes((wordAt(frame, v) as Token).lower)) v -= 1;
-  if (!POSTING_VERBS.has(wordAt(frame, v)?.lower ?? '') || !spaced(ctx, frame, v, v + 1)) return false;
+  // "On X, formerly known as Twitter, Mace claimed …": a sentence that opens on a platform puts its words there, whatever its verb.
+  const opening = k === 0 && w.text === 'On';
+  if (!opening && (!POSTING_VERBS.has(wordAt(frame, v)?.lower ?? '') || !spaced(ctx, frame, v, v + 1))) return false;
   const platform = platformAfter(ctx, frame, k + 1);
-  if (platform === null) return false;
+  if (platform === null || (opening && !namedThenComma(ctx, frame, k, platform))) return false;
   if (found.replaceable) replace(found);
   if (found.venue === null) {
     found.venue = `post on ${platform}`;
