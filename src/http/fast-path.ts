@@ -8,7 +8,8 @@
  * has parsed a query, validated it (every rule, the limits and the introspection switch)
  * and started to execute it, its document is remembered here under the text. A later plain
  * request with the same text is executed directly, by a function compiled for the operation
- * (compiled.ts; graphql-js's `execute` for one graphql-jit cannot compile), with the same
+ * (compiled.ts; graphql-js's `execute` for one graphql-jit cannot compile or must not be
+ * given), with the same
  * context, limits, log and error formatting (format-error.ts, which both paths call on the
  * errors as thrown).
  *
