@@ -37,6 +37,9 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
+/** Schemas whose connections' counts are already given the default resolver: the walk over every type is done once, not at each compile. */
+const awaitingCounts = new WeakSet<GraphQLSchema>();
+
 /**
  * graphql-jit reads a field without a resolver as a plain property, where graphql-js's default
  * resolver waits for a promise there. A connection's `totalCount` is a getter that starts its
@@ -45,6 +48,8 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * resolver holds a plain value. The schema is changed in place, as countStringBytes changes it.
  */
 function countsAwaited(schema: GraphQLSchema): GraphQLSchema {
+  if (awaitingCounts.has(schema)) return schema;
+  awaitingCounts.add(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type)) continue;
     const { edges, pageInfo, totalCount } = type.getFields();
