@@ -23,6 +23,8 @@ export interface LoadCpu {
   readonly loader: number;
   /** Null when the JVM's /proc entry cannot be read (a Neo4j at NEO4J_URI, or not Linux). */
   readonly neo4j: number | null;
+  /** Of `neo4j`, the JIT compiler threads' (compilerCpuSeconds); absent in markers written before it. */
+  readonly jit?: number | null;
 }
 
 /** The database (src/db/connect.ts) with the corpus it holds. */
@@ -127,10 +129,15 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
 function cpuClock(pid: number | null): () => LoadCpu {
   const loader = process.cpuUsage();
   const neo4j = pid === null ? null : processCpuSeconds(pid);
+  const jit = pid === null ? null : compilerCpuSeconds(pid);
+  const since = (from: number | null, now: number | null): number | null => (from === null || now === null ? null : now - from);
   return () => {
     const used = process.cpuUsage(loader);
-    const now = pid === null ? null : processCpuSeconds(pid);
-    return { loader: (used.user + used.system) / 1e6, neo4j: now === null || neo4j === null ? null : now - neo4j };
+    return {
+      loader: (used.user + used.system) / 1e6,
+      neo4j: since(neo4j, pid === null ? null : processCpuSeconds(pid)),
+      jit: since(jit, pid === null ? null : compilerCpuSeconds(pid)),
+    };
   };
 }
 

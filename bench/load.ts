@@ -40,7 +40,7 @@ function summary(load: CorpusLoad): string {
   return [
     `${load.statements} statements, ${load.documents} documents in ${load.seconds.toFixed(1)} s: ${Math.round(load.statementsPerSecond)} statements/s`,
     `(${load.batch} documents a transaction, ${load.concurrency} at a time)`,
-    `CPU: loader ${seconds(cpu?.loader)}, Neo4j ${seconds(cpu?.neo4j)}`,
+    `CPU: loader ${seconds(cpu?.loader)}, Neo4j ${seconds(cpu?.neo4j)} (its JIT compiler threads ${seconds(cpu?.jit)})`,
     `phases: ready ${seconds(load.phases?.ready)}, first batch ${seconds(load.phases?.firstBatch)}, batches ${seconds(load.phases?.batches)}, indexes ${seconds(load.phases?.indexes)}`,
   ].join('; ');
 }
