@@ -1,19 +1,14 @@
 /**
  * Imported by global setup, before it starts anything: every Neo4j JVM of a test run (the
- * story and scratch databases global setup starts, and those a file starts for itself: an
- * empty graph to load into, an outage to cause, a launcher to test, an API's) lives for
- * minutes, not hours, on a heap of a few hundred megabytes, and shares two cores with the
- * tests and the other JVMs.
+ * story databases global setup starts, and those a file starts for itself: an empty graph to
+ * load into, an outage to cause, a launcher to test) lives for minutes, not hours, on a heap
+ * of a few hundred megabytes, and shares two cores with the tests and the other JVMs.
+ * - HotSpot's C2 compiler pays off on a JVM that runs for hours; in these its compiler
+ *   threads compete for the cores and finish little that is used again, so they stop at C1.
  * - G1's concurrent threads and write barriers buy short pauses on large heaps; on these
  *   small ones the serial collector does the same work for less CPU, and a test run minds
  *   CPU, not pauses (the launcher leaves out its own -XX:+UseG1GC when this names a
  *   collector, src/launcher/process.ts).
- * - HotSpot's C2 compiler pays off on a JVM that plans queries for long enough. Global setup's
- *   JVMs serve every file of the run, and most of what they spend is Cypher planning (Neo4j's
- *   semantic analysis and planner, Scala that C1's code runs slowly), so they keep every tier.
- *   The JVMs a file starts for itself live for a few of its tests; their compiler threads would
- *   compete for the cores and finish little that is used again, so they stop at C1
- *   (ownJvmOptions, which worker-neo4j.ts puts in each file's environment).
  * - Neo4j settings of their own (neo4j-test.conf, which the launcher reads from the file
  *   NKG_NEO4J_SETTINGS names): a test's graph changes far faster than a server's, and
  *   planning its queries again each time it does would be most of what the JVMs spend.
@@ -24,10 +19,9 @@ import path from 'node:path';
 import { choosesCollector } from '../../src/launcher/process';
 
 const javaOptions = process.env.JAVA_TOOL_OPTIONS ?? '';
-process.env.JAVA_TOOL_OPTIONS = [javaOptions, ...(choosesCollector(javaOptions) ? [] : ['-XX:+UseSerialGC'])].join(' ').trim();
+const additions = [
+  ...(javaOptions.includes('TieredStopAtLevel') ? [] : ['-XX:TieredStopAtLevel=1']),
+  ...(choosesCollector(javaOptions) ? [] : ['-XX:+UseSerialGC']),
+];
+process.env.JAVA_TOOL_OPTIONS = [javaOptions, ...additions].join(' ').trim();
 process.env.NKG_NEO4J_SETTINGS ??= path.join(__dirname, 'neo4j-test.conf');
-
-/** JAVA_TOOL_OPTIONS for the JVMs a test file starts for itself: the shared JVMs' options, stopping at C1 unless they choose a tier. */
-export function ownJvmOptions(sharedOptions: string): string {
-  return sharedOptions.includes('TieredStopAtLevel') ? sharedOptions : `${sharedOptions} -XX:TieredStopAtLevel=1`.trim();
-}

@@ -3,14 +3,10 @@
  * are ready (run-neo4j.ts), then points NEO4J_URI at the run's story database, which every
  * worker shares (nothing commits to it after its seed: story-unchanged.ts checks that after
  * every file), and SCRATCH_URI_VARIABLE at the worker's scratch Neo4j, when the run has them
- * (own-neo4j.ts), and gives the JVMs the file starts itself their options (short-lived-jvms.ts).
- * Jest gives each file its own copy of process.env, which loadConfig, the tests, the launcher
- * and the commands they start read.
+ * (own-neo4j.ts). Jest gives each file its own copy of process.env, which loadConfig, the
+ * tests and the commands they start read.
  */
 import { SCRATCH_URI_VARIABLE, sharedNeo4j, workersOwn } from './run-neo4j';
-import { ownJvmOptions } from './short-lived-jvms';
-
-process.env.JAVA_TOOL_OPTIONS = ownJvmOptions(process.env.JAVA_TOOL_OPTIONS ?? '');
 
 const shared = sharedNeo4j();
 if (shared) {
