@@ -28,7 +28,8 @@ for (const [project, sum] of projects) {
   process.stdout.write(`${project.padEnd(14)}${String(sum.files).padStart(6)}${seconds(sum.cpu)}${seconds(sum.neo4j)}${seconds(sum.wall)}\n`);
 }
 for (const line of lines.filter((l) => l.compilerSeconds !== undefined)) {
-  process.stdout.write(`(${line.file}: JIT compiler threads ${line.compilerSeconds.toFixed(1)}, garbage collector ${line.gcSeconds.toFixed(1)})\n`);
+  const byJvm = Object.entries(line.byJvm ?? {}).map(([jvm, cpu]) => `${jvm} ${cpu.toFixed(1)}`);
+  process.stdout.write(`(${line.file}: ${byJvm.length > 0 ? `${byJvm.join(', ')}; ` : ''}JIT compiler threads ${line.compilerSeconds.toFixed(1)}, garbage collector ${line.gcSeconds.toFixed(1)})\n`);
 }
 process.stdout.write('\n   total     cpu   neo4j    wall  file\n');
 for (const line of lines

@@ -9,12 +9,15 @@ export default async function globalTeardown(): Promise<void> {
   const costs = process.env.NKG_TEST_COSTS;
   if (costs && run) {
     // All the run's shared Neo4j JVMs (global-setup.ts) spent: start, seeding, and every file's queries.
-    const pids = shared.map(([, database]) => database.embedded?.pid ?? 0).filter((pid) => pid > 0);
+    const jvms = shared.map(([jvm, database]) => [jvm, database.embedded?.pid ?? 0] as const).filter(([, pid]) => pid > 0);
+    const pids = jvms.map(([, pid]) => pid);
+    // Each JVM's own share, to judge the flags of a long-lived JVM (the story's) against a scratch one's.
+    const byJvm = Object.fromEntries(jvms.map(([jvm, pid]) => [jvm, Number(cpuSeconds(pid).toFixed(2))]));
     const cpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
     // How much of it the JIT and the garbage collector took (threads still alive), to judge the test JVMs' flags by.
     const threads = pids.map(jvmThreadSeconds);
     const total = (kind: 'compiler' | 'gc'): number => Number(threads.reduce((sum, t) => sum + t[kind], 0).toFixed(2));
-    const line = { project: 'global', file: `shared Neo4j JVMs (${pids.length})`, wallSeconds: 0, cpuSeconds: Number(cpu.toFixed(2)), neo4jSeconds: 0, compilerSeconds: total('compiler'), gcSeconds: total('gc') };
+    const line = { project: 'global', file: `shared Neo4j JVMs (${pids.length})`, wallSeconds: 0, cpuSeconds: Number(cpu.toFixed(2)), neo4jSeconds: 0, compilerSeconds: total('compiler'), gcSeconds: total('gc'), byJvm };
     appendFileSync(costs, `${JSON.stringify(line)}\n`);
   }
   const plans = plansFile();
