@@ -57,7 +57,7 @@ export const requestBudget = (deadline: Deadline): Budget => ({ setting: REQUEST
  * Throws TIMEOUT when nothing is left: a timeout of 0 would mean "none" to Neo4j.
  */
 export function transactionBudget(deadline: Deadline | undefined, own: Budget): Budget & { readonly timeoutMs: number } {
-  // Written out, not spread: on node 20 a spread followed by a property costs microseconds, and every read asks (BENCHMARKS.md).
+  // Written out, not spread: on node 20 a spread followed by a property costs microseconds, and every read asks (docs/bench-findings.md, "an object spread followed by a property").
   const ownBudget = { setting: own.setting, ms: own.ms, timeoutMs: own.ms };
   if (deadline === undefined) return ownBudget;
   const left = Math.floor(timeLeft(deadline));

@@ -92,7 +92,7 @@ function contextFor(endpoint: GraphQLEndpoint, request: GraphQLRequest): HttpCon
     });
     request.log.counting(context.trips);
     // Filed on the context made for this request rather than copied into a new object: on
-    // node 20 an object spread followed by a property costs microseconds (BENCHMARKS.md).
+    // node 20 an object spread followed by a property costs microseconds (docs/bench-findings.md, "an object spread followed by a property").
     return Object.assign(context, { log: request.log });
   } catch (error) {
     request.log.internalError(error, undefined);
