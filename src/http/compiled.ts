@@ -150,8 +150,25 @@ function located(reported: GraphQLError): GraphQLError {
   return error;
 }
 
+/** A compiled operation's result with its errors as graphql-js's `execute` would give them. */
+function locatedErrors(result: ExecutionResult): ExecutionResult {
+  return result.errors === undefined ? result : { ...result, errors: result.errors.map(located) };
+}
+
 /** Executes a compiled operation; its result carries errors as graphql-js's `execute` would. */
 export async function executeCompiled(compiled: CompiledQuery, contextValue: unknown, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> {
-  const result = await compiled.query(undefined, contextValue, variables);
-  return result.errors === undefined ? result : { ...result, errors: result.errors.map(located) };
+  return locatedErrors(await compiled.query(undefined, contextValue, variables));
+}
+
+/**
+ * `executeCompiled`, or undefined, with no resolver run, when the variables do not fit their
+ * types: graphql-jit coerces them before anything else and then answers at once, with their
+ * errors and no data. That coercion accepts what graphql-js's `getVariableValues` accepts for
+ * every type this schema has (scalars, enums, lists, input objects without @oneOf), so the
+ * fast path need not coerce them a second time to know whether Apollo should answer instead.
+ */
+export function startCompiled(compiled: CompiledQuery, contextValue: unknown, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> | undefined {
+  const started = compiled.query(undefined, contextValue, variables);
+  if (!(started instanceof Promise)) return 'data' in started ? Promise.resolve(locatedErrors(started)) : undefined;
+  return started.then(locatedErrors);
 }

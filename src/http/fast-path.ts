@@ -21,7 +21,7 @@
  */
 import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { CompiledQuery } from 'graphql-jit';
-import { compiledOperation, executeCompiled } from './compiled';
+import { compiledOperation, startCompiled } from './compiled';
 
 /** A request body the fast path may answer: only `query`, and `variables` and `operationName` if given. */
 export interface PlainRequest {
@@ -64,37 +64,59 @@ export interface PreparedOperation {
 /** A text longer than this is not remembered: the memory a prepared query holds stays small. */
 const MAX_QUERY_LENGTH = 20_000;
 
-/** Query documents Apollo has accepted, by text and operation name; the least recently used go first. */
+/** A remembered document, and when it was last asked for (PreparedOperations' clock). */
+interface Remembered {
+  readonly prepared: PreparedOperation;
+  readonly name: string;
+  readonly query: string;
+  used: number;
+}
+
+/**
+ * Query documents Apollo has accepted, by operation name and text; the least recently used go
+ * first. Looked up by the two strings the request holds rather than by one joined from them,
+ * and aged by a clock rather than moved to the end of an ordered map: the lookup is made for
+ * every request, an eviction only when a new text arrives with the memory full, and that
+ * request's parse and validation by Apollo cost far more than the scan for the oldest.
+ */
 export class PreparedOperations {
-  private readonly entries = new Map<string, PreparedOperation>();
+  private readonly byName = new Map<string, Map<string, Remembered>>();
+  private count = 0;
+  private clock = 0;
 
   constructor(private readonly max: number) {}
-
-  private static key(query: string, operationName: string | null | undefined): string {
-    return `${operationName ?? ''}\n${query}`;
-  }
 
   /** Files a document Apollo has validated and is about to execute; only queries (reads) are kept. */
   remember(query: string, operationName: string | null | undefined, prepared: PreparedOperation): void {
     if (this.max === 0 || prepared.operation.operation !== 'query' || query.length > MAX_QUERY_LENGTH) return;
-    const key = PreparedOperations.key(query, operationName);
-    if (this.entries.has(key)) return;
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, prepared);
+    const name = operationName ?? '';
+    let texts = this.byName.get(name);
+    if (texts?.has(query)) return;
+    if (this.count >= this.max) this.forgetOldest();
+    if (texts === undefined) this.byName.set(name, (texts = new Map()));
+    texts.set(query, { prepared, name, query, used: ++this.clock });
+    this.count += 1;
   }
 
   find(request: PlainRequest): PreparedOperation | undefined {
-    const key = PreparedOperations.key(request.query, request.operationName);
-    const found = this.entries.get(key);
-    if (found !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
-    }
-    return found;
+    const found = this.byName.get(request.operationName ?? '')?.get(request.query);
+    if (found === undefined) return undefined;
+    found.used = ++this.clock;
+    return found.prepared;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
+  }
+
+  private forgetOldest(): void {
+    let oldest: Remembered | undefined;
+    for (const texts of this.byName.values()) for (const entry of texts.values()) if (oldest === undefined || entry.used < oldest.used) oldest = entry;
+    if (oldest === undefined) return;
+    const texts = this.byName.get(oldest.name) as Map<string, Remembered>;
+    texts.delete(oldest.query);
+    if (texts.size === 0) this.byName.delete(oldest.name);
+    this.count -= 1;
   }
 }
 
@@ -111,11 +133,11 @@ export interface PreparedExecution<TContext> {
   readonly schema: GraphQLSchema;
   readonly prepared: PreparedOperation;
   readonly request: PlainRequest;
-  /** Makes the request's context; called only once the fast path has decided to answer. */
+  /** Makes the request's context; called once the limits let the operation through, and dropped if its variables then do not fit. */
   readonly context: () => TContext;
   /** The operation's cost under the limits, or the limit's GraphQLError thrown (QueryLimits.verdict). */
   readonly verdict: (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => number;
-  /** Called once the limits have let the operation through and before anything runs. */
+  /** Called once the limits and the variables have let the operation through, before its result is awaited. */
   readonly onStart: (cost: number) => void;
   /** The errors as the client gets them, from the errors as execution returned them (format-error.ts). */
   readonly clientErrors: (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
@@ -159,15 +181,18 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
     if (error instanceof GraphQLError) return undefined;
     throw error;
   }
-  if ('errors' in getVariableValues(schema, prepared.operation.variableDefinitions ?? [], variables, { maxErrors: 1 })) return undefined;
-
-  run.onStart(cost);
-  const contextValue = run.context();
   const compiled = compiledFor(schema, prepared);
-  const result: ExecutionResult =
+  // A compiled function checks the variables itself before anything runs (startCompiled).
+  if (compiled === null && 'errors' in getVariableValues(schema, prepared.operation.variableDefinitions ?? [], variables, { maxErrors: 1 })) return undefined;
+
+  const contextValue = run.context();
+  const execution =
     compiled === null
-      ? await execute({ schema, document: prepared.document, contextValue, variableValues: request.variables, operationName: request.operationName })
-      : await executeCompiled(compiled, contextValue, request.variables);
+      ? execute({ schema, document: prepared.document, contextValue, variableValues: request.variables, operationName: request.operationName })
+      : startCompiled(compiled, contextValue, request.variables);
+  if (execution === undefined) return undefined;
+  run.onStart(cost);
+  const result: ExecutionResult = await execution;
   const errors = result.errors === undefined ? undefined : run.clientErrors(result.errors);
   return {
     status: statusOf(result.errors),
