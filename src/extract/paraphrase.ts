@@ -162,7 +162,9 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   let from = k + 1;
   const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
   if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb'))) from = k + 1 + that + 1;
-  if (from === k + 1 && announcesKnownThing(frame, use)) return null;
+  // "testifies before the House Oversight Committee during a hearing" (a caption's words and a
+  // story's alike) tells where a witness spoke; testimony is paraphrased only after "that".
+  if (from === k + 1 && (announcesKnownThing(frame, use) || use.verb.lemma === 'testify')) return null;
   const words = items.slice(from, last + 1).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
   const takesObject = use.verb.takesObject === true;
   if (words.length < (takesObject ? 2 : 3)) return null;
