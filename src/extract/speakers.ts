@@ -7,6 +7,7 @@
 import type { Token } from './layout';
 import { readsAsPersonName } from './person-name';
 import { describedSpeaker } from './descriptions';
+import { PARTY_WORDS } from './name-words';
 import { firstIndex } from './sorted';
 import { BE_FORMS, GENERIC_SPEAKERS, ORG_ANAPHORS, ORG_WORDS, SPOKESPEOPLE, STATEMENT_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
@@ -503,7 +504,7 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
     let found: Speaker | null = null;
     switch (m.kind) {
       case 'name':
-        if (m.entity !== null) found = { entity: m.entity, via: m.via ?? 'name', mention: m.text, flags: m.ambiguous ? [...flags, 'ambiguous'] : flags };
+        if (m.entity !== null && !partyMember(m)) found = { entity: m.entity, via: m.via ?? 'name', mention: m.text, flags: m.ambiguous ? [...flags, 'ambiguous'] : flags };
         break;
       case 'pronoun': {
         const p = resolvePronoun(ctx, m, quoteSpeaker);
@@ -530,6 +531,14 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
   if (speakers.length === 0) return { ok: false, reason: 'unresolved', mention: mentionText, outlets: [] };
   if (speakers.every((s) => s.entity.outlet)) return { ok: false, reason: 'outlet', mention: mentionText, outlets: speakers.map((s) => s.entity) };
   return { ok: true, speakers };
+}
+
+/**
+ * "at least one Democrat noted", "Republicans say": a party's member or members, unnamed; a
+ * name the text gives no one (the graph's party, an organisation, is another matter).
+ */
+function partyMember(m: Mention): boolean {
+  return m.entity?.graph == null && PARTY_WORDS.has(m.text.toLowerCase().replace(/s$/, ''));
 }
 
 /**

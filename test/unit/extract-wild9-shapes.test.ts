@@ -3,7 +3,7 @@
  * and in heldout4's errors: double marks typed as two single ones (‘‘ ’’); a show's title
  * owned by a broadcaster's initials; an editor's note and a caption ending on its bracketed
  * credit as furniture; testimony paraphrased only after "that"; "was one of the members who";
- * a closing mark glued to the next sentence.
+ * a closing mark glued to the next sentence; a party’s members as no one named.
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { pairQuotes } from '../../src/extract/quotes';
@@ -74,5 +74,11 @@ describe('a closing mark glued to the next sentence', () => {
       ['DIRECT', 'person:nadia-fell'],
       ['PARTIAL', 'person:nadia-fell'],
     ]);
+  });
+});
+
+describe('a party’s member or members as the subject', () => {
+  it('is no one named: "at least one Democrat noted" and "Republicans say" give no statement', () => {
+    expect(said('At least one Democrat noted that Quarry’s idea of “full responsibility” seemed odd.\n\nRepublicans say the wall can wait until spring.')).toEqual([]);
   });
 });
