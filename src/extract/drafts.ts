@@ -12,7 +12,7 @@ import { reportingOf, type Reporting } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
 import type { Layout, Paragraph, Token } from './layout';
 import type { DocEntity, Mention } from './mentions';
-import { isQuotedName, type Quote } from './quotes';
+import { isQuotedName, isShowTitle, type Quote } from './quotes';
 import { TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
 import { firstIndex } from './sorted';
 
@@ -387,25 +387,6 @@ export class Drafter {
   }
 }
 
-/**
- * "Speaking on "Harbour Matters" on Channel Seven": a few capitalised words in quotation
- * marks, with no closing punctuation, right after "on", before "on <Name>" or before "show", name a show,
- * a book or a film: nobody said them.
- */
-function isShowTitle(source: string, quote: Quote): boolean {
-  const inside = source.slice(quote.start, quote.end);
-  const words = inside.replace(/[.,]$/, '').split(/\s+/);
-  if (words.length > 8 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || SMALL_TITLE_WORDS.has(w))) return false;
-  const before = source.slice(Math.max(0, quote.open - 4), quote.open);
-  const after = source.slice(quote.close + 1, quote.close + 6);
-  // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
-  if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
-  if (/[!?]$/.test(inside)) return false;
-  return /\bon\s$/i.test(before) || /^\s?on\s\p{Lu}/u.test(after) || SHOW_NOUN.test(source.slice(quote.close + 1, quote.close + 12));
-}
-
-/** "NBC’s “Today” show": a title in marks that the noun after it calls a show. */
-const SHOW_NOUN = /^\s(?:show|program|programme|podcast|series)\b/i;
 
 /**
  * "told CBS News's Margaret Brennan on “Face the Nation”": in a sentence that names a show,
@@ -421,7 +402,6 @@ function onShow(reporting: Reporting, frame: Frame, source: string): Reporting {
 /** Words before a speech verb that put the words on another occasion than the one the passage reports. */
 const ELSEWHERE = new Set(['earlier', 'previously', 'separately', 'once', 'formerly']);
 
-const SMALL_TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at']);
 
 function applyResolution(draft: Draft, resolution: Resolution | null): void {
   if (resolution === null) {

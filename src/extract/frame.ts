@@ -51,7 +51,9 @@ export function frameOf(layout: Layout, sentence: number, container: number | nu
     const last = items[items.length - 1];
     if (last?.kind === 'quote' && last.quote.id === child) continue;
     const quote = layout.quotes[child] as Quote;
-    items.push({ kind: 'quote', quote, start: quote.open, end: quote.runsOn ? quote.close : quote.close + 1 });
+    // A closing ’’ (a double mark typed as two single ones) is two characters wide.
+    const width = layout.text.startsWith('’’', quote.close) ? 2 : 1;
+    items.push({ kind: 'quote', quote, start: quote.open, end: quote.runsOn ? quote.close : quote.close + width });
   }
   return { sentence, container, items, itemOfToken };
 }

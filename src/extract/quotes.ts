@@ -1,6 +1,6 @@
 /**
- * Pairs quotation marks inside one paragraph: curly double (“ ”), curly single (‘ ’),
- * straight double (") and straight single ('), nested to any depth. A mark between two
+ * Pairs quotation marks inside one paragraph: curly double (“ ”, or ‘‘ ’’ typed as two single
+ * ones), curly single (‘ ’), straight double (") and straight single ('), nested to any depth. A mark between two
  * letters ("let’s", "Ukraine’s", "don't") is an apostrophe, never a closing mark; a closing
  * single mark with no single quote open ("the players’ union", "’90s") is one too.
  *
@@ -125,10 +125,21 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
       }
       case '‘':
         if (isWordChar(prev) && isWordChar(next)) break;
+        // ‘‘ and ’’ are one double mark each on pages typed with two single ones.
+        if (next === '‘') {
+          marks.open('“', i);
+          i += 1;
+          break;
+        }
         marks.open('‘', i);
         break;
       case '’': {
         if (isWordChar(prev) && isWordChar(next)) break;
+        if (next === '’' && !isSpace(prev)) {
+          closeDouble(marks, i);
+          i += 1;
+          break;
+        }
         const k = marks.lastOpen('‘');
         if (k !== -1 && !isSpace(prev) && !pluralPossessive(text, i, lastClosing['’'])) marks.closeAt(k, i);
         break;
@@ -152,6 +163,16 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
         break;
     }
   }
+}
+
+/**
+ * ’’ closes the innermost double quote, whichever mark opened it: “…’’ and ‘‘…’’ both occur
+ * on the same pages; with none open it is stray, as ” is.
+ */
+function closeDouble(marks: Marks, i: number): void {
+  const k = Math.max(marks.lastOpen('“'), marks.lastOpen('"'));
+  if (k !== -1) marks.closeAt(k, i);
+  else marks.stray.push({ at: i, mark: '”' });
 }
 
 /** What is still open at the paragraph's end: the outermost double quote may run on into the next paragraph. */
@@ -193,7 +214,8 @@ function nestQuotes(text: string, found: Found[], firstId: number): Quote[] {
   // Quotes nest, so the ones around the current one form a stack (each pushed and popped once).
   const around: number[] = [];
   found.forEach((q, n) => {
-    let start = q.open + 1;
+    // A double mark typed as two single ones (‘‘) is two characters wide.
+    let start = text.startsWith('‘‘', q.open) ? q.open + 2 : q.open + 1;
     let end = q.close;
     while (start < end && isSpace(text[start])) start += 1;
     while (end > start && isSpace(text[end - 1])) end -= 1;
@@ -232,7 +254,7 @@ function renumber(quotes: Quote[], firstId: number): Quote[] {
 export function opensWithQuote(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && isSpace(text[i])) i += 1;
-  return text[i] === '“' || (text[i] === '"' && !isSpace(text[i + 1]));
+  return text[i] === '“' || text.startsWith('‘‘', i) || (text[i] === '"' && !isSpace(text[i + 1]));
 }
 
 const isOpeningDouble = (text: string, m: StrayMark): boolean => m.mark === '“' || (m.mark === '"' && !isSpace(text[m.at + 1]));
@@ -274,3 +296,28 @@ export function isQuotedName(source: string, quote: Quote): boolean {
   const before = source.slice(Math.max(0, quote.open - 10), quote.open);
   return NAMING_WORDS.test(before) || (NAMING_ARTICLE.test(before) && !/[.,!?]$/.test(quoted));
 }
+
+const SMALL_TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at']);
+
+/**
+ * "Speaking on "Harbour Matters" on Channel Seven": a few capitalised words in quotation
+ * marks, with no closing punctuation, right after "on", before "on <Name>" or before "show", name a show,
+ * a book or a film: nobody said them.
+ */
+export function isShowTitle(source: string, quote: Quote): boolean {
+  const inside = source.slice(quote.start, quote.end);
+  const words = inside.replace(/[.,]$/, '').split(/\s+/);
+  if (words.length > 8 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || SMALL_TITLE_WORDS.has(w))) return false;
+  const before = source.slice(Math.max(0, quote.open - 8), quote.open);
+  const after = source.slice(quote.close + 1, quote.close + 6);
+  // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
+  if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
+  if (/[!?]$/.test(inside)) return false;
+  return /\bon\s$/i.test(before) || BROADCASTERS_TITLE.test(before) || /^\s?on\s\p{Lu}/u.test(after) || SHOW_NOUN.test(source.slice(quote.close + 1, quote.close + 12));
+}
+
+/** "told ABC’s “This Week”", "said on CBS’ “Face the Nation”": a title owned by a broadcaster's initials. */
+const BROADCASTERS_TITLE = /\b\p{Lu}{2,}(?:['’]s?)\s$/u;
+
+/** "NBC’s “Today” show": a title in marks that the noun after it calls a show. */
+const SHOW_NOUN = /^\s(?:show|program|programme|podcast|series)\b/i;

@@ -7,8 +7,9 @@
 import type { Token } from './layout';
 import { readsAsPersonName } from './person-name';
 import { describedSpeaker } from './descriptions';
+import { PARTY_WORDS } from './name-words';
 import { firstIndex } from './sorted';
-import { GENERIC_SPEAKERS, ORG_ANAPHORS, ORG_WORDS, SPOKESPEOPLE, STATEMENT_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon';
+import { BE_FORMS, GENERIC_SPEAKERS, ORG_ANAPHORS, ORG_WORDS, SPOKESPEOPLE, STATEMENT_NOUNS, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, type Resolution, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
 
@@ -129,6 +130,25 @@ function representedBy(ctx: AttributionScope, frame: Frame, j: number): Omit<Nou
   return { mentions: [m], generic: null, firstItem: frame.itemOfToken.get(m.first) ?? j - 1, lastItem: j, spokesperson: true };
 }
 
+/** How far back from "who" the "one of" of "was one of the members of the committee who" may be. */
+const ONE_OF_REACH = 10;
+
+/**
+ * "Rep. Ana Ruiz was one of the members of the committee who called on …": the ones "who"
+ * called include the subject of "was one of", and the subject is the one the sentence is
+ * about; the body the members belong to did not speak as a body.
+ */
+function oneOfThose(ctx: AttributionScope, frame: Frame, who: number): NounPhrase | null {
+  for (let n = who - 2; n >= Math.max(1, who - ONE_OF_REACH); n -= 1) {
+    if (!spaced(ctx, frame, n, n + 1)) return null;
+    if (wordAt(frame, n)?.lower !== 'one' || wordAt(frame, n + 1)?.lower !== 'of') continue;
+    const be = wordAt(frame, n - 1);
+    if (be === null || !BE_FORMS.has(be.lower) || !spaced(ctx, frame, n - 1, n) || n < 2) return null;
+    return phraseEndingAt(ctx, frame, n - 2, 'before');
+  }
+  return null;
+}
+
 const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
 
 /** The subject written before the verb at `k`, across modifiers ("also", "reportedly") and appositives ("Roth, who …, said"). */
@@ -144,7 +164,7 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
   if (j < 0 || wordAt(frame, j) === null) return null;
   // "Whip Dick Durbin who said", "Okafor, who also said": the relative pronoun stands for the phrase before it.
   if (wordAt(frame, j)?.lower === 'who' && j > 0 && /^\s*,?\s*$/.test(gapText(ctx, frame, j - 1, j))) {
-    const antecedent = phraseEndingAt(ctx, frame, j - 1, 'appositive');
+    const antecedent = oneOfThose(ctx, frame, j) ?? phraseEndingAt(ctx, frame, j - 1, 'appositive');
     if (antecedent !== null) return antecedent;
   }
   const gap = gapText(ctx, frame, j, j + 1);
@@ -484,7 +504,7 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
     let found: Speaker | null = null;
     switch (m.kind) {
       case 'name':
-        if (m.entity !== null) found = { entity: m.entity, via: m.via ?? 'name', mention: m.text, flags: m.ambiguous ? [...flags, 'ambiguous'] : flags };
+        if (m.entity !== null && !partyMember(m)) found = { entity: m.entity, via: m.via ?? 'name', mention: m.text, flags: m.ambiguous ? [...flags, 'ambiguous'] : flags };
         break;
       case 'pronoun': {
         const p = resolvePronoun(ctx, m, quoteSpeaker);
@@ -511,6 +531,14 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
   if (speakers.length === 0) return { ok: false, reason: 'unresolved', mention: mentionText, outlets: [] };
   if (speakers.every((s) => s.entity.outlet)) return { ok: false, reason: 'outlet', mention: mentionText, outlets: speakers.map((s) => s.entity) };
   return { ok: true, speakers };
+}
+
+/**
+ * "at least one Democrat noted", "Republicans say": a party's member or members, unnamed; a
+ * name the text gives no one (the graph's party, an organisation, is another matter).
+ */
+function partyMember(m: Mention): boolean {
+  return m.entity?.graph == null && PARTY_WORDS.has(m.text.toLowerCase().replace(/s$/, ''));
 }
 
 /**
