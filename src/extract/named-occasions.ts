@@ -89,7 +89,7 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
   if (venue === null) return null;
   // "Fran Drescher’s Speech Goes Viral": the person whose occasion a headline names.
   const owner = held?.owner ? ownerOf(scope, held.owner, frame.sentence) : null;
-  if (owner !== null) return { holder: owner, venue, outlets: reporting.venueOutlets };
+  if (owner !== null) return { holder: owner, venue: title ? headlineCase(venue) : venue, outlets: reporting.venueOutlets };
   if (title) return { holder: null, venue, outlets: reporting.venueOutlets };
   const holder = held?.possessive ? possessor(scope, held.possessive, frame.sentence) : holderOf(scope, frame);
   // "Press conference ends.", "officials are expected to hold a news conference": an occasion nobody holds by name.
@@ -215,6 +215,15 @@ function scopeBefore(scope: AttributionScope, s: number): AttributionScope {
   // The history is in document order: cut it where the paragraphs after this one begin.
   return { ...scope, history: scope.history.slice(0, firstIndex(scope.history, (h) => h.paragraph > paragraph)) };
 }
+
+/** A headline's "Speech" or "Town Hall" as a sentence would write it; names ("CNN") keep their capitals. */
+const headlineCase = (venue: string): string =>
+  venue
+    .split(' ')
+    .map((w) => (VENUE_NOUNS.has(w.toLowerCase()) || HEADLINE_OCCASION_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : w))
+    .join(' ');
+/** Words of an occasion's name besides the venue nouns that a headline capitalises. */
+const HEADLINE_OCCASION_WORDS = new Set(['town', 'hall', 'meeting', 'news', 'press']);
 
 /**
  * "Fran Drescher’s speech": the person named by the possessive word `owner`, or null when it
