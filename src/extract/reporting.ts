@@ -129,6 +129,8 @@ function listenerAfter(ctx: AttributionScope, frame: Frame, k: number): Token[] 
     const hyphenAfter = /^-$/.test(gapText(ctx, frame, n, n + 1));
     if (o === null || !(spaced(ctx, frame, n - 1, n) || hyphenBefore)) break;
     if (!hyphenBefore && !hyphenAfter && (VENUE_STOP.has(o.lower) || ['me', 'him', 'her', 'us', 'them', 'you'].includes(o.lower))) break;
+    // "told a congressional committee Thursday": the day is when, not who listened.
+    if (object.length > 0 && o.tags.has('Date')) break;
     object.push(o);
   }
   return object;
