@@ -107,13 +107,13 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     const held = last.get(speaker);
     const before = previous.get(speaker);
     previous.set(speaker, d);
-    const only = plan.only.get(speaker);
-    if (only !== undefined) {
-      if (d.start > only.start ? goesOn(d) : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
-      continue;
-    }
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
+    const only = plan.only.get(speaker);
+    if (only !== undefined) {
+      if (d.start > only.start ? goesOn(d) || sameSentence : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
+      continue;
+    }
     // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
     const writesIn = held !== undefined && d.lemma === 'write' && TEXTS.test(occasionKey(held.occasion.venue));
     if (!goesOn(d) && !sameSentence && !writesIn) continue;

@@ -63,3 +63,16 @@ describe('the venues proposed', () => {
     expect(venuesOf('venue-headline-event')).toEqual([null, null]);
   });
 });
+
+describe('a speaker on one occasion', () => {
+  const venues = (text: string): (string | null)[] => extractText(text, { title: text.split('\n')[0] as string }).document.statements.map((s) => s.venue ?? null);
+
+  it('is told of without the day: "told a council committee Thursday" names the committee', () => {
+    expect(venues('Ferries late again\nHarbour director Ilse Moravec told a council committee Thursday that the ferries were late.\n')).toEqual(['told a council committee']);
+  });
+
+  it('keeps the occasion for a second verb of the same sentence ("…, acknowledging …")', () => {
+    const text = 'Ferries late again\nHarbour director Ilse Moravec told a council committee Thursday that the ferries were late.\nShe said the yard was “behind”, acknowledging the delay had cost the port “a whole season”.\n';
+    expect(venues(text)).toEqual(['told a council committee', 'told a council committee', 'told a council committee']);
+  });
+});
