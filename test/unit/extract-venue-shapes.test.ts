@@ -4,43 +4,23 @@
  * interview", "Taking to Twitter, he wrote", a headline's "Fran Drescher’s Speech", the
  * occasion a speaker's own sentence names ("finished her speech by stating"), and a
  * headline's "rally shooting" that is what happened, not where anyone spoke. Passages
- * written for these tests (test/fixtures/extract/venue-*), with fictional people and places.
+ * written for these tests (test/fixtures/extract/venue-*), with fictional people and places;
+ * extract-about.test.ts checks each fixture's statements against its gold whole.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { matchStatements } from '../../src/extract/eval';
 import { FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
-import type { ArticleDocument, StatementInput } from '../../src/ingest/document';
+import type { ArticleDocument } from '../../src/ingest/document';
 
 const fixture = (name: string): ArticleDocument => JSON.parse(readFileSync(path.join(FIXTURE_DIR, `${name}.json`), 'utf8')) as ArticleDocument;
-
-const facts = (s: StatementInput): unknown => ({ speaker: s.speaker, venue: s.venue ?? null, reportedBy: s.reportedBy ?? [] });
-
-/** The proposal's statements in the gold's order, paired by span as the eval pairs them; null where none is. */
-function proposedFor(gold: ArticleDocument): unknown[] {
-  const proposal = extractText(gold.article.text, { title: gold.article.title, gazetteer: gazetteerOf(gold.entities) }).document;
-  const pairs = matchStatements(gold.statements, proposal.statements);
-  const partner = new Map([...pairs.quotes, ...pairs.indirect]);
-  return gold.statements.map((g) => {
-    const f = partner.get(g);
-    return f === undefined ? null : facts(f);
-  });
-}
 
 /** The venues the extractor proposes for a fixture's text, in document order. */
 function venuesOf(name: string): (string | null)[] {
   const gold = fixture(name);
   return extractText(gold.article.text, { title: gold.article.title, gazetteer: gazetteerOf(gold.entities) }).document.statements.map((s) => s.venue ?? null);
 }
-
-describe.each(['venue-exchange-with', 'venue-told-outlet-interview', 'venue-took-to-platform', 'venue-headline-speech', 'venue-headline-event'])('the fixture %s', (name) => {
-  it('gives every statement the speaker, venue and outlets of the gold', () => {
-    const gold = fixture(name);
-    expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
-  });
-});
 
 describe('the venues proposed', () => {
   it('an exchange with someone is an occasion, a stock exchange is not', () => {
