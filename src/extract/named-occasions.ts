@@ -58,7 +58,10 @@ const POSSESSOR_REACH = 3;
 
 /** The occasions named in the article's body sentences and headline, in document order; those of its drafts are not repeated. */
 export function namedOccasions(scope: AttributionScope, drafts: readonly Draft[]): NamedOccasion[] {
-  const drafted = new Set(drafts.map((d) => d.sentence));
+  // A sentence whose statements name their own venue names no other; one whose statements name none may name their speaker's ("Drescher finished her speech by stating, …").
+  const voiced = new Set(drafts.filter((d) => d.venue !== null).map((d) => d.sentence));
+  // "reposted a clip of the debate with her own comments": an occasion nobody holds, in a statement's sentence, is what was spoken of.
+  const spoken = new Set(drafts.map((d) => d.sentence));
   const out: NamedOccasion[] = [];
   const earlier: string[] = [];
   for (const sentence of scope.layout.sentences) {
@@ -69,8 +72,8 @@ export function namedOccasions(scope: AttributionScope, drafts: readonly Draft[]
     if (found === null) continue;
     earlier.push(found.venue);
     if (earlier.length > EARLIER_KEPT) earlier.shift();
-    if (drafted.has(sentence.index)) continue;
-    if (found.holder === null ? !isSharedOccasion(found.venue) : captionLike(frame)) continue;
+    if (voiced.has(sentence.index) || (spoken.has(sentence.index) && found.holder === null)) continue;
+    if (found.holder === null ? !isSharedOccasion(found.venue) : kind !== 'title' && captionLike(frame)) continue;
     out.push({ ...found, outlets: [...new Set([...found.outlets, ...outletsNamedIn(scope, found.venue)])], start: sentence.start, paragraph: sentence.paragraph });
   }
   return out;
@@ -84,6 +87,9 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
   const held = reporting.venue === null ? heldOccasion(words, scope.layout.text) : null;
   const venue = pointed ?? reporting.venue ?? held?.venue ?? null;
   if (venue === null) return null;
+  // "Fran Drescher’s Speech Goes Viral": the person whose occasion a headline names.
+  const owner = held?.owner ? ownerOf(scope, held.owner, frame.sentence) : null;
+  if (owner !== null) return { holder: owner, venue: title ? headlineCase(venue) : venue, outlets: reporting.venueOutlets };
   if (title) return { holder: null, venue, outlets: reporting.venueOutlets };
   const holder = held?.possessive ? possessor(scope, held.possessive, frame.sentence) : holderOf(scope, frame);
   // "Press conference ends.", "officials are expected to hold a news conference": an occasion nobody holds by name.
@@ -95,25 +101,40 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
  * hall", or a shared occasion on its own ("Press conference ends."). `possessive`: the
  * pronoun that owns it; `holding`: a verb of holding it comes before.
  */
-function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean } | null {
+function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean; owner: Token | null } | null {
   const joined = (a: Token, b: Token): boolean => /^\s+$/.test(text.slice(a.end, b.start));
   for (let k = 0; k < words.length; k += 1) {
     const end = occasionNounAt(words, k);
     // "session lows", "the statement's wording": a noun that describes another is not the occasion.
     const after = end === null ? undefined : words[end + 1];
-    if (end === null || (after !== undefined && joined(words[end] as Token, after) && after.tags.has('Noun') && !after.tags.has('Date')) || /['’]s$/.test((words[end] as Token).text)) continue;
+    if (end === null || (after !== undefined && joined(words[end] as Token, after) && describes(after, words[end + 2], text)) || /['’]s$/.test((words[end] as Token).text)) continue;
     let first = k;
     while (first > 0 && first > k - 2 && joined(words[first - 1] as Token, words[first] as Token) && isModifierWord(words[first - 1] as Token)) first -= 1;
+    // "Drescher’s speech": a name's possessive before the noun owns the occasion and is no part of it.
+    const ownerAt = k > first && /['’]s$/.test((words[k - 1] as Token).text) ? k - 1 : null;
+    if (ownerAt !== null) first = k;
     const det = words[first - 1];
-    const possessive = det !== undefined && POSSESSIVE_GENDER[det.lower] !== undefined ? det : null;
+    const possessive = ownerAt === null && det !== undefined && POSSESSIVE_GENDER[det.lower] !== undefined ? det : null;
     const venue = words
       .slice(first, end + 1)
       .map((t) => t.text.replace(/['’]s$/, ''))
       .join(' ');
     const holding = words.slice(Math.max(0, first - 3), first).some((t) => HOLDING.has(t.lower));
-    if (possessive !== null || holding || isSharedOccasion(venue)) return { venue, possessive, holding };
+    const owner = ownerAt === null ? null : (words[ownerAt] as Token);
+    if (possessive !== null || holding || owner !== null || isSharedOccasion(venue)) return { venue, possessive, holding, owner };
   }
   return null;
+}
+
+/**
+ * Whether the word `after` an occasion's noun makes the noun describe another: "session lows",
+ * or an -ing noun that ends the clause ("failures in Trump rally shooting"); "his speech
+ * thanking the crews" is the speech itself.
+ */
+function describes(after: Token, next: Token | undefined, text: string): boolean {
+  if (after.tags.has('Date')) return false;
+  if (after.tags.has('Noun') && !after.tags.has('Gerund')) return true;
+  return after.tags.has('Gerund') && (next === undefined || !/^\s+$/.test(text.slice(after.end, next.start)));
 }
 
 /** The last word of an occasion's noun starting at `k` ("speech", "town hall", "news conference"), or null. */
@@ -193,6 +214,28 @@ function scopeBefore(scope: AttributionScope, s: number): AttributionScope {
   const paragraph = scope.layout.sentences[s]?.paragraph ?? 0;
   // The history is in document order: cut it where the paragraphs after this one begin.
   return { ...scope, history: scope.history.slice(0, firstIndex(scope.history, (h) => h.paragraph > paragraph)) };
+}
+
+/** A headline's "Speech" or "Town Hall" as a sentence would write it; names ("CNN") keep their capitals. */
+const headlineCase = (venue: string): string =>
+  venue
+    .split(' ')
+    .map((w) => (VENUE_NOUNS.has(w.toLowerCase()) || HEADLINE_OCCASION_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : w))
+    .join(' ');
+/** Words of an occasion's name besides the venue nouns that a headline capitalises. */
+const HEADLINE_OCCASION_WORDS = new Set(['town', 'hall', 'meeting', 'news', 'press']);
+
+/**
+ * "Fran Drescher’s speech": the person named by the possessive word `owner`, or null when it
+ * names no one person. A headline has no mentions of its own: there the one person of the
+ * article whose name ends in the word is the owner.
+ */
+function ownerOf(scope: AttributionScope, owner: Token, s: number): DocEntity | null {
+  const m = scope.mentions.inSentence(s).find((x) => x.kind === 'name' && x.quote === null && x.start <= owner.start && x.end >= owner.start);
+  if (m !== undefined) return m.entity?.type === 'Person' && !m.entity.outlet ? m.entity : null;
+  const surname = owner.lower.replace(/['’]s$/, '');
+  const people = scope.registry.entities.filter((e) => e.type === 'Person' && !e.outlet && [e.name, ...e.aliases].some((n) => n.toLowerCase().split(/\s+/).pop() === surname));
+  return people.length === 1 ? (people[0] as DocEntity) : null;
 }
 
 /** "He started his speech …": the last person named before the possessive, of its gender, a few paragraphs back at most. */

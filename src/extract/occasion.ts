@@ -35,7 +35,7 @@ interface Occasion {
  * reports a new act of speech ("he also mentioned", "she announced", "he indicated") may
  * begin another occasion and takes none.
  */
-const GOING_ON = new Set(['say', 'add', 'continue', 'tell', 'respond', 'reply', 'answer', 'note', 'explain']);
+const GOING_ON = new Set(['say', 'add', 'continue', 'tell', 'respond', 'reply', 'answer', 'note', 'explain', 'call', 'claim', 'state']);
 
 const goesOn = (d: Draft): boolean => !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma));
 
@@ -87,6 +87,11 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
       d.venue = VERB_VENUES[d.lemma] as string;
       d.flags.push('venue-verb');
     }
+    // "Drescher finished her speech by stating, “…”": the occasion the speaker's own sentence names, whatever the verb.
+    if (d.venue === null && lastNamed !== null && lastNamed.holder === speaker && lastNamed.start === layout.sentences[d.sentence]?.start) {
+      attend(d, { venue: lastNamed.venue, venueOutlets: lastNamed.outlets });
+      continue;
+    }
     if (d.venue === null && lastNamed !== null && at(d) - at(lastNamed) <= 1 && opensWithThere(layout, d.sentence)) {
       attend(d, { venue: lastNamed.venue, venueOutlets: lastNamed.outlets });
       continue;
@@ -95,20 +100,20 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
       const occasion = { venue: d.venue, venueOutlets: d.venueOutlets };
-      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') });
+      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') || TOOK_TO.test(d.venue) });
       previous.set(speaker, d);
       continue;
     }
     const held = last.get(speaker);
     const before = previous.get(speaker);
     previous.set(speaker, d);
-    const only = plan.only.get(speaker);
-    if (only !== undefined) {
-      if (d.start > only.start ? goesOn(d) : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
-      continue;
-    }
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
+    const only = plan.only.get(speaker);
+    if (only !== undefined) {
+      if (d.start > only.start ? goesOn(d) || sameSentence : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
+      continue;
+    }
     // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
     const writesIn = held !== undefined && d.lemma === 'write' && TEXTS.test(occasionKey(held.occasion.venue));
     if (!goesOn(d) && !sameSentence && !writesIn) continue;
@@ -123,11 +128,14 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   }
 }
 
+/** "Taking to Twitter, he wrote: …": a platform turned to, which, like a verb that names its venue, holds only what was written there. */
+const TOOK_TO = /^(took|taking|takes|take) to\b/;
+
 /**
  * Texts put out ("a post", "a statement", "a message"), as against occasions spoken at: a
  * speaker who put out one text may well have said the rest of what is reported elsewhere.
  */
-const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)s?\b/;
+const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)s?\b|^(took|taking|takes|take) to\b/;
 
 /**
  * The article's occasions by speaker: `only`, the occasion of each speaker named on one

@@ -40,13 +40,15 @@ interface Found {
    * occasion ("during a Wednesday briefing") would join it; null otherwise.
    */
   listenerNext: number | null;
+  /** The outlet of a "told ABC News", for an interview the sentence names after it ("told ABC News in an interview"). */
+  toldOutlet: string | null;
   backReference: string | null;
   readonly outer: DocEntity[];
   readonly venueOutlets: DocEntity[];
 }
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
-  const found: Found = { venue: null, replaceable: false, bound: false, listenerNext: null, backReference: null, outer: [], venueOutlets: [] };
+  const found: Found = { venue: null, replaceable: false, bound: false, listenerNext: null, toldOutlet: null, backReference: null, outer: [], venueOutlets: [] };
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
@@ -92,6 +94,7 @@ function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found:
     if (found.venue === null) {
       found.venue = `told ${listenerName(ctx, w, m)}`;
       found.replaceable = !outletLike(ctx, m);
+      if (outletLike(ctx, m)) found.toldOutlet = listenerName(ctx, w, m);
     }
     if (outletLike(ctx, m)) {
       const e = entityOf(ctx, m);
@@ -126,6 +129,8 @@ function listenerAfter(ctx: AttributionScope, frame: Frame, k: number): Token[] 
     const hyphenAfter = /^-$/.test(gapText(ctx, frame, n, n + 1));
     if (o === null || !(spaced(ctx, frame, n - 1, n) || hyphenBefore)) break;
     if (!hyphenBefore && !hyphenAfter && (VENUE_STOP.has(o.lower) || ['me', 'him', 'her', 'us', 'them', 'you'].includes(o.lower))) break;
+    // "told a congressional committee Thursday": the day is when, not who listened.
+    if (object.length > 0 && o.tags.has('Date')) break;
     object.push(o);
   }
   return object;
@@ -161,6 +166,8 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
 const PLATFORMS = ['truth social', 'x', 'twitter', 'facebook', 'instagram', 'threads', 'bluesky', 'linkedin', 'youtube', 'telegram', 'weibo', 'wechat', 'substack', 'reddit'];
 /** Words between "on" and a platform's name: "on his social media platform Truth Social", "on her official account". */
 const PLATFORM_LEAD = new Set(['his', 'her', 'their', 'its', 'the', 'own', 'official', 'personal', 'social', 'media', 'platform', 'site', 'network', 'account', 'app', 'page', 'feed']);
+/** Forms of "take" whose "to <platform>" is where the words were put: "took to X". */
+const TAKING = new Set(['took', 'taking', 'takes', 'take']);
 /** Verbs whose "on <platform>" is where the words were put: "posted on X", "said on social media". */
 const POSTING_VERBS = new Set(['posted', 'posting', 'posts', 'post', 'reposted', 'wrote', 'writes', 'writing', 'said', 'says', 'saying', 'shared', 'tweeted', 'announced', 'announces', 'declared', 'stated', 'added', 'published']);
 
@@ -199,12 +206,15 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
   while (v >= 0 && wordAt(frame, v) !== null && ['also', 'then', 'later', 'earlier'].includes((wordAt(frame, v) as Token).lower)) v -= 1;
   // "On X, formerly known as Twitter, Mace claimed …": a sentence that opens on a platform puts its words there, whatever its verb.
   const opening = k === 0 && w.text === 'On';
-  if (!opening && (!POSTING_VERBS.has(wordAt(frame, v)?.lower ?? '') || !spaced(ctx, frame, v, v + 1))) return false;
+  const verb = wordAt(frame, v)?.lower ?? '';
+  // "Taking to Twitter, he wrote: …", "also took to X and …": the platform the speaker turned to.
+  const took = w.lower === 'to' && TAKING.has(verb);
+  if (!opening && ((!POSTING_VERBS.has(verb) && !took) || !spaced(ctx, frame, v, v + 1))) return false;
   const platform = platformAfter(ctx, frame, k + 1);
   if (platform === null || (opening && !namedThenComma(ctx, frame, k, platform))) return false;
   if (found.replaceable) replace(found);
   if (found.venue === null) {
-    found.venue = `post on ${platform}`;
+    found.venue = took ? `${verb} to ${platform}` : `post on ${platform}`;
     found.bound = true;
   }
   return true;
@@ -213,11 +223,13 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
 /** Occasions besides the lexicon's venue nouns: "at a town hall", "told reporters at a gaggle", "states on its website"; a bare "meeting" is too often what was talked about. */
 const OCCASION_WORDS = new Set(['gaggle', 'vigil', 'ceremony', 'summit', 'website']);
 
-/** Whether item `n` is a venue's noun: "interview", "meeting", the "hall" of "town hall" (and its "meeting"). */
+/** Whether item `n` is a venue's noun: "interview", "meeting", the "hall" of "town hall" (and its "meeting"), an "exchange with" someone. */
 function isVenueNoun(frame: Frame, n: number): boolean {
   const w = wordAt(frame, n);
   if (w === null) return false;
   if (w.lower === 'hall') return wordAt(frame, n - 1)?.lower === 'town';
+  // "in a brief exchange with reporters": words traded with someone; a stock exchange is a place.
+  if (w.lower === 'exchange') return wordAt(frame, n + 1)?.lower === 'with';
   if (w.lower === 'meeting' && wordAt(frame, n - 1)?.lower === 'hall') return true;
   return VENUE_NOUNS.has(w.lower) || OCCASION_WORDS.has(w.lower);
 }
@@ -243,6 +255,9 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   if (noun === null || !isVenueNoun(frame, n) || !spaced(ctx, frame, n - 1, n) || (n === k + 1 && !BARE_VENUES.has(noun.lower))) return true;
   // "went on to call out the senator": a verb after "to", no occasion.
   if (infinitiveBetween(frame, from, n)) return true;
+  // "failures in Trump rally shooting": an -ing noun that ends the clause makes the occasion's noun describe it.
+  const ing = wordAt(frame, n + 1);
+  if (ing !== null && ing.tags.has('Gerund') && spaced(ctx, frame, n, n + 1) && (wordAt(frame, n + 2) === null || !spaced(ctx, frame, n + 1, n + 2))) return true;
   const first = wordAt(frame, from) as Token;
   if (from < n && !DAY_TIMES.has(first.lower) && (first.tags.has('Date') || first.tags.has('Value'))) return true;
   let phrase = text(ctx).slice((frame.items[from] as Item).start, noun.end);
@@ -254,6 +269,8 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   // "told reporters during a Wednesday evening briefing", "told members in a message": the listener and the occasion, one venue ("told analysts on a call" keeps the listener's, as annotated).
   if (found.listenerNext === k && w.lower !== 'on') found.venue = `${found.venue ?? ''} ${text(ctx).slice(w.start, first.start)}${phrase}`;
   if (found.replaceable && w.lower !== 'during') replace(found);
+  // "Cheatle told ABC News in an interview": the interview the outlet had, as "an interview with ABC News" names it.
+  if (found.toldOutlet !== null && found.venue === `told ${found.toldOutlet}` && noun.lower === 'interview' && phrase.toLowerCase() === 'interview') found.venue = `interview with ${found.toldOutlet}`;
   if (found.venue === null) {
     found.venue = phrase;
     found.replaceable = w.lower === 'during';

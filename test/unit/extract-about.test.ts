@@ -31,7 +31,7 @@ function proposedFor(gold: ArticleDocument): unknown[] {
   });
 }
 
-describe.each(['about-article-topic', 'about-carried-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion', 'venue-lede-occasion', 'venue-listener-occasion', 'venue-verbs-and-infinitives', 'venue-briefing-in-headline', 'about-relative-clause', 'pattern-7-parties-sheriffs-and-double-surnames'])('the fixture %s, against a graph that holds its entities', (name) => {
+describe.each(['about-article-topic', 'about-carried-topic', 'about-own-words', 'venue-occasion-briefing', 'venue-article-occasion', 'venue-lede-occasion', 'venue-listener-occasion', 'venue-verbs-and-infinitives', 'venue-briefing-in-headline', 'venue-exchange-with', 'venue-told-outlet-interview', 'venue-took-to-platform', 'venue-headline-speech', 'venue-headline-event', 'about-relative-clause', 'pattern-7-parties-sheriffs-and-double-surnames'])('the fixture %s, against a graph that holds its entities', (name) => {
   it('gives every statement the speaker, about, venue and outlets of the gold', () => {
     const gold = fixture(name);
     expect(proposedFor(gold)).toEqual(gold.statements.map(facts));
