@@ -90,9 +90,10 @@ export class PreparedOperations {
   remember(query: string, operationName: string | null | undefined, prepared: PreparedOperation): void {
     if (this.max === 0 || prepared.operation.operation !== 'query' || query.length > MAX_QUERY_LENGTH) return;
     const name = operationName ?? '';
-    let texts = this.byName.get(name);
-    if (texts?.has(query)) return;
+    if (this.byName.get(name)?.has(query)) return;
     if (this.count >= this.max) this.forgetOldest();
+    // Looked up after the eviction, which drops a name's map when its last text goes.
+    let texts = this.byName.get(name);
     if (texts === undefined) this.byName.set(name, (texts = new Map()));
     texts.set(query, { prepared, name, query, used: ++this.clock });
     this.count += 1;
@@ -182,8 +183,9 @@ export async function executePrepared<TContext>(run: PreparedExecution<TContext>
     throw error;
   }
   const compiled = compiledFor(schema, prepared);
-  // A compiled function checks the variables itself before anything runs (startCompiled).
-  if (compiled === null && 'errors' in getVariableValues(schema, prepared.operation.variableDefinitions ?? [], variables, { maxErrors: 1 })) return undefined;
+  // graphql-js decides which variables fit, as Apollo would: graphql-jit's own check accepts
+  // some values graphql-js refuses (an empty list where an input object belongs).
+  if ('errors' in getVariableValues(schema, prepared.operation.variableDefinitions ?? [], variables, { maxErrors: 1 })) return undefined;
 
   const contextValue = run.context();
   const execution =

@@ -37,6 +37,19 @@ describe('PreparedOperations', () => {
     prepared.remember(texts[2] as string, undefined, prepare(texts[2] as string));
     expect(texts.map((query) => prepared.find({ query, operationName: undefined, variables: undefined }) !== undefined)).toEqual([true, false, true]);
   });
+  it('keeps every text it counts reachable when an eviction empties a name', () => {
+    const prepared = new PreparedOperations(2);
+    const find = (query: string, operationName: string) => prepared.find({ query, operationName, variables: undefined });
+    prepared.remember('query A { a }', 'A', prepare('query A { a }'));
+    prepared.remember('query B { b }', 'B', prepare('query B { b }'));
+    expect(find('query B { b }', 'B')).toBeDefined();
+    // The only text under A is the oldest: remembering a second text under A evicts it.
+    prepared.remember('query A { c }', 'A', prepare('query A { c }'));
+    expect(prepared.size).toBe(2);
+    expect(find('query A { c }', 'A')).toBeDefined();
+    expect(find('query B { b }', 'B')).toBeDefined();
+    expect(find('query A { a }', 'A')).toBeUndefined();
+  });
 });
 
 describe('what the fast path may answer', () => {
