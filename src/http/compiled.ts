@@ -161,11 +161,10 @@ export async function executeCompiled(compiled: CompiledQuery, contextValue: unk
 }
 
 /**
- * `executeCompiled`, or undefined, with no resolver run, when the variables do not fit their
- * types: graphql-jit coerces them before anything else and then answers at once, with their
- * errors and no data. That coercion accepts what graphql-js's `getVariableValues` accepts for
- * every type this schema has (scalars, enums, lists, input objects without @oneOf), so the
- * fast path need not coerce them a second time to know whether Apollo should answer instead.
+ * `executeCompiled`, or undefined, with no resolver run, when graphql-jit's own coercion
+ * refuses the variables (it answers at once, with their errors and no data): Apollo then
+ * answers instead. graphql-jit accepts some values graphql-js refuses, so the caller checks the
+ * variables with graphql-js first; this is the fallback for the values it refuses on its own.
  */
 export function startCompiled(compiled: CompiledQuery, contextValue: unknown, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> | undefined {
   const started = compiled.query(undefined, contextValue, variables);

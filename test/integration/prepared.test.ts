@@ -143,6 +143,12 @@ describe.each([true, false])('with production %s, the fast path answers as Apoll
     expect(over.prepared).toBe(false);
     expect(JSON.parse(over.seen.body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
 
+    // graphql-jit's own coercion takes an empty list for an input object; graphql-js does not.
+    const filtered = 'query Filtered($f: StatementFilter) { statements(filter: $f, first: 1) { totalCount } }';
+    expect((await compare(apollo, fast, { query: filtered, variables: { f: { speakers: ['person:mike-waltz'] } } })).prepared).toBe(true);
+    const listForObject = await compare(apollo, fast, { query: filtered, variables: { f: [] } });
+    expect({ prepared: listForObject.prepared, status: listForObject.seen.status }).toEqual({ prepared: false, status: 400 });
+
     const graphqlResponse = await compare(apollo, fast, { query: people, variables: { n: 2 }, headers: { accept: 'application/graphql-response+json' } });
     expect({ prepared: graphqlResponse.prepared, type: graphqlResponse.seen.headers['content-type'] }).toEqual({
       prepared: false,
