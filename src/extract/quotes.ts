@@ -309,11 +309,13 @@ export function isShowTitle(source: string, quote: Quote): boolean {
   const words = inside.replace(/[.,]$/, '').split(/\s+/);
   if (words.length > 8 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || SMALL_TITLE_WORDS.has(w))) return false;
   const before = source.slice(Math.max(0, quote.open - 8), quote.open);
-  const after = source.slice(quote.close + 1, quote.close + 6);
+  // A closing ’’ (a double mark typed as two single ones) is two characters wide (frame.ts).
+  const close = quote.close + (source.startsWith('’’', quote.close) ? 2 : 1);
+  const after = source.slice(close, close + 5);
   // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
   if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
   if (/[!?]$/.test(inside)) return false;
-  return /\bon\s$/i.test(before) || BROADCASTERS_TITLE.test(before) || /^\s?on\s\p{Lu}/u.test(after) || SHOW_NOUN.test(source.slice(quote.close + 1, quote.close + 12));
+  return /\bon\s$/i.test(before) || BROADCASTERS_TITLE.test(before) || /^\s?on\s\p{Lu}/u.test(after) || SHOW_NOUN.test(source.slice(close, close + 11));
 }
 
 /** "told ABC’s “This Week”", "said on CBS’ “Face the Nation”": a title owned by a broadcaster's initials. */

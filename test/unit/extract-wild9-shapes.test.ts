@@ -82,3 +82,11 @@ describe('a party’s member or members as the subject', () => {
     expect(said('At least one Democrat noted that Quarry’s idea of “full responsibility” seemed odd.\n\nRepublicans say the wall can wait until spring.')).toEqual([]);
   });
 });
+
+describe('a show title closed by a doubled single mark', () => {
+  it('is read past both characters of its closing mark: "‘‘Morning Desk’’ show", "‘‘Morning Desk’’ on KTVQ"', () => {
+    for (const text of ['Mayor Ana Ruiz told the ‘‘Morning Desk’’ show that the bridge would reopen in May.', 'Mayor Ana Ruiz told ‘‘Morning Desk’’ on KTVQ that the bridge would reopen in May.']) {
+      expect(said(text)).toEqual([['INDIRECT', 'person:ana-ruiz', 'The bridge would reopen in May.']]);
+    }
+  });
+});
