@@ -115,7 +115,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
       continue;
     }
     // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
-    const writesIn = held !== undefined && d.lemma === 'write' && TEXTS.test(occasionKey(held.occasion.venue));
+    const writesIn = held !== undefined && d.lemma === 'write' && putOut(occasionKey(held.occasion.venue));
     if (!goesOn(d) && !sameSentence && !writesIn) continue;
     // "Trump tweeted …" then "Trump said …": only what was written goes on in the tweet; a plain "said" may be anywhere.
     if (held?.byVerb === true && !writesIn && !sameSentence) continue;
@@ -135,7 +135,10 @@ const TOOK_TO = /^(took|taking|takes|take) to\b/;
  * Texts put out ("a post", "a statement", "a message"), as against occasions spoken at: a
  * speaker who put out one text may well have said the rest of what is reported elsewhere.
  */
-const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)s?\b|^(took|taking|takes|take) to\b/;
+const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)s?\b/;
+
+/** Whether an occasion's key is a text put out (TEXTS) or a platform turned to (TOOK_TO). */
+const putOut = (key: string): boolean => TEXTS.test(key) || TOOK_TO.test(key);
 
 /**
  * The article's occasions by speaker: `only`, the occasion of each speaker named on one
@@ -163,7 +166,7 @@ function articleOccasions(
     if (holder === null) shared = keys.size === 1 ? (list[0] as NamedOccasion) : null;
     else {
       holders.add(holder);
-      if (keys.size === 1 && !TEXTS.test(occasionKey((list[0] as NamedOccasion).venue))) only.set(holder, list[0] as NamedOccasion);
+      if (keys.size === 1 && !putOut(occasionKey((list[0] as NamedOccasion).venue))) only.set(holder, list[0] as NamedOccasion);
     }
   }
   return { only, holders, shared: shared ?? ledeOccasion([...own, ...named], ledeAt, at) };
