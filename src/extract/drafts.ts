@@ -387,7 +387,6 @@ export class Drafter {
   }
 }
 
-
 /**
  * "told CBS News's Margaret Brennan on “Face the Nation”": in a sentence that names a show,
  * the show is the venue rather than the outlet the words were told to; the outlet stays the
@@ -401,7 +400,6 @@ function onShow(reporting: Reporting, frame: Frame, source: string): Reporting {
 
 /** Words before a speech verb that put the words on another occasion than the one the passage reports. */
 const ELSEWHERE = new Set(['earlier', 'previously', 'separately', 'once', 'formerly']);
-
 
 function applyResolution(draft: Draft, resolution: Resolution | null): void {
   if (resolution === null) {

@@ -9,7 +9,7 @@
 import type { Layout, Token } from './layout';
 import { BE_FORMS, NEGATIONS, VERB_MODIFIERS, isParticiple, speechVerb, type SpeechVerb } from './lexicon';
 import type { DocEntity, Mention, Mentions, Registry, Via } from './mentions';
-import type { Quote } from './quotes';
+import { pastClose, type Quote } from './quotes';
 
 export type Item =
   | { readonly kind: 'word'; readonly token: Token; readonly start: number; readonly end: number }
@@ -51,9 +51,7 @@ export function frameOf(layout: Layout, sentence: number, container: number | nu
     const last = items[items.length - 1];
     if (last?.kind === 'quote' && last.quote.id === child) continue;
     const quote = layout.quotes[child] as Quote;
-    // A closing ’’ (a double mark typed as two single ones) is two characters wide.
-    const width = layout.text.startsWith('’’', quote.close) ? 2 : 1;
-    items.push({ kind: 'quote', quote, start: quote.open, end: quote.runsOn ? quote.close : quote.close + width });
+    items.push({ kind: 'quote', quote, start: quote.open, end: quote.runsOn ? quote.close : pastClose(layout.text, quote) });
   }
   return { sentence, container, items, itemOfToken };
 }

@@ -297,6 +297,11 @@ export function isQuotedName(source: string, quote: Quote): boolean {
   return NAMING_WORDS.test(before) || (NAMING_ARTICLE.test(before) && !/[.,!?]$/.test(quoted));
 }
 
+/** Where the text goes on after a quote's closing mark: a ’’ (a double mark typed as two single ones) is two characters wide. */
+export function pastClose(text: string, quote: Quote): number {
+  return quote.close + (text.startsWith('’’', quote.close) ? 2 : 1);
+}
+
 const SMALL_TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at']);
 
 /**
@@ -309,8 +314,7 @@ export function isShowTitle(source: string, quote: Quote): boolean {
   const words = inside.replace(/[.,]$/, '').split(/\s+/);
   if (words.length > 8 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || SMALL_TITLE_WORDS.has(w))) return false;
   const before = source.slice(Math.max(0, quote.open - 8), quote.open);
-  // A closing ’’ (a double mark typed as two single ones) is two characters wide (frame.ts).
-  const close = quote.close + (source.startsWith('’’', quote.close) ? 2 : 1);
+  const close = pastClose(source, quote);
   const after = source.slice(close, close + 5);
   // A title may take the sentence's full stop inside its marks ("on “Face the Nation.”").
   if (/[.,]$/.test(inside)) return /\bon\s$/i.test(before);
