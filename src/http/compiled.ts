@@ -155,13 +155,9 @@ function locatedErrors(result: ExecutionResult): ExecutionResult {
   return result.errors === undefined ? result : { ...result, errors: result.errors.map(located) };
 }
 
-/** Executes a compiled operation; its result carries errors as graphql-js's `execute` would. */
-export async function executeCompiled(compiled: CompiledQuery, contextValue: unknown, variables: Record<string, unknown> | undefined): Promise<ExecutionResult> {
-  return locatedErrors(await compiled.query(undefined, contextValue, variables));
-}
-
 /**
- * `executeCompiled`, or undefined, with no resolver run, when graphql-jit's own coercion
+ * Executes a compiled operation, its result carrying errors as graphql-js's `execute` would;
+ * or gives undefined, with no resolver run, when graphql-jit's own coercion
  * refuses the variables (it answers at once, with their errors and no data): Apollo then
  * answers instead. graphql-jit accepts some values graphql-js refuses, so the caller checks the
  * variables with graphql-js first; this is the fallback for the values it refuses on its own.
