@@ -144,7 +144,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
     const only = plan.only.get(speaker);
     if (only !== undefined) {
-      if (d.start > only.start ? goesOn(d, layout) || sameSentence : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
+      if (d.start > only.start ? goesOn(d, layout) || sameSentence : saidBefore(layout, d, only, lede)) attend(d, { venue: only.venue, venueOutlets: only.outlets });
       continue;
     }
     // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
@@ -159,6 +159,50 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
       attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
     }
   }
+}
+
+/**
+ * Whether a speaker's plain "said", reported before their one occasion is named, was said
+ * there: the lede's "said" before a paragraph that names it, or any "said" (or "adding")
+ * before a gathering is named, as reports give the gist first and the gathering after it ("The Taliban has been
+ * “cooperative …,” Biden said." two paragraphs before "In his news conference, Biden …"). A
+ * sentence that sets the words at another time ("said last month") was not.
+ */
+function saidBefore(layout: Layout, d: Draft, only: NamedOccasion, lede: number | undefined): boolean {
+  if (d.flags.includes('new-occasion')) return false;
+  if (d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say') return true;
+  return BEFORE_VERBS.has(d.lemma ?? '') && isGathering(only.venue) && !atAnotherTime(layout, d.sentence);
+}
+
+/**
+ * Occasions that name only the words ("Ohtani’s comments Friday were the first …"): told of
+ * after the words, they point back at them rather than say where they were said.
+ */
+const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words']);
+
+/**
+ * Whether an occasion is a gathering the speaker held or attended ("his news conference", "an
+ * address from the White House"), which the words of a whole passage fit in: not a listener
+ * ("told Radio Corran"), who heard the words after it and may not have heard those before, nor
+ * a noun that names only the words.
+ */
+const isGathering = (venue: string): boolean => !/^(told|telling|tells)\b/.test(occasionKey(venue)) && !BARE_WORDS.has(occasionKey(venue));
+
+/** The plain verbs of reporting whose words an occasion named after them takes: "said", "adding that …". */
+const BEFORE_VERBS = new Set(['say', 'add']);
+
+/** Words that set what a sentence reports at a time of its own: "last month", "earlier", "in 2019", "years ago". */
+const ANOTHER_TIME = /^(last|earlier|previously|before|ago|once|formerly|already|then|\d{4})$/;
+
+/** Whether the sentence, outside its quotes, sets its words at a time apart from the occasion's. */
+function atAnotherTime(layout: Layout, sentence: number): boolean {
+  const s = layout.sentences[sentence];
+  if (s === undefined) return true;
+  for (let i = s.first; i <= s.last; i += 1) {
+    const t = layout.tokens[i] as Token;
+    if (t.quote === null && ANOTHER_TIME.test(t.lower)) return true;
+  }
+  return false;
 }
 
 /** "Taking to Twitter, he wrote: …": a platform turned to, which, like a verb that names its venue, holds only what was written there. */

@@ -2,7 +2,7 @@
  * How a speaker's occasion reaches the words the article reports without naming one, in
  * shapes met on real reporting of the 2018-2022 disasters and collapses (devset/wild10-venue)
  * and on heldout4: a verb that answers within the same exchange ("she denied …", "he
- * described …") and words reported before the occasion is named. Passages written for these
+ * described …"), words reported before the occasion is named, and a body's named meeting. Passages written for these
  * tests (test/fixtures/extract/venue-*), with fictional people and places;
  * extract-about.test.ts checks each fixture's statements against its gold whole.
  */
@@ -24,5 +24,13 @@ function venuesOf(name: string): (string | null)[] {
 describe('the occasion carried', () => {
   it('to a verb that answers within the exchange ("denied"), not to a stance held over time ("has argued")', () => {
     expect(venuesOf('venue-answering-verb')).toEqual(['told a council committee', 'told a council committee', 'told a council committee', null]);
+  });
+
+  it('back to plain "said" reported before the occasion is named, not to words set at another time ("said last month")', () => {
+    expect(venuesOf('venue-said-before-occasion')).toEqual(['news conference', 'news conference', 'news conference', null, 'news conference']);
+  });
+
+  it('from a body’s named meeting ("at the Harbour Board meeting"), while a meeting talked about is no occasion', () => {
+    expect(venuesOf('venue-named-meeting')).toEqual(['Kessel Harbour Board meeting', null]);
   });
 });
