@@ -231,6 +231,8 @@ function isVenueNoun(frame: Frame, n: number): boolean {
   // "in a brief exchange with reporters": words traded with someone; a stock exchange is a place.
   if (w.lower === 'exchange') return wordAt(frame, n + 1)?.lower === 'with';
   if (w.lower === 'meeting' && wordAt(frame, n - 1)?.lower === 'hall') return true;
+  // "at the House Oversight Committee meeting": a body's meeting, named, is where words were said.
+  if (w.lower === 'meeting') return /^\p{Lu}/u.test(wordAt(frame, n - 1)?.text ?? '') && !(wordAt(frame, n - 1) as Token).tags.has('Date');
   return VENUE_NOUNS.has(w.lower) || OCCASION_WORDS.has(w.lower);
 }
 
