@@ -2,7 +2,8 @@
  * How a speaker's occasion reaches the words the article reports without naming one, in
  * shapes met on real reporting of the 2018-2022 disasters and collapses (devset/wild10-venue)
  * and on heldout4: a verb that answers within the same exchange ("she denied …", "he
- * described …"), words reported before the occasion is named, and a body's named meeting. Passages written for these
+ * described …"), words reported before the occasion is named, a body's named meeting, and an occasion
+ * the words were denied ("a pledge he had not made in remarks …"). Passages written for these
  * tests (test/fixtures/extract/venue-*), with fictional people and places;
  * extract-about.test.ts checks each fixture's statements against its gold whole.
  */
@@ -32,5 +33,9 @@ describe('the occasion carried', () => {
 
   it('from a body’s named meeting ("at the Harbour Board meeting"), while a meeting talked about is no occasion', () => {
     expect(venuesOf('venue-named-meeting')).toEqual(['Kessel Harbour Board meeting', null]);
+  });
+
+  it('past an occasion the words were denied ("a pledge he had not made in remarks …"), which is not theirs', () => {
+    expect(venuesOf('venue-denied-occasion')).toEqual(['address', 'address', 'address']);
   });
 });
