@@ -37,7 +37,40 @@ interface Occasion {
  */
 const GOING_ON = new Set(['say', 'add', 'continue', 'tell', 'respond', 'reply', 'answer', 'note', 'explain', 'call', 'claim', 'state']);
 
-const goesOn = (d: Draft): boolean => !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma));
+/**
+ * Verbs that tell how the speaker took a point within the same exchange ("she described the
+ * shooting as …", "he denied that …", "he insisted …", "she admitted …"): they answer or weigh
+ * what was put to them, so, like the going-on verbs, they keep the occasion under way. Verbs
+ * that tell of words put out or made known ("announced", "revealed", "confirmed", "wrote")
+ * are not among them.
+ */
+const ANSWERING = new Set([
+  'describe', 'deny', 'insist', 'argue', 'acknowledge', 'admit', 'concede', 'stress', 'emphasise', 'emphasize', 'maintain', 'assert', 'contend', 'declare',
+  'warn', 'caution', 'predict', 'vow', 'promise', 'pledge', 'complain', 'observe', 'remark', 'express', 'reflect',
+]);
+
+const goesOn = (d: Draft, layout: Layout): boolean =>
+  !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma) || (ANSWERING.has(d.lemma) && toldAsDone(layout, d.sentence, d.lemma)));
+
+/** Words that make a verb after them tell of a stance held, not of an act: "has pledged", "have argued". */
+const PERFECT = new Set(['has', 'have', 'had', '’s', "'s"]);
+
+/**
+ * Whether the sentence tells of its verb as a thing done then ("denied", "described"): "Newsom
+ * argues this violates …" or "He has pledged one if …" tell of a position held over time,
+ * which may have been taken anywhere.
+ */
+function toldAsDone(layout: Layout, sentence: number, lemma: string): boolean {
+  const s = layout.sentences[sentence];
+  if (s === undefined) return false;
+  const stem = lemma.slice(0, Math.min(lemma.length - 1, 4));
+  for (let i = s.first; i <= s.last; i += 1) {
+    const t = layout.tokens[i] as Token;
+    if (t.quote !== null || !t.lower.startsWith(stem) || !t.tags.has('Verb')) continue;
+    return t.tags.has('PastTense') && !PERFECT.has(layout.tokens[i - 1]?.lower ?? '');
+  }
+  return false;
+}
 
 const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speakers.length === 1 ? (d.speakers[0] as { entity: DocEntity }).entity : null);
 
@@ -111,12 +144,12 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
     const only = plan.only.get(speaker);
     if (only !== undefined) {
-      if (d.start > only.start ? goesOn(d) || sameSentence : d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say' && !d.flags.includes('new-occasion')) attend(d, { venue: only.venue, venueOutlets: only.outlets });
+      if (d.start > only.start ? goesOn(d, layout) || sameSentence : saidBefore(layout, d, only, lede)) attend(d, { venue: only.venue, venueOutlets: only.outlets });
       continue;
     }
     // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
     const writesIn = held !== undefined && d.lemma === 'write' && putOut(occasionKey(held.occasion.venue));
-    if (!goesOn(d) && !sameSentence && !writesIn) continue;
+    if (!goesOn(d, layout) && !sameSentence && !writesIn) continue;
     // "Trump tweeted …" then "Trump said …": only what was written goes on in the tweet; a plain "said" may be anywhere.
     if (held?.byVerb === true && !writesIn && !sameSentence) continue;
     if (held !== undefined && at(d) - held.paragraph <= AFTER) {
@@ -126,6 +159,50 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
       attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
     }
   }
+}
+
+/**
+ * Whether a speaker's plain "said", reported before their one occasion is named, was said
+ * there: the lede's "said" before a paragraph that names it, or any "said" (or "adding")
+ * before a gathering is named, as reports give the gist first and the gathering after it ("The Taliban has been
+ * “cooperative …,” Biden said." two paragraphs before "In his news conference, Biden …"). A
+ * sentence that sets the words at another time ("said last month") was not.
+ */
+function saidBefore(layout: Layout, d: Draft, only: NamedOccasion, lede: number | undefined): boolean {
+  if (d.flags.includes('new-occasion')) return false;
+  if (d.sentence === lede && only.paragraph > d.paragraph && d.lemma === 'say') return true;
+  return BEFORE_VERBS.has(d.lemma ?? '') && isGathering(only.venue) && !atAnotherTime(layout, d.sentence);
+}
+
+/**
+ * Occasions that name only the words ("Ohtani’s comments Friday were the first …"): told of
+ * after the words, they point back at them rather than say where they were said.
+ */
+const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words']);
+
+/**
+ * Whether an occasion is a gathering the speaker held or attended ("his news conference", "an
+ * address from the White House"), which the words of a whole passage fit in: not a listener
+ * ("told Radio Corran"), who heard the words after it and may not have heard those before, nor
+ * a noun that names only the words.
+ */
+const isGathering = (venue: string): boolean => !/^(told|telling|tells)\b/.test(occasionKey(venue)) && !BARE_WORDS.has(occasionKey(venue));
+
+/** The plain verbs of reporting whose words an occasion named after them takes: "said", "adding that …". */
+const BEFORE_VERBS = new Set(['say', 'add']);
+
+/** Words that set what a sentence reports at a time of its own: "last month", "earlier", "in 2019", "years ago". */
+const ANOTHER_TIME = /^(last|earlier|previously|before|ago|once|formerly|already|then|\d{4})$/;
+
+/** Whether the sentence, outside its quotes, sets its words at a time apart from the occasion's. */
+function atAnotherTime(layout: Layout, sentence: number): boolean {
+  const s = layout.sentences[sentence];
+  if (s === undefined) return true;
+  for (let i = s.first; i <= s.last; i += 1) {
+    const t = layout.tokens[i] as Token;
+    if (t.quote === null && ANOTHER_TIME.test(t.lower)) return true;
+  }
+  return false;
 }
 
 /** "Taking to Twitter, he wrote: …": a platform turned to, which, like a verb that names its venue, holds only what was written there. */

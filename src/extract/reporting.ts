@@ -231,6 +231,8 @@ function isVenueNoun(frame: Frame, n: number): boolean {
   // "in a brief exchange with reporters": words traded with someone; a stock exchange is a place.
   if (w.lower === 'exchange') return wordAt(frame, n + 1)?.lower === 'with';
   if (w.lower === 'meeting' && wordAt(frame, n - 1)?.lower === 'hall') return true;
+  // "at the House Oversight Committee meeting": a body's meeting, named, is where words were said.
+  if (w.lower === 'meeting') return /^\p{Lu}/u.test(wordAt(frame, n - 1)?.text ?? '') && !(wordAt(frame, n - 1) as Token).tags.has('Date');
   return VENUE_NOUNS.has(w.lower) || OCCASION_WORDS.has(w.lower);
 }
 
@@ -240,12 +242,17 @@ function isVenueNoun(frame: Frame, n: number): boolean {
  */
 const DAY_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'night', 'overnight']);
 
+/** Words that deny the verb before an occasion: "hadn't expressed in", "did not say at", "never mentioned in". */
+const NEGATIONS = /^(not|never|n['’]t|\p{L}+n['’]t)$/u;
+
 /** Venue nouns that take no article: "in comments to the Chronicle", "in remarks at the summit", "in testimony before …". */
 const BARE_VENUES = new Set(['comments', 'remarks', 'testimony']);
 
 /** "in a televised address", "in an interview with Deutschlandfunk", "on the Terrace Talk podcast"; true when word `k` is the preposition. */
 function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!['in', 'during', 'at', 'on'].includes(w.lower)) return false;
+  // "a sentiment he hadn't expressed in remarks earlier in the week": words denied an occasion were not said at it.
+  if ([1, 2, 3].some((b) => NEGATIONS.test(wordAt(frame, k - b)?.lower ?? ''))) return true;
   let n = k + 1;
   if (['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(wordAt(frame, n)?.lower ?? '')) n += 1;
   const from = n;
