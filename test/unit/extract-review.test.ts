@@ -28,7 +28,7 @@ describe('scoring the review list', () => {
 });
 
 describe('flagging a short quoted phrase the article also uses as its own words', () => {
-  const flagsOf = (text: string, words: string): string[] => {
+  const flagsOf = (text: string, words: string): readonly string[] => {
     const proposal = extractText(text);
     const item = proposal.document.review.find((r) => r.text === words && r.statement !== null);
     if (item === undefined) throw new Error(`expected a statement "${words}", got ${JSON.stringify(proposal.document.review.map((r) => r.text))}`);
