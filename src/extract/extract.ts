@@ -209,12 +209,15 @@ const TERM_WORDS = 3;
  * term the writer marked, or words another speaker said, as words of the speaker found.
  */
 function echoedTerm(d: Draft, source: string): boolean {
-  if (d.kind !== 'PARTIAL' || d.text.trim().split(/\s+/).length > TERM_WORDS) return false;
-  const phrase = new RegExp(d.text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
-  for (const m of source.matchAll(phrase)) {
-    const inside = m.index >= d.start - 1 && m.index <= d.end;
-    const bounded = !/\p{L}/u.test(source[m.index - 1] ?? '') && !/\p{L}/u.test(source[m.index + m[0].length] ?? '');
-    if (!inside && bounded && !OPENING_MARKS.has(source[m.index - 1] ?? '')) return true;
+  const phrase = d.text.trim().toLowerCase();
+  if (d.kind !== 'PARTIAL' || phrase.split(/\s+/).length > TERM_WORDS) return false;
+  const lower = source.toLowerCase();
+  // Offsets into the lower-cased text are the source's only while lower-casing keeps every length.
+  if (lower.length !== source.length) return false;
+  const letter = (at: number): boolean => /\p{L}/u.test(source[at] ?? '');
+  for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+    const inside = at >= d.start - 1 && at <= d.end;
+    if (!inside && !letter(at - 1) && !letter(at + phrase.length) && !OPENING_MARKS.has(source[at - 1] ?? '')) return true;
   }
   return false;
 }
