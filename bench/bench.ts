@@ -208,8 +208,11 @@ const bodiesOf = (proc: ServerProcess, op: Operation, inputs: readonly Operation
 
 /**
  * An operation that takes seconds even alone (paths at 100k) would complete nothing in a
- * 5 s run at 8 connections: it gets one run of SLOW_RUN_SECONDS per server, no warm-up
- * (the requests alone warmed it up).
+ * 5 s run at 8 connections: it gets one run of SLOW_RUN_SECONDS per server, after a warm-up
+ * as long. The warm-up sends the sequence the run then sends from its start, so every
+ * server's run meets the same parameters with Neo4j's pages and compiled code as warm as
+ * the others found them; without it, the first server in line paid for warming them for
+ * the servers after it.
  */
 async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Settings, sets: ParameterSets): Promise<RunResult[]> {
   const varied = asking(lineup(all, 'varied'), op);
@@ -219,7 +222,8 @@ async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Se
   for (const proc of [...varied, ...kept]) alone.set(proc, await sequential(proc, op, sets.varied[0] as OperationInput));
   // Ours keeping answers is not asked whether it is slow: its first requests are computed.
   const slow = Math.max(...varied.map((p) => (alone.get(p) as Sequential).latencyMs)) > SLOW_MS;
-  const timing: Timing = slow ? { duration: Math.max(s.duration, SLOW_RUN_SECONDS), warmup: 0 } : { duration: s.duration, warmup: s.warmup };
+  const slowRun = Math.max(s.duration, SLOW_RUN_SECONDS);
+  const timing: Timing = slow ? { duration: slowRun, warmup: slowRun } : { duration: s.duration, warmup: s.warmup };
   const rounds = slow ? 1 : s.repeat;
   log(`(${op.key}) alone: ${[...alone].map(([p, a]) => `${p.label} ${a.latencyMs} ms`).join(', ')}${slow ? ` → one ${timing.duration} s run per server` : ''}`);
   const time = async (proc: ServerProcess, set: RunSet, inputs: readonly OperationInput[], round: number, of: number): Promise<void> => {
