@@ -194,7 +194,8 @@ async function probeRoundTrips(procs: readonly ServerProcess[], ops: readonly Op
 /**
  * Each operation is timed `repeat` times on each server, the servers taking turns, so a
  * burst of load from elsewhere on the machine hits one run of each rather than all runs
- * of one; the tables give the median of the runs. The never-repeated sequence is timed once
+ * of one, and each round starting with the next server (turnOrder); the tables give the
+ * median of the runs. The never-repeated sequence is timed once
  * per server, after them: its values are spent once asked.
  */
 async function timeAll(procs: readonly ServerProcess[], s: Settings, parameters: ReadonlyMap<string, ParameterSets>): Promise<RunResult[]> {
@@ -202,6 +203,13 @@ async function timeAll(procs: readonly ServerProcess[], s: Settings, parameters:
   for (const op of s.ops) runs.push(...(await timeOperation(procs, op, s, parameters.get(op.key) as ParameterSets)));
   return runs;
 }
+
+/**
+ * The servers in the order they take their turns in round `round` (from 1): each round starts
+ * one further along, so each server in turn is the first to ask a run's parameters (whose
+ * pages and compiled code the first one warms for the others) and the median spreads it.
+ */
+const turnOrder = <T>(procs: readonly T[], round: number): T[] => procs.map((_, i) => procs[(i + round - 1) % procs.length] as T);
 
 /** A sequence as one server's request bodies. */
 const bodiesOf = (proc: ServerProcess, op: Operation, inputs: readonly OperationInput[]): string[] => inputs.map((input) => JSON.stringify(op.body(proc.name, input)));
@@ -237,7 +245,7 @@ async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Se
     );
   };
   for (let round = 1; round <= rounds; round += 1) {
-    for (const proc of varied) await time(proc, 'varied', sets.varied, round, rounds);
+    for (const proc of turnOrder(varied, round)) await time(proc, 'varied', sets.varied, round, rounds);
     for (const proc of kept) await time(proc, 'kept', sets.varied, round, rounds);
   }
   if (sets.fresh) for (const proc of asking(lineup(all, 'never-repeated'), op)) await time(proc, 'never-repeated', sets.fresh, 1, 1);
