@@ -194,7 +194,8 @@ async function probeRoundTrips(procs: readonly ServerProcess[], ops: readonly Op
 /**
  * Each operation is timed `repeat` times on each server, the servers taking turns, so a
  * burst of load from elsewhere on the machine hits one run of each rather than all runs
- * of one; the tables give the median of the runs. The never-repeated sequence is timed once
+ * of one, and each round starting with the next server (turnOrder); the tables give the
+ * median of the runs. The never-repeated sequence is timed once
  * per server, after them: its values are spent once asked.
  */
 async function timeAll(procs: readonly ServerProcess[], s: Settings, parameters: ReadonlyMap<string, ParameterSets>): Promise<RunResult[]> {
@@ -203,13 +204,23 @@ async function timeAll(procs: readonly ServerProcess[], s: Settings, parameters:
   return runs;
 }
 
+/**
+ * The servers in the order they take their turns in round `round` (from 1): each round starts
+ * one further along, so each server in turn is the first to ask a run's parameters (whose
+ * pages and compiled code the first one warms for the others) and the median spreads it.
+ */
+const turnOrder = <T>(procs: readonly T[], round: number): T[] => procs.map((_, i) => procs[(i + round - 1) % procs.length] as T);
+
 /** A sequence as one server's request bodies. */
 const bodiesOf = (proc: ServerProcess, op: Operation, inputs: readonly OperationInput[]): string[] => inputs.map((input) => JSON.stringify(op.body(proc.name, input)));
 
 /**
  * An operation that takes seconds even alone (paths at 100k) would complete nothing in a
- * 5 s run at 8 connections: it gets one run of SLOW_RUN_SECONDS per server, no warm-up
- * (the requests alone warmed it up).
+ * 5 s run at 8 connections: it gets one run of SLOW_RUN_SECONDS per server, after a warm-up
+ * as long. The warm-up sends the sequence the run then sends from its start, so every
+ * server's run meets the same parameters with Neo4j's pages and compiled code as warm as
+ * the others found them; without it, the first server in line paid for warming them for
+ * the servers after it.
  */
 async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Settings, sets: ParameterSets): Promise<RunResult[]> {
   const varied = asking(lineup(all, 'varied'), op);
@@ -219,7 +230,8 @@ async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Se
   for (const proc of [...varied, ...kept]) alone.set(proc, await sequential(proc, op, sets.varied[0] as OperationInput));
   // Ours keeping answers is not asked whether it is slow: its first requests are computed.
   const slow = Math.max(...varied.map((p) => (alone.get(p) as Sequential).latencyMs)) > SLOW_MS;
-  const timing: Timing = slow ? { duration: Math.max(s.duration, SLOW_RUN_SECONDS), warmup: 0 } : { duration: s.duration, warmup: s.warmup };
+  const slowRun = Math.max(s.duration, SLOW_RUN_SECONDS);
+  const timing: Timing = slow ? { duration: slowRun, warmup: slowRun } : { duration: s.duration, warmup: s.warmup };
   const rounds = slow ? 1 : s.repeat;
   log(`(${op.key}) alone: ${[...alone].map(([p, a]) => `${p.label} ${a.latencyMs} ms`).join(', ')}${slow ? ` → one ${timing.duration} s run per server` : ''}`);
   const time = async (proc: ServerProcess, set: RunSet, inputs: readonly OperationInput[], round: number, of: number): Promise<void> => {
@@ -233,7 +245,7 @@ async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Se
     );
   };
   for (let round = 1; round <= rounds; round += 1) {
-    for (const proc of varied) await time(proc, 'varied', sets.varied, round, rounds);
+    for (const proc of turnOrder(varied, round)) await time(proc, 'varied', sets.varied, round, rounds);
     for (const proc of kept) await time(proc, 'kept', sets.varied, round, rounds);
   }
   if (sets.fresh) for (const proc of asking(lineup(all, 'never-repeated'), op)) await time(proc, 'never-repeated', sets.fresh, 1, 1);

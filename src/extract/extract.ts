@@ -198,7 +198,31 @@ function proposedStances(sentence: string, linked: readonly string[]): AboutStan
   return linked.filter((id) => id.startsWith('policy:') || id.startsWith('event:')).map((about) => ({ about, stance: cue.stance, confidence: cue.confidence }));
 }
 
-function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug: string, sentenceOf: (d: Draft) => string): Proposed {
+/** Quote marks a phrase's other use may open with: then it is quoted there too, not the article's own words. */
+const OPENING_MARKS = new Set(['"', '“', '‘', "'"]);
+/** The most words a quoted phrase may have to be read as a term the article names rather than words someone said. */
+const TERM_WORDS = 3;
+
+/**
+ * Whether a partial quote is a short phrase the article also uses in its own words,
+ * unquoted (a plane's "door plug", a forecast's "wind event"): such a phrase is as likely a
+ * term the writer marked, or words another speaker said, as words of the speaker found.
+ */
+function echoedTerm(d: Draft, source: string): boolean {
+  const phrase = d.text.trim().toLowerCase();
+  if (d.kind !== 'PARTIAL' || phrase.split(/\s+/).length > TERM_WORDS) return false;
+  const lower = source.toLowerCase();
+  // Offsets into the lower-cased text are the source's only while lower-casing keeps every length.
+  if (lower.length !== source.length) return false;
+  const letter = (at: number): boolean => /\p{L}/u.test(source[at] ?? '');
+  for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+    const inside = at >= d.start - 1 && at <= d.end;
+    if (!inside && !letter(at - 1) && !letter(at + phrase.length) && !OPENING_MARKS.has(source[at - 1] ?? '')) return true;
+  }
+  return false;
+}
+
+function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug: string, sentenceOf: (d: Draft) => string, source: string): Proposed {
   const out: Proposed = { statements: [], review: [], used: new Set(), topics: new Set() };
   const statementIdOf = new Map<Draft, string>();
   for (const d of drafts) {
@@ -210,7 +234,7 @@ function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug
       const linked = about.filter((a) => a.confidence >= ABOUT_THRESHOLD).map((a) => a.id);
       linked.forEach((id) => out.topics.add(id));
       const stances = proposedStances(sentenceOf(d), linked);
-      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : []), ...(stances.length > 0 ? ['stance-cue'] : [])])];
+      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : []), ...(stances.length > 0 ? ['stance-cue'] : []), ...(echoedTerm(d, source) ? ['echoed-term'] : [])])];
       const statement: StatementInput = {
         kind: d.kind,
         speaker: ids.of(speaker.entity),
@@ -284,7 +308,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
     const sentence = layout.sentences[d.sentence];
     return sentence === undefined ? d.text : layout.source.slice(sentence.start, sentence.end);
   };
-  const { statements, review, used, topics } = proposeStatements(drafts, ids, articleSlug, sentenceOf);
+  const { statements, review, used, topics } = proposeStatements(drafts, ids, articleSlug, sentenceOf, layout.source);
   for (const e of mentioned) used.add(e);
   const publisher = publisherOf(metadata.publisher, registry, used, ids);
   const all = review.concat(leftOut(layout, left)).sort((a, b) => a.start - b.start || (a.statement ?? Infinity) - (b.statement ?? Infinity));
@@ -313,7 +337,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term'];
 /** Below this, a statement is listed for review. */
 const REVIEW_BELOW = 0.65;
 

@@ -125,7 +125,8 @@ function claimThenVerb(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     items.slice(0, claimEnd + 1).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Gerund')) &&
     !(items[0]?.kind === 'word' && items[0].token.tags.has('Preposition') && !adverbialOpener(ctx, frame, claimEnd)) &&
     afterWords.length <= CLAIM_TAIL_WORDS &&
-    afterWords.every((i) => i.kind === 'word' && !i.token.tags.has('Verb'))
+    // An -ing word there is a noun ("said during a press briefing"), a clause would need a verb of its own.
+    afterWords.every((i) => i.kind === 'word' && !(i.token.tags.has('Verb') && !i.token.tags.has('Gerund')))
   ) {
     const claim = text(ctx).slice((items[0] as Item).start, (items[claimEnd] as Item).end);
     return { verb: use, phrase: np, speakers, start: sentence.start, end: sentence.end, text: sentenceCase(claim), rule: 'indirect-claim-then-verb' };
@@ -175,7 +176,8 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   const words = items.slice(from, last + 1).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
   const takesObject = use.verb.takesObject === true;
   if (words.length < (takesObject ? 2 : 3)) return null;
-  if (!takesObject && !words.some((w) => w.token.tags.has('Verb'))) return null;
+  // A clause has a verb of its own, not only an -ing form ("told him following the game").
+  if (!takesObject && !words.some((w) => w.token.tags.has('Verb') && !w.token.tags.has('Gerund'))) return null;
   const said = text(ctx).slice((items[from] as Item).start, (items[last] as Item).end);
   const startItem = np.how === 'before' && np.lastItem < k ? np.firstItem : k;
   const paraphrase = takesObject

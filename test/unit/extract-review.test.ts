@@ -3,7 +3,7 @@
  * flagged to check first, and how many of the wrong ones are among them.
  */
 import { addReview, EMPTY_REVIEW, reviewRatios, scoreReview } from '../../src/extract/eval.review';
-import type { ReviewItem } from '../../src/extract/extract';
+import { extractText, type ReviewItem } from '../../src/extract/extract';
 import type { StatementInput } from '../../src/ingest/document';
 
 const s = (start: number, end: number, speaker: string, kind: StatementInput['kind'] = 'DIRECT'): StatementInput => ({ kind, speaker, text: 'x', start, end });
@@ -24,5 +24,29 @@ describe('scoring the review list', () => {
     const left: ReviewItem = { ...item(0, 0), statement: null };
     const one = scoreReview([s(0, 10, 'person:a')], [s(0, 10, 'person:a')], [item(0, 0.95), left]);
     expect(addReview(addReview(EMPTY_REVIEW, one), one)).toEqual({ proposed: 2, flagged: 0, wrong: 0, wrongFlagged: 0, missed: [] });
+  });
+});
+
+describe('flagging a short quoted phrase the article also uses as its own words', () => {
+  const flagsOf = (text: string, words: string): readonly string[] => {
+    const proposal = extractText(text);
+    const item = proposal.document.review.find((r) => r.text === words && r.statement !== null);
+    if (item === undefined) throw new Error(`expected a statement "${words}", got ${JSON.stringify(proposal.document.review.map((r) => r.text))}`);
+    return item.flags;
+  };
+
+  it('flags the phrase when the article names the thing with it unquoted elsewhere', () => {
+    const text =
+      'Crews lift the hatch cover from a barley field\n\n' +
+      'Crews on Tuesday lifted the hatch cover that fell from a cargo plane over the county.\n\n' +
+      'Harbor safety director Dana Ruiz said the "hatch cover" would go to a laboratory in Denver.';
+    expect(flagsOf(text, 'hatch cover')).toContain('echoed-term');
+  });
+
+  it('leaves it alone when the words appear only inside the quote, or only quoted again', () => {
+    const text =
+      'Harbor safety director Dana Ruiz said the county faced a "long cleanup" after the spill.\n\n' +
+      'Ruiz said the "long cleanup" would start on Monday, and that volunteers were welcome.';
+    expect(flagsOf(text, 'long cleanup')).not.toContain('echoed-term');
   });
 });
