@@ -30,7 +30,9 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   if (recognised) return { type: 'Unknown', outlet: false };
   if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
   if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
-  if (words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
+  // "Michael Bloomberg", "Emily Post": an outlet's word after a first name is a surname.
+  const firstNamed = coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
+  if (!firstNamed && words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };
   if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
