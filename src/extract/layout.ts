@@ -487,12 +487,19 @@ function markCutOff(source: string, paragraphs: Paragraph[], sentences: readonly
 }
 
 /**
+ * "(By Mario Rossi -- Getty Images)", "(Jane Roe/AP)": a credit in brackets after a caption's
+ * last full stop, a photographer and an agency joined by a dash or a slash.
+ */
+const BRACKETED_CREDIT = /[.!?]\s*\((?:By |Photo by |Photo: )?\p{Lu}[\p{L}.' ]*(?:--|—|–|\/)\s*\p{Lu}[\p{L}.' ]*\)$/u;
+
+/**
  * A photo caption ends with its credit, a photographer and an agency joined by a slash and
  * no full stop after them ("… Sen. Jane Doe said Friday. John Roe/AP", "Saul Loeb/Getty
  * Images", "Petra Lund/Westmark Post"): whatever it quotes, the article quotes again in its
  * body.
  */
 function endsWithPhotoCredit(line: string): boolean {
+  if (BRACKETED_CREDIT.test(line)) return true;
   const words = line.split(/\s+/);
   if (words.length <= 3 || /[.!?"”’)]$/.test(line)) return false;
   for (let k = words.length - 1; k >= words.length - 3; k -= 1) {

@@ -22,7 +22,7 @@ import {
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
-import { CONTRACTION, isAcronym, isCapital, isTitleWord, MEMBERS_BODIES, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isCapital, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -97,7 +97,10 @@ class MentionFinder {
   ) {
     this.tokens = layout.tokens;
     this.text = layout.text;
+    this.namedInside = namesInsideSentences(layout);
   }
+
+  private readonly namedInside: ReadonlySet<string>;
 
   find(): Mentions {
     for (const paragraph of this.layout.paragraphs) {
@@ -151,7 +154,7 @@ class MentionFinder {
     if (next !== undefined && this.sameRun(t, next) && isCapital(next) && !next.tags.has('Date') && !t.tags.has('Verb') && !t.tags.has('Adverb')) return true;
     // "This week, …": a determiner opening a sentence is no name either.
     if (t.tags.has('Determiner') && !this.known(t.text)) return false;
-    return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, ''));
+    return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, '')) || this.namedInside.has(t.lower.replace(POSSESSIVE, ''));
   }
 
   /** "Among other things": a preposition compromise took for a name after a quote, known by the lower-case word after it. */
@@ -332,6 +335,8 @@ class MentionFinder {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    // "the Superdome": one unknown word after "the" that would be taken for a person is a thing, no one to speak or be "he".
+    if (type !== 'Organization' && first === i && before?.lower === 'the' && coreTokens.length === 1 && !recognised && !this.known(name) && !(coreTokens[0] as Token).tags.has('Person')) return null;
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
     if (!recognised && !this.known(name) && this.fillsItsQuote(first, j)) return null;
     // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.

@@ -4,7 +4,7 @@
  * party labels before a name, and the type a new name takes from its words and tags.
  * mentions.ts reads names with these.
  */
-import type { Token } from './layout';
+import type { Layout, Token } from './layout';
 import { ORG_WORDS, OUTLET_WORDS, PLATFORM_NAMES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
 import type { MentionType } from './registry';
 
@@ -52,4 +52,21 @@ export const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop
 export function isTitleWord(t: Token): boolean {
   const word = t.lower.replace(/\.$/, '');
   return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
+}
+
+/**
+ * Words the article writes as a one-word name inside a sentence ("“…,” Nagin said"): the same
+ * word opening a sentence ("Nagin said that …"), where compromise may tag it a plain noun, is
+ * that name too. A word inside a run of capitals ("Police Chief Tim Dolan") does not count.
+ */
+export function namesInsideSentences(layout: Layout): Set<string> {
+  const names = new Set<string>();
+  const { tokens, text } = layout;
+  const joins = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.sentence === b.sentence && isCapital(a) && isCapital(b) && /^ +$/.test(text.slice(a.end, b.start));
+  for (const t of tokens) {
+    if (!isCapital(t) || !t.tags.has('ProperNoun') || layout.sentences[t.sentence]?.first === t.index) continue;
+    if (joins(tokens[t.index - 1], t) || joins(t, tokens[t.index + 1])) continue;
+    names.add(t.lower.replace(POSSESSIVE, ''));
+  }
+  return names;
 }
