@@ -246,7 +246,8 @@ export function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): No
   const token = wordAt(frame, k + 1);
   if (token === null || !spaced(ctx, frame, k, k + 1)) return null;
   const m = ctx.mentions.startingAt(token.index) ?? (['the', 'a', 'an'].includes(token.lower) ? ctx.mentions.startingAt(token.index + 1) : null);
-  if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization') {
+  const titleNext = m !== null && isTitleToken(ctx.layout.tokens[m.last + 1] ?? null);
+  if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization' || titleNext) {
     const named = namedAfterDescription(ctx, frame, k + 1);
     if (named !== null) return named;
   }
@@ -273,7 +274,8 @@ function namedAfterDescription(ctx: AttributionScope, frame: Frame, from: number
     if (n > from && (titled || isTitleToken(w)) && m?.kind === 'name' && m.entity?.type === 'Person') {
       return { mentions: [m], generic: null, firstItem: from, lastItem: frame.itemOfToken.get(m.last) ?? n, spokesperson: false, how: 'after' };
     }
-    if (m?.kind === 'name' && m.entity?.type === 'Organization') {
+    // The body the title is held at, whatever type its name was given: "Harbour Ferries spokesman".
+    if (m?.kind === 'name' && (m.entity?.type === 'Organization' || isTitleToken(ctx.layout.tokens[m.last + 1] ?? null))) {
       n = (frame.itemOfToken.get(m.last) ?? n) + 1;
       continue;
     }
