@@ -228,9 +228,10 @@ class MentionFinder {
         j += 1;
       } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
         if (['and', 'for'].includes(next.lower)) {
-          // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows.
+          // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
+          // or where a body's head noun opened it ("Centers for Disease Control and Prevention").
           const k = this.capitalsFrom(j + 2, last);
-          if (!this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
+          if (!this.bodyHeaded(i, j, next.lower) && !this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
           j = k;
         } else {
           j += 2;
@@ -240,6 +241,17 @@ class MentionFinder {
       }
     }
     return j;
+  }
+
+  /**
+   * "Centers for Disease Control and Prevention", "Department of Health and Human Services":
+   * a run that opens on a body's head noun goes on across "for"; across "and" only once an
+   * "of" or "for" has joined it, so "the Council and Mayor Ruiz" stays two names.
+   */
+  private bodyHeaded(i: number, j: number, link: string): boolean {
+    const head = (this.tokens[i] as Token).lower.replace(/s$/, '');
+    if (!ORG_WORDS.has(head) && !ORG_WORDS.has((this.tokens[i] as Token).lower)) return false;
+    return link === 'for' || this.tokens.slice(i + 1, j).some((t) => t.lower === 'of' || t.lower === 'for');
   }
 
   /**

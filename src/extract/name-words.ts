@@ -29,7 +29,9 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
   if (recognised) return { type: 'Unknown', outlet: false };
   if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
-  if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
+  // "Centers for Disease Control": a plural head noun before "for" or "of" names a body too (not "Tyra Banks").
+  const pluralHead = words.length > 2 && ['of', 'for'].includes(words[1] ?? '') && ORG_WORDS.has((words[0] ?? '').replace(/s$/, ''));
+  if (pluralHead || words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
   // "Michael Bloomberg", "Emily Post": an outlet's word after a first name is a surname.
   const firstNamed = coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
   if (!firstNamed && words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };

@@ -246,7 +246,7 @@ export function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): No
   const token = wordAt(frame, k + 1);
   if (token === null || !spaced(ctx, frame, k, k + 1)) return null;
   const m = ctx.mentions.startingAt(token.index) ?? (['the', 'a', 'an'].includes(token.lower) ? ctx.mentions.startingAt(token.index + 1) : null);
-  const titleNext = m !== null && isTitleToken(ctx.layout.tokens[m.last + 1] ?? null);
+  const titleNext = m !== null && titleRightAfter(ctx, m);
   if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization' || titleNext) {
     const named = namedAfterDescription(ctx, frame, k + 1);
     if (named !== null) return named;
@@ -254,6 +254,13 @@ export function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): No
   if (m === null || m.kind === 'place') return null;
   const last = frame.itemOfToken.get(m.last) ?? k + 1;
   return { mentions: [m], generic: null, firstItem: k + 1, lastItem: last, spokesperson: false, how: 'after' };
+}
+
+/** "Harbour Ferries spokesman": a title right after a name, with no comma between ("Jane Roe, Director of …" is an aside). */
+function titleRightAfter(ctx: AttributionScope, m: Mention): boolean {
+  const last = ctx.layout.tokens[m.last];
+  const next = ctx.layout.tokens[m.last + 1];
+  return last !== undefined && next !== undefined && isTitleToken(next) && /^ +$/.test(text(ctx).slice(last.end, next.start));
 }
 
 /** How many words a description before the name it gives may have: "their spokesman, Senior Chief". */
@@ -275,7 +282,7 @@ function namedAfterDescription(ctx: AttributionScope, frame: Frame, from: number
       return { mentions: [m], generic: null, firstItem: from, lastItem: frame.itemOfToken.get(m.last) ?? n, spokesperson: false, how: 'after' };
     }
     // The body the title is held at, whatever type its name was given: "Harbour Ferries spokesman".
-    if (m?.kind === 'name' && (m.entity?.type === 'Organization' || isTitleToken(ctx.layout.tokens[m.last + 1] ?? null))) {
+    if (m?.kind === 'name' && (m.entity?.type === 'Organization' || titleRightAfter(ctx, m))) {
       n = (frame.itemOfToken.get(m.last) ?? n) + 1;
       continue;
     }

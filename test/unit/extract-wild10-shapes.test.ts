@@ -3,8 +3,9 @@
  * a quote closed on a comma and a name with one verb in the past ("“…,” Frank mocked."); wire
  * copy sent with hard line breaks; an outlet's word as a surname ("Michael Bloomberg"); a
  * description after "said" before the name it gives ("said Amtrak spokesman Cliff Black");
- * a one-word name opening a sentence where compromise reads a noun; a credit in brackets
- * ending a caption; one unknown word after "the" as nobody. People and places are invented.
+ * a body's name with "and" in it ("Centers for Disease Control and Prevention"); a one-word
+ * name opening a sentence where compromise reads a noun; a credit in brackets ending a
+ * caption; one unknown word after "the" as nobody. People, bodies and places are invented.
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { layOut } from '../../src/extract/layout';
@@ -52,6 +53,18 @@ describe('a description after "said" before the name it gives', () => {
   it('gives the words to the person named, not the body or the pronoun first in line', () => {
     expect(said(withHeadline('“We offered the town a boat,” said Harbour Ferries spokesman Tomas Reed.'))).toEqual([['DIRECT', 'person:tomas-reed', 'We offered the town a boat,']]);
     expect(said(withHeadline('Divers made “a slow, careful search,” said their spokeswoman, Chief Petty Officer Dana Kell.'))).toEqual([['PARTIAL', 'person:dana-kell', 'a slow, careful search,']]);
+  });
+});
+
+describe('a body’s name with "and" in it', () => {
+  it('is one body when a head noun and "for" or "of" open it, not two people', () => {
+    expect(said(withHeadline('The Bureau for Fever Control and Prevention said the patient had been isolated.'))).toEqual([
+      ['INDIRECT', 'org:bureau-for-fever-control-and-prevention', 'The patient had been isolated.'],
+    ]);
+  });
+
+  it('leaves a person with a title after a comma the speaker ("said Ada Tolver, Director of the Office of …")', () => {
+    expect(said(withHeadline('“We are ready,” said Ada Tolver, Director of the Office of Health and Safety.'))).toEqual([['DIRECT', 'person:ada-tolver', 'We are ready,']]);
   });
 });
 
