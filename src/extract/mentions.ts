@@ -18,6 +18,7 @@ import {
   PRONOUNS,
   SENTENCE_OPENERS,
   SUBORDINATORS,
+  speechVerb,
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon';
@@ -346,9 +347,14 @@ class MentionFinder {
     if (domain || (!this.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
-    const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
-    // "the Superdome": one unknown word after "the" that would be taken for a person is a thing, no one to speak or be "he".
-    if (type !== 'Organization' && first === i && before?.lower === 'the' && coreTokens.length === 1 && !recognised && !this.known(name) && !(coreTokens[0] as Token).tags.has('Person')) return null;
+    let { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    const lone = first === i && coreTokens.length === 1 && !recognised && !this.known(name);
+    // "the Superdome would open": one unknown word after "the" that would be taken for a person is a thing, no
+    // one to speak or be "he"; "the Pentagon said" is a body that speaks.
+    if (type !== 'Organization' && lone && before?.lower === 'the' && !(coreTokens[0] as Token).tags.has('Person')) {
+      if (speechVerb(this.tokens[j + 1]?.lower ?? '') === null) return null;
+      type = 'Organization';
+    }
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
     if (!recognised && !this.known(name) && this.fillsItsQuote(first, j)) return null;
     // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.
