@@ -347,7 +347,9 @@ class MentionFinder {
     if (domain || (!this.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
-    let { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    const named = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    const outlet = named.outlet;
+    let type = named.type;
     const lone = first === i && coreTokens.length === 1 && !recognised && !this.known(name);
     // "the Superdome would open": one unknown word after "the" that would be taken for a person is a thing, no
     // one to speak or be "he"; "the Pentagon said" is a body that speaks.
