@@ -130,8 +130,7 @@ export class Registry {
    */
   resolve(name: string, hint: ResolveHint): { entity: DocEntity; via: Via; ambiguous: boolean } {
     const words = name.split(/\s+/);
-    // "Cheatle vowed …" after "Cheatle told …": one word that already names a person here is that person, whatever type its words suggest now.
-    const local = this.exact(name).filter((e) => compatible(e.type, hint.type) || (words.length === 1 && e.type === 'Person'));
+    const local = this.exact(name).filter((e) => compatible(e.type, hint.type));
     if (local.length > 0) {
       const entity = mostRecent(local);
       return { entity: this.touch(entity, name, hint), via: nameKey(entity.name) === nameKey(name) ? 'name' : 'alias', ambiguous: local.length > 1 };

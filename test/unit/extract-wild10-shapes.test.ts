@@ -86,4 +86,8 @@ describe('a caption ending on a bracketed credit, and one unknown word after "th
     );
     expect(said(text).map(([, who]) => who)).toEqual(['person:ada-tolver']);
   });
+
+  it('is a body when a speech verb follows it ("the Riverdome said")', () => {
+    expect(said(withHeadline('The shelter is full, the Riverdome said on Friday.'))).toEqual([['INDIRECT', 'org:riverdome', 'The shelter is full.']]);
+  });
 });
