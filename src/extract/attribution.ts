@@ -43,6 +43,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
       if (author !== null) return { phrase: null, verb: use, rule: 'quote-then-text-author', author };
       break;
     }
+    const manner = mannerAfterQuote(ctx, frame, qi);
+    if (manner !== null) return manner;
   }
   // The nearest speech verb before the quote whose subject is not an outlet.
   for (let k = qi - 1; k >= 0; k -= 1) {
@@ -87,6 +89,25 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
   }
   return null;
+}
+
+/**
+ * "“…,” Frank mocked.", "“…,” she chuckled.": a quote closed on a comma, then a name or a
+ * pronoun and one verb in the past that ends the sentence, is attributed however the verb
+ * describes the saying; the shape, not the word, marks the speaker, so verbs the lexicon
+ * does not list ("mocked", "chided", "sniffed") count here and nowhere else.
+ */
+function mannerAfterQuote(ctx: AttributionScope, frame: Frame, qi: number): QuoteAttribution | null {
+  const item = frame.items[qi];
+  if (item?.kind !== 'quote' || !/,\s*$/.test(text(ctx).slice(item.quote.start, item.quote.end) + gapText(ctx, frame, qi, qi + 1))) return null;
+  const np = subjectAfter(ctx, frame, qi);
+  const m = np?.mentions[0];
+  if (np === null || m === undefined || (m.kind !== 'name' && m.pronoun !== 'male' && m.pronoun !== 'female')) return null;
+  const v = np.lastItem + 1;
+  const token = wordAt(frame, v);
+  if (token === null || v !== frame.items.length - 1 || !/^\p{Ll}+ed$/u.test(token.text) || !token.tags.has('PastTense')) return null;
+  if (!/^\s+$/.test(gapText(ctx, frame, v - 1, v)) || !/^[.!]/.test(text(ctx).slice(token.end))) return null;
+  return { phrase: np, verb: { verb: { lemma: token.lower, afterQuoteOnly: true }, index: v, token, participle: false, coordinated: false }, rule: 'quote-then-name-manner-verb' };
 }
 
 /**

@@ -315,6 +315,8 @@ interface Line {
   readonly end: number;
   /** Two lines of the text, broken inside a quote. */
   readonly joined?: boolean;
+  /** Lines of one paragraph sent with hard line breaks (`wrapsOn`). */
+  readonly wrapped?: boolean;
 }
 
 /**
@@ -328,10 +330,29 @@ function linesOf(text: string): Line[] {
     const current = { start: at, end: at + line.length };
     const previous = lines[lines.length - 1];
     if (previous !== undefined && !previous.joined && breaksInsideQuote(text, previous, current)) lines[lines.length - 1] = { start: previous.start, end: current.end, joined: true };
+    else if (previous !== undefined && wrapsOn(text, previous, current)) lines[lines.length - 1] = { ...previous, end: current.end, wrapped: true };
     else lines.push(current);
     at += line.length + 1;
   }
   return lines;
+}
+
+/** Words a line cannot end a paragraph on: "the pilot of\nDanville". */
+const WRAPPING_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'that']);
+
+/**
+ * Whether the break between two lines only wraps a paragraph, as wire copy sent with hard line
+ * breaks does ("New York Gov. David Paterson\ntold a news conference"): the first line stops
+ * mid-sentence, without a stop, colon or closing mark, and the second goes on in lower case,
+ * or the first stops on a word no paragraph ends on, or the paragraph has wrapped before. Headlines, bylines and datelines start
+ * their next line with a capital after a capitalised word, so they stay lines of their own.
+ */
+function wrapsOn(text: string, first: Line, second: Line): boolean {
+  const tail = /([\p{L}\p{N}'’]+),?$/u.exec(text.slice(first.start, first.end));
+  const head = text.charAt(second.start);
+  if (tail === null || !/[\p{L}\p{N}]/u.test(head)) return false;
+  // Once a paragraph is seen to wrap, a line that stops mid-sentence goes on whatever comes next ("the Airbus\nA320").
+  return first.wrapped === true || /\p{Ll}/u.test(head) || WRAPPING_WORDS.has(tail[1] as string);
 }
 
 /** The quotes of each paragraph, numbered across the article, and the marks left unpaired. */
@@ -466,12 +487,19 @@ function markCutOff(source: string, paragraphs: Paragraph[], sentences: readonly
 }
 
 /**
+ * "(By Mario Rossi -- Getty Images)", "(Jane Roe/AP)": a credit in brackets after a caption's
+ * last full stop, a photographer and an agency joined by a dash or a slash.
+ */
+const BRACKETED_CREDIT = /[.!?]\s*\((?:By |Photo by |Photo: )?\p{Lu}[\p{L}.' ]*(?:--|—|–|\/)\s*\p{Lu}[\p{L}.' ]*\)$/u;
+
+/**
  * A photo caption ends with its credit, a photographer and an agency joined by a slash and
  * no full stop after them ("… Sen. Jane Doe said Friday. John Roe/AP", "Saul Loeb/Getty
  * Images", "Petra Lund/Westmark Post"): whatever it quotes, the article quotes again in its
  * body.
  */
 function endsWithPhotoCredit(line: string): boolean {
+  if (BRACKETED_CREDIT.test(line)) return true;
   const words = line.split(/\s+/);
   if (words.length <= 3 || /[.!?"”’)]$/.test(line)) return false;
   for (let k = words.length - 1; k >= words.length - 3; k -= 1) {

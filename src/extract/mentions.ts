@@ -18,11 +18,12 @@ import {
   PRONOUNS,
   SENTENCE_OPENERS,
   SUBORDINATORS,
+  speechVerb,
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
-import { CONTRACTION, isAcronym, isCapital, isTitleWord, MEMBERS_BODIES, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isCapital, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -97,7 +98,10 @@ class MentionFinder {
   ) {
     this.tokens = layout.tokens;
     this.text = layout.text;
+    this.namedInside = namesInsideSentences(layout);
   }
+
+  private readonly namedInside: ReadonlySet<string>;
 
   find(): Mentions {
     for (const paragraph of this.layout.paragraphs) {
@@ -151,7 +155,7 @@ class MentionFinder {
     if (next !== undefined && this.sameRun(t, next) && isCapital(next) && !next.tags.has('Date') && !t.tags.has('Verb') && !t.tags.has('Adverb')) return true;
     // "This week, …": a determiner opening a sentence is no name either.
     if (t.tags.has('Determiner') && !this.known(t.text)) return false;
-    return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, ''));
+    return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, '')) || this.namedInside.has(t.lower.replace(POSSESSIVE, ''));
   }
 
   /** "Among other things": a preposition compromise took for a name after a quote, known by the lower-case word after it. */
@@ -225,9 +229,10 @@ class MentionFinder {
         j += 1;
       } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
         if (['and', 'for'].includes(next.lower)) {
-          // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows.
+          // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
+          // or where a body's head noun opened it ("Centers for Disease Control and Prevention").
           const k = this.capitalsFrom(j + 2, last);
-          if (!this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
+          if (!this.bodyHeaded(i, j, next.lower) && !this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
           j = k;
         } else {
           j += 2;
@@ -237,6 +242,17 @@ class MentionFinder {
       }
     }
     return j;
+  }
+
+  /**
+   * "Centers for Disease Control and Prevention", "Department of Health and Human Services":
+   * a run that opens on a body's head noun goes on across "for"; across "and" only once an
+   * "of" or "for" has joined it, so "the Council and Mayor Ruiz" stays two names.
+   */
+  private bodyHeaded(i: number, j: number, link: string): boolean {
+    const head = (this.tokens[i] as Token).lower.replace(/s$/, '');
+    if (!ORG_WORDS.has(head) && !ORG_WORDS.has((this.tokens[i] as Token).lower)) return false;
+    return link === 'for' || this.tokens.slice(i + 1, j).some((t) => t.lower === 'of' || t.lower === 'for');
   }
 
   /**
@@ -331,7 +347,16 @@ class MentionFinder {
     if (domain || (!this.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
-    const { type, outlet } = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    const named = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    const outlet = named.outlet;
+    let type = named.type;
+    const lone = first === i && coreTokens.length === 1 && !recognised && !this.known(name);
+    // "the Superdome would open": one unknown word after "the" that would be taken for a person is a thing, no
+    // one to speak or be "he"; "the Pentagon said" is a body that speaks.
+    if (type !== 'Organization' && lone && before?.lower === 'the' && !(coreTokens[0] as Token).tags.has('Person')) {
+      if (speechVerb(this.tokens[j + 1]?.lower ?? '') === null) return null;
+      type = 'Organization';
+    }
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
     if (!recognised && !this.known(name) && this.fillsItsQuote(first, j)) return null;
     // "Mr. Armstrong" is a man whatever compromise thinks of "Kelly": an honorific outweighs a first name.

@@ -4,7 +4,7 @@
  * party labels before a name, and the type a new name takes from its words and tags.
  * mentions.ts reads names with these.
  */
-import type { Token } from './layout';
+import type { Layout, Token } from './layout';
 import { ORG_WORDS, OUTLET_WORDS, PLATFORM_NAMES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
 import type { MentionType } from './registry';
 
@@ -29,8 +29,12 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
   if (recognised) return { type: 'Unknown', outlet: false };
   if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
-  if (words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
-  if (words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
+  // "Centers for Disease Control": a plural head noun before "for" or "of" names a body too (not "Tyra Banks").
+  const pluralHead = words.length > 2 && ['of', 'for'].includes(words[1] ?? '') && ORG_WORDS.has((words[0] ?? '').replace(/s$/, ''));
+  if (pluralHead || words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
+  // "Michael Bloomberg", "Emily Post": an outlet's word after a first name is a surname.
+  const firstNamed = coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
+  if (!firstNamed && words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };
   if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
@@ -50,4 +54,21 @@ export const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop
 export function isTitleWord(t: Token): boolean {
   const word = t.lower.replace(/\.$/, '');
   return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
+}
+
+/**
+ * Words the article writes as a one-word name inside a sentence ("“…,” Nagin said"): the same
+ * word opening a sentence ("Nagin said that …"), where compromise may tag it a plain noun, is
+ * that name too. A word inside a run of capitals ("Police Chief Tim Dolan") does not count.
+ */
+export function namesInsideSentences(layout: Layout): Set<string> {
+  const names = new Set<string>();
+  const { tokens, text } = layout;
+  const joins = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.sentence === b.sentence && isCapital(a) && isCapital(b) && /^ +$/.test(text.slice(a.end, b.start));
+  for (const t of tokens) {
+    if (!isCapital(t) || !t.tags.has('ProperNoun') || layout.sentences[t.sentence]?.first === t.index) continue;
+    if (joins(tokens[t.index - 1], t) || joins(t, tokens[t.index + 1])) continue;
+    names.add(t.lower.replace(POSSESSIVE, ''));
+  }
+  return names;
 }

@@ -359,7 +359,8 @@ function shortName(speakers: readonly Speaker[]): string {
 }
 
 function sentenceCase(words: string): string {
-  const trimmed = words.replace(/[\s,;:]+$/, '').replace(/^that\s+/i, '');
+  // A hard-wrapped paragraph's line breaks (layout.ts, `wrapsOn`) are spaces in the words retold.
+  const trimmed = words.replace(/[\s,;:]+$/, '').replace(/^that\s+/i, '').split('\n').map((line) => line.trim()).join(' ');
   const body = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(body) ? body : `${body}.`;
 }

@@ -138,7 +138,8 @@ export class Registry {
     const nickname = words.length > 1 && hint.type !== 'Organization' ? this.byNickname(words) : null;
     if (nickname !== null) return { entity: this.touch(nickname, name, hint), via: 'alias', ambiguous: false };
     if (words.length === 1) {
-      const partial = this.partial(name).filter((e) => compatible(e.type, hint.type));
+      // "Bloomberg said" after "Mayor Michael Bloomberg": an outlet's one word that is the surname of someone named is that person.
+      const partial = this.partial(name).filter((e) => compatible(e.type, hint.type) || (hint.outlet === true && e.type === 'Person'));
       if (partial.length > 0) {
         const entity = mostRecent(partial);
         return { entity: this.touch(entity, name, hint), via: 'surname', ambiguous: partial.length > 1 };
@@ -238,7 +239,8 @@ export class Registry {
   private touch(entity: DocEntity, name: string, hint: ResolveHint): DocEntity {
     if (nameKey(name) !== nameKey(entity.name)) this.addAlias(entity, name);
     if (entity.type === 'Unknown' && hint.type !== 'Unknown') entity.type = hint.type;
-    if (hint.outlet) entity.outlet = true;
+    // "Bloomberg said" after "Mayor Michael Bloomberg": an outlet's word as a person's surname makes no outlet of the person.
+    if (hint.outlet && entity.type !== 'Person') entity.outlet = true;
     if (hint.genderSure === true) entity.gender = hint.gender ?? null;
     else entity.gender ??= hint.gender ?? null;
     // Mentions come in document order, so a new offset is almost always the largest.

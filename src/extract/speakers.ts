@@ -246,9 +246,51 @@ export function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): No
   const token = wordAt(frame, k + 1);
   if (token === null || !spaced(ctx, frame, k, k + 1)) return null;
   const m = ctx.mentions.startingAt(token.index) ?? (['the', 'a', 'an'].includes(token.lower) ? ctx.mentions.startingAt(token.index + 1) : null);
+  const titleNext = m !== null && titleRightAfter(ctx, m);
+  if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization' || titleNext) {
+    const named = namedAfterDescription(ctx, frame, k + 1);
+    if (named !== null) return named;
+  }
   if (m === null || m.kind === 'place') return null;
   const last = frame.itemOfToken.get(m.last) ?? k + 1;
   return { mentions: [m], generic: null, firstItem: k + 1, lastItem: last, spokesperson: false, how: 'after' };
+}
+
+/** "Harbour Ferries spokesman": a title right after a name, with no comma between ("Jane Roe, Director of …" is an aside). */
+function titleRightAfter(ctx: AttributionScope, m: Mention): boolean {
+  const last = ctx.layout.tokens[m.last];
+  const next = ctx.layout.tokens[m.last + 1];
+  return last !== undefined && next !== undefined && isTitleToken(next) && /^ +$/.test(text(ctx).slice(last.end, next.start));
+}
+
+/** How many words a description before the name it gives may have: "their spokesman, Senior Chief". */
+const DESCRIPTION_WORDS = 6;
+const DESCRIPTION_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+
+/**
+ * "“…,” said Amtrak spokesman Cliff Black", "said their spokesman, Senior Chief Dave Nagle":
+ * a description after the verb (a body's name, a possessive, a title) followed by a person's
+ * name is that person's; the body or the pronoun first in line is not the speaker.
+ */
+function namedAfterDescription(ctx: AttributionScope, frame: Frame, from: number): NounPhrase | null {
+  let titled = false;
+  for (let n = from; n < Math.min(frame.items.length, from + DESCRIPTION_WORDS); ) {
+    const w = wordAt(frame, n);
+    if (w === null || (n > from && /[.;:!?()—–]/.test(gapText(ctx, frame, n - 1, n)))) return null;
+    const m = ctx.mentions.startingAt(w.index);
+    if (n > from && (titled || isTitleToken(w)) && m?.kind === 'name' && m.entity?.type === 'Person') {
+      return { mentions: [m], generic: null, firstItem: from, lastItem: frame.itemOfToken.get(m.last) ?? n, spokesperson: false, how: 'after' };
+    }
+    // The body the title is held at, whatever type its name was given: "Harbour Ferries spokesman".
+    if (m?.kind === 'name' && (m.entity?.type === 'Organization' || titleRightAfter(ctx, m))) {
+      n = (frame.itemOfToken.get(m.last) ?? n) + 1;
+      continue;
+    }
+    if (isTitleToken(w)) titled = true;
+    else if (!DESCRIPTION_OPENERS.has(w.lower) && !/['’]s$/u.test(w.text)) return null;
+    n += 1;
+  }
+  return null;
 }
 
 /**
