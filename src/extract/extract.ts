@@ -222,6 +222,16 @@ function echoedTerm(d: Draft, source: string): boolean {
   return false;
 }
 
+/**
+ * "called them “disgusting” for saying “…”", "faulted the agency for claiming “…”": the words
+ * after "for saying" are those of whom the sentence faults, not of its subject, who is the
+ * speaker the rules find there.
+ */
+const FOR_SAYING = /\bfor (?:saying|claiming|suggesting|insisting|arguing|calling \S+)[,:]?\s*$/i;
+
+/** Whether the words of a quote are reported as someone else's by its speaker: "… for saying “…”". */
+const saidByTheFaulted = (d: Draft, source: string): boolean => d.kind !== 'INDIRECT' && FOR_SAYING.test(source.slice(Math.max(0, d.start - 40), d.start - 1));
+
 function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug: string, sentenceOf: (d: Draft) => string, source: string): Proposed {
   const out: Proposed = { statements: [], review: [], used: new Set(), topics: new Set() };
   const statementIdOf = new Map<Draft, string>();
@@ -234,7 +244,7 @@ function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug
       const linked = about.filter((a) => a.confidence >= ABOUT_THRESHOLD).map((a) => a.id);
       linked.forEach((id) => out.topics.add(id));
       const stances = proposedStances(sentenceOf(d), linked);
-      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : []), ...(stances.length > 0 ? ['stance-cue'] : []), ...(echoedTerm(d, source) ? ['echoed-term'] : [])])];
+      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : []), ...(stances.length > 0 ? ['stance-cue'] : []), ...(echoedTerm(d, source) ? ['echoed-term'] : []), ...(saidByTheFaulted(d, source) ? ['said-by-the-faulted'] : [])])];
       const statement: StatementInput = {
         kind: d.kind,
         speaker: ids.of(speaker.entity),
@@ -337,7 +347,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted'];
 /** Below this, a statement is listed for review. */
 const REVIEW_BELOW = 0.65;
 

@@ -50,3 +50,18 @@ describe('flagging a short quoted phrase the article also uses as its own words'
     expect(flagsOf(text, 'long cleanup')).not.toContain('echoed-term');
   });
 });
+
+describe('flagging words a speaker reports as someone else’s', () => {
+  it('flags the quote after "for saying": the words are those of whom the sentence faults', () => {
+    const text = 'Union leader Mara Voss called the owners “heartless” for saying “the yard cannot afford another raise this year”.';
+    const item = extractText(text).document.review.find((r) => r.text.startsWith('the yard cannot afford'));
+    expect(item?.flags).toContain('said-by-the-faulted');
+  });
+
+  it('leaves the speaker’s own words after "saying" alone', () => {
+    const text = 'Union leader Mara Voss ended the meeting by saying “the yard cannot afford another strike this year”.';
+    const item = extractText(text).document.review.find((r) => r.text.startsWith('the yard cannot afford'));
+    expect(item?.statement).toBe(0);
+    expect(item?.flags).not.toContain('said-by-the-faulted');
+  });
+});
