@@ -145,12 +145,21 @@ MATCH (a:Article {id: row.article})
 MATCH (p:Organization {id: row.publisher})
 MERGE (a)-[:PUBLISHED_BY]->(p)`;
 
+/** An entity type's own properties, each with the value of the row (`row`) it is written from. */
+type Attributes = Readonly<Record<string, string>>;
+
+const PLACE_OR_ORGANIZATION: Attributes = { kind: 'row.kind' };
+const DATED: Attributes = { dateText: 'row.date.text', date: 'row.date.date', datePrecision: 'row.date.precision' };
+
+/** The search text of an entity's aliases (`aliases`, a list expression). */
+const aliasText = (aliases: string): string => `reduce(t = '', a IN ${aliases} | t + a + ' | ')`;
+
 /**
  * An entity merged in from another document (`row.merged`: its id was resolved to an
  * existing entity by name) keeps the graph's name, description and attributes and only
  * adds its names as aliases.
  */
-const mergeEntity = (label: string, attributes: string): string => `${KEEP_PLAN}
+const mergeEntity = (label: string, attributes: Attributes): string => `${KEEP_PLAN}
 UNWIND $batch.rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:${label}
@@ -158,24 +167,39 @@ SET n.name = coalesce(n.name, row.name),
     n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
     n.contentHash = CASE WHEN row.merged THEN n.contentHash ELSE row.hash END
 FOREACH (_ IN CASE WHEN row.merged THEN [] ELSE [1] END |
-  SET n.description = row.description${attributes})
-SET n.aliasText = reduce(t = '', a IN n.aliases | t + a + ' | ')
+  SET n.description = row.description${Object.entries(attributes).map(([key, value]) => `, n.${key} = ${value}`).join('')})
+SET n.aliasText = ${aliasText('n.aliases')}
 WITH n, row
 UNWIND row.keys AS key
 MERGE (k:NameKey {key: key})
 MERGE (k)-[:NAMES]->(n)`;
 
-export const MERGE_PEOPLE = mergeEntity('Person', '');
-export const MERGE_ORGANIZATIONS = mergeEntity('Organization', ', n.kind = row.kind');
-export const MERGE_PLACES = mergeEntity('Place', ', n.kind = row.kind');
-export const MERGE_POLICIES = mergeEntity(
-  'Policy',
-  ', n.status = row.status, n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
-);
-export const MERGE_EVENTS = mergeEntity(
-  'Event',
-  ', n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
-);
+/**
+ * An entity new to the graph (the plan found no node of its id, and no earlier document of the
+ * batch wrote one), as mergeEntity would write it: no lookup of the node and none of its name
+ * links. Its aliases are its document's, which the validator gave each once and none its name.
+ * Runs before its type's mergeEntity, by which a later document of the batch may update it.
+ */
+const createEntity = (label: string, attributes: Attributes): string => `${KEEP_PLAN}
+UNWIND $batch.rows AS row
+CREATE (n:Entity:${label} {id: row.id, name: row.name, aliases: row.aliases, aliasText: ${aliasText('row.aliases')}, contentHash: row.hash,
+    description: row.description${Object.entries(attributes).map(([key, value]) => `, ${key}: ${value}`).join('')}})
+WITH n, row
+UNWIND row.keys AS key
+MERGE (k:NameKey {key: key})
+CREATE (k)-[:NAMES]->(n)`;
+
+export const MERGE_PEOPLE = mergeEntity('Person', {});
+export const MERGE_ORGANIZATIONS = mergeEntity('Organization', PLACE_OR_ORGANIZATION);
+export const MERGE_PLACES = mergeEntity('Place', PLACE_OR_ORGANIZATION);
+export const MERGE_POLICIES = mergeEntity('Policy', { status: 'row.status', ...DATED });
+export const MERGE_EVENTS = mergeEntity('Event', DATED);
+
+export const CREATE_PEOPLE = createEntity('Person', {});
+export const CREATE_ORGANIZATIONS = createEntity('Organization', PLACE_OR_ORGANIZATION);
+export const CREATE_PLACES = createEntity('Place', PLACE_OR_ORGANIZATION);
+export const CREATE_POLICIES = createEntity('Policy', { status: 'row.status', ...DATED });
+export const CREATE_EVENTS = createEntity('Event', DATED);
 
 /**
  * A role is keyed by its title: the document's role with a title replaces the person's

@@ -19,7 +19,9 @@ export interface Plan {
   readonly articleRow: Row;
   /** The stored article becomes a revision before this document's text replaces it; null when it does not. */
   readonly revision: Row | null;
+  /** The entities it writes that the graph or an earlier document of the batch has (MERGE), and those new to both (CREATE). */
   readonly entityRows: Readonly<Record<EntityType, Row[]>>;
+  readonly newEntityRows: Readonly<Record<EntityType, Row[]>>;
   readonly articleExisted: boolean;
   readonly publisher: Row | null;
   readonly roles: Row[];
@@ -91,6 +93,7 @@ export function planStatements(first: EntityPlan, overlay: Overlay): Plan {
     articleRow: first.articleRow,
     revision: first.replaces ? { article, replacedAt: new Date().toISOString() } : null,
     entityRows: first.entityRows,
+    newEntityRows: first.newEntityRows,
     articleExisted: first.articleExisted,
     publisher: doc.article.publisher ? { article, publisher: resolve(doc.article.publisher) } : null,
     roles,
