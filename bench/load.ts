@@ -58,7 +58,7 @@ async function loadAgain(database: BenchDatabase, options: { concurrency: number
   const { gateway, embedded, corpus } = database;
   for (;;) {
     const [deleted] = await gateway.write((tx) =>
-      tx.run(cypher('MATCH (n) WITH n LIMIT $chunk DETACH DELETE n RETURN count(*) AS deleted', { chunk: EMPTY_CHUNK })),
+      tx.run(cypher('MATCH (n) WITH n LIMIT toInteger($chunk) DETACH DELETE n RETURN count(*) AS deleted', { chunk: EMPTY_CHUNK })),
     );
     if (deleted?.deleted === 0) break;
   }
