@@ -145,12 +145,21 @@ MATCH (a:Article {id: row.article})
 MATCH (p:Organization {id: row.publisher})
 MERGE (a)-[:PUBLISHED_BY]->(p)`;
 
+/** An entity type's own properties, each with the value of the row (`row`) it is written from. */
+type Attributes = Readonly<Record<string, string>>;
+
+const PLACE_OR_ORGANIZATION: Attributes = { kind: 'row.kind' };
+const DATED: Attributes = { dateText: 'row.date.text', date: 'row.date.date', datePrecision: 'row.date.precision' };
+
+/** The search text of an entity's aliases (`aliases`, a list expression). */
+const aliasText = (aliases: string): string => `reduce(t = '', a IN ${aliases} | t + a + ' | ')`;
+
 /**
  * An entity merged in from another document (`row.merged`: its id was resolved to an
  * existing entity by name) keeps the graph's name, description and attributes and only
  * adds its names as aliases.
  */
-const mergeEntity = (label: string, attributes: string): string => `${KEEP_PLAN}
+const mergeEntity = (label: string, attributes: Attributes): string => `${KEEP_PLAN}
 UNWIND $batch.rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:${label}
@@ -158,24 +167,39 @@ SET n.name = coalesce(n.name, row.name),
     n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END),
     n.contentHash = CASE WHEN row.merged THEN n.contentHash ELSE row.hash END
 FOREACH (_ IN CASE WHEN row.merged THEN [] ELSE [1] END |
-  SET n.description = row.description${attributes})
-SET n.aliasText = reduce(t = '', a IN n.aliases | t + a + ' | ')
+  SET n.description = row.description${Object.entries(attributes).map(([key, value]) => `, n.${key} = ${value}`).join('')})
+SET n.aliasText = ${aliasText('n.aliases')}
 WITH n, row
 UNWIND row.keys AS key
 MERGE (k:NameKey {key: key})
 MERGE (k)-[:NAMES]->(n)`;
 
-export const MERGE_PEOPLE = mergeEntity('Person', '');
-export const MERGE_ORGANIZATIONS = mergeEntity('Organization', ', n.kind = row.kind');
-export const MERGE_PLACES = mergeEntity('Place', ', n.kind = row.kind');
-export const MERGE_POLICIES = mergeEntity(
-  'Policy',
-  ', n.status = row.status, n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
-);
-export const MERGE_EVENTS = mergeEntity(
-  'Event',
-  ', n.dateText = row.date.text, n.date = row.date.date, n.datePrecision = row.date.precision',
-);
+/**
+ * An entity new to the graph (the plan found no node of its id, and no earlier document of the
+ * batch wrote one), as mergeEntity would write it: no lookup of the node and none of its name
+ * links. Its aliases are its document's, which the validator gave each once and none its name.
+ * Runs before its type's mergeEntity, by which a later document of the batch may update it.
+ */
+const createEntity = (label: string, attributes: Attributes): string => `${KEEP_PLAN}
+UNWIND $batch.rows AS row
+CREATE (n:Entity:${label} {id: row.id, name: row.name, aliases: row.aliases, aliasText: ${aliasText('row.aliases')}, contentHash: row.hash,
+    description: row.description${Object.entries(attributes).map(([key, value]) => `, ${key}: ${value}`).join('')}})
+WITH n, row
+UNWIND row.keys AS key
+MERGE (k:NameKey {key: key})
+CREATE (k)-[:NAMES]->(n)`;
+
+export const MERGE_PEOPLE = mergeEntity('Person', {});
+export const MERGE_ORGANIZATIONS = mergeEntity('Organization', PLACE_OR_ORGANIZATION);
+export const MERGE_PLACES = mergeEntity('Place', PLACE_OR_ORGANIZATION);
+export const MERGE_POLICIES = mergeEntity('Policy', { status: 'row.status', ...DATED });
+export const MERGE_EVENTS = mergeEntity('Event', DATED);
+
+export const CREATE_PEOPLE = createEntity('Person', {});
+export const CREATE_ORGANIZATIONS = createEntity('Organization', PLACE_OR_ORGANIZATION);
+export const CREATE_PLACES = createEntity('Place', PLACE_OR_ORGANIZATION);
+export const CREATE_POLICIES = createEntity('Policy', { status: 'row.status', ...DATED });
+export const CREATE_EVENTS = createEntity('Event', DATED);
 
 /**
  * A role is keyed by its title: the document's role with a title replaces the person's
@@ -231,11 +255,11 @@ export const BACKFILL_STATEMENT_DAYS = `
 MATCH (s:Statement) WHERE s.dayKey IS NULL
 ${STATEMENT_DAY}`;
 
-/** One row per statement of each article row, with its article (`a`) and speaker matched. */
-const EACH_STATEMENT_ROW = `UNWIND $batch.rows AS articleRow
+/** One row per statement of each article row, with its article (`a`) and speaker (whose id is `speaker` of the row) matched. */
+const eachStatementRow = (speaker: string): string => `UNWIND $batch.rows AS articleRow
 MATCH (a:Article {id: articleRow.article})
 UNWIND articleRow.statements AS row
-MATCH (speaker:Entity {id: row.speaker})`;
+MATCH (speaker:Entity {id: ${speaker}})`;
 
 /**
  * One row per article, with its statements in order (`row.statements`), so the article is
@@ -243,7 +267,7 @@ MATCH (speaker:Entity {id: row.speaker})`;
  * earlier article (`statement.shared`) only gains this article as evidence.
  */
 export const MERGE_STATEMENTS = `${KEEP_PLAN}
-${EACH_STATEMENT_ROW}
+${eachStatementRow('row.speaker')}
 MERGE (s:Statement {id: row.id})
 FOREACH (_ IN CASE WHEN row.shared THEN [] ELSE [1] END |
   SET s.kind = row.kind, s.text = row.text, s.venue = row.venue, s.quoteKey = row.quoteKey,
@@ -255,30 +279,68 @@ SET ev.start = row.start, ev.end = row.end, ev.sentence = row.sentence, ev.sente
 ${STATEMENT_DAY}`;
 
 /**
+ * The values of one statement of CREATE_STATEMENTS, at these positions: its row is a list, not
+ * a map, since a bulk load sends one for every statement it writes, and the driver packs each
+ * key of a map as a string and type-checks it like a value. Topics (`about`) come with their
+ * stances and confidences at the same positions, outlets (`reportedBy`) in order. The plan
+ * builds the list (plan-statements.ts `createdStatement`); the Cypher reads it by name (`created`).
+ */
+export const CREATED_STATEMENT = [
+  'id',
+  'speaker',
+  'kind',
+  'text',
+  'venue',
+  'quoteKey',
+  'dateText',
+  'date',
+  'datePrecision',
+  'sortKey',
+  'hash',
+  'day',
+  'start',
+  'end',
+  'sentence',
+  'sentenceStart',
+  'ordinal',
+  'about',
+  'stances',
+  'confidences',
+  'reportedBy',
+] as const;
+
+export type CreatedStatementField = (typeof CREATED_STATEMENT)[number];
+
+/** A created statement's value in Cypher: `row[i]`, where `field` is at position i of CREATED_STATEMENT. */
+const created = (field: CreatedStatementField): string => `row[${CREATED_STATEMENT.indexOf(field)}]`;
+
+/**
  * The statements a document owns that are new to the graph, as MERGE_STATEMENTS would write
- * them, with their topics (`row.about`, stances `row.stances` at the same positions) and
- * outlets (`row.reportedBy`), each link's ordinal its position: their only evidence is this
- * article, so their day (`row.day`) is worked out by the plan, and the speaker and day the
- * ABOUT links carry (series-links.cypher.ts) are the ones written here. Links made with the
- * statement cost no second lookup of it. Runs before MERGE_STATEMENTS, whose rows may give
- * one of them more evidence (and then set its day and its links' day again).
+ * them, with their topics and outlets, each link's ordinal its position (rows of
+ * CREATED_STATEMENT): their only evidence is this article, so their day is worked out by the
+ * plan, and the speaker and day the ABOUT links carry (series-links.cypher.ts) are the ones
+ * written here. Links made with the statement cost no second lookup of it. Runs before
+ * MERGE_STATEMENTS, whose rows may give one of them more evidence (and then set its day and
+ * its links' day again).
  */
 export const CREATE_STATEMENTS = `${KEEP_PLAN}
-${EACH_STATEMENT_ROW}
-CREATE (speaker)-[:SAID]->(s:Statement {id: row.id, kind: row.kind, text: row.text, venue: row.venue, quoteKey: row.quoteKey,
-    dateText: row.date.text, date: row.date.date, datePrecision: row.date.precision,
-    sortKey: row.sortKey, contentHash: row.hash, day: row.day, dayKey: coalesce(row.day, '0000-00-00') + '|' + row.sortKey})
-CREATE (s)-[:APPEARS_IN {start: row.start, end: row.end, sentence: row.sentence, sentenceStart: row.sentenceStart, ordinal: row.ordinal}]->(a)
+${eachStatementRow(created('speaker'))}
+CREATE (speaker)-[:SAID]->(s:Statement {id: ${created('id')}, kind: ${created('kind')}, text: ${created('text')}, venue: ${created('venue')},
+    quoteKey: ${created('quoteKey')}, dateText: ${created('dateText')}, date: ${created('date')}, datePrecision: ${created('datePrecision')},
+    sortKey: ${created('sortKey')}, contentHash: ${created('hash')}, day: ${created('day')},
+    dayKey: coalesce(${created('day')}, '0000-00-00') + '|' + ${created('sortKey')}})
+CREATE (s)-[:APPEARS_IN {start: ${created('start')}, end: ${created('end')}, sentence: ${created('sentence')},
+    sentenceStart: ${created('sentenceStart')}, ordinal: ${created('ordinal')}}]->(a)
 WITH s, row, speaker.id AS speakerId
 CALL (s, row, speakerId) {
-  UNWIND range(0, size(row.about) - 1) AS ordinal
-  MATCH (e:Entity {id: row.about[ordinal]})
-  CREATE (s)-[:ABOUT {ordinal: ordinal, stance: row.stances[ordinal].stance, stanceConfidence: row.stances[ordinal].confidence,
-    speaker: speakerId, day: row.day}]->(e)
+  UNWIND range(0, size(${created('about')}) - 1) AS ordinal
+  MATCH (e:Entity {id: ${created('about')}[ordinal]})
+  CREATE (s)-[:ABOUT {ordinal: ordinal, stance: ${created('stances')}[ordinal], stanceConfidence: ${created('confidences')}[ordinal],
+    speaker: speakerId, day: ${created('day')}}]->(e)
 }
 CALL (s, row) {
-  UNWIND range(0, size(row.reportedBy) - 1) AS ordinal
-  MATCH (o:Organization {id: row.reportedBy[ordinal]})
+  UNWIND range(0, size(${created('reportedBy')}) - 1) AS ordinal
+  MATCH (o:Organization {id: ${created('reportedBy')}[ordinal]})
   CREATE (s)-[:REPORTED_BY {ordinal: ordinal}]->(o)
 }`;
 

@@ -50,7 +50,10 @@ export interface EntityPlan {
   readonly articleExisted: boolean;
   /** Whether this document replaces the article's stored text (which is kept as a revision). */
   readonly replaces: boolean;
+  /** Rows of the entities the graph (or an earlier document of the batch) has, by the MERGE queries. */
   readonly entityRows: Record<EntityType, Row[]>;
+  /** Rows of the entities new to the graph and to the batch, by the CREATE queries. */
+  readonly newEntityRows: Record<EntityType, Row[]>;
   /** Each statement's quote key (quoteKeyOf), in order, with references resolved. */
   readonly quoteKeys: readonly (string | null)[];
 }
@@ -92,23 +95,23 @@ export function planEntities(doc: NormalizedDocument, overlay: Overlay, replace:
   // Classified against the graph as it was before this document, then changed for the next.
   const tally = new Tally();
   const changes: [string, NodeState][] = [];
-  const classify = (id: string, label: string, contentHash: string): boolean => {
+  const classify = (id: string, label: string, contentHash: string): Classified => {
     const before = overlay.nodes.get(id);
     tally.count(id, before, contentHash);
     changes.push([id, { label, hash: contentHash }]);
-    return before?.hash === contentHash;
+    return before === undefined ? 'new' : before.hash === contentHash ? 'unchanged' : 'changed';
   };
   const articleHash = hash(doc.article);
   const articleExisted = overlay.nodes.has(doc.article.id);
   classify(doc.article.id, 'Article', articleHash);
-  const { entityRows, nameKeys } = entityRowsOf(doc, resolve, classify);
+  const { entityRows, newEntityRows, nameKeys } = entityRowsOf(doc, resolve, classify);
   for (const [id, state] of changes) overlay.nodes.set(id, state);
   for (const [key, id] of nameKeys) addTo(overlay.names, key, id);
   for (const e of doc.entities) overlay.identify(resolve(e.id), e.type, e.identifiers);
   const { title, text, url, publisher } = doc.article;
   overlay.articles.set(doc.article.id, { title, text, url, publisher: publisher === null ? null : resolve(publisher) });
 
-  return { doc, resolve, merged, tally, articleRow: { ...doc.article, hash: articleHash }, articleExisted, replaces, entityRows, quoteKeys };
+  return { doc, resolve, merged, tally, articleRow: { ...doc.article, hash: articleHash }, articleExisted, replaces, entityRows, newEntityRows, quoteKeys };
 }
 
 /** What names an article in a CONFLICT: its title, its publisher and url where known, and how its text begins. */
@@ -228,21 +231,27 @@ function nameMerges(doc: NormalizedDocument, overlay: Overlay, resolved: Readonl
   return merged;
 }
 
+/** How an id of a document compares with the graph and the documents of the batch before it. */
+type Classified = 'new' | 'changed' | 'unchanged';
+
 /**
- * The rows of each entity type's query, and the name keys the entities will own. An entity
+ * The rows of each entity type's queries, and the name keys the entities will own. An entity
  * whose content hash is the one the graph (or an earlier document of the batch) holds for
  * its id has no row: the write that gave the node that hash wrote these same names, aliases,
  * description and attributes, and what has been added since (aliases of entities resolved
  * into it) its own row would keep as it is. A bulk load's documents define the same popular
  * people and outlets again and again; their merges were the writer's largest share.
- * (`classify` says whether the entity is unchanged.)
+ * An entity new to the graph and the batch has its row in `newEntityRows`, whose queries create
+ * it without looking for it. (`classify` says which; an entity merged into another is not new.)
  */
 function entityRowsOf(
   doc: NormalizedDocument,
   resolve: (id: string) => string,
-  classify: (id: string, label: string, contentHash: string) => boolean,
-): { entityRows: Record<EntityType, Row[]>; nameKeys: [string, string][] } {
-  const entityRows = Object.fromEntries(ENTITY_WRITE_ORDER.map((type) => [type, [] as Row[]])) as Record<EntityType, Row[]>;
+  classify: (id: string, label: string, contentHash: string) => Classified,
+): { entityRows: Record<EntityType, Row[]>; newEntityRows: Record<EntityType, Row[]>; nameKeys: [string, string][] } {
+  const byType = (): Record<EntityType, Row[]> => Object.fromEntries(ENTITY_WRITE_ORDER.map((type) => [type, [] as Row[]])) as Record<EntityType, Row[]>;
+  const entityRows = byType();
+  const newEntityRows = byType();
   const nameKeys: [string, string][] = [];
   for (const type of ENTITY_WRITE_ORDER) {
     for (const e of doc.entities) {
@@ -251,10 +260,10 @@ function entityRowsOf(
       const names = [e.name, ...(e.aliases ?? [])];
       const keys = [...new Set(names.map(nameKey).filter((k) => k.length > 0))];
       const contentHash = hash({ ...e, id });
-      const unchanged = id === e.id && classify(id, type, contentHash);
+      const classified = id === e.id ? classify(id, type, contentHash) : 'changed';
       for (const key of keys) nameKeys.push([`${type}|${key}`, id]);
-      if (unchanged) continue;
-      entityRows[type].push({
+      if (classified === 'unchanged') continue;
+      (classified === 'new' ? newEntityRows : entityRows)[type].push({
         id,
         name: e.name,
         aliases: id === e.id ? e.aliases ?? [] : names,
@@ -268,6 +277,6 @@ function entityRowsOf(
       });
     }
   }
-  return { entityRows, nameKeys };
+  return { entityRows, newEntityRows, nameKeys };
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Row } from '../db/gateway';
 import { identifierKey, type EntityType } from '../vocabulary';
+import { CREATED_STATEMENT, type CreatedStatementField } from './ingest.cypher';
 import type { Overlay } from './overlay';
 import { hash, NO_DATE, type EntityPlan } from './plan-entities';
 import type { IngestResult } from './result';
@@ -18,7 +19,9 @@ export interface Plan {
   readonly articleRow: Row;
   /** The stored article becomes a revision before this document's text replaces it; null when it does not. */
   readonly revision: Row | null;
+  /** The entities it writes that the graph or an earlier document of the batch has (MERGE), and those new to both (CREATE). */
   readonly entityRows: Readonly<Record<EntityType, Row[]>>;
+  readonly newEntityRows: Readonly<Record<EntityType, Row[]>>;
   readonly articleExisted: boolean;
   readonly publisher: Row | null;
   readonly roles: Row[];
@@ -28,7 +31,7 @@ export interface Plan {
   readonly identifiers: Row[];
   /** The document's statements as one row: its article, and the statements in order. */
   readonly statements: Row | null;
-  /** As `statements`, for the statements it owns that are new to the graph, with their topics and outlets (CREATE_STATEMENTS). */
+  /** As `statements`, for the statements it owns that are new to the graph, each a list of CREATED_STATEMENT's values (CREATE_STATEMENTS). */
   readonly created: Row | null;
   /** The ids of those: their links are new too. */
   readonly fresh: ReadonlySet<string>;
@@ -90,6 +93,7 @@ export function planStatements(first: EntityPlan, overlay: Overlay): Plan {
     articleRow: first.articleRow,
     revision: first.replaces ? { article, replacedAt: new Date().toISOString() } : null,
     entityRows: first.entityRows,
+    newEntityRows: first.newEntityRows,
     articleExisted: first.articleExisted,
     publisher: doc.article.publisher ? { article, publisher: resolve(doc.article.publisher) } : null,
     roles,
@@ -98,10 +102,7 @@ export function planStatements(first: EntityPlan, overlay: Overlay): Plan {
       (e.identifiers ?? []).map((i) => ({ entity: resolve(e.id), key: identifierKey(i.scheme, i.value), scheme: i.scheme, value: i.value, url: i.url })),
     ),
     statements: merged.length === 0 ? null : { article, statements: merged.map(statementWrite) },
-    created:
-      fresh.length === 0
-        ? null
-        : { article, statements: fresh.map((r) => ({ ...statementWrite(r), day: r.date.date ?? day, about: r.about, stances: r.stances, reportedBy: r.reportedBy })) },
+    created: fresh.length === 0 ? null : { article, statements: fresh.map((r) => createdStatement(r, r.date.date ?? day)) },
     fresh: new Set(fresh.map((r) => r.id)),
     stale: rows.flatMap((r) =>
       r.existed && !r.shared ? [{ id: r.id, speaker: r.speaker, about: r.about, reportedBy: r.reportedBy, quotedIn: r.quotedIn }] : [],
@@ -212,6 +213,34 @@ const statementWrite = (r: StatementRow): Row => ({
   sentenceStart: r.sentenceStart,
   ordinal: r.ordinal,
 });
+
+/** What CREATE_STATEMENTS writes for a statement new to the graph, at the positions of CREATED_STATEMENT. */
+function createdStatement(r: StatementRow, day: string | null): unknown[] {
+  const values: Record<CreatedStatementField, unknown> = {
+    id: r.id,
+    speaker: r.speaker,
+    kind: r.kind,
+    text: r.text,
+    venue: r.venue,
+    quoteKey: r.quoteKey,
+    dateText: r.date.text,
+    date: r.date.date,
+    datePrecision: r.date.precision,
+    sortKey: r.sortKey,
+    hash: r.hash,
+    day,
+    start: r.start,
+    end: r.end,
+    sentence: r.sentence,
+    sentenceStart: r.sentenceStart,
+    ordinal: r.ordinal,
+    about: r.about,
+    stances: r.stances.map((s) => s.stance),
+    confidences: r.stances.map((s) => s.confidence),
+    reportedBy: r.reportedBy,
+  };
+  return CREATED_STATEMENT.map((field) => values[field]);
+}
 
 function roleRows(doc: NormalizedDocument, resolve: (id: string) => string) {
   return doc.entities.flatMap((e) =>

@@ -36,7 +36,7 @@ const changedAnything = (p: Plan): boolean => p.result.created.length + p.result
  */
 export function refuseRetired(tx: WriteTx, plans: readonly Plan[]): Promise<void> {
   const articles = plans.map((p) => p.article);
-  const entities = plans.flatMap((p) => Object.values(p.entityRows).flatMap((rows) => rows.map((r) => r.id as string)));
+  const entities = plans.flatMap((p) => [...Object.values(p.entityRows), ...Object.values(p.newEntityRows)].flatMap((rows) => rows.map((r) => r.id as string)));
   const refused = tx.run(batchQuery(RETIRED_IDS, { articles, entities })).then((retired) => {
     if (retired.length === 0) return;
     const named = retired.map((r) => (r.into === null ? `${r.id as string} is retracted (restore it with restoreArticle before ingesting it again)` : `${r.id as string} was merged into ${r.into as string} (use that id)`));

@@ -21,6 +21,14 @@ const MERGE_ENTITIES: Readonly<Record<EntityType, string>> = {
   Event: Q.MERGE_EVENTS,
 };
 
+const CREATE_ENTITIES: Readonly<Record<EntityType, string>> = {
+  Place: Q.CREATE_PLACES,
+  Organization: Q.CREATE_ORGANIZATIONS,
+  Person: Q.CREATE_PEOPLE,
+  Policy: Q.CREATE_POLICIES,
+  Event: Q.CREATE_EVENTS,
+};
+
 const LINK_QUERIES: Readonly<Record<(typeof LINKS)[number], string>> = {
   BASED_IN: Q.LINK_BASED_IN,
   PART_OF: Q.LINK_PART_OF,
@@ -144,7 +152,10 @@ async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Pr
   const quoted = byFreshness((p) => p.quoted, (row) => row.from);
   const revisedAt = await send(Q.REVISE_ARTICLES, plans.flatMap((p) => (p.revision ? [p.revision] : [])));
   await send(Q.MERGE_ARTICLES, existed.map((p) => p.articleRow));
-  for (const type of ENTITY_WRITE_ORDER) await send(MERGE_ENTITIES[type], plans.flatMap((p) => p.entityRows[type]));
+  for (const type of ENTITY_WRITE_ORDER) {
+    await send(CREATE_ENTITIES[type], plans.flatMap((p) => p.newEntityRows[type]));
+    await send(MERGE_ENTITIES[type], plans.flatMap((p) => p.entityRows[type]));
+  }
   await send(Q.MERGE_IDENTIFIERS, plans.flatMap((p) => p.identifiers));
   await send(Q.CREATE_ARTICLES, added.map((p) => ({ ...p.articleRow, publisher: p.publisher?.publisher ?? null })));
   await send(Q.UNLINK_PUBLISHERS, existed.map((p) => ({ article: p.article })));
