@@ -232,7 +232,8 @@ class MentionFinder {
           // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
           // or where a body's head noun opened it ("Centers for Disease Control and Prevention").
           const k = this.capitalsFrom(j + 2, last);
-          if (!this.bodyHeaded(i, j, next.lower) && !this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
+          const bodyGoesOn = this.bodyHeaded(i, j, next.lower) && !this.namesSomeone(j + 2, k);
+          if (!bodyGoesOn && !this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
           j = k;
         } else {
           j += 2;
@@ -253,6 +254,28 @@ class MentionFinder {
     const head = (this.tokens[i] as Token).lower.replace(/s$/, '');
     if (!ORG_WORDS.has(head) && !ORG_WORDS.has((this.tokens[i] as Token).lower)) return false;
     return link === 'for' || this.tokens.slice(i + 1, j).some((t) => t.lower === 'of' || t.lower === 'for');
+  }
+
+  /**
+   * Whether the first verb within a few words after token `j`, in its sentence, is a verb of
+   * saying: "the Pentagon said", "the Kremlin on Saturday said", "the Politburo also said".
+   */
+  private speaksNext(j: number): boolean {
+    const sentence = (this.tokens[j] as Token).sentence;
+    for (let k = j + 1; k <= j + 4; k += 1) {
+      const t = this.tokens[k];
+      if (t === undefined || t.sentence !== sentence) return false;
+      if (t.tags.has('Verb')) return speechVerb(t.lower) !== null;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the capitalised words from `from` to `to` name a person, by title or first name:
+   * "the Department of Justice and FBI Director Christopher Wray" is a body and a man.
+   */
+  private namesSomeone(from: number, to: number): boolean {
+    return this.tokens.slice(from, to + 1).some((t) => isTitleWord(t) || t.tags.has('FirstName') || t.tags.has('Person'));
   }
 
   /**
@@ -347,14 +370,14 @@ class MentionFinder {
     if (domain || (!this.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
-    const named = typeOfName(coreTokens, words, recognised, descriptor, titleText);
+    const named = typeOfName(coreTokens, words, recognised, descriptor, titleText, before?.lower === 'the' && first === core);
     const outlet = named.outlet;
     let type = named.type;
     const lone = first === i && coreTokens.length === 1 && !recognised && !this.known(name);
     // "the Superdome would open": one unknown word after "the" that would be taken for a person is a thing, no
     // one to speak or be "he"; "the Pentagon said" is a body that speaks.
     if (type !== 'Organization' && lone && before?.lower === 'the' && !(coreTokens[0] as Token).tags.has('Person')) {
-      if (speechVerb(this.tokens[j + 1]?.lower ?? '') === null) return null;
+      if (!this.speaksNext(j)) return null;
       type = 'Organization';
     }
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
