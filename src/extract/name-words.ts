@@ -25,15 +25,16 @@ export const MEMBERS_BODIES = new Set(['association', 'union', 'federation', 'le
 export const PLACE_NOUNS = new Set(['area', 'neighborhood', 'neighbourhood', 'region', 'county', 'district', 'suburb', 'suburbs', 'coast', 'valley', 'fire', 'wildfire', 'blaze', 'corridor', 'peninsula', 'basin']);
 
 /** The type a new name takes from its words and tags; one the article or the graph already knows keeps the type it has there. */
-export function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null): { type: MentionType; outlet: boolean } {
+export function typeOfName(coreTokens: readonly Token[], words: readonly string[], recognised: boolean, descriptor: string | null, titleText: string | null, afterThe = false): { type: MentionType; outlet: boolean } {
   const has = (tag: string): boolean => coreTokens.some((t) => t.tags.has(tag));
   if (recognised) return { type: 'Unknown', outlet: false };
   if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
   // "Centers for Disease Control": a plural head noun before "for" or "of" names a body too (not "Tyra Banks").
   const pluralHead = words.length > 2 && ['of', 'for'].includes(words[1] ?? '') && ORG_WORDS.has((words[0] ?? '').replace(/s$/, ''));
   if (pluralHead || words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
-  // "Michael Bloomberg", "Emily Post": an outlet's word after a first name is a surname.
-  const firstNamed = coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
+  // "Michael Bloomberg", "Emily Post": an outlet's word after a first name is a surname; not
+  // after "the", which a person's name does not take ("the Charlotte Observer").
+  const firstNamed = !afterThe && coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
   if (!firstNamed && words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };
   if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
