@@ -4,7 +4,7 @@
  * report them ("according to the FT", "CNN reported", "per FT", "told Fox Business").
  */
 import type { Token } from './layout';
-import { VENUE_NOUNS } from './lexicon';
+import { speechVerb, VENUE_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, text, wordAt, gapText, spaced, speechVerbAt } from './frame';
 import { subjectOf, outletLike, markOutlet, mentionAfter, entityOf } from './speakers';
@@ -245,6 +245,26 @@ const DAY_TIMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday
 /** Words that deny the verb before an occasion: "hadn't expressed in", "did not say at", "never mentioned in". */
 const NEGATIONS = /^(not|never|n['’]t|\p{L}+n['’]t)$/u;
 
+/**
+ * "a pledge he had not made in remarks", "did not say at": a negation within three words before
+ * word `k` denies what the occasion would hold, unless it is inside the clause an earlier verb
+ * of saying reports ("said the city would not pay at a news conference" denies the paying).
+ */
+function deniedSaying(ctx: AttributionScope, frame: Frame, k: number): boolean {
+  const negation = [1, 2, 3].map((b) => k - b).find((n) => NEGATIONS.test(wordAt(frame, n)?.lower ?? ''));
+  return negation !== undefined && !insideReportedClause(ctx, frame, negation);
+}
+
+/** Whether a verb of saying comes before word `n` with no comma, colon or semicolon between them. */
+function insideReportedClause(ctx: AttributionScope, frame: Frame, n: number): boolean {
+  for (let m = n - 1; m >= 0; m -= 1) {
+    if (/[,;:]/.test(gapText(ctx, frame, m, m + 1))) return false;
+    const word = wordAt(frame, m);
+    if (word !== null && word.tags.has('Verb') && speechVerb(word.lower) !== null) return true;
+  }
+  return false;
+}
+
 /** Venue nouns that take no article: "in comments to the Chronicle", "in remarks at the summit", "in testimony before …". */
 const BARE_VENUES = new Set(['comments', 'remarks', 'testimony']);
 
@@ -252,7 +272,7 @@ const BARE_VENUES = new Set(['comments', 'remarks', 'testimony']);
 function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!['in', 'during', 'at', 'on'].includes(w.lower)) return false;
   // "a sentiment he hadn't expressed in remarks earlier in the week": words denied an occasion were not said at it.
-  if ([1, 2, 3].some((b) => NEGATIONS.test(wordAt(frame, k - b)?.lower ?? ''))) return true;
+  if (deniedSaying(ctx, frame, k)) return true;
   let n = k + 1;
   if (['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(wordAt(frame, n)?.lower ?? '')) n += 1;
   const from = n;
