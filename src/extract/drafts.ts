@@ -32,6 +32,8 @@ export interface Draft extends AboutSubject {
   readonly quote: Quote | null;
   parent: Draft | null;
   lemma: string | null;
+  /** The verb of saying the rules found, where one was (occasion.ts reads its tense). */
+  verb: Token | null;
   readonly paragraph: number;
   readonly sentence: number;
   inherit: 'continuation' | null;
@@ -243,6 +245,7 @@ export class Drafter {
     const resolution: Resolution | null = attribution?.author !== undefined ? { ok: true, speakers: [attribution.author] } : attribution?.phrase ? resolvePhrase(this.scope, attribution.phrase, null, lemma === 'continue' || lemma === 'add') : null;
     const draft = this.quoteDraft(quote, quoteKind(this.scope, frame, qi), attribution?.rule ?? 'no-attribution', paragraph, frame.sentence, reporting);
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
+    draft.verb = attribution?.verb?.token ?? null;
     if (attribution?.readFrom !== undefined) draft.venue ??= attribution.readFrom;
     applyResolution(draft, resolution);
     if (attribution?.verb && this.relays(frame, qi, attribution.verb.index, draft)) draft.flags.push('relayed');
@@ -298,6 +301,7 @@ export class Drafter {
       speakers: p.speakers,
       mention: p.described ?? p.speakers.map((sp) => sp.mention).join(' and '),
       lemma: p.verb.verb.lemma,
+      verb: p.verb.token,
     };
     if (this.elsewhere(p.verb.token)) draft.flags.push('new-occasion');
     return draft;
@@ -343,6 +347,7 @@ export class Drafter {
       quote: null,
       parent: null,
       lemma: null,
+      verb: null,
       paragraph,
       sentence,
       inherit: null,
@@ -380,6 +385,7 @@ export class Drafter {
     draft.base = (RULE_CONFIDENCE[attribution?.rule ?? ''] ?? 0.6) * 0.9;
     draft.parent = outerDraft;
     draft.lemma = attribution?.verb?.verb.lemma ?? null;
+    draft.verb = attribution?.verb?.token ?? null;
     applyResolution(draft, resolution);
     if (draft.speakers.length === 0) draft.flags.push('nested-unattributed');
     if (outerDraft.speakers.length === 0) draft.flags.push('outer-unattributed');

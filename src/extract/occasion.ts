@@ -50,26 +50,21 @@ const ANSWERING = new Set([
 ]);
 
 const goesOn = (d: Draft, layout: Layout): boolean =>
-  !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma) || (ANSWERING.has(d.lemma) && toldAsDone(layout, d.sentence, d.lemma)));
+  !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma) || (ANSWERING.has(d.lemma) && toldAsDone(layout, d.verb)));
 
 /** Words that make a verb after them tell of a stance held, not of an act: "has pledged", "have argued". */
 const PERFECT = new Set(['has', 'have', 'had', '’s', "'s"]);
 
 /**
- * Whether the sentence tells of its verb as a thing done then ("denied", "described"): "Newsom
- * argues this violates …" or "He has pledged one if …" tell of a position held over time,
- * which may have been taken anywhere.
+ * Whether the verb of saying is told as a thing done then ("denied", "described"): "Newsom
+ * argues this violates …" or "He has (repeatedly) pledged one if …" tell of a position held
+ * over time, which may have been taken anywhere.
  */
-function toldAsDone(layout: Layout, sentence: number, lemma: string): boolean {
-  const s = layout.sentences[sentence];
-  if (s === undefined) return false;
-  const stem = lemma.slice(0, Math.min(lemma.length - 1, 4));
-  for (let i = s.first; i <= s.last; i += 1) {
-    const t = layout.tokens[i] as Token;
-    if (t.quote !== null || !t.lower.startsWith(stem) || !t.tags.has('Verb')) continue;
-    return t.tags.has('PastTense') && !PERFECT.has(layout.tokens[i - 1]?.lower ?? '');
-  }
-  return false;
+function toldAsDone(layout: Layout, verb: Token | null): boolean {
+  if (verb === null || !verb.tags.has('PastTense')) return false;
+  let before = verb.index - 1;
+  while (before >= 0 && (layout.tokens[before] as Token).tags.has('Adverb')) before -= 1;
+  return !PERFECT.has(layout.tokens[before]?.lower ?? '');
 }
 
 const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speakers.length === 1 ? (d.speakers[0] as { entity: DocEntity }).entity : null);
