@@ -337,6 +337,13 @@ function linesOf(text: string): Line[] {
   return lines;
 }
 
+/**
+ * The fewest characters of a line that wraps: copy sent with hard line breaks fills its lines
+ * to some sixty or seventy; a shorter line ends its paragraph, as a byline ("Willie Drye\nfor
+ * National Geographic News") or a paragraph's last line does.
+ */
+const WRAP_WIDTH = 50;
+
 /** Words a line cannot end a paragraph on: "the pilot of\nDanville". */
 const WRAPPING_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'that']);
 
@@ -348,7 +355,10 @@ const WRAPPING_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in',
  * their next line with a capital after a capitalised word, so they stay lines of their own.
  */
 function wrapsOn(text: string, first: Line, second: Line): boolean {
-  const tail = /([\p{L}\p{N}'’]+),?$/u.exec(text.slice(first.start, first.end));
+  // The line the break follows: a paragraph that has wrapped holds several.
+  const line = text.slice(Math.max(first.start, text.lastIndexOf('\n', first.end - 1) + 1), first.end);
+  if (line.length < WRAP_WIDTH) return false;
+  const tail = /([\p{L}\p{N}'’]+),?$/u.exec(line);
   const head = text.charAt(second.start);
   if (tail === null || !/[\p{L}\p{N}]/u.test(head)) return false;
   // Once a paragraph is seen to wrap, a line that stops mid-sentence goes on whatever comes next ("the Airbus\nA320").
