@@ -126,7 +126,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
 }
 
 /** Starts counting CPU seconds of this process and of `pid`; the function returned reads them. */
-function cpuClock(pid: number | null): () => LoadCpu {
+export function cpuClock(pid: number | null): () => LoadCpu {
   const loader = process.cpuUsage();
   const neo4j = pid === null ? null : processCpuSeconds(pid);
   const jit = pid === null ? null : compilerCpuSeconds(pid);

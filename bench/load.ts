@@ -14,7 +14,7 @@ import { bulkLoad, DEFAULT_LOAD, deferIndexesIfEmpty, type LoadReport } from '..
 import { rehearseWriter } from '../src/ingest/rehearsal';
 import { cypher } from '../src/db/cypher';
 import { parseOptions, parseSize } from './args';
-import { compilerCpuSeconds, openBenchDatabase, processCpuSeconds, type BenchDatabase, type CorpusLoad, type LoadCpu } from './database';
+import { cpuClock, openBenchDatabase, type BenchDatabase, type CorpusLoad, type LoadCpu } from './database';
 import { log } from './log';
 
 const USAGE = 'usage: npm run bench:load -- [--size 10000] [--seed 42] [--ingest-concurrency 1] [--ingest-batch 100] [--again]';
@@ -70,25 +70,13 @@ async function loadAgain(database: BenchDatabase, options: { concurrency: number
   // rehearsed, so that neither is counted in this load where it was not in the fresh one.
   await deferIndexesIfEmpty(gateway);
   await rehearseWriter(gateway);
-  const pid = embedded?.pid ?? null;
-  const loader = process.cpuUsage();
-  const neo4j = pid === null ? null : processCpuSeconds(pid);
-  const jit = pid === null ? null : compilerCpuSeconds(pid);
+  const cpu = cpuClock(embedded?.pid ?? null);
   const report = await bulkLoad(gateway, corpus.articles(), {
     firstBatch: corpus.directory(),
     ...options,
     progress: { total: corpus.options.statements, unit: 'statements' },
   });
-  const used = process.cpuUsage(loader);
-  const since = (from: number | null, now: number | null): number | null => (from === null || now === null ? null : now - from);
-  return {
-    report,
-    cpu: {
-      loader: (used.user + used.system) / 1e6,
-      neo4j: since(neo4j, pid === null ? null : processCpuSeconds(pid)),
-      jit: since(jit, pid === null ? null : compilerCpuSeconds(pid)),
-    },
-  };
+  return { report, cpu: cpu() };
 }
 
 function summary(load: LoadReport, cpu: LoadCpu | null): string {

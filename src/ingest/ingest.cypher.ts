@@ -5,9 +5,10 @@ import { aboutDaysOf, liveDayOf, speakerIdOf } from '../graph/analytics/series-l
  * lists and are unwound, and every row names the article it belongs to (`row.article`), so
  * a whole batch of documents is a fixed number of round trips whatever its size.
  *
- * What is new to the graph (an article, a statement, their links) is written with CREATE,
- * what may already be there with MERGE: the plan (plan.ts) knows which is which, and a
- * MERGE looks for the pattern and locks both ends before it creates it.
+ * What is new to the graph (an article, a statement, their links, an entity new to the graph
+ * and to the batch) is written with CREATE, what may already be there with MERGE: the plan
+ * (plan.ts) knows which is which, and a MERGE looks for the pattern and locks both ends
+ * before it creates it.
  */
 
 /**

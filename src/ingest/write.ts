@@ -137,7 +137,8 @@ class WritePipeline {
 /**
  * Sends a run of plans with one query per kind of write; the fill returned then says what
  * each removed and which revision it made. What a plan knows to be new to the graph (its
- * article, its statements and their links) goes by the CREATE queries, the rest by the MERGE ones.
+ * article, its statements and their links, the entities no earlier document of the batch
+ * wrote) goes by the CREATE queries, the rest by the MERGE ones.
  */
 async function writeSegment(pipeline: WritePipeline, plans: readonly Plan[]): Promise<Fill> {
   const send = (query: string, rows: readonly Row[]): Promise<number | null> => pipeline.send(query, rows);
