@@ -87,7 +87,6 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
     const neo4jVersion = String(versionRow[0]?.version ?? embedded?.version ?? 'unknown');
 
     const marker = existsSync(markerFile) ? (JSON.parse(readFileSync(markerFile, 'utf8')) as Marker) : null;
-    const directory = corpus.directory();
     const lastArticle = await lastArticleId(corpus);
     const present = (await gateway.read(cypher('MATCH (a:Article {id: $id}) RETURN count(a) AS n', { id: lastArticle })))[0]?.n === 1;
     const matches = present && (embedded === null || (marker?.statements === options.statements && marker.seed === options.seed));
@@ -108,15 +107,8 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
         `${options.concurrency ?? DEFAULT_LOAD.concurrency} transactions at a time, ${options.batch ?? DEFAULT_LOAD.batch} document(s) each`,
     );
     const counts = { value: undefined as CorpusCounts | undefined };
-    const cpu = cpuClock(embedded?.pid ?? null);
-    const report = await bulkLoad(gateway, corpus.articles(counts as { value: CorpusCounts }), {
-      firstBatch: directory,
-      concurrency: options.concurrency,
-      batch: options.batch,
-      progress: { total: options.statements, unit: 'statements' },
-    });
-    await gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(600)')));
-    const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts, cpuSeconds: cpu() };
+    const { report, cpu } = await loadCorpus(database, corpus, options, counts as { value: CorpusCounts });
+    const load: CorpusLoad = { ...report, counts: counts.value as CorpusCounts, cpuSeconds: cpu };
     if (embedded) writeFileSync(markerFile, `${JSON.stringify({ statements: options.statements, seed: options.seed, load } satisfies Marker, null, 2)}\n`);
     return { uri, gateway, embedded, health, corpus, load, previousLoad: null, neo4jVersion, close };
   } catch (error) {
@@ -125,19 +117,44 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
   }
 }
 
+/**
+ * Loads the corpus into an empty graph through the product's bulk loader, until every index
+ * is online, with the CPU seconds it took: the bench's load, and `bench:load --again`'s.
+ */
+export async function loadCorpus(
+  database: Pick<Database, 'gateway' | 'embedded'>,
+  corpus: Corpus,
+  options: { readonly concurrency?: number; readonly batch?: number },
+  counts?: { value: CorpusCounts },
+): Promise<{ report: LoadReport; cpu: LoadCpu }> {
+  const cpu = cpuClock(database.embedded?.pid ?? null);
+  const report = await bulkLoad(database.gateway, corpus.articles(counts), {
+    firstBatch: corpus.directory(),
+    concurrency: options.concurrency,
+    batch: options.batch,
+    progress: { total: corpus.options.statements, unit: 'statements' },
+  });
+  await database.gateway.write((tx) => tx.run(cypher('CALL db.awaitIndexes(600)')));
+  return { report, cpu: cpu() };
+}
+
 /** Starts counting CPU seconds of this process and of `pid`; the function returned reads them. */
-export function cpuClock(pid: number | null): () => LoadCpu {
+function cpuClock(pid: number | null): () => LoadCpu {
   const loader = process.cpuUsage();
-  const neo4j = pid === null ? null : processCpuSeconds(pid);
-  const jit = pid === null ? null : compilerCpuSeconds(pid);
-  const since = (from: number | null, now: number | null): number | null => (from === null || now === null ? null : now - from);
+  const neo4j = cpuSince(pid === null ? null : () => processCpuSeconds(pid));
+  const jit = cpuSince(pid === null ? null : () => compilerCpuSeconds(pid));
   return () => {
     const used = process.cpuUsage(loader);
-    return {
-      loader: (used.user + used.system) / 1e6,
-      neo4j: since(neo4j, pid === null ? null : processCpuSeconds(pid)),
-      jit: since(jit, pid === null ? null : compilerCpuSeconds(pid)),
-    };
+    return { loader: (used.user + used.system) / 1e6, neo4j: neo4j(), jit: jit() };
+  };
+}
+
+/** Starts a clock of CPU seconds read by `read` (null: none); the function returned gives the seconds since, or null. */
+export function cpuSince(read: (() => number | null) | null): () => number | null {
+  const before = read?.() ?? null;
+  return () => {
+    const now = read?.() ?? null;
+    return now === null || before === null ? null : now - before;
   };
 }
 

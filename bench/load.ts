@@ -10,11 +10,11 @@
  *
  *   npm run bench:load -- --size 100000 [--seed 42] [--ingest-concurrency 1] [--ingest-batch 100] [--again]
  */
-import { bulkLoad, DEFAULT_LOAD, deferIndexesIfEmpty, type LoadReport } from '../src/ingest/bulk-load';
+import { DEFAULT_LOAD, deferIndexesIfEmpty, type LoadReport } from '../src/ingest/bulk-load';
 import { rehearseWriter } from '../src/ingest/rehearsal';
 import { cypher } from '../src/db/cypher';
 import { parseOptions, parseSize } from './args';
-import { cpuClock, openBenchDatabase, type BenchDatabase, type CorpusLoad, type LoadCpu } from './database';
+import { loadCorpus, openBenchDatabase, type BenchDatabase, type CorpusLoad, type LoadCpu } from './database';
 import { log } from './log';
 
 const USAGE = 'usage: npm run bench:load -- [--size 10000] [--seed 42] [--ingest-concurrency 1] [--ingest-batch 100] [--again]';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
 /** Empties the graph and loads the corpus again as openBenchDatabase did, in the same Neo4j, with its CPU seconds. */
 async function loadAgain(database: BenchDatabase, options: { concurrency: number; batch: number }): Promise<{ report: LoadReport; cpu: LoadCpu }> {
-  const { gateway, embedded, corpus } = database;
+  const { gateway, corpus } = database;
   // Relationships first, then the nodes, in chunks: a popular speaker's node alone holds thousands.
   for (const query of [DELETE_RELATIONSHIPS, DELETE_NODES]) {
     for (;;) {
@@ -70,13 +70,7 @@ async function loadAgain(database: BenchDatabase, options: { concurrency: number
   // rehearsed, so that neither is counted in this load where it was not in the fresh one.
   await deferIndexesIfEmpty(gateway);
   await rehearseWriter(gateway);
-  const cpu = cpuClock(embedded?.pid ?? null);
-  const report = await bulkLoad(gateway, corpus.articles(), {
-    firstBatch: corpus.directory(),
-    ...options,
-    progress: { total: corpus.options.statements, unit: 'statements' },
-  });
-  return { report, cpu: cpu() };
+  return loadCorpus(database, corpus, options);
 }
 
 function summary(load: LoadReport, cpu: LoadCpu | null): string {

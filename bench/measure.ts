@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { compilerCpuSeconds, processCpuSeconds, type BenchDatabase } from './database';
+import { compilerCpuSeconds, cpuSince, processCpuSeconds, type BenchDatabase } from './database';
 import { log } from './log';
 import { type Operation, type OperationInput, type Server } from './operations';
 import type { ServerProcess } from './server-process';
@@ -212,7 +212,7 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
   const neo4jPid = database.embedded?.pid ?? null;
   const cpu = cpuClocks([proc.pid, neo4jPid]);
-  const jit = cpuClock(neo4jPid === null ? null : () => compilerCpuSeconds(neo4jPid));
+  const jit = cpuSince(neo4jPid === null ? null : () => compilerCpuSeconds(neo4jPid));
   const { result, seconds } = await cannon(proc.url, asked.bodies, connections, timing.duration, asked.set === 'never-repeated');
   const [serverCpu, neo4jCpu] = cpu();
   const jitCpu = jit();
@@ -248,17 +248,8 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
 
 /** Starts counting the CPU seconds of each process; the function returned reads what each used since (null where it cannot be read). */
 function cpuClocks(pids: readonly (number | null)[]): () => (number | null)[] {
-  const clocks = pids.map((pid) => cpuClock(pid === null ? null : () => processCpuSeconds(pid)));
+  const clocks = pids.map((pid) => cpuSince(pid === null ? null : () => processCpuSeconds(pid)));
   return () => clocks.map((clock) => clock());
-}
-
-/** Starts a clock of CPU seconds read by `read` (null: none); the function returned gives the seconds since, or null. */
-function cpuClock(read: (() => number | null) | null): () => number | null {
-  const before = read?.() ?? null;
-  return () => {
-    const now = read?.() ?? null;
-    return now === null || before === null ? null : now - before;
-  };
 }
 
 /** The middle value, or the mean of the two middle values of an even count. */
