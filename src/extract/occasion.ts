@@ -14,6 +14,7 @@ import type { Layout, Token } from './layout';
 import type { AttributionScope } from './frame';
 import type { DocEntity, Mentions } from './mentions';
 import { isSharedOccasion, namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
+import { tookTo } from './reporting';
 
 /**
  * Speech verbs that name the occasion themselves: whoever "tweeted" put the words in a tweet,
@@ -128,7 +129,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
       const occasion = { venue: d.venue, venueOutlets: d.venueOutlets };
-      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') || TOOK_TO.test(d.venue) });
+      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') || tookTo(d.venue) });
       previous.set(speaker, d);
       continue;
     }
@@ -200,8 +201,6 @@ function atAnotherTime(layout: Layout, sentence: number): boolean {
   return false;
 }
 
-/** "Taking to Twitter, he wrote: …": a platform turned to, which, like a verb that names its venue, holds only what was written there. */
-const TOOK_TO = /^(took|taking|takes|take) to\b/;
 
 /**
  * Texts put out ("a post", "a statement", "a message"), as against occasions spoken at: a
@@ -209,8 +208,11 @@ const TOOK_TO = /^(took|taking|takes|take) to\b/;
  */
 const TEXTS = /\b(post|statement|message|letter|release|email|memo|filing|tweet|note|op-ed|column|essay|article|blog|newsletter|video)s?\b/;
 
-/** Whether an occasion's key is a text put out (TEXTS) or a platform turned to (TOOK_TO). */
-const putOut = (key: string): boolean => TEXTS.test(key) || TOOK_TO.test(key);
+/**
+ * Whether an occasion's key is a text put out (TEXTS) or a platform turned to ("Taking to
+ * Twitter, he wrote: …"), which, like a verb that names its venue, holds only what was written there.
+ */
+const putOut = (key: string): boolean => TEXTS.test(key) || tookTo(key);
 
 /**
  * The article's occasions by speaker: `only`, the occasion of each speaker named on one

@@ -91,12 +91,13 @@ function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found:
   if (!['told', 'telling', 'tells', 'tell'].includes(w.lower) || speechVerbAt(ctx, frame, k, { afterQuote: true }) === null) return false;
   const m = mentionAfter(ctx, frame, k + 1);
   if (m !== null && (m.kind === 'name' || m.kind === 'anaphor')) {
+    const outlet = outletLike(ctx, m);
     if (found.venue === null) {
       found.venue = `told ${listenerName(ctx, w, m)}`;
-      found.replaceable = !outletLike(ctx, m);
-      if (outletLike(ctx, m)) found.toldOutlet = listenerName(ctx, w, m);
+      found.replaceable = !outlet;
+      if (outlet) found.toldOutlet = listenerName(ctx, w, m);
     }
-    if (outletLike(ctx, m)) {
+    if (outlet) {
       const e = entityOf(ctx, m);
       if (e !== null) addOnce(found.venueOutlets, markOutlet(e));
     }
@@ -168,6 +169,12 @@ const PLATFORMS = ['truth social', 'x', 'twitter', 'facebook', 'instagram', 'thr
 const PLATFORM_LEAD = new Set(['his', 'her', 'their', 'its', 'the', 'own', 'official', 'personal', 'social', 'media', 'platform', 'site', 'network', 'account', 'app', 'page', 'feed']);
 /** Forms of "take" whose "to <platform>" is where the words were put: "took to X". */
 const TAKING = new Set(['took', 'taking', 'takes', 'take']);
+
+/** Whether a venue is a platform the speaker turned to, as postedOnAt writes it: "took to Twitter". */
+export const tookTo = (venue: string): boolean => {
+  const [verb, to] = venue.split(' ', 2);
+  return to === 'to' && TAKING.has(verb ?? '');
+};
 /** Verbs whose "on <platform>" is where the words were put: "posted on X", "said on social media". */
 const POSTING_VERBS = new Set(['posted', 'posting', 'posts', 'post', 'reposted', 'wrote', 'writes', 'writing', 'said', 'says', 'saying', 'shared', 'tweeted', 'announced', 'announces', 'declared', 'stated', 'added', 'published']);
 
