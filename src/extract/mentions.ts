@@ -23,7 +23,7 @@ import {
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
-import { CONTRACTION, isAcronym, isCapital, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isBodyHead, isCapital, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -251,8 +251,7 @@ class MentionFinder {
    * "of" or "for" has joined it, so "the Council and Mayor Ruiz" stays two names.
    */
   private bodyHeaded(i: number, j: number, link: string): boolean {
-    const head = (this.tokens[i] as Token).lower.replace(/s$/, '');
-    if (!ORG_WORDS.has(head) && !ORG_WORDS.has((this.tokens[i] as Token).lower)) return false;
+    if (!isBodyHead((this.tokens[i] as Token).lower)) return false;
     return link === 'for' || this.tokens.slice(i + 1, j).some((t) => t.lower === 'of' || t.lower === 'for');
   }
 

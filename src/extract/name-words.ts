@@ -30,7 +30,7 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   if (recognised) return { type: 'Unknown', outlet: false };
   if (PLATFORM_NAMES.has(words.join(' '))) return { type: 'Organization', outlet: false };
   // "Centers for Disease Control": a plural head noun before "for" or "of" names a body too (not "Tyra Banks").
-  const pluralHead = words.length > 2 && ['of', 'for'].includes(words[1] ?? '') && ORG_WORDS.has((words[0] ?? '').replace(/s$/, ''));
+  const pluralHead = words.length > 2 && ['of', 'for'].includes(words[1] ?? '') && isBodyHead(words[0] ?? '');
   if (pluralHead || words.some((w) => ORG_WORDS.has(w))) return { type: 'Organization', outlet: false };
   // "Michael Bloomberg", "Emily Post": an outlet's word after a first name is a surname; not
   // after "the", which a person's name does not take ("the Charlotte Observer").
@@ -56,6 +56,9 @@ export function isTitleWord(t: Token): boolean {
   const word = t.lower.replace(/\.$/, '');
   return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
 }
+
+/** Whether a word, or its singular, is the head noun of a body's name: "Department", "Centers". */
+export const isBodyHead = (word: string): boolean => ORG_WORDS.has(word) || ORG_WORDS.has(word.replace(/s$/, ''));
 
 /**
  * Words the article writes as a one-word name inside a sentence ("“…,” Nagin said"): the same
