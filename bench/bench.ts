@@ -9,13 +9,13 @@
  *    Ours runs twice: as it serves by default, keeping answers, and with ANSWER_CACHE_SIZE=0
  *    ("ours computed"), so that kept and computed answers are measured side by side.
  * 3. Draws each operation's parameters from the loaded graph (parameters.ts): a varied,
- *    popularity-weighted sequence and, where it matters, a never-repeated one. Every server
- *    is sent the same sequence, in the same order.
+ *    popularity-weighted sequence, sent to every server in the same order, and, where it
+ *    matters, never-repeated values, of which each server is sent a share of its own.
  * 4. Checks that the servers give the same answers to the first few of each, and that our
  *    round trips per request do not grow with the page size.
  * 5. Times every operation with autocannon: a warm-up, then a fixed time at a fixed number of
  *    connections; computed (ours computed, peer, floor) and kept (ours) on the varied
- *    sequence, then ours, peer and floor on the never-repeated one; throughput, p50 and p99
+ *    sequence, then ours, peer and floor each on its share of the never-repeated values; throughput, p50 and p99
  *    latency, Neo4j round trips per request, and each server's peak resident memory.
  * 6. Prints the tables and writes them, with everything measured, to bench/results/.
  *
@@ -45,7 +45,7 @@ import {
   type Timing,
 } from './measure';
 import { HEADLINE_OPERATIONS, OPERATIONS, SERVERS, type Operation, type OperationInput } from './operations';
-import { distinct, drawParameters, type ParameterSets } from './parameters';
+import { distinct, drawParameters, FRESH_CHECKED, type ParameterSets } from './parameters';
 import { machine, peakResidentMb, residentMb, sourceRevision, tables } from './report';
 import { ServerProcess } from './server-process';
 import { settings, type Settings } from './settings';
@@ -78,10 +78,11 @@ async function main(): Promise<void> {
     const statements = Number(census[0]?.statements ?? 0);
     const paging = timedPage(s, statements);
     const baseFor = (op: Operation): OperationInput => operationInput(database, paging, op);
-    const parameters = await drawParameters(database, s.ops, baseFor, s.seed, paging.page, statements);
+    const parameters = await drawParameters(database, s.ops, baseFor, s.seed, paging.page, statements, lineup(procs, 'never-repeated').length);
     for (const op of s.ops) {
       const sets = parameters.get(op.key) as ParameterSets;
-      log(`(${op.key}) parameters: ${sets.varied.length} varied (${distinct(op, sets.varied)} distinct)${sets.fresh ? `, ${sets.fresh.length} never repeated` : ''}`);
+      const fresh = sets.fresh ? `, never repeated: ${sets.fresh.checked.length} checked and ${sets.fresh.shares.length} shares of ${sets.fresh.shares[0]?.length ?? 0}` : '';
+      log(`(${op.key}) parameters: ${sets.varied.length} varied (${distinct(op, sets.varied)} distinct)${fresh}`);
     }
     const computing = lineup(procs, 'varied');
     const agreements = await checkAgreements(computing, s.ops, parameters);
@@ -155,8 +156,8 @@ function operationInput(database: BenchDatabase, paging: Paging, op: Operation):
 
 type InputFor = (op: Operation) => OperationInput;
 
-/** How many of each sequence the agreement check asks: the first of each, a few more of the varied. */
-const CHECKED = { varied: 3, fresh: 2 } as const;
+/** How many of the varied sequence the agreement check asks (of the never-repeated, the FRESH_CHECKED no share holds). */
+const CHECKED_VARIED = 3;
 
 /** The servers that can ask `op` (operations.ts `servers`). */
 const asking = (procs: readonly ServerProcess[], op: Operation): ServerProcess[] => procs.filter((p) => op.servers?.includes(p.name) ?? true);
@@ -165,7 +166,7 @@ async function checkAgreements(procs: readonly ServerProcess[], ops: readonly Op
   const agreements: Agreement[] = [];
   for (const op of ops) {
     const sets = parameters.get(op.key) as ParameterSets;
-    for (const input of [...sets.varied.slice(0, CHECKED.varied), ...(sets.fresh ?? []).slice(0, CHECKED.fresh)]) {
+    for (const input of [...sets.varied.slice(0, CHECKED_VARIED), ...(sets.fresh?.checked ?? []).slice(0, FRESH_CHECKED)]) {
       const agreement = await checkAgreement(asking(procs, op), op, input);
       agreements.push(agreement);
       const verdict = Object.entries(agreement.agree)
@@ -195,8 +196,9 @@ async function probeRoundTrips(procs: readonly ServerProcess[], ops: readonly Op
  * Each operation is timed `repeat` times on each server, the servers taking turns, so a
  * burst of load from elsewhere on the machine hits one run of each rather than all runs
  * of one, and each round starting with the next server (turnOrder); the tables give the
- * median of the runs. The never-repeated sequence is timed once
- * per server, after them: its values are spent once asked.
+ * median of the runs. The never-repeated values are timed once per server, after them, each
+ * server asking its own share: a value is spent once asked, in the server's answers and in
+ * Neo4j's page cache alike.
  */
 async function timeAll(procs: readonly ServerProcess[], s: Settings, parameters: ReadonlyMap<string, ParameterSets>): Promise<RunResult[]> {
   const runs: RunResult[] = [];
@@ -210,6 +212,13 @@ async function timeAll(procs: readonly ServerProcess[], s: Settings, parameters:
  * pages and compiled code the first one warms for the others) and the median spreads it.
  */
 const turnOrder = <T>(procs: readonly T[], round: number): T[] => procs.map((_, i) => procs[(i + round - 1) % procs.length] as T);
+
+/**
+ * What is asked once per operation (the request alone, the never-repeated round) starts with
+ * the server this operation's place among all operations gives it, so that over the bench
+ * each server is the first to meet an operation about as often, whichever operations run.
+ */
+const onceTurn = (op: Operation): number => OPERATIONS.findIndex((o) => o.key === op.key) + 1;
 
 /** A sequence as one server's request bodies. */
 const bodiesOf = (proc: ServerProcess, op: Operation, inputs: readonly OperationInput[]): string[] => inputs.map((input) => JSON.stringify(op.body(proc.name, input)));
@@ -227,7 +236,7 @@ async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Se
   const kept = asking(lineup(all, 'kept'), op);
   const runs: RunResult[] = [];
   const alone = new Map<ServerProcess, Sequential>();
-  for (const proc of [...varied, ...kept]) alone.set(proc, await sequential(proc, op, sets.varied[0] as OperationInput));
+  for (const proc of turnOrder([...varied, ...kept], onceTurn(op))) alone.set(proc, await sequential(proc, op, sets.varied[0] as OperationInput));
   // Ours keeping answers is not asked whether it is slow: its first requests are computed.
   const slow = Math.max(...varied.map((p) => (alone.get(p) as Sequential).latencyMs)) > SLOW_MS;
   const slowRun = Math.max(s.duration, SLOW_RUN_SECONDS);
@@ -248,7 +257,15 @@ async function timeOperation(all: readonly ServerProcess[], op: Operation, s: Se
     for (const proc of turnOrder(varied, round)) await time(proc, 'varied', sets.varied, round, rounds);
     for (const proc of kept) await time(proc, 'kept', sets.varied, round, rounds);
   }
-  if (sets.fresh) for (const proc of asking(lineup(all, 'never-repeated'), op)) await time(proc, 'never-repeated', sets.fresh, 1, 1);
+  const { fresh } = sets;
+  if (fresh) {
+    // A share belongs to a server's place in the whole lineup, so it does not move with the turns or with the servers an operation leaves out.
+    const everyone = lineup(all, 'never-repeated');
+    for (const proc of turnOrder(asking(everyone, op), onceTurn(op))) {
+      const share = fresh.shares[everyone.indexOf(proc)] ?? [];
+      if (share.length > 0) await time(proc, 'never-repeated', share, 1, 1);
+    }
+  }
   return runs;
 }
 
@@ -288,7 +305,7 @@ function writeReport(s: Settings, o: Outcome): void {
     parameters: Object.fromEntries(
       s.ops.map((op) => {
         const sets = o.parameters.get(op.key) as ParameterSets;
-        return [op.key, { varied: sets.varied.length, variedDistinct: distinct(op, sets.varied), neverRepeated: sets.fresh?.length ?? null }];
+        return [op.key, { varied: sets.varied.length, variedDistinct: distinct(op, sets.varied), neverRepeated: sets.fresh ? { checked: sets.fresh.checked.length, shares: sets.fresh.shares.length, each: sets.fresh.shares[0]?.length ?? 0 } : null }];
       }),
     ),
     ingest: load,

@@ -9,7 +9,9 @@
  *   name, evidence of a statement);
  * - `fresh`: distinct values that the varied sequence never holds, for the operations whose
  *   answer our API keeps (c, d, e) and for a lookup (g); each is asked once (measure.ts stops
- *   a run when its sequence is spent), so a kept answer can never serve it.
+ *   a run when its sequence is spent), so a kept answer can never serve it. A few are asked of
+ *   every server to compare their answers; the rest are dealt into one share per server, so
+ *   no server meets values another has just warmed in Neo4j's page cache.
  *
  * The draws are seeded: the same graph and seed give the same sequences.
  */
@@ -25,13 +27,34 @@ import type { Operation, OperationInput } from './operations';
 
 /** Draws per operation in the varied sequence. */
 export const VARIED_DRAWS = 400;
-/** At most this many distinct values per operation in the fresh sequence. */
+/** At most this many distinct values per server's share of the fresh sequence. */
 const FRESH_MAX = 6_000;
+/** Fresh values asked of every server to compare their answers, and so in no server's share. */
+export const FRESH_CHECKED = 2;
 
 export interface ParameterSets {
   readonly varied: readonly OperationInput[];
   /** null where the operation is not run never-repeated. */
-  readonly fresh: readonly OperationInput[] | null;
+  readonly fresh: FreshSets | null;
+}
+
+export interface FreshSets {
+  /** Asked of every server before the timed runs, to compare their answers. */
+  readonly checked: readonly OperationInput[];
+  /** Disjoint, of one size, one per server: a server's never-repeated run asks its own share. */
+  readonly shares: readonly (readonly OperationInput[])[];
+}
+
+/**
+ * `items` dealt into `count` disjoint shares of one size, in an order shuffled by `seed`, so
+ * each share is a sample of the same distribution whatever order `items` came in; the few
+ * that would make one share longer than another are left out.
+ */
+export function dealShares<T>(items: readonly T[], count: number, seed: number): T[][] {
+  if (!Number.isInteger(count) || count < 1) throw new Error(`dealShares: expected a whole number of shares of at least 1; received ${count}`);
+  const order = new Random(seed).shuffle(items);
+  const size = Math.floor(order.length / count);
+  return Array.from({ length: count }, (_, share) => Array.from({ length: size }, (_, i) => order[i * count + share] as T));
 }
 
 interface Weighted {
@@ -81,10 +104,10 @@ function monthWindow(month: string): { since: string; until: string } {
   return { since: `${month}-01`, until: `${month}-${String(last).padStart(2, '0')}` };
 }
 
-/** Distinct values not among `asked`, in a seeded order, at most FRESH_MAX. */
-const unasked = (random: Random, values: readonly string[], asked: readonly string[]): string[] => {
+/** Distinct values not among `asked`, in a seeded order, at most `most`. */
+const unasked = (random: Random, values: readonly string[], asked: readonly string[], most: number): string[] => {
   const seen = new Set(asked);
-  return random.shuffle([...new Set(values)].filter((v) => !seen.has(v))).slice(0, FRESH_MAX);
+  return random.shuffle([...new Set(values)].filter((v) => !seen.has(v))).slice(0, most);
 };
 
 /** Search text a Lucene query reads as plain words in every server: letters and spaces, lower case. */
@@ -96,11 +119,11 @@ const plainWords = (name: string): string =>
     .trim();
 
 /** Two words of the names' vocabulary that no varied text is: a reader's new question. */
-function wordPairs(random: Random, texts: readonly string[], asked: readonly string[]): string[] {
+function wordPairs(random: Random, texts: readonly string[], asked: readonly string[], most: number): string[] {
   const words = [...new Set(texts.flatMap((t) => t.split(' ')).filter((w) => w.length > 3))].sort();
   const seen = new Set(asked);
   const pairs = new Set<string>();
-  for (let tries = 0; pairs.size < FRESH_MAX && tries < FRESH_MAX * 4; tries += 1) {
+  for (let tries = 0; pairs.size < most && tries < most * 4; tries += 1) {
     const pair = `${random.pick(words)} ${random.pick(words)}`;
     if (!seen.has(pair)) pairs.add(pair);
   }
@@ -129,10 +152,25 @@ async function pageInputs(database: BenchDatabase, base: OperationInput, pages: 
 
 /**
  * The sequences for each operation. `page` is the page (f) centres on: pages are drawn
- * uniformly from 2 to twice it (or the last full page), so they average about it.
+ * uniformly from 2 to twice it (or the last full page), so they average about it. `shares`
+ * is how many servers run the never-repeated sequences, each on a share of its own.
  */
-export async function drawParameters(database: BenchDatabase, ops: readonly Operation[], baseFor: (op: Operation) => OperationInput, seed: number, page: number, statements: number): Promise<Map<string, ParameterSets>> {
+export async function drawParameters(
+  database: BenchDatabase,
+  ops: readonly Operation[],
+  baseFor: (op: Operation) => OperationInput,
+  seed: number,
+  page: number,
+  statements: number,
+  shares = 1,
+): Promise<Map<string, ParameterSets>> {
   const random = new Random(seed ^ 0x26);
+  const freshMost = FRESH_CHECKED + FRESH_MAX * shares;
+  // The first few are the agreement check's, asked of every server; the rest are dealt, a share per server.
+  const fresh = (op: Operation, inputs: readonly OperationInput[]): FreshSets => ({
+    checked: inputs.slice(0, FRESH_CHECKED),
+    shares: dealShares(inputs.slice(FRESH_CHECKED), shares, seed ^ op.key.charCodeAt(0)),
+  });
   const cache = new Map<keyof typeof CANDIDATES, Weighted[]>();
   const candidates = async (kind: keyof typeof CANDIDATES): Promise<Weighted[]> => {
     const known = cache.get(kind);
@@ -155,15 +193,15 @@ export async function drawParameters(database: BenchDatabase, ops: readonly Oper
         break;
       case 'c': {
         const varied = weightedDraws(own, await candidates('policies'), VARIED_DRAWS);
-        const fresh = unasked(own, (await candidates('topics')).map((t) => t.value), varied);
-        sets.set(op.key, { varied: withProbe('topPolicy', varied), fresh: withProbe('topPolicy', fresh) });
+        const unseen = unasked(own, (await candidates('topics')).map((t) => t.value), varied, freshMost);
+        sets.set(op.key, { varied: withProbe('topPolicy', varied), fresh: fresh(op, withProbe('topPolicy', unseen)) });
         break;
       }
       case 'd': {
         const names = (await candidates('names')).map((n) => ({ value: plainWords(n.value), weight: n.weight })).filter((n) => n.value !== '');
         const varied = weightedDraws(own, names, VARIED_DRAWS);
-        const fresh = wordPairs(own, names.map((n) => n.value), varied);
-        sets.set(op.key, { varied: withProbe('searchText', varied), fresh: withProbe('searchText', fresh) });
+        const pairs = wordPairs(own, names.map((n) => n.value), varied, freshMost);
+        sets.set(op.key, { varied: withProbe('searchText', varied), fresh: fresh(op, withProbe('searchText', pairs)) });
         break;
       }
       case 'e': {
@@ -174,12 +212,12 @@ export async function drawParameters(database: BenchDatabase, ops: readonly Oper
         const asked = new Set(varied.map((v) => `${v.probes.pathFrom} ${v.probes.pathTo}`));
         const people = (await candidates('people')).filter((p) => p.weight > 0).map((p) => p.value);
         const places = (await candidates('places')).map((p) => p.value);
-        const fresh = new Map<string, OperationInput>();
-        for (let tries = 0; fresh.size < FRESH_MAX && tries < FRESH_MAX * 4; tries += 1) {
+        const unseen = new Map<string, OperationInput>();
+        for (let tries = 0; unseen.size < freshMost && tries < freshMost * 4; tries += 1) {
           const [f, t] = [own.pick(people), own.pick(places)];
-          if (!asked.has(`${f} ${t}`)) fresh.set(`${f} ${t}`, pair(f, t));
+          if (!asked.has(`${f} ${t}`)) unseen.set(`${f} ${t}`, pair(f, t));
         }
-        sets.set(op.key, { varied, fresh: [...fresh.values()] });
+        sets.set(op.key, { varied, fresh: fresh(op, [...unseen.values()]) });
         break;
       }
       case 'f': {
@@ -191,7 +229,7 @@ export async function drawParameters(database: BenchDatabase, ops: readonly Oper
       case 'g': {
         const all = await candidates('statements');
         const varied = weightedDraws(own, all, VARIED_DRAWS);
-        sets.set(op.key, { varied: withProbe('statement', varied), fresh: withProbe('statement', unasked(own, all.map((s) => s.value), varied)) });
+        sets.set(op.key, { varied: withProbe('statement', varied), fresh: fresh(op, withProbe('statement', unasked(own, all.map((s) => s.value), varied, freshMost))) });
         break;
       }
       case 'j':

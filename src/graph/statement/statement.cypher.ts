@@ -224,13 +224,26 @@ function readingOf(includes: StatementIncludes, keys: readonly OrderKey[], label
  */
 export type StatementLabel = 'Statement' | 'RetractedStatement';
 
+/**
+ * The texts of statementsByIdText, by includes object (one per selection, as includesKey
+ * assumes) and label: a lookup by id asks for its text on every request, and a text joined
+ * anew is a new string the driver flattens again to pack it.
+ */
+const byIdTexts = new WeakMap<StatementIncludes, Map<StatementLabel, string>>();
+
 /** Statements under `label` by id, bringing along what `includes` names. */
 export function statementsByIdText(includes: StatementIncludes, label: StatementLabel = 'Statement'): string {
-  const { reads, value } = statementProjection(includes, [], label);
-  return `
+  let texts = byIdTexts.get(includes);
+  if (texts === undefined) byIdTexts.set(includes, (texts = new Map()));
+  let text = texts.get(label);
+  if (text === undefined) {
+    const { reads, value } = statementProjection(includes, [], label);
+    texts.set(label, (text = `
 UNWIND $ids AS id
 MATCH (s:${label} {id: id})
-${reads}RETURN id, ${value} AS statement`;
+${reads}RETURN id, ${value} AS statement`));
+  }
+  return text;
 }
 
 /** The details of a batch of statements whose query did not bring them along: all four. */

@@ -139,13 +139,13 @@ export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
   statementWith: (db, loaders) =>
     new DataLoader<StatementKey, StatementHeader | null, string>(
       async (keys) => {
-        // One query per distinct includes; a request almost always has one.
-        const found = new Map<string, StatementHeader>();
-        for (const group of groupBy(keys, (key) => includesKey(key.includes)).values()) {
-          const includes = (group[0] as StatementKey).includes;
-          for (const [id, statement] of await repo.statementsById(db, group.map((key) => key.id), includes)) found.set(statementKey({ id, includes }), statement);
+        // One query per distinct includes; a request almost always has one. The answers are
+        // found by includes and id, not by a key joined from them: a lookup by id comes here on every request.
+        const found = new Map<string, ReadonlyMap<string, StatementHeader>>();
+        for (const [name, group] of groupBy(keys, (key) => includesKey(key.includes))) {
+          found.set(name, await repo.statementsById(db, group.map((key) => key.id), (group[0] as StatementKey).includes));
         }
-        const statements = keys.map((key) => found.get(statementKey(key)) ?? null);
+        const statements = keys.map((key) => found.get(includesKey(key.includes))?.get(key.id) ?? null);
         loaders.prime(statements.filter((s): s is StatementHeader => s !== null));
         return statements;
       },
