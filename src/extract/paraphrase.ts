@@ -169,7 +169,8 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   // What was said starts after "that" when only the venue, the time or the listener come before it.
   let from = k + 1;
   const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
-  if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !namesOwner(i.token))) from = k + 1 + that + 1;
+  // compromise tags "under" a verb's prefix ("revealed under questioning that …"): no verb there.
+  if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !i.token.tags.has('Prefix') && !namesOwner(i.token))) from = k + 1 + that + 1;
   // "testifies before the House Oversight Committee during a hearing" (a caption's words and a
   // story's alike) tells where a witness spoke; testimony is paraphrased only after "that".
   if (from === k + 1 && (announcesKnownThing(frame, use) || use.verb.lemma === 'testify')) return null;

@@ -596,7 +596,10 @@ export function outletLike(ctx: AttributionScope, m: Mention): boolean {
   const tokens = ctx.layout.tokens.slice(m.first, m.last + 1);
   if (tokens.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName') || t.tags.has('Honorific'))) return false;
   if (e.name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w))) return false;
-  return true;
+  // "Cheatle said": an unknown one-word name is far more often the surname of someone (named
+  // in full or not) than an outlet, which the lexicon, an outlet's word ("Times") or the
+  // article's own description ("the newspaper Corran") marks; only those speak as outlets.
+  return !(e.type === 'Unknown' && !/\s/.test(e.name.trim()));
 }
 
 /**

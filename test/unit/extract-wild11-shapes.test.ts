@@ -1,0 +1,30 @@
+/**
+ * The eleventh finding round's rules (issue 20). An unknown one-word name that speaks is a
+ * surname, not an outlet, unless the lexicon, an outlet's word or the article's description
+ * makes it one; a brand's inner capital ("TideWorks") makes a company. People, bodies and
+ * places are invented.
+ */
+import { gazetteerOf } from '../../src/extract/gazetteer';
+import { proposeBody } from '../helpers/extraction';
+
+const said = (text: string): [string, string, string][] => proposeBody(text, gazetteerOf([])).document.statements.map((s) => [s.kind, s.speaker, s.text]);
+const withHeadline = (...paragraphs: string[]): string => ['Port warden answers for the jetty collapse', ...paragraphs].join('\n\n');
+
+describe('an unknown one-word name that speaks, from the text alone', () => {
+  it('is a surname, not an outlet reporting in its own name', () => {
+    const text = withHeadline('Members said Brannock’s promise rang thin.', 'Brannock revealed under questioning that no inspector had been suspended.');
+    expect(said(text)).toEqual([['INDIRECT', 'person:brannock', 'No inspector had been suspended.']]);
+  });
+
+  it('leaves an outlet the article describes as one, or whose name says so, an outlet', () => {
+    expect(said(withHeadline('The newspaper Corran reported that two inspectors had been suspended.'))).toEqual([['INDIRECT', 'org:corran', 'Two inspectors had been suspended.']]);
+    expect(said(withHeadline('Two inspectors had been suspended, according to the Portmere Gazette.'))).toEqual([['INDIRECT', 'org:portmere-gazette', 'Two inspectors had been suspended.']]);
+  });
+});
+
+describe('a brand’s one word with a capital inside it', () => {
+  it('is a company, not a person; a surname’s short prefix is not a brand', () => {
+    expect(said(withHeadline('“We warned the port twice,” TideWorks said.'))).toEqual([['DIRECT', 'org:tideworks', 'We warned the port twice,']]);
+    expect(said(withHeadline('Mayor Ian McAllister spoke on Monday.', '“We warned the port twice,” McAllister said.'))).toEqual([['DIRECT', 'person:ian-mcallister', 'We warned the port twice,']]);
+  });
+});
