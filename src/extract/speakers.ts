@@ -151,6 +151,12 @@ function oneOfThose(ctx: AttributionScope, frame: Frame, who: number): NounPhras
 
 const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
 
+/**
+ * Words that open an aside between a subject and its verb: a relative clause, a description,
+ * or where and when ("Sen. Kay Bailey Hutchison, in her Dallas neighborhood, said").
+ */
+const ASIDE_OPENERS = new Set(['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also', 'in', 'at', 'on', 'from', 'during', 'speaking', 'however']);
+
 /** The subject written before the verb at `k`, across modifiers ("also", "reportedly") and appositives ("Roth, who …, said"). */
 export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
   let j = k - 1;
@@ -193,7 +199,7 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     const titleAside = (TITLE_WORDS.has(head.lower) && /^\p{Ll}/u.test(head.text)) || ownersTitle(frame, s, end);
     if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName && !titleAside) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
     const nameGoesOn = continuesName && m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s;
-    const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
+    const aside = ASIDE_OPENERS.has(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
     if (!aside) return inside;
     end = s - 1;
     if (nameGoesOn) continue;

@@ -28,3 +28,25 @@ describe('a brand’s one word with a capital inside it', () => {
     expect(said(withHeadline('Mayor Ian McAllister spoke on Monday.', '“We warned the port twice,” McAllister said.'))).toEqual([['DIRECT', 'person:ian-mcallister', 'We warned the port twice,']]);
   });
 });
+
+describe('a title between a body’s noun and a name', () => {
+  it('makes the noun the title’s body, and the name a person’s', () => {
+    expect(said(withHeadline('“I am here to listen,” company CEO Marta Velde said.'))).toEqual([['DIRECT', 'person:marta-velde', 'I am here to listen,']]);
+  });
+});
+
+describe('double marks typed as two backticks and two apostrophes', () => {
+  it('pair as one quotation, before and after the attribution', () => {
+    expect(said(withHeadline("``We ask the town to keep the crew in its prayers,'' said Harbour Minister Ola Brenn."))).toEqual([['DIRECT', 'person:ola-brenn', 'We ask the town to keep the crew in its prayers,']]);
+  });
+
+  it('leave an apostrophe pair with no backticks open alone', () => {
+    expect(said(withHeadline("The crew's boat,'' and the harbour's, sank."))).toEqual([]);
+  });
+});
+
+describe('an aside of place or time between a subject and its verb', () => {
+  it('is stepped over to the subject', () => {
+    expect(said(withHeadline('Sen. Rhea Tamsin, in her harbour office, said she heard a “thud, which I took for thunder” at noon.'))).toEqual([['PARTIAL', 'person:rhea-tamsin', 'thud, which I took for thunder']]);
+  });
+});
