@@ -50,3 +50,17 @@ describe('an aside of place or time between a subject and its verb', () => {
     expect(said(withHeadline('Sen. Rhea Tamsin, in her harbour office, said she heard a “thud, which I took for thunder” at noon.'))).toEqual([['PARTIAL', 'person:rhea-tamsin', 'thud, which I took for thunder']]);
   });
 });
+
+describe('a middle initial after a first name compromise does not know', () => {
+  it('joins the name, so the speaker takes the full name', () => {
+    expect(said(withHeadline('A statement released by Oskevo T. Marrin, chief executive of the council, said, “We will find out why.”'))).toEqual([['DIRECT', 'person:oskevo-marrin', 'We will find out why.']]);
+  });
+});
+
+describe('a long venue between a verb and its "that"', () => {
+  it('is left out of what was said, though a body’s name in it holds a verb', () => {
+    expect(said(withHeadline('Minister Ada Tolver said early Friday morning during a Lower House Budget and Means Committee hearing that she was watching the lender closely.'))).toEqual([
+      ['INDIRECT', 'person:ada-tolver', 'She was watching the lender closely.'],
+    ]);
+  });
+});
