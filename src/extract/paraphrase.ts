@@ -175,11 +175,11 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   // No verb there: compromise tags "under" a verb's prefix ("revealed under questioning that …"), a
   // capitalised possessive "is" ("told ABC’s “This Week” that"), and a body's name may hold a verb
   // ("during a House Ways and Means Committee hearing that …").
-  // An -ing word after a determiner or a noun is a noun too ("a … Committee hearing that").
+  // An -ing word after a body's name is a noun too ("a … Committee hearing that").
   const verbBeforeThat = (i: Item, j: number): boolean => {
     if (i.kind !== 'word' || !i.token.tags.has('Verb') || i.token.tags.has('Prefix') || /^\p{Lu}/u.test(i.token.text)) return false;
     const prev = clause[j - 1];
-    return !(i.token.tags.has('Gerund') && prev?.kind === 'word' && (prev.token.tags.has('Determiner') || prev.token.tags.has('Noun')) && !prev.token.tags.has('Pronoun'));
+    return !(i.token.tags.has('Gerund') && prev?.kind === 'word' && /^\p{Lu}/u.test(prev.token.text) && j > 1);
   };
   if (that !== -1 && that <= WORDS_BEFORE_THAT && !clause.slice(0, that).some(verbBeforeThat)) from = k + 1 + that + 1;
   // "testifies before the House Oversight Committee during a hearing" (a caption's words and a
