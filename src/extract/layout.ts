@@ -234,7 +234,8 @@ const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 function isNameInitial(all: string, at: number, next: string, surnameOnly: boolean): boolean {
   if (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1))) return false;
   const before = /(\p{L}+)[ \t]$/u.exec(all.slice(Math.max(0, at - 40), at))?.[1];
-  const firstName = before !== undefined && FIRST_NAME_TAGS.has(LEXICON[before.toLowerCase()] as string);
+  // A capitalised word compromise does not know at all ("Michehl R. Gent") is a first name it lacks, as "Plan" (in "Plan B.") is not.
+  const firstName = before !== undefined && (FIRST_NAME_TAGS.has(LEXICON[before.toLowerCase()] as string) || (/^\p{Lu}\p{Ll}+$/u.test(before) && !(before.toLowerCase() in LEXICON)));
   // "Harold J. Whitlock said": one capitalised word after the initial is a surname only after a first name.
   if (surnameOnly) return firstName;
   return before === undefined || firstName || TITLE_WORDS.has(before.toLowerCase());

@@ -209,7 +209,7 @@ export const PLATFORM_NAMES = new Set(
 export const ORG_DESCRIPTORS = new Set(
   `maker company firm group giant chipmaker carmaker automaker manufacturer producer retailer lender bank insurer operator
   airline carrier startup start-up developer supplier conglomerate broadcaster newspaper publisher agency regulator watchdog
-  ministry department charity union organisation organization`.split(/\s+/),
+  ministry department charity union organisation organization website`.split(/\s+/),
 );
 
 /** "the agency", "the company": definite descriptions that refer back to an organisation. */

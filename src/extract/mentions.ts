@@ -360,7 +360,8 @@ class MentionFinder {
     // "the union Unite" names a union; "union leader Jon Holden" names a person with a title.
     // Only a word of the same run describes the name: "our company,” George Kurtz said" does not make Kurtz a company.
     const before = first > 0 ? (this.tokens[first - 1] as Token) : null;
-    const descriptor = first === i && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
+    // "company CEO Alan Shaw": a title between them makes the noun the title's body, not the name's.
+    const descriptor = first === i && !titled && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
     const domain = this.titleDomain(i, j, core, titleText, recognised);

@@ -17,6 +17,14 @@ export const OPENING_WORDS = new Set(['among', 'amongst', 'amid', 'despite', 'al
 export const CONTRACTION = /(?:['’](?:ll|re|ve|d|m)|n['’]t)$/i;
 export const PROPER_TAGS = ['ProperNoun', 'Person', 'Organization', 'Acronym', 'FirstName', 'LastName', 'Honorific', 'Place', 'Country', 'City'];
 export const isAcronym = (t: Token): boolean => /^[\p{Lu}&]{2,6}$/u.test(t.text.replace(POSSESSIVE, ''));
+/** What a surname puts before a capital inside it: "McDonald", "MacArthur", "DeSantis", "LaHood", "VanDyke". */
+const SURNAME_PREFIXES = new Set(['mc', 'mac', 'de', 'di', 'da', 'du', 'la', 'le', 'van', 'von', 'del', 'des', 'dal', 'della', 'fitz', 'st']);
+
+/** A brand's one word, a capital inside it after a word no surname opens with: "OceanGate", "SkyLedger". */
+export function isBrandCased(t: Token): boolean {
+  const inner = /^(\p{Lu}\p{Ll}+)\p{Lu}/u.exec(t.text);
+  return inner !== null && !SURNAME_PREFIXES.has((inner[1] as string).toLowerCase());
+}
 
 /** The heads of bodies named after their members or whom they serve: "Longshoremen’s Association", "Children’s Hospital". */
 export const MEMBERS_BODIES = new Set(['association', 'union', 'federation', 'league', 'society', 'hospital', 'alliance', 'brotherhood', 'guild']);
@@ -37,7 +45,7 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   const firstNamed = !afterThe && coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
   if (!firstNamed && words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };
-  if (has('Organization') || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
+  if (has('Organization') || (coreTokens.length === 1 && (isAcronym(coreTokens[0] as Token) || isBrandCased(coreTokens[0] as Token)))) return { type: 'Organization', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
   return { type: 'Unknown', outlet: false };
 }

@@ -152,6 +152,9 @@ function adverbialOpener(ctx: AttributionScope, frame: Frame, claimEnd: number):
   return false;
 }
 
+/** How many words a venue, a time and a listener may take between a verb and its "that": "said early Friday morning during a House Ways and Means Committee hearing that". */
+const WORDS_BEFORE_THAT = 14;
+
 /** "Greaves said the first contracts would be signed …": the clause after the verb at `k`. */
 function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: VerbUse, np: NounPhrase, speakers: readonly Speaker[]): Paraphrase | null {
   const items = frame.items;
@@ -169,7 +172,16 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   // What was said starts after "that" when only the venue, the time or the listener come before it.
   let from = k + 1;
   const that = clause.findIndex((i) => i.kind === 'word' && i.token.lower === 'that');
-  if (that !== -1 && that <= 10 && !clause.slice(0, that).some((i) => i.kind === 'word' && i.token.tags.has('Verb') && !namesOwner(i.token))) from = k + 1 + that + 1;
+  // No verb there: compromise tags "under" a verb's prefix ("revealed under questioning that …"), a
+  // capitalised possessive "is" ("told ABC’s “This Week” that"), and a body's name may hold a verb
+  // ("during a House Ways and Means Committee hearing that …").
+  // An -ing word after a body's name is a noun too ("a … Committee hearing that").
+  const verbBeforeThat = (i: Item, j: number): boolean => {
+    if (i.kind !== 'word' || !i.token.tags.has('Verb') || i.token.tags.has('Prefix') || /^\p{Lu}/u.test(i.token.text)) return false;
+    const prev = clause[j - 1];
+    return !(i.token.tags.has('Gerund') && prev?.kind === 'word' && /^\p{Lu}/u.test(prev.token.text) && j > 1);
+  };
+  if (that !== -1 && that <= WORDS_BEFORE_THAT && !clause.slice(0, that).some(verbBeforeThat)) from = k + 1 + that + 1;
   // "testifies before the House Oversight Committee during a hearing" (a caption's words and a
   // story's alike) tells where a witness spoke; testimony is paraphrased only after "that".
   if (from === k + 1 && (announcesKnownThing(frame, use) || use.verb.lemma === 'testify')) return null;
@@ -194,8 +206,6 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   };
 }
 
-/** "told ABC’s “This Week” that": the tagger reads a capitalised possessive as a name and "is". */
-const namesOwner = (t: Token): boolean => /^\p{Lu}.*['’]s$/u.test(t.text);
 
 /** Determiners of something the reader already knows of: "announced the shooting", "announced their findings". */
 const DEFINITE = new Set(['the', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);

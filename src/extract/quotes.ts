@@ -133,6 +133,13 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
         }
         marks.open('‘', i);
         break;
+      case '`':
+        // `` and '' are one double mark each on wire copy typed for typewriters ("``We trust …,'' said …").
+        if (next === '`') {
+          marks.open('“', i);
+          i += 1;
+        }
+        break;
       case '’': {
         if (isWordChar(prev) && isWordChar(next)) break;
         if (next === '’' && !isSpace(prev)) {
@@ -154,6 +161,11 @@ function readMarks(marks: Marks, text: string, from: number, to: number): void {
       }
       case "'": {
         if (isWordChar(prev) && isWordChar(next)) break;
+        if (next === "'" && !isSpace(prev) && marks.lastOpen('“') !== -1) {
+          closeDouble(marks, i);
+          i += 1;
+          break;
+        }
         const k = marks.lastOpen("'");
         if (k !== -1 && !isSpace(prev) && !isWordChar(next) && !pluralPossessive(text, i, lastClosing["'"])) marks.closeAt(k, i);
         else if ((prev === undefined || OPENING_CONTEXT.test(prev)) && next !== undefined && /\p{L}/u.test(next)) marks.open("'", i);
@@ -215,7 +227,7 @@ function nestQuotes(text: string, found: Found[], firstId: number): Quote[] {
   const around: number[] = [];
   found.forEach((q, n) => {
     // A double mark typed as two single ones (‘‘) is two characters wide.
-    let start = text.startsWith('‘‘', q.open) ? q.open + 2 : q.open + 1;
+    let start = text.startsWith('‘‘', q.open) || text.startsWith('``', q.open) ? q.open + 2 : q.open + 1;
     let end = q.close;
     while (start < end && isSpace(text[start])) start += 1;
     while (end > start && isSpace(text[end - 1])) end -= 1;
@@ -254,7 +266,7 @@ function renumber(quotes: Quote[], firstId: number): Quote[] {
 export function opensWithQuote(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && isSpace(text[i])) i += 1;
-  return text[i] === '“' || text.startsWith('‘‘', i) || (text[i] === '"' && !isSpace(text[i + 1]));
+  return text[i] === '“' || text.startsWith('‘‘', i) || text.startsWith('``', i) || (text[i] === '"' && !isSpace(text[i + 1]));
 }
 
 const isOpeningDouble = (text: string, m: StrayMark): boolean => m.mark === '“' || (m.mark === '"' && !isSpace(text[m.at + 1]));
@@ -299,7 +311,7 @@ export function isQuotedName(source: string, quote: Quote): boolean {
 
 /** Where the text goes on after a quote's closing mark: a ’’ (a double mark typed as two single ones) is two characters wide. */
 export function pastClose(text: string, quote: Quote): number {
-  return quote.close + (text.startsWith('’’', quote.close) ? 2 : 1);
+  return quote.close + (text.startsWith('’’', quote.close) || text.startsWith("''", quote.close) ? 2 : 1);
 }
 
 const SMALL_TITLE_WORDS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'for', 'to', 'with', 'at']);

@@ -151,6 +151,12 @@ function oneOfThose(ctx: AttributionScope, frame: Frame, who: number): NounPhras
 
 const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
 
+/**
+ * Words that open an aside between a subject and its verb: a relative clause, a description,
+ * or where and when ("Sen. Kay Bailey Hutchison, in her Dallas neighborhood, said").
+ */
+const ASIDE_OPENERS = new Set(['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also', 'in', 'at', 'on', 'from', 'during', 'speaking', 'however']);
+
 /** The subject written before the verb at `k`, across modifiers ("also", "reportedly") and appositives ("Roth, who …, said"). */
 export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
   let j = k - 1;
@@ -193,7 +199,7 @@ export function subjectBefore(ctx: AttributionScope, frame: Frame, k: number): N
     const titleAside = (TITLE_WORDS.has(head.lower) && /^\p{Ll}/u.test(head.text)) || ownersTitle(frame, s, end);
     if (m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s && !continuesName && !titleAside) return { mentions: [m], generic: null, firstItem: s, lastItem: end, spokesperson: false, how: 'appositive' };
     const nameGoesOn = continuesName && m !== null && m.kind === 'name' && (frame.itemOfToken.get(m.first) ?? -1) <= s;
-    const aside = ['who', 'which', 'whose', 'a', 'an', 'the', 'its', 'his', 'her', 'their', 'aged', 'now', 'once', 'himself', 'herself', 'also'].includes(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
+    const aside = ASIDE_OPENERS.has(head.lower) || titleAside || /^\d/.test(head.text) || nameGoesOn;
     if (!aside) return inside;
     end = s - 1;
     if (nameGoesOn) continue;
@@ -596,7 +602,10 @@ export function outletLike(ctx: AttributionScope, m: Mention): boolean {
   const tokens = ctx.layout.tokens.slice(m.first, m.last + 1);
   if (tokens.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('LastName') || t.tags.has('Honorific'))) return false;
   if (e.name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w))) return false;
-  return true;
+  // "Cheatle said": an unknown one-word name is far more often the surname of someone (named
+  // in full or not) than an outlet, which the lexicon, an outlet's word ("Times") or the
+  // article's own description ("the newspaper Corran") marks; only those speak as outlets.
+  return !(e.type === 'Unknown' && !/\s/.test(e.name.trim()));
 }
 
 /**
