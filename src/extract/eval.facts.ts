@@ -139,13 +139,36 @@ function aboutRight(gold: readonly string[], found: readonly string[], context: 
 
 const short = (s: StatementInput): string => (s.text.length > 70 ? `${s.text.slice(0, 67)}...` : s.text);
 
+/** Whether a proposal names the gold statement's speaker. */
+export type SpeakerMatch = (gold: string, found: string) => boolean;
+
+/** The graph's id, exactly: how a proposal resolved against a graph (--known) is judged. */
+export const sameSpeakerId: SpeakerMatch = (gold, found) => gold === found;
+
+/**
+ * From the text alone, a person the article names only by surname ("Cheatle said") can only
+ * get the surname's id (`person:cheatle`): the graph's full-name id (`person:kimberly-cheatle`)
+ * needs a first name the text never gives. Such a proposal names the right speaker; one whose
+ * full name (or an alias of two words or more) the text does give must carry the full-name id.
+ */
+export function speakerFromTextAlone(a: AnnotatedArticle): SpeakerMatch {
+  const text = a.gold.article.text;
+  const fullNames = new Map(a.gold.entities.map((e) => [e.id, [e.name, ...(e.aliases ?? [])].filter((n) => n.trim().includes(' '))]));
+  return (gold, found) => {
+    if (gold === found) return true;
+    if (!gold.startsWith('person:') || !found.startsWith('person:')) return false;
+    const surname = found.slice('person:'.length);
+    return surname !== '' && gold.endsWith(`-${surname}`) && !(fullNames.get(gold) ?? []).some((name) => text.includes(name));
+  };
+}
+
 /** Judges one pair on everything but presence; returns the tally of that single gold statement and its errors. */
-function judgePair(g: StatementInput, f: StatementInput, patterns: readonly number[], context: ReadonlySet<string>): { tally: FactTally; errors: FactError[] } {
+function judgePair(g: StatementInput, f: StatementInput, patterns: readonly number[], context: ReadonlySet<string>, sameSpeaker: SpeakerMatch): { tally: FactTally; errors: FactError[] } {
   const errors: FactError[] = [];
   const err = (type: FactError['type'], expected: string | null, found: string | null): void => {
     errors.push({ type, kind: g.kind, text: short(g), patterns, expected, found });
   };
-  const speakerOk = g.speaker === f.speaker;
+  const speakerOk = sameSpeaker(g.speaker, f.speaker);
   if (!speakerOk) err('speaker', g.speaker, f.speaker);
   const quote = isQuote(g);
   const exact = g.start === f.start && g.end === f.end;
@@ -236,8 +259,11 @@ function mentionedIds(doc: ArticleDocument): Set<string> {
   return new Set(ids.filter((id) => PERSON_OR_ORG.test(id)));
 }
 
-/** `byline`: the one the extractor read from the page (the document has no field for it). */
-export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument, byline: string | null = null): FactScores {
+/**
+ * `byline`: the one the extractor read from the page (the document has no field for it);
+ * `sameSpeaker`: how a speaker is judged (exact ids, or `speakerFromTextAlone` for a proposal made without a graph).
+ */
+export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument, byline: string | null = null, sameSpeaker: SpeakerMatch = sameSpeakerId): FactScores {
   const gold = a.gold.statements;
   const pairs = matchStatements(gold, proposed.statements);
   const partnerOf = new Map<StatementInput, StatementInput>();
@@ -263,7 +289,7 @@ export function scoreFacts(a: AnnotatedArticle, proposed: ArticleDocument, bylin
       add(patternsOf(g), missedTally);
       continue;
     }
-    const judged = judgePair(g, f, patternsOf(g), context);
+    const judged = judgePair(g, f, patternsOf(g), context, sameSpeaker);
     errors.push(...judged.errors);
     overall = addTallies(overall, judged.tally);
     add(patternsOf(g), judged.tally);

@@ -6,7 +6,7 @@
 import type { ArticleDocument } from '../ingest/document';
 import type { Ratio } from './eval';
 import type { AnnotatedArticle, SkippedArticle } from './eval.annotation';
-import { combineFacts, factPrecision, factsFound, PATTERNS, scoreFacts, type FactScores, type FactTally } from './eval.facts';
+import { combineFacts, factPrecision, factsFound, PATTERNS, sameSpeakerId, scoreFacts, speakerFromTextAlone, type FactScores, type FactTally, type SpeakerMatch } from './eval.facts';
 import { addReview, EMPTY_REVIEW, reviewRatios, scoreReview, type ReviewTally } from './eval.review';
 import type { ReviewItem } from './extract';
 
@@ -61,7 +61,12 @@ export interface ScoredProposal {
 }
 
 export function printFactReport(dir: string, skipped: readonly SkippedArticle[], results: readonly ScoredProposal[], options: ReportOptions): void {
-  const scored = results.map(({ article, proposed, byline, review }) => ({ name: article.name, s: scoreFacts(article, proposed, byline), r: scoreReview(article.gold.statements, proposed.statements, review) }));
+  const speakerMatch = (article: AnnotatedArticle): SpeakerMatch => (options.known ? sameSpeakerId : speakerFromTextAlone(article));
+  const scored = results.map(({ article, proposed, byline, review }) => ({
+    name: article.name,
+    s: scoreFacts(article, proposed, byline, speakerMatch(article)),
+    r: scoreReview(article.gold.statements, proposed.statements, review),
+  }));
   const all = combineFacts(scored.map(({ s }) => s));
   const review = scored.reduce((a, { r }) => addReview(a, r), EMPTY_REVIEW);
   if (options.json) {
