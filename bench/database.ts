@@ -48,6 +48,8 @@ export interface BenchDatabaseOptions {
   readonly batch?: number;
   readonly heap?: string;
   readonly pageCache?: string;
+  /** The Neo4j started here only loads and stops (bench:load): its JVM takes the collector for that (src/db/connect.ts `loadOnly`). */
+  readonly loadOnly?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -80,7 +82,7 @@ export async function openBenchDatabase(options: BenchDatabaseOptions): Promise<
   const dataDir = config.embedded.dataDir;
   const markerFile = path.join(dataDir, 'bench-corpus.json');
   if (config.neo4j.uri === null && options.fresh) rmSync(dataDir, { recursive: true, force: true });
-  const database: Database = await openDatabase(config, { log: (line) => options.log(`[neo4j] ${line}`), rehearseWriter: true, bulkLoad: true });
+  const database: Database = await openDatabase(config, { log: (line) => options.log(`[neo4j] ${line}`), rehearseWriter: true, bulkLoad: true, loadOnly: options.loadOnly });
   const { uri, gateway, embedded, close, health } = database;
   try {
     const versionRow = await gateway.read(cypher('CALL dbms.components() YIELD versions RETURN versions[0] AS version'));

@@ -24,7 +24,7 @@ import readline from 'node:readline';
 import { projectRoot } from '../src/config';
 import type { ArticleDocument } from '../src/ingest/document';
 import { parseOptions, parseSize } from './args';
-import { openBenchDatabase, processCpuSeconds, type BenchDatabase } from './database';
+import { compilerCpuSeconds, cpuSince, openBenchDatabase, processCpuSeconds, type BenchDatabase } from './database';
 import { log } from './log';
 import { HEADLINE_OPERATIONS, type OperationInput, type RequestBody } from './operations';
 import { drawParameters } from './parameters';
@@ -70,8 +70,8 @@ async function main(): Promise<void> {
     const end = windowStart + settings.seconds * 1000;
     const ingests: Promise<Outcome>[] = [];
     const readOutcomes: Outcome[] = [];
-    let cpuAtStart: Cpu | null = null;
-    const startWindow = setTimeout(() => (cpuAtStart = cpu(server as Server, database)), settings.warmUp * 1000);
+    let windowCpu: (() => WindowCpu) | null = null;
+    const startWindow = setTimeout(() => (windowCpu = cpuClock(server as Server, database)), settings.warmUp * 1000);
     const readers = Array.from({ length: settings.clients }, async (_, client) => {
       for (let n = client; Date.now() < end; n += settings.clients) readOutcomes.push(await send(url, reads[n % reads.length] as RequestBody, windowStart));
     });
@@ -85,14 +85,14 @@ async function main(): Promise<void> {
     await Promise.all(readers);
     const written = await Promise.all(ingests);
     clearTimeout(startWindow);
-    const used = cpuAtStart === null ? null : since(cpuAtStart, cpu(server, database));
+    const used = (windowCpu as (() => WindowCpu) | null)?.() ?? null;
     const counted = (outcomes: readonly Outcome[]): Outcome[] => outcomes.filter((x) => x.at >= 0 && x.at < settings.seconds * 1000);
     console.log(
       [
         `ingest-load at ${settings.size} statements: ${settings.clients} readers, ingestArticle at ${settings.rate}/s, ${settings.seconds} s counted after ${settings.warmUp} s`,
         `ingestArticle: ${summary(counted(written), settings.seconds)}; queries each (median): ${median(server.ingestQueries)}`,
         `reads: ${summary(counted(readOutcomes), settings.seconds)}`,
-        `CPU over the counted window: server ${used ? `${used.server.toFixed(1)} s` : '–'}, Neo4j ${used?.neo4j === null || used === null ? '–' : `${used.neo4j.toFixed(1)} s`}`,
+        `CPU over the counted window: server ${seconds(used?.server)}, Neo4j ${seconds(used?.neo4j)} (JIT compiler threads ${seconds(used?.jit)})`,
         `load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores)`,
       ].join('\n'),
     );
@@ -191,20 +191,25 @@ function summary(outcomes: readonly Outcome[], seconds: number): string {
   );
 }
 
-interface Cpu {
+interface WindowCpu {
   readonly server: number | null;
   readonly neo4j: number | null;
+  readonly jit: number | null;
 }
 
-const cpu = (server: Server, database: BenchDatabase): Cpu => ({
-  server: server.child.pid === undefined ? null : processCpuSeconds(server.child.pid),
-  neo4j: database.embedded ? processCpuSeconds(database.embedded.pid) : null,
-});
-
-function since(from: Cpu, to: Cpu): { server: number; neo4j: number | null } | null {
-  if (from.server === null || to.server === null) return null;
-  return { server: to.server - from.server, neo4j: from.neo4j === null || to.neo4j === null ? null : to.neo4j - from.neo4j };
+/** Starts counting the CPU seconds of the server, of Neo4j and of Neo4j's JIT compiler threads; the function returned reads them. */
+function cpuClock(server: Server, database: BenchDatabase): () => WindowCpu {
+  const pid = server.child.pid;
+  const neo4jPid = database.embedded?.pid;
+  const clocks = {
+    server: cpuSince(pid === undefined ? null : () => processCpuSeconds(pid)),
+    neo4j: cpuSince(neo4jPid === undefined ? null : () => processCpuSeconds(neo4jPid)),
+    jit: cpuSince(neo4jPid === undefined ? null : () => compilerCpuSeconds(neo4jPid)),
+  };
+  return () => ({ server: clocks.server(), neo4j: clocks.neo4j(), jit: clocks.jit() });
 }
+
+const seconds = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : `${value.toFixed(1)} s`);
 
 interface Server {
   readonly child: ChildProcess;

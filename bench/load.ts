@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     statements: parseSize((o.size as string | undefined) ?? '10000'),
     seed: (o.seed as number | undefined) ?? 42,
     fresh: true,
+    loadOnly: true,
     ...loadOptions,
     log,
   });

@@ -13,7 +13,7 @@
 import type { Config } from '../config';
 import { withTimeout } from '../deadline';
 import { runningNeo4jAddress } from '../launcher/address-file';
-import { EmbeddedNeo4jError, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../launcher/embedded-neo4j';
+import { EmbeddedNeo4jError, startEmbeddedNeo4j, type Collector, type EmbeddedNeo4j } from '../launcher/embedded-neo4j';
 import { SupervisedNeo4j, type SupervisionEvent, type SupervisionState, type SupervisorOptions } from '../launcher/supervisor';
 import { applyConstraints } from './constraints';
 import { deferIndexesIfEmpty } from '../ingest/bulk-load';
@@ -58,6 +58,12 @@ export interface OpenOptions {
    * dropping them after would empty the plan cache the rehearsal filled.
    */
   readonly bulkLoad?: boolean;
+  /**
+   * A Neo4j this starts serves only the command's own writes and stops with it (`npm run
+   * ingest`, the bench's load alone): its JVM takes the parallel collector instead of G1
+   * (src/launcher/process.ts). A Neo4j already running is used as it is.
+   */
+  readonly loadOnly?: boolean;
 }
 
 interface Located {
@@ -95,7 +101,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   if (found !== null) return connect(config, found, options);
   // The gateway is made once Neo4j has started; a restart moves it to the new address.
   const opened: { gateway?: Neo4jGateway } = {};
-  const supervised = await startEmbedded(config, log, {
+  const supervised = await startEmbedded(config, log, options.loadOnly === true ? 'Parallel' : 'G1', {
     restarted: async (neo4j) => {
       await opened.gateway?.replaceDriver(createDriver({ ...config.neo4j, uri: neo4j.uri }, driverOptions(config)));
     },
@@ -157,13 +163,18 @@ async function locateRunning(config: DatabaseConfig, log: (line: string) => void
   return { uri: running.uri, embedded: null };
 }
 
-async function startEmbedded(config: DatabaseConfig, log: (line: string) => void, supervision: Pick<SupervisorOptions, 'restarted' | 'event'>): Promise<SupervisedNeo4j> {
+async function startEmbedded(
+  config: DatabaseConfig,
+  log: (line: string) => void,
+  collector: Collector,
+  supervision: Pick<SupervisorOptions, 'restarted' | 'event'>,
+): Promise<SupervisedNeo4j> {
   const { dataDir, port, heap, pageCache, startTimeoutMs } = config.embedded;
   log(`NEO4J_URI is unset: starting the embedded Neo4j on ${dataDir}`);
   let supervised: SupervisedNeo4j;
   try {
     supervised = await SupervisedNeo4j.start({
-      start: () => startEmbeddedNeo4j({ dataDir, port, heap, pageCache, startTimeoutMs, log }),
+      start: () => startEmbeddedNeo4j({ dataDir, port, heap, pageCache, startTimeoutMs, collector, log }),
       attempts: config.lifecycle.restartAttempts,
       backoffMs: config.lifecycle.restartBackoffMs,
       ...supervision,

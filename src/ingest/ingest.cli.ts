@@ -94,7 +94,8 @@ async function main(): Promise<void> {
   });
   const documents = entries.map((entry) => entry.document);
   const deferSearchIndex = documents.length > INGEST_BATCH_SIZE;
-  const database = await openDatabase(loadConfig(), { rehearseWriter: true, bulkLoad: deferSearchIndex });
+  // A Neo4j started for this command only writes and stops with it; a running server's is used as it is.
+  const database = await openDatabase(loadConfig(), { rehearseWriter: true, bulkLoad: deferSearchIndex, loadOnly: true });
   let loaded: LoadReport;
   try {
     loaded = await bulkLoad(database.gateway, documents, {

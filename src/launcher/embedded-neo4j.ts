@@ -17,10 +17,10 @@ import { cdsFlags } from './cds';
 import { EmbeddedNeo4jError } from './error';
 import { javaInfo } from './java';
 import { launcherPaths } from './paths';
-import { launch, parseSize } from './process';
+import { launch, parseSize, type Collector } from './process';
 
 export { EmbeddedNeo4jError, type EmbeddedNeo4jErrorCode } from './error';
-export { NEO4J_JVM_FLAGS } from './process';
+export { NEO4J_JVM_FLAGS, type Collector } from './process';
 
 export interface EmbeddedNeo4jOptions {
   /** Neo4j home directory (store in dataDir/data, logs in dataDir/logs); created if missing. */
@@ -35,6 +35,8 @@ export interface EmbeddedNeo4jOptions {
   log?: (line: string) => void;
   /** How long to wait for the ready line (default DEFAULT_START_TIMEOUT_MS, NEO4J_START_TIMEOUT_MS for the server; a first Maven build is not counted). */
   startTimeoutMs?: number;
+  /** The JVM's garbage collector: G1 (the default) for one that serves requests, Parallel for one that only bulk loads (process.ts). */
+  collector?: Collector;
 }
 
 export interface EmbeddedNeo4j {
@@ -70,6 +72,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     heap: options.heap ?? '512m',
     pageCache: options.pageCache ?? '256m',
     startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+    collector: options.collector ?? 'G1',
   };
   checkOptions(settings);
 

@@ -1,9 +1,10 @@
 /**
  * What the launcher reads from the Neo4j JVM without starting one: its ready line, the
  * error for a JVM that ended before it (another launcher holding the store, or anything
- * else), and the sizes its options accept.
+ * else), the sizes its options accept, and the collector its command line names.
  */
-import { exitedBeforeReady, parseReadyLine, parseSize } from '../../src/launcher/process';
+import type { LauncherPaths } from '../../src/launcher/paths';
+import { exitedBeforeReady, jvmArguments, parseReadyLine, parseSize, type LaunchOptions } from '../../src/launcher/process';
 
 describe('parseReadyLine', () => {
   it('reads the URI, pid, port, version and data directory', () => {
@@ -46,5 +47,29 @@ describe('parseSize', () => {
 
   it('answers null for anything else, and for zero', () => {
     expect([parseSize('1.5g'), parseSize('512 MB'), parseSize(''), parseSize('0m')]).toEqual([null, null, null, null]);
+  });
+});
+
+describe('jvmArguments', () => {
+  const paths = { jar: '/launcher/neo4j-launcher.jar' } as LauncherPaths;
+  const options = (extra: Partial<LaunchOptions> = {}): LaunchOptions => ({
+    dataDir: '/srv/neo4j',
+    port: 0,
+    heap: '512m',
+    pageCache: '256m',
+    startTimeoutMs: 1000,
+    extraJvmFlags: [],
+    log: () => undefined,
+    ...extra,
+  });
+  const collectors = (args: readonly string[]): string[] => args.filter((arg) => /^-XX:\+Use\w+GC$/.test(arg));
+
+  it('names G1 unless told otherwise, and the parallel collector for a JVM that only loads', () => {
+    expect(collectors(jvmArguments(paths, options(), {}))).toEqual(['-XX:+UseG1GC']);
+    expect(collectors(jvmArguments(paths, options({ collector: 'Parallel' }), {}))).toEqual(['-XX:+UseParallelGC']);
+  });
+
+  it('names none when JAVA_TOOL_OPTIONS chooses one, since the JVM refuses two', () => {
+    expect(collectors(jvmArguments(paths, options({ collector: 'Parallel' }), { JAVA_TOOL_OPTIONS: '-XX:+UseSerialGC' }))).toEqual([]);
   });
 });
