@@ -2,7 +2,8 @@
  * Occasions in shapes met on real reporting (devset/heldout5 and devset/wild11-venue): what a
  * speaker is told doing at their one news conference by verbs that do not go on reporting
  * ("also urged", "according to"), "spoke to reporters at a press conference", a quote that
- * goes on from one said before the gathering is named, and "his first public remarks since".
+ * goes on from one said before the gathering is named, "his first public remarks since", and
+ * "issued a follow-up statement".
  * Passages written for these tests (test/fixtures/extract/venue-*), with fictional people and
  * places.
  */
@@ -51,6 +52,13 @@ describe('listeners at a gathering', () => {
 
   it('"spoke to reporters" with no gathering after it stays the listeners', () => {
     expect(venues('Bridge closes\nMayor Ruth Calloway spoke to reporters after the vote.\n“The bridge stays shut,” Calloway said.\n')).toEqual(['spoke to reporters']);
+  });
+});
+
+describe('a text put out', () => {
+  it('"issued a follow-up statement": a hyphened modifier is part of the text\'s name, and what the company said next is from it', () => {
+    const v = 'follow-up statement';
+    expect(venuesOf('venue-hyphened-statement')).toEqual([v, v, v]);
   });
 });
 
