@@ -187,10 +187,11 @@ const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words']);
 /**
  * Whether an occasion is a gathering the speaker held or attended ("his news conference", "an
  * address from the White House"), which the words of a whole passage fit in: not a listener
- * ("told Radio Corran"), who heard the words after it and may not have heard those before, nor
- * a noun that names only the words.
+ * ("told Radio Corran"), who heard the words after it and may not have heard those before,
+ * unless the listeners are a gathering themselves ("told a news conference"), nor a noun that
+ * names only the words.
  */
-const isGathering = (venue: string): boolean => !/^(told|telling|tells)\b/.test(occasionKey(venue)) && !BARE_WORDS.has(occasionKey(venue));
+const isGathering = (venue: string): boolean => (!/^(told|telling|tells)\b/.test(occasionKey(venue)) || isSharedOccasion(venue)) && !BARE_WORDS.has(occasionKey(venue));
 
 /**
  * Whether the speaker's statement before this one was told at their one occasion in the same

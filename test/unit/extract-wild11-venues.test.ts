@@ -55,6 +55,17 @@ describe('listeners at a gathering', () => {
   });
 });
 
+describe('listeners that are a gathering', () => {
+  it('"told a news conference" is a gathering, which a plain "said" told before it was named takes', () => {
+    expect(venuesOf('venue-told-a-news-conference')).toEqual(['told a news conference', 'told a news conference']);
+  });
+
+  it('"told the Baltic Herald" is a listener, which words told before it did not reach', () => {
+    const text = 'Rail chief explains shutdown\nThe rail operator halted its trains last week.\nIts chief executive, Anton Reyes, said on Friday that the stop was needed.\nReyes told the Baltic Herald that he ordered it within an hour.\n';
+    expect(venues(text)).toEqual([null, 'told the Baltic Herald']);
+  });
+});
+
 describe('a text put out', () => {
   it('"issued a follow-up statement": a hyphened modifier is part of the text\'s name, and what the company said next is from it', () => {
     const v = 'follow-up statement';
