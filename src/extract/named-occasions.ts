@@ -109,7 +109,13 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
     const after = end === null ? undefined : words[end + 1];
     if (end === null || (after !== undefined && joined(words[end] as Token, after) && describes(after, words[end + 2], text)) || /['’]s$/.test((words[end] as Token).text)) continue;
     let first = k;
-    while (first > 0 && first > k - 2 && joined(words[first - 1] as Token, words[first] as Token) && isModifierWord(words[first - 1] as Token)) first -= 1;
+    while (first > 0 && first > k - 2 && joined(words[first - 1] as Token, words[first] as Token)) {
+      const before = words[first - 1] as Token;
+      if (isModifierWord(before)) first -= 1;
+      // "issued a follow-up statement": a word joined to the one before it by a hyphen is one modifier with it.
+      else if (first > 1 && text.slice((words[first - 2] as Token).end, before.start) === '-') first -= 2;
+      else break;
+    }
     // "Drescher’s speech": a name's possessive before the noun owns the occasion and is no part of it.
     const ownerAt = k > first && /['’]s$/.test((words[k - 1] as Token).text) ? k - 1 : null;
     if (ownerAt !== null) first = k;
@@ -117,8 +123,8 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
     const possessive = ownerAt === null && det !== undefined && POSSESSIVE_GENDER[det.lower] !== undefined ? det : null;
     const venue = words
       .slice(first, end + 1)
-      .map((t) => t.text.replace(/['’]s$/, ''))
-      .join(' ');
+      .map((t, i, all) => `${i > 0 && text.slice((all[i - 1] as Token).end, t.start) === '-' ? '-' : i > 0 ? ' ' : ''}${t.text.replace(/['’]s$/, '')}`)
+      .join('');
     const holding = words.slice(Math.max(0, first - 3), first).some((t) => HOLDING.has(t.lower));
     const owner = ownerAt === null ? null : (words[ownerAt] as Token);
     if (possessive !== null || holding || owner !== null || isSharedOccasion(venue)) return { venue, possessive, holding, owner };

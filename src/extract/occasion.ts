@@ -140,7 +140,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
     const only = plan.only.get(speaker);
     if (only !== undefined) {
-      if (d.start > only.start ? goesOn(d, layout) || sameSentence : saidBefore(layout, d, only, lede)) attend(d, { venue: only.venue, venueOutlets: only.outlets });
+      if (d.start > only.start ? goesOn(d, layout) || sameSentence || (passageGoesOn(before, d, only, at) && actedThere(layout, d, only)) : saidBefore(layout, d, only, lede) || continues(before, d, only)) attend(d, { venue: only.venue, venueOutlets: only.outlets });
       continue;
     }
     // "sent out two tweets … “…,” Holt wrote": a text is gone on with by what was written in it.
@@ -171,6 +171,14 @@ function saidBefore(layout: Layout, d: Draft, only: NamedOccasion, lede: number 
 }
 
 /**
+ * "“I would not call it justice,” Ellison said. “But it is accountability.”": a quote that
+ * goes on from the speaker's quote before it, in its paragraph, is the same act of speech
+ * and was said where that one was, the gathering named after them both.
+ */
+const continues = (before: Draft | undefined, d: Draft, only: NamedOccasion): boolean =>
+  d.lemma === null && d.flags.includes('continuation') && before !== undefined && before.paragraph === d.paragraph && before.venue !== null && occasionKey(before.venue) === occasionKey(only.venue);
+
+/**
  * Occasions that name only the words ("Ohtani’s comments Friday were the first …"): told of
  * after the words, they point back at them rather than say where they were said.
  */
@@ -179,10 +187,41 @@ const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words']);
 /**
  * Whether an occasion is a gathering the speaker held or attended ("his news conference", "an
  * address from the White House"), which the words of a whole passage fit in: not a listener
- * ("told Radio Corran"), who heard the words after it and may not have heard those before, nor
- * a noun that names only the words.
+ * ("told Radio Corran"), who heard the words after it and may not have heard those before,
+ * unless the listeners are a gathering themselves ("told a news conference"), nor a noun that
+ * names only the words.
  */
-const isGathering = (venue: string): boolean => !/^(told|telling|tells)\b/.test(occasionKey(venue)) && !BARE_WORDS.has(occasionKey(venue));
+const isGathering = (venue: string): boolean => (!/^(told|telling|tells)\b/.test(occasionKey(venue)) || isSharedOccasion(venue)) && !BARE_WORDS.has(occasionKey(venue));
+
+/**
+ * Whether the speaker's statement before this one was told at their one occasion in the same
+ * paragraph of reporting or the one before, through the same outlets: a report goes through
+ * what was done at a news conference paragraph by paragraph, and what it tells after other
+ * matters came between may come from anywhere.
+ */
+const passageGoesOn = (before: Draft | undefined, d: Draft, only: NamedOccasion, at: (d: { readonly paragraph: number }) => number): boolean =>
+  before !== undefined && before.venue !== null && occasionKey(before.venue) === occasionKey(only.venue) && at(d) - at(before) <= 1 && sameOutlets(before, d);
+
+/** "He also mentioned …, per FT": words an outlet the statement before did not credit passed on came by another report, from anywhere. */
+const sameOutlets = (a: Draft, b: Draft): boolean => a.outer.length === b.outer.length && a.outer.every((o) => b.outer.includes(o));
+
+/**
+ * Verbs of words put in writing, which a gathering did not hear: "he wrote", "she posted".
+ */
+const WRITTEN = new Set(['write', 'post', 'tweet', 'publish', 'release', 'issue', 'sign', 'file', 'email', 'text']);
+
+/**
+ * Whether a speaker's words told after their one gathering was named, by a verb that does
+ * not go on reporting ("Granholm also urged consumers to …", "Warren also demanded …",
+ * "McCraw confirmed …", "…, according to Granholm"), were said there: a report of a news
+ * conference or a hearing tells what the speaker did there verb by verb, and a speaker the
+ * article puts nowhere else said them there, unless the sentence sets them at another time
+ * ("earlier", "last month"), as a stance held ("has urged") or as a text ("wrote").
+ */
+function actedThere(layout: Layout, d: Draft, only: NamedOccasion): boolean {
+  if (d.flags.includes('new-occasion') || !isGathering(only.venue) || atAnotherTime(layout, d.sentence)) return false;
+  return d.lemma === 'according' || (d.lemma !== null && !WRITTEN.has(d.lemma) && toldAsDone(layout, d.verb));
+}
 
 /** The plain verbs of reporting whose words an occasion named after them takes: "said", "adding that …". */
 const BEFORE_VERBS = new Set(['say', 'add']);

@@ -159,7 +159,11 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
   }
   const the = wordAt(frame, k + 2)?.lower === 'the' ? 1 : 0;
   const listener = wordAt(frame, k + 2 + the);
-  if (prep !== 'in' && listener !== null && LISTENERS.has(listener.lower) && spaced(ctx, frame, k + 1 + the, k + 2 + the)) found.venue ??= `${w.lower} ${prep} ${the === 1 ? 'the ' : ''}${listener.lower}`;
+  if (prep !== 'in' && listener !== null && LISTENERS.has(listener.lower) && spaced(ctx, frame, k + 1 + the, k + 2 + the) && found.venue === null) {
+    found.venue = `${w.lower} ${prep} ${the === 1 ? 'the ' : ''}${listener.lower}`;
+    // "spoke to reporters at a press conference": the listeners and the occasion, one venue, as "told reporters at …" is.
+    found.listenerNext = k + 3 + the;
+  }
   return true;
 }
 
@@ -275,6 +279,16 @@ function insideReportedClause(ctx: AttributionScope, frame: Frame, n: number): b
 /** Venue nouns that take no article: "in comments to the Chronicle", "in remarks at the summit", "in testimony before …". */
 const BARE_VENUES = new Set(['comments', 'remarks', 'testimony']);
 
+/** Occasions of words spoken aloud, which an ordinal counts: "his first public remarks since the hack". */
+const SPOKEN = new Set(['remarks', 'comments', 'interview', 'speech', 'address', 'appearance', 'testimony']);
+
+/**
+ * Whether an ordinal before a spoken occasion counts the speaker's occasions ("in his first
+ * public remarks since the hack") rather than dating an old one; "his first public statement"
+ * may be a text put out, and is left to the occasion the article names for it.
+ */
+const countsSpeech = (first: Token, noun: Token): boolean => first.tags.has('Ordinal') && SPOKEN.has(noun.lower);
+
 /** "in a televised address", "in an interview with Deutschlandfunk", "on the Terrace Talk podcast"; true when word `k` is the preposition. */
 function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
   if (!['in', 'during', 'at', 'on'].includes(w.lower)) return false;
@@ -293,7 +307,7 @@ function venuePhraseAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
   const ing = wordAt(frame, n + 1);
   if (ing !== null && ing.tags.has('Gerund') && spaced(ctx, frame, n, n + 1) && (wordAt(frame, n + 2) === null || !spaced(ctx, frame, n + 1, n + 2))) return true;
   const first = wordAt(frame, from) as Token;
-  if (from < n && !DAY_TIMES.has(first.lower) && (first.tags.has('Date') || first.tags.has('Value'))) return true;
+  if (from < n && !DAY_TIMES.has(first.lower) && (first.tags.has('Date') || (first.tags.has('Value') && !countsSpeech(first, noun)))) return true;
   let phrase = text(ctx).slice((frame.items[from] as Item).start, noun.end);
   const prep = wordAt(frame, n + 1);
   if (prep !== null && ['with', 'on', 'to'].includes(prep.lower) && spaced(ctx, frame, n, n + 1)) {
