@@ -604,8 +604,16 @@ export function outletLike(ctx: AttributionScope, m: Mention): boolean {
   if (e.name.toLowerCase().split(/\s+/).some((w) => ORG_WORDS.has(w))) return false;
   // "Cheatle said": an unknown one-word name is far more often the surname of someone (named
   // in full or not) than an outlet, which the lexicon, an outlet's word ("Times") or the
-  // article's own description ("the newspaper Corran") marks; only those speak as outlets.
-  return !(e.type === 'Unknown' && !/\s/.test(e.name.trim()));
+  // article's own description ("the newspaper Corran") marks; only those speak as outlets,
+  // and a name that reports, or speaks citing its sources ("Yonhap reported, citing").
+  return !(e.type === 'Unknown' && !/\s/.test(e.name.trim())) || reportsAsOutlet(ctx, m);
+}
+
+/** "Semafor reported", "Yonhap said, citing two officials": what an outlet, not a person, does. */
+const REPORTS_AFTER = /^[ \t]*(?:(?:has|had|first)[ \t]+)?(?:reported|reports|reporting)\b|^[ \t]*(?:said|says|reported)?[ \t]*,[ \t]*citing\b/u;
+function reportsAsOutlet(ctx: AttributionScope, m: Mention): boolean {
+  const end = (ctx.layout.tokens[m.last] as Token).end;
+  return REPORTS_AFTER.test(ctx.layout.text.slice(end, end + 40));
 }
 
 /**

@@ -20,6 +20,11 @@ describe('an unknown one-word name that speaks, from the text alone', () => {
     expect(said(withHeadline('The newspaper Corran reported that two inspectors had been suspended.'))).toEqual([['INDIRECT', 'org:corran', 'Two inspectors had been suspended.']]);
     expect(said(withHeadline('Two inspectors had been suspended, according to the Portmere Gazette.'))).toEqual([['INDIRECT', 'org:portmere-gazette', 'Two inspectors had been suspended.']]);
   });
+
+  it('leaves a name that reports, or speaks citing its sources, an outlet', () => {
+    expect(said(withHeadline('The jetty talks broke down on Friday, Quillet reported, citing two port officials.'))).toEqual([['INDIRECT', 'org:quillet', 'The jetty talks broke down on Friday.']]);
+    expect(said(withHeadline('Two inspectors had been suspended, Quillet reported.'))).toEqual([['INDIRECT', 'org:quillet', 'Two inspectors had been suspended.']]);
+  });
 });
 
 describe('a brand’s one word with a capital inside it', () => {
