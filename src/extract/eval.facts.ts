@@ -25,6 +25,7 @@
 import type { ArticleDocument, StatementInput } from '../ingest/document';
 import type { AnnotatedArticle } from './eval.annotation';
 import { isQuote, matchStatements, ratio, sameSet, type Ratio } from './eval';
+import { TITLE_WORDS } from './lexicon';
 
 export const PATTERNS: Readonly<Record<number, string>> = {
   1: 'attribution after the quote, titles and party tags',
@@ -148,17 +149,32 @@ export const sameSpeakerId: SpeakerMatch = (gold, found) => gold === found;
 /**
  * From the text alone, a person the article names only by surname ("Cheatle said") can only
  * get the surname's id (`person:cheatle`): the graph's full-name id (`person:kimberly-cheatle`)
- * needs a first name the text never gives. Such a proposal names the right speaker; one whose
- * full name (or an alias of two words or more) the text does give must carry the full-name id.
+ * needs a first name the text never gives. Such a proposal names the right speaker, unless the
+ * text does give the full name, or a two-word alias without a title (the first name with the
+ * surname within three words after it, whatever the case or spacing), the gold speaker is no person of the article's entities, or
+ * another of its people shares the surname (then the surname alone does not say which).
  */
 export function speakerFromTextAlone(a: AnnotatedArticle): SpeakerMatch {
-  const text = a.gold.article.text;
-  const fullNames = new Map(a.gold.entities.map((e) => [e.id, [e.name, ...(e.aliases ?? [])].filter((n) => n.trim().includes(' '))]));
+  const words = a.gold.article.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
+  const people = a.gold.entities.filter((e) => e.type === 'Person');
+  const bySurname = (surname: string): typeof people => people.filter((e) => e.id === `person:${surname}` || e.id.endsWith(`-${surname}`));
+  /** Whether the text gives `name` (a first name, then `surname` within three words) in full. */
+  const namedInFull = (name: string, surname: string): boolean => {
+    const parts = name.toLowerCase().split(/\s+/).filter((w) => w !== '');
+    const first = parts[0];
+    if (parts.length < 2 || first === undefined || parts[parts.length - 1] !== surname) return false;
+    return words.some((w, i) => w === first && words.slice(i + 1, i + 4).includes(surname));
+  };
   return (gold, found) => {
     if (gold === found) return true;
     if (!gold.startsWith('person:') || !found.startsWith('person:')) return false;
     const surname = found.slice('person:'.length);
-    return surname !== '' && gold.endsWith(`-${surname}`) && !(fullNames.get(gold) ?? []).some((name) => text.includes(name));
+    const sharing = bySurname(surname);
+    const person = sharing[0];
+    if (surname === '' || !gold.endsWith(`-${surname}`) || sharing.length !== 1 || person === undefined || person.id !== gold) return false;
+    // An alias of two words ending in the surname may be the full name spelt another way ("Kim Cheatle"); one with a title ("Ms. Cheatle") gives no first name.
+    const spellings = (person.aliases ?? []).filter((alias) => alias.trim().split(/\s+/).length === 2 && !TITLE_WORDS.has((alias.trim().split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '')));
+    return ![person.name, ...spellings].some((name) => namedInFull(name, surname));
   };
 }
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { combine, score, type Ratio } from '../../src/extract/eval';
 import { loadAnnotatedFolder, type AnnotatedArticle } from '../../src/extract/eval.annotation';
-import { combineFacts, scoreFacts, showsDate, venueAgrees } from '../../src/extract/eval.facts';
+import { combineFacts, scoreFacts, showsDate, speakerFromTextAlone, venueAgrees } from '../../src/extract/eval.facts';
 import { evalCases, FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText } from '../../src/extract/extract';
 import type { ArticleDocument, StatementInput } from '../../src/ingest/document';
@@ -263,5 +263,36 @@ describe('the extractor on the pattern fixtures (one per pattern of issue 20)', 
     expect(proposal.document.article.publishedAt).toBe('2026-03-04');
     expect(proposal.byline).toBe('Priya Natarajan');
     expect(proposal.document.statements.map((s) => s.text)).toEqual(['Families have asked for this for years,']);
+  });
+});
+
+describe('a speaker judged from the text alone', () => {
+  const person = (id: string, name: string): AnnotatedArticle['gold']['entities'][number] => ({ id, type: 'Person', name });
+  const articleWith = (text: string, entities: AnnotatedArticle['gold']['entities']): AnnotatedArticle => ({
+    name: 'surnames',
+    gold: { article: { title: 'Title line', text }, entities, statements: [] },
+    expected: { title: 'Title line', publishedAt: null, byline: null, publisher: null },
+    patterns: new Map(),
+    furniture: [],
+    source: null,
+  });
+  const cheatle = person('person:kimberly-cheatle', 'Kimberly Cheatle');
+
+  it('is right on the surname id when the text never gives the full name', () => {
+    const match = speakerFromTextAlone(articleWith('Title line\n\nCheatle said the agency failed.', [cheatle]));
+    expect([match('person:kimberly-cheatle', 'person:cheatle'), match('person:kimberly-cheatle', 'person:kimberly-cheatle')]).toEqual([true, true]);
+  });
+
+  it('wants the full-name id when the text gives the full name, whatever its case, spacing or middle initial', () => {
+    for (const text of ['Kimberly A. Cheatle said so. Cheatle went on.', 'KIMBERLY\nCHEATLE said so.', 'Kimberly  Cheatle said so.']) {
+      expect(speakerFromTextAlone(articleWith(text, [cheatle]))('person:kimberly-cheatle', 'person:cheatle')).toBe(false);
+    }
+  });
+
+  it('takes no surname for a speaker who is no person of the article, or one whose surname another of its people shares', () => {
+    expect(speakerFromTextAlone(articleWith('Cheatle said so.', []))('person:kimberly-cheatle', 'person:cheatle')).toBe(false);
+    const trumps = [person('person:donald-trump', 'Donald Trump'), person('person:melania-trump', 'Melania Trump')];
+    expect(speakerFromTextAlone(articleWith('Trump said so.', trumps))('person:melania-trump', 'person:trump')).toBe(false);
+    expect(speakerFromTextAlone(articleWith('Cheatle said so.', [cheatle]))('person:kimberly-cheatle', 'org:cheatle')).toBe(false);
   });
 });
