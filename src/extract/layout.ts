@@ -233,27 +233,11 @@ const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
  */
 function isNameInitial(all: string, at: number, next: string, surnameOnly: boolean): boolean {
   if (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1))) return false;
-  const window = all.slice(Math.max(0, at - 60), at);
-  const before = /(\p{L}+)[ \t]$/u.exec(window)?.[1];
-  const firstName = before !== undefined && (FIRST_NAME_TAGS.has(LEXICON[before.toLowerCase()] as string) || unknownFirstName(window, before));
+  const before = /(\p{L}+)[ \t]$/u.exec(all.slice(Math.max(0, at - 40), at))?.[1];
+  const firstName = before !== undefined && FIRST_NAME_TAGS.has(LEXICON[before.toLowerCase()] as string);
   // "Harold J. Whitlock said": one capitalised word after the initial is a surname only after a first name.
   if (surnameOnly) return firstName;
   return before === undefined || firstName || TITLE_WORDS.has(before.toLowerCase());
-}
-
-/** Words after which a name is told: "released by", "said", a comma, a quote's end. */
-const NAME_LEADS = new Set(['by', 'said', 'says', 'told', 'and', ',', '“', '”', '"']);
-
-/**
- * A capitalised word compromise does not know at all ("released by Michehl R. Gent") is a
- * first name it lacks only where a name is told: after "by", a verb of saying, a title or a
- * comma. After any other word it is a thing with a letter ("tested for Hepatitis B. Brown
- * said", "of Company B. Walker"), and the dot ends a sentence.
- */
-function unknownFirstName(window: string, before: string): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(before) || before.toLowerCase() in LEXICON) return false;
-  const lead = /(\p{L}+|[,“”"])[ \t]*\p{L}+[ \t]$/u.exec(window)?.[1]?.toLowerCase();
-  return lead !== undefined && (NAME_LEADS.has(lead) || TITLE_WORDS.has(lead));
 }
 
 /** "LINCOLN, NE – ", "WASHINGTON (AP) — ": the place (and agency) a paragraph is filed from, in capitals before a dash. */
