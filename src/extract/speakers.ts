@@ -610,10 +610,12 @@ export function outletLike(ctx: AttributionScope, m: Mention): boolean {
 }
 
 /** "Semafor reported", "Yonhap said, citing two officials": what an outlet, not a person, does. */
-const REPORTS_AFTER = /^[ \t]*(?:(?:has|had|first)[ \t]+)?(?:reported|reports|reporting)\b|^[ \t]*(?:said|says|reported)?[ \t]*,[ \t]*citing\b/u;
+const REPORTS_AFTER = /^[ \t]*(?:has |had |first )?report(?:ed|s|ing)\b/u;
+const SAYS_CITING_AFTER = /^[ \t]*(?:said|says|reported)?[ \t]*,[ \t]*citing\b/u;
 function reportsAsOutlet(ctx: AttributionScope, m: Mention): boolean {
   const end = (ctx.layout.tokens[m.last] as Token).end;
-  return REPORTS_AFTER.test(ctx.layout.text.slice(end, end + 40));
+  const after = ctx.layout.text.slice(end, end + 40);
+  return REPORTS_AFTER.test(after) || SAYS_CITING_AFTER.test(after);
 }
 
 /**
