@@ -23,7 +23,7 @@ export interface LoadCpu {
   readonly loader: number;
   /** Null when the JVM's /proc entry cannot be read (a Neo4j at NEO4J_URI, or not Linux). */
   readonly neo4j: number | null;
-  /** Of `neo4j`, the JIT compiler threads' (compilerCpuSeconds); absent in markers written before it. */
+  /** Of `neo4j`, the JIT compiler threads' (compilerCpuSince); absent in markers written before it. */
   readonly jit?: number | null;
 }
 
@@ -144,7 +144,7 @@ export async function loadCorpus(
 function cpuClock(pid: number | null): () => LoadCpu {
   const loader = process.cpuUsage();
   const neo4j = cpuSince(pid === null ? null : () => processCpuSeconds(pid));
-  const jit = cpuSince(pid === null ? null : () => compilerCpuSeconds(pid));
+  const jit = compilerCpuSince(pid);
   return () => {
     const used = process.cpuUsage(loader);
     return { loader: (used.user + used.system) / 1e6, neo4j: neo4j(), jit: jit() };
@@ -177,27 +177,46 @@ function cpuSecondsOf(stat: string): number {
 }
 
 /**
- * User and system CPU seconds of a JVM's JIT compiler threads (HotSpot names them "C1
- * CompilerThread…" and "C2 CompilerThread…"), from /proc/<pid>/task: compiling goes on for
- * minutes after a JVM starts, at a rate that follows time rather than requests, so a run's
- * Neo4j CPU per request holds a share of it that says nothing of the queries asked.
- * Threads that ended between two readings are missing from the later one, so the share is
- * a lower bound.
+ * User and system CPU seconds of each of a JVM's JIT compiler threads (HotSpot names them
+ * "C1 CompilerThread…" and "C2 CompilerThread…"), by thread id, from /proc/<pid>/task:
+ * compiling goes on for minutes after a JVM starts, at a rate that follows time rather than
+ * requests, so a run's Neo4j CPU per request holds a share of it that says nothing of the
+ * queries asked.
  */
-export function compilerCpuSeconds(pid: number): number | null {
+export function compilerThreadSeconds(pid: number): Map<string, number> | null {
   let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
   } catch {
     return null;
   }
-  let seconds = 0;
+  const seconds = new Map<string, number>();
   for (const tid of tids) {
     // HotSpot starts and ends compiler threads as the work comes and goes: one may be gone by now.
     const stat = readIfThere(`/proc/${pid}/task/${tid}/stat`);
-    if (stat !== null && /^\d+ \(C[12] CompilerThre/.test(stat)) seconds += cpuSecondsOf(stat);
+    if (stat !== null && /^\d+ \(C[12] CompilerThre/.test(stat)) seconds.set(tid, cpuSecondsOf(stat));
   }
   return seconds;
+}
+
+/**
+ * The seconds the threads of `now` spent since `before`: a thread new since then counts from
+ * zero; a thread that ended in between is in neither sum, so the figure is a lower bound,
+ * never below zero (a difference of totals would lose an ended thread's whole time).
+ */
+export function threadSecondsSince(before: ReadonlyMap<string, number>, now: ReadonlyMap<string, number>): number {
+  let seconds = 0;
+  for (const [tid, spent] of now) seconds += spent - (before.get(tid) ?? 0);
+  return seconds;
+}
+
+/** Starts a clock of `pid`'s JIT compiler threads (null: none); the function returned gives their CPU seconds since, or null. */
+export function compilerCpuSince(pid: number | null): () => number | null {
+  const before = pid === null ? null : compilerThreadSeconds(pid);
+  return () => {
+    const now = pid === null ? null : compilerThreadSeconds(pid);
+    return now === null || before === null ? null : threadSecondsSince(before, now);
+  };
 }
 
 function readIfThere(file: string): string | null {

@@ -24,7 +24,7 @@ import readline from 'node:readline';
 import { projectRoot } from '../src/config';
 import type { ArticleDocument } from '../src/ingest/document';
 import { parseOptions, parseSize } from './args';
-import { compilerCpuSeconds, cpuSince, openBenchDatabase, processCpuSeconds, type BenchDatabase } from './database';
+import { compilerCpuSince, cpuSince, openBenchDatabase, processCpuSeconds, type BenchDatabase } from './database';
 import { log } from './log';
 import { HEADLINE_OPERATIONS, type OperationInput, type RequestBody } from './operations';
 import { drawParameters } from './parameters';
@@ -204,7 +204,7 @@ function cpuClock(server: Server, database: BenchDatabase): () => WindowCpu {
   const clocks = {
     server: cpuSince(pid === undefined ? null : () => processCpuSeconds(pid)),
     neo4j: cpuSince(neo4jPid === undefined ? null : () => processCpuSeconds(neo4jPid)),
-    jit: cpuSince(neo4jPid === undefined ? null : () => compilerCpuSeconds(neo4jPid)),
+    jit: compilerCpuSince(neo4jPid ?? null),
   };
   return () => ({ server: clocks.server(), neo4j: clocks.neo4j(), jit: clocks.jit() });
 }

@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { compilerCpuSeconds, cpuSince, processCpuSeconds, type BenchDatabase } from './database';
+import { compilerCpuSince, cpuSince, processCpuSeconds, type BenchDatabase } from './database';
 import { log } from './log';
 import { type Operation, type OperationInput, type Server } from './operations';
 import type { ServerProcess } from './server-process';
@@ -212,7 +212,7 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
   const loadBefore = round(os.loadavg()[0] ?? 0, 2);
   const neo4jPid = database.embedded?.pid ?? null;
   const cpu = cpuClocks([proc.pid, neo4jPid]);
-  const jit = cpuSince(neo4jPid === null ? null : () => compilerCpuSeconds(neo4jPid));
+  const jit = compilerCpuSince(neo4jPid);
   const { result, seconds } = await cannon(proc.url, asked.bodies, connections, timing.duration, asked.set === 'never-repeated');
   const [serverCpu, neo4jCpu] = cpu();
   const jitCpu = jit();
