@@ -143,7 +143,7 @@ export async function loadCorpus(
 /** Starts counting CPU seconds of this process and of `pid`; the function returned reads them. */
 function cpuClock(pid: number | null): () => LoadCpu {
   const loader = process.cpuUsage();
-  const neo4j = cpuSince(pid === null ? null : () => processCpuSeconds(pid));
+  const neo4j = processCpuSince(pid);
   const jit = compilerCpuSince(pid);
   return () => {
     const used = process.cpuUsage(loader);
@@ -151,17 +151,24 @@ function cpuClock(pid: number | null): () => LoadCpu {
   };
 }
 
-/** Starts a clock of CPU seconds read by `read` (null: none); the function returned gives the seconds since, or null. */
-export function cpuSince(read: (() => number | null) | null): () => number | null {
+/**
+ * Starts a clock of readings taken by `read` (null: none); the function returned gives the
+ * seconds `spent` makes of the first reading and the latest, or null when either is missing.
+ */
+function clockSince<T>(read: (() => T | null) | null, spent: (before: T, now: T) => number): () => number | null {
   const before = read?.() ?? null;
   return () => {
     const now = read?.() ?? null;
-    return now === null || before === null ? null : now - before;
+    return now === null || before === null ? null : spent(before, now);
   };
 }
 
+/** Starts a clock of the CPU seconds of process `pid` (null: none); the function returned gives the seconds since, or null. */
+export const processCpuSince = (pid: number | null): (() => number | null) =>
+  clockSince(pid === null ? null : () => processCpuSeconds(pid), (before, now) => now - before);
+
 /** User and system CPU seconds of a process, from /proc/<pid>/stat. */
-export function processCpuSeconds(pid: number): number | null {
+function processCpuSeconds(pid: number): number | null {
   try {
     return cpuSecondsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
@@ -183,7 +190,7 @@ function cpuSecondsOf(stat: string): number {
  * requests, so a run's Neo4j CPU per request holds a share of it that says nothing of the
  * queries asked.
  */
-export function compilerThreadSeconds(pid: number): Map<string, number> | null {
+function compilerThreadSeconds(pid: number): Map<string, number> | null {
   let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
@@ -211,13 +218,8 @@ export function threadSecondsSince(before: ReadonlyMap<string, number>, now: Rea
 }
 
 /** Starts a clock of `pid`'s JIT compiler threads (null: none); the function returned gives their CPU seconds since, or null. */
-export function compilerCpuSince(pid: number | null): () => number | null {
-  const before = pid === null ? null : compilerThreadSeconds(pid);
-  return () => {
-    const now = pid === null ? null : compilerThreadSeconds(pid);
-    return now === null || before === null ? null : threadSecondsSince(before, now);
-  };
-}
+export const compilerCpuSince = (pid: number | null): (() => number | null) =>
+  clockSince(pid === null ? null : () => compilerThreadSeconds(pid), threadSecondsSince);
 
 function readIfThere(file: string): string | null {
   try {

@@ -24,8 +24,8 @@ import readline from 'node:readline';
 import { projectRoot } from '../src/config';
 import type { ArticleDocument } from '../src/ingest/document';
 import { parseOptions, parseSize } from './args';
-import { compilerCpuSince, cpuSince, openBenchDatabase, processCpuSeconds, type BenchDatabase } from './database';
-import { log } from './log';
+import { compilerCpuSince, openBenchDatabase, processCpuSince, type BenchDatabase } from './database';
+import { log, secondsText } from './log';
 import { HEADLINE_OPERATIONS, type OperationInput, type RequestBody } from './operations';
 import { drawParameters } from './parameters';
 
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         `ingest-load at ${settings.size} statements: ${settings.clients} readers, ingestArticle at ${settings.rate}/s, ${settings.seconds} s counted after ${settings.warmUp} s`,
         `ingestArticle: ${summary(counted(written), settings.seconds)}; queries each (median): ${median(server.ingestQueries)}`,
         `reads: ${summary(counted(readOutcomes), settings.seconds)}`,
-        `CPU over the counted window: server ${seconds(used?.server)}, Neo4j ${seconds(used?.neo4j)} (JIT compiler threads ${seconds(used?.jit)})`,
+        `CPU over the counted window: server ${secondsText(used?.server)}, Neo4j ${secondsText(used?.neo4j)} (JIT compiler threads ${secondsText(used?.jit)})`,
         `load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores)`,
       ].join('\n'),
     );
@@ -199,17 +199,10 @@ interface WindowCpu {
 
 /** Starts counting the CPU seconds of the server, of Neo4j and of Neo4j's JIT compiler threads; the function returned reads them. */
 function cpuClock(server: Server, database: BenchDatabase): () => WindowCpu {
-  const pid = server.child.pid;
-  const neo4jPid = database.embedded?.pid;
-  const clocks = {
-    server: cpuSince(pid === undefined ? null : () => processCpuSeconds(pid)),
-    neo4j: cpuSince(neo4jPid === undefined ? null : () => processCpuSeconds(neo4jPid)),
-    jit: compilerCpuSince(neo4jPid ?? null),
-  };
+  const neo4jPid = database.embedded?.pid ?? null;
+  const clocks = { server: processCpuSince(server.child.pid ?? null), neo4j: processCpuSince(neo4jPid), jit: compilerCpuSince(neo4jPid) };
   return () => ({ server: clocks.server(), neo4j: clocks.neo4j(), jit: clocks.jit() });
 }
-
-const seconds = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : `${value.toFixed(1)} s`);
 
 interface Server {
   readonly child: ChildProcess;

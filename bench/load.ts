@@ -15,7 +15,7 @@ import { rehearseWriter } from '../src/ingest/rehearsal';
 import { cypher } from '../src/db/cypher';
 import { parseOptions, parseSize } from './args';
 import { loadCorpus, openBenchDatabase, type BenchDatabase, type CorpusLoad, type LoadCpu } from './database';
-import { log } from './log';
+import { log, secondsText } from './log';
 
 const USAGE = 'usage: npm run bench:load -- [--size 10000] [--seed 42] [--ingest-concurrency 1] [--ingest-batch 100] [--again]';
 
@@ -75,12 +75,11 @@ async function loadAgain(database: BenchDatabase, options: { concurrency: number
 }
 
 function summary(load: LoadReport, cpu: LoadCpu | null): string {
-  const seconds = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : `${value.toFixed(1)} s`);
   return [
     `${load.statements} statements, ${load.documents} documents in ${load.seconds.toFixed(1)} s: ${Math.round(load.statementsPerSecond)} statements/s`,
     `(${load.batch} documents a transaction, ${load.concurrency} at a time)`,
-    `CPU: loader ${seconds(cpu?.loader)}, Neo4j ${seconds(cpu?.neo4j)} (its JIT compiler threads ${seconds(cpu?.jit)})`,
-    `phases: ready ${seconds(load.phases?.ready)}, first batch ${seconds(load.phases?.firstBatch)}, batches ${seconds(load.phases?.batches)}, indexes ${seconds(load.phases?.indexes)}`,
+    `CPU: loader ${secondsText(cpu?.loader)}, Neo4j ${secondsText(cpu?.neo4j)} (its JIT compiler threads ${secondsText(cpu?.jit)})`,
+    `phases: ready ${secondsText(load.phases?.ready)}, first batch ${secondsText(load.phases?.firstBatch)}, batches ${secondsText(load.phases?.batches)}, indexes ${secondsText(load.phases?.indexes)}`,
   ].join('; ');
 }
 

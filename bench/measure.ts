@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { compilerCpuSince, cpuSince, processCpuSeconds, type BenchDatabase } from './database';
+import { compilerCpuSince, processCpuSince, type BenchDatabase } from './database';
 import { log } from './log';
 import { type Operation, type OperationInput, type Server } from './operations';
 import type { ServerProcess } from './server-process';
@@ -248,7 +248,7 @@ export async function timeRun(proc: ServerProcess, op: Operation, asked: Asked, 
 
 /** Starts counting the CPU seconds of each process; the function returned reads what each used since (null where it cannot be read). */
 function cpuClocks(pids: readonly (number | null)[]): () => (number | null)[] {
-  const clocks = pids.map((pid) => cpuSince(pid === null ? null : () => processCpuSeconds(pid)));
+  const clocks = pids.map(processCpuSince);
   return () => clocks.map((clock) => clock());
 }
 
