@@ -103,6 +103,7 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
  */
 function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean; owner: Token | null } | null {
   const joined = (a: Token, b: Token): boolean => /^\s+$/.test(text.slice(a.end, b.start));
+  const hyphened = (a: Token, b: Token): boolean => text.slice(a.end, b.start) === '-';
   for (let k = 0; k < words.length; k += 1) {
     const end = occasionNounAt(words, k);
     // "session lows", "the statement's wording": a noun that describes another is not the occasion.
@@ -113,7 +114,7 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
       const before = words[first - 1] as Token;
       if (isModifierWord(before)) first -= 1;
       // "issued a follow-up statement": a word joined to the one before it by a hyphen is one modifier with it.
-      else if (first > 1 && text.slice((words[first - 2] as Token).end, before.start) === '-') first -= 2;
+      else if (first > 1 && hyphened(words[first - 2] as Token, before)) first -= 2;
       else break;
     }
     // "Drescher’s speech": a name's possessive before the noun owns the occasion and is no part of it.
@@ -123,7 +124,7 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
     const possessive = ownerAt === null && det !== undefined && POSSESSIVE_GENDER[det.lower] !== undefined ? det : null;
     const venue = words
       .slice(first, end + 1)
-      .map((t, i, all) => `${i > 0 && text.slice((all[i - 1] as Token).end, t.start) === '-' ? '-' : i > 0 ? ' ' : ''}${t.text.replace(/['’]s$/, '')}`)
+      .map((t, i, all) => `${i === 0 ? '' : hyphened(all[i - 1] as Token, t) ? '-' : ' '}${t.text.replace(/['’]s$/, '')}`)
       .join('');
     const holding = words.slice(Math.max(0, first - 3), first).some((t) => HOLDING.has(t.lower));
     const owner = ownerAt === null ? null : (words[ownerAt] as Token);

@@ -176,7 +176,7 @@ function saidBefore(layout: Layout, d: Draft, only: NamedOccasion, lede: number 
  * and was said where that one was, the gathering named after them both.
  */
 const continues = (before: Draft | undefined, d: Draft, only: NamedOccasion): boolean =>
-  d.lemma === null && d.flags.includes('continuation') && before !== undefined && before.paragraph === d.paragraph && before.venue !== null && occasionKey(before.venue) === occasionKey(only.venue);
+  d.lemma === null && d.flags.includes('continuation') && before !== undefined && before.paragraph === d.paragraph && saidThere(before, only);
 
 /**
  * Occasions that name only the words ("Ohtani’s comments Friday were the first …"): told of
@@ -200,7 +200,10 @@ const isGathering = (venue: string): boolean => (!/^(told|telling|tells)\b/.test
  * matters came between may come from anywhere.
  */
 const passageGoesOn = (before: Draft | undefined, d: Draft, only: NamedOccasion, at: (d: { readonly paragraph: number }) => number): boolean =>
-  before !== undefined && before.venue !== null && occasionKey(before.venue) === occasionKey(only.venue) && at(d) - at(before) <= 1 && sameOutlets(before, d);
+  before !== undefined && saidThere(before, only) && at(d) - at(before) <= 1 && sameOutlets(before, d);
+
+/** Whether a statement was told at the speaker's one occasion. */
+const saidThere = (d: Draft, only: NamedOccasion): boolean => d.venue !== null && occasionKey(d.venue) === occasionKey(only.venue);
 
 /** "He also mentioned …, per FT": words an outlet the statement before did not credit passed on came by another report, from anywhere. */
 const sameOutlets = (a: Draft, b: Draft): boolean => a.outer.length === b.outer.length && a.outer.every((o) => b.outer.includes(o));
@@ -239,7 +242,6 @@ function atAnotherTime(layout: Layout, sentence: number): boolean {
   }
   return false;
 }
-
 
 /**
  * Texts put out ("a post", "a statement", "a message"), as against occasions spoken at: a

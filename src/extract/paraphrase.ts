@@ -206,7 +206,6 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
   };
 }
 
-
 /** Determiners of something the reader already knows of: "announced the shooting", "announced their findings". */
 const DEFINITE = new Set(['the', 'their', 'his', 'her', 'its', 'our', 'this', 'that', 'these', 'those']);
 
