@@ -151,8 +151,9 @@ export const sameSpeakerId: SpeakerMatch = (gold, found) => gold === found;
  * get the surname's id (`person:cheatle`): the graph's full-name id (`person:kimberly-cheatle`)
  * needs a first name the text never gives. Such a proposal names the right speaker, unless the
  * text does give the full name, or a two-word alias without a title (the first name with the
- * surname within three words after it, whatever the case or spacing), the gold speaker is no person of the article's entities, or
- * another of its people shares the surname (then the surname alone does not say which).
+ * surname within three words after it, whatever the case or spacing), the gold speaker is no
+ * person of the article's entities, or another of its people shares the surname (then the
+ * surname alone does not say which).
  */
 export function speakerFromTextAlone(a: AnnotatedArticle): SpeakerMatch {
   const words = a.gold.article.text.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
@@ -171,9 +172,13 @@ export function speakerFromTextAlone(a: AnnotatedArticle): SpeakerMatch {
     const surname = found.slice('person:'.length);
     const sharing = bySurname(surname);
     const person = sharing[0];
-    if (surname === '' || !gold.endsWith(`-${surname}`) || sharing.length !== 1 || person === undefined || person.id !== gold) return false;
+    // The one person whose id ends in the surname, and it is the gold's (found, person:<surname>, is not).
+    if (surname === '' || sharing.length !== 1 || person === undefined || person.id !== gold) return false;
     // An alias of two words ending in the surname may be the full name spelt another way ("Kim Cheatle"); one with a title ("Ms. Cheatle") gives no first name.
-    const spellings = (person.aliases ?? []).filter((alias) => alias.trim().split(/\s+/).length === 2 && !TITLE_WORDS.has((alias.trim().split(/\s+/)[0] ?? '').toLowerCase().replace(/\.$/, '')));
+    const spellings = (person.aliases ?? []).filter((alias) => {
+      const aliasWords = alias.trim().split(/\s+/);
+      return aliasWords.length === 2 && !TITLE_WORDS.has((aliasWords[0] as string).toLowerCase().replace(/\.$/, ''));
+    });
     return ![person.name, ...spellings].some((name) => namedInFull(name, surname));
   };
 }
