@@ -5,10 +5,8 @@
  * claim opened by "In all,"; a subheading that repeats a quote; a page cut off mid-sentence.
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
-import { proposeBody } from '../helpers/extraction';
+import { proposeBody, said } from '../helpers/extraction';
 
-const said = (text: string, gazetteer = gazetteerOf([])): [string, string, string][] =>
-  proposeBody(text, gazetteer).document.statements.map((s) => [s.kind, s.speaker, s.text]);
 const speakers = (text: string): string[] => proposeBody(text, gazetteerOf([])).document.statements.map((s) => s.speaker);
 
 describe('a pronoun before the name it stands for', () => {

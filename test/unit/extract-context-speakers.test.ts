@@ -5,10 +5,8 @@
  */
 import { layOut } from '../../src/extract/layout';
 import { gazetteerOf } from '../../src/extract/gazetteer';
-import { proposeBody } from '../helpers/extraction';
+import { proposeBody, said } from '../helpers/extraction';
 
-const said = (text: string): [string, string, string][] =>
-  proposeBody(text, gazetteerOf([])).document.statements.map((s) => [s.kind, s.speaker, s.text]);
 
 describe('a relative clause', () => {
   it('gives "who said" the name before it, with or without a comma', () => {

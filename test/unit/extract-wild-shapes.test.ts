@@ -7,10 +7,8 @@
  */
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import { blankAsides } from '../../src/extract/layout';
-import { proposeBody } from '../helpers/extraction';
+import { proposeBody, said } from '../helpers/extraction';
 
-const said = (text: string, gazetteer = gazetteerOf([])): [string, string, string][] =>
-  proposeBody(text, gazetteer).document.statements.map((s) => [s.kind, s.speaker, s.text]);
 
 describe('an aside that opens on an owner and holds a title', () => {
   it('says what the name before it is, so the name is the speaker', () => {

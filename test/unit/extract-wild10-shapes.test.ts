@@ -7,11 +7,9 @@
  * name opening a sentence where compromise reads a noun; a credit in brackets ending a
  * caption; one unknown word after "the" as nobody. People, bodies and places are invented.
  */
-import { gazetteerOf } from '../../src/extract/gazetteer';
 import { layOut } from '../../src/extract/layout';
-import { proposeBody } from '../helpers/extraction';
+import { said } from '../helpers/extraction';
 
-const said = (text: string): [string, string, string][] => proposeBody(text, gazetteerOf([])).document.statements.map((s) => [s.kind, s.speaker, s.text]);
 const withHeadline = (...paragraphs: string[]): string => ['Town council meets after the storm on the estuary', ...paragraphs].join('\n\n');
 
 describe('a quote closed on a comma, then a name and one verb in the past', () => {

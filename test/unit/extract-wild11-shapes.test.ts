@@ -4,10 +4,8 @@
  * makes it one; a brand's inner capital ("TideWorks") makes a company. People, bodies and
  * places are invented.
  */
-import { gazetteerOf } from '../../src/extract/gazetteer';
-import { proposeBody } from '../helpers/extraction';
+import { said } from '../helpers/extraction';
 
-const said = (text: string): [string, string, string][] => proposeBody(text, gazetteerOf([])).document.statements.map((s) => [s.kind, s.speaker, s.text]);
 const withHeadline = (...paragraphs: string[]): string => ['Port warden answers for the jetty collapse', ...paragraphs].join('\n\n');
 
 describe('an unknown one-word name that speaks, from the text alone', () => {

@@ -5,11 +5,9 @@
  * credit as furniture; testimony paraphrased only after "that"; "was one of the members who";
  * a closing mark glued to the next sentence; a party’s members as no one named.
  */
-import { gazetteerOf } from '../../src/extract/gazetteer';
 import { pairQuotes } from '../../src/extract/quotes';
-import { proposeBody } from '../helpers/extraction';
+import { said } from '../helpers/extraction';
 
-const said = (text: string): [string, string, string][] => proposeBody(text, gazetteerOf([])).document.statements.map((s) => [s.kind, s.speaker, s.text]);
 
 describe('double marks typed as two single ones', () => {
   it('pair ‘‘ with ’’, and “ with ’’, their words inside both characters of each mark', () => {
