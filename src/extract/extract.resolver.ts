@@ -1,9 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { badInput } from '../errors';
-import { EXTRACT_LIMITS } from './extract';
+import { EXTRACT_LIMITS, type ExtractionProposalRecord } from './extract.task';
 import { readGazetteer } from './extract.repository';
-import type { ExtractionProposalRecord } from './extract.task';
 import { ExtractionProposal } from './extract.type';
 
 @Resolver()

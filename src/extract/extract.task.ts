@@ -1,13 +1,18 @@
 /**
- * One `extractArticle` request as a task: prepare the text, ask the caller for the graph's
- * gazetteer (the lookup keys go out, the entries come back), extract, and shape the answer
- * for the API. The same function runs in a worker thread for the server (extract.pool.ts,
- * where the lookup is a message to the main thread) and in-process for tests and tools.
+ * One `extractArticle` request as a task: what it asks, what it answers, and what runs it. The
+ * work itself (prepare, ask for the gazetteer, extract, shape the answer) is extract.propose.ts:
+ * it runs in a worker thread for the server (extract.pool.ts, where the lookup is a message to
+ * the main thread) and in-process for tests and tools (extract.in-process.ts). Neither this
+ * file nor those runners load it with themselves, so the server's own thread, which only hands
+ * tasks to the pool, never loads the extractor and its language model.
  */
 import type { Deadline } from '../deadline';
-import { extractArticle, prepareArticle, type ExtractionProposal, type ReviewItem } from './extract';
-import { Gazetteer, type GazetteerEntry } from './gazetteer';
-import { lookupKeys, type LookupKeys } from './lookup';
+import type { ReviewItem } from './extract';
+import type { GazetteerEntry } from './gazetteer';
+import type { LookupKeys } from './lookup';
+
+/** Extraction is linear in the text (EXTRACTION.md has the measured cost); the API keeps requests to a few seconds. */
+export const EXTRACT_LIMITS = { textLength: 200_000 } as const;
 
 export interface ExtractionRequest {
   readonly text: string;
@@ -17,14 +22,7 @@ export interface ExtractionRequest {
 /** The graph read that resolves names: entries for the keys of one article. */
 export type GazetteerLookup = (keys: LookupKeys) => Promise<readonly GazetteerEntry[]>;
 
-/** Proposes the document for `request`, with names resolved against what `lookup` returns. */
-export async function proposeWith(request: ExtractionRequest, lookup: GazetteerLookup): Promise<ExtractionProposalRecord> {
-  const prepared = prepareArticle(request.text, request.title);
-  const entries = await lookup(lookupKeys(prepared.layout));
-  return proposalRecord(extractArticle(prepared, new Gazetteer(entries)));
-}
-
-/** What runs an extraction for the API: the worker pool in the server, `IN_PROCESS` elsewhere. */
+/** What runs an extraction for the API: the worker pool in the server (extract.pool.ts), `IN_PROCESS` elsewhere (extract.in-process.ts). */
 export interface Extractor {
   /**
    * `deadline`: the request's. The pool counts the extraction's budget from this call, and
@@ -33,9 +31,6 @@ export interface Extractor {
    */
   propose(request: ExtractionRequest, lookup: GazetteerLookup, deadline?: Deadline): Promise<ExtractionProposalRecord>;
 }
-
-/** Extraction on the calling thread: for `npm run extract`, tests that need no server, and contexts made without one. */
-export const IN_PROCESS: Extractor = { propose: (request, lookup) => proposeWith(request, lookup) };
 
 export interface ExtractionProposalRecord {
   readonly articleId: string;
@@ -57,32 +52,4 @@ export interface ExtractionProposalRecord {
   }[];
   readonly newEntities: readonly string[];
   readonly knownEntities: readonly string[];
-}
-
-export function proposalRecord(proposal: ExtractionProposal): ExtractionProposalRecord {
-  const { document } = proposal;
-  return {
-    articleId: document.article.id as string,
-    document: JSON.stringify(document),
-    statements: document.review.map((r) => {
-      const s = r.statement === null ? null : document.statements[r.statement];
-      return {
-        index: r.statement,
-        kind: r.kind,
-        text: r.text,
-        start: r.start,
-        end: r.end,
-        speaker: r.speaker,
-        speakerMention: r.speakerMention,
-        venue: s?.venue ?? null,
-        reportedBy: s?.reportedBy ?? [],
-        quotedIn: s?.quotedIn ?? null,
-        confidence: r.confidence,
-        rule: r.rule,
-        flags: [...r.flags],
-      };
-    }),
-    newEntities: proposal.newEntities,
-    knownEntities: proposal.knownEntities,
-  };
 }

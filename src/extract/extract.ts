@@ -24,9 +24,6 @@ import { carryOccasions } from './occasion';
 import { findTopics } from './topics';
 import { holding } from './sorted';
 
-/** Extraction is linear in the text (EXTRACTION.md has the measured cost); the API keeps requests to a few seconds. */
-export const EXTRACT_LIMITS = { textLength: 200_000 } as const;
-
 /** One line of the review: a proposed statement, or a quote left out for want of a speaker. */
 export interface ReviewItem {
   /** Index into `document.statements`; null when the quote was left out. */

@@ -6,7 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { GazetteerEntry } from './gazetteer';
 import type { LookupKeys } from './lookup';
-import { proposeWith, type ExtractionProposalRecord, type ExtractionRequest } from './extract.task';
+import { proposeWith } from './extract.propose';
+import type { ExtractionProposalRecord, ExtractionRequest } from './extract.task';
 
 export type ToWorker =
   | { readonly kind: 'task'; readonly request: ExtractionRequest }

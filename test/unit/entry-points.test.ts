@@ -55,6 +55,20 @@ function decoratedBeforePolyfill(entry: string): string[] {
   return early;
 }
 
+/** Every module of src/ and bench/ that `entry` loads as it starts (an `import()` loads when it is called, so its module is not counted). */
+function loadedAtStart(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    seen.add(file);
+    for (const specifier of specifiers(readFileSync(file, 'utf8'))) {
+      const local = specifier.startsWith('.') ? resolveLocal(file, specifier) : undefined;
+      if (local !== undefined && !seen.has(local)) visit(local);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
 /** The TypeScript files `npm run …` starts (`node dist/X.js` in package.json), and the worker threads' files. */
 function entryPoints(): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -76,6 +90,15 @@ describe('entry points', () => {
   it('load reflect-metadata before any module that declares type-graphql decorators', () => {
     const early = Object.fromEntries(entries.map((file) => [path.relative(ROOT, file), decoratedBeforePolyfill(file)]).filter(([, modules]) => modules.length > 0));
     expect(early).toEqual({});
+  });
+
+  it('leave the extractor to its worker threads: the thread that answers requests never loads it or its language model', () => {
+    const loaded = loadedAtStart(path.join(ROOT, 'src/main.ts'));
+    const usesModel = (file: string): boolean => specifiers(readFileSync(file, 'utf8')).includes('compromise');
+    expect([...loaded].filter(usesModel).map((file) => path.relative(ROOT, file))).toEqual([]);
+    // The walk does reach what hands extractions to the workers, and the worker reaches the model.
+    expect(loaded).toContain(path.join(ROOT, 'src/extract/extract.pool.ts'));
+    expect([...loadedAtStart(path.join(ROOT, 'src/extract/extract.worker.ts'))].some(usesModel)).toBe(true);
   });
 
   it('are read in evaluation order, through relative modules, without type-only imports', () => {
