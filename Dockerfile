@@ -20,4 +20,4 @@ COPY schema ./schema
 COPY seed ./seed
 EXPOSE 4000
 USER node
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]
