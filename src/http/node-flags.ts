@@ -1,5 +1,5 @@
 /**
- * The flags node runs the API with: `npm start`, the Dockerfile's CMD, and every server of
+ * The flags node runs the API with: `npm start`, the Dockerfile's NODE_OPTIONS, and every server of
  * the bench (ours, the floor and the peer alike, so the comparison is not about a flag).
  * test/unit/node-flags.test.ts checks that the three say the same.
  *
