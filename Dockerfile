@@ -20,4 +20,6 @@ COPY schema ./schema
 COPY seed ./seed
 EXPOSE 4000
 USER node
+# The API's node flags (src/http/node-flags.ts); set here so the command stays the plain one.
+ENV NODE_OPTIONS=--max-semi-space-size=32
 CMD ["node", "dist/src/main.js"]

@@ -5,9 +5,19 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { API_NODE_FLAGS } from '../src/http/node-flags';
 import type { BenchDatabase } from './database';
 import type { RequestBody, Server } from './operations';
 import type { ChildMessage, ParentMessage, PhaseReport } from './servers/child';
+
+/**
+ * Node's flags for every server under test, the same for all three: the API's own
+ * (src/http/node-flags.ts), or BENCH_NODE_FLAGS (space-separated; '' for none) to compare.
+ */
+function serverNodeFlags(): readonly string[] {
+  const given = process.env.BENCH_NODE_FLAGS;
+  return given === undefined ? API_NODE_FLAGS : given.split(' ').filter((flag) => flag !== '');
+}
 
 export class ServerProcess {
   private nextId = 1;
@@ -34,6 +44,7 @@ export class ServerProcess {
     const script = path.join(__dirname, 'servers', `${name}.js`);
     const label = variant?.label ?? name;
     const child = fork(script, [], {
+      execArgv: [...process.execArgv, ...serverNodeFlags()],
       env: { ...process.env, ...variant?.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

@@ -69,10 +69,10 @@ function loadedAtStart(entry: string): Set<string> {
   return seen;
 }
 
-/** The TypeScript files `npm run …` starts (`node dist/X.js` in package.json), and the worker threads' files. */
+/** The TypeScript files `npm run …` starts (`node [flags] dist/X.js` in package.json), and the worker threads' files. */
 function entryPoints(): string[] {
   const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const commands = Object.values(scripts).flatMap((script) => [...script.matchAll(/node dist\/(\S+)\.js/g)].map((m) => path.join(ROOT, `${m[1]}.ts`)));
+  const commands = Object.values(scripts).flatMap((script) => [...script.matchAll(/node (?:--\S+ )*dist\/(\S+)\.js/g)].map((m) => path.join(ROOT, `${m[1]}.ts`)));
   const workers = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? workers(path.join(dir, e.name)) : e.name.endsWith('.worker.ts') ? [path.join(dir, e.name)] : []));
   return [...new Set([...commands, ...workers(path.join(ROOT, 'src'))])].sort();

@@ -1,0 +1,16 @@
+/**
+ * The flags node runs the API with: `npm start`, the Dockerfile's NODE_OPTIONS, and every server of
+ * the bench (ours, the floor and the peer alike, so the comparison is not about a flag).
+ * test/unit/node-flags.test.ts checks that the three say the same.
+ *
+ * A larger young generation (semi-spaces of up to 32 MB; node 20's default is 16 MB). Each
+ * lookup leaves the driver's per-query objects (sessions, results, observers) alive past a
+ * scavenge, so at the default size the API's young generation sits at its cap, and every
+ * scavenge copies about a megabyte and promotes it for the old generation's collector to free.
+ * With room to grow, scavenges come half as often for about the same copy each, which took a
+ * tenth off a lookup's CPU; 64 MB saved little more and cost up to a hundred megabytes of
+ * resident memory (docs/bench-findings.md, "the young generation"). A process whose objects die young, as the
+ * floor's do, keeps its young generation small whatever this allows. V8 sizes its heap when
+ * node starts, so this cannot be set from inside the process.
+ */
+export const API_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
