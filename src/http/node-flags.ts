@@ -7,9 +7,9 @@
  * lookup leaves the driver's per-query objects (sessions, results, observers) alive past a
  * scavenge, so at the default size the API's young generation sits at its cap, and every
  * scavenge copies about a megabyte and promotes it for the old generation's collector to free.
- * With room to grow, scavenges come half as often for about the same copy each, which took a
- * tenth off a lookup's CPU; 64 MB saved little more and cost up to a hundred megabytes of
- * resident memory (docs/bench-findings.md, "the young generation"). A process whose objects die young, as the
+ * With room to grow, scavenges come less often for about the same copy each, which cuts a
+ * lookup's CPU; a larger cap saved little more for much more resident memory (the measurements
+ * are in docs/bench-findings.md, "the young generation"). A process whose objects die young, as the
  * floor's do, keeps its young generation small whatever this allows. V8 sizes its heap when
  * node starts, so this cannot be set from inside the process.
  */
