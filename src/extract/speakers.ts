@@ -17,6 +17,8 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
   const token = wordAt(frame, j);
   if (token === null) return null;
   const m = ctx.mentions.endingAt(token.index);
+  const served = m === null ? null : personServing(ctx, m);
+  if (served !== null) return { mentions: [served], generic: null, firstItem: frame.itemOfToken.get(served.first) ?? j, lastItem: j, spokesperson: false, how };
   const holder = m === null || m.possessive ? null : titleHolder(ctx, frame, m);
   if (holder !== null) return { mentions: [holder.mention], generic: null, firstItem: holder.firstItem, lastItem: j, spokesperson: false, how };
   const represented = m === null ? representedBy(ctx, frame, j) : null;
@@ -54,6 +56,23 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
     return { mentions: [], generic: text(ctx).slice((frame.items[first] as Item).start, token.end), firstItem: first, lastItem: j, spokesperson: false, how };
   }
   return null;
+}
+
+/**
+ * "Col. Steven McCraw of the Texas Department of Public Safety said", "Mayor Ana Ruiz of
+ * Tampa said": a body or place after "of" says where the person named before it serves; the
+ * person is the subject, not the body.
+ */
+function personServing(ctx: AttributionScope, m: Mention): Mention | null {
+  const tokens = ctx.layout.tokens;
+  if (m.kind !== 'name' && m.kind !== 'place') return null;
+  if (m.entity?.type === 'Person' || m.possessive) return null;
+  const of = tokens[m.first]?.lower === 'of' ? m.first : tokens[m.first - 1]?.lower === 'of' ? m.first - 1 : -1;
+  const before = tokens[of - 1];
+  const ofToken = tokens[of];
+  if (before === undefined || ofToken === undefined || !/^ +$/.test(text(ctx).slice(before.end, ofToken.start))) return null;
+  const person = ctx.mentions.endingAt(before.index);
+  return person !== null && person.kind === 'name' && person.entity?.type === 'Person' && !person.possessive ? person : null;
 }
 
 /**
@@ -406,13 +425,12 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   // (a′) "In one radio interview, where he promised …, Whitlock predicted": the main subject after an opening clause.
   const ahead = subjectAfterOpening(ctx, m, fits);
   if (ahead !== null) return speaker(ahead, 'same-sentence');
-  // (b) The subject of an earlier sentence of the same paragraph.
-  for (let n = before.length - 1; n >= 0; n -= 1) {
-    const c = before[n] as Mention;
-    if (c.sentence === m.sentence) continue;
-    if (paragraphOf(c) !== paragraph) break;
-    if (c.subject && !c.subordinate && fits(entityOf(c))) return speaker(entityOf(c) as DocEntity, 'same-paragraph');
-  }
+  // (b) The subject of an earlier sentence of the same paragraph; one the text describes without naming stops the search.
+  const earlier = subjectEarlierInParagraph(ctx, m, fits, entityOf, neuter);
+  if (earlier !== undefined) return earlier === null ? null : speaker(earlier, 'same-paragraph');
+  // (b′) The main subject of the sentence just before, ending the paragraph before: "A shaken Ruiz left the hall." then "“…,” she said."
+  const previous = neuter ? null : previousSentenceSubject(ctx, m, fits);
+  if (previous !== null) return speaker(previous, 'previous-sentence');
   // (c) Whoever spoke last, within three paragraphs with words; "it" goes first to the body an earlier sentence is about.
   const last = neuter ? null : lastSpeakerFitting(ctx, ordinal, fits);
   if (last !== null) return speaker(last, 'last-speaker');
@@ -429,6 +447,67 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
     if (c.kind === 'name' && fits(c.entity) && !modifiesNoun(layout, c)) return speaker(c.entity as DocEntity, 'last-named');
   }
   return null;
+}
+
+/**
+ * (b) The nearest main subject of an earlier sentence of the paragraph that the pronoun can
+ * stand for. A person the text only describes ("The county manager said … He added …") is
+ * whom the pronoun goes on with, not someone named before them: the search stops there with
+ * null. Undefined when the paragraph has no such subject.
+ */
+function subjectEarlierInParagraph(
+  ctx: AttributionScope,
+  m: Mention,
+  fits: (e: DocEntity | null) => e is DocEntity,
+  entityOf: (c: Mention) => DocEntity | null,
+  neuter: boolean,
+): DocEntity | null | undefined {
+  const all = ctx.mentions.all;
+  const paragraph = paragraphOfSentence(ctx.layout, m.sentence);
+  for (let n = firstIndex(all, (other) => other.start >= m.start) - 1; n >= 0; n -= 1) {
+    const c = all[n] as Mention;
+    if (c.sentence === m.sentence) continue;
+    if (paragraphOfSentence(ctx.layout, c.sentence) !== paragraph) break;
+    if (!c.subject || c.subordinate || (m.quote === null && c.quote !== null)) continue;
+    if (c.kind === 'title' && !neuter) {
+      const held = c.head === null ? null : ctx.registry.byTitle(c.head, c.start);
+      // "A teacher left …, she said": one told of with "a" may be anyone the paragraph tells of in passing.
+      if (held === null && definite(ctx.layout.tokens, c)) return null;
+      if (held === null) continue;
+      if (fits(held.entity)) return held.entity;
+      continue;
+    }
+    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && fits(entityOf(c))) return entityOf(c);
+  }
+  return undefined;
+}
+
+/** "The county manager", "the city’s fire chief": a description of one person, not "a teacher". */
+function definite(tokens: readonly Token[], c: Mention): boolean {
+  const first = tokens[c.first];
+  return first !== undefined && (first.lower === 'the' || /['’]s$/u.test(first.text) || ['his', 'her', 'their', 'its'].includes(first.lower));
+}
+
+const paragraphOfSentence = (layout: AttributionScope['layout'], sentence: number): number => (layout.sentences[sentence] as { paragraph: number }).paragraph;
+
+/**
+ * (b′) A paragraph that opens on "“…,” he said" goes on with the person the paragraph before
+ * ends on as its main subject, named, when no one spoke after them: the line that brings a
+ * speaker in ("A clearly shaken Ruiz gave a short answer.") is nearer than whoever spoke
+ * before it.
+ */
+function previousSentenceSubject(ctx: AttributionScope, m: Mention, fits: (e: DocEntity | null) => e is DocEntity): DocEntity | null {
+  const layout = ctx.layout;
+  const own = layout.sentences[m.sentence];
+  const prior = layout.sentences[m.sentence - 1];
+  if (own === undefined || prior === undefined || prior.paragraph === own.paragraph || ordinalOf(layout, own.paragraph) - ordinalOf(layout, prior.paragraph) !== 1) return null;
+  const main = ctx.mentions.inSentence(m.sentence - 1).find((c) => c.subject && !c.subordinate && c.quote === null);
+  // "A clearly shaken Ruiz": after "a", a name seen before is still that person.
+  const seenBefore = main?.entity != null && (main.entity.seen[0] ?? Infinity) < main.start;
+  if (main === undefined || main.kind !== 'name' || !fits(main.entity) || (afterIndefinite(layout.tokens, main) && !seenBefore)) return null;
+  const last = ctx.history[ctx.history.length - 1];
+  if (last !== undefined && last.paragraph >= prior.paragraph) return null;
+  return main.entity;
 }
 
 /** Words that open a sentence on a clause or phrase before its main subject: "When he …, X said". */
