@@ -51,7 +51,18 @@ const ANSWERING = new Set([
 ]);
 
 const goesOn = (d: Draft, layout: Layout): boolean =>
-  !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma) || (ANSWERING.has(d.lemma) && toldAsDone(layout, d.verb)));
+  !d.flags.includes('new-occasion') && !toldAsHeld(layout, d.verb) && (d.lemma === null || GOING_ON.has(d.lemma) || (ANSWERING.has(d.lemma) && toldAsDone(layout, d.verb)));
+
+/**
+ * "The lender has said it is moving to the cloud": a verb in the perfect tells of words said
+ * at some time or other, not of the conversation under way; it takes no occasion from it.
+ */
+function toldAsHeld(layout: Layout, verb: Token | null): boolean {
+  if (verb === null) return false;
+  let before = verb.index - 1;
+  while (before >= 0 && (layout.tokens[before] as Token).tags.has('Adverb')) before -= 1;
+  return PERFECT.has(layout.tokens[before]?.lower ?? '') && (layout.tokens[before] as Token).sentence === verb.sentence;
+}
 
 /** Words that make a verb after them tell of a stance held, not of an act: "has pledged", "have argued". */
 const PERFECT = new Set(['has', 'have', 'had', '’s', "'s"]);
