@@ -193,7 +193,7 @@ const continues = (before: Draft | undefined, d: Draft, only: NamedOccasion): bo
  * Occasions that name only the words ("Ohtani’s comments Friday were the first …"): told of
  * after the words, they point back at them rather than say where they were said.
  */
-const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words']);
+const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words', 'statements']);
 
 /**
  * Whether an occasion is a gathering the speaker held or attended ("his news conference", "an
@@ -288,7 +288,7 @@ function articleOccasions(
   const holders = new Set<DocEntity>();
   let shared: NamedOccasion | null = null;
   for (const [holder, list] of byHolder) {
-    const keys = new Set(list.map((o) => occasionKey(o.venue)));
+    const keys = occasionKeys(list);
     if (holder === null) shared = keys.size === 1 ? (list[0] as NamedOccasion) : null;
     else {
       holders.add(holder);
@@ -296,6 +296,17 @@ function articleOccasions(
     }
   }
   return { only, holders, shared: shared ?? ledeOccasion([...own, ...named], ledeAt, at) };
+}
+
+/**
+ * The occasions a holder is named on, by key. Words told of after they were said ("Cheatle’s
+ * statements were published hours after …") point back at an occasion named otherwise and
+ * are no other one.
+ */
+function occasionKeys(list: readonly NamedOccasion[]): Set<string> {
+  const keys = new Set(list.map((o) => occasionKey(o.venue)));
+  const occasions = [...keys].filter((k) => !BARE_WORDS.has(k));
+  return occasions.length > 0 ? new Set(occasions) : keys;
 }
 
 /**
