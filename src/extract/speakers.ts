@@ -415,7 +415,7 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   // Outside a quote, a pronoun never refers to a word inside one ("“Probably,” he said").
   const before = ctx.mentions.all
     .slice(Math.max(0, at - ANTECEDENT_REACH), at)
-    .filter((c) => (c.kind === 'name' || c.kind === 'pronoun') && (m.quote !== null || c.quote === null) && !afterIndefinite(layout.tokens, c));
+    .filter((c) => (c.kind === 'name' || c.kind === 'pronoun') && (m.quote !== null || c.quote === null) && !afterIndefinite(layout.tokens, c) && !caseParty(layout.tokens, c));
   // (a) The subject of an earlier clause of the same sentence.
   for (let n = before.length - 1; n >= 0; n -= 1) {
     const c = before[n] as Mention;
@@ -477,7 +477,7 @@ function subjectEarlierInParagraph(
       if (fits(held.entity)) return held.entity;
       continue;
     }
-    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && fits(entityOf(c))) return entityOf(c);
+    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && !caseParty(ctx.layout.tokens, c) && fits(entityOf(c))) return entityOf(c);
   }
   return undefined;
 }
@@ -541,6 +541,17 @@ function modifiesNoun(layout: AttributionScope['layout'], c: Mention): boolean {
   const next = layout.tokens[c.last + 1];
   const last = layout.tokens[c.last] as Token;
   return next !== undefined && next.sentence === c.sentence && /^\p{Ll}/u.test(next.text) && next.tags.has('Noun') && !next.tags.has('Verb') && !/['’]s$/.test(last.text) && /^ +$/.test(layout.text.slice(last.end, next.start));
+}
+
+/** The word between a case's parties: "Roe v. Wade", "Brown vs. Board". */
+const VERSUS = new Set(['v', 'v.', 'vs', 'vs.', 'versus']);
+
+/**
+ * "Roe v. Wade", "Dobbs v. Jackson": a name on either side of "v." is a case's title, which no
+ * pronoun stands for, whoever the parties were.
+ */
+function caseParty(tokens: readonly Token[], c: Mention): boolean {
+  return VERSUS.has(tokens[c.first - 1]?.lower ?? '') || VERSUS.has(tokens[c.last + 1]?.lower ?? '');
 }
 
 /** How many lower-case words may stand between "a" and the name it describes: "a native", "a lifelong". */
