@@ -65,8 +65,7 @@ function phraseEndingAt(ctx: AttributionScope, frame: Frame, j: number, how: Nou
  */
 function personServing(ctx: AttributionScope, m: Mention): Mention | null {
   const tokens = ctx.layout.tokens;
-  if (m.kind !== 'name' && m.kind !== 'place') return null;
-  if (m.entity?.type === 'Person' || m.possessive) return null;
+  if ((m.kind !== 'name' && m.kind !== 'place') || m.possessive) return null;
   const of = tokens[m.first]?.lower === 'of' ? m.first : tokens[m.first - 1]?.lower === 'of' ? m.first - 1 : -1;
   const before = tokens[of - 1];
   const ofToken = tokens[of];
@@ -504,7 +503,7 @@ function previousSentenceSubject(ctx: AttributionScope, m: Mention, fits: (e: Do
   const main = ctx.mentions.inSentence(m.sentence - 1).find((c) => c.subject && !c.subordinate && c.quote === null);
   // "A clearly shaken Ruiz": after "a", a name seen before is still that person.
   const seenBefore = main?.entity != null && (main.entity.seen[0] ?? Infinity) < main.start;
-  if (main === undefined || main.kind !== 'name' || !fits(main.entity) || (afterIndefinite(layout.tokens, main) && !seenBefore)) return null;
+  if (main === undefined || main.kind !== 'name' || !fits(main.entity) || caseParty(layout.tokens, main) || (afterIndefinite(layout.tokens, main) && !seenBefore)) return null;
   const last = ctx.history[ctx.history.length - 1];
   if (last !== undefined && last.paragraph >= prior.paragraph) return null;
   return main.entity;
