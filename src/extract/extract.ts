@@ -163,7 +163,7 @@ class EntityIds {
 function confidenceOf(d: Draft, speaker: Speaker, flags: readonly string[]): number {
   let confidence = d.base * VIA_CONFIDENCE[speaker.via];
   if (flags.includes('ambiguous')) confidence *= 0.7;
-  if (flags.includes('last-speaker') || flags.includes('last-named')) confidence *= 0.95;
+  if (flags.includes('last-speaker') || flags.includes('last-named') || flags.includes('previous-sentence')) confidence *= 0.95;
   if (flags.includes('outer-unattributed')) confidence *= 0.8;
   return Math.round(confidence * 100) / 100;
 }
@@ -344,7 +344,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted'];
 /** Below this, a statement is listed for review. */
 const REVIEW_BELOW = 0.65;
 

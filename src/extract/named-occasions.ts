@@ -10,7 +10,7 @@
 import type { Draft } from './drafts';
 import { frameOf, type AttributionScope, type Frame, type NounPhrase } from './frame';
 import type { Token } from './layout';
-import { VENUE_NOUNS } from './lexicon';
+import { speechVerb, VENUE_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { reportingOf } from './reporting';
 import { resolvePhrase, subjectOf } from './speakers';
@@ -126,11 +126,26 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
       .slice(first, end + 1)
       .map((t, i, all) => `${i === 0 ? '' : hyphened(all[i - 1] as Token, t) ? '-' : ' '}${t.text.replace(/['’]s$/, '')}`)
       .join('');
-    const holding = words.slice(Math.max(0, first - 3), first).some((t) => HOLDING.has(t.lower));
+    const holding = words.slice(Math.max(0, first - 3), first).some((t) => HOLDING.has(t.lower)) || doneBySaying(words, end);
     const owner = ownerAt === null ? null : (words[ownerAt] as Token);
     if (possessive !== null || holding || owner !== null || isSharedOccasion(venue)) return { venue, possessive, holding, owner };
   }
   return null;
+}
+
+/** How many words after an occasion's noun its "by saying" may come: "the hearing on Tuesday by saying". */
+const BY_SAYING_WITHIN = 4;
+
+/**
+ * "wrapped up the first day of the hearing by saying …", "closed the briefing by telling …":
+ * an occasion the subject did something to by speaking is the subject's, as one held is.
+ */
+function doneBySaying(words: readonly Token[], end: number): boolean {
+  for (let k = end + 1; k <= Math.min(words.length - 2, end + BY_SAYING_WITHIN); k += 1) {
+    const next = words[k + 1] as Token;
+    if ((words[k] as Token).lower === 'by' && next.tags.has('Gerund')) return speechVerb(next.lower) !== null;
+  }
+  return false;
 }
 
 /**

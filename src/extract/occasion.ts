@@ -51,7 +51,18 @@ const ANSWERING = new Set([
 ]);
 
 const goesOn = (d: Draft, layout: Layout): boolean =>
-  !d.flags.includes('new-occasion') && (d.lemma === null || GOING_ON.has(d.lemma) || (ANSWERING.has(d.lemma) && toldAsDone(layout, d.verb)));
+  !d.flags.includes('new-occasion') && !toldAsHeld(layout, d.verb) && (d.lemma === null || GOING_ON.has(d.lemma) || (ANSWERING.has(d.lemma) && toldAsDone(layout, d.verb)));
+
+/**
+ * "The lender has said it is moving to the cloud": a verb in the perfect tells of words said
+ * at some time or other, not of the conversation under way; it takes no occasion from it.
+ */
+function toldAsHeld(layout: Layout, verb: Token | null): boolean {
+  if (verb === null) return false;
+  let before = verb.index - 1;
+  while (before >= 0 && (layout.tokens[before] as Token).tags.has('Adverb')) before -= 1;
+  return PERFECT.has(layout.tokens[before]?.lower ?? '') && (layout.tokens[before] as Token).sentence === verb.sentence;
+}
 
 /** Words that make a verb after them tell of a stance held, not of an act: "has pledged", "have argued". */
 const PERFECT = new Set(['has', 'have', 'had', '’s', "'s"]);
@@ -182,7 +193,7 @@ const continues = (before: Draft | undefined, d: Draft, only: NamedOccasion): bo
  * Occasions that name only the words ("Ohtani’s comments Friday were the first …"): told of
  * after the words, they point back at them rather than say where they were said.
  */
-const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words']);
+const BARE_WORDS = new Set(['comments', 'comment', 'remarks', 'words', 'statements']);
 
 /**
  * Whether an occasion is a gathering the speaker held or attended ("his news conference", "an
@@ -277,7 +288,7 @@ function articleOccasions(
   const holders = new Set<DocEntity>();
   let shared: NamedOccasion | null = null;
   for (const [holder, list] of byHolder) {
-    const keys = new Set(list.map((o) => occasionKey(o.venue)));
+    const keys = occasionKeys(list);
     if (holder === null) shared = keys.size === 1 ? (list[0] as NamedOccasion) : null;
     else {
       holders.add(holder);
@@ -285,6 +296,17 @@ function articleOccasions(
     }
   }
   return { only, holders, shared: shared ?? ledeOccasion([...own, ...named], ledeAt, at) };
+}
+
+/**
+ * The occasions a holder is named on, by key. Words told of after they were said ("Cheatle’s
+ * statements were published hours after …") point back at an occasion named otherwise and
+ * are no other one.
+ */
+function occasionKeys(list: readonly NamedOccasion[]): Set<string> {
+  const keys = new Set(list.map((o) => occasionKey(o.venue)));
+  const occasions = [...keys].filter((k) => !BARE_WORDS.has(k));
+  return occasions.length > 0 ? new Set(occasions) : keys;
 }
 
 /**
