@@ -5,6 +5,10 @@
  * of a few hundred megabytes, and shares two cores with the tests and the other JVMs.
  * - HotSpot's C2 compiler pays off on a JVM that runs for hours; in these its compiler
  *   threads compete for the cores and finish little that is used again, so they stop at C1.
+ * - Stopping at C1 also shrinks the code cache to HotSpot's size for a JVM without C2 (48 MB),
+ *   which the planner's code and each query's compiled expressions outgrow within minutes:
+ *   the sweeper then throws out compiled methods that are soon compiled again. They keep
+ *   the size a JVM with C2 gets (240 MB, reserved address space, not memory in use).
  * - G1's concurrent threads and write barriers buy short pauses on large heaps; on these
  *   small ones the serial collector does the same work for less CPU, and a test run minds
  *   CPU, not pauses (the launcher leaves out its own -XX:+UseG1GC when this names a
@@ -21,6 +25,7 @@ import { choosesCollector } from '../../src/launcher/process';
 const javaOptions = process.env.JAVA_TOOL_OPTIONS ?? '';
 const additions = [
   ...(javaOptions.includes('TieredStopAtLevel') ? [] : ['-XX:TieredStopAtLevel=1']),
+  ...(javaOptions.includes('ReservedCodeCacheSize') ? [] : ['-XX:ReservedCodeCacheSize=240m']),
   ...(choosesCollector(javaOptions) ? [] : ['-XX:+UseSerialGC']),
 ];
 process.env.JAVA_TOOL_OPTIONS = [javaOptions, ...additions].join(' ').trim();
