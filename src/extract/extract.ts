@@ -23,6 +23,8 @@ import { readMetadata, type PageMetadata } from './metadata';
 import { carryOccasions } from './occasion';
 import { findTopics } from './topics';
 import { holding } from './sorted';
+import { readsAsPersonName } from './person-name';
+import { doubtsOf, type DoubtScope } from './doubts';
 
 /** One line of the review: a proposed statement, or a quote left out for want of a speaker. */
 export interface ReviewItem {
@@ -118,7 +120,7 @@ export function extractArticle(prepared: Prepared, gazetteer: Gazetteer = NO_GAZ
   const placeKeys = new Set(gazetteer.topics.filter((t) => t.type === 'Place').flatMap((t) => [t.name, ...t.aliases].map(nameKey)));
   new AboutLinker(layout, mentions, findTopics(layout, gazetteer.topics), placeKeys, gazetteer.entries.length > 0).linkAll(ordered);
   const mentioned = mentions.all.flatMap((m) => (m.kind === 'name' && m.entity !== null && isSubstantial(m.entity) ? [m.entity] : []));
-  return assemble(prepared, registry, mentioned, ordered, drafter.left, options);
+  return assemble(prepared, registry, mentioned, { layout, mentions, drafts: ordered }, drafter.left, options);
 }
 
 
@@ -128,6 +130,8 @@ class EntityIds {
   private readonly taken = new Set<string>();
   /** Places the graph lacks that statements are about: id to name. */
   readonly newPlaces = new Map<string, string>();
+  /** Entities no mention gave a type, typed here by default. */
+  readonly defaulted = new Set<DocEntity>();
 
   constructor(private readonly registry: Registry) {}
 
@@ -142,7 +146,10 @@ class EntityIds {
     const e = this.fullNameOf(entity);
     const known = this.ids.get(e);
     if (known !== undefined) return known;
-    if (e.type === 'Unknown') e.type = e.outlet ? 'Organization' : 'Person';
+    if (e.type === 'Unknown') {
+      e.type = e.outlet ? 'Organization' : 'Person';
+      this.defaulted.add(e);
+    }
     let id = this.registry.idOf(e);
     if (e.graph === null) {
       for (let n = 2; this.taken.has(id); n += 1) id = `${this.registry.idOf(e)}-${n}`;
@@ -229,10 +236,23 @@ const FOR_SAYING = /\bfor (?:saying|claiming|suggesting|insisting|arguing|callin
 /** Whether the words of a quote are reported as someone else's by its speaker: "… for saying “…”". */
 const saidByTheFaulted = (d: Draft, source: string): boolean => d.kind !== 'INDIRECT' && FOR_SAYING.test(source.slice(Math.max(0, d.start - 40), d.start - 1));
 
-function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug: string, sentenceOf: (d: Draft) => string, source: string): Proposed {
+/**
+ * Whether a new speaker's type is a guess against the way its name reads: no mention typed it
+ * and the default makes a person of a name that does not read as one ("US Coastguard"), or
+ * one mention's context made a body of a name that reads as a person's ("from Ohtani’s bank
+ * account" for "Shohei Ohtani").
+ */
+function typeGuessed(e: DocEntity, ids: EntityIds): boolean {
+  if (e.graph !== null || e.typedByName) return false;
+  const person = e.type === 'Person' || (e.type === 'Unknown' && !e.outlet);
+  const guessed = e.type === 'Unknown' || ids.defaulted.has(e) || e.type === 'Organization';
+  return guessed && person !== readsAsPersonName(e.name);
+}
+
+function proposeStatements(scope: DoubtScope, ids: EntityIds, articleSlug: string, sentenceOf: (d: Draft) => string, source: string): Proposed {
   const out: Proposed = { statements: [], review: [], used: new Set(), topics: new Set() };
   const statementIdOf = new Map<Draft, string>();
-  for (const d of drafts) {
+  for (const d of scope.drafts) {
     for (const speaker of d.speakers) {
       out.used.add(speaker.entity);
       const reportedBy = [...new Set([...d.outer, ...d.venueOutlets])].filter((o) => o !== speaker.entity);
@@ -241,7 +261,7 @@ function proposeStatements(drafts: readonly Draft[], ids: EntityIds, articleSlug
       const linked = about.filter((a) => a.confidence >= ABOUT_THRESHOLD).map((a) => a.id);
       linked.forEach((id) => out.topics.add(id));
       const stances = proposedStances(sentenceOf(d), linked);
-      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : []), ...(stances.length > 0 ? ['stance-cue'] : []), ...(echoedTerm(d, source) ? ['echoed-term'] : []), ...(saidByTheFaulted(d, source) ? ['said-by-the-faulted'] : [])])];
+      const flags = [...new Set([...d.flags, ...speaker.flags, ...(speaker.entity.graph === null ? ['new-entity'] : []), ...(speaker.entity.surnameOnly ? ['surname-only'] : []), ...(about.some((a) => a.proposed && a.confidence >= ABOUT_THRESHOLD) ? ['new-topic'] : []), ...(stances.length > 0 ? ['stance-cue'] : []), ...(echoedTerm(d, source) ? ['echoed-term'] : []), ...(saidByTheFaulted(d, source) ? ['said-by-the-faulted'] : []), ...doubtsOf(scope, d, speaker), ...(typeGuessed(speaker.entity, ids) ? ['type-guessed'] : [])])];
       const statement: StatementInput = {
         kind: d.kind,
         speaker: ids.of(speaker.entity),
@@ -304,7 +324,7 @@ function publisherOf(publisher: string | null | undefined, registry: Registry, u
   return ids.of(entity);
 }
 
-function assemble(prepared: Prepared, registry: Registry, mentioned: readonly DocEntity[], drafts: readonly Draft[], left: readonly Draft[], metadata: ArticleMetadata): ExtractionProposal {
+function assemble(prepared: Prepared, registry: Registry, mentioned: readonly DocEntity[], scope: DoubtScope, left: readonly Draft[], metadata: ArticleMetadata): ExtractionProposal {
   const { text, title, layout, page } = prepared;
   const publishedAt = metadata.publishedAt ?? page.publishedAt;
   // The id ingest would derive for the document (src/ingest/identity.ts), which the statement ids begin with.
@@ -315,7 +335,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
     const sentence = layout.sentences[d.sentence];
     return sentence === undefined ? d.text : layout.source.slice(sentence.start, sentence.end);
   };
-  const { statements, review, used, topics } = proposeStatements(drafts, ids, articleSlug, sentenceOf, layout.source);
+  const { statements, review, used, topics } = proposeStatements(scope, ids, articleSlug, sentenceOf, layout.source);
   for (const e of mentioned) used.add(e);
   const publisher = publisherOf(metadata.publisher, registry, used, ids);
   const all = review.concat(leftOut(layout, left)).sort((a, b) => a.start - b.start || (a.statement ?? Infinity) - (b.statement ?? Infinity));
@@ -343,14 +363,21 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
   };
 }
 
-/** Flags that mark a guess an analyst should check, whatever the confidence. */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted'];
+/** Flags that mark a guess an analyst should check, whatever the confidence (doubts.ts names the later ones). */
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution'];
+/**
+ * A pronoun given to the last speaker or the last person named is doubtful only when someone
+ * else it could stand for was named since (`rival-antecedent`): with no rival, the guess is
+ * the one every reader makes.
+ */
+const PRONOUN_GUESSES = ['last-speaker', 'last-named'];
 /** Below this, a statement is listed for review. */
 const REVIEW_BELOW = 0.65;
 
 /** Whether a review item is really uncertain: a low confidence, or a resolution by guesswork. */
 export function needsReview(r: ReviewItem): boolean {
-  return r.statement === null || r.confidence < REVIEW_BELOW || r.flags.some((f) => DOUBTFUL_FLAGS.includes(f));
+  const pronoun = r.flags.includes('pronoun');
+  return r.statement === null || r.confidence < REVIEW_BELOW || r.flags.some((f) => DOUBTFUL_FLAGS.includes(f) && !(pronoun && PRONOUN_GUESSES.includes(f)));
 }
 
 /** Convenience for callers with text in hand: prepare, then extract. */

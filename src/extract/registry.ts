@@ -31,6 +31,8 @@ export interface DocEntity {
   acronym: string | null;
   /** Offsets of its mentions, ascending. */
   readonly seen: number[];
+  /** Whether the words of its name gave its type when first read (not the context, nor a default later). */
+  readonly typedByName: boolean;
 }
 
 /** What a mention says of the entity it names; `genderSure`: an honorific ("Mr.") gave the gender. */
@@ -222,6 +224,7 @@ export class Registry {
       surnameOnly: false,
       acronym: null,
       seen: [],
+      typedByName: graph !== null || type !== 'Unknown',
     };
     this.entities.push(entity);
     this.index(entity, entity.name);

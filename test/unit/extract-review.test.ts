@@ -3,7 +3,7 @@
  * flagged to check first, and how many of the wrong ones are among them.
  */
 import { addReview, EMPTY_REVIEW, reviewRatios, scoreReview } from '../../src/extract/eval.review';
-import { extractText, type ReviewItem } from '../../src/extract/extract';
+import { extractText, needsReview, type ReviewItem } from '../../src/extract/extract';
 import type { StatementInput } from '../../src/ingest/document';
 
 const s = (start: number, end: number, speaker: string, kind: StatementInput['kind'] = 'DIRECT'): StatementInput => ({ kind, speaker, text: 'x', start, end });
@@ -63,5 +63,25 @@ describe('flagging words a speaker reports as someone else’s', () => {
     const item = extractText(text).document.review.find((r) => r.text.startsWith('the yard cannot afford'));
     expect(item?.statement).toBe(0);
     expect(item?.flags).not.toContain('said-by-the-faulted');
+  });
+});
+
+describe('which guesses list a statement to check first (round 12)', () => {
+  it('lists a pronoun given to the last speaker only when someone else it could stand for was named since', () => {
+    expect(needsReview(item(0, 0.77, ['pronoun', 'last-speaker']))).toBe(false);
+    expect(needsReview(item(0, 0.77, ['pronoun', 'last-speaker', 'rival-antecedent']))).toBe(true);
+    // A title or a subjectless verb given to the last speaker stays a guess to check.
+    expect(needsReview(item(0, 0.77, ['title', 'last-speaker']))).toBe(true);
+  });
+
+  it('lists the doubts doubts.ts names', () => {
+    for (const flag of ['name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution']) expect(needsReview(item(0, 0.95, [flag]))).toBe(true);
+  });
+
+  it('flags words credited inside a sentence that credits someone else ("according to")', () => {
+    const text = 'According to Ruiz, before the storm the Port Board had said the seawall was ready for the surge.';
+    const found = extractText(text).document.review.find((r) => r.statement !== null && r.text.startsWith('The seawall was ready'));
+    expect(found?.flags).toContain('rival-attribution');
+    expect(found !== undefined && needsReview(found)).toBe(true);
   });
 });
