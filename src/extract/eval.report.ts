@@ -65,7 +65,7 @@ export function printFactReport(dir: string, skipped: readonly SkippedArticle[],
   const scored = results.map(({ article, proposed, byline, review }) => ({
     name: article.name,
     s: scoreFacts(article, proposed, byline, speakerMatch(article)),
-    r: scoreReview(article.gold.statements, proposed.statements, review),
+    r: scoreReview(article.gold.statements, proposed.statements, review, speakerMatch(article)),
   }));
   const all = combineFacts(scored.map(({ s }) => s));
   const review = scored.reduce((a, { r }) => addReview(a, r), EMPTY_REVIEW);

@@ -7,6 +7,7 @@
 import type { StatementInput } from '../ingest/document';
 import type { Ratio } from './eval';
 import { matchStatements, ratio } from './eval';
+import { sameSpeakerId, type SpeakerMatch } from './eval.facts';
 import { needsReview, type ReviewItem } from './extract';
 
 export interface ReviewTally {
@@ -20,10 +21,14 @@ export interface ReviewTally {
 
 export const EMPTY_REVIEW: ReviewTally = { proposed: 0, flagged: 0, wrong: 0, wrongFlagged: 0, missed: [] };
 
-/** Scores the review of one proposal: `review` is the proposal's list, indexed into `proposed`. */
-export function scoreReview(gold: readonly StatementInput[], proposed: readonly StatementInput[], review: readonly ReviewItem[]): ReviewTally {
+/**
+ * Scores the review of one proposal: `review` is the proposal's list, indexed into `proposed`;
+ * `sameSpeaker` judges speakers as the facts' score does (eval.facts.ts), so a statement is
+ * wrong here exactly when it is not a fact found there.
+ */
+export function scoreReview(gold: readonly StatementInput[], proposed: readonly StatementInput[], review: readonly ReviewItem[], sameSpeaker: SpeakerMatch = sameSpeakerId): ReviewTally {
   const pairs = matchStatements(gold, proposed);
-  const right = new Set([...pairs.quotes, ...pairs.indirect].filter(([g, f]) => g.speaker === f.speaker).map(([, f]) => f));
+  const right = new Set([...pairs.quotes, ...pairs.indirect].filter(([g, f]) => sameSpeaker(g.speaker, f.speaker)).map(([, f]) => f));
   const flaggedIndex = new Set(review.filter((r) => r.statement !== null && needsReview(r)).map((r) => r.statement as number));
   let wrong = 0;
   let wrongFlagged = 0;

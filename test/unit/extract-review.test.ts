@@ -20,6 +20,14 @@ describe('scoring the review list', () => {
     expect(reviewRatios(tally)).toEqual({ flaggedShare: { correct: 2, total: 4, accuracy: 0.5 }, wrongAmongFlagged: { correct: 1, total: 2, accuracy: 0.5 } });
   });
 
+  it('judges speakers as the facts do: a surname id the text alone allows is right, not wrong', () => {
+    const fromTextAlone = (gold: string, found: string): boolean => gold === found || (gold === 'person:kimberly-cheatle' && found === 'person:cheatle');
+    const gold = [s(0, 10, 'person:kimberly-cheatle')];
+    const proposed = [s(0, 10, 'person:cheatle')];
+    expect(scoreReview(gold, proposed, [item(0, 0.95)]).wrong).toBe(1);
+    expect(scoreReview(gold, proposed, [item(0, 0.95)], fromTextAlone).wrong).toBe(0);
+  });
+
   it('ignores the quotes left out of the statements, and adds articles up', () => {
     const left: ReviewItem = { ...item(0, 0), statement: null };
     const one = scoreReview([s(0, 10, 'person:a')], [s(0, 10, 'person:a')], [item(0, 0.95), left]);
