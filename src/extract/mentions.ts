@@ -23,7 +23,7 @@ import {
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
-import { CONTRACTION, isAcronym, isBodyHead, isCapital, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -416,7 +416,27 @@ class MentionFinder {
     const partyBefore = (k: number): boolean => PARTY_WORDS.has((this.tokens[k - 1] as Token).lower) && (this.tokens[k] as Token).tags.has('FirstName');
     while (core > i && !partOfTitle(this.tokens[core - 1] as Token) && !partyBefore(core)) core -= 1;
     if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
-    return { core, recognised: false };
+    return { core: this.afterTitleDomain(core, j), recognised: false };
+  }
+
+  /**
+   * "Attorney General of Minnesota Keith Ellison", "Director of System Operations Dan
+   * Woodfin": the capitals after a title's "of" name where the title holds before they name
+   * who holds it, so the person's name starts at its first name; without a first name the
+   * compromise knows, at the first word that is no place ("President of Ukraine Volodymyr
+   * Zelensky"). Two words at least stay the name.
+   */
+  private afterTitleDomain(core: number, j: number): number {
+    const before = this.tokens[core - 1];
+    const ofBefore = before !== undefined && (before.lower === 'of' || (before.lower === 'the' && this.tokens[core - 2]?.lower === 'of'));
+    if (!ofBefore || j - core < 2) return core;
+    const isFirstName = (t: Token): boolean => t.tags.has('FirstName') && !isPlaceWord(t);
+    for (let k = core + 1; k < j; k += 1) {
+      if (isFirstName(this.tokens[k] as Token)) return this.tokens.slice(core, k).some(isFirstName) ? core : k;
+    }
+    let start = core;
+    while (j - start >= 2 && isPlaceWord(this.tokens[start] as Token)) start += 1;
+    return start;
   }
 
   /** Where a name's title starts, counting lower-case title words before the run at `i`: "former deputy assistant secretary of defense". */
@@ -478,11 +498,10 @@ class MentionFinder {
 
   /** Whether a name the article and the graph do not know as one names a place or a people. */
   private isPlaceName(name: string, coreTokens: readonly Token[], organisational: boolean): boolean {
-    const placeWord = (t: Token): boolean => ['Place', 'Country', 'City', 'Region'].some((tag) => t.tags.has(tag)) && !t.tags.has('Person') && !t.tags.has('Organization');
     // A place name may be a surname seen before ("Ratcliffe"), never the first word of an organisation ("Kyiv" of "Kyiv Independent").
     const knownAsName = this.registry.exact(name).length > 0 || this.registry.gazetteer.byName(name).length > 0 || (coreTokens.length === 1 && this.registry.partial(name).some((e) => e.type === 'Person'));
     // "Sacramento Bee" and "Central Valley Water Alliance" are not places: the last word decides.
-    return !knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || placeWord(coreTokens[coreTokens.length - 1] as Token));
+    return !knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || isPlaceWord(coreTokens[coreTokens.length - 1] as Token));
   }
 
   /**

@@ -65,6 +65,9 @@ export function isTitleWord(t: Token): boolean {
   return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
 }
 
+/** A word compromise tags as a place and not as a person or body: "Minnesota", "Paris". */
+export const isPlaceWord = (t: Token): boolean => ['Place', 'Country', 'City', 'Region'].some((tag) => t.tags.has(tag)) && !t.tags.has('Person') && !t.tags.has('Organization');
+
 /** Whether a word, or its singular, is the head noun of a body's name: "Department", "Centers". */
 export const isBodyHead = (word: string): boolean => ORG_WORDS.has(word) || ORG_WORDS.has(word.replace(/s$/, ''));
 

@@ -8,6 +8,7 @@ import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
+import { readsAsPersonName } from './person-name';
 import { firstIndex } from './sorted';
 
 /** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
@@ -142,7 +143,10 @@ export class Registry {
       const partial = this.partial(name).filter((e) => compatible(e.type, hint.type) || (hint.outlet === true && e.type === 'Person'));
       if (partial.length > 0) {
         const entity = mostRecent(partial);
-        return { entity: this.touch(entity, name, hint), via: 'surname', ambiguous: partial.length > 1 };
+        // "Ohtani’s bank account": what the tagger makes of a surname's word ("an organisation")
+        // does not retype the name it ends, "Shohei Ohtani".
+        const surname = entity.type === 'Unknown' && hint.type === 'Organization' && nameKey(entity.name.split(/\s+/).pop() ?? '') === nameKey(name);
+        return { entity: this.touch(entity, name, surname ? { ...hint, type: 'Unknown' } : hint), via: 'surname', ambiguous: partial.length > 1 };
       }
     }
     const known = this.gazetteer.byName(name).filter((g) => compatible(g.type, hint.type));
@@ -286,6 +290,16 @@ export class Registry {
       if (fits(entity)) return entity;
     }
     return null;
+  }
+
+  /**
+   * Settles what no mention decided: an outlet is an organisation, and so is a name of
+   * several words that does not read as a person's ("Colonial Pipeline", "Miami-Dade Fire
+   * Rescue"); any other is a person, as most speakers named once are.
+   */
+  settleType(entity: DocEntity): void {
+    if (entity.type !== 'Unknown') return;
+    entity.type = entity.outlet || (/\s/.test(entity.name.trim()) && !readsAsPersonName(entity.name)) ? 'Organization' : 'Person';
   }
 
   /** The id the entity will have: its graph id, or a new id from its name. */
