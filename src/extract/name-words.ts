@@ -81,9 +81,19 @@ export function namesInsideSentences(layout: Layout): Set<string> {
   const { tokens, text } = layout;
   const joins = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.sentence === b.sentence && isCapital(a) && isCapital(b) && /^ +$/.test(text.slice(a.end, b.start));
   for (const t of tokens) {
-    if (!isCapital(t) || !t.tags.has('ProperNoun') || layout.sentences[t.sentence]?.first === t.index) continue;
+    if (!isCapital(t) || !t.tags.has('ProperNoun') || layout.sentences[t.sentence]?.first === t.index || opensQuotedSentence(layout, t)) continue;
     if (joins(tokens[t.index - 1], t) || joins(t, tokens[t.index + 1])) continue;
     names.add(t.lower.replace(POSSESSIVE, ''));
   }
   return names;
+}
+
+/**
+ * “We will be fine. Greater things …”: the sentences of a quote are not cut, so a capital
+ * after a word's stop inside one opens a sentence there, where a capital says nothing.
+ */
+export function opensQuotedSentence(layout: Layout, t: Token): boolean {
+  const before = layout.tokens[t.index - 1];
+  if (t.quote === null || before === undefined || before.quote !== t.quote || before.sentence !== t.sentence) return false;
+  return /^[.!?]\s+$/.test(layout.text.slice(before.end, t.start)) && /\p{Ll}{2}$/u.test(before.text);
 }

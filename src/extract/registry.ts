@@ -308,7 +308,7 @@ export class Registry {
     // A body the article also calls by its initials is known by them ("org:faa"), as most
     // reporting names it; a news outlet keeps its name ("org:financial-times", not "org:ft").
     if (entity.type === 'Organization' && !entity.outlet && entity.acronym !== null) return `${ID_PREFIX.Organization}:${slugify(entity.acronym)}`;
-    const name = entity.type === 'Organization' ? entity.name : withoutMiddleInitials(entity.name);
+    const name = entity.type === 'Organization' ? withoutInitialDots(entity.name) : withoutMiddleInitials(entity.name);
     return `${ID_PREFIX[entity.type === 'Organization' ? 'Organization' : 'Person']}:${slugify(name) || `entity-${entity.serial}`}`;
   }
 }
@@ -322,6 +322,9 @@ function withoutMiddleInitials(name: string): string {
   const words = name.split(/\s+/).filter((w) => w !== '');
   return words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w)).join(' ');
 }
+
+/** "U.S. Northern Command" is known as org:us-northern-command: initials keep their letters together, not one word each. */
+const withoutInitialDots = (name: string): string => name.replace(/\b(?:\p{Lu}\.){2,}/gu, (initials) => initials.replace(/\./g, ''));
 
 /**
  * The word lists a title is known by: abbreviations written out ("Maryland Gov." is a
