@@ -147,7 +147,7 @@ function tagChunk(text: string, from: number, to: number, out: { start: number; 
   // The tagger reads a mark glued between a stop and a capital ("lapse."Cheatle") as a word's
   // inside; it is given a space there (the same length, so offsets hold).
   // A page that lost the space after a stop ("in Texas.Abbott has") gets one in its place.
-  const chunk = text.slice(from, to).replace(GLUED_CLOSE, (m) => `${m.charAt(0)} `).replace(GLUED_STOP, ' ');
+  const chunk = text.slice(from, to).replace(GLUED_CLOSE, (m) => `${m.charAt(0)} `).replace(GLUED_STOP, '$1 ');
   const sentences = nlp(chunk).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
   for (const sentence of sentences) {
     for (const term of sentence.terms) {
@@ -179,7 +179,7 @@ const GLUED_CLOSE = /[.!?]["”](?=\p{Lu})/gu;
  * capitalised word, with no space, is a sentence's end whose space the page lost (a web
  * address, "Amazon.com", has no capital after its dot; initials, "U.S.", no lower case before it).
  */
-const GLUED_STOP = /(?<=\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu;
+const GLUED_STOP = /(\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu;
 
 /**
  * compromise cuts a double-barrelled name in two ("Moore-Merrell"); the rules read a name as

@@ -45,7 +45,9 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   const firstNamed = !afterThe && coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
   if (!firstNamed && words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };
-  if (has('Organization') || (coreTokens.length === 1 && (isAcronym(coreTokens[0] as Token) || isBrandCased(coreTokens[0] as Token)))) return { type: 'Organization', outlet: false };
+  // "Mr. GebreMariam": a title or an honorific before one word makes it a surname, however it is cased.
+  const brand = coreTokens.length === 1 && titleText === null && isBrandCased(coreTokens[0] as Token);
+  if (has('Organization') || brand || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
   return { type: 'Unknown', outlet: false };
 }

@@ -8,7 +8,7 @@ import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
-import { readsAsPersonName } from './person-name';
+import { LEXICON, readsAsPersonName } from './person-name';
 import { firstIndex } from './sorted';
 
 /** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
@@ -149,6 +149,8 @@ export class Registry {
         return { entity: this.touch(entity, name, surname ? { ...hint, type: 'Unknown' } : hint), via: 'surname', ambiguous: partial.length > 1 };
       }
     }
+    const family = words.length === 1 && hint.type !== 'Organization' ? this.byFamilyName(name) : null;
+    if (family !== null) return { entity: this.touch(family, name, hint), via: 'surname', ambiguous: false };
     const known = this.gazetteer.byName(name).filter((g) => compatible(g.type, hint.type));
     if (known.length >= 1) {
       const entry = known[0] as GazetteerEntry;
@@ -194,6 +196,22 @@ export class Registry {
       if (e.type !== 'Person') return false;
       const parts = e.name.split(/\s+/).map(nameKey);
       return parts.length > keys.length && keys.every((k, i) => parts[parts.length - keys.length + i] === k);
+    });
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
+   * "Xu said" after "Xu Jiayin": a name written family name first is called by its first word.
+   * Only a word the lexicon does not know as a first name ("Sam" of "Sam Altman" is no
+   * surname), and only for exactly one person of two or three words.
+   */
+  private byFamilyName(word: string): DocEntity | null {
+    const key = nameKey(word);
+    const known = LEXICON[word.toLowerCase()];
+    if (known !== undefined && known !== 'LastName') return null;
+    const found = (this.byPart.get(key) ?? []).filter((e) => {
+      const parts = e.name.split(/\s+/).map(nameKey);
+      return e.type === 'Person' && !e.surnameOnly && parts.length >= 2 && parts.length <= 3 && parts[0] === key;
     });
     return found.length === 1 ? (found[0] as DocEntity) : null;
   }
