@@ -145,7 +145,7 @@ class EntityIds {
     const e = this.fullNameOf(entity);
     const known = this.ids.get(e);
     if (known !== undefined) return known;
-    this.registry.settleType(e);
+    if (e.type === 'Unknown') e.type = e.outlet ? 'Organization' : 'Person';
     let id = this.registry.idOf(e);
     if (e.graph === null) {
       for (let n = 2; this.taken.has(id); n += 1) id = `${this.registry.idOf(e)}-${n}`;

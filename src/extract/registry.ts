@@ -8,7 +8,7 @@ import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
-import { LEXICON, readsAsPersonName } from './person-name';
+import { LEXICON } from './person-name';
 import { firstIndex } from './sorted';
 
 /** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
@@ -308,16 +308,6 @@ export class Registry {
       if (fits(entity)) return entity;
     }
     return null;
-  }
-
-  /**
-   * Settles what no mention decided: an outlet is an organisation, and so is a name of
-   * several words that does not read as a person's ("Colonial Pipeline", "Miami-Dade Fire
-   * Rescue"); any other is a person, as most speakers named once are.
-   */
-  settleType(entity: DocEntity): void {
-    if (entity.type !== 'Unknown') return;
-    entity.type = entity.outlet || (/\s/.test(entity.name.trim()) && !readsAsPersonName(entity.name)) ? 'Organization' : 'Person';
   }
 
   /** The id the entity will have: its graph id, or a new id from its name. */
