@@ -146,7 +146,8 @@ function chunkEnd(text: string, from: number, end: number): number {
 function tagChunk(text: string, from: number, to: number, out: { start: number; end: number; tags: Set<string> }[]): void {
   // The tagger reads a mark glued between a stop and a capital ("lapse."Cheatle") as a word's
   // inside; it is given a space there (the same length, so offsets hold).
-  const chunk = text.slice(from, to).replace(GLUED_CLOSE, (m) => `${m.charAt(0)} `);
+  // A page that lost the space after a stop ("in Texas.Abbott has") gets one in its place.
+  const chunk = text.slice(from, to).replace(GLUED_CLOSE, (m) => `${m.charAt(0)} `).replace(GLUED_STOP, '$1 ');
   const sentences = nlp(chunk).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
   for (const sentence of sentences) {
     for (const term of sentence.terms) {
@@ -173,6 +174,12 @@ function tagChunk(text: string, from: number, to: number, out: { start: number; 
 
 const QUOTE_CHAR = /["'“”‘’]/;
 const GLUED_CLOSE = /[.!?]["”](?=\p{Lu})/gu;
+/**
+ * "… in Texas.Abbott has …": a stop between a word of two lower-case letters or more and a
+ * capitalised word, with no space, is a sentence's end whose space the page lost (a web
+ * address, "Amazon.com", has no capital after its dot; initials, "U.S.", no lower case before it).
+ */
+const GLUED_STOP = /(\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu;
 
 /**
  * compromise cuts a double-barrelled name in two ("Moore-Merrell"); the rules read a name as
@@ -558,7 +565,8 @@ function endsSentence(text: string, own: readonly Token[], k: number, topLevelCl
   // A straight mark followed by a space closes the quote before it ("today!" one resident …).
   const opensQuote = /\s[“"‘']$/.test(gap) || /[“‘]\s*$/.test(gap);
   if (!/^[\p{Lu}\p{N}]/u.test(next.text) && !opensQuote) return false;
-  if (!/\s/.test(gap.slice(stop.index)) && !closedGlued(gap, stop.index, word.end, topLevelCloses)) return false;
+  const glued = gap === '.' && /\p{Ll}{2}$/u.test(word.text) && /^\p{Lu}\p{Ll}/u.test(next.text);
+  if (!/\s/.test(gap.slice(stop.index)) && !glued && !closedGlued(gap, stop.index, word.end, topLevelCloses)) return false;
   if (stop.index === 0 && gap[0] === '.' && (ABBREVIATIONS.has(word.lower) || /^\p{Lu}$/u.test(word.text))) return false;
 
   // A stop inside a quote ends the sentence only if the quote closes right there and what

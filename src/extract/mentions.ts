@@ -23,7 +23,7 @@ import {
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
-import { CONTRACTION, isAcronym, isBodyHead, isCapital, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -148,6 +148,7 @@ class MentionFinder {
     if (CONTRACTION.test(t.text)) return false;
     // "… Trump Country.” Among other things, …": a preposition starts no name, even where the sentence's start was missed.
     if ((t.tags.has('Preposition') || t.tags.has('Conjunction') || this.openingWord(t)) && !this.known(t.text)) return false;
+    if (opensQuotedSentence(this.layout, t)) return this.namedAlone(t);
     if (!this.initial(t)) return true;
     if (SENTENCE_OPENERS.has(t.lower)) return false;
     // "White House Press Secretary …": a capital that opens the sentence and goes on into a name.
@@ -156,6 +157,13 @@ class MentionFinder {
     // "This week, …": a determiner opening a sentence is no name either.
     if (t.tags.has('Determiner') && !this.known(t.text)) return false;
     return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, '')) || this.namedInside.has(t.lower.replace(POSSESSIVE, ''));
+  }
+
+  /** A capital that opens a sentence is a name when another capital follows it, or its tags or the article say so: not the tagger's guess from the capital alone. */
+  private namedAlone(t: Token): boolean {
+    const next = this.tokens[t.index + 1];
+    if (next !== undefined && this.sameRun(t, next) && isCapital(next)) return true;
+    return PROPER_TAGS.some((tag) => tag !== 'ProperNoun' && t.tags.has(tag)) || this.known(t.text.replace(POSSESSIVE, '')) || this.namedInside.has(t.lower.replace(POSSESSIVE, ''));
   }
 
   /** "Among other things": a preposition compromise took for a name after a quote, known by the lower-case word after it. */
@@ -361,7 +369,7 @@ class MentionFinder {
     // Only a word of the same run describes the name: "our company,” George Kurtz said" does not make Kurtz a company.
     const before = first > 0 ? (this.tokens[first - 1] as Token) : null;
     // "company CEO Alan Shaw": a title between them makes the noun the title's body, not the name's.
-    const descriptor = first === i && !titled && before !== null && ORG_DESCRIPTORS.has(before.lower) && this.sameRun(before, this.tokens[first] as Token) ? before.lower : null;
+    const descriptor = first === i && !titled && before !== null ? this.describedBy(first) : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
     const domain = this.titleDomain(i, j, core, titleText, recognised);
@@ -393,6 +401,21 @@ class MentionFinder {
   }
 
   /**
+   * The body's noun right before a name ("the union Unite"), or before the words that give it
+   * its name ("a hacking group known as Darkside", "a firm called Northwind"): the name is a body's.
+   */
+  private describedBy(first: number): string | null {
+    const at = (k: number): Token | undefined => this.tokens[k];
+    const linked = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && this.sameRun(a, b);
+    const before = at(first - 1);
+    if (before === undefined || !linked(before, at(first))) return null;
+    if (ORG_DESCRIPTORS.has(before.lower)) return before.lower;
+    const naming = ['called', 'named', 'dubbed'].includes(before.lower) ? 1 : before.lower === 'as' && at(first - 2)?.lower === 'known' && linked(at(first - 2), before) ? 2 : 0;
+    const noun = naming > 0 ? at(first - 1 - naming) : undefined;
+    return noun !== undefined && linked(noun, at(first - naming)) && ORG_DESCRIPTORS.has(noun.lower) ? noun.lower : null;
+  }
+
+  /**
    * Where the name proper starts in the run `i..j`: the longest tail the article or the graph
    * already knows (`recognised`), else the tail after the title words; null for a title alone.
    */
@@ -416,7 +439,27 @@ class MentionFinder {
     const partyBefore = (k: number): boolean => PARTY_WORDS.has((this.tokens[k - 1] as Token).lower) && (this.tokens[k] as Token).tags.has('FirstName');
     while (core > i && !partOfTitle(this.tokens[core - 1] as Token) && !partyBefore(core)) core -= 1;
     if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
-    return { core, recognised: false };
+    return { core: this.afterTitleDomain(core, j), recognised: false };
+  }
+
+  /**
+   * "Attorney General of Minnesota Keith Ellison", "Director of System Operations Dan
+   * Woodfin": the capitals after a title's "of" name where the title holds before they name
+   * who holds it, so the person's name starts at its first name; without a first name the
+   * compromise knows, at the first word that is no place ("President of Ukraine Volodymyr
+   * Zelensky"). Two words at least stay the name.
+   */
+  private afterTitleDomain(core: number, j: number): number {
+    const before = this.tokens[core - 1];
+    const ofBefore = before !== undefined && (before.lower === 'of' || (before.lower === 'the' && this.tokens[core - 2]?.lower === 'of'));
+    if (!ofBefore || j - core < 2) return core;
+    const isFirstName = (t: Token): boolean => t.tags.has('FirstName') && !isPlaceWord(t);
+    for (let k = core + 1; k < j; k += 1) {
+      if (isFirstName(this.tokens[k] as Token)) return this.tokens.slice(core, k).some(isFirstName) ? core : k;
+    }
+    let start = core;
+    while (j - start >= 2 && isPlaceWord(this.tokens[start] as Token)) start += 1;
+    return start;
   }
 
   /** Where a name's title starts, counting lower-case title words before the run at `i`: "former deputy assistant secretary of defense". */
@@ -478,11 +521,10 @@ class MentionFinder {
 
   /** Whether a name the article and the graph do not know as one names a place or a people. */
   private isPlaceName(name: string, coreTokens: readonly Token[], organisational: boolean): boolean {
-    const placeWord = (t: Token): boolean => ['Place', 'Country', 'City', 'Region'].some((tag) => t.tags.has(tag)) && !t.tags.has('Person') && !t.tags.has('Organization');
     // A place name may be a surname seen before ("Ratcliffe"), never the first word of an organisation ("Kyiv" of "Kyiv Independent").
     const knownAsName = this.registry.exact(name).length > 0 || this.registry.gazetteer.byName(name).length > 0 || (coreTokens.length === 1 && this.registry.partial(name).some((e) => e.type === 'Person'));
     // "Sacramento Bee" and "Central Valley Water Alliance" are not places: the last word decides.
-    return !knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || placeWord(coreTokens[coreTokens.length - 1] as Token));
+    return !knownAsName && !organisational && (coreTokens.every((t) => t.tags.has('Demonym')) || isPlaceWord(coreTokens[coreTokens.length - 1] as Token));
   }
 
   /**

@@ -45,7 +45,9 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   const firstNamed = !afterThe && coreTokens.length <= 3 && (coreTokens[0]?.tags.has('FirstName') ?? false) && !OUTLET_WORDS.has(words[0] ?? '');
   if (!firstNamed && words.some((w) => OUTLET_WORDS.has(w))) return { type: 'Organization', outlet: true };
   if (descriptor !== null) return { type: 'Organization', outlet: false };
-  if (has('Organization') || (coreTokens.length === 1 && (isAcronym(coreTokens[0] as Token) || isBrandCased(coreTokens[0] as Token)))) return { type: 'Organization', outlet: false };
+  // "Mr. GebreMariam": a title or an honorific before one word makes it a surname, however it is cased.
+  const brand = coreTokens.length === 1 && titleText === null && isBrandCased(coreTokens[0] as Token);
+  if (has('Organization') || brand || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
   return { type: 'Unknown', outlet: false };
 }
@@ -65,6 +67,9 @@ export function isTitleWord(t: Token): boolean {
   return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
 }
 
+/** A word compromise tags as a place and not as a person or body: "Minnesota", "Paris". */
+export const isPlaceWord = (t: Token): boolean => ['Place', 'Country', 'City', 'Region'].some((tag) => t.tags.has(tag)) && !t.tags.has('Person') && !t.tags.has('Organization');
+
 /** Whether a word, or its singular, is the head noun of a body's name: "Department", "Centers". */
 export const isBodyHead = (word: string): boolean => ORG_WORDS.has(word) || ORG_WORDS.has(word.replace(/s$/, ''));
 
@@ -78,9 +83,19 @@ export function namesInsideSentences(layout: Layout): Set<string> {
   const { tokens, text } = layout;
   const joins = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && a.sentence === b.sentence && isCapital(a) && isCapital(b) && /^ +$/.test(text.slice(a.end, b.start));
   for (const t of tokens) {
-    if (!isCapital(t) || !t.tags.has('ProperNoun') || layout.sentences[t.sentence]?.first === t.index) continue;
+    if (!isCapital(t) || !t.tags.has('ProperNoun') || layout.sentences[t.sentence]?.first === t.index || opensQuotedSentence(layout, t)) continue;
     if (joins(tokens[t.index - 1], t) || joins(t, tokens[t.index + 1])) continue;
     names.add(t.lower.replace(POSSESSIVE, ''));
   }
   return names;
+}
+
+/**
+ * “We will be fine. Greater things …”: the sentences of a quote are not cut, so a capital
+ * after a word's stop inside one opens a sentence there, where a capital says nothing.
+ */
+export function opensQuotedSentence(layout: Layout, t: Token): boolean {
+  const before = layout.tokens[t.index - 1];
+  if (t.quote === null || before === undefined || before.quote !== t.quote || before.sentence !== t.sentence) return false;
+  return /^[.!?]\s+$/.test(layout.text.slice(before.end, t.start)) && /\p{Ll}{2}$/u.test(before.text);
 }

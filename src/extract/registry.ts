@@ -8,6 +8,7 @@ import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
+import { LEXICON } from './person-name';
 import { firstIndex } from './sorted';
 
 /** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
@@ -144,9 +145,14 @@ export class Registry {
       const partial = this.partial(name).filter((e) => compatible(e.type, hint.type) || (hint.outlet === true && e.type === 'Person'));
       if (partial.length > 0) {
         const entity = mostRecent(partial);
-        return { entity: this.touch(entity, name, hint), via: 'surname', ambiguous: partial.length > 1 };
+        // "Ohtani’s bank account": what the tagger makes of a surname's word ("an organisation")
+        // does not retype the name it ends, "Shohei Ohtani".
+        const surname = entity.type === 'Unknown' && hint.type === 'Organization' && nameKey(entity.name.split(/\s+/).pop() ?? '') === nameKey(name);
+        return { entity: this.touch(entity, name, surname ? { ...hint, type: 'Unknown' } : hint), via: 'surname', ambiguous: partial.length > 1 };
       }
     }
+    const family = words.length === 1 && hint.type !== 'Organization' ? this.byFamilyName(name) : null;
+    if (family !== null) return { entity: this.touch(family, name, hint), via: 'surname', ambiguous: false };
     const known = this.gazetteer.byName(name).filter((g) => compatible(g.type, hint.type));
     if (known.length >= 1) {
       const entry = known[0] as GazetteerEntry;
@@ -192,6 +198,22 @@ export class Registry {
       if (e.type !== 'Person') return false;
       const parts = e.name.split(/\s+/).map(nameKey);
       return parts.length > keys.length && keys.every((k, i) => parts[parts.length - keys.length + i] === k);
+    });
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
+   * "Xu said" after "Xu Jiayin": a name written family name first is called by its first word.
+   * Only a word the lexicon does not know as a first name ("Sam" of "Sam Altman" is no
+   * surname), and only for exactly one person of two or three words.
+   */
+  private byFamilyName(word: string): DocEntity | null {
+    const key = nameKey(word);
+    const known = LEXICON[word.toLowerCase()];
+    if (known !== undefined && known !== 'LastName') return null;
+    const found = (this.byPart.get(key) ?? []).filter((e) => {
+      const parts = e.name.split(/\s+/).map(nameKey);
+      return e.type === 'Person' && !e.surnameOnly && parts.length >= 2 && parts.length <= 3 && parts[0] === key;
     });
     return found.length === 1 ? (found[0] as DocEntity) : null;
   }
@@ -297,7 +319,7 @@ export class Registry {
     // A body the article also calls by its initials is known by them ("org:faa"), as most
     // reporting names it; a news outlet keeps its name ("org:financial-times", not "org:ft").
     if (entity.type === 'Organization' && !entity.outlet && entity.acronym !== null) return `${ID_PREFIX.Organization}:${slugify(entity.acronym)}`;
-    const name = entity.type === 'Organization' ? entity.name : withoutMiddleInitials(entity.name);
+    const name = entity.type === 'Organization' ? withoutInitialDots(entity.name) : withoutMiddleInitials(entity.name);
     return `${ID_PREFIX[entity.type === 'Organization' ? 'Organization' : 'Person']}:${slugify(name) || `entity-${entity.serial}`}`;
   }
 }
@@ -311,6 +333,9 @@ function withoutMiddleInitials(name: string): string {
   const words = name.split(/\s+/).filter((w) => w !== '');
   return words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w)).join(' ');
 }
+
+/** "U.S. Northern Command" is known as org:us-northern-command: initials keep their letters together, not one word each. */
+const withoutInitialDots = (name: string): string => name.replace(/\b(?:\p{Lu}\.){2,}/gu, (initials) => initials.replace(/\./g, ''));
 
 /**
  * The word lists a title is known by: abbreviations written out ("Maryland Gov." is a
