@@ -28,7 +28,9 @@ const ANTECEDENT_REACH = 300;
 const PRONOUN_CHAIN = 4;
 
 function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEntity | null, depth: number): Speaker | null {
-  const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how] });
+  // Set once the search has passed a person the text only describes, who may be whom the pronoun stands for.
+  let pastDescription = false;
+  const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how, ...(pastDescription ? ['past-description'] : [])] });
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
   if (m.pronoun === 'plural') return null;
   const neuter = m.pronoun === 'neuter';
@@ -57,9 +59,10 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   // (a′) "In one radio interview, where he promised …, Whitlock predicted": the main subject after an opening clause.
   const ahead = subjectAfterOpening(ctx, m, fits);
   if (ahead !== null) return speaker(ahead, 'same-sentence');
-  // (b) The subject of an earlier sentence of the same paragraph; one the text describes without naming stops the search.
+  // (b) The subject of an earlier sentence of the same paragraph; any guess made past a person the text only describes is one to check.
   const earlier = subjectEarlierInParagraph(ctx, m, fits, entityOf, neuter);
-  if (earlier !== undefined) return earlier === null ? null : speaker(earlier, 'same-paragraph');
+  pastDescription = earlier.pastDescription;
+  if (earlier.entity !== null) return speaker(earlier.entity, 'same-paragraph');
   // (b′) The main subject of the sentence just before, ending the paragraph before: "A shaken Ruiz left the hall." then "“…,” she said."
   const previous = neuter ? null : previousSentenceSubject(ctx, m, fits);
   if (previous !== null) return speaker(previous, 'previous-sentence');
@@ -83,9 +86,10 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
 
 /**
  * (b) The nearest main subject of an earlier sentence of the paragraph that the pronoun can
- * stand for. A person the text only describes ("The county manager said … He added …") is
- * whom the pronoun goes on with, not someone named before them: the search stops there with
- * null. Undefined when the paragraph has no such subject.
+ * stand for, or null. A person the text only describes before it ("The county manager said …
+ * He added …") may be whom the pronoun goes on with: `pastDescription` says the search passed
+ * one, so whatever is found is a guess for the review. Stopping there instead lost more right
+ * statements on unseen text than it saved wrong ones (EXTRACTION.md, "Twelfth round merged").
  */
 function subjectEarlierInParagraph(
   ctx: AttributionScope,
@@ -93,9 +97,10 @@ function subjectEarlierInParagraph(
   fits: (e: DocEntity | null) => e is DocEntity,
   entityOf: (c: Mention) => DocEntity | null,
   neuter: boolean,
-): DocEntity | null | undefined {
+): { entity: DocEntity | null; pastDescription: boolean } {
   const all = ctx.mentions.all;
   const paragraph = paragraphOfSentence(ctx.layout, m.sentence);
+  let pastDescription = false;
   for (let n = firstIndex(all, (other) => other.start >= m.start) - 1; n >= 0; n -= 1) {
     const c = all[n] as Mention;
     if (c.sentence === m.sentence) continue;
@@ -104,14 +109,14 @@ function subjectEarlierInParagraph(
     if (c.kind === 'title' && !neuter) {
       const held = c.head === null ? null : ctx.registry.byTitle(c.head, c.start);
       // "A teacher left …, she said": one told of with "a" may be anyone the paragraph tells of in passing.
-      if (held === null && definite(ctx.layout.tokens, c)) return null;
+      if (held === null && definite(ctx.layout.tokens, c)) pastDescription = true;
       if (held === null) continue;
-      if (fits(held.entity)) return held.entity;
+      if (fits(held.entity)) return { entity: held.entity, pastDescription };
       continue;
     }
-    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && !caseParty(ctx.layout.tokens, c) && fits(entityOf(c))) return entityOf(c);
+    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && !caseParty(ctx.layout.tokens, c) && fits(entityOf(c))) return { entity: entityOf(c) as DocEntity, pastDescription };
   }
-  return undefined;
+  return { entity: null, pastDescription };
 }
 
 /** "The county manager", "the city’s fire chief": a description of one person, not "a teacher". */
