@@ -28,9 +28,7 @@ const ANTECEDENT_REACH = 300;
 const PRONOUN_CHAIN = 4;
 
 function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEntity | null, depth: number): Speaker | null {
-  // Set once the search has passed a person the text only describes, who may be whom the pronoun stands for.
-  let pastDescription = false;
-  const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how, ...(pastDescription ? ['past-description'] : [])] });
+  const speaker = (entity: DocEntity, how: string): Speaker => ({ entity, via: 'pronoun', mention: m.text, flags: ['pronoun', how] });
   if (m.pronoun === 'first') return m.quote !== null && quoteSpeaker !== null ? speaker(quoteSpeaker, 'first-person') : null;
   if (m.pronoun === 'plural') return null;
   const neuter = m.pronoun === 'neuter';
@@ -59,10 +57,9 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   // (a′) "In one radio interview, where he promised …, Whitlock predicted": the main subject after an opening clause.
   const ahead = subjectAfterOpening(ctx, m, fits);
   if (ahead !== null) return speaker(ahead, 'same-sentence');
-  // (b) The subject of an earlier sentence of the same paragraph; any guess made past a person the text only describes is one to check.
+  // (b) The subject of an earlier sentence of the same paragraph; one the text describes without naming stops the search.
   const earlier = subjectEarlierInParagraph(ctx, m, fits, entityOf, neuter);
-  pastDescription = earlier.pastDescription;
-  if (earlier.entity !== null) return speaker(earlier.entity, 'same-paragraph');
+  if (earlier !== undefined) return earlier === null ? null : speaker(earlier, 'same-paragraph');
   // (b′) The main subject of the sentence just before, ending the paragraph before: "A shaken Ruiz left the hall." then "“…,” she said."
   const previous = neuter ? null : previousSentenceSubject(ctx, m, fits);
   if (previous !== null) return speaker(previous, 'previous-sentence');
@@ -86,10 +83,9 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
 
 /**
  * (b) The nearest main subject of an earlier sentence of the paragraph that the pronoun can
- * stand for, or null. A person the text only describes before it ("The county manager said …
- * He added …") may be whom the pronoun goes on with: `pastDescription` says the search passed
- * one, so whatever is found is a guess for the review. Stopping there instead lost more right
- * statements on unseen text than it saved wrong ones (EXTRACTION.md, "Twelfth round merged").
+ * stand for. A person the text only describes ("The county manager said … He added …") is
+ * whom the pronoun goes on with, not someone named before them: the search stops there with
+ * null. Undefined when the paragraph has no such subject.
  */
 function subjectEarlierInParagraph(
   ctx: AttributionScope,
@@ -97,10 +93,9 @@ function subjectEarlierInParagraph(
   fits: (e: DocEntity | null) => e is DocEntity,
   entityOf: (c: Mention) => DocEntity | null,
   neuter: boolean,
-): { entity: DocEntity | null; pastDescription: boolean } {
+): DocEntity | null | undefined {
   const all = ctx.mentions.all;
   const paragraph = paragraphOfSentence(ctx.layout, m.sentence);
-  let pastDescription = false;
   for (let n = firstIndex(all, (other) => other.start >= m.start) - 1; n >= 0; n -= 1) {
     const c = all[n] as Mention;
     if (c.sentence === m.sentence) continue;
@@ -109,14 +104,14 @@ function subjectEarlierInParagraph(
     if (c.kind === 'title' && !neuter) {
       const held = c.head === null ? null : ctx.registry.byTitle(c.head, c.start);
       // "A teacher left …, she said": one told of with "a" may be anyone the paragraph tells of in passing.
-      if (held === null && definite(ctx.layout.tokens, c)) pastDescription = true;
+      if (held === null && definite(ctx.layout.tokens, c)) return null;
       if (held === null) continue;
-      if (fits(held.entity)) return { entity: held.entity, pastDescription };
+      if (fits(held.entity)) return held.entity;
       continue;
     }
-    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && !caseParty(ctx.layout.tokens, c) && fits(entityOf(c))) return { entity: entityOf(c) as DocEntity, pastDescription };
+    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && !caseParty(ctx.layout.tokens, c) && fits(entityOf(c))) return entityOf(c);
   }
-  return { entity: null, pastDescription };
+  return undefined;
 }
 
 /** "The county manager", "the city’s fire chief": a description of one person, not "a teacher". */
