@@ -28,6 +28,7 @@ import { compilerCpuSince, openBenchDatabase, processCpuSince, type BenchDatabas
 import { log, secondsText } from './log';
 import { HEADLINE_OPERATIONS, type OperationInput, type RequestBody } from './operations';
 import { drawParameters } from './parameters';
+import { serverNodeFlags } from './server-process';
 
 const USAGE = 'usage: npm run bench:ingest-load -- [--size 10000] [--seed 42] [--rate 1] [--clients 4] [--seconds 30] [--warm-up 10]';
 
@@ -213,7 +214,7 @@ interface Server {
 
 /** `npm start`'s server on a port of its own choosing, over the bench's Neo4j, with an API key for the writer. */
 async function startServer(uri: string): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), path.join(projectRoot(), 'dist', 'src', 'main.js')], {
     env: { ...process.env, NEO4J_URI: uri, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', API_KEYS: API_KEY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { projectRoot } from '../src/config';
+import { serverNodeFlags } from './server-process';
 
 const API_KEY = 'restart-load-bench-key-0123456789';
 
@@ -90,7 +91,7 @@ interface Server {
 
 async function startServer(dataDir: string, port: number): Promise<Server> {
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [path.join(projectRoot(), 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), path.join(projectRoot(), 'dist', 'src', 'main.js')], {
     env: { ...process.env, NEO4J_URI: '', NEO4J_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', API_KEYS: API_KEY },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

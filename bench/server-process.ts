@@ -14,7 +14,7 @@ import type { ChildMessage, ParentMessage, PhaseReport } from './servers/child';
  * Node's flags for every server under test, the same for all three: the API's own
  * (src/http/node-flags.ts), or BENCH_NODE_FLAGS (space-separated; '' for none) to compare.
  */
-function serverNodeFlags(): readonly string[] {
+export function serverNodeFlags(): readonly string[] {
   const given = process.env.BENCH_NODE_FLAGS;
   return given === undefined ? API_NODE_FLAGS : given.split(' ').filter((flag) => flag !== '');
 }

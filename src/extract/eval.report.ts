@@ -62,11 +62,10 @@ export interface ScoredProposal {
 
 export function printFactReport(dir: string, skipped: readonly SkippedArticle[], results: readonly ScoredProposal[], options: ReportOptions): void {
   const speakerMatch = (article: AnnotatedArticle): SpeakerMatch => (options.known ? sameSpeakerId : speakerFromTextAlone(article));
-  const scored = results.map(({ article, proposed, byline, review }) => ({
-    name: article.name,
-    s: scoreFacts(article, proposed, byline, speakerMatch(article)),
-    r: scoreReview(article.gold.statements, proposed.statements, review, speakerMatch(article)),
-  }));
+  const scored = results.map(({ article, proposed, byline, review }) => {
+    const sameSpeaker = speakerMatch(article);
+    return { name: article.name, s: scoreFacts(article, proposed, byline, sameSpeaker), r: scoreReview(article.gold.statements, proposed.statements, review, sameSpeaker) };
+  });
   const all = combineFacts(scored.map(({ s }) => s));
   const review = scored.reduce((a, { r }) => addReview(a, r), EMPTY_REVIEW);
   if (options.json) {

@@ -6,7 +6,10 @@
  * A larger young generation (semi-spaces of up to 32 MB; node 20's default is 16 MB). Each
  * lookup leaves the driver's per-query objects (sessions, results, observers) alive past a
  * scavenge, so at the default size the API's young generation sits at its cap, and every
- * scavenge copies about a megabyte and promotes it for the old generation's collector to free.
+ * scavenge copies them and promotes them for the old generation's collector to free. V8 applies
+ * the flag to every isolate of the process, the extraction workers' included (their
+ * `resourceLimits` young generation gives way to it): each may grow its young generation to
+ * the same cap, beside the old-generation heap the pool limits (README, "Extraction workers").
  * With room to grow, scavenges come less often for about the same copy each, which cuts a
  * lookup's CPU; a larger cap saved little more for much more resident memory (the measurements
  * are in docs/bench-findings.md, "the young generation"). A process whose objects die young, as the
