@@ -117,8 +117,10 @@ function anaphorOfOtherType(speaker: Speaker): boolean {
 function rivalAttribution(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
   const tokens = scope.layout.tokens;
   const word = (i: number): string => tokens[i]?.lower ?? '';
-  // "X, chair of the Transportation Safety Board, said": the body after "of" is the speaker's, not a rival.
-  const affiliation = (m: Mention): boolean => word(m.first - 1) === 'of' || (word(m.first - 1) === 'the' && word(m.first - 2) === 'of');
+  // "X, chair of the Transportation Safety Board, said": the body after "of", or the appositive
+  // right after the speaker's own name, is the speaker's, not a rival.
+  const affiliation = (m: Mention): boolean =>
+    word(m.first - 1) === 'of' || (word(m.first - 1) === 'the' && word(m.first - 2) === 'of') || scope.mentions.all.some((o) => o.entity === e && o.last === m.first - 1);
   return scope.mentions.inSentence(d.sentence).some((m) => {
     if (m.kind !== 'name' || m.quote !== null || m.entity === null || m.entity === e || m.entity.outlet || affiliation(m) || (m.start >= d.start && m.end <= d.end)) return false;
     const according = word(m.first - 2) === 'according' && word(m.first - 1) === 'to';

@@ -92,4 +92,11 @@ describe('which guesses list a statement to check first (round 12)', () => {
     expect(found?.flags).toContain('rival-attribution');
     expect(found !== undefined && needsReview(found)).toBe(true);
   });
+
+  it('takes the body in an appositive after the speaker ("X, chair of the Port Board, said") as the speaker’s, not a rival', () => {
+    const text = 'Seawall inquiry opens\n\nIlse Marrow, chair of the Portmere Harbour Board, said the seawall had held through the night.\n';
+    const found = extractText(text).document.review.find((r) => r.statement !== null && r.text.startsWith('The seawall had held'));
+    expect(found?.speaker).toBe('person:ilse-marrow');
+    expect(found?.flags).not.toContain('rival-attribution');
+  });
 });
