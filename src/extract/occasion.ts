@@ -59,13 +59,19 @@ const goesOn = (d: Draft, layout: Layout): boolean =>
  */
 function toldAsHeld(layout: Layout, verb: Token | null): boolean {
   if (verb === null) return false;
-  let before = verb.index - 1;
-  while (before >= 0 && (layout.tokens[before] as Token).tags.has('Adverb')) before -= 1;
-  return PERFECT.has(layout.tokens[before]?.lower ?? '') && (layout.tokens[before] as Token).sentence === verb.sentence;
+  const auxiliary = wordBeforeAdverbs(layout, verb);
+  return auxiliary !== undefined && PERFECT.has(auxiliary.lower) && auxiliary.sentence === verb.sentence;
 }
 
 /** Words that make a verb after them tell of a stance held, not of an act: "has pledged", "have argued". */
 const PERFECT = new Set(['has', 'have', 'had', '’s', "'s"]);
+
+/** The word before a verb past the adverbs between: "has" in "has (repeatedly) pledged". */
+function wordBeforeAdverbs(layout: Layout, verb: Token): Token | undefined {
+  let before = verb.index - 1;
+  while (before >= 0 && (layout.tokens[before] as Token).tags.has('Adverb')) before -= 1;
+  return layout.tokens[before];
+}
 
 /**
  * Whether the verb of saying is told as a thing done then ("denied", "described"): "Newsom
@@ -74,9 +80,7 @@ const PERFECT = new Set(['has', 'have', 'had', '’s', "'s"]);
  */
 function toldAsDone(layout: Layout, verb: Token | null): boolean {
   if (verb === null || !verb.tags.has('PastTense')) return false;
-  let before = verb.index - 1;
-  while (before >= 0 && (layout.tokens[before] as Token).tags.has('Adverb')) before -= 1;
-  return !PERFECT.has(layout.tokens[before]?.lower ?? '');
+  return !PERFECT.has(wordBeforeAdverbs(layout, verb)?.lower ?? '');
 }
 
 const speakerOf = (d: Draft): DocEntity | null => (d.parent === null && d.speakers.length === 1 ? (d.speakers[0] as { entity: DocEntity }).entity : null);
