@@ -9,6 +9,7 @@ import type { Speaker } from './frame';
 import type { Layout, Token } from './layout';
 import { ORG_ANAPHORS, speechVerb } from './lexicon';
 import type { Mention, Mentions } from './mentions';
+import { afterOf } from './name-words';
 import type { DocEntity } from './registry';
 import { readsAsPersonName } from './person-name';
 
@@ -120,7 +121,7 @@ function rivalAttribution(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
   // "X, chair of the Transportation Safety Board, said": the body after "of", or the appositive
   // right after the speaker's own name, is the speaker's, not a rival.
   const affiliation = (m: Mention): boolean =>
-    word(m.first - 1) === 'of' || (word(m.first - 1) === 'the' && word(m.first - 2) === 'of') || scope.mentions.all.some((o) => o.entity === e && o.last === m.first - 1);
+    afterOf(tokens, m.first) || scope.mentions.all.some((o) => o.entity === e && o.last === m.first - 1);
   return scope.mentions.inSentence(d.sentence).some((m) => {
     if (m.kind !== 'name' || m.quote !== null || m.entity === null || m.entity === e || m.entity.outlet || affiliation(m) || (m.start >= d.start && m.end <= d.end)) return false;
     const according = word(m.first - 2) === 'according' && word(m.first - 1) === 'to';

@@ -23,7 +23,7 @@ import {
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
-import { CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { afterOf, CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -450,9 +450,7 @@ class MentionFinder {
    * Zelensky"). Two words at least stay the name.
    */
   private afterTitleDomain(core: number, j: number): number {
-    const before = this.tokens[core - 1];
-    const ofBefore = before !== undefined && (before.lower === 'of' || (before.lower === 'the' && this.tokens[core - 2]?.lower === 'of'));
-    if (!ofBefore || j - core < 2) return core;
+    if (!afterOf(this.tokens, core) || j - core < 2) return core;
     const isFirstName = (t: Token): boolean => t.tags.has('FirstName') && !isPlaceWord(t);
     for (let k = core + 1; k < j; k += 1) {
       if (isFirstName(this.tokens[k] as Token)) return this.tokens.slice(core, k).some(isFirstName) ? core : k;

@@ -67,6 +67,9 @@ export function isTitleWord(t: Token): boolean {
   return TITLE_WORDS.has(word) || MORE_TITLE_WORDS.has(word) || TITLE_ABBREVIATIONS[word] !== undefined || (t.tags.has('Honorific') && !t.tags.has('FirstName'));
 }
 
+/** Whether the word at `k` comes right after "of" or "of the": the body or place a title is of ("chair of the Harbour Board"). */
+export const afterOf = (tokens: readonly Token[], k: number): boolean => tokens[k - 1]?.lower === 'of' || (tokens[k - 1]?.lower === 'the' && tokens[k - 2]?.lower === 'of');
+
 /** A word compromise tags as a place and not as a person or body: "Minnesota", "Paris". */
 export const isPlaceWord = (t: Token): boolean => ['Place', 'Country', 'City', 'Region'].some((tag) => t.tags.has(tag)) && !t.tags.has('Person') && !t.tags.has('Organization');
 
