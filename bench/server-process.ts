@@ -38,13 +38,22 @@ export class ServerProcess {
     });
   }
 
-  /** `variant` names a second process of the same server with settings of its own (`env`), as "ours computed" keeps no answers. */
-  static start(name: Server, database: BenchDatabase, variant?: { readonly label: string; readonly env: Readonly<Record<string, string>> }): Promise<ServerProcess> {
+  /**
+   * `variant` names a second process of the same server with settings of its own (`env`), as
+   * "ours computed" keeps no answers, and node flags of its own (`flags`, instead of
+   * serverNodeFlags()) or from another build (`build`), as bench/turns.ts compares them.
+   */
+  static start(
+    name: Server,
+    database: BenchDatabase,
+    variant?: { readonly label: string; readonly env: Readonly<Record<string, string>>; readonly flags?: readonly string[]; readonly build?: string },
+  ): Promise<ServerProcess> {
     const uri = database.uri;
-    const script = path.join(__dirname, 'servers', `${name}.js`);
+    // `build`: another build's dist/bench, so that two builds of a server can take turns over one database.
+    const script = path.join(variant?.build ?? __dirname, 'servers', `${name}.js`);
     const label = variant?.label ?? name;
     const child = fork(script, [], {
-      execArgv: [...process.execArgv, ...serverNodeFlags()],
+      execArgv: [...process.execArgv, ...(variant?.flags ?? serverNodeFlags())],
       env: { ...process.env, ...variant?.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
@@ -84,7 +93,10 @@ export class ServerProcess {
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    await Promise.race([this.call('stop'), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    const patience = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+    await Promise.race([this.call('stop'), patience()]);
+    // It answers just before it exits: what it does on its way out (a --cpu-prof profile written) is given time too.
+    await Promise.race([exited, patience()]);
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
     await exited;
   }
