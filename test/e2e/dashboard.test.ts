@@ -8,11 +8,8 @@
  * control is checked by the operation it makes the page send. Screenshots go to
  * test-results/screenshots/ (or $SCREENSHOTS_DIR, as in explorer.test.ts).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { keyring } from '../../src/auth/api-keys';
 import { demoDocuments } from '../../src/corpus/demo';
@@ -23,6 +20,7 @@ import { INGEST } from '../helpers/graph';
 import { scratchGraph, type ScratchGraph } from '../helpers/own-neo4j';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { settled } from '../helpers/explorer-page';
+import { builtExplorer, type BuiltExplorer } from '../helpers/explorer-build';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -37,20 +35,19 @@ let graph: ScratchGraph;
 let server: TestServer;
 let base: string;
 let browser: Browser;
-let distDir: string;
+let explorer: BuiltExplorer | undefined;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`The explorer's browser tests drive Debian's Chromium at ${CHROMIUM}, which is not installed (apt-get install -y chromium).`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  distDir = mkdtempSync(path.join(os.tmpdir(), 'nkg-dashboard-'));
-  const built = promisify(execFile)(process.execPath, [path.join(ROOT, 'explorer', 'build.mjs'), '--outdir', distDir, '--no-check'], { cwd: ROOT });
+  const built = builtExplorer('nkg-dashboard-');
   graph = await scratchGraph();
   await seedStory(graph.gateway);
   const storyIds = new Set((readStory() as { entities: { id: string }[] }).entities.map((e) => e.id));
   const documents = demoDocuments(storyIds);
   for (let i = 0; i < documents.length; i += 20) await ingestBatch(graph.gateway, documents.slice(i, i + 20));
-  await built;
-  server = await startTestServer(graph.gateway, { routes: explorerRoutes({ distDir }), apiKeys: keyring([KEY]) });
+  explorer = await built;
+  server = await startTestServer(graph.gateway, { routes: explorerRoutes({ distDir: explorer.distDir }), apiKeys: keyring([KEY]) });
   base = server.url.replace(/\/graphql$/, '');
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
 }, 420_000);
@@ -59,7 +56,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await graph?.stop();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
+  explorer?.remove();
 });
 
 interface Sent {

@@ -1,20 +1,18 @@
 /**
  * The explorer in a real browser: Debian's Chromium, driven by playwright-core, against
  * the real server (explorer routes included) on the real Neo4j holding the seeded story.
- * The explorer is built fresh into a temporary folder first (explorer/build.mjs), so the test
- * sees exactly what `npm run build` ships; without its type check, which `npm run lint` has
- * already made (tsc -p explorer/tsconfig.json).
+ * The explorer is built fresh first (test/helpers/explorer-build.ts: once per run, or by this
+ * file into a temporary folder), so the test sees exactly what `npm run build` ships; without
+ * its type check, which `npm run lint` has already made (tsc -p explorer/tsconfig.json).
  *
  * Every page must load with no console error (a Content-Security-Policy violation is one),
  * no uncaught exception and no request to another origin. Each test saves a screenshot of
  * what it checked into test-results/screenshots/ (or $SCREENSHOTS_DIR).
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Kind, parse } from 'graphql';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Neo4jGateway } from '../../src/db/gateway';
@@ -22,6 +20,7 @@ import { CONTENT_SECURITY_POLICY, explorerRoutes } from '../../src/http/explorer
 import { testGateway } from '../helpers/graph';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { settled } from '../helpers/explorer-page';
+import { builtExplorer, type BuiltExplorer } from '../helpers/explorer-build';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -42,6 +41,7 @@ let gateway: Neo4jGateway;
 let server: TestServer;
 let base: string;
 let browser: Browser;
+let explorer: BuiltExplorer | undefined;
 let distDir: string;
 
 beforeAll(async () => {
@@ -52,8 +52,8 @@ beforeAll(async () => {
     );
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
-  distDir = mkdtempSync(path.join(os.tmpdir(), 'nkg-explorer-'));
-  await promisify(execFile)(process.execPath, [path.join(ROOT, 'explorer', 'build.mjs'), '--outdir', distDir, '--no-check'], { cwd: ROOT });
+  explorer = await builtExplorer('nkg-explorer-');
+  distDir = explorer.distDir;
   gateway = testGateway();
   server = await startTestServer(gateway, { routes: explorerRoutes({ distDir }) });
   base = server.url.replace(/\/graphql$/, '');
@@ -68,7 +68,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await gateway?.close();
-  if (distDir) rmSync(distDir, { recursive: true, force: true });
+  explorer?.remove();
 });
 
 interface Session {

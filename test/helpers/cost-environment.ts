@@ -2,6 +2,8 @@
  * The test environment when NKG_TEST_COSTS names a file (jest.config.js): Node's, plus one
  * JSON line per test file appended to that file, between the file's setup and its teardown
  * (after its last afterAll):
+ * - worker: the Jest worker that ran the file (JEST_WORKER_ID), so the files of each worker
+ *   can be laid end to end and its idle time found;
  * - startedAt (epoch milliseconds) and wallSeconds;
  * - cpuSeconds: what the worker process and everything it started (a Neo4j of the file's own,
  *   Chromium, commands run from source) spent. A jest worker runs one file at a time, so the
@@ -137,6 +139,7 @@ export default class CostEnvironment extends NodeEnvironment {
     const line = {
       project: this.project,
       file: this.file,
+      worker: process.env.JEST_WORKER_ID ?? '',
       startedAt: this.started,
       wallSeconds: (Date.now() - this.started) / 1000,
       cpuSeconds: Number((treeCpuSeconds(process.pid, this.shared) - this.cpuAtStart).toFixed(2)),

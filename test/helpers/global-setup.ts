@@ -16,6 +16,9 @@
  * run of chosen files, or of projects none of whose files use one, starts none; a file that
  * needs one then starts a Neo4j of its own.
  *
+ * A run that names no file and selects the e2e project (or every project) also builds the
+ * explorer once, while the JVMs start, for both browser files (explorer-build.ts).
+ *
  * With NKG_TEST_OVERLAP_START=1, global setup returns as soon as the JVMs are starting: the
  * unit files need none and run meanwhile (unit-first-sequencer.mjs runs them first), and a
  * file that needs them waits in its setup until the ready file says where they are
@@ -31,6 +34,7 @@ import type { Config as JestConfig } from '@jest/types';
 import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
+import { buildExplorerForRun } from './explorer-build';
 import { embeddedConfig, patient, startOwnNeo4j, type OwnNeo4j } from './own-neo4j';
 import { collectPlans, plansFile } from './plan-counts';
 import { overlapsStart, READY_VARIABLE, SETUP_PID_VARIABLE, storyState, type ReadyFile } from './run-neo4j';
@@ -57,6 +61,16 @@ function sharesScratch(globalConfig: JestConfig.GlobalConfig, env: NodeJS.Proces
   if (globalConfig.testPathPattern !== '') return false;
   const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
   return selected.length === 0 || selected.some((project) => SCRATCH_PROJECTS.includes(project));
+}
+
+/**
+ * Whether global setup builds the explorer for the run: no file named, the e2e project among
+ * those selected, and global setup waiting for its JVMs anyway (else the browser files build
+ * their own, as a run of chosen files does).
+ */
+function buildsExplorer(globalConfig: JestConfig.GlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
+  const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
+  return globalConfig.testPathPattern === '' && (selected.length === 0 || selected.includes('e2e')) && !overlapsUnitFiles(globalConfig, env);
 }
 
 const workers = (globalConfig: JestConfig.GlobalConfig): number => Math.max(1, globalConfig.maxWorkers);
@@ -171,5 +185,6 @@ export default async function globalSetup(globalConfig: JestConfig.GlobalConfig)
     return null;
   });
   process.env[SETUP_PID_VARIABLE] = String(process.pid);
-  if (!overlapsUnitFiles(globalConfig)) await globalThis.__TEST_NEO4J__;
+  if (overlapsUnitFiles(globalConfig)) return;
+  await Promise.all([globalThis.__TEST_NEO4J__, buildsExplorer(globalConfig) ? buildExplorerForRun(path.join(root, 'explorer'), log) : undefined]);
 }
