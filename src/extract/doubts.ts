@@ -7,7 +7,7 @@
 import type { Draft } from './drafts';
 import type { Speaker } from './frame';
 import type { Layout, Token } from './layout';
-import { ORG_ANAPHORS, speechVerb } from './lexicon';
+import { isParticiple, ORG_ANAPHORS, speechVerb } from './lexicon';
 import type { Mention, Mentions } from './mentions';
 import { afterOf } from './name-words';
 import type { DocEntity } from './registry';
@@ -27,6 +27,10 @@ export function doubtsOf(scope: DoubtScope, d: Draft, speaker: Speaker): string[
   if (/^of\s/u.test(speaker.mention)) out.push('affiliation-speaker');
   if (anaphorOfOtherType(speaker)) out.push('anaphor-type');
   if (rivalAttribution(scope, d, speaker.entity)) out.push('rival-attribution');
+  if (spelledOtherwise(scope.layout.tokens, speaker.entity)) out.push('name-variant');
+  if (claimBeforeColon(scope.layout, d)) out.push('colon-after-verb');
+  if (relayedBefore(scope, d, speaker.entity)) out.push('relayed-before');
+  if (leadInToQuote(scope, d, speaker.entity)) out.push('lead-in');
   return out;
 }
 
@@ -128,4 +132,78 @@ function rivalAttribution(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
     const says = m.subject && !m.subordinate && speechVerb(word(m.last + 1)) !== null;
     return according || says;
   });
+}
+
+
+/**
+ * A new person's surname the text also spells another way, one letter apart ("Governor Jim
+ * Pilen" under the headline "Gov. Pillen"), at least as often: which spelling the id should
+ * take is a guess. A variant the text uses less often than the speaker's is a slip the id
+ * already outvotes.
+ */
+function spelledOtherwise(tokens: readonly Token[], e: DocEntity): boolean {
+  if (e.graph !== null || e.type !== 'Person') return false;
+  const surname = e.name.split(/\s+/).pop() ?? '';
+  if (surname.length < MIN_VARIANT_LETTERS) return false;
+  const counts = new Map<string, number>();
+  for (const t of tokens) if (/^\p{Lu}/u.test(t.text)) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
+  const own = counts.get(surname) ?? 0;
+  return [...counts].some(([word, n]) => n >= own && oneLetterApart(word, surname));
+}
+
+/** Shorter names than this differ by a letter from too many ordinary words. */
+const MIN_VARIANT_LETTERS = 4;
+
+/** Whether two spellings differ by one letter changed, added or dropped, other than case or a plural's "s". */
+function oneLetterApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a.toLowerCase() === b.toLowerCase()) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length === short.length + 1 && long.startsWith(short) && long.endsWith('s')) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  return short.length === long.length ? short.slice(i + 1) === long.slice(i + 1) : short.slice(i) === long.slice(i + 1);
+}
+
+/**
+ * A paraphrase whose verb of saying a colon follows ("When asked to sum up the findings,
+ * Robin states:"): the verb announces the words after the colon, so a claim read from the
+ * sentence around the verb is the question or the setting, not what was said.
+ */
+function claimBeforeColon(layout: Layout, d: Draft): boolean {
+  if (d.kind !== 'INDIRECT' || d.verb === null) return false;
+  return /^\s*:/u.test(layout.text.slice(d.verb.end, d.verb.end + COLON_REACH));
+}
+
+/** How far after a verb its colon may stand (spaces between). */
+const COLON_REACH = 3;
+
+/**
+ * A quote whose verb of saying follows it ("…, the colonel said") but that sits in the
+ * "that"-clause of another verb of saying before it, whose subject is not the speaker
+ * ("someone called 911, telling police that there were still “eight to nine” alive, the
+ * colonel said"): the words may be the first sayer's, relayed by the speaker. The other
+ * verb is the speaker's own when the speaker's mention ends at most a word (an adverb)
+ * before it, or, for a participle, opens the sentence.
+ */
+function relayedBefore(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
+  if (d.kind === 'INDIRECT' || d.verb === null || d.verb.start < d.end) return false;
+  const tokens = scope.layout.tokens;
+  const sentence = scope.layout.sentences[d.sentence];
+  if (sentence === undefined) return false;
+  const before = tokens.slice(sentence.first, sentence.last + 1).filter((t) => t.quote === null && t.end <= d.start);
+  const inner = before.find((t) => speechVerb(t.lower) !== null && before.some((u) => u.index > t.index && u.lower === 'that'));
+  if (inner === undefined) return false;
+  const mentions = scope.mentions.inSentence(d.sentence).filter((m) => m.entity === e && m.quote === null);
+  const own = isParticiple(inner.lower) ? mentions.some((m) => m.first === sentence.first) : mentions.some((m) => m.last < inner.index && m.last >= inner.index - 2);
+  return !own;
+}
+
+/**
+ * A paraphrase that is its whole sentence, the speaker its subject ("Trump also criticized the
+ * protesters."), with a quote after it that takes its speaker from it: the sentence may be
+ * the article's lead-in to the quote rather than a claim of its own.
+ */
+function leadInToQuote(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
+  if (d.kind !== 'INDIRECT') return false;
+  return scope.mentions.all.some((m) => m.entity === e && m.start === d.start) && scope.drafts.some((o) => o.from === d && o.kind !== 'INDIRECT');
 }

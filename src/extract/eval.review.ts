@@ -15,7 +15,7 @@ export interface ReviewTally {
   readonly flagged: number;
   readonly wrong: number;
   readonly wrongFlagged: number;
-  /** The wrong statements the list does not flag, for the error listing. */
+  /** The wrong statements the list does not flag, with what the extractor knew of each, for the error listing. */
   readonly missed: readonly string[];
 }
 
@@ -30,6 +30,7 @@ export function scoreReview(gold: readonly StatementInput[], proposed: readonly 
   const pairs = matchStatements(gold, proposed);
   const right = new Set([...pairs.quotes, ...pairs.indirect].filter(([g, f]) => sameSpeaker(g.speaker, f.speaker)).map(([, f]) => f));
   const flaggedIndex = new Set(review.filter((r) => r.statement !== null && needsReview(r)).map((r) => r.statement as number));
+  const itemOf = new Map(review.filter((r) => r.statement !== null).map((r) => [r.statement as number, r]));
   let wrong = 0;
   let wrongFlagged = 0;
   const missed: string[] = [];
@@ -37,10 +38,13 @@ export function scoreReview(gold: readonly StatementInput[], proposed: readonly 
     if (right.has(s)) return;
     wrong += 1;
     if (flaggedIndex.has(i)) wrongFlagged += 1;
-    else missed.push(`${s.kind} ${s.speaker}: "${s.text.length > 60 ? `${s.text.slice(0, 57)}...` : s.text}"`);
+    else missed.push(`${s.kind} ${s.speaker}: "${s.text.length > 60 ? `${s.text.slice(0, 57)}...` : s.text}"${knownOf(itemOf.get(i))}`);
   });
   return { proposed: proposed.length, flagged: flaggedIndex.size, wrong, wrongFlagged, missed };
 }
+
+/** What the extractor knew of a statement the list left out: its rule, the words of its speaker, its confidence and flags. */
+const knownOf = (r: ReviewItem | undefined): string => (r === undefined ? '' : ` (${r.rule}, from "${r.speakerMention ?? ''}", ${r.confidence}${r.flags.length > 0 ? `, ${r.flags.join(' ')}` : ''})`);
 
 export const addReview = (a: ReviewTally, b: ReviewTally): ReviewTally => ({
   proposed: a.proposed + b.proposed,

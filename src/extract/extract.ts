@@ -364,7 +364,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence (doubts.ts names the later ones). */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in'];
 /**
  * A pronoun given to the last speaker or the last person named is doubtful only when someone
  * else it could stand for was named since (`rival-antecedent`): with no rival, the guess is

@@ -100,3 +100,50 @@ describe('which guesses list a statement to check first (round 12)', () => {
     expect(found?.flags).not.toContain('rival-attribution');
   });
 });
+
+describe('doubts of round 13: where a wrong statement looked sure', () => {
+  const reviewOf = (text: string, words: string): ReviewItem => {
+    const found = extractText(text).document.review.find((r) => r.statement !== null && r.text.startsWith(words));
+    if (found === undefined) throw new Error(`expected a statement "${words}…"`);
+    return found;
+  };
+
+  it('lists a new speaker whose surname the text spells another way at least as often', () => {
+    const tie = 'Gov. Tamsin Harrow signs flood bill\n\nGovernor Tamsin Harow released a statement after the vote on Monday.\n\n“This bill keeps our river towns dry and our farms working,” she said.\n';
+    const found = reviewOf(tie, 'This bill keeps');
+    expect(found.flags).toContain('name-variant');
+    expect(needsReview(found)).toBe(true);
+    // A slip the text outvotes ("Harow" once against "Harrowe" twice) is no doubt about the id.
+    const outvoted = 'Gov. Harrowe signs flood bill\n\nGovernor Tamsin Harrowe released a statement after the vote on Monday.\n\n“This bill keeps our river towns dry,” Harrowe said. Harow also said the work would start in May.\n';
+    expect(reviewOf(outvoted, 'This bill keeps').flags).not.toContain('name-variant');
+  });
+
+  it('lists a paraphrase read around a verb that a colon follows: the words said come after it', () => {
+    const found = reviewOf('Inquiry hears from the pilot\n\nWhen asked to sum up what the crew had found, inspector Odile Brant states:\n\nThe valve had failed long before the engine stopped.\n', 'When asked');
+    expect(found.flags).toContain('colon-after-verb');
+    expect(needsReview(found)).toBe(true);
+    expect(reviewOf('Inquiry hears from the pilot\n\nInspector Odile Brant said the valve had failed long before the engine stopped.\n', 'The valve had failed').flags).not.toContain('colon-after-verb');
+  });
+
+  it('lists a quote inside the "that"-clause of someone else’s verb of saying, its own verb after it', () => {
+    const found = reviewOf('A caller phoned the harbor line twice, telling the dispatcher that there were still “four or five” boats adrift, harbor captain Ines Varro said.\n', 'four or five');
+    expect(found.speaker).toBe('person:ines-varro');
+    expect(found.flags).toContain('relayed-before');
+    expect(needsReview(found)).toBe(true);
+    // The speaker's own verb before the quote relays no one.
+    expect(reviewOf('Captain Ines Varro said that there were still “four or five” boats adrift, the harbor office said.\n', 'four or five').flags).not.toContain('relayed-before');
+  });
+
+  it('lists a whole-sentence paraphrase that a quote after it takes its speaker from (a lead-in)', () => {
+    const lead = 'The mayor spoke to reporters at the depot on Tuesday.\n\nMayor Petra Lind also criticized the bus company.\n\n“They have let this city down for the last time.”\n';
+    const found = reviewOf(lead, 'Lind criticized');
+    expect(found.flags).toContain('lead-in');
+    expect(needsReview(found)).toBe(true);
+    const ownAttribution = 'The mayor spoke to reporters at the depot on Tuesday.\n\nMayor Petra Lind also criticized the bus company.\n\n“They have let this city down for the last time,” union steward Ana Cole said.\n';
+    expect(reviewOf(ownAttribution, 'Lind criticized').flags).not.toContain('lead-in');
+  });
+
+  it('lists the doubts round 13 added', () => {
+    for (const flag of ['name-variant', 'colon-after-verb', 'relayed-before', 'lead-in']) expect(needsReview(item(0, 0.95, [flag]))).toBe(true);
+  });
+});
