@@ -340,7 +340,8 @@ export class Drafter {
       mention: null,
       rule,
       base: RULE_CONFIDENCE[rule] ?? 0.6,
-      flags: [],
+      // "said on Fox News Sunday": a broadcast holds its own sentence's words (occasion.ts).
+      flags: reporting.aired === true ? ['venue-aired'] : [],
       venue: reporting.venue,
       outer: [...reporting.outer],
       venueOutlets: [...reporting.venueOutlets],
@@ -480,7 +481,7 @@ const sameSpeakers = (a: Draft, d: Draft): boolean => a.speakers.length > 0 && a
 function inheritFrom(d: Draft, source: Draft): void {
   if (d.venue === null && source.venue !== null) {
     d.venue = source.venue;
-    d.flags.push('venue-inherited');
+    d.flags.push('venue-inherited', ...source.flags.filter((f) => f === 'venue-aired'));
   }
   if (d.outer.length === 0 && d.venueOutlets.length === 0 && source.outer.length + source.venueOutlets.length > 0) {
     d.outer = [...source.outer];
