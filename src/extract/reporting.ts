@@ -4,7 +4,7 @@
  * report them ("according to the FT", "CNN reported", "per FT", "told Fox Business").
  */
 import type { Token } from './layout';
-import { speechVerb, VENUE_NOUNS } from './lexicon';
+import { speechVerb, TITLE_WORDS, VENUE_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, text, wordAt, gapText, spaced, speechVerbAt } from './frame';
 import { subjectOf, outletLike, markOutlet, mentionAfter, entityOf } from './speakers';
@@ -155,9 +155,10 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
   if (!(TALKING.has(w.lower) || TALKED.has(w.lower)) || !['to', 'with', 'in'].includes(wordAt(frame, k + 1)?.lower ?? '')) return false;
   const prep = (wordAt(frame, k + 1) as Token).lower;
   const m = mentionAfter(ctx, frame, k + 2);
-  if (m !== null && m.kind === 'name' && (TALKING.has(w.lower) || outletLike(ctx, m))) {
+  const outlet = m !== null && !describedByOffice(ctx, m) && outletLike(ctx, m);
+  if (m !== null && m.kind === 'name' && (TALKING.has(w.lower) || outlet)) {
     found.venue ??= `${w.lower} ${prep} ${m.text}`;
-    if (outletLike(ctx, m) && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
+    if (outlet && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
     return true;
   }
   const the = wordAt(frame, k + 2)?.lower === 'the' ? 1 : 0;
@@ -168,6 +169,31 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
     found.listenerNext = k + 3 + the;
   }
   return true;
+}
+
+/** How many words an appositive's office may come after its article: "the (deputy) commissioner", "the head of the fire brigade". */
+const OFFICE_WITHIN = 3;
+
+/**
+ * "spoke to Dany Cotton, the commissioner of the London Fire Brigade": a name the sentence
+ * goes on to describe by an office is someone who holds it, a person the speaker met, not an
+ * outlet that carried the words, however unknown the name.
+ */
+function describedByOffice(ctx: AttributionScope, m: Mention): boolean {
+  const tokens = ctx.layout.tokens;
+  // The appositive may follow the name or be read into its mention ("Dany Cotton, the commissioner of the London Fire Brigade").
+  for (let j = m.first + 1; j <= m.last + 1 && j < tokens.length; j += 1) {
+    const article = tokens[j] as Token;
+    if (!/^\s*,\s*$/.test(ctx.layout.text.slice((tokens[j - 1] as Token).end, article.start))) continue;
+    if (!['the', 'a', 'an'].includes(article.lower)) return false;
+    for (let x = j + 1; x <= j + OFFICE_WITHIN && x < tokens.length; x += 1) {
+      const t = tokens[x] as Token;
+      if (t.sentence !== article.sentence) return false;
+      if (TITLE_WORDS.has(t.lower)) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Social platforms, as their names are written (lower case): what is said "on" them is a post. */

@@ -2,7 +2,8 @@
  * Occasions in shapes met on real reporting (devset/heldout7 and devset/wild13-venue): words
  * said "on" a broadcaster ("Abbott said on Fox News Sunday", "told NBC News"), which hold the
  * sentence's words and the quote that goes on from them, not the rest of what the speaker is
- * reported saying. Passages written for these tests (test/fixtures/extract/venue-said-on-air),
+ * reported saying; and a person met, whom the sentence describes by an office ("spoke to Dany
+ * Cotton, the commissioner of …"), taken for neither a venue nor an outlet. Passages written for these tests (test/fixtures/extract/venue-said-on-air, venue-listener-with-office),
  * with fictional people and places.
  */
 import { readFileSync } from 'node:fs';
@@ -35,5 +36,11 @@ describe('words said on a broadcaster', () => {
     expect(venues(`${lede}“The port stays shut,” Moran said on Capitol Hill.\n`)).toEqual([null]);
     expect(venues(`${lede}“The port stays shut,” Moran said on Monday.\n`)).toEqual([null]);
     expect(venues(`${lede}“The port stays shut,” Moran said on CNN.\n`)).toEqual(['CNN']);
+  });
+});
+
+describe('a person the speaker met', () => {
+  it.each([true, false])('described by an office is no outlet, and meeting them is no venue (graph: %s)', (known) => {
+    expect(venuesOf('venue-listener-with-office', known)).toEqual([[null, []], [null, []]]);
   });
 });
