@@ -29,14 +29,26 @@ export function readMetadata(text: string): PageMetadata {
   let title: string | null = null;
   let byline: string | null = null;
   let publishedAt: string | null = null;
+  // A standfirst may stand between the headline and the byline: one line of reporting right after the headline does not end the page's head.
+  let previous: string | null = null;
+  let pastStandfirst = false;
   for (const line of lines) {
-    // A date stamp glued to the first paragraph ("date 2025-04-09 U.S. Secretary …").
-    publishedAt ??= leadingDate(line);
+    const last = previous;
+    previous = line;
+    // A date stamp glued to the first paragraph ("date 2025-04-09 U.S. Secretary …"), or to the byline ("date 2017-08-25 By Don Morgan").
+    const glued = leadingDate(line);
+    publishedAt ??= glued;
     // The reporting has begun: what follows is not the page's head.
-    if (isReporting(line)) break;
+    if (isReporting(line) && !(title !== null && last === title && byline === null)) break;
+    if (isReporting(line)) {
+      pastStandfirst = true;
+      continue;
+    }
+    if (isNavigation(line)) continue;
     const date = dateStamp(line);
     if (date !== null) {
       publishedAt ??= date;
+      byline ??= bylineOf(afterLeadingDate(line));
       continue;
     }
     const by = bylineOf(line);
@@ -44,15 +56,34 @@ export function readMetadata(text: string): PageMetadata {
       byline ??= by;
       continue;
     }
-    // A line that is only a name, below the headline: the author ("Jack Phillips", "Gopal Ratnam, CQ-Roll Call on").
-    const author = title !== null && line !== title ? authorLine(line) : null;
-    if (author !== null) {
+    // A line the date stamp is glued to is the first paragraph or a caption, never the headline.
+    if (glued !== null) continue;
+    // A sentence after the page's date or byline, with no headline above it, is the first paragraph ("An update from Governor … on the storm.").
+    if (title === null && (publishedAt !== null || byline !== null) && /[.]["'”’)]?$/.test(line)) break;
+    // A line that is only a name, below the headline: the author ("Jack Phillips", "Gopal Ratnam, CQ-Roll Call on"), unless the headline names them (a photo's caption: "Keith Ellison" under "Keith Ellison: …").
+    // Below a standfirst, a bare name is more often a photo's caption than the author; a name with its outlet ("Jeffrey Doe, Capital Bureau") is the byline.
+    const author = title !== null && line !== title && !(pastStandfirst && !line.includes(',')) ? authorLine(line) : null;
+    if (author !== null && title !== null && !title.toLowerCase().includes(author.toLowerCase())) {
       byline ??= author;
       continue;
     }
+    if (author !== null) continue;
     if (title === null && isHeadline(line)) title = line;
   }
   return { title, byline, publishedAt };
+}
+
+/**
+ * A page's menu rather than its words: a screen reader's "Skip to main content" link, or a
+ * line that holds a site's path ("/marketintelligence/en/news-insights/…").
+ */
+const isNavigation = (line: string): boolean => /^skip to\b/i.test(line) || line.split(/\s+/).some((w) => /^\/[\w-]+\/[\w/-]/.test(w));
+
+/** What follows a date stamp at the head of a line ("By Don Morgan" in "date 2017-08-25 By Don Morgan"). */
+function afterLeadingDate(line: string): string {
+  const words = line.split(/\s+/);
+  const at = words.slice(0, 2).findIndex((w) => ISO_DAY.test(w));
+  return at === -1 ? '' : words.slice(at + 1).join(' ');
 }
 
 /** How many words a line that names only its author may have (the name, a comma, the outlet). */
@@ -63,7 +94,9 @@ function authorLine(line: string): string | null {
   if (line.split(/\s+/).length > AUTHOR_LINE_WORDS) return null;
   const name = (line.split(',')[0] ?? '').trim();
   const words = name.split(/\s+/);
-  if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return null;
+  // "Nolan D. McCaskill": an initial may stand between the first name and the surname.
+  const initial = (w: string, k: number): boolean => k > 0 && k < words.length - 1 && /^\p{Lu}\.$/u.test(w);
+  if (words.length < 2 || words.length > 3 || !words.every((w, k) => /^\p{Lu}\p{Ll}/u.test(w) || initial(w, k))) return null;
   return readsAsPersonName(name) ? name : null;
 }
 

@@ -144,7 +144,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
       const occasion = { venue: d.venue, venueOutlets: d.venueOutlets };
-      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') || tookTo(d.venue) });
+      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') || d.flags.includes('venue-aired') || tookTo(d.venue) });
       previous.set(speaker, d);
       continue;
     }
@@ -284,7 +284,8 @@ function articleOccasions(
 ): { only: Map<DocEntity, NamedOccasion>; holders: Set<DocEntity>; shared: NamedOccasion | null } {
   const own: NamedOccasion[] = drafts.flatMap((d) => {
     const speaker = attendeeOf(d);
-    return speaker !== null && d.venue !== null ? [{ holder: speaker, venue: d.venue, outlets: d.venueOutlets, start: d.start, paragraph: d.paragraph }] : [];
+    // "said on Fox News Sunday": one answer on air, which says nothing of where the rest was said.
+    return speaker !== null && d.venue !== null && !d.flags.includes('venue-aired') ? [{ holder: speaker, venue: d.venue, outlets: d.venueOutlets, start: d.start, paragraph: d.paragraph }] : [];
   });
   const byHolder = new Map<DocEntity | null, NamedOccasion[]>();
   for (const o of [...own, ...named].sort((a, b) => a.start - b.start)) byHolder.set(o.holder, [...(byHolder.get(o.holder) ?? []), o]);

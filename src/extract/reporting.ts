@@ -4,7 +4,7 @@
  * report them ("according to the FT", "CNN reported", "per FT", "told Fox Business").
  */
 import type { Token } from './layout';
-import { speechVerb, VENUE_NOUNS } from './lexicon';
+import { speechVerb, TITLE_WORDS, VENUE_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, text, wordAt, gapText, spaced, speechVerbAt } from './frame';
 import { subjectOf, outletLike, markOutlet, mentionAfter, entityOf } from './speakers';
@@ -21,6 +21,8 @@ export interface Reporting {
    * against the venues named before; null when there is none.
    */
   readonly backReference: string | null;
+  /** The venue is a broadcaster's air ("said on Fox News Sunday"): it holds the words of its sentence and their continuation, not the speaker's passage. */
+  readonly aired?: boolean;
 }
 
 const VENUE_STOP = new Set(['that', 'on', 'in', 'at', 'when', 'after', 'before', 'during', 'about', 'while', 'as', 'last', 'this', 'yesterday', 'today', 'how', 'what', 'why', 'if', 'whether', 'to', 'and', 'but', 'he', 'she', 'they', 'it', 'we', 'i']);
@@ -43,20 +45,21 @@ interface Found {
   /** The outlet of a "told ABC News", for an interview the sentence names after it ("told ABC News in an interview"). */
   toldOutlet: string | null;
   backReference: string | null;
+  aired: boolean;
   readonly outer: DocEntity[];
   readonly venueOutlets: DocEntity[];
 }
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
-  const found: Found = { venue: null, replaceable: false, bound: false, listenerNext: null, toldOutlet: null, backReference: null, outer: [], venueOutlets: [] };
+  const found: Found = { venue: null, replaceable: false, bound: false, listenerNext: null, toldOutlet: null, backReference: null, aired: false, outer: [], venueOutlets: [] };
   for (let k = 0; k < frame.items.length; k += 1) {
     const w = wordAt(frame, k);
     if (w === null) continue;
     found.backReference ??= definiteVenueAt(ctx, frame, k, w);
-    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
+    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || onAirAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
     if (!quotedByAt(ctx, frame, k, w, found)) reportedAt(ctx, frame, k, found);
   }
-  return { venue: found.venue, backReference: found.bound ? null : found.backReference, outer: found.outer, venueOutlets: found.venueOutlets };
+  return { venue: found.venue, backReference: found.bound ? null : found.backReference, outer: found.outer, venueOutlets: found.venueOutlets, ...(found.aired ? { aired: true } : {}) };
 }
 
 function addOnce(list: DocEntity[], e: DocEntity): void {
@@ -152,9 +155,10 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
   if (!(TALKING.has(w.lower) || TALKED.has(w.lower)) || !['to', 'with', 'in'].includes(wordAt(frame, k + 1)?.lower ?? '')) return false;
   const prep = (wordAt(frame, k + 1) as Token).lower;
   const m = mentionAfter(ctx, frame, k + 2);
-  if (m !== null && m.kind === 'name' && (TALKING.has(w.lower) || outletLike(ctx, m))) {
+  const outlet = m !== null && !describedByOffice(ctx, m) && outletLike(ctx, m);
+  if (m !== null && m.kind === 'name' && (TALKING.has(w.lower) || outlet)) {
     found.venue ??= `${w.lower} ${prep} ${m.text}`;
-    if (outletLike(ctx, m) && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
+    if (outlet && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
     return true;
   }
   const the = wordAt(frame, k + 2)?.lower === 'the' ? 1 : 0;
@@ -165,6 +169,31 @@ function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, 
     found.listenerNext = k + 3 + the;
   }
   return true;
+}
+
+/** How many words an appositive's office may come after its article: "the (deputy) commissioner", "the head of the fire brigade". */
+const OFFICE_WITHIN = 3;
+
+/**
+ * "spoke to Dany Cotton, the commissioner of the London Fire Brigade": a name the sentence
+ * goes on to describe by an office is someone who holds it, a person the speaker met, not an
+ * outlet that carried the words, however unknown the name.
+ */
+function describedByOffice(ctx: AttributionScope, m: Mention): boolean {
+  const tokens = ctx.layout.tokens;
+  // The appositive may follow the name or be read into its mention ("Dany Cotton, the commissioner of the London Fire Brigade").
+  for (let j = m.first + 1; j <= m.last + 1 && j < tokens.length; j += 1) {
+    const article = tokens[j] as Token;
+    if (!/^\s*,\s*$/.test(ctx.layout.text.slice((tokens[j - 1] as Token).end, article.start))) continue;
+    if (!['the', 'a', 'an'].includes(article.lower)) return false;
+    for (let x = j + 1; x <= j + OFFICE_WITHIN && x < tokens.length; x += 1) {
+      const t = tokens[x] as Token;
+      if (t.sentence !== article.sentence) return false;
+      if (TITLE_WORDS.has(t.lower)) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Social platforms, as their names are written (lower case): what is said "on" them is a post. */
@@ -229,6 +258,42 @@ function postedOnAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, fo
     found.bound = true;
   }
   return true;
+}
+
+/** Verbs whose "on <broadcaster>" is the programme the words were said on: "said on Fox News Sunday", "told viewers on CNN". */
+const ON_AIR_VERBS = new Set(['said', 'says', 'saying', 'added', 'told', 'telling', 'spoke', 'speaking', 'appeared', 'appearing', 'stated', 'argued', 'insisted', 'warned']);
+
+/**
+ * "Abbott said on Fox News Sunday", "she said on CNN": a verb of saying right before "on" and
+ * an outlet's name puts the words on that outlet's air, the programme being the outlet's
+ * name with the capitalised words that go on it ("Fox News Sunday"); the outlet reports
+ * them. A name that is no outlet ("said on Capitol Hill") is a place, and left alone.
+ */
+function onAirAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
+  if (w.lower !== 'on' || !ON_AIR_VERBS.has(wordAt(frame, k - 1)?.lower ?? '') || !spaced(ctx, frame, k - 1, k)) return false;
+  const m = mentionAfter(ctx, frame, k + 1);
+  if (m === null || m.kind !== 'name' || !outletLike(ctx, m)) return false;
+  const e = entityOf(ctx, m);
+  if (e !== null) addOnce(found.venueOutlets, markOutlet(e));
+  if (found.replaceable) replace(found);
+  if (found.venue === null) {
+    found.venue = programmeFrom(ctx, m);
+    found.bound = true;
+    found.aired = true;
+  }
+  return true;
+}
+
+/** The programme named from an outlet's mention: the outlet's name and the capitalised words right after it ("Fox News Sunday"). */
+function programmeFrom(ctx: AttributionScope, m: Mention): string {
+  const tokens = ctx.layout.tokens;
+  let last = m.last;
+  for (let x = m.last + 1; x < tokens.length; x += 1) {
+    const t = tokens[x] as Token;
+    if (!/^ $/.test(ctx.layout.text.slice((tokens[x - 1] as Token).end, t.start)) || !/^\p{Lu}/u.test(t.text) || t.quote !== (tokens[m.last] as Token).quote) break;
+    last = x;
+  }
+  return ctx.layout.text.slice((tokens[m.first] as Token).start, (tokens[last] as Token).end).replace(/^the\s+/i, '');
 }
 
 /** Occasions besides the lexicon's venue nouns: "at a town hall", "told reporters at a gaggle", "states on its website"; a bare "meeting" is too often what was talked about. */
