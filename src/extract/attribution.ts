@@ -6,7 +6,7 @@
  * when it stands as a sentence, after a colon or a speech verb, PARTIAL when woven in.
  */
 import type { Token } from './layout';
-import { BE_FORMS, STATEMENT_NOUNS, speechVerb } from './lexicon';
+import { BE_FORMS, CLAUSE_CONJUNCTIONS, STATEMENT_NOUNS, speechVerb } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt } from './frame';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
@@ -38,6 +38,7 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
       const use = passive === null ? speechVerbAt(ctx, frame, v, { afterQuote: true, attributing: true }) : passiveUse(frame, v);
       if (use === null || (use.participle && passive === null)) continue;
       const np = subjectBefore(ctx, frame, passive ?? v);
+      if (np !== null && inAdverbialClause(ctx, frame, np, v)) break;
       if (np !== null && np.firstItem >= first) return { phrase: np, verb: use, rule: 'quote-then-speaker-verb' };
       const author = np === null ? textAuthorBefore(ctx, frame, v) : null;
       if (author !== null) return { phrase: null, verb: use, rule: 'quote-then-text-author', author };
@@ -79,16 +80,40 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
   if (read !== null) return read;
   // A speech verb later in the sentence, with no other quote in between: "“Thin at best” was how Okafor put it" is rare; "“…” Okafor wrote in a letter" is not.
   for (let k = qi + 1; k < n; k += 1) {
-    if (frame.items[k]?.kind === 'quote') break;
+    // "The attack was either ‘…’, or Russia ‘lost control’ of it, May said": words woven into
+    // the same clause share its verb; a quote that stands as an utterance has its own.
+    if (frame.items[k]?.kind === 'quote') {
+      if (quoteKind(ctx, frame, k) === 'PARTIAL') continue;
+      break;
+    }
     const use = speechVerbAt(ctx, frame, k, { afterQuote: true });
     if (use === null) continue;
     const np = subjectOf(ctx, frame, use);
-    if (np === null) continue;
+    if (np === null || inAdverbialClause(ctx, frame, np, k)) continue;
     const res = resolvePhrase(ctx, np, quoteSpeaker);
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
   }
   return null;
+}
+
+/**
+ * Whether the subject `np` of the verb at `v` opens an adverbial clause: "“…,” as rains
+ * continued to fall", "“…” was closed after the police said it was unsafe" tell of another
+ * event, not of who spoke the words; "“…,” as Okafor said." is an attribution, its verb
+ * ending the clause.
+ */
+function inAdverbialClause(ctx: AttributionScope, frame: Frame, np: NounPhrase, v: number): boolean {
+  let k = np.firstItem - 1;
+  if (['the', 'a', 'an'].includes(wordAt(frame, k)?.lower ?? '')) k -= 1;
+  const conjunction = wordAt(frame, k)?.lower ?? '';
+  if (!CLAUSE_CONJUNCTIONS.has(conjunction)) return false;
+  return conjunction !== 'as' || !endsClauseAt(ctx, frame, v);
+}
+
+/** Whether the clause ends after item `j`: punctuation, a quote or the sentence's end follow it. */
+function endsClauseAt(ctx: AttributionScope, frame: Frame, j: number): boolean {
+  return j + 1 >= frame.items.length || frame.items[j + 1]?.kind === 'quote' || /[,.;:!?—–(]/.test(gapText(ctx, frame, j, j + 1));
 }
 
 /**

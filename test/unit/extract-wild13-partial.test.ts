@@ -1,0 +1,50 @@
+/**
+ * The thirteenth round's rules on words quoted inside a paraphrase and on texts put out
+ * (issue 20), from shapes met on devset/heldout4, heldout5, heldout7 and devset/wild13-partial.
+ * People, bodies and places are invented; the passages are written for these tests.
+ */
+import { said } from '../helpers/extraction';
+
+describe('a clause opened by "as", "after", "while" … right after a quote', () => {
+  it('does not attribute the quote: the speech verb before it does', () => {
+    expect(said('Harbour master Odile Brennan said on Sunday that the strait was "poor and getting worse," as gales continued to batter the pier.')).toEqual([
+      ['PARTIAL', 'person:odile-brennan', 'poor and getting worse,'],
+    ]);
+  });
+
+  it('tells of another saying, which is not the quote’s attribution', () => {
+    expect(said('Councillor Tamsin Greer admitted that help for the families "fell short" after the Coastguard Agency said 40 people were waiting.')).toEqual([
+      ['PARTIAL', 'person:tamsin-greer', 'fell short'],
+      ['INDIRECT', 'org:coastguard-agency', '40 people were waiting.'],
+    ]);
+  });
+
+  it('leaves a quote that no speech verb governs unattributed', () => {
+    expect(said('The "blue zone" was closed after the Coastguard Agency said the water was unsafe.')).toEqual([['INDIRECT', 'org:coastguard-agency', 'The water was unsafe.']]);
+  });
+
+  it('still attributes with "as" when the verb ends the clause', () => {
+    expect(said('The crossing will reopen "as soon as it is safe," as Odile Brennan said.')).toEqual([['PARTIAL', 'person:odile-brennan', 'as soon as it is safe,']]);
+  });
+});
+
+describe('several fragments woven into one clause, its speech verb at the end', () => {
+  it('all belong to the speaker of that verb', () => {
+    expect(said('The closure was either "a failure of planning" or the operator "gambled with lives", Tamsin Greer said.')).toEqual([
+      ['PARTIAL', 'person:tamsin-greer', 'a failure of planning'],
+      ['PARTIAL', 'person:tamsin-greer', 'gambled with lives'],
+    ]);
+  });
+
+  it('stop at a quote that stands as an utterance with its own speaker', () => {
+    const text = 'The "blue zone" stays shut. "We will reopen it," Odile Brennan said.';
+    expect(said(text)).toEqual([['DIRECT', 'person:odile-brennan', 'We will reopen it,']]);
+  });
+});
+
+describe('names and words held apart in quotation marks', () => {
+  it('are nobody’s words: a vessel’s name after "the" and a noun, a name after "known as", a "so-called" term', () => {
+    const text = 'The ferry "Lifeline" sails again on Friday, Odile Brennan said. A trader known as "Salt Cat" sold early, Tamsin Greer said. The so-called "quiet route" is closed, Brennan said.';
+    expect(said(text).filter(([kind]) => kind !== 'INDIRECT')).toEqual([]);
+  });
+});
