@@ -6,9 +6,9 @@
  * when it stands as a sentence, after a colon or a speech verb, PARTIAL when woven in.
  */
 import type { Token } from './layout';
-import { BE_FORMS, CLAUSE_CONJUNCTIONS, STATEMENT_NOUNS, speechVerb } from './lexicon';
+import { BE_FORMS, CLAUSE_CONJUNCTIONS, STATEMENT_NOUNS, TIME_WORDS, speechVerb } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
-import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt } from './frame';
+import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt, isModifier } from './frame';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 
 export interface QuoteAttribution {
@@ -51,7 +51,9 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
   for (let k = qi - 1; k >= 0; k -= 1) {
     const use = speechVerbAt(ctx, frame, k);
     if (use === null) continue;
-    const np = subjectOf(ctx, frame, use);
+    const np = subjectOf(ctx, frame, use) ?? (use.participle || use.coordinated ? null : subjectAcrossAside(ctx, frame, k));
+    // "Ada Kerr, the union's president, who said": a title that names no one stands for the name before it.
+    const named = np !== null && np.how === 'appositive' && wordAt(frame, k - 1)?.lower === 'who' && !resolvePhrase(ctx, np, quoteSpeaker).ok ? subjectAcrossAside(ctx, frame, k) : null;
     const rule = use.coordinated ? 'coordinated-verb' : use.participle ? 'participle-clause' : 'speaker-verb-quote';
     // The nearest speech verb governs the quote: when its subject cannot be read ("Her late
     // father, she recalled, used to tell her that “…”"), the quote stays unattributed.
@@ -60,6 +62,7 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
       const opening = openingVerbSpeaker(ctx, frame, k);
       return opening === null ? { phrase: null, verb: use, rule } : { phrase: null, verb: use, rule: 'subjectless-summary', author: opening };
     }
+    if (named !== null) return { phrase: named, verb: use, rule };
     const res = resolvePhrase(ctx, np, quoteSpeaker);
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule };
@@ -109,6 +112,40 @@ function inAdverbialClause(ctx: AttributionScope, frame: Frame, np: NounPhrase, 
   const conjunction = wordAt(frame, k)?.lower ?? '';
   if (!CLAUSE_CONJUNCTIONS.has(conjunction)) return false;
   return conjunction !== 'as' || !endsClauseAt(ctx, frame, v);
+}
+
+/**
+ * The subject of the verb at `k` across what stands between them, when the phrase right
+ * before the verb names no one: a sentence that opens on a name or pronoun set off by an
+ * aside ("Rep. Ada Kerr (D-Vt.), while praising the plan, criticized it as “…”", "Kerr,
+ * known for her farm bill, says") or followed only by time words ("Kerr yesterday revealed"),
+ * or the name before an aside that "who" follows ("we heard from Ada Kerr, the union's
+ * president, who said “…”").
+ */
+function subjectAcrossAside(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
+  const phrase = (m: Mention, firstItem: number, lastItem: number): NounPhrase => ({ mentions: [m], generic: null, firstItem, lastItem, spokesperson: false, how: 'appositive' });
+  const person = (m: Mention | null): m is Mention => m !== null && m.quote === null && !m.possessive && (m.kind === 'name' || m.kind === 'pronoun');
+  if (wordAt(frame, k - 1)?.lower === 'who' && /,\s*$/.test(gapText(ctx, frame, k - 2, k - 1))) {
+    let s = k - 2;
+    while (s > 0 && wordAt(frame, s - 1) !== null && !/[,;:“”"‘’]/.test(gapText(ctx, frame, s - 1, s))) s -= 1;
+    const before = s > 0 && /^\s*,\s*$/.test(gapText(ctx, frame, s - 1, s)) ? wordAt(frame, s - 1) : null;
+    const m = before === null ? null : ctx.mentions.endingAt(before.index);
+    return person(m) && m.kind === 'name' ? phrase(m, frame.itemOfToken.get(m.first) ?? s - 1, s - 1) : null;
+  }
+  const opening = wordAt(frame, 0);
+  const m = opening === null ? null : ctx.mentions.startingAt(opening.index);
+  const last = m === null ? undefined : frame.itemOfToken.get(m.last);
+  if (!person(m) || last === undefined || last >= k - 1 || frame.items.slice(last + 1, k).some((i) => i.kind === 'quote')) return null;
+  const between = frame.items.slice(last + 1, k);
+  const timeOnly = spacedRun(ctx, frame, last, k) && between.every((i) => i.kind === 'word' && (TIME_WORDS.has(i.token.lower) || isModifier(i.token)));
+  const aside = /^\s*[,(]/.test(gapText(ctx, frame, last, last + 1)) && /,\s*$/.test(gapText(ctx, frame, k - 1, k));
+  return timeOnly || aside ? phrase(m, 0, last) : null;
+}
+
+/** Whether items `a` to `b` follow one another with only spaces between. */
+function spacedRun(ctx: AttributionScope, frame: Frame, a: number, b: number): boolean {
+  for (let i = a; i < b; i += 1) if (!/^\s+$/.test(gapText(ctx, frame, i, i + 1))) return false;
+  return true;
 }
 
 /** Whether the clause ends after item `j`: punctuation, a quote or the sentence's end follow it. */

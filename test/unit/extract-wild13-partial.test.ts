@@ -48,3 +48,18 @@ describe('names and words held apart in quotation marks', () => {
     expect(said(text).filter(([kind]) => kind !== 'INDIRECT')).toEqual([]);
   });
 });
+
+describe('a subject set off from its speech verb', () => {
+  it('by an aside in brackets and commas, or by time words, is still the speaker', () => {
+    expect(said('Rep. Ada Kerr (D-Vt.), while praising the farmers, criticized the levy as "unworkable" on Monday.')).toEqual([['PARTIAL', 'person:ada-kerr', 'unworkable']]);
+    expect(said('Ada Kerr yesterday revealed she would "never forget" the floods.')).toEqual([['PARTIAL', 'person:ada-kerr', 'never forget']]);
+  });
+
+  it('by an aside that "who" follows is the name before the aside', () => {
+    expect(said('Earlier we heard from Ada Kerr, the union\'s president, who said the strike was a "last resort".')).toEqual([['PARTIAL', 'person:ada-kerr', 'last resort']]);
+  });
+
+  it('is not a name inside the aside', () => {
+    expect(said('The levy, which Ada Kerr opposed, was described as "unworkable".')).toEqual([]);
+  });
+});
