@@ -9,6 +9,7 @@ import type { Token } from './layout';
 import { BE_FORMS, CLAUSE_CONJUNCTIONS, STATEMENT_NOUNS, TIME_WORDS, speechVerb } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt, isModifier } from './frame';
+import { textAuthor, textNounAt } from './texts';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 
 export interface QuoteAttribution {
@@ -27,6 +28,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
   // "“…,” Waltz told reporters" / "“…,” said Henrik Aalto": right after the quote.
   if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1)) && !introducesNextQuote(ctx, frame, qi)) {
     const first = qi + 1;
+    const written = invertedText(ctx, frame, first);
+    if (written !== null) return written;
     const inverted = speechVerbAt(ctx, frame, first, { afterQuote: true, attributing: true });
     if (inverted !== null && !inverted.participle) {
       const np = subjectAfter(ctx, frame, first);
@@ -59,6 +62,9 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     // father, she recalled, used to tell her that “…”"), the quote stays unattributed.
     if (np === null) {
       if (use.participle) continue;
+      const noun = textNounAt(frame, 0);
+      const author = noun === -1 ? null : textAuthor(ctx, frame, noun);
+      if (author !== null) return { phrase: null, verb: use, rule: 'text-author', author, readFrom: (wordAt(frame, noun) as Token).lower };
       const opening = openingVerbSpeaker(ctx, frame, k);
       return opening === null ? { phrase: null, verb: use, rule } : { phrase: null, verb: use, rule: 'subjectless-summary', author: opening };
     }
@@ -78,6 +84,9 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     if (m !== null && !outletLike(ctx, m)) {
       return { phrase: { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k + 2, spokesperson: false, how: 'after' }, verb: null, rule: 'according-to' };
     }
+    const noun = m === null ? textNounAt(frame, k + 2) : -1;
+    const author = noun === -1 ? null : textAuthor(ctx, frame, noun);
+    if (author !== null) return { phrase: null, verb: null, rule: 'according-to-text', author, readFrom: (wordAt(frame, noun) as Token).lower };
   }
   const read = readOut(ctx, frame, qi);
   if (read !== null) return read;
@@ -98,6 +107,20 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
   }
   return null;
+}
+
+/**
+ * "“…,” said the ads signed by Okafor", "“…,” read the letter": a text put out, after the
+ * verb that follows the quote, speaks for its author (texts.ts).
+ */
+function invertedText(ctx: AttributionScope, frame: Frame, first: number): QuoteAttribution | null {
+  const verb = wordAt(frame, first);
+  if (verb === null || !(READ_VERBS.has(verb.lower) || speechVerb(verb.lower)?.lemma === 'say')) return null;
+  const noun = textNounAt(frame, first + 1);
+  const author = noun === -1 ? null : textAuthor(ctx, frame, noun);
+  if (author === null) return null;
+  const use: VerbUse = { verb: speechVerb('said') as NonNullable<ReturnType<typeof speechVerb>>, index: first, token: verb, participle: false, coordinated: false };
+  return { phrase: null, verb: use, rule: 'text-author', author, readFrom: (wordAt(frame, noun) as Token).lower };
 }
 
 /**

@@ -63,3 +63,23 @@ describe('a subject set off from its speech verb', () => {
     expect(said('The levy, which Ada Kerr opposed, was described as "unworkable".')).toEqual([]);
   });
 });
+
+describe('a text put out (ads, a letter) that says or reads the words', () => {
+  const put = 'Marta Okafor took out full-page ads in four newspapers on Sunday.';
+
+  it('speaks for who put it out a few sentences before', () => {
+    expect(said(`${put} The ads, printed in plain type, said the brewery was "testing every tank".`)).toEqual([['PARTIAL', 'person:marta-okafor', 'testing every tank']]);
+    expect(said(`${put} According to the ad, bottles can go back to "any shop."`)).toEqual([['PARTIAL', 'person:marta-okafor', 'any shop.']]);
+  });
+
+  it('speaks for who signed it, after a quote and "said" or "read"', () => {
+    expect(said('"We let you down," said the ads signed by Marta Okafor. "We are sorry," read the ads appearing in the Valley Times.')).toEqual([
+      ['DIRECT', 'person:marta-okafor', 'We let you down,'],
+      ['DIRECT', 'person:marta-okafor', 'We are sorry,'],
+    ]);
+  });
+
+  it('with no one who put it out or signed it, leaves the words unattributed', () => {
+    expect(said('The ads, printed in plain type, said the brewery was "testing every tank".')).toEqual([]);
+  });
+});
