@@ -12,6 +12,9 @@ import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type 
 import { textAuthor, textNounAt } from './texts';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 
+/** "so-called" right before a quote's opening mark. */
+const HELD_APART = /\bso-called\s$/i;
+
 export interface QuoteAttribution {
   readonly phrase: NounPhrase | null;
   readonly verb: VerbUse | null;
@@ -25,6 +28,9 @@ export interface QuoteAttribution {
 /** The attribution of the quote at item `qi`, by the first rule that applies. */
 export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
   const n = frame.items.length;
+  // "the so-called “blue zone”": words the writer holds at arm's length, whoever coined them, are left for the analyst.
+  const held = frame.items[qi];
+  if (held?.kind === 'quote' && HELD_APART.test(text(ctx).slice(Math.max(0, held.quote.open - 10), held.quote.open))) return null;
   // "“…,” Waltz told reporters" / "“…,” said Henrik Aalto": right after the quote.
   if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1)) && !introducesNextQuote(ctx, frame, qi)) {
     const first = qi + 1;

@@ -290,8 +290,7 @@ export function breaksInsideQuote(text: string, first: { start: number; end: num
 const NAMING_WORDS = /\b(?:named|called|dubbed|nicknamed|known\sas)\s$/i;
 /** "the ferry “Lifeline”": a common noun after "the", then capitalised words in marks, names the thing. */
 const NAMING_NOUN = /\b[Tt]he\s\p{Ll}{3,}\s$/u;
-/** "the so-called “blue zone”": words the writer holds at arm's length, whoever coined them. */
-const HELD_APART = /\bso-called\s$/i;
+
 /**
  * "the “Harbour Four”" names a group; "was the “Absolute Truth.”" quotes someone's words, so
  * after "the" only words without a closing stop are a name. "as" is left out: it is how a
@@ -304,11 +303,10 @@ const QUOTED_NAME_WORDS = 4;
 /**
  * "a school teacher named “Bob.”", "the families of the “Harbour Four”", "the ferry
  * “Lifeline”": a few capitalised words in marks right after a word that gives a name are the
- * name, not anyone's words; nor are words set apart as "so-called".
+ * name, not anyone's words.
  */
 export function isQuotedName(source: string, quote: Quote): boolean {
   const quoted = source.slice(quote.start, quote.end);
-  if (HELD_APART.test(source.slice(Math.max(0, quote.open - 10), quote.open))) return true;
   const words = quoted.replace(/[.,]$/, '').split(/\s+/);
   if (words.length > QUOTED_NAME_WORDS || !words.every((w) => /^\p{Lu}[\p{Ll}'’-]*$/u.test(w))) return false;
   const before = source.slice(Math.max(0, quote.open - 24), quote.open);
