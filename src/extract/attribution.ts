@@ -6,10 +6,14 @@
  * when it stands as a sentence, after a colon or a speech verb, PARTIAL when woven in.
  */
 import type { Token } from './layout';
-import { BE_FORMS, STATEMENT_NOUNS, speechVerb } from './lexicon';
+import { BE_FORMS, CLAUSE_CONJUNCTIONS, STATEMENT_NOUNS, TIME_WORDS, speechVerb } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
-import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt } from './frame';
+import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt, isModifier } from './frame';
+import { textAuthor, textNounAt } from './texts';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
+
+/** "so-called" right before a quote's opening mark. */
+const HELD_APART = /\bso-called\s$/i;
 
 export interface QuoteAttribution {
   readonly phrase: NounPhrase | null;
@@ -24,9 +28,14 @@ export interface QuoteAttribution {
 /** The attribution of the quote at item `qi`, by the first rule that applies. */
 export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeaker: DocEntity | null): QuoteAttribution | null {
   const n = frame.items.length;
+  // "the so-called “blue zone”": words the writer holds at arm's length, whoever coined them, are left for the analyst.
+  const held = frame.items[qi];
+  if (held?.kind === 'quote' && HELD_APART.test(text(ctx).slice(Math.max(0, held.quote.open - 10), held.quote.open))) return null;
   // "“…,” Waltz told reporters" / "“…,” said Henrik Aalto": right after the quote.
   if (qi + 1 < n && /^[\s,—–-]*$/.test(gapText(ctx, frame, qi, qi + 1)) && !introducesNextQuote(ctx, frame, qi)) {
     const first = qi + 1;
+    const written = invertedText(ctx, frame, first);
+    if (written !== null) return written;
     const inverted = speechVerbAt(ctx, frame, first, { afterQuote: true, attributing: true });
     if (inverted !== null && !inverted.participle) {
       const np = subjectAfter(ctx, frame, first);
@@ -38,6 +47,7 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
       const use = passive === null ? speechVerbAt(ctx, frame, v, { afterQuote: true, attributing: true }) : passiveUse(frame, v);
       if (use === null || (use.participle && passive === null)) continue;
       const np = subjectBefore(ctx, frame, passive ?? v);
+      if (np !== null && inAdverbialClause(ctx, frame, np, v)) break;
       if (np !== null && np.firstItem >= first) return { phrase: np, verb: use, rule: 'quote-then-speaker-verb' };
       const author = np === null ? textAuthorBefore(ctx, frame, v) : null;
       if (author !== null) return { phrase: null, verb: use, rule: 'quote-then-text-author', author };
@@ -50,15 +60,21 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
   for (let k = qi - 1; k >= 0; k -= 1) {
     const use = speechVerbAt(ctx, frame, k);
     if (use === null) continue;
-    const np = subjectOf(ctx, frame, use);
+    const np = subjectOf(ctx, frame, use) ?? (use.participle || use.coordinated ? null : subjectAcrossAside(ctx, frame, k));
+    // "Ada Kerr, the union's president, who said": a title that names no one stands for the name before it.
+    const named = np !== null && np.how === 'appositive' && wordAt(frame, k - 1)?.lower === 'who' && !resolvePhrase(ctx, np, quoteSpeaker).ok ? subjectAcrossAside(ctx, frame, k) : null;
     const rule = use.coordinated ? 'coordinated-verb' : use.participle ? 'participle-clause' : 'speaker-verb-quote';
     // The nearest speech verb governs the quote: when its subject cannot be read ("Her late
     // father, she recalled, used to tell her that “…”"), the quote stays unattributed.
     if (np === null) {
       if (use.participle) continue;
+      const noun = textNounAt(frame, 0);
+      const author = noun === -1 ? null : textAuthor(ctx, frame, noun);
+      if (author !== null) return { phrase: null, verb: use, rule: 'text-author', author, readFrom: (wordAt(frame, noun) as Token).lower };
       const opening = openingVerbSpeaker(ctx, frame, k);
       return opening === null ? { phrase: null, verb: use, rule } : { phrase: null, verb: use, rule: 'subjectless-summary', author: opening };
     }
+    if (named !== null) return { phrase: named, verb: use, rule };
     const res = resolvePhrase(ctx, np, quoteSpeaker);
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule };
@@ -74,21 +90,96 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     if (m !== null && !outletLike(ctx, m)) {
       return { phrase: { mentions: [m], generic: null, firstItem: k, lastItem: frame.itemOfToken.get(m.last) ?? k + 2, spokesperson: false, how: 'after' }, verb: null, rule: 'according-to' };
     }
+    const noun = m === null ? textNounAt(frame, k + 2) : -1;
+    const author = noun === -1 ? null : textAuthor(ctx, frame, noun);
+    if (author !== null) return { phrase: null, verb: null, rule: 'according-to-text', author, readFrom: (wordAt(frame, noun) as Token).lower };
   }
   const read = readOut(ctx, frame, qi);
   if (read !== null) return read;
   // A speech verb later in the sentence, with no other quote in between: "“Thin at best” was how Okafor put it" is rare; "“…” Okafor wrote in a letter" is not.
   for (let k = qi + 1; k < n; k += 1) {
-    if (frame.items[k]?.kind === 'quote') break;
+    // "The attack was either ‘…’, or Russia ‘lost control’ of it, May said": words woven into
+    // the same clause share its verb; a quote that stands as an utterance has its own.
+    if (frame.items[k]?.kind === 'quote') {
+      if (quoteKind(ctx, frame, k) === 'PARTIAL') continue;
+      break;
+    }
     const use = speechVerbAt(ctx, frame, k, { afterQuote: true });
     if (use === null) continue;
     const np = subjectOf(ctx, frame, use);
-    if (np === null) continue;
+    if (np === null || inAdverbialClause(ctx, frame, np, k)) continue;
     const res = resolvePhrase(ctx, np, quoteSpeaker);
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule: 'verb-later-in-sentence' };
   }
   return null;
+}
+
+/**
+ * "“…,” said the ads signed by Okafor", "“…,” read the letter": a text put out, after the
+ * verb that follows the quote, speaks for its author (texts.ts).
+ */
+function invertedText(ctx: AttributionScope, frame: Frame, first: number): QuoteAttribution | null {
+  const verb = wordAt(frame, first);
+  if (verb === null || !(READ_VERBS.has(verb.lower) || speechVerb(verb.lower)?.lemma === 'say')) return null;
+  const noun = textNounAt(frame, first + 1);
+  const author = noun === -1 ? null : textAuthor(ctx, frame, noun);
+  if (author === null) return null;
+  const use: VerbUse = { verb: speechVerb('said') as NonNullable<ReturnType<typeof speechVerb>>, index: first, token: verb, participle: false, coordinated: false };
+  return { phrase: null, verb: use, rule: 'text-author', author, readFrom: (wordAt(frame, noun) as Token).lower };
+}
+
+/**
+ * Whether the subject `np` of the verb at `v` opens an adverbial clause: "“…,” as rains
+ * continued to fall", "“…” was closed after the police said it was unsafe" tell of another
+ * event, not of who spoke the words; "“…,” as Okafor said." is an attribution, its verb
+ * ending the clause.
+ */
+function inAdverbialClause(ctx: AttributionScope, frame: Frame, np: NounPhrase, v: number): boolean {
+  let k = np.firstItem - 1;
+  if (['the', 'a', 'an'].includes(wordAt(frame, k)?.lower ?? '')) k -= 1;
+  const conjunction = wordAt(frame, k)?.lower ?? '';
+  if (!CLAUSE_CONJUNCTIONS.has(conjunction)) return false;
+  return conjunction !== 'as' || !endsClauseAt(ctx, frame, v);
+}
+
+/**
+ * The subject of the verb at `k` across what stands between them, when the phrase right
+ * before the verb names no one: a sentence that opens on a name or pronoun set off by an
+ * aside ("Rep. Ada Kerr (D-Vt.), while praising the plan, criticized it as “…”", "Kerr,
+ * known for her farm bill, says") or followed only by time words ("Kerr yesterday revealed"),
+ * or the name before an aside that "who" follows ("we heard from Ada Kerr, the union's
+ * president, who said “…”").
+ */
+function subjectAcrossAside(ctx: AttributionScope, frame: Frame, k: number): NounPhrase | null {
+  const phrase = (m: Mention, firstItem: number, lastItem: number): NounPhrase => ({ mentions: [m], generic: null, firstItem, lastItem, spokesperson: false, how: 'appositive' });
+  const person = (m: Mention | null): m is Mention => m !== null && m.quote === null && !m.possessive && (m.kind === 'name' || m.kind === 'pronoun');
+  if (wordAt(frame, k - 1)?.lower === 'who' && /,\s*$/.test(gapText(ctx, frame, k - 2, k - 1))) {
+    let s = k - 2;
+    while (s > 0 && wordAt(frame, s - 1) !== null && !/[,;:“”"‘’]/.test(gapText(ctx, frame, s - 1, s))) s -= 1;
+    const before = s > 0 && /^\s*,\s*$/.test(gapText(ctx, frame, s - 1, s)) ? wordAt(frame, s - 1) : null;
+    const m = before === null ? null : ctx.mentions.endingAt(before.index);
+    return person(m) && m.kind === 'name' ? phrase(m, frame.itemOfToken.get(m.first) ?? s - 1, s - 1) : null;
+  }
+  const opening = wordAt(frame, 0);
+  const m = opening === null ? null : ctx.mentions.startingAt(opening.index);
+  const last = m === null ? undefined : frame.itemOfToken.get(m.last);
+  if (!person(m) || last === undefined || last >= k - 1 || frame.items.slice(last + 1, k).some((i) => i.kind === 'quote')) return null;
+  const between = frame.items.slice(last + 1, k);
+  const timeOnly = spacedRun(ctx, frame, last, k) && between.every((i) => i.kind === 'word' && (TIME_WORDS.has(i.token.lower) || isModifier(i.token)));
+  const aside = /^\s*[,(]/.test(gapText(ctx, frame, last, last + 1)) && /,\s*$/.test(gapText(ctx, frame, k - 1, k));
+  return timeOnly || aside ? phrase(m, 0, last) : null;
+}
+
+/** Whether items `a` to `b` follow one another with only spaces between. */
+function spacedRun(ctx: AttributionScope, frame: Frame, a: number, b: number): boolean {
+  for (let i = a; i < b; i += 1) if (!/^\s+$/.test(gapText(ctx, frame, i, i + 1))) return false;
+  return true;
+}
+
+/** Whether the clause ends after item `j`: punctuation, a quote or the sentence's end follow it. */
+function endsClauseAt(ctx: AttributionScope, frame: Frame, j: number): boolean {
+  return j + 1 >= frame.items.length || frame.items[j + 1]?.kind === 'quote' || /[,.;:!?—–(]/.test(gapText(ctx, frame, j, j + 1));
 }
 
 /**

@@ -3,17 +3,18 @@
  * with part-of-speech tags, and sentences. Every piece keeps its offsets into the
  * original text, because statements must point at exact spans.
  *
- * Words and tags come from `compromise` (its lexicon knows first names, honorifics,
- * organisations and verb forms); sentences are cut here, over the text with its quotes
+ * Words and tags come from `compromise` (tagging.ts), over the text with its asides blanked
+ * (asides.ts: party tags, title dots, datelines); sentences are cut here, over the text with its quotes
  * masked, so that a quote of several sentences stays inside the sentence that reports it.
  * The title line and page furniture ("Leave a Comment", "Share this article") are marked
  * so that nothing in them becomes a statement.
  */
-import nlp from 'compromise';
-import { TITLE_WORDS } from './lexicon';
-import { LEXICON } from './person-name';
 import { breaksInsideQuote, opensWithQuote, pairQuotes, type Quote, type StrayMark } from './quotes';
 import { holding } from './sorted';
+import { blankAsides } from './asides';
+import { taggedWords } from './tagging';
+
+export { blankAsides } from './asides';
 
 export interface Token {
   readonly index: number;
@@ -97,98 +98,12 @@ const ABBREVIATIONS = new Set(
 
 const SPEECH_AFTER_QUOTE = /^(said|says|told|tells|added|adds|asked|asks|wrote|writes|continued|explained|insisted|warned|replied|noted|argued|recalled|declared)$/;
 
-interface CompromiseTerm {
-  readonly text: string;
-  readonly tags: readonly string[];
-  readonly offset: { readonly start: number; readonly length: number };
-}
-interface CompromiseSentence {
-  readonly terms: readonly CompromiseTerm[];
-}
-
-/**
- * compromise's sentence splitter grows a candidate sentence piece by piece and re-tests it,
- * so its cost is quadratic in the length of a run with no sentence end ("Mr. Mr. Mr. …").
- * It is fed one paragraph at a time, and a paragraph longer than this in pieces cut at the
- * last full stop (or else the last space) before the limit, so its cost stays linear.
- */
-const TAGGER_CHUNK = 4_000;
-
 /**
  * The rules read a sentence as a whole, several times per quote and verb; a run of words
  * with no sentence end longer than any prose sentence is cut, so that their cost per word
  * stays bounded.
  */
 const MAX_SENTENCE_WORDS = 250;
-
-/** Words with their tags; the zero-width words of expanded contractions lend their tags to the word they came from. */
-function words(text: string, lines: readonly Line[]): { start: number; end: number; tags: Set<string> }[] {
-  const out: { start: number; end: number; tags: Set<string> }[] = [];
-  for (const line of lines) {
-    for (let from = line.start; from < line.end; ) {
-      const to = chunkEnd(text, from, line.end);
-      tagChunk(text, from, to, out);
-      from = to;
-    }
-  }
-  return out;
-}
-
-function chunkEnd(text: string, from: number, end: number): number {
-  if (end - from <= TAGGER_CHUNK) return end;
-  const limit = from + TAGGER_CHUNK;
-  const stop = text.lastIndexOf('. ', limit);
-  if (stop > from + TAGGER_CHUNK / 2) return stop + 2;
-  const space = text.lastIndexOf(' ', limit);
-  return space > from ? space + 1 : limit;
-}
-
-function tagChunk(text: string, from: number, to: number, out: { start: number; end: number; tags: Set<string> }[]): void {
-  // The tagger reads a mark glued between a stop and a capital ("lapse."Cheatle") as a word's
-  // inside; it is given a space there (the same length, so offsets hold).
-  // A page that lost the space after a stop ("in Texas.Abbott has") gets one in its place.
-  const chunk = text.slice(from, to).replace(GLUED_CLOSE, (m) => `${m.charAt(0)} `).replace(GLUED_STOP, '$1 ');
-  const sentences = nlp(chunk).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
-  for (const sentence of sentences) {
-    for (const term of sentence.terms) {
-      const start = from + term.offset.start;
-      const { length } = term.offset;
-      const last = out[out.length - 1];
-      if (length === 0 || (last !== undefined && start < last.end)) {
-        if (last) for (const tag of term.tags) last.tags.add(tag);
-        continue;
-      }
-      // compromise keeps a trailing dot on some abbreviations; a word never ends in a quote mark.
-      let end = start + length;
-      while (end > start + 1 && QUOTE_CHAR.test(text[end - 1] ?? '')) end -= 1;
-      if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) continue;
-      if (last !== undefined && joinsName(text, last, start, end)) {
-        last.end = end;
-        for (const tag of term.tags) last.tags.add(tag);
-        continue;
-      }
-      out.push({ start, end, tags: new Set(term.tags) });
-    }
-  }
-}
-
-const QUOTE_CHAR = /["'“”‘’]/;
-const GLUED_CLOSE = /[.!?]["”](?=\p{Lu})/gu;
-/**
- * "… in Texas.Abbott has …": a stop between a word of two lower-case letters or more and a
- * capitalised word, with no space, is a sentence's end whose space the page lost (a web
- * address, "Amazon.com", has no capital after its dot; initials, "U.S.", no lower case before it).
- */
-const GLUED_STOP = /(\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu;
-
-/**
- * compromise cuts a double-barrelled name in two ("Moore-Merrell"); the rules read a name as
- * a run of capitalised words, so the two halves would be a name and a surname of their own.
- * Two capitalised words joined by a bare hyphen are one word.
- */
-function joinsName(text: string, previous: { end: number; start: number }, start: number, end: number): boolean {
-  return text.slice(previous.end, start) === '-' && /^\p{Lu}\p{Ll}/u.test(text.slice(previous.start, previous.end)) && /^\p{Lu}\p{Ll}+$/u.test(text.slice(start, end));
-}
 
 /**
  * The innermost quote around an offset, for offsets asked in ascending order: quotes nest,
@@ -216,95 +131,6 @@ function innermostQuotes(quotesOf: readonly (readonly Quote[])[]): (offset: numb
     const top = open[open.length - 1];
     return top === undefined ? null : top.id;
   };
-}
-
-/** "(D-Ore.)", ", R-Tex.,": a party and state tag after a name, set off by brackets or commas. */
-const PARTY_TAG = /\s?\(\s?[DRI]-[A-Z][A-Za-z.]{1,6}\s?\)|,\s?[DRI]-[A-Z][A-Za-z.]{1,6},/g;
-/** The dot of a title abbreviated before a name ("Sen. Marta Kellison", "Dr. Kwame Asante"). */
-const TITLE_DOT = /\b(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Supt|Insp|Atty)\.(?= \p{Lu})/gu;
-/**
- * A name's initial before a capitalised word ("E. Martin Estrada", "Harold J. Whitlock said");
- * the next word is kept to tell a sentence's end, and whether a second capitalised word follows.
- */
-const INITIAL_DOT = /\b\p{Lu}\.(?= (\p{Lu}\p{Ll}+)( \p{Lu}\p{Ll})?)/gu;
-/** Words that open a sentence after a single capital that ends one ("… Plan B. The council said"). */
-const AFTER_SENTENCE_END = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'As', 'For', 'But', 'And', 'He', 'She', 'It', 'They', 'We', 'This', 'That', 'After', 'When', 'If', 'Its', 'His', 'Her', 'Their']);
-/** compromise's tags of a first name ("Michael S. Regan"): what a middle initial follows. */
-const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
-
-/**
- * Whether the single capital at `at` is a name's initial rather than a sentence's last word:
- * it is when the word before it is a first name or a title ("Attorney E. Martin Estrada"), or
- * when no word comes before it in its clause; after any other word ("Plan B. Harbour Master
- * Ann Lee said") the dot ends a sentence, so that two sentences do not run into one name.
- */
-function isNameInitial(all: string, at: number, next: string, surnameOnly: boolean): boolean {
-  if (AFTER_SENTENCE_END.has(next) || /[\p{L}\p{N}.'’]/u.test(all.charAt(at - 1))) return false;
-  const before = /(\p{L}+)[ \t]$/u.exec(all.slice(Math.max(0, at - 40), at))?.[1];
-  const firstName = before !== undefined && FIRST_NAME_TAGS.has(LEXICON[before.toLowerCase()] as string);
-  // "Harold J. Whitlock said": one capitalised word after the initial is a surname only after a first name.
-  if (surnameOnly) return firstName;
-  return before === undefined || firstName || TITLE_WORDS.has(before.toLowerCase());
-}
-
-/** "LINCOLN, NE – ", "WASHINGTON (AP) — ": the place (and agency) a paragraph is filed from, in capitals before a dash. */
-const DATELINE = /^\p{Lu}{2}[\p{Lu}.,' ()]{0,24}[–—-] /gmu;
-
-/**
- * The text the rules read, offset for offset the same as the source: party and state tags
- * after a name become spaces, so that "Sen. Marta Kellison (D-Ore.) said" reads as a name
- * followed by its verb; a title's abbreviation dot and a name's initial's dot become a
- * space, so that the title and the name stay one run; a dateline becomes spaces, so that the place is not read as the
- * paragraph's first name.
- */
-export function blankAsides(source: string): string {
-  const blank = (m: string): string => ' '.repeat(m.length);
-  return source
-    .replace(PARTY_TAG, blank)
-    .replace(TITLE_DOT, (m) => `${m.slice(0, -1)} `)
-    // Not the last letter of "U.S." nor of "D.C.".
-    .replace(INITIAL_DOT, (m, next: string, second: string | undefined, at: number, all: string) => (isNameInitial(all, at, next, second === undefined) ? `${m.slice(0, -1)} ` : m))
-    .replace(DATELINE, blank)
-    .replace(LINE, blankNamePopup);
-}
-
-const LINE = /[^\n]+/g;
-
-/** A capitalised word glued to the capital that follows it: "McConnell|Addison". */
-const GLUED_NAME = /\p{Lu}\p{Ll}{2,}(?=\p{Lu})/gu;
-
-/** How many glued words before a " MORE" are tried as the start of a pop-up. */
-const POPUP_TRIES = 3;
-
-/**
- * "Jane DoeJane (Janie) Marie DoeSenator says … MORE (D-Ore.)" (an invented instance of the shape):
- * a page that links a name may print the link's pop-up inside the sentence: the full name,
- * glued to the surname before it, then the headlines of related stories up to "MORE". The
- * pop-up becomes spaces, so that the name goes on to its own sentence. Each stretch of a line
- * up to a " MORE" is read once, and a few glued words in it are tried.
- */
-function blankNamePopup(line: string): string {
-  let out = '';
-  let from = 0;
-  for (let more = line.indexOf(' MORE'); more !== -1; more = line.indexOf(' MORE', from)) {
-    const stretch = line.slice(from, more);
-    const junction = /\p{L}/u.test(line.charAt(more + 5)) ? null : popupStart(stretch);
-    out += junction === null ? line.slice(from, more + 5) : stretch.slice(0, junction) + ' '.repeat(more + 5 - from - junction);
-    from = more + 5;
-  }
-  return from === 0 ? line : out + line.slice(from);
-}
-
-/** Where a pop-up starts in `stretch`: right after a glued word that its rest names again. */
-function popupStart(stretch: string): number | null {
-  let tries = 0;
-  for (const m of stretch.matchAll(GLUED_NAME)) {
-    const junction = (m.index ?? 0) + m[0].length;
-    if (stretch.includes(m[0], junction)) return junction;
-    tries += 1;
-    if (tries >= POPUP_TRIES) return null;
-  }
-  return null;
 }
 
 export function layOut(source: string, title: string | null = null): Layout {
@@ -405,7 +231,7 @@ function nextLinesWithText(text: string, lines: readonly Line[]): (Line | undefi
 
 /** The words, each with its paragraph and innermost quote; sentences are not cut yet. */
 function tokensOf(text: string, lines: readonly Line[], innermost: (offset: number, paragraph: number) => number | null): Token[] {
-  return words(text, lines).map((w, index) => {
+  return taggedWords(text, lines).map((w, index) => {
     const paragraph = holding(lines, w.start);
     return {
       index,

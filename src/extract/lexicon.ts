@@ -275,6 +275,12 @@ export const GENERIC_SPEAKERS = new Set(
 /** Words that make a clause subordinate: the person named after them is rarely who "he" is next. */
 export const SUBORDINATORS = new Set(['whether', 'if', 'because', 'although', 'though', 'while', 'whereas', 'unless', 'until', 'since', 'when', 'whom']);
 
+/**
+ * Words that open an adverbial clause: right after a quote ("“…,” as rains continued", "“…”
+ * after the police said"), the clause they open tells of something else, not who spoke.
+ */
+export const CLAUSE_CONJUNCTIONS = new Set(['as', 'after', 'before', 'while', 'when', 'whereas', 'because', 'since', 'until', 'unless', 'although', 'though', 'once']);
+
 /** Words that may sit between a subject and its verb without changing who speaks. */
 export const VERB_MODIFIERS = new Set(
   `also similarly reportedly later again then previously once repeatedly further separately earlier recently has have had will would

@@ -286,8 +286,11 @@ export function breaksInsideQuote(text: string, first: { start: number; end: num
   return right !== undefined && isClosingDouble(text, right);
 }
 
-/** Words after which capitalised words in marks are a name being given: "a teacher named “Bob.”". */
-const NAMING_WORDS = /\b(?:named|called|dubbed|nicknamed)\s$/i;
+/** Words after which capitalised words in marks are a name being given: "a teacher named “Bob.”", "a trader known as “Salt Cat”". */
+const NAMING_WORDS = /\b(?:named|called|dubbed|nicknamed|known\sas)\s$/i;
+/** "the ferry “Lifeline”": a common noun after "the", then capitalised words in marks, names the thing. */
+const NAMING_NOUN = /\b[Tt]he\s\p{Ll}{3,}\s$/u;
+
 /**
  * "the “Harbour Four”" names a group; "was the “Absolute Truth.”" quotes someone's words, so
  * after "the" only words without a closing stop are a name. "as" is left out: it is how a
@@ -298,15 +301,16 @@ const NAMING_ARTICLE = /\bthe\s$/i;
 const QUOTED_NAME_WORDS = 4;
 
 /**
- * "a school teacher named “Bob.”", "the families of the “Harbour Four”": a few capitalised
- * words in marks right after a word that gives a name are the name, not anyone's words.
+ * "a school teacher named “Bob.”", "the families of the “Harbour Four”", "the ferry
+ * “Lifeline”": a few capitalised words in marks right after a word that gives a name are the
+ * name, not anyone's words.
  */
 export function isQuotedName(source: string, quote: Quote): boolean {
   const quoted = source.slice(quote.start, quote.end);
   const words = quoted.replace(/[.,]$/, '').split(/\s+/);
   if (words.length > QUOTED_NAME_WORDS || !words.every((w) => /^\p{Lu}[\p{Ll}'’-]*$/u.test(w))) return false;
-  const before = source.slice(Math.max(0, quote.open - 10), quote.open);
-  return NAMING_WORDS.test(before) || (NAMING_ARTICLE.test(before) && !/[.,!?]$/.test(quoted));
+  const before = source.slice(Math.max(0, quote.open - 24), quote.open);
+  return NAMING_WORDS.test(before) || ((NAMING_ARTICLE.test(before) || NAMING_NOUN.test(before)) && !/[.,!?]$/.test(quoted));
 }
 
 /** Where the text goes on after a quote's closing mark: a ’’ (a double mark typed as two single ones) is two characters wide. */
