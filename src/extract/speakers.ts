@@ -271,11 +271,12 @@ export function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): No
   if (token === null || !spaced(ctx, frame, k, k + 1)) return null;
   const m = ctx.mentions.startingAt(token.index) ?? (['the', 'a', 'an'].includes(token.lower) ? ctx.mentions.startingAt(token.index + 1) : null);
   const titleNext = m !== null && titleRightAfter(ctx, m);
-  if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization' || titleNext) {
+  if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization' || titleNext || m.possessive) {
     const named = namedAfterDescription(ctx, frame, k + 1);
     if (named !== null) return named;
   }
-  if (m === null || m.kind === 'place') return null;
+  // "said Harbourside’s mayor": the possessor is not who spoke.
+  if (m === null || m.kind === 'place' || m.possessive) return null;
   const last = frame.itemOfToken.get(m.last) ?? k + 1;
   return { mentions: [m], generic: null, firstItem: k + 1, lastItem: last, spokesperson: false, how: 'after' };
 }
@@ -304,6 +305,12 @@ function namedAfterDescription(ctx: AttributionScope, frame: Frame, from: number
     const m = ctx.mentions.startingAt(w.index);
     if (n > from && (titled || isTitleToken(w)) && m?.kind === 'name' && m.entity?.type === 'Person') {
       return { mentions: [m], generic: null, firstItem: from, lastItem: frame.itemOfToken.get(m.last) ?? n, spokesperson: false, how: 'after' };
+    }
+    // "added Harbourside’s Ada Venn": a name's possessive describes the person named after it.
+    if (m?.kind === 'name' && m.possessive) {
+      titled = true;
+      n = (frame.itemOfToken.get(m.last) ?? n) + 1;
+      continue;
     }
     // The body the title is held at, whatever type its name was given: "Harbour Ferries spokesman".
     if (m?.kind === 'name' && (m.entity?.type === 'Organization' || titleRightAfter(ctx, m))) {
