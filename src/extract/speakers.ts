@@ -8,6 +8,7 @@ import type { Token } from './layout';
 import { describedSpeaker } from './descriptions';
 import { BE_FORMS, GENERIC_SPEAKERS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { Mention } from './mentions';
+import { isTitleWord } from './name-words';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
 import { resolvePhrase } from './referents';
 
@@ -167,7 +168,8 @@ function oneOfThose(ctx: AttributionScope, frame: Frame, who: number): NounPhras
   return null;
 }
 
-const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
+/** A title word as the names read them (name-words.ts `isTitleWord`): "NTSB member", "Board Member" as much as "spokesman". */
+const isTitleToken = (w: Token | null): boolean => w !== null && isTitleWord(w);
 
 /**
  * Words that open an aside between a subject and its verb: a relative clause, a description,
