@@ -23,7 +23,8 @@ import {
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
-import { afterOf, CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { NameTitles, sameRun, spaceBetween } from './name-titles';
+import { CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -87,6 +88,7 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
 class MentionFinder {
   private readonly tokens: readonly Token[];
   private readonly text: string;
+  private readonly titles: NameTitles;
   private readonly all: Mention[] = [];
   private readonly byEnd = new Map<number, Mention>();
   private readonly byStart = new Map<number, Mention>();
@@ -98,6 +100,7 @@ class MentionFinder {
   ) {
     this.tokens = layout.tokens;
     this.text = layout.text;
+    this.titles = new NameTitles(layout.tokens, layout.text);
     this.namedInside = namesInsideSentences(layout);
   }
 
@@ -127,11 +130,11 @@ class MentionFinder {
   }
 
   private spaceBetween(a: Token, b: Token): boolean {
-    return /^\s+$/.test(this.text.slice(a.end, b.start));
+    return spaceBetween(this.text, a, b);
   }
 
   private sameRun(a: Token, b: Token): boolean {
-    return a.sentence === b.sentence && a.quote === b.quote && this.spaceBetween(a, b);
+    return sameRun(this.text, a, b);
   }
 
   private initial(t: Token): boolean {
@@ -361,7 +364,7 @@ class MentionFinder {
     const name = this.text.slice((this.tokens[core] as Token).start, surfaceEnd);
     if (name === '' || coreTokens.every((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower))) return null;
 
-    const first = this.titleStart(i);
+    const first = this.titles.titleStart(i);
     // "the bow of the Titanic", "implosion of Titan": an "of" alone is no title, and makes no person.
     const titled = this.tokens.slice(first, core).some((t) => !['of', 'the'].includes(t.lower));
     const titleText = titled ? this.text.slice((this.tokens[first] as Token).start, (this.tokens[core - 1] as Token).end) : null;
@@ -372,10 +375,10 @@ class MentionFinder {
     const descriptor = first === i && !titled && before !== null ? this.describedBy(first) : null;
     const words = coreTokens.map((t) => t.lower.replace(POSSESSIVE, ''));
     const organisational = words.some((w) => ORG_WORDS.has(w) || OUTLET_WORDS.has(w)) || descriptor !== null;
-    const domain = this.titleDomain(i, j, core, titleText, recognised);
+    const domain = this.titles.titleDomain(i, j, core, titleText, recognised);
     // "the bow of the Titanic", "implosion of Titan": after a bare "of", a name that reads as nobody's is a thing, no one to speak or be "he".
-    if (!titled && first < core && !this.isPlaceName(name, coreTokens, organisational) && this.thingAfterOf(i, j, core, recognised)) return null;
-    if (domain || (!this.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
+    if (!titled && first < core && !this.isPlaceName(name, coreTokens, organisational) && this.titles.thingAfterOf(i, j, core, recognised)) return null;
+    if (domain || (!this.titles.titledPerson(core, titleText) && (this.isPlaceName(name, coreTokens, organisational) || this.namesAPlace(j, coreTokens, organisational)))) {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const named = typeOfName(coreTokens, words, recognised, descriptor, titleText, before?.lower === 'the' && first === core);
@@ -439,73 +442,7 @@ class MentionFinder {
     const partyBefore = (k: number): boolean => PARTY_WORDS.has((this.tokens[k - 1] as Token).lower) && (this.tokens[k] as Token).tags.has('FirstName');
     while (core > i && !partOfTitle(this.tokens[core - 1] as Token) && !partyBefore(core)) core -= 1;
     if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
-    return { core: this.afterTitleDomain(core, j), recognised: false };
-  }
-
-  /**
-   * "Attorney General of Minnesota Keith Ellison", "Director of System Operations Dan
-   * Woodfin": the capitals after a title's "of" name where the title holds before they name
-   * who holds it, so the person's name starts at its first name; without a first name the
-   * compromise knows, at the first word that is no place ("President of Ukraine Volodymyr
-   * Zelensky"). Two words at least stay the name.
-   */
-  private afterTitleDomain(core: number, j: number): number {
-    if (!afterOf(this.tokens, core) || j - core < 2) return core;
-    const isFirstName = (t: Token): boolean => t.tags.has('FirstName') && !isPlaceWord(t);
-    for (let k = core + 1; k < j; k += 1) {
-      if (isFirstName(this.tokens[k] as Token)) return this.tokens.slice(core, k).some(isFirstName) ? core : k;
-    }
-    let start = core;
-    while (j - start >= 2 && isPlaceWord(this.tokens[start] as Token)) start += 1;
-    return start;
-  }
-
-  /** Where a name's title starts, counting lower-case title words before the run at `i`: "former deputy assistant secretary of defense". */
-  private titleStart(i: number): number {
-    let first = i;
-    while (first > 0) {
-      const before = this.tokens[first - 1] as Token;
-      if (!this.sameRun(before, this.tokens[first] as Token)) break;
-      if (ORG_DESCRIPTORS.has(before.lower)) break;
-      // "Secretary of the Treasury", "Chancellor of the Exchequer": "the" after "of" is the title's.
-      const ofThe = before.lower === 'the' && this.tokens[first - 2]?.lower === 'of';
-      if (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower) || before.lower === 'of' || ofThe || (before.tags.has('Actor') && !before.tags.has('Plural'))) first -= 1;
-      else break;
-    }
-    return first;
-  }
-
-  /**
-   * "Secretary of State Tillerson", "President Macri": a name right after a title word is the
-   * holder's, however compromise tags it; "Governor of Texas" ends its title on "of", and the
-   * place after it stays a place.
-   */
-  private titledPerson(core: number, titleText: string | null): boolean {
-    const before = this.tokens[core - 1];
-    return titleText !== null && before !== undefined && !['of', 'the', 'for', 'and'].includes(before.lower) && (isTitleWord(before) || DEPARTMENT_WORDS.has(before.lower));
-  }
-
-  /**
-   * "the mayor of Port Anselm": the name after a title's "of" is where the title holds, not who
-   * holds it; a body's name there ("chairman of Boeing Co") keeps its own type.
-   */
-  private titleDomain(i: number, j: number, core: number, titleText: string | null, recognised: boolean): boolean {
-    const before = this.tokens[core - 1];
-    if (titleText === null || recognised || before === undefined || !['of', 'the'].includes(before.lower)) return false;
-    // "supporters of Democratic …": an "of" with no title before it is no title's.
-    if (!this.tokens.slice(this.titleStart(i), core).some(isTitleWord)) return false;
-    // The whole run, not only its core: "president of the International Association of Machinists".
-    const run = this.tokens.slice(i, j + 1);
-    if (run.some((t) => ORG_WORDS.has(t.lower.replace(POSSESSIVE, '')) || OUTLET_WORDS.has(t.lower))) return false;
-    return !run.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('Honorific') || t.tags.has('Organization') || isAcronym(t));
-  }
-
-  private thingAfterOf(i: number, j: number, core: number, recognised: boolean): boolean {
-    const before = this.tokens[core - 1];
-    if (recognised || before === undefined || !['of', 'the'].includes(before.lower)) return false;
-    const run = this.tokens.slice(i, j + 1);
-    if (run.some((t) => ORG_WORDS.has(t.lower.replace(POSSESSIVE, '')) || OUTLET_WORDS.has(t.lower))) return false;
-    return !run.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('Honorific') || t.tags.has('Organization') || isAcronym(t));
+    return { core: this.titles.afterTitleDomain(core, j), recognised: false };
   }
 
   /**
@@ -558,7 +495,7 @@ class MentionFinder {
       this.registry.addTitle(entity, titleText);
       this.registry.addAlias(entity, this.text.slice((this.tokens[first] as Token).start, surfaceEnd));
     }
-    const apposed = this.apposedTitle(j);
+    const apposed = this.titles.apposedTitle(j);
     if (apposed !== null && entity.type !== 'Organization') this.registry.addTitle(entity, apposed);
     // "the Financial Times (FT)": the bracketed abbreviation is an alias from here on.
     const lastToken = this.tokens[j] as Token;
@@ -566,49 +503,6 @@ class MentionFinder {
     if (after && /^\s*\(\s*$/.test(this.text.slice(lastToken.end, after.start)) && isAcronym(after) && /^\s*\)/.test(this.text.slice(after.end))) {
       this.registry.addAcronym(entity, after.text);
     }
-  }
-
-  /**
-   * A title set off by commas after the name ending at `j`: "George Kurtz, the company's
-   * chief executive," or "Jon Holden, president of the union," gives "chief executive" or
-   * "president of the union", so that "the chief executive" and "the president" later find
-   * the person. The aside is short and its head word a title.
-   */
-  private apposedTitle(j: number): string | null {
-    const name = this.tokens[j] as Token;
-    const first = this.tokens[j + 1];
-    if (first === undefined || first.sentence !== name.sentence || first.quote !== name.quote || !/^\s*,\s*$/.test(this.text.slice(name.end, first.start))) return null;
-    let k = j + 1;
-    // "the", "its", "the company's": what comes before the title itself.
-    while (k <= j + 3 && k < this.tokens.length && (['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes((this.tokens[k] as Token).lower) || /['’]s$/.test((this.tokens[k] as Token).text))) k += 1;
-    const start = k;
-    let head: Token | null = null;
-    for (; k <= start + APPOSED_TITLE_WORDS && k < this.tokens.length; k += 1) {
-      const t = this.tokens[k] as Token;
-      if (t.sentence !== name.sentence || t.quote !== name.quote || t.tags.has('Verb')) return null;
-      if (t.lower === 'of') break;
-      if (isTitleWord(t)) head = t;
-      const next = this.tokens[k + 1];
-      if (next === undefined || next.sentence !== t.sentence || /[,;:]/.test(this.text.slice(t.end, next.start))) break;
-    }
-    if (head === null || start >= this.tokens.length) return null;
-    const end = this.asideEnd(k, name.sentence);
-    // "Gov. Wes Moore, Secretary of Transportation Pete Buttigieg and …": a list of people, not a title.
-    const aside = this.tokens.slice(start, end + 1);
-    if (aside.some((t) => t.lower === 'and' || (t.tags.has('FirstName') && !isTitleWord(t)))) return null;
-    return this.text.slice((this.tokens[start] as Token).start, (this.tokens[end] as Token).end);
-  }
-
-  /** The last token of an aside that goes on from `k` to the next comma or the sentence's end, a few words at most. */
-  private asideEnd(k: number, sentence: number): number {
-    let end = k;
-    while (end < k + APPOSED_TITLE_WORDS) {
-      const t = this.tokens[end] as Token;
-      const next = this.tokens[end + 1];
-      if (next === undefined || next.sentence !== sentence || /[,;:]/.test(this.text.slice(t.end, next.start))) break;
-      end += 1;
-    }
-    return end;
   }
 
   private baseMention(kind: MentionKind, first: number, last: number, s: number, possessive: boolean) {
@@ -619,5 +513,3 @@ class MentionFinder {
 
 }
 
-/** How many words a title set off after a name may have before its "of …". */
-const APPOSED_TITLE_WORDS = 6;

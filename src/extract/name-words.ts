@@ -57,7 +57,7 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
  * Mueller"): the lexicon's TITLE_WORDS also decide speakers and descriptions, where these
  * were not measured. "Sheriff" and "marshal" are the lexicon's.
  */
-export const MORE_TITLE_WORDS = new Set(['counsel', 'prosecutor', 'solicitor', 'constable', 'detective', 'trooper']);
+export const MORE_TITLE_WORDS = new Set(['member', 'counsel', 'prosecutor', 'solicitor', 'constable', 'detective', 'trooper']);
 
 /** Party words that stand before a name as a title does: "Democrat Pete Buttigieg", "Republican Sen. …". */
 export const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'independent', 'libertarian', 'labour', 'conservative', 'tory']);

@@ -6,6 +6,7 @@
 import type { Token } from './layout';
 import { readsAsPersonName } from './person-name';
 import { PARTY_WORDS } from './name-words';
+import { titleHasHead } from './registry';
 import { firstIndex } from './sorted';
 import { ORG_ANAPHORS, ORG_WORDS, STATEMENT_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
@@ -57,9 +58,10 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
   // (a′) "In one radio interview, where he promised …, Whitlock predicted": the main subject after an opening clause.
   const ahead = subjectAfterOpening(ctx, m, fits);
   if (ahead !== null) return speaker(ahead, 'same-sentence');
-  // (b) The subject of an earlier sentence of the same paragraph; one the text describes without naming stops the search.
+  // (b) The subject of an earlier sentence of the same paragraph; one the text describes without naming stops the search,
+  // unless the description is of the person named just before it (`describedNamed`), a guess to check.
   const earlier = subjectEarlierInParagraph(ctx, m, fits, entityOf, neuter);
-  if (earlier !== undefined) return earlier === null ? null : speaker(earlier, 'same-paragraph');
+  if (earlier !== undefined) return earlier === null ? null : speaker(earlier.entity, earlier.described ? 'last-named' : 'same-paragraph');
   // (b′) The main subject of the sentence just before, ending the paragraph before: "A shaken Ruiz left the hall." then "“…,” she said."
   const previous = neuter ? null : previousSentenceSubject(ctx, m, fits);
   if (previous !== null) return speaker(previous, 'previous-sentence');
@@ -85,7 +87,8 @@ function findAntecedent(ctx: AttributionScope, m: Mention, quoteSpeaker: DocEnti
  * (b) The nearest main subject of an earlier sentence of the paragraph that the pronoun can
  * stand for. A person the text only describes ("The county manager said … He added …") is
  * whom the pronoun goes on with, not someone named before them: the search stops there with
- * null. Undefined when the paragraph has no such subject.
+ * null, unless the description is of the person named just before it (`describedNamed`).
+ * Undefined when the paragraph has no such subject.
  */
 function subjectEarlierInParagraph(
   ctx: AttributionScope,
@@ -93,7 +96,7 @@ function subjectEarlierInParagraph(
   fits: (e: DocEntity | null) => e is DocEntity,
   entityOf: (c: Mention) => DocEntity | null,
   neuter: boolean,
-): DocEntity | null | undefined {
+): { entity: DocEntity; described: boolean } | null | undefined {
   const all = ctx.mentions.all;
   const paragraph = paragraphOfSentence(ctx.layout, m.sentence);
   for (let n = firstIndex(all, (other) => other.start >= m.start) - 1; n >= 0; n -= 1) {
@@ -104,14 +107,52 @@ function subjectEarlierInParagraph(
     if (c.kind === 'title' && !neuter) {
       const held = c.head === null ? null : ctx.registry.byTitle(c.head, c.start);
       // "A teacher left …, she said": one told of with "a" may be anyone the paragraph tells of in passing.
-      if (held === null && definite(ctx.layout.tokens, c)) return null;
+      if (held === null && definite(ctx.layout.tokens, c)) {
+        const named = describedNamed(ctx, c);
+        return fits(named) ? { entity: named, described: true } : null;
+      }
       if (held === null) continue;
-      if (fits(held.entity)) return held.entity;
+      if (fits(held.entity)) return { entity: held.entity, described: false };
       continue;
     }
-    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && !caseParty(ctx.layout.tokens, c) && fits(entityOf(c))) return entityOf(c);
+    if ((c.kind === 'name' || c.kind === 'pronoun') && !afterIndefinite(ctx.layout.tokens, c) && !caseParty(ctx.layout.tokens, c) && fits(entityOf(c))) return { entity: entityOf(c) as DocEntity, described: false };
   }
   return undefined;
+}
+
+/** How many paragraphs with words back the person a description stands for may have been named. */
+const DESCRIBED_REACH = 2;
+
+/**
+ * "Tessa Marlow conceded that … . The premier called the flood …": a definite description no
+ * one in the text holds is the person named just before it, when that person is the main
+ * subject of their clause and the text gives them no title but one with the description's
+ * head. A person the text gives another title ("Councillor Brant Ovel said … The port
+ * manager said …"), another description, or a person named in passing between them, leaves
+ * the description someone the text does not name. Organisations and words inside quotes are
+ * passed over: neither is whom a description of a person could be.
+ */
+export function describedNamed(ctx: AttributionScope, m: Mention): DocEntity | null {
+  const layout = ctx.layout;
+  if (m.head === null || !definite(layout.tokens, m)) return null;
+  const head = m.head;
+  const ordinal = ordinalOf(layout, paragraphOfSentence(layout, m.sentence));
+  const all = ctx.mentions.all;
+  for (let n = firstIndex(all, (other) => other.start >= m.start) - 1; n >= 0; n -= 1) {
+    const c = all[n] as Mention;
+    if (ordinal - ordinalOf(layout, paragraphOfSentence(layout, c.sentence)) > DESCRIBED_REACH) return null;
+    if (c.quote !== null || c.kind === 'pronoun' || c.kind === 'place' || c.kind === 'anaphor') continue;
+    if (c.kind === 'title') return null;
+    const e = c.entity;
+    if (e === null || e.outlet || e.type === 'Organization' || (e.type === 'Unknown' && !readsAsPersonName(e.name))) continue;
+    const main = ctx.mentions.inSentence(c.sentence).find((x) => x.subject && !x.subordinate && x.quote === null);
+    if (main !== c || afterIndefinite(layout.tokens, c) || caseParty(layout.tokens, c)) return null;
+    // "Councillor Brant Ovel": a title written before the name, which the graph's alias may have taken whole.
+    const before = c.text.endsWith(e.name) ? c.text.slice(0, c.text.length - e.name.length).trim() : '';
+    const titles = [...e.titles, ...(before === '' ? [] : [before])];
+    return titles.length === 0 || titles.some((t) => titleHasHead(t, head)) ? e : null;
+  }
+  return null;
 }
 
 /** "The county manager", "the city’s fire chief": a description of one person, not "a teacher". */
@@ -283,8 +324,9 @@ export function resolvePhrase(ctx: AttributionScope, np: NounPhrase, quoteSpeake
       }
       case 'title': {
         const t = m.head === null ? null : ctx.registry.byTitle(m.head, m.start);
+        const named = t === null ? describedNamed(ctx, m) : null;
         if (t !== null) found = { entity: t.entity, via: t.via, mention: m.text, flags: [...flags, 'title'] };
-        else found = titledLastSpeaker(ctx, m, flags, continuing);
+        else found = titledLastSpeaker(ctx, m, flags, continuing) ?? (named === null ? null : { entity: named, via: 'title', mention: m.text, flags: [...flags, 'title', 'last-named'] });
         break;
       }
       case 'anaphor': {

@@ -338,6 +338,16 @@ function withoutMiddleInitials(name: string): string {
 const withoutInitialDots = (name: string): string => name.replace(/\b(?:\p{Lu}\.){2,}/gu, (initials) => initials.replace(/\./g, ''));
 
 /**
+ * Whether a title the text gives someone has a description's head word in any of its forms:
+ * "Texas Gov." has the governor's, "assistant vice president" has the president's, not the
+ * resident's.
+ */
+export function titleHasHead(title: string, head: string): boolean {
+  const key = (titleForms(head)[0] ?? []).pop();
+  return key !== undefined && titleForms(title).some((words) => words.includes(key));
+}
+
+/**
  * The word lists a title is known by: abbreviations written out ("Maryland Gov." is a
  * governor, "Sen." a senator), and a chief executive is also the CEO, and back.
  */

@@ -8,6 +8,7 @@ import type { Token } from './layout';
 import { describedSpeaker } from './descriptions';
 import { BE_FORMS, GENERIC_SPEAKERS, SPOKESPEOPLE, TIME_WORDS, TITLE_WORDS } from './lexicon';
 import type { Mention } from './mentions';
+import { isTitleWord } from './name-words';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, text, wordAt, gapText, spaced, isModifier, speechVerbAt } from './frame';
 import { resolvePhrase } from './referents';
 
@@ -167,7 +168,8 @@ function oneOfThose(ctx: AttributionScope, frame: Frame, who: number): NounPhras
   return null;
 }
 
-const isTitleToken = (w: Token | null): boolean => w !== null && TITLE_WORDS.has(w.lower.replace(/\.$/, ''));
+/** A title word as the names read them (name-words.ts `isTitleWord`): "NTSB member", "Board Member" as much as "spokesman". */
+const isTitleToken = (w: Token | null): boolean => w !== null && isTitleWord(w);
 
 /**
  * Words that open an aside between a subject and its verb: a relative clause, a description,
@@ -271,11 +273,12 @@ export function subjectAfter(ctx: AttributionScope, frame: Frame, k: number): No
   if (token === null || !spaced(ctx, frame, k, k + 1)) return null;
   const m = ctx.mentions.startingAt(token.index) ?? (['the', 'a', 'an'].includes(token.lower) ? ctx.mentions.startingAt(token.index + 1) : null);
   const titleNext = m !== null && titleRightAfter(ctx, m);
-  if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization' || titleNext) {
+  if (m === null || m.kind !== 'name' || m.entity?.type === 'Organization' || titleNext || m.possessive) {
     const named = namedAfterDescription(ctx, frame, k + 1);
     if (named !== null) return named;
   }
-  if (m === null || m.kind === 'place') return null;
+  // "said Harbourside’s mayor": the possessor is not who spoke.
+  if (m === null || m.kind === 'place' || m.possessive) return null;
   const last = frame.itemOfToken.get(m.last) ?? k + 1;
   return { mentions: [m], generic: null, firstItem: k + 1, lastItem: last, spokesperson: false, how: 'after' };
 }
@@ -304,6 +307,12 @@ function namedAfterDescription(ctx: AttributionScope, frame: Frame, from: number
     const m = ctx.mentions.startingAt(w.index);
     if (n > from && (titled || isTitleToken(w)) && m?.kind === 'name' && m.entity?.type === 'Person') {
       return { mentions: [m], generic: null, firstItem: from, lastItem: frame.itemOfToken.get(m.last) ?? n, spokesperson: false, how: 'after' };
+    }
+    // "added Harbourside’s Ada Venn": a name's possessive describes the person named after it.
+    if (m?.kind === 'name' && m.possessive) {
+      titled = true;
+      n = (frame.itemOfToken.get(m.last) ?? n) + 1;
+      continue;
     }
     // The body the title is held at, whatever type its name was given: "Harbour Ferries spokesman".
     if (m?.kind === 'name' && (m.entity?.type === 'Organization' || titleRightAfter(ctx, m))) {
