@@ -140,7 +140,19 @@ function inAdverbialClause(ctx: AttributionScope, frame: Frame, np: NounPhrase, 
   if (['the', 'a', 'an'].includes(wordAt(frame, k)?.lower ?? '')) k -= 1;
   const conjunction = wordAt(frame, k)?.lower ?? '';
   if (!CLAUSE_CONJUNCTIONS.has(conjunction)) return false;
-  return conjunction !== 'as' || !endsClauseAt(ctx, frame, v);
+  return conjunction !== 'as' || !(endsClauseAt(ctx, frame, v) || tellsWhereAfter(frame, v));
+}
+
+/**
+ * "as Governor Brooks said in a statement", "as Mayor Hale told reporters on Monday": after
+ * "as", a speech verb followed by where, when or to whom the words were said still ends an
+ * attribution; one followed by a clause ("as the police said it was unsafe") tells of
+ * another event.
+ */
+function tellsWhereAfter(frame: Frame, v: number): boolean {
+  const next = wordAt(frame, v + 1);
+  if (next === null || next.lower === 'that') return false;
+  return next.tags.has('Preposition') || TIME_WORDS.has(next.lower) || next.tags.has('Date') || ['reporters', 'journalists'].includes(next.lower);
 }
 
 /**

@@ -4,7 +4,7 @@
  * report them ("according to the FT", "CNN reported", "per FT", "told Fox Business").
  */
 import type { Token } from './layout';
-import { speechVerb, TITLE_WORDS, VENUE_NOUNS } from './lexicon';
+import { speechVerb, TIME_WORDS, TITLE_WORDS, VENUE_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, text, wordAt, gapText, spaced, speechVerbAt } from './frame';
 import { subjectOf, outletLike, markOutlet, mentionAfter, entityOf } from './speakers';
@@ -189,11 +189,27 @@ function describedByOffice(ctx: AttributionScope, m: Mention): boolean {
     for (let x = j + 1; x <= j + OFFICE_WITHIN && x < tokens.length; x += 1) {
       const t = tokens[x] as Token;
       if (t.sentence !== article.sentence) return false;
-      if (TITLE_WORDS.has(t.lower)) return true;
+      if (TITLE_WORDS.has(t.lower)) return closedAfter(ctx, x);
     }
     return false;
   }
   return false;
+}
+
+/**
+ * Whether the office at token `x` ends an aside: a comma or the sentence's end comes before
+ * any speech verb. "Speaking to CNN, the minister said" has the office as the main clause's
+ * subject, and CNN stays the outlet.
+ */
+function closedAfter(ctx: AttributionScope, x: number): boolean {
+  const tokens = ctx.layout.tokens;
+  const office = tokens[x] as Token;
+  for (let y = x + 1; y < tokens.length; y += 1) {
+    const t = tokens[y] as Token;
+    if (t.sentence !== office.sentence || /,/.test(ctx.layout.text.slice((tokens[y - 1] as Token).end, t.start))) return true;
+    if (t.tags.has('Verb') && speechVerb(t.lower) !== null) return false;
+  }
+  return true;
 }
 
 /** Social platforms, as their names are written (lower case): what is said "on" them is a post. */
@@ -284,14 +300,26 @@ function onAirAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found
   return true;
 }
 
+/** Small words a programme's name may hold between its capitals: "Meet the Press", "Face the Nation". */
+const PROGRAMME_INNER_WORDS = new Set(['the', 'of', 'and', 'in', 'with']);
+/**
+ * A day or a time word after the outlet ("said on CNN Monday") tells when, not which
+ * programme; but for Sunday, the day the political interview shows are named for ("Fox
+ * News Sunday"), so "said on CNN Sunday" keeps the day.
+ */
+const isDay = (t: Token): boolean => t.lower !== 'sunday' && (t.tags.has('Date') || TIME_WORDS.has(t.lower));
+
 /** The programme named from an outlet's mention: the outlet's name and the capitalised words right after it ("Fox News Sunday"). */
 function programmeFrom(ctx: AttributionScope, m: Mention): string {
   const tokens = ctx.layout.tokens;
   let last = m.last;
   for (let x = m.last + 1; x < tokens.length; x += 1) {
     const t = tokens[x] as Token;
-    if (!/^ $/.test(ctx.layout.text.slice((tokens[x - 1] as Token).end, t.start)) || !/^\p{Lu}/u.test(t.text) || t.quote !== (tokens[m.last] as Token).quote) break;
-    last = x;
+    if (!/^ $/.test(ctx.layout.text.slice((tokens[x - 1] as Token).end, t.start)) || t.quote !== (tokens[m.last] as Token).quote || isDay(t)) break;
+    // "NBC's Meet the Press": a small word inside the programme's name, between capitals.
+    const inner = PROGRAMME_INNER_WORDS.has(t.text) && /^\p{Lu}/u.test(tokens[x + 1]?.text ?? '') && !isDay(tokens[x + 1] as Token);
+    if (!inner && !/^\p{Lu}/u.test(t.text)) break;
+    if (!inner) last = x;
   }
   return ctx.layout.text.slice((tokens[m.first] as Token).start, (tokens[last] as Token).end).replace(/^the\s+/i, '');
 }

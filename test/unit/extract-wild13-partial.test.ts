@@ -26,6 +26,13 @@ describe('a clause opened by "as", "after", "while" … right after a quote', ()
   it('still attributes with "as" when the verb ends the clause', () => {
     expect(said('The crossing will reopen "as soon as it is safe," as Odile Brennan said.')).toEqual([['PARTIAL', 'person:odile-brennan', 'as soon as it is safe,']]);
   });
+
+  it('still attributes with "as" when where, when or to whom the words were said follows the verb', () => {
+    expect(said('The plan was "long overdue," as Governor Alan Brooks said in a statement.')).toEqual([['PARTIAL', 'person:alan-brooks', 'long overdue,']]);
+    expect(said('The repairs will last "until the last wall is mended," as Mayor Ruth Hale told reporters on Monday.')).toEqual([
+      ['PARTIAL', 'person:ruth-hale', 'until the last wall is mended,'],
+    ]);
+  });
 });
 
 describe('several fragments woven into one clause, its speech verb at the end', () => {

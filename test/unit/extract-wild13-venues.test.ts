@@ -37,10 +37,25 @@ describe('words said on a broadcaster', () => {
     expect(venues(`${lede}“The port stays shut,” Moran said on Monday.\n`)).toEqual([null]);
     expect(venues(`${lede}“The port stays shut,” Moran said on CNN.\n`)).toEqual(['CNN']);
   });
+
+  it('name a programme up to a day of the week, through the small words of its title', () => {
+    const lede = 'Flood bill climbs\nGovernor Ilse Moran spoke after the vote.\n';
+    expect(venues(`${lede}“The port stays shut,” Moran said on CNN Monday.\n`)).toEqual(['CNN']);
+    expect(venues(`${lede}“The port stays shut,” Moran said on NBC’s Meet the Press.\n`)).toEqual(['NBC’s Meet the Press']);
+  });
 });
 
 describe('a person the speaker met', () => {
   it.each([true, false])('described by an office is no outlet, and meeting them is no venue (graph: %s)', (known) => {
     expect(venuesOf('venue-listener-with-office', known)).toEqual([[null, []], [null, []]]);
+  });
+});
+
+describe('an outlet the speaker talked to, then the speaker by an office', () => {
+  it('keeps the outlet: the office opens the main clause, not an aside about the outlet', () => {
+    const text = 'Harbour budget passes\nTransport Minister Joel Lane backed the plan on Tuesday.\nSpeaking to CNN, the minister said the budget was "a fair deal for every town".\n';
+    expect(extractText(text, { title: 'Harbour budget passes' }).document.statements.map((s) => [s.speaker, s.venue ?? null, s.reportedBy ?? []])).toEqual([
+      ['person:joel-lane', 'speaking to CNN', ['org:cnn']],
+    ]);
   });
 });
