@@ -16,9 +16,6 @@ import { isQuotedName, isShowTitle, type Quote } from './quotes';
 import { TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
 import { firstIndex } from './sorted';
 
-// The passes over the whole list of drafts (draft-passes.ts), where extract.ts takes them from.
-export { carryOver, showVenues, withoutRepeats } from './draft-passes';
-
 export interface Draft extends AboutSubject {
   kind: StatementKind;
   readonly start: number;
