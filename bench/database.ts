@@ -72,6 +72,14 @@ function benchConfig(options: BenchDatabaseOptions): Config {
   };
 }
 
+/** How many statements the loaded graph holds: what the bench tools size their draws and reports by. */
+export const COUNT_STATEMENTS = 'MATCH (s:Statement) RETURN count(s) AS n';
+
+/** The number of statements the bench graph holds. */
+export async function statementCount(database: Database): Promise<number> {
+  return Number((await database.gateway.read({ cypher: COUNT_STATEMENTS, params: {} }))[0]?.n ?? 0);
+}
+
 export function benchDataDir(statements: number): string {
   return path.join(projectRoot(), '.neo4j', `bench-${statements}`);
 }

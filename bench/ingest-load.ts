@@ -24,7 +24,7 @@ import readline from 'node:readline';
 import { projectRoot } from '../src/config';
 import type { ArticleDocument } from '../src/ingest/document';
 import { parseOptions, parseSize } from './args';
-import { compilerCpuSince, openBenchDatabase, processCpuSince, type BenchDatabase } from './database';
+import { compilerCpuSince, openBenchDatabase, processCpuSince, statementCount, type BenchDatabase } from './database';
 import { log, secondsText } from './log';
 import { HEADLINE_OPERATIONS, type OperationInput, type RequestBody } from './operations';
 import { drawParameters } from './parameters';
@@ -106,8 +106,7 @@ async function main(): Promise<void> {
 /** The headline questions, each with its parameters drawn from the graph, interleaved. */
 async function readBodies(database: BenchDatabase, seed: number): Promise<RequestBody[]> {
   const base = (first: number): OperationInput => ({ probes: database.corpus.probes, first, after: { ours: null, peer: null, floor: null }, offset: 0, peerByOffset: false });
-  const census = await database.gateway.read({ cypher: 'MATCH (s:Statement) RETURN count(s) AS n', params: {} });
-  const parameters = await drawParameters(database, HEADLINE_OPERATIONS, (op) => base(op.first ?? 0), seed, 1, Number(census[0]?.n ?? 0));
+  const parameters = await drawParameters(database, HEADLINE_OPERATIONS, (op) => base(op.first ?? 0), seed, 1, await statementCount(database));
   const sequences = HEADLINE_OPERATIONS.map((op) => (parameters.get(op.key)?.varied ?? []).map((input) => op.body('ours', input)));
   const longest = Math.max(...sequences.map((s) => s.length));
   return Array.from({ length: longest }, (_, i) => sequences.flatMap((s) => (i < s.length ? [s[i] as RequestBody] : []))).flat();

@@ -11,7 +11,7 @@
  * by round (the median of those ratios).
  */
 import { parseOptions, parseSize } from './args';
-import { openBenchDatabase } from './database';
+import { openBenchDatabase, statementCount } from './database';
 import { log } from './log';
 import { median, round, timeRun, type RunResult } from './measure';
 import { OPERATIONS, type Operation, type OperationInput, type Server } from './operations';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       }
     }
     log(`processes: ${turns.map((t) => `${t.proc.label} (pid ${t.proc.pid})`).join(', ')}`);
-    const statements = Number((await database.gateway.read({ cypher: 'MATCH (s:Statement) RETURN count(s) AS n', params: {} }))[0]?.n ?? 0);
+    const statements = await statementCount(database);
     const base = (op: Operation): OperationInput => ({
       probes: database.corpus.probes,
       first: op.first ?? 0,
@@ -101,7 +101,10 @@ function summarise(op: Operation, turns: readonly Turn[], results: ReadonlyMap<T
     const floor = turns.find((other) => other.proc.name === 'floor' && other.flags === t.flags);
     const ratios = floor ? of(t).map((result, i) => result.requestsPerSecond / (of(floor)[i]?.requestsPerSecond ?? Number.NaN)) : [];
     const cpuRatios = floor ? of(t).map((result, i) => (result.serverCpuMsPerRequest ?? Number.NaN) / (of(floor)[i]?.serverCpuMsPerRequest ?? Number.NaN)) : [];
+    // A process that answered errors is not comparable: its rate would read as speed.
+    const errors = of(t).reduce((sum, r) => sum + r.errors, 0);
     console.log(
+      (errors > 0 ? `NOT COMPARABLE, ${errors} errors: ` : '') +
       `${t.proc.label.padEnd(44)} ${String(mid(of(t).map((r) => r.requestsPerSecond))).padStart(8)} req/s  server ${mid(of(t).map((r) => r.serverCpuMsPerRequest))} ms  Neo4j ${mid(of(t).map((r) => r.neo4jCpuMsPerRequest))} ms` +
         (floor && floor !== t ? `  rate/floor ${mid(ratios)} (${ratios.map((x) => x.toFixed(2)).join(' ')})  server CPU/floor ${mid(cpuRatios)}` : ''),
     );
