@@ -59,9 +59,12 @@ const SCRATCH_PROJECTS = ['integration', 'fault'];
  */
 function sharesScratch(globalConfig: JestConfig.GlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
   if (globalConfig.testPathPattern !== '') return false;
-  const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
+  const selected = selectedProjects(env);
   return selected.length === 0 || selected.some((project) => SCRATCH_PROJECTS.includes(project));
 }
+
+/** The jest projects the command line selects, as jest.config.js hands them down (none: all). */
+const selectedProjects = (env: NodeJS.ProcessEnv): string[] => (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
 
 /**
  * Whether global setup builds the explorer for the run: no file named, the e2e project among
@@ -69,7 +72,7 @@ function sharesScratch(globalConfig: JestConfig.GlobalConfig, env: NodeJS.Proces
  * their own, as a run of chosen files does).
  */
 function buildsExplorer(globalConfig: JestConfig.GlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
-  const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
+  const selected = selectedProjects(env);
   return globalConfig.testPathPattern === '' && (selected.length === 0 || selected.includes('e2e')) && !overlapsUnitFiles(globalConfig, env);
 }
 
@@ -167,7 +170,7 @@ async function startAndAnnounce(root: string, ready: string, scratchCount: numbe
  * band), and a run without unit files has nothing to do meanwhile.
  */
 function overlapsUnitFiles(globalConfig: JestConfig.GlobalConfig, env: NodeJS.ProcessEnv = process.env): boolean {
-  const selected = (env.NKG_TEST_SELECTED_PROJECTS ?? '').split(' ').filter(Boolean);
+  const selected = selectedProjects(env);
   return overlapsStart(env) && globalConfig.maxWorkers > 1 && globalConfig.testPathPattern === '' && (selected.length === 0 || selected.includes('unit'));
 }
 
