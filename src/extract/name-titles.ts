@@ -77,16 +77,11 @@ export class NameTitles {
    * holds it; a body's name there ("chairman of Boeing Co") keeps its own type.
    */
   titleDomain(i: number, j: number, core: number, titleText: string | null, recognised: boolean): boolean {
-    const before = this.tokens[core - 1];
-    if (titleText === null || recognised || before === undefined || !['of', 'the'].includes(before.lower)) return false;
     // "supporters of Democratic …": an "of" with no title before it is no title's.
-    if (!this.tokens.slice(this.titleStart(i), core).some(isTitleWord)) return false;
-    // The whole run, not only its core: "president of the International Association of Machinists".
-    const run = this.tokens.slice(i, j + 1);
-    if (run.some((t) => ORG_WORDS.has(t.lower.replace(POSSESSIVE, '')) || OUTLET_WORDS.has(t.lower))) return false;
-    return !run.some((t) => t.tags.has('Person') || t.tags.has('FirstName') || t.tags.has('Honorific') || t.tags.has('Organization') || isAcronym(t));
+    return titleText !== null && this.thingAfterOf(i, j, core, recognised) && this.tokens.slice(this.titleStart(i), core).some(isTitleWord);
   }
 
+  /** Whether the run `i`..`j` after an "of" or "the" before its core names a thing, not a person or a body the text knows. */
   thingAfterOf(i: number, j: number, core: number, recognised: boolean): boolean {
     const before = this.tokens[core - 1];
     if (recognised || before === undefined || !['of', 'the'].includes(before.lower)) return false;
