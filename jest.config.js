@@ -14,12 +14,9 @@
  * setup starts a scratch Neo4j per worker and a run of one named file would start two for nothing.
  * Both workers share one story Neo4j: nothing commits to it after its seed, which
  * story-unchanged.ts checks after every file, so neither sees the other's writes or loses
- * its kept answers. The files Jest has not timed yet (all of them on a fresh clone) start
- * with those of the projects with a database and end with the unit files, which fill the end
- * of the run on both workers (unit-first-sequencer.mjs). With NKG_TEST_OVERLAP_START=1 global
- * setup returns while the JVMs start, and the unit files run first, meanwhile; a file that
- * needs Neo4j then waits for it in its setup (worker-neo4j.ts). Not by default:
- * global-setup.ts says why.
+ * its kept answers. With NKG_TEST_OVERLAP_START=1 global setup returns while the JVMs start,
+ * and the unit files run first (unit-first-sequencer.mjs), meanwhile; a file that needs Neo4j
+ * then waits for it in its setup (worker-neo4j.ts). Not by default: global-setup.ts says why.
  *
  * ts-jest only transpiles: `npm run lint` type-checks src and test with tsc, so checking each
  * test file again inside jest would only repeat that work.
