@@ -174,6 +174,26 @@ export interface StatementReading {
   readonly value: string;
 }
 
+/**
+ * Whether statements read with these includes come as a list of plain values (HEADER_LIST)
+ * rather than as a map: a header with its order keys and at most its speaker's id and name,
+ * what a listing shows. Each map of a row is a JavaScript object the driver makes, its keys
+ * decoded from their bytes on every row (the speaker's and the details' maps besides the
+ * statement's own); a list is an array of the values (docs/bench-findings.md, "a page's rows
+ * as lists").
+ */
+export const readAsList = (i: StatementIncludes): boolean =>
+  !i.statementFields && !i.entityFields && !i.roles && !i.about && !i.reportedBy && !i.evidence;
+
+/**
+ * A statement as a list, for includes `readAsList` takes: its id, text and kind, the order
+ * keys asked for in their order, then, when the speaker is brought along, the speaker's id and
+ * name (both null for none; every entity has an id). The repository decodes it
+ * (statement.repository.ts `fromList`) in this order.
+ */
+const headerList = (includes: StatementIncludes, keys: readonly OrderKey[]): string =>
+  `[s.id, s.text, s.kind${keys.map((key) => `, s.${key}`).join('')}${includes.speaker ? ', speaker.id, speaker.name' : ''}]`;
+
 /** Built once per combination of includes and keys: requests ask for the same few. */
 const readings = new Map<string, StatementReading>();
 
@@ -212,9 +232,11 @@ export function statementProjection(includes: StatementIncludes, keys: readonly 
 }
 
 function readingOf(includes: StatementIncludes, keys: readonly OrderKey[], label: StatementLabel | null): StatementReading {
+  const speaker = includes.speaker ? speakerCall(includes) : '';
+  if (readAsList(includes)) return { reads: speaker, value: headerList(includes, keys) };
   const fields = `${HEADER_FIELDS}${keyFields(keys)}${includes.statementFields ? `, ${EXTRA_FIELDS}` : ''}`;
   if (!includesAny(includes)) return { reads: '', value: `{${fields}\n}` };
-  return { reads: includes.speaker ? speakerCall(includes) : '', value: `{${fields},\n  details: ${detailsMap(includes, label)}\n}` };
+  return { reads: speaker, value: `{${fields},\n  details: ${detailsMap(includes, label)}\n}` };
 }
 
 /**

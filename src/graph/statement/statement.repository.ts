@@ -5,7 +5,7 @@ import { inGroups, valueById } from '../loader';
 import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
 import { badInput } from '../../errors';
-import { isEntityType, typeOfId } from '../../vocabulary';
+import { ENTITY_TYPES, ID_PREFIX, type EntityType } from '../../vocabulary';
 import type { AboutLinkRecord, DetailsRow, StatementOrder, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
 
 export type { StatementDetails } from './statement.type';
@@ -55,6 +55,46 @@ function toRecord(row: StatementRow): StatementHeader {
   return row as unknown as StatementHeader;
 }
 
+/** A statement as its query returned it: a map, or a list for includes that `readAsList` takes. */
+type StatementValue = StatementRow | readonly unknown[];
+
+/** How the statements of one query are read from their values: the order keys its values carry, and what it brought along. */
+interface Reading {
+  readonly keys: readonly Q.OrderKey[];
+  readonly includes: Q.StatementIncludes;
+}
+
+/**
+ * A statement from its value: a list (statement.cypher.ts `headerList`: id, text, kind, the
+ * keys, then the speaker's id and name when brought along) made into the record a map would
+ * have given, or a map filed by toRecord.
+ */
+function statementOf(value: StatementValue, { keys, includes }: Reading): StatementHeader {
+  if (!Array.isArray(value)) return toRecord(value as StatementRow);
+  const record: { -readonly [K in keyof StatementHeader]?: StatementHeader[K] } = { __typename: 'Statement', id: value[0] as string, text: value[1] as string, kind: value[2] as StatementHeader['kind'] };
+  let at = 3;
+  for (const key of keys) (record as Record<string, unknown>)[key] = value[at++];
+  if (includes.speaker) {
+    const id = value[at] as string | null;
+    record.details = { speaker: id === null ? null : { __typename: speakerType(id), id, name: value[at + 1] as string } };
+  }
+  return record as StatementHeader;
+}
+
+/** The entity type each entity id prefix names. */
+const ENTITY_TYPE_OF_PREFIX: ReadonlyMap<string, EntityType> = new Map(ENTITY_TYPES.map((type) => [ID_PREFIX[type], type]));
+
+/**
+ * A speaker's type from its id's prefix: ingest gives every entity the id of its type. Read
+ * off the prefix alone, not checked against the id's whole grammar (typeOfId): the id comes
+ * from the graph, on every statement of every page.
+ */
+function speakerType(id: string): EntityType {
+  const type = ENTITY_TYPE_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
+  if (type === undefined) throw new Error(`speaker ${id} has no entity id, so its type is unknown`);
+  return type;
+}
+
 /**
  * Statements by id, live or retracted, with the fields and details `includes` names. Live
  * statements come in one round trip; an id none of them has (a retracted statement, or no
@@ -70,7 +110,8 @@ export async function statementsById(db: Db, ids: readonly string[], includes: Q
 
 async function statementsUnder(db: Db, label: Q.StatementLabel, ids: readonly string[], includes: Q.StatementIncludes): Promise<Map<string, StatementHeader>> {
   const rows = await db.read(cypher(Q.statementsByIdText(includes, label), { ids }));
-  return new Map(rows.map((r) => [r.id as string, toRecord(r.statement as StatementRow)]));
+  const reading: Reading = { keys: [], includes };
+  return new Map(rows.map((r) => [r.id as string, statementOf(r.statement as StatementValue, reading)]));
 }
 
 /** Whole statements: NO_INCLUDES asks for every field and brings nothing along. */
@@ -106,9 +147,7 @@ export const withSentences = (evidence: readonly Evidence[]): boolean => evidenc
  */
 function typedSpeaker(speaker: NonNullable<DetailsRow['speaker']>): EntityHeader {
   if ('__typename' in speaker) return speaker;
-  const type = typeOfId(speaker.id);
-  if (!isEntityType(type)) throw new Error(`speaker ${speaker.id} has no entity id, so its type is unknown`);
-  return Object.assign(speaker, { __typename: type });
+  return Object.assign(speaker, { __typename: speakerType(speaker.id) });
 }
 
 /** The parts of a details row of statement `of` its query was asked for; the speaker with roles, where they came along. */
@@ -162,9 +201,10 @@ export async function statementPage(
 ): Promise<Connection<StatementHeader>> {
   await requireKnownIds(db, filter);
   const rows = await db.read(Q.translateStatementPage(filter, first + 1, after, includes, Q.PAGE_ORDERS[order]));
+  const reading: Reading = { keys: [Q.PAGE_ORDERS[order].key], includes };
   return toConnection(
     statementCursor(order),
-    rows.map((r) => toRecord(r.statement as StatementRow)),
+    rows.map((r) => statementOf(r.statement as StatementValue, reading)),
     first,
     positionIn(order),
     async () => (await db.read(Q.translateStatementCount(filter)))[0]?.n as number,
@@ -187,7 +227,8 @@ export function pagesByAnchor(db: Db, anchor: Q.Anchor, keys: readonly AnchoredP
       const { limit, includes } = group[0] as AnchoredPageKey;
       const batch = group.map((key) => ({ id: key.id, afterKey: key.after === null ? null : String(key.after[0]) }));
       const rows = await db.read(Q.translateAnchoredPages(anchor, includes, batch, limit));
-      return rows.map((row) => [row.i as number, (row.rows as StatementRow[]).map(toRecord)] as const);
+      const reading: Reading = { keys: [Q.PAGE_ORDERS.ARTICLE_ORDER.key], includes };
+      return rows.map((row) => [row.i as number, (row.rows as StatementValue[]).map((value) => statementOf(value, reading))] as const);
     },
     () => [],
   );
