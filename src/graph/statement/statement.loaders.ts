@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Db } from '../../db/gateway';
 import type { ArticleLoaders } from '../article/article.loaders';
 import type { EntityLoaders } from '../entity/entity.loaders';
-import type { EntityHeader } from '../entity/entity.type';
+import { isWholeEntity, type EntityHeader } from '../entity/entity.type';
 import { primeEntities, primeRoles } from '../entity/entity.loaders';
 import { groupBy, idLoader, madeOnUse, makersByName, type Makers } from '../loader';
 import { ANCHORS, includesKey, type Anchor, type StatementIncludes } from './statement.cypher';
@@ -129,7 +129,9 @@ export const STATEMENT_LOADERS: Makers<StatementLoaders, Db, Siblings> = {
       // What an earlier answer filed for the statement stays: a loader keeps the first value it is given.
       const known = loaders.brought.get(statement.id);
       loaders.brought.set(statement.id, known === undefined ? whole : { ...whole, ...known });
-      primeEntities(loaders.entity, [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])]);
+      // Only whole entities are primed (primeEntities): a listing brings headers, and then the request's entity loader is not made.
+      const named = [filed.speaker ?? null, ...(filed.about ?? []), ...(filed.reportedBy ?? [])];
+      if (named.some((e) => e !== null && isWholeEntity(e))) primeEntities(loaders.entity, named);
       if (filed.speaker?.roles) primeRoles(loaders, filed.speaker.id, filed.speaker.roles);
       // An article brought along without its text is not the whole record the loader promises.
       for (const { article } of filed.evidence ?? filed.firstEvidence ?? []) if (article !== undefined && 'text' in article) loaders.article.prime(article.id, article);
