@@ -175,7 +175,7 @@ export interface StatementReading {
 }
 
 /**
- * Whether statements read with these includes come as a list of plain values (HEADER_LIST)
+ * Whether statements read with these includes come as a list of plain values (`headerList`)
  * rather than as a map: a header with its order keys and at most its speaker's id and name,
  * what a listing shows. Each map of a row is a JavaScript object the driver makes, its keys
  * decoded from their bytes on every row (the speaker's and the details' maps besides the
@@ -189,7 +189,7 @@ export const readAsList = (i: StatementIncludes): boolean =>
  * A statement as a list, for includes `readAsList` takes: its id, text and kind, the order
  * keys asked for in their order, then, when the speaker is brought along, the speaker's id and
  * name (both null for none; every entity has an id). The repository decodes it
- * (statement.repository.ts `fromList`) in this order.
+ * (statement.repository.ts `statementOf`) in this order.
  */
 const headerList = (includes: StatementIncludes, keys: readonly OrderKey[]): string =>
   `[s.id, s.text, s.kind${keys.map((key) => `, s.${key}`).join('')}${includes.speaker ? ', speaker.id, speaker.name' : ''}]`;
