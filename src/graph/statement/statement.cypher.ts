@@ -182,7 +182,7 @@ export interface StatementReading {
  * statement's own); a list is an array of the values (docs/bench-findings.md, "a page's rows
  * as lists").
  */
-export const readAsList = (i: StatementIncludes): boolean =>
+const readAsList = (i: StatementIncludes): boolean =>
   !i.statementFields && !i.entityFields && !i.roles && !i.about && !i.reportedBy && !i.evidence;
 
 /**
