@@ -6,15 +6,25 @@
  * instead of finding the connection gone. Once nothing is in flight, the idle connections
  * are closed; only a request still running at the end of the drain is cut off, and logged.
  *
+ * The kernel takes connections and requests before the server reads them: it completes a
+ * client's handshake and queues the connection until the server accepts it, and closing the
+ * listening socket resets every connection still queued, requests included, without the
+ * server ever seeing them. So the drain stops listening only after the event loop has polled
+ * once more (accepting what was queued), and judges a connection idle only after a poll has
+ * read what was already sent on it: each such request is answered, with `Connection: close`.
+ *
  * HTTP/1.1 gives a server no way to tell a client that an idle keep-alive connection is about
  * to close, so a request the client sends just as its connection is closed meets a reset
  * (ECONNRESET). Such a request was never read, so nothing of it ran: a client may send it
  * again, a mutation included. The `drained` line counts the idle connections closed
  * (`idleClosed`), the most requests that can have met a reset; waiting out every client's
- * keep-alive instead would hold each stop for seconds.
+ * keep-alive instead would hold each stop for seconds. A connection that completes its
+ * handshake in the instant between the last poll and the close of the listening socket is
+ * reset uncounted: no server on a listening socket can close that window.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import net, { type Socket } from 'node:net';
+import { setImmediate as checkPhase } from 'node:timers/promises';
 import type { LogSink } from './request-log';
 
 export class Drain {
@@ -55,10 +65,11 @@ export class Drain {
     const started = Date.now();
     const atStart = this.inFlight.size;
     for (const res of this.inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+    await afterPoll();
     // net.Server's close stops listening only; http.Server's would also close the idle
     // keep-alive connections at once, resetting a request already on its way over one.
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(this.server, () => resolve()));
-    const finished = await this.allFinished(timeoutMs);
+    const finished = await this.finishedAndRead(started + timeoutMs);
     const cut = this.inFlight.size;
     const idleClosed = this.closeIdle();
     if (!finished) this.server.closeAllConnections();
@@ -77,6 +88,18 @@ export class Drain {
     return open.filter((socket) => socket.destroyed).length;
   }
 
+  /**
+   * True when, before `deadline`, every request in flight has finished and a poll after that
+   * has read no new one (a request sent on a connection before it was judged idle).
+   */
+  private async finishedAndRead(deadline: number): Promise<boolean> {
+    do {
+      if (!(await this.allFinished(deadline - Date.now()))) return false;
+      await afterPoll();
+    } while (this.inFlight.size > 0);
+    return true;
+  }
+
   /** True when every request in flight finished within `timeoutMs`. */
   private allFinished(timeoutMs: number): Promise<boolean> {
     if (this.inFlight.size === 0) return Promise.resolve(true);
@@ -88,4 +111,14 @@ export class Drain {
       };
     });
   }
+}
+
+/**
+ * Resolves after the event loop has polled its sockets at least once from now: the first
+ * check phase may be this iteration's, whose poll ran before the call; the second is the next
+ * iteration's, after its poll.
+ */
+async function afterPoll(): Promise<void> {
+  await checkPhase();
+  await checkPhase();
 }

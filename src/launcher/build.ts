@@ -20,6 +20,24 @@ const DOWNLOAD_REPORT_MS = 3_000;
 
 let buildPromise: Promise<string> | undefined;
 
+/**
+ * Records the class-data-sharing archive when the jar has none, whatever EMBEDDED_NEO4J_CDS=use
+ * says (which keeps JVM starts from recording it, and from waiting for this), building the jar
+ * first if needed. Best effort, as at a start (cds.ts).
+ */
+export async function recordLauncherArchive(log: (line: string) => void): Promise<void> {
+  await buildLauncher(log);
+  const paths = launcherPaths();
+  const info = await javaInfo();
+  if (!(await needsCdsArchive(paths, info, 'record'))) return;
+  const release = await acquireBuildLock(paths, log);
+  try {
+    if (await needsCdsArchive(paths, info, 'record')) await recordCdsArchive(paths, info, log);
+  } finally {
+    await release();
+  }
+}
+
 /** Builds the launcher if needed and returns the jar's path. */
 export async function buildLauncher(log: (line: string) => void): Promise<string> {
   buildPromise ??= buildIfNeeded(log).finally(() => {

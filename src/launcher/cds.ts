@@ -4,6 +4,9 @@
  * launcher/target/neo4j-launcher.jsa; later starts map it instead of loading and verifying
  * those classes again, which is much of a start's work. It is optional:
  * EMBEDDED_NEO4J_CDS=off skips it, and the JVM ignores a stale or unusable archive.
+ * EMBEDDED_NEO4J_CDS=use starts with an archive recorded before but records none, for a
+ * process that records it beside its JVM starts instead of before them (a test run's global
+ * setup: recordLauncherArchive in build.ts).
  */
 import { promises as fsp, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,8 +16,11 @@ import type { JavaInfo } from './java';
 import { mtimeMs, type LauncherPaths } from './paths';
 import { launch } from './process';
 
-function cdsEnabled(): boolean {
-  return !/^(0|off|false|no)$/i.test(process.env.EMBEDDED_NEO4J_CDS ?? '');
+export type CdsSetting = 'off' | 'use' | 'record';
+
+export function cdsSetting(value = process.env.EMBEDDED_NEO4J_CDS ?? ''): CdsSetting {
+  if (/^(0|off|false|no)$/i.test(value)) return 'off';
+  return /^use$/i.test(value) ? 'use' : 'record';
 }
 
 /** What the archive is recorded for: this JVM, this jar and its libraries. */
@@ -52,15 +58,15 @@ async function currentStamp(paths: LauncherPaths, info: JavaInfo): Promise<CdsSt
 }
 
 /** True when no archive was recorded for this jar, its libraries and this JVM, and a recording is still worth trying. */
-export async function needsCdsArchive(paths: LauncherPaths, info: JavaInfo): Promise<boolean> {
-  if (!cdsEnabled()) return false;
+export async function needsCdsArchive(paths: LauncherPaths, info: JavaInfo, setting = cdsSetting()): Promise<boolean> {
+  if (setting !== 'record') return false;
   const stamp = await currentStamp(paths, info);
   return stamp === null || (!stamp.recorded && stamp.failures < CDS_ATTEMPTS);
 }
 
 /** The JVM flags that use the archive, or none when there is no current one. */
 export async function cdsFlags(paths: LauncherPaths, info: JavaInfo): Promise<string[]> {
-  if (!cdsEnabled() || (await currentStamp(paths, info))?.recorded !== true) return [];
+  if (cdsSetting() === 'off' || (await currentStamp(paths, info))?.recorded !== true) return [];
   return (await mtimeMs(paths.cdsArchive)) === null ? [] : [`-XX:SharedArchiveFile=${paths.cdsArchive}`];
 }
 

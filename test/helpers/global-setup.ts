@@ -34,6 +34,8 @@ import type { Config as JestConfig } from '@jest/types';
 import { loadConfig, type Config } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/connect';
 import { seedStory } from '../../src/ingest/seed';
+import { recordLauncherArchive } from '../../src/launcher/build';
+import { cdsSetting } from '../../src/launcher/cds';
 import { buildExplorerForRun } from './explorer-build';
 import { embeddedConfig, patient, startOwnNeo4j, type OwnNeo4j } from './own-neo4j';
 import { collectPlans, plansFile } from './plan-counts';
@@ -174,6 +176,18 @@ function overlapsUnitFiles(globalConfig: JestConfig.GlobalConfig, env: NodeJS.Pr
   return overlapsStart(env) && globalConfig.maxWorkers > 1 && globalConfig.testPathPattern === '' && (selected.length === 0 || selected.includes('unit'));
 }
 
+/**
+ * A fresh clone's launcher has no class-data-sharing archive yet: it is recorded beside the
+ * run's JVM starts, which go without it (EMBEDDED_NEO4J_CDS=use, which the workers inherit),
+ * instead of before them with both workers waiting; the JVMs that files start use it. Nothing
+ * when EMBEDDED_NEO4J_CDS says otherwise.
+ */
+function archiveBesideStarts(log: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> | undefined {
+  if (cdsSetting(env.EMBEDDED_NEO4J_CDS) !== 'record') return undefined;
+  env.EMBEDDED_NEO4J_CDS = 'use';
+  return recordLauncherArchive(log).catch((error: unknown) => log(`no class-data-sharing archive: ${error instanceof Error ? error.message : String(error)}`));
+}
+
 export default async function globalSetup(globalConfig: JestConfig.GlobalConfig): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`[neo4j] ${line}\n`);
   const root = mkdtempSync(path.join(os.tmpdir(), 'nkg-test-neo4j-'));
@@ -181,6 +195,7 @@ export default async function globalSetup(globalConfig: JestConfig.GlobalConfig)
   globalThis.__TEST_DATA_DIR__ = root;
   process.env[READY_VARIABLE] = ready;
   const scratchCount = sharesScratch(globalConfig) ? workers(globalConfig) : 0;
+  const archive = archiveBesideStarts(log);
   globalThis.__TEST_NEO4J__ = startAndAnnounce(root, ready, scratchCount, log).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
     log(`could not start the test run's Neo4j: ${reason}`);
@@ -189,5 +204,5 @@ export default async function globalSetup(globalConfig: JestConfig.GlobalConfig)
   });
   process.env[SETUP_PID_VARIABLE] = String(process.pid);
   if (overlapsUnitFiles(globalConfig)) return;
-  await Promise.all([globalThis.__TEST_NEO4J__, buildsExplorer(globalConfig) ? buildExplorerForRun(path.join(root, 'explorer'), log) : undefined]);
+  await Promise.all([globalThis.__TEST_NEO4J__, archive, buildsExplorer(globalConfig) ? buildExplorerForRun(path.join(root, 'explorer'), log) : undefined]);
 }

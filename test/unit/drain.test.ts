@@ -2,7 +2,9 @@
  * src/http/drain.ts on a real HTTP server and raw keep-alive connections: a request that
  * arrives on an open connection while another is in flight is answered with
  * `Connection: close`; once nothing is in flight the idle connections are closed and
- * counted; a request still running at the end of the drain is cut off and counted.
+ * counted; a request still running at the end of the drain is cut off and counted; a
+ * request the kernel took before the drain began, on a connection the server had not
+ * accepted yet or on an idle one, is answered rather than reset.
  */
 import { EventEmitter, once } from 'node:events';
 import http from 'node:http';
@@ -100,4 +102,46 @@ it('cuts off a request still running when the drain ends, and says so', async ()
   await slow.closed;
 
   expect(served.logged).toMatchObject([{ level: 'error', msg: 'drained', inFlightAtStart: 1, cutOff: 1 }]);
+});
+
+const GET = 'GET / HTTP/1.1\r\nHost: test\r\n\r\n';
+
+/** A raw connection that keeps everything it receives, and its error's code, until it closes. */
+function recorded(port: number): { socket: net.Socket; readonly text: string; closed: Promise<string> } {
+  const socket = net.connect(port, '127.0.0.1');
+  let text = '';
+  socket.on('data', (chunk) => (text += String(chunk)));
+  socket.on('error', (error: NodeJS.ErrnoException) => (text += `error ${error.code}`));
+  const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(text)));
+  return { socket, closed, get text() { return text; } };
+}
+
+it('answers a request on a connection the kernel queued before the drain began, instead of resetting it', async () => {
+  const served = await serve();
+  const queued = recorded(served.port);
+  queued.socket.write(GET);
+  // The connect call runs on the next tick; on loopback the kernel completes the handshake
+  // within it and queues the connection, which the server accepts at its next poll at the
+  // earliest: the drain begins with the connection still queued.
+  await new Promise(process.nextTick);
+
+  await served.drain.drain(10_000);
+
+  expect(await queued.closed).toMatch(/^HTTP\/1.1 200[^]*connection: close[^]*fast$/i);
+  expect(served.logged).toMatchObject([{ msg: 'drained', cutOff: 0, idleClosed: 0 }]);
+});
+
+it('answers a request already sent on an idle keep-alive connection when the drain began, instead of closing the connection under it', async () => {
+  const served = await serve();
+  const client = recorded(served.port);
+  client.socket.write(GET);
+  while (!client.text.endsWith('fast')) await once(client.socket, 'data');
+  // On loopback the request is in the server's receive buffer when write returns; the server
+  // reads it at its next poll at the earliest: the drain begins with the connection idle.
+  client.socket.write(GET);
+
+  await served.drain.drain(10_000);
+
+  expect(await client.closed).toMatch(/^HTTP\/1.1 200[^]*connection: keep-alive[^]*fastHTTP\/1.1 200[^]*connection: close[^]*fast$/i);
+  expect(served.logged).toMatchObject([{ msg: 'drained', cutOff: 0, idleClosed: 0 }]);
 });
