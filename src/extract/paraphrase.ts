@@ -24,9 +24,27 @@ export interface Paraphrase {
   readonly described?: string;
 }
 
-/** Whether the sentence holds a quote, or a speech verb besides the one at `k`. */
+/**
+ * Whether the sentence holds a quote, or a speech verb besides the one at `k` whose subject
+ * is someone: "CNN reported that Waltz suggested …" relays Waltz's words, while in "Police
+ * said they believe …, CNN reported" or "Officials said …, according to CNN" the subject names
+ * nobody, and the outlet is the one who vouches for the claim.
+ */
 function reportsOthers(ctx: AttributionScope, frame: Frame, k: number): boolean {
-  return frame.items.some((item, j) => j !== k && (item.kind === 'quote' || (item.kind === 'word' && speechVerbAt(ctx, frame, j) !== null)));
+  return frame.items.some((item, j) => {
+    if (j === k) return false;
+    if (item.kind === 'quote') return true;
+    const use = item.kind === 'word' ? speechVerbAt(ctx, frame, j) : null;
+    if (use === null) return false;
+    const np = use.participle ? null : subjectOf(ctx, frame, use);
+    return np === null || np.how === 'main-clause' || !namesNobody(ctx, np);
+  });
+}
+
+/** "Police", "officials", "a source": a subject that resolves to no one and is no outlet. */
+function namesNobody(ctx: AttributionScope, np: NounPhrase): boolean {
+  const res = resolvePhrase(ctx, np, null);
+  return !res.ok && res.reason !== 'outlet';
 }
 
 /**
@@ -297,7 +315,7 @@ function authorSpeakers(ctx: AttributionScope, np: NounPhrase): readonly Speaker
 function sourceSpeakers(ctx: AttributionScope, frame: Frame, m: Mention, np: NounPhrase): readonly Speaker[] | null {
   if (outletLike(ctx, m)) {
     const e = entityOf(ctx, m);
-    if (e === null || frame.items.some((_, j) => speechVerbAt(ctx, frame, j) !== null)) return null;
+    if (e === null || reportsOthers(ctx, frame, -1)) return null;
     return [{ entity: markOutlet(e), via: m.via ?? 'name', mention: m.text, flags: ['outlet-speaker'] }];
   }
   const res = resolvePhrase(ctx, np, null);
