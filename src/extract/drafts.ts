@@ -50,6 +50,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'coordinated-verb': 0.85,
   'participle-clause': 0.85,
   'according-to': 0.8,
+  'verb-object-as-quote': 0.75,
   'verb-later-in-sentence': 0.6,
   'read-out': 0.75,
   'continuation-sentence': 0.85,
