@@ -233,10 +233,13 @@ function characterisedAs(ctx: AttributionScope, frame: Frame, qi: number): Quote
     if (!/^\p{Ll}+(?:ed|s)$/u.test(token.text) || !token.tags.has('Verb') || token.tags.has('Gerund')) continue;
     const before = wordAt(frame, v - 1);
     if (before !== null && (BE_FORMS.has(before.lower) || before.lower === 'been')) return null;
-    const np = subjectBefore(ctx, frame, v);
+    // "… and defended the council's spending as “…”": the subject of the verb the "and" joins it to.
+    const coordinated = before !== null && ['and', 'but'].includes(before.lower);
+    const use: VerbUse = { verb: { lemma: token.lower }, index: v, token, participle: false, coordinated };
+    const np = coordinated ? subjectOf(ctx, frame, use) : subjectBefore(ctx, frame, v);
     const m = np?.mentions[0];
     if (np === null || m === undefined || (m.kind !== 'name' && m.kind !== 'pronoun') || inAdverbialClause(ctx, frame, np, v)) return null;
-    return { phrase: np, verb: { verb: { lemma: token.lower }, index: v, token, participle: false, coordinated: false }, rule: 'verb-object-as-quote' };
+    return { phrase: np, verb: use, rule: 'verb-object-as-quote' };
   }
   return null;
 }
