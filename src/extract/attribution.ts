@@ -79,6 +79,8 @@ export function attributeQuote(ctx: AttributionScope, frame: Frame, qi: number, 
     if (!res.ok && res.reason === 'outlet') continue;
     return { phrase: np, verb: use, rule };
   }
+  const characterised = characterisedAs(ctx, frame, qi);
+  if (characterised !== null) return characterised;
   const reads = qi > 0 && /^\s*[,:]\s*$/.test(gapText(ctx, frame, qi - 1, qi)) ? textReads(ctx, frame, qi - 1) : null;
   if (reads !== null) return reads;
   const put = putOutWith(ctx, frame, qi, quoteSpeaker);
@@ -211,6 +213,35 @@ function mannerAfterQuote(ctx: AttributionScope, frame: Frame, qi: number): Quot
   if (token === null || v !== frame.items.length - 1 || !/^\p{Ll}+ed$/u.test(token.text) || !token.tags.has('PastTense')) return null;
   if (!/^\s+$/.test(gapText(ctx, frame, v - 1, v)) || !/^[.!]/.test(text(ctx).slice(token.end))) return null;
   return { phrase: np, verb: { verb: { lemma: token.lower, afterQuoteOnly: true }, index: v, token, participle: false, coordinated: false }, rule: 'quote-then-name-manner-verb' };
+}
+
+/** How many words the thing characterised may take between the verb and "as": "the firm's new data technology". */
+const AS_OBJECT_WORDS = 6;
+
+/**
+ * "Whitfield hailed the rescue as “a small miracle”", "he defended the firm's methods as “…”":
+ * a named or pronoun subject, an active verb in the past or present, its object, then "as"
+ * and the quote that characterises the object, are the subject's words whatever the verb
+ * (the lexicon lists few of "hailed", "dismissed", "branded", "slammed"); the shape marks
+ * the speaker. A passive ("was seen as “…”") names no one who said it.
+ */
+function characterisedAs(ctx: AttributionScope, frame: Frame, qi: number): QuoteAttribution | null {
+  if (qi < 3 || wordAt(frame, qi - 1)?.lower !== 'as' || !/^\s+$/.test(gapText(ctx, frame, qi - 2, qi - 1))) return null;
+  for (let v = qi - 3; v >= Math.max(1, qi - 2 - AS_OBJECT_WORDS); v -= 1) {
+    const token = wordAt(frame, v);
+    if (token === null || !/^\s+$/.test(gapText(ctx, frame, v, v + 1))) return null;
+    if (!/^\p{Ll}+(?:ed|s)$/u.test(token.text) || !token.tags.has('Verb') || token.tags.has('Gerund')) continue;
+    const before = wordAt(frame, v - 1);
+    if (before !== null && (BE_FORMS.has(before.lower) || before.lower === 'been')) return null;
+    // "… and defended the council's spending as “…”": the subject of the verb the "and" joins it to.
+    const coordinated = before !== null && ['and', 'but'].includes(before.lower);
+    const use: VerbUse = { verb: { lemma: token.lower }, index: v, token, participle: false, coordinated };
+    const np = coordinated ? subjectOf(ctx, frame, use) : subjectBefore(ctx, frame, v);
+    const m = np?.mentions[0];
+    if (np === null || m === undefined || (m.kind !== 'name' && m.kind !== 'pronoun') || inAdverbialClause(ctx, frame, np, v)) return null;
+    return { phrase: np, verb: use, rule: 'verb-object-as-quote' };
+  }
+  return null;
 }
 
 /**

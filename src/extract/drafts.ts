@@ -50,6 +50,7 @@ const RULE_CONFIDENCE: Readonly<Record<string, number>> = {
   'coordinated-verb': 0.85,
   'participle-clause': 0.85,
   'according-to': 0.8,
+  'verb-object-as-quote': 0.75,
   'verb-later-in-sentence': 0.6,
   'read-out': 0.75,
   'continuation-sentence': 0.85,
@@ -113,6 +114,33 @@ export class Drafter {
       this.previousBody = paragraph.index;
     }
     this.describedSpeakers();
+    this.runOnSpeakers();
+  }
+
+  /**
+   * "“The wall had been weak for years. … nothing was done. ¶ “Now we have three boats on the
+   * bottom,” Calder said.": a quote left open at its paragraph's end, the next paragraph with
+   * words opening on a quotation mark, is one run of words however many paragraphs it takes
+   * (news style closes only the last); paragraphs of it with no speaker of their own take the
+   * one a later paragraph of the run names. Read from the last back, so a run of three
+   * paragraphs takes its speaker from the third.
+   */
+  private runOnSpeakers(): void {
+    for (const d of [...this.left].reverse()) {
+      if (d.quote?.runsOn !== true || d.parent !== null || d.inherit !== 'continuation' || d.flags.includes('unclosed')) continue;
+      const paragraph = this.layout.paragraphs[d.paragraph];
+      const nextBody = this.layout.paragraphs.find((p) => p.index > d.paragraph && p.kind === 'body' && p.sentences.length > 0);
+      const next = this.drafts.find((o) => o.parent === null && o.quote !== null && o.start > d.start);
+      if (paragraph === undefined || nextBody === undefined || next?.quote == null || next.paragraph !== nextBody.index) continue;
+      if (this.layout.source.slice(nextBody.start, next.quote.open).trim() !== '') continue;
+      d.speakers = next.speakers;
+      d.mention = next.mention;
+      d.venue ??= next.venue;
+      if (d.outer.length === 0) d.outer = [...next.outer];
+      d.flags.splice(d.flags.indexOf('unattributed'), 1, 'run-on-named-after');
+      this.left.splice(this.left.indexOf(d), 1);
+      this.drafts.splice(firstIndex(this.drafts, (o) => o.start > d.start), 0, d);
+    }
   }
 
   /**

@@ -79,8 +79,28 @@ export function namedOccasions(scope: AttributionScope, drafts: readonly Draft[]
   return out;
 }
 
+/** Words that put what follows still to come: "will give", "is expected to hold", "is set to address". */
+const FUTURE = new Set(['will', '’ll', "'ll", 'shall']);
+const SCHEDULED = new Set(['expected', 'scheduled', 'set', 'due', 'plans', 'planning', 'going', 'intends', 'poised']);
+/** Verbs of taking part in an occasion, besides those of holding one: "will speak at", "is to testify before". */
+const TAKING_PART = new Set(['give', 'host', 'deliver', 'speak', 'appear', 'testify', 'address', 'attend', 'join', 'lead', 'open', 'brief', 'meet']);
+
+/**
+ * "Dovic will give a press conference on Friday", "officials are expected to hold a briefing":
+ * an occasion still to come is where nothing the article reports was said yet. True when a
+ * verb of holding or taking part in one follows "will" or a "scheduled to" within two words.
+ */
+function stillToCome(words: readonly Token[]): boolean {
+  return words.some((t, k) => {
+    if (!HOLDING.has(t.lower) && !TAKING_PART.has(t.lower)) return false;
+    const back = words.slice(Math.max(0, k - 3), k).map((w) => w.lower);
+    return back.some((w) => FUTURE.has(w)) || (back[back.length - 1] === 'to' && SCHEDULED.has(back[back.length - 2] ?? ''));
+  });
+}
+
 function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly string[], title: boolean): { holder: DocEntity | null; venue: string; outlets: readonly DocEntity[] } | null {
   const words = frame.items.flatMap((i) => (i.kind === 'word' ? [i.token] : []));
+  if (!title && stillToCome(words)) return null;
   const reporting = reportingOf(scope, frame);
   // "Kurtz said in the interview that …": the interview named before.
   const pointed = reporting.backReference === null ? undefined : [...earlier].reverse().find((v) => occasionKey(v).split(' ').includes(reporting.backReference as string));

@@ -6,7 +6,7 @@
 import type { Token } from './layout';
 import { BE_FORMS, isParticiple, STATEMENT_NOUNS, TITLE_WORDS } from './lexicon';
 import { isShowTitle } from './quotes';
-import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt } from './frame';
+import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt, spaced } from './frame';
 import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 import { REPORT_NOUNS, sourceNamedAt } from './reporting';
 import type { Mention } from './mentions';
@@ -24,9 +24,27 @@ export interface Paraphrase {
   readonly described?: string;
 }
 
-/** Whether the sentence holds a quote, or a speech verb besides the one at `k`. */
+/**
+ * Whether the sentence holds a quote, or a speech verb besides the one at `k` whose subject
+ * is someone: "CNN reported that Waltz suggested …" relays Waltz's words, while in "Police
+ * said they believe …, CNN reported" or "Officials said …, according to CNN" the subject names
+ * nobody, and the outlet is the one who vouches for the claim.
+ */
 function reportsOthers(ctx: AttributionScope, frame: Frame, k: number): boolean {
-  return frame.items.some((item, j) => j !== k && (item.kind === 'quote' || (item.kind === 'word' && speechVerbAt(ctx, frame, j) !== null)));
+  return frame.items.some((item, j) => {
+    if (j === k) return false;
+    if (item.kind === 'quote') return true;
+    const use = item.kind === 'word' ? speechVerbAt(ctx, frame, j) : null;
+    if (use === null) return false;
+    const np = use.participle ? null : subjectOf(ctx, frame, use);
+    return np === null || np.how === 'main-clause' || !namesNobody(ctx, np);
+  });
+}
+
+/** "Police", "officials", "a source": a subject that resolves to no one and is no outlet. */
+function namesNobody(ctx: AttributionScope, np: NounPhrase): boolean {
+  const res = resolvePhrase(ctx, np, null);
+  return !res.ok && res.reason !== 'outlet';
 }
 
 /**
@@ -45,7 +63,9 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
     const report = subjectOf(ctx, frame, use) === null ? (reportSubject(ctx, frame, k) ?? textSubject(ctx, frame, k)) : null;
     const np = report?.phrase ?? subjectOf(ctx, frame, use);
-    if (np === null) continue;
+    // "…, Kamolchai Kotcha, with the parks authority, told CNN": "told" never puts its subject
+    // after it; the name there is the listener, and the speaker is in an aside not read.
+    if (np === null || (np.how === 'after' && use.verb.lemma === 'tell')) continue;
     const speakers = report?.speakers ?? speakersOf(ctx, frame, k, np);
     if (speakers === null) continue;
     const found = claimThenVerb(ctx, frame, k, use, np, speakers) ?? (np.how === 'after' ? null : verbThenClaim(ctx, frame, k, use, np, speakers));
@@ -297,7 +317,7 @@ function authorSpeakers(ctx: AttributionScope, np: NounPhrase): readonly Speaker
 function sourceSpeakers(ctx: AttributionScope, frame: Frame, m: Mention, np: NounPhrase): readonly Speaker[] | null {
   if (outletLike(ctx, m)) {
     const e = entityOf(ctx, m);
-    if (e === null || frame.items.some((_, j) => speechVerbAt(ctx, frame, j) !== null)) return null;
+    if (e === null || reportsOthers(ctx, frame, -1)) return null;
     return [{ entity: markOutlet(e), via: m.via ?? 'name', mention: m.text, flags: ['outlet-speaker'] }];
   }
   const res = resolvePhrase(ctx, np, null);
@@ -352,6 +372,7 @@ function clauseEnd(ctx: AttributionScope, frame: Frame, from: number): number {
     if (w === null) continue;
     if (/,/.test(gap) && isParticiple(w.lower) && speechVerbAt(ctx, frame, k) !== null) return k - 1;
     if (w.lower === 'per' || (w.lower === 'according' && wordAt(frame, k + 1)?.lower === 'to')) return k - 1;
+    if (/,/.test(gap) && creditCloses(ctx, frame, k)) return k - 1;
     if (['and', 'but'].includes(w.lower)) {
       let v = k + 1;
       while (wordAt(frame, v) !== null && isModifier(wordAt(frame, v) as Token)) v += 1;
@@ -359,6 +380,19 @@ function clauseEnd(ctx: AttributionScope, frame: Frame, from: number): number {
     }
   }
   return items.length - 1;
+}
+
+/** How many words an outlet's credit at a sentence's end may have before its verb: "the Anadolu news agency". */
+const CREDIT_WORDS = 5;
+
+/** "…, the Valley Courier reported.": from item `k` a short phrase and a speech verb close the sentence. */
+function creditCloses(ctx: AttributionScope, frame: Frame, k: number): boolean {
+  const items = frame.items;
+  for (let n = k + 1; n < Math.min(items.length, k + 1 + CREDIT_WORDS); n += 1) {
+    if (wordAt(frame, n) === null || !spaced(ctx, frame, n - 1, n)) return false;
+    if (speechVerbAt(ctx, frame, n) !== null) return n === items.length - 1;
+  }
+  return false;
 }
 
 function shortName(speakers: readonly Speaker[]): string {

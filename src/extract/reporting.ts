@@ -4,10 +4,11 @@
  * report them ("according to the FT", "CNN reported", "per FT", "told Fox Business").
  */
 import type { Token } from './layout';
-import { speechVerb, TIME_WORDS, TITLE_WORDS, VENUE_NOUNS } from './lexicon';
+import { speechVerb, TIME_WORDS, VENUE_NOUNS } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Item, type Frame, type AttributionScope, text, wordAt, gapText, spaced, speechVerbAt } from './frame';
 import { subjectOf, outletLike, markOutlet, mentionAfter, entityOf } from './speakers';
+import { type Found, VENUE_STOP, addOnce, toldAt, speakingToAt, saidToAt } from './listeners';
 
 export interface Reporting {
   readonly venue: string | null;
@@ -25,30 +26,7 @@ export interface Reporting {
   readonly aired?: boolean;
 }
 
-const VENUE_STOP = new Set(['that', 'on', 'in', 'at', 'when', 'after', 'before', 'during', 'about', 'while', 'as', 'last', 'this', 'yesterday', 'today', 'how', 'what', 'why', 'if', 'whether', 'to', 'and', 'but', 'he', 'she', 'they', 'it', 'we', 'i']);
 
-interface Found {
-  venue: string | null;
-  /**
-   * The venue is one a more telling one later in the sentence replaces: a time frame ("During
-   * the news conference, X announced on Facebook"), or the person the words were told to
-   * ("told correspondent Jacob Soboroff in an interview on MSNBC").
-   */
-  replaceable: boolean;
-  /** The venue is the verb's own ("posted on Facebook during the town hall"): no occasion named elsewhere replaces it. */
-  bound: boolean;
-  /**
-   * The venue is a plain listener ("told reporters"): the item right after it, where an
-   * occasion ("during a Wednesday briefing") would join it; null otherwise.
-   */
-  listenerNext: number | null;
-  /** The outlet of a "told ABC News", for an interview the sentence names after it ("told ABC News in an interview"). */
-  toldOutlet: string | null;
-  backReference: string | null;
-  aired: boolean;
-  readonly outer: DocEntity[];
-  readonly venueOutlets: DocEntity[];
-}
 
 export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
   const found: Found = { venue: null, replaceable: false, bound: false, listenerNext: null, toldOutlet: null, backReference: null, aired: false, outer: [], venueOutlets: [] };
@@ -56,15 +34,12 @@ export function reportingOf(ctx: AttributionScope, frame: Frame): Reporting {
     const w = wordAt(frame, k);
     if (w === null) continue;
     found.backReference ??= definiteVenueAt(ctx, frame, k, w);
-    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || onAirAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
+    if (toldAt(ctx, frame, k, w, found) || speakingToAt(ctx, frame, k, w, found) || saidToAt(ctx, frame, k, w, found) || postedOnAt(ctx, frame, k, w, found) || onAirAt(ctx, frame, k, w, found) || venuePhraseAt(ctx, frame, k, w, found) || accordingToAt(ctx, frame, k, w, found)) continue;
     if (!quotedByAt(ctx, frame, k, w, found)) reportedAt(ctx, frame, k, found);
   }
   return { venue: found.venue, backReference: found.bound ? null : found.backReference, outer: found.outer, venueOutlets: found.venueOutlets, ...(found.aired ? { aired: true } : {}) };
 }
 
-function addOnce(list: DocEntity[], e: DocEntity): void {
-  if (!list.includes(e)) list.push(e);
-}
 
 /** Determiners that point at an occasion already told of: "the conference", "his post", "that interview". */
 const POINTING = new Set(['the', 'his', 'her', 'their', 'its', 'that', 'this', 'same']);
@@ -87,129 +62,6 @@ function definiteVenueAt(ctx: AttributionScope, frame: Frame, k: number, w: Toke
     return partner !== null && outletLike(ctx, partner) ? null : o.lower;
   }
   return null;
-}
-
-/** "told reporters", "telling Fox", "told BBC Radio Lune"; true when word `k` is such a "told". */
-function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
-  if (!['told', 'telling', 'tells', 'tell'].includes(w.lower) || speechVerbAt(ctx, frame, k, { afterQuote: true }) === null) return false;
-  const m = mentionAfter(ctx, frame, k + 1);
-  if (m !== null && (m.kind === 'name' || m.kind === 'anaphor')) {
-    const outlet = outletLike(ctx, m);
-    if (found.venue === null) {
-      found.venue = `told ${listenerName(ctx, w, m)}`;
-      found.replaceable = !outlet;
-      if (outlet) found.toldOutlet = listenerName(ctx, w, m);
-    }
-    if (outlet) {
-      const e = entityOf(ctx, m);
-      if (e !== null) addOnce(found.venueOutlets, markOutlet(e));
-    }
-    return true;
-  }
-  const object = listenerAfter(ctx, frame, k);
-  const verbal = object.some((o) => o.tags.has('Verb') && !/['’]s$/.test(o.text) && !/-$/.test(text(ctx).slice(o.end, o.end + 1)) && !/^-/.test(text(ctx).slice(o.start - 1, o.start)));
-  if (object.length > 0 && !verbal && found.venue === null) {
-    found.venue = `told ${text(ctx).slice((object[0] as Token).start, (object[object.length - 1] as Token).end)}`;
-    found.listenerNext = k + 1 + object.length;
-  }
-  return true;
-}
-
-/**
- * The listener as the venue names it: "the Washington Examiner" with the article the text
- * gives it, "Radio Corran" without the possessive of "Radio Corran's Anna Pike".
- */
-function listenerName(ctx: AttributionScope, told: Token, m: Mention): string {
-  const the = /^\s+the\s+$/i.test(text(ctx).slice(told.end, m.start)) ? 'the ' : '';
-  return `${the}${m.text.replace(/^(the|a|an)\s+/i, (d) => d.toLowerCase())}`.replace(/['’]s$/, '');
-}
-
-/** The listener after "told" at `k`: "reporters", "the chamber", "the club's in-house channel". */
-function listenerAfter(ctx: AttributionScope, frame: Frame, k: number): Token[] {
-  const object: Token[] = [];
-  for (let n = k + 1; n < Math.min(frame.items.length, k + 6); n += 1) {
-    const o = wordAt(frame, n);
-    const hyphenBefore = n > k + 1 && /^-$/.test(gapText(ctx, frame, n - 1, n));
-    const hyphenAfter = /^-$/.test(gapText(ctx, frame, n, n + 1));
-    if (o === null || !(spaced(ctx, frame, n - 1, n) || hyphenBefore)) break;
-    if (!hyphenBefore && !hyphenAfter && (VENUE_STOP.has(o.lower) || ['me', 'him', 'her', 'us', 'them', 'you'].includes(o.lower))) break;
-    // "told a congressional committee Thursday": the day is when, not who listened.
-    if (object.length > 0 && o.tags.has('Date')) break;
-    object.push(o);
-  }
-  return object;
-}
-
-/** Verbs of talking to someone: "speaking to BBC Radio Dunmore", "talking to reporters". */
-const TALKING = new Set(['speaking', 'talking', 'writing']);
-/**
- * Finite forms, which are as often what a statement reports ("he had spoken with Xi") as how
- * it was made: only a plain listener ("Trump spoke to reporters") or an outlet makes them a venue.
- */
-const TALKED = new Set(['spoke', 'talked']);
-/** Listeners named by a plain noun: "spoke to reporters", "talking with the press". */
-const LISTENERS = new Set(['reporters', 'journalists', 'press', 'media', 'supporters', 'crowd', 'residents', 'lawmakers', 'students', 'workers', 'members']);
-
-/** "speaking to BBC Radio Dunmore", "talking to reporters", "spoke with the press"; true when word `k` starts one. */
-function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: Token, found: Found): boolean {
-  if (!(TALKING.has(w.lower) || TALKED.has(w.lower)) || !['to', 'with', 'in'].includes(wordAt(frame, k + 1)?.lower ?? '')) return false;
-  const prep = (wordAt(frame, k + 1) as Token).lower;
-  const m = mentionAfter(ctx, frame, k + 2);
-  const outlet = m !== null && !describedByOffice(ctx, m) && outletLike(ctx, m);
-  if (m !== null && m.kind === 'name' && (TALKING.has(w.lower) || outlet)) {
-    found.venue ??= `${w.lower} ${prep} ${m.text}`;
-    if (outlet && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
-    return true;
-  }
-  const the = wordAt(frame, k + 2)?.lower === 'the' ? 1 : 0;
-  const listener = wordAt(frame, k + 2 + the);
-  if (prep !== 'in' && listener !== null && LISTENERS.has(listener.lower) && spaced(ctx, frame, k + 1 + the, k + 2 + the) && found.venue === null) {
-    found.venue = `${w.lower} ${prep} ${the === 1 ? 'the ' : ''}${listener.lower}`;
-    // "spoke to reporters at a press conference": the listeners and the occasion, one venue, as "told reporters at …" is.
-    found.listenerNext = k + 3 + the;
-  }
-  return true;
-}
-
-/** How many words an appositive's office may come after its article: "the (deputy) commissioner", "the head of the fire brigade". */
-const OFFICE_WITHIN = 3;
-
-/**
- * "spoke to Dany Cotton, the commissioner of the London Fire Brigade": a name the sentence
- * goes on to describe by an office is someone who holds it, a person the speaker met, not an
- * outlet that carried the words, however unknown the name.
- */
-function describedByOffice(ctx: AttributionScope, m: Mention): boolean {
-  const tokens = ctx.layout.tokens;
-  // The appositive may follow the name or be read into its mention ("Dany Cotton, the commissioner of the London Fire Brigade").
-  for (let j = m.first + 1; j <= m.last + 1 && j < tokens.length; j += 1) {
-    const article = tokens[j] as Token;
-    if (!/^\s*,\s*$/.test(ctx.layout.text.slice((tokens[j - 1] as Token).end, article.start))) continue;
-    if (!['the', 'a', 'an'].includes(article.lower)) return false;
-    for (let x = j + 1; x <= j + OFFICE_WITHIN && x < tokens.length; x += 1) {
-      const t = tokens[x] as Token;
-      if (t.sentence !== article.sentence) return false;
-      if (TITLE_WORDS.has(t.lower)) return closedAfter(ctx, x);
-    }
-    return false;
-  }
-  return false;
-}
-
-/**
- * Whether the office at token `x` ends an aside: a comma or the sentence's end comes before
- * any speech verb. "Speaking to CNN, the minister said" has the office as the main clause's
- * subject, and CNN stays the outlet.
- */
-function closedAfter(ctx: AttributionScope, x: number): boolean {
-  const tokens = ctx.layout.tokens;
-  const office = tokens[x] as Token;
-  for (let y = x + 1; y < tokens.length; y += 1) {
-    const t = tokens[y] as Token;
-    if (t.sentence !== office.sentence || /,/.test(ctx.layout.text.slice((tokens[y - 1] as Token).end, t.start))) return true;
-    if (t.tags.has('Verb') && speechVerb(t.lower) !== null) return false;
-  }
-  return true;
 }
 
 /** Social platforms, as their names are written (lower case): what is said "on" them is a post. */
