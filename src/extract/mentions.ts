@@ -111,6 +111,7 @@ class MentionFinder {
       if (paragraph.kind !== 'body') continue;
       for (const s of paragraph.sentences) this.scanSentence(s);
     }
+    this.typeByItsPronoun();
     const { all, byEnd, byStart, bySentence } = this;
     return {
       all,
@@ -118,6 +119,25 @@ class MentionFinder {
       endingAt: (token) => byEnd.get(token) ?? null,
       startingAt: (token) => byStart.get(token) ?? null,
     };
+  }
+
+  /**
+   * "Miami-Dade Fire Rescue said it had deployed its team", "led Colonial Pipeline to shut
+   * down its operations": a name of no known type followed in its sentence by "its" before
+   * any other name is a body, not a person (whom the type would otherwise default to).
+   */
+  private typeByItsPronoun(): void {
+    for (const m of this.all) {
+      if (m.kind !== 'name' || m.entity === null || m.entity.type !== 'Unknown') continue;
+      for (let k = m.last + 1; k < this.tokens.length; k += 1) {
+        const t = this.tokens[k] as Token;
+        if (t.sentence !== m.sentence || t.quote !== m.quote || (this.byStart.has(k) && t.lower !== 'it')) break;
+        if (t.lower === 'its') {
+          m.entity.type = 'Organization';
+          break;
+        }
+      }
+    }
   }
 
   private add(m: Mention): void {
@@ -236,8 +256,12 @@ class MentionFinder {
     let j = i;
     while (j < last && (!POSSESSIVE.test((this.tokens[j] as Token).text) || this.possessiveInName(j))) {
       const next = this.tokens[j + 1] as Token;
-      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && !(next.tags.has('Date') && !next.tags.has('Person'))) {
+      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && (!(next.tags.has('Date') && !next.tags.has('Person')) || /-/.test(next.text))) {
         j += 1;
+      } else if (this.hyphenTail(i, j)) {
+        j += 1;
+      } else if (next.lower === 'of' && this.titledFullName(i, j)) {
+        break;
       } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
         if (['and', 'for'].includes(next.lower)) {
           // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
@@ -254,6 +278,36 @@ class MentionFinder {
       }
     }
     return j;
+  }
+
+  /**
+   * "Adun Sam-on", "Yoon Hee-keun said": the lower-case half of a hyphenated given name
+   * belongs to the name that ends on it. A hyphenated modifier ("Kremlin-backed separatists",
+   * "Trump-era rules") goes on into the noun it modifies, so the tail joins only when no
+   * lower-case noun follows it, and only after a first word of the name or before another.
+   */
+  private hyphenTail(i: number, j: number): boolean {
+    const head = this.tokens[j] as Token;
+    const tail = this.tokens[j + 1];
+    if (tail === undefined || tail.sentence !== head.sentence || tail.quote !== head.quote || this.text.slice(head.end, tail.start) !== '-') return false;
+    if (!/^\p{Ll}+$/u.test(tail.text) || !tail.tags.has('Hyphenated')) return false;
+    const after = this.tokens[j + 2];
+    const runsOn = after !== undefined && after.sentence === tail.sentence && this.spaceBetween(tail, after);
+    if (runsOn && isCapital(after)) return true;
+    const modifies = runsOn && !isCapital(after) && (after.tags.has('Noun') || after.tags.has('Adjective')) && !after.tags.has('Pronoun');
+    return j > i && !modifies;
+  }
+
+  /**
+   * "Mayor Carmen Yulín Cruz of San Juan": once a title and a first name have named someone
+   * in full, an "of" opens where the title holds, not more of the name.
+   */
+  private titledFullName(i: number, j: number): boolean {
+    const run = this.tokens.slice(this.titles.titleStart(i), j + 1);
+    const lastTitle = run.map((t) => isTitleWord(t)).lastIndexOf(true);
+    if (lastTitle < 0) return false;
+    const name = run.slice(lastTitle + 1);
+    return name.length >= 2 && (name[0] as Token).tags.has('FirstName') && !name.some((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower) || t.lower === 'of');
   }
 
   /**
@@ -398,7 +452,7 @@ class MentionFinder {
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
     const person = type === 'Person' || type === 'Unknown';
     const gender = !person ? null : (honorific ?? (coreTokens.length > 1 ? this.gender(coreTokens[0]) : null));
-    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet });
+    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet, titled: titleText !== null });
     this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
     return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
   }

@@ -43,6 +43,8 @@ export interface ResolveHint {
   readonly gender?: Gender | null;
   readonly genderSure?: boolean;
   readonly outlet?: boolean;
+  /** A title stands before the name as written ("President Trump"). */
+  readonly titled?: boolean;
 }
 
 export type Via = 'name' | 'alias' | 'surname' | 'graph' | 'graph-title' | 'title' | 'anaphor' | 'pronoun' | 'new' | 'new-surname';
@@ -159,12 +161,12 @@ export class Registry {
       const entity = this.fromGraph(entry, hint);
       return { entity: this.touch(entity, name, hint), via: 'graph', ambiguous: known.length > 1 };
     }
-    const tail = words.length > 1 && hint.type !== 'Organization' ? this.byNameTail(words) : null;
+    const tail = words.length > 1 && hint.type !== 'Organization' ? (this.byNameTail(words) ?? this.byPaternalSurname(words)) : null;
     if (tail !== null) return { entity: this.touch(tail, name, hint), via: 'surname', ambiguous: false };
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;
-      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last));
+      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last) && completes(e, hint));
       if (upgrade) {
         this.addAlias(upgrade, upgrade.name);
         upgrade.name = name;
@@ -199,6 +201,20 @@ export class Registry {
       const parts = e.name.split(/\s+/).map(nameKey);
       return parts.length > keys.length && keys.every((k, i) => parts[parts.length - keys.length + i] === k);
     });
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
+   * "Morales Ayma" after "Evo Morales": two names that open on the surname of exactly one
+   * person named in full before are that person's two surnames, the father's and the
+   * mother's, as Spanish names are written; not when the first word reads as a first name.
+   */
+  private byPaternalSurname(words: readonly string[]): DocEntity | null {
+    if (words.length !== 2) return null;
+    const [first] = words as [string, string];
+    const known = LEXICON[first.toLowerCase()];
+    if (known !== undefined && known !== 'LastName') return null;
+    const found = this.partial(first).filter((e) => e.type === 'Person' && !e.surnameOnly && nameKey(e.name.split(/\s+/).pop() ?? '') === nameKey(first));
     return found.length === 1 ? (found[0] as DocEntity) : null;
   }
 
@@ -417,6 +433,16 @@ function insertByOffset(list: { at: number; entity: DocEntity }[], entry: { at: 
 
 /** The registry holds people and organisations; the gazetteer gives it nothing else. */
 const registryType = (t: GazetteerEntry['type']): MentionType => (t === 'Person' || t === 'Organization' ? t : 'Unknown');
+
+/**
+ * Whether a full name may complete a surname seen alone before: not "Ivanka Trump" after
+ * "President Trump" (a surname the text gave a title is someone readers know by it, and a
+ * full name without that title someone else), nor a name of the other gender.
+ */
+function completes(surname: DocEntity, hint: ResolveHint): boolean {
+  if (surname.titles.size > 0 && hint.titled !== true) return false;
+  return surname.gender === null || hint.gender === null || hint.gender === undefined || surname.gender === hint.gender;
+}
 
 const compatible = (a: MentionType | GazetteerEntry['type'], b: MentionType): boolean => a === b || a === 'Unknown' || b === 'Unknown';
 const mostRecent = (list: DocEntity[]): DocEntity => list.reduce((a, b) => ((b.seen[b.seen.length - 1] ?? -1) > (a.seen[a.seen.length - 1] ?? -1) ? b : a));
