@@ -295,6 +295,17 @@ export class Registry {
     return entity;
   }
 
+  /**
+   * The one person named in full whose surname `e` is, when `e` was only ever seen as a
+   * surname; `e` itself when there is none, or more than one, or the full name may not
+   * complete it (`completes`).
+   */
+  fullName(e: DocEntity): DocEntity {
+    if (!e.surnameOnly || e.graph !== null) return e;
+    const full = this.partial(e.name).filter((x) => x !== e && x.type === 'Person' && !x.surnameOnly);
+    return full.length === 1 && completes(e, { type: 'Person', at: 0, titled: (full[0] as DocEntity).titles.size > 0, gender: (full[0] as DocEntity).gender }) ? (full[0] as DocEntity) : e;
+  }
+
   /** The person the article has given this title before `before` ("the CIA director"). */
   byTitle(title: string, before: number, localOnly = false): { entity: DocEntity; via: Via } | null {
     const key = (titleForms(title)[0] ?? []).join(' ');
