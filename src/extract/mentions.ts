@@ -107,6 +107,7 @@ class MentionFinder {
   private readonly namedInside: ReadonlySet<string>;
 
   find(): Mentions {
+    for (const paragraph of this.layout.paragraphs) if (paragraph.kind === 'title') this.headlineNames(paragraph.sentences);
     for (const paragraph of this.layout.paragraphs) {
       if (paragraph.kind !== 'body') continue;
       for (const s of paragraph.sentences) this.scanSentence(s);
@@ -219,6 +220,29 @@ class MentionFinder {
     const subject = !possessive && (opens || (finite && (/^[\s“"‘']*$/.test(gap) || setOff)));
     const subordinate = before !== undefined && before.sentence === head.sentence && SUBORDINATORS.has(before.lower);
     return { subject, subordinate };
+  }
+
+  /**
+   * "Governor Greg Abbott urges …" as the headline, "Abbott said" in the body: a person the
+   * headline names in full, first name and surname, is known to the body's surnames, though
+   * the headline itself is no mention. A headline in title case names nobody this way: its
+   * capitals are the style's, not names.
+   */
+  private headlineNames(sentences: readonly number[]): void {
+    for (const s of sentences) {
+      const sentence = this.layout.sentences[s];
+      if (sentence === undefined) continue;
+      const words = this.tokens.slice(sentence.first, sentence.last + 1).filter((t) => /^\p{L}/u.test(t.text));
+      if (words.filter(isCapital).length * 2 > words.length) continue;
+      for (let i = sentence.first; i <= sentence.last; i += 1) {
+        const t = this.tokens[i] as Token;
+        if (!this.nameLike(t)) continue;
+        const j = this.runEnd(i, sentence.last);
+        const first = this.tokens.slice(i, j + 1).find((w) => !isTitleWord(w));
+        if (first !== undefined && first.tags.has('FirstName') && first.index < j) this.nameMention(i, j, s);
+        i = j;
+      }
+    }
   }
 
   /** Pronouns, descriptions and runs of capitalised words, left to right. */
@@ -375,6 +399,8 @@ class MentionFinder {
       if (!(this.sameRun(prev, t) || pluralPossessive) || t.sentence !== det.sentence) return null;
       // "the Environment Agency" is a name; "the agency" and "the CIA Director" are descriptions.
       if (ORG_ANAPHORS[t.lower] !== undefined && !TITLE_WORDS.has(t.lower) && isCapital(t)) return null;
+      // "the Associated Press": a capitalised outlet's word after capitals ends a name, not a title ("the press secretary").
+      if (this.outletNameEnd(i, j)) return null;
       const isHead = TITLE_WORDS.has(t.lower) || ORG_ANAPHORS[t.lower] !== undefined;
       const after = this.tokens[j + 1];
       const nameFollows = after !== undefined && this.sameRun(t, after) && isCapital(after);
@@ -405,6 +431,15 @@ class MentionFinder {
       j += 1;
     }
     return null;
+  }
+
+  /** Whether `the … j` is an outlet's name ending on a word that is also a title's ("the Associated Press"), not a title ("the Deputy Press Secretary"). */
+  private outletNameEnd(i: number, j: number): boolean {
+    const t = this.tokens[j] as Token;
+    const after = this.tokens[j + 1];
+    if (!isCapital(t) || !OUTLET_WORDS.has(t.lower) || j < i + 2) return false;
+    if (after !== undefined && this.sameRun(t, after) && TITLE_WORDS.has(after.lower)) return false;
+    return this.tokens.slice(i + 1, j).every((w) => isCapital(w) && !isTitleWord(w));
   }
 
   private nameMention(i: number, j: number, s: number): Mention | null {

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURE_DIR } from '../../src/extract/eval.cases';
+import { extractText } from '../../src/extract/extract';
 import { said } from '../helpers/extraction';
 
 const text = (name: string): string => readFileSync(path.join(FIXTURE_DIR, `${name}.txt`), 'utf8');
@@ -47,5 +48,24 @@ describe('a surname the text gave a title', () => {
 describe('a body and a second surname', () => {
   it('types a name followed by "its" as a body, and reads "Quiroz Lenz" as Ada Quiroz’s two surnames', () => {
     expect(speakers('pattern-1-its-body-and-two-surnames')).toEqual(['org:northgate-rail', 'org:northgate-rail', 'person:ada-quiroz', 'person:ada-quiroz', 'person:ada-quiroz']);
+  });
+});
+
+describe('a headline’s full name', () => {
+  const speakersUnder = (title: string): string[] => extractText(`${title}\n\n"Let us talk about water first," Brava told reporters.\n`, { title }).document.statements.map((s) => s.speaker);
+
+  it('is known to the body’s surname, though the headline is no mention', () => {
+    expect(speakersUnder('Mayor Elena Brava answers critics over storm aid')).toEqual(['person:elena-brava']);
+  });
+
+  it('is not read from a headline in title case', () => {
+    expect(speakersUnder('Mayor Elena Brava Answers Critics Over Storm Aid')).toEqual(['person:brava']);
+  });
+});
+
+describe('an outlet whose last word is also a title’s', () => {
+  it('("the Associated Press") is a name, and its initials find it', () => {
+    const body = 'Ferry row\n\nThe ferry was late, the Associated Press reported. Officials were not told, AP reported.\n';
+    expect(said(body).map(([, speaker]) => speaker)).toEqual(['org:associated-press', 'org:associated-press']);
   });
 });
