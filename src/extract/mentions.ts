@@ -197,7 +197,9 @@ class MentionFinder {
   }
 
   private known(name: string): boolean {
-    return this.registry.exact(name).length > 0 || (!/\s/.test(name) && this.registry.partial(name).length > 0) || this.registry.gazetteer.byName(name).length > 0;
+    // "Nam said" after "Nam Gu-jun": a family name written first is known as the name it opens.
+    const oneWord = !/\s/.test(name);
+    return this.registry.exact(name).length > 0 || (oneWord && (this.registry.partial(name).length > 0 || this.registry.byFamilyName(name) !== null)) || this.registry.gazetteer.byName(name).length > 0;
   }
 
   private gender(t: Token | undefined): Gender | null {

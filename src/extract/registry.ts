@@ -223,7 +223,7 @@ export class Registry {
    * Only a word the lexicon does not know as a first name ("Sam" of "Sam Altman" is no
    * surname), and only for exactly one person of two or three words.
    */
-  private byFamilyName(word: string): DocEntity | null {
+  byFamilyName(word: string): DocEntity | null {
     const key = nameKey(word);
     const known = LEXICON[word.toLowerCase()];
     if (known !== undefined && known !== 'LastName') return null;

@@ -19,6 +19,13 @@ describe('a hyphenated given name', () => {
     expect(speakers('pattern-1-hyphenated-given-name')).toEqual(['person:pak-dong-hwan', 'person:pak-dong-hwan', 'person:ruan-mei-lin']);
   });
 
+  it('is found again by its family name opening a sentence ("Ruan said")', () => {
+    expect(said('Harbour fire\nOfficer Ruan Mei-lin told reporters that the doors were locked. Ruan said the alarms had failed.')).toEqual([
+      ['INDIRECT', 'person:ruan-mei-lin', 'The doors were locked.'],
+      ['INDIRECT', 'person:ruan-mei-lin', 'The alarms had failed.'],
+    ]);
+  });
+
   it('leaves a hyphenated modifier to the noun it modifies', () => {
     expect(said('Harbour fire\nThe Arvane-backed inspectors said the doors had been locked.').map(([, speaker]) => speaker)).not.toContain('person:arvane-backed');
     expect(said('Harbour fire\nOfficer Nam Gu-jun said the doors had been locked.')).toEqual([['INDIRECT', 'person:nam-gu-jun', 'The doors had been locked.']]);
