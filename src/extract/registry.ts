@@ -8,7 +8,7 @@ import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
-import { LEXICON } from './person-name';
+import { LEXICON, namesAStorm } from './person-name';
 import { firstIndex } from './sorted';
 
 /** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
@@ -279,7 +279,8 @@ export class Registry {
 
   private touch(entity: DocEntity, name: string, hint: ResolveHint): DocEntity {
     if (nameKey(name) !== nameKey(entity.name)) this.addAlias(entity, name);
-    if (entity.type === 'Unknown' && hint.type !== 'Unknown') entity.type = hint.type;
+    // "Maria" after "Hurricane Maria": the storm's short form, read as a first name, makes no person of it.
+    if (entity.type === 'Unknown' && hint.type !== 'Unknown' && !namesAStorm(entity.name.split(/\s+/)[0] ?? '')) entity.type = hint.type;
     // "Bloomberg said" after "Mayor Michael Bloomberg": an outlet's word as a person's surname makes no outlet of the person.
     if (hint.outlet && entity.type !== 'Person') entity.outlet = true;
     if (hint.genderSure === true) entity.gender = hint.gender ?? null;

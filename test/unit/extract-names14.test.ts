@@ -76,3 +76,10 @@ describe('an outlet whose last word is also a title’s', () => {
     expect(said(body).map(([, speaker]) => speaker)).toEqual(['org:associated-press', 'org:associated-press']);
   });
 });
+
+describe('a storm named like a person', () => {
+  it('is nobody "he" can stand for, though the page calls it "who" and later by its first name', () => {
+    const body = 'Storm nears the coast\nGovernor Ines Calder said Hurricane Dalia, who is expected tomorrow, would be strong. Dalia is moving fast. "It will hit the whole island," he added.\n';
+    expect(said(body).map(([, speaker]) => speaker)).not.toContain('person:hurricane-dalia');
+  });
+});
