@@ -18,13 +18,13 @@ import {
   PRONOUNS,
   SENTENCE_OPENERS,
   SUBORDINATORS,
-  speechVerb,
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
+import { NameRuns } from './name-runs';
 import { NameTitles, sameRun, spaceBetween } from './name-titles';
-import { CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -89,6 +89,7 @@ class MentionFinder {
   private readonly tokens: readonly Token[];
   private readonly text: string;
   private readonly titles: NameTitles;
+  private readonly runs: NameRuns;
   private readonly all: Mention[] = [];
   private readonly byEnd = new Map<number, Mention>();
   private readonly byStart = new Map<number, Mention>();
@@ -101,6 +102,7 @@ class MentionFinder {
     this.tokens = layout.tokens;
     this.text = layout.text;
     this.titles = new NameTitles(layout.tokens, layout.text);
+    this.runs = new NameRuns(layout.tokens, layout.text, this.titles, (name) => this.known(name));
     this.namedInside = namesInsideSentences(layout);
   }
 
@@ -239,7 +241,7 @@ class MentionFinder {
       for (let i = sentence.first; i <= sentence.last; i += 1) {
         const t = this.tokens[i] as Token;
         if (!this.nameLike(t)) continue;
-        const j = this.runEnd(i, sentence.last);
+        const j = this.runs.end(i, sentence.last);
         const first = this.tokens.slice(i, j + 1).find((w) => !isTitleWord(w));
         if (first !== undefined && first.tags.has('FirstName') && first.index < j) this.nameMention(i, j, s);
         i = j;
@@ -270,123 +272,11 @@ class MentionFinder {
         i += 1;
         continue;
       }
-      const j = this.runEnd(i, sentence.last);
+      const j = this.runs.end(i, sentence.last);
       const mention = this.nameMention(i, j, s);
       if (mention !== null) this.add(mention);
       i = j + 1;
     }
-  }
-
-  /** Where a run of capitalised words from `i` ends, with "of", "de", "van" ... inside it. */
-  private runEnd(i: number, last: number): number {
-    let j = i;
-    while (j < last && (!POSSESSIVE.test((this.tokens[j] as Token).text) || this.possessiveInName(j))) {
-      const next = this.tokens[j + 1] as Token;
-      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && (!(next.tags.has('Date') && !next.tags.has('Person')) || /-/.test(next.text))) {
-        j += 1;
-      } else if (this.hyphenTail(i, j)) {
-        j += 1;
-      } else if (next.lower === 'of' && this.titledFullName(i, j)) {
-        break;
-      } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
-        if (['and', 'for'].includes(next.lower)) {
-          // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
-          // or where a body's head noun opened it ("Centers for Disease Control and Prevention").
-          const k = this.capitalsFrom(j + 2, last);
-          const bodyGoesOn = this.bodyHeaded(i, j, next.lower) && !this.namesSomeone(j + 2, k);
-          if (!bodyGoesOn && !this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
-          j = k;
-        } else {
-          j += 2;
-        }
-      } else {
-        break;
-      }
-    }
-    return j;
-  }
-
-  /**
-   * "Adun Sam-on", "Yoon Hee-keun said": the lower-case half of a hyphenated given name
-   * belongs to the name that ends on it. A hyphenated modifier ("Kremlin-backed separatists",
-   * "Trump-era rules") goes on into the noun it modifies, so the tail joins only when no
-   * lower-case noun follows it, and only after a first word of the name or before another.
-   */
-  private hyphenTail(i: number, j: number): boolean {
-    const head = this.tokens[j] as Token;
-    const tail = this.tokens[j + 1];
-    if (tail === undefined || tail.sentence !== head.sentence || tail.quote !== head.quote || this.text.slice(head.end, tail.start) !== '-') return false;
-    if (!/^\p{Ll}+$/u.test(tail.text) || !tail.tags.has('Hyphenated')) return false;
-    const after = this.tokens[j + 2];
-    const runsOn = after !== undefined && after.sentence === tail.sentence && this.spaceBetween(tail, after);
-    if (runsOn && isCapital(after)) return true;
-    const modifies = runsOn && !isCapital(after) && (after.tags.has('Noun') || after.tags.has('Adjective')) && !after.tags.has('Pronoun');
-    return j > i && !modifies;
-  }
-
-  /**
-   * "Mayor Carmen Yulín Cruz of San Juan": once a title and a first name have named someone
-   * in full, an "of" opens where the title holds, not more of the name.
-   */
-  private titledFullName(i: number, j: number): boolean {
-    const run = this.tokens.slice(this.titles.titleStart(i), j + 1);
-    const lastTitle = run.map((t) => isTitleWord(t)).lastIndexOf(true);
-    if (lastTitle < 0) return false;
-    const name = run.slice(lastTitle + 1);
-    return name.length >= 2 && (name[0] as Token).tags.has('FirstName') && !name.some((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower) || t.lower === 'of');
-  }
-
-  /**
-   * "Centers for Disease Control and Prevention", "Department of Health and Human Services":
-   * a run that opens on a body's head noun goes on across "for"; across "and" only once an
-   * "of" or "for" has joined it, so "the Council and Mayor Ruiz" stays two names.
-   */
-  private bodyHeaded(i: number, j: number, link: string): boolean {
-    if (!isBodyHead((this.tokens[i] as Token).lower)) return false;
-    return link === 'for' || this.tokens.slice(i + 1, j).some((t) => t.lower === 'of' || t.lower === 'for');
-  }
-
-  /**
-   * Whether the first verb within a few words after token `j`, in its sentence, is a verb of
-   * saying: "the Pentagon said", "the Kremlin on Saturday said", "the Politburo also said".
-   */
-  private speaksNext(j: number): boolean {
-    const sentence = (this.tokens[j] as Token).sentence;
-    for (let k = j + 1; k <= j + 4; k += 1) {
-      const t = this.tokens[k];
-      if (t === undefined || t.sentence !== sentence) return false;
-      if (t.tags.has('Verb')) return speechVerb(t.lower) !== null;
-    }
-    return false;
-  }
-
-  /**
-   * Whether the capitalised words from `from` to `to` name a person, by title or first name:
-   * "the Department of Justice and FBI Director Christopher Wray" is a body and a man.
-   */
-  private namesSomeone(from: number, to: number): boolean {
-    return this.tokens.slice(from, to + 1).some((t) => isTitleWord(t) || t.tags.has('FirstName') || t.tags.has('Person'));
-  }
-
-  /**
-   * "International Longshoremen’s Association", "Dockworkers’ Association": a possessive inside a
-   * body's name, when the capitalised word right after it is the head of such a name; "Trump’s
-   * Administration" is read as two names, as most possessives before a capital are.
-   */
-  private possessiveInName(j: number): boolean {
-    const t = this.tokens[j] as Token;
-    const next = this.tokens[j + 1];
-    if (next === undefined || !isCapital(next) || !MEMBERS_BODIES.has(next.lower)) return false;
-    // "Dockworkers’ Association": a plural's apostrophe stands between the two words.
-    const plural = /s$/.test(t.text) && /^['’]\s+$/.test(this.text.slice(t.end, next.start)) && t.sentence === next.sentence && t.quote === next.quote;
-    return plural || (POSSESSIVE.test(t.text) && this.sameRun(t, next));
-  }
-
-  /** The last token of the run of capitalised words from `k`. */
-  private capitalsFrom(k: number, last: number): number {
-    let end = k;
-    while (end < last && this.sameRun(this.tokens[end] as Token, this.tokens[end + 1] as Token) && isCapital(this.tokens[end + 1] as Token)) end += 1;
-    return end;
   }
 
   /** "the CIA director", "its chair", "the agency": a title or description with no name after it. */
@@ -402,7 +292,7 @@ class MentionFinder {
       // "the Environment Agency" is a name; "the agency" and "the CIA Director" are descriptions.
       if (ORG_ANAPHORS[t.lower] !== undefined && !TITLE_WORDS.has(t.lower) && isCapital(t)) return null;
       // "the Associated Press": a capitalised outlet's word after capitals ends a name, not a title ("the press secretary").
-      if (this.outletNameEnd(i, j)) return null;
+      if (this.runs.outletNameEnd(i, j)) return null;
       const isHead = TITLE_WORDS.has(t.lower) || ORG_ANAPHORS[t.lower] !== undefined;
       const after = this.tokens[j + 1];
       const nameFollows = after !== undefined && this.sameRun(t, after) && isCapital(after);
@@ -433,15 +323,6 @@ class MentionFinder {
       j += 1;
     }
     return null;
-  }
-
-  /** Whether `the … j` is an outlet's name ending on a word that is also a title's ("the Associated Press"), not a title ("the Deputy Press Secretary"). */
-  private outletNameEnd(i: number, j: number): boolean {
-    const t = this.tokens[j] as Token;
-    const after = this.tokens[j + 1];
-    if (!isCapital(t) || !OUTLET_WORDS.has(t.lower) || j < i + 2) return false;
-    if (after !== undefined && this.sameRun(t, after) && TITLE_WORDS.has(after.lower)) return false;
-    return this.tokens.slice(i + 1, j).every((w) => isCapital(w) && !isTitleWord(w));
   }
 
   private nameMention(i: number, j: number, s: number): Mention | null {
@@ -479,7 +360,7 @@ class MentionFinder {
     // "the Superdome would open": one unknown word after "the" that would be taken for a person is a thing, no
     // one to speak or be "he"; "the Pentagon said" is a body that speaks.
     if (type !== 'Organization' && lone && before?.lower === 'the' && !(coreTokens[0] as Token).tags.has('Person')) {
-      if (!this.speaksNext(j)) return null;
+      if (!this.runs.speaksNext(j)) return null;
       type = 'Organization';
     }
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
