@@ -138,9 +138,7 @@ class EntityIds {
 
   /** The entity a surname-only person stands for, when the text names exactly one person in full with that surname. */
   fullNameOf(e: DocEntity): DocEntity {
-    if (!e.surnameOnly || e.graph !== null) return e;
-    const full = this.registry.partial(e.name).filter((x) => x !== e && x.type === 'Person' && !x.surnameOnly);
-    return full.length === 1 ? (full[0] as DocEntity) : e;
+    return this.registry.fullName(e);
   }
 
   of(entity: DocEntity): string {

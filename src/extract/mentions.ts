@@ -18,13 +18,13 @@ import {
   PRONOUNS,
   SENTENCE_OPENERS,
   SUBORDINATORS,
-  speechVerb,
   TITLE_WORDS,
   VERB_MODIFIERS,
 } from './lexicon';
 import type { DocEntity, Gender, Registry, Via } from './registry';
+import { NameRuns } from './name-runs';
 import { NameTitles, sameRun, spaceBetween } from './name-titles';
-import { CONTRACTION, isAcronym, isBodyHead, isCapital, isPlaceWord, isTitleWord, MEMBERS_BODIES, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -89,6 +89,7 @@ class MentionFinder {
   private readonly tokens: readonly Token[];
   private readonly text: string;
   private readonly titles: NameTitles;
+  private readonly runs: NameRuns;
   private readonly all: Mention[] = [];
   private readonly byEnd = new Map<number, Mention>();
   private readonly byStart = new Map<number, Mention>();
@@ -101,16 +102,19 @@ class MentionFinder {
     this.tokens = layout.tokens;
     this.text = layout.text;
     this.titles = new NameTitles(layout.tokens, layout.text);
+    this.runs = new NameRuns(layout.tokens, layout.text, this.titles, (name) => this.known(name));
     this.namedInside = namesInsideSentences(layout);
   }
 
   private readonly namedInside: ReadonlySet<string>;
 
   find(): Mentions {
+    for (const paragraph of this.layout.paragraphs) if (paragraph.kind === 'title') this.headlineNames(paragraph.sentences);
     for (const paragraph of this.layout.paragraphs) {
       if (paragraph.kind !== 'body') continue;
       for (const s of paragraph.sentences) this.scanSentence(s);
     }
+    this.typeByItsPronoun();
     const { all, byEnd, byStart, bySentence } = this;
     return {
       all,
@@ -118,6 +122,25 @@ class MentionFinder {
       endingAt: (token) => byEnd.get(token) ?? null,
       startingAt: (token) => byStart.get(token) ?? null,
     };
+  }
+
+  /**
+   * "Miami-Dade Fire Rescue said it had deployed its team", "led Colonial Pipeline to shut
+   * down its operations": a name of no known type followed in its sentence by "its" before
+   * any other name is a body, not a person (whom the type would otherwise default to).
+   */
+  private typeByItsPronoun(): void {
+    for (const m of this.all) {
+      if (m.kind !== 'name' || m.entity === null || m.entity.type !== 'Unknown') continue;
+      for (let k = m.last + 1; k < this.tokens.length; k += 1) {
+        const t = this.tokens[k] as Token;
+        if (t.sentence !== m.sentence || t.quote !== m.quote || (this.byStart.has(k) && t.lower !== 'it')) break;
+        if (t.lower === 'its') {
+          m.entity.type = 'Organization';
+          break;
+        }
+      }
+    }
   }
 
   private add(m: Mention): void {
@@ -176,7 +199,9 @@ class MentionFinder {
   }
 
   private known(name: string): boolean {
-    return this.registry.exact(name).length > 0 || (!/\s/.test(name) && this.registry.partial(name).length > 0) || this.registry.gazetteer.byName(name).length > 0;
+    // "Nam said" after "Nam Gu-jun": a family name written first is known as the name it opens.
+    const oneWord = !/\s/.test(name);
+    return this.registry.exact(name).length > 0 || (oneWord && (this.registry.partial(name).length > 0 || this.registry.byFamilyName(name) !== null)) || this.registry.gazetteer.byName(name).length > 0;
   }
 
   private gender(t: Token | undefined): Gender | null {
@@ -199,6 +224,29 @@ class MentionFinder {
     const subject = !possessive && (opens || (finite && (/^[\s“"‘']*$/.test(gap) || setOff)));
     const subordinate = before !== undefined && before.sentence === head.sentence && SUBORDINATORS.has(before.lower);
     return { subject, subordinate };
+  }
+
+  /**
+   * "Governor Greg Abbott urges …" as the headline, "Abbott said" in the body: a person the
+   * headline names in full, first name and surname, is known to the body's surnames, though
+   * the headline itself is no mention. A headline in title case names nobody this way: its
+   * capitals are the style's, not names.
+   */
+  private headlineNames(sentences: readonly number[]): void {
+    for (const s of sentences) {
+      const sentence = this.layout.sentences[s];
+      if (sentence === undefined) continue;
+      const words = this.tokens.slice(sentence.first, sentence.last + 1).filter((t) => /^\p{L}/u.test(t.text));
+      if (words.filter(isCapital).length * 2 > words.length) continue;
+      for (let i = sentence.first; i <= sentence.last; i += 1) {
+        const t = this.tokens[i] as Token;
+        if (!this.nameLike(t)) continue;
+        const j = this.runs.end(i, sentence.last);
+        const first = this.tokens.slice(i, j + 1).find((w) => !isTitleWord(w));
+        if (first !== undefined && first.tags.has('FirstName') && first.index < j) this.nameMention(i, j, s);
+        i = j;
+      }
+    }
   }
 
   /** Pronouns, descriptions and runs of capitalised words, left to right. */
@@ -224,89 +272,11 @@ class MentionFinder {
         i += 1;
         continue;
       }
-      const j = this.runEnd(i, sentence.last);
+      const j = this.runs.end(i, sentence.last);
       const mention = this.nameMention(i, j, s);
       if (mention !== null) this.add(mention);
       i = j + 1;
     }
-  }
-
-  /** Where a run of capitalised words from `i` ends, with "of", "de", "van" ... inside it. */
-  private runEnd(i: number, last: number): number {
-    let j = i;
-    while (j < last && (!POSSESSIVE.test((this.tokens[j] as Token).text) || this.possessiveInName(j))) {
-      const next = this.tokens[j + 1] as Token;
-      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && !(next.tags.has('Date') && !next.tags.has('Person'))) {
-        j += 1;
-      } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
-        if (['and', 'for'].includes(next.lower)) {
-          // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
-          // or where a body's head noun opened it ("Centers for Disease Control and Prevention").
-          const k = this.capitalsFrom(j + 2, last);
-          const bodyGoesOn = this.bodyHeaded(i, j, next.lower) && !this.namesSomeone(j + 2, k);
-          if (!bodyGoesOn && !this.known(this.text.slice((this.tokens[i] as Token).start, (this.tokens[k] as Token).end))) break;
-          j = k;
-        } else {
-          j += 2;
-        }
-      } else {
-        break;
-      }
-    }
-    return j;
-  }
-
-  /**
-   * "Centers for Disease Control and Prevention", "Department of Health and Human Services":
-   * a run that opens on a body's head noun goes on across "for"; across "and" only once an
-   * "of" or "for" has joined it, so "the Council and Mayor Ruiz" stays two names.
-   */
-  private bodyHeaded(i: number, j: number, link: string): boolean {
-    if (!isBodyHead((this.tokens[i] as Token).lower)) return false;
-    return link === 'for' || this.tokens.slice(i + 1, j).some((t) => t.lower === 'of' || t.lower === 'for');
-  }
-
-  /**
-   * Whether the first verb within a few words after token `j`, in its sentence, is a verb of
-   * saying: "the Pentagon said", "the Kremlin on Saturday said", "the Politburo also said".
-   */
-  private speaksNext(j: number): boolean {
-    const sentence = (this.tokens[j] as Token).sentence;
-    for (let k = j + 1; k <= j + 4; k += 1) {
-      const t = this.tokens[k];
-      if (t === undefined || t.sentence !== sentence) return false;
-      if (t.tags.has('Verb')) return speechVerb(t.lower) !== null;
-    }
-    return false;
-  }
-
-  /**
-   * Whether the capitalised words from `from` to `to` name a person, by title or first name:
-   * "the Department of Justice and FBI Director Christopher Wray" is a body and a man.
-   */
-  private namesSomeone(from: number, to: number): boolean {
-    return this.tokens.slice(from, to + 1).some((t) => isTitleWord(t) || t.tags.has('FirstName') || t.tags.has('Person'));
-  }
-
-  /**
-   * "International Longshoremen’s Association", "Dockworkers’ Association": a possessive inside a
-   * body's name, when the capitalised word right after it is the head of such a name; "Trump’s
-   * Administration" is read as two names, as most possessives before a capital are.
-   */
-  private possessiveInName(j: number): boolean {
-    const t = this.tokens[j] as Token;
-    const next = this.tokens[j + 1];
-    if (next === undefined || !isCapital(next) || !MEMBERS_BODIES.has(next.lower)) return false;
-    // "Dockworkers’ Association": a plural's apostrophe stands between the two words.
-    const plural = /s$/.test(t.text) && /^['’]\s+$/.test(this.text.slice(t.end, next.start)) && t.sentence === next.sentence && t.quote === next.quote;
-    return plural || (POSSESSIVE.test(t.text) && this.sameRun(t, next));
-  }
-
-  /** The last token of the run of capitalised words from `k`. */
-  private capitalsFrom(k: number, last: number): number {
-    let end = k;
-    while (end < last && this.sameRun(this.tokens[end] as Token, this.tokens[end + 1] as Token) && isCapital(this.tokens[end + 1] as Token)) end += 1;
-    return end;
   }
 
   /** "the CIA director", "its chair", "the agency": a title or description with no name after it. */
@@ -321,6 +291,8 @@ class MentionFinder {
       if (!(this.sameRun(prev, t) || pluralPossessive) || t.sentence !== det.sentence) return null;
       // "the Environment Agency" is a name; "the agency" and "the CIA Director" are descriptions.
       if (ORG_ANAPHORS[t.lower] !== undefined && !TITLE_WORDS.has(t.lower) && isCapital(t)) return null;
+      // "the Associated Press": a capitalised outlet's word after capitals ends a name, not a title ("the press secretary").
+      if (this.runs.outletNameEnd(i, j)) return null;
       const isHead = TITLE_WORDS.has(t.lower) || ORG_ANAPHORS[t.lower] !== undefined;
       const after = this.tokens[j + 1];
       const nameFollows = after !== undefined && this.sameRun(t, after) && isCapital(after);
@@ -388,7 +360,7 @@ class MentionFinder {
     // "the Superdome would open": one unknown word after "the" that would be taken for a person is a thing, no
     // one to speak or be "he"; "the Pentagon said" is a body that speaks.
     if (type !== 'Organization' && lone && before?.lower === 'the' && !(coreTokens[0] as Token).tags.has('Person')) {
-      if (!this.speaksNext(j)) return null;
+      if (!this.runs.speaksNext(j)) return null;
       type = 'Organization';
     }
     if (type !== 'Organization' && !recognised && this.describesSomeone(first, j)) return null;
@@ -398,7 +370,7 @@ class MentionFinder {
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
     const person = type === 'Person' || type === 'Unknown';
     const gender = !person ? null : (honorific ?? (coreTokens.length > 1 ? this.gender(coreTokens[0]) : null));
-    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet });
+    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet, titled: titleText !== null });
     this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
     return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
   }

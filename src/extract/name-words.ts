@@ -7,6 +7,7 @@
 import type { Layout, Token } from './layout';
 import { ORG_WORDS, OUTLET_WORDS, PLATFORM_NAMES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
 import type { MentionType } from './registry';
+import { namesAStorm } from './person-name';
 
 export const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && t.lower !== 'i';
 /** An apostrophe, or the opening mark some pages set in its place ("Trump‘s"). */
@@ -48,6 +49,8 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   // "Mr. GebreMariam": a title or an honorific before one word makes it a surname, however it is cased.
   const brand = coreTokens.length === 1 && titleText === null && isBrandCased(coreTokens[0] as Token);
   if (has('Organization') || brand || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
+  // "Hurricane Maria, who is expected tomorrow": a storm is nobody, though a page calls it "who".
+  if (coreTokens.length > 1 && namesAStorm(words[0] ?? '')) return { type: 'Unknown', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
   return { type: 'Unknown', outlet: false };
 }

@@ -8,6 +8,9 @@ import { PLATFORM_NAMES } from './lexicon';
 /** Storms are named like people: "Hurricane Helene" is an event, not a woman. */
 const NAMED_LIKE_PEOPLE = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 
+/** Whether a name's first word says it is a storm's ("Hurricane Maria"), whatever its first name says. */
+export const namesAStorm = (firstWord: string): boolean => NAMED_LIKE_PEOPLE.has(firstWord.toLowerCase());
+
 /** compromise's lexicon: every English word it knows, with its tags. */
 export const LEXICON: Readonly<Record<string, unknown>> = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 

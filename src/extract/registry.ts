@@ -8,7 +8,7 @@ import { nameKey, slugify } from '../ingest/text';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
-import { LEXICON } from './person-name';
+import { LEXICON, namesAStorm } from './person-name';
 import { firstIndex } from './sorted';
 
 /** What the registry takes a name to be: one of the vocabulary's two types of speaker, or not yet known. */
@@ -43,6 +43,8 @@ export interface ResolveHint {
   readonly gender?: Gender | null;
   readonly genderSure?: boolean;
   readonly outlet?: boolean;
+  /** A title stands before the name as written ("President Trump"). */
+  readonly titled?: boolean;
 }
 
 export type Via = 'name' | 'alias' | 'surname' | 'graph' | 'graph-title' | 'title' | 'anaphor' | 'pronoun' | 'new' | 'new-surname';
@@ -159,12 +161,12 @@ export class Registry {
       const entity = this.fromGraph(entry, hint);
       return { entity: this.touch(entity, name, hint), via: 'graph', ambiguous: known.length > 1 };
     }
-    const tail = words.length > 1 && hint.type !== 'Organization' ? this.byNameTail(words) : null;
+    const tail = words.length > 1 && hint.type !== 'Organization' ? (this.byNameTail(words) ?? this.byPaternalSurname(words)) : null;
     if (tail !== null) return { entity: this.touch(tail, name, hint), via: 'surname', ambiguous: false };
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;
-      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last));
+      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last) && completes(e, hint));
       if (upgrade) {
         this.addAlias(upgrade, upgrade.name);
         upgrade.name = name;
@@ -203,11 +205,25 @@ export class Registry {
   }
 
   /**
+   * "Morales Ayma" after "Evo Morales": two names that open on the surname of exactly one
+   * person named in full before are that person's two surnames, the father's and the
+   * mother's, as Spanish names are written; not when the first word reads as a first name.
+   */
+  private byPaternalSurname(words: readonly string[]): DocEntity | null {
+    if (words.length !== 2) return null;
+    const [first] = words as [string, string];
+    const known = LEXICON[first.toLowerCase()];
+    if (known !== undefined && known !== 'LastName') return null;
+    const found = this.partial(first).filter((e) => e.type === 'Person' && !e.surnameOnly && nameKey(e.name.split(/\s+/).pop() ?? '') === nameKey(first));
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
    * "Xu said" after "Xu Jiayin": a name written family name first is called by its first word.
    * Only a word the lexicon does not know as a first name ("Sam" of "Sam Altman" is no
    * surname), and only for exactly one person of two or three words.
    */
-  private byFamilyName(word: string): DocEntity | null {
+  byFamilyName(word: string): DocEntity | null {
     const key = nameKey(word);
     const known = LEXICON[word.toLowerCase()];
     if (known !== undefined && known !== 'LastName') return null;
@@ -263,7 +279,8 @@ export class Registry {
 
   private touch(entity: DocEntity, name: string, hint: ResolveHint): DocEntity {
     if (nameKey(name) !== nameKey(entity.name)) this.addAlias(entity, name);
-    if (entity.type === 'Unknown' && hint.type !== 'Unknown') entity.type = hint.type;
+    // "Maria" after "Hurricane Maria": the storm's short form, read as a first name, makes no person of it.
+    if (entity.type === 'Unknown' && hint.type !== 'Unknown' && !namesAStorm(entity.name.split(/\s+/)[0] ?? '')) entity.type = hint.type;
     // "Bloomberg said" after "Mayor Michael Bloomberg": an outlet's word as a person's surname makes no outlet of the person.
     if (hint.outlet && entity.type !== 'Person') entity.outlet = true;
     if (hint.genderSure === true) entity.gender = hint.gender ?? null;
@@ -277,6 +294,17 @@ export class Registry {
     }
     insertByOffset(this.orgMentions, { at: hint.at, entity });
     return entity;
+  }
+
+  /**
+   * The one person named in full whose surname `e` is, when `e` was only ever seen as a
+   * surname; `e` itself when there is none, or more than one, or the full name may not
+   * complete it (`completes`).
+   */
+  fullName(e: DocEntity): DocEntity {
+    if (!e.surnameOnly || e.graph !== null) return e;
+    const full = this.partial(e.name).filter((x) => x !== e && x.type === 'Person' && !x.surnameOnly);
+    return full.length === 1 && completes(e, { type: 'Person', at: 0, titled: (full[0] as DocEntity).titles.size > 0, gender: (full[0] as DocEntity).gender }) ? (full[0] as DocEntity) : e;
   }
 
   /** The person the article has given this title before `before` ("the CIA director"). */
@@ -417,6 +445,16 @@ function insertByOffset(list: { at: number; entity: DocEntity }[], entry: { at: 
 
 /** The registry holds people and organisations; the gazetteer gives it nothing else. */
 const registryType = (t: GazetteerEntry['type']): MentionType => (t === 'Person' || t === 'Organization' ? t : 'Unknown');
+
+/**
+ * Whether a full name may complete a surname seen alone before: not "Ivanka Trump" after
+ * "President Trump" (a surname the text gave a title is someone readers know by it, and a
+ * full name without that title someone else), nor a name of the other gender.
+ */
+function completes(surname: DocEntity, hint: ResolveHint): boolean {
+  if (surname.titles.size > 0 && hint.titled !== true) return false;
+  return surname.gender === null || hint.gender === null || hint.gender === undefined || surname.gender === hint.gender;
+}
 
 const compatible = (a: MentionType | GazetteerEntry['type'], b: MentionType): boolean => a === b || a === 'Unknown' || b === 'Unknown';
 const mostRecent = (list: DocEntity[]): DocEntity => list.reduce((a, b) => ((b.seen[b.seen.length - 1] ?? -1) > (a.seen[a.seen.length - 1] ?? -1) ? b : a));
