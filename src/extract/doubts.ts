@@ -252,7 +252,8 @@ function fullerNameElsewhere(scope: DoubtScope, e: DocEntity): boolean {
  * someone else of that name.
  */
 function titledSurnameFirst(scope: DoubtScope, e: DocEntity): boolean {
-  if (e.graph !== null || e.type !== 'Person') return false;
+  // A name of no type yet is made a person when its id is given (extract.ts).
+  if (e.graph !== null || e.type === 'Organization') return false;
   const words = e.name.split(/\s+/);
   if (words.length < 2) return false;
   const own = scope.mentions.all.filter((m) => m.kind === 'name' && m.entity === e && m.quote === null);
@@ -281,7 +282,7 @@ function personalPronounForThing(speaker: Speaker): boolean {
  * Sam-on" read as "Adun Sam"): the name, and so the id, may be longer.
  */
 function nameRunsOn(scope: DoubtScope, e: DocEntity): boolean {
-  if (e.graph !== null || e.type !== 'Person') return false;
+  if (e.graph !== null || e.type === 'Organization') return false;
   const text = scope.layout.text;
   return scope.mentions.all.some((m) => m.kind === 'name' && m.entity === e && /^[-‐]\p{L}/u.test(text.slice(m.end, m.end + 2)));
 }
