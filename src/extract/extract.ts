@@ -369,12 +369,17 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 /** Flags that mark a guess an analyst should check, whatever the confidence (doubts.ts names the later ones). */
 const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in', 'fuller-name', 'surname-first', 'pronoun-type', 'name-runs-on', 'told-outlet', 'initials-elsewhere', 'outlet-the', 'one-word-paraphrase'];
 /**
- * A pronoun given to the last speaker or the last person named is doubtful only when someone
- * else it could stand for was named since (`rival-antecedent`): with no rival, the guess is
- * the one every reader makes.
+ * A pronoun given to the last speaker, the last person named or the previous sentence's
+ * subject is doubtful only when someone else it could stand for was named since
+ * (`rival-antecedent`): with no rival, the guess is the one every reader makes. A quote given
+ * to the context's speaker is too: that rule (drafts.ts) already refuses one with a rival.
  */
 const PRONOUN_GUESSES = ['last-speaker', 'last-named', 'previous-sentence'];
-/** Below this, a statement is listed for review. */
+/**
+ * Below this, a statement is listed for review: two guesses at once, such as a paraphrase
+ * credited to a person known by one word. A pronoun's paraphrase (0.7 × 0.85) stays above:
+ * `rival-antecedent` judges its pronoun.
+ */
 const REVIEW_BELOW = 0.55;
 
 /** What lists a statement to check first: `low-confidence`, then its doubtful flags in their order; none when it is not listed. */
