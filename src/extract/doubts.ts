@@ -7,9 +7,10 @@
 import type { Draft } from './drafts';
 import type { Speaker } from './frame';
 import type { Layout, Token } from './layout';
-import { isParticiple, ORG_ANAPHORS, speechVerb } from './lexicon';
+import { isParticiple, ORG_ANAPHORS, PRONOUNS, speechVerb } from './lexicon';
 import type { Mention, Mentions } from './mentions';
-import { afterOf } from './name-words';
+import { sameRun } from './name-titles';
+import { afterOf, isBodyHead, isCapital, isTitleWord, POSSESSIVE } from './name-words';
 import type { DocEntity } from './registry';
 import { readsAsPersonName } from './person-name';
 
@@ -31,11 +32,19 @@ export function doubtsOf(scope: DoubtScope, d: Draft, speaker: Speaker): string[
   if (claimBeforeColon(scope.layout, d)) out.push('colon-after-verb');
   if (relayedBefore(scope, d, speaker.entity)) out.push('relayed-before');
   if (leadInToQuote(scope, d, speaker.entity)) out.push('lead-in');
+  if (fullerNameElsewhere(scope, speaker.entity)) out.push('fuller-name');
+  if (titledSurnameFirst(scope, speaker.entity)) out.push('surname-first');
+  if (personalPronounForThing(speaker)) out.push('pronoun-type');
+  if (nameRunsOn(scope, speaker.entity)) out.push('name-runs-on');
+  if (outletTold(scope, d, speaker.entity)) out.push('told-outlet');
+  if (initialsOfAnother(scope.layout, speaker.entity)) out.push('initials-elsewhere');
+  if (outletWithThe(speaker.entity)) out.push('outlet-the');
+  if (paraphraseOfOneWord(d, speaker.entity)) out.push('one-word-paraphrase');
   return out;
 }
 
 /** How a pronoun was resolved when no subject of its own sentence or paragraph was there to take. */
-const GUESSED_ANTECEDENT = new Set(['last-speaker', 'last-named', 'earlier-subject']);
+const GUESSED_ANTECEDENT = new Set(['last-speaker', 'last-named', 'earlier-subject', 'previous-sentence']);
 
 /**
  * Whether a pronoun resolved to an earlier speaker ("…,” she said" after two paragraphs on
@@ -207,3 +216,115 @@ function leadInToQuote(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
   if (d.kind !== 'INDIRECT') return false;
   return scope.mentions.all.some((m) => m.entity === e && m.start === d.start) && scope.drafts.some((o) => o.from === d && o.kind !== 'INDIRECT');
 }
+
+/** A word of a name in lower case, without a possessive's ending, for comparing one name's words with another's. */
+const wordKey = (w: string): string => w.toLowerCase().replace(POSSESSIVE, '');
+
+/**
+ * A new speaker known only by one word ("Cruz", "Theresa") while the text gives that word
+ * elsewhere inside a longer name, another name's word before it ("Mayor Carmen Yulín Cruz")
+ * or, for a first name, after it ("Theresa May"), and the id did not take that name: whether
+ * the one word is that person is the reviewer's call. (A surname the text gives in full
+ * nowhere is the best id the text allows; a title before it is no fuller name.)
+ */
+function fullerNameElsewhere(scope: DoubtScope, e: DocEntity): boolean {
+  if (e.graph !== null || !e.surnameOnly) return false;
+  const { tokens, text } = scope.layout;
+  const nameWord = (t: Token | undefined, of: Token): boolean =>
+    t !== undefined && isCapital(t) && !isTitleWord(t) && !POSSESSIVE.test(t.text) && sameRun(text, t.index < of.index ? t : of, t.index < of.index ? of : t);
+  return tokens.some((t) => {
+    if (t.text.replace(POSSESSIVE, '') !== e.name) return false;
+    const before = tokens[t.index - 1];
+    const sentenceOpening = before !== undefined && tokens[before.index - 1]?.sentence !== before.sentence;
+    // A headline's capitals are its style, not a name's words ("… Despite Trump Comments").
+    const body = scope.layout.paragraphs[t.paragraph]?.kind === 'body';
+    // After a first name, a capitalised word that names no body ("Theresa May", not "Trump Administration").
+    const after = tokens[t.index + 1];
+    const firstName = (t.tags.has('FirstName') || t.tags.has('Person')) && nameWord(after, t) && !isBodyHead(after?.lower ?? '');
+    return (body && nameWord(before, t) && !sentenceOpening) || firstName;
+  });
+}
+
+/**
+ * A new person whose surname the text first gives with a title ("President Trump announced")
+ * and whose full name it gives only later, with no title ("Ivanka Trump, Jared Kushner …"):
+ * the surname's earlier uses took the full name when it came, but a titled surname may be
+ * someone else of that name.
+ */
+function titledSurnameFirst(scope: DoubtScope, e: DocEntity): boolean {
+  // A name of no type yet is made a person when its id is given (extract.ts).
+  if (e.graph !== null || e.type === 'Organization') return false;
+  const words = e.name.split(/\s+/);
+  if (words.length < 2) return false;
+  const own = scope.mentions.all.filter((m) => m.kind === 'name' && m.entity === e && m.quote === null);
+  // The first mention that gives the full name gives it bare ("Ivanka Trump", not "President Ivanka Trump").
+  const full = own.find((m) => m.text.replace(POSSESSIVE, '').endsWith(e.name));
+  if (full === undefined || full.text.replace(POSSESSIVE, '') !== e.name) return false;
+  const surname = wordKey(words[words.length - 1] as string);
+  return own.some((m) => {
+    const said = m.text.split(/\s+/);
+    return m.start < full.start && said.length >= 2 && wordKey(said[said.length - 1] as string) === surname && !e.name.endsWith(m.text);
+  });
+}
+
+/**
+ * "he" or "she" resolved to a new name that does not read as a person's ("Hurricane Maria")
+ * and that the text never gives a person's title: the pronoun may be someone else's.
+ */
+function personalPronounForThing(speaker: Speaker): boolean {
+  if (speaker.via !== 'pronoun' || speaker.entity.graph !== null) return false;
+  const gender = PRONOUNS[speaker.mention.toLowerCase()];
+  return (gender === 'male' || gender === 'female') && speaker.entity.titles.size === 0 && !readsAsPersonName(speaker.entity.name);
+}
+
+/**
+ * A new person's name that ends where a hyphen joins more letters to its last word ("Adun
+ * Sam-on" read as "Adun Sam"): the name, and so the id, may be longer.
+ */
+function nameRunsOn(scope: DoubtScope, e: DocEntity): boolean {
+  if (e.graph !== null || e.type === 'Organization') return false;
+  const text = scope.layout.text;
+  return scope.mentions.all.some((m) => m.kind === 'name' && m.entity === e && /^[-‐]\p{L}/u.test(text.slice(m.end, m.end + 2)));
+}
+
+/** Verbs whose object is whom the words were said to. */
+const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
+
+/**
+ * An outlet found as the speaker where the sentence has it after "told" ("…, Kamolchai
+ * Kotcha … told CNN."): the outlet is whom the words were said to, and the speaker may be
+ * the sentence's subject.
+ */
+function outletTold(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
+  if (!e.outlet) return false;
+  const tokens = scope.layout.tokens;
+  return scope.mentions.inSentence(d.sentence).some((m) => m.entity === e && m.quote === null && TOLD.has(tokens[m.first - 1]?.lower ?? ''));
+}
+
+/**
+ * A new body whose name is initials ("AP") while the text also gives a run of capitalised
+ * words with those initials ("the Associated Press"): the two may be one body, whose id the
+ * graph spells out.
+ */
+function initialsOfAnother(layout: Layout, e: DocEntity): boolean {
+  if (e.graph !== null || e.type !== 'Organization' || !/^\p{Lu}{2,5}$/u.test(e.name)) return false;
+  const { tokens, text } = layout;
+  const n = e.name.length;
+  return tokens.some((_, i) => {
+    const run = tokens.slice(i, i + n);
+    if (run.length < n || !run.every((u) => isCapital(u) && u.text.length > 1 && !/^\p{Lu}+$/u.test(u.text))) return false;
+    return run.every((u, k) => u.text[0] === e.name[k] && (k === 0 || sameRun(text, run[k - 1] as Token, u)));
+  });
+}
+
+/** A new outlet whose name the text gives with "The" ("The New York Times"): the graph may hold it without, so the id is a guess. */
+const outletWithThe = (e: DocEntity): boolean => e.graph === null && e.outlet && /^the\s/iu.test(e.name);
+
+
+/**
+ * A paraphrase credited to a new speaker known by one word ("Equifax announced …",
+ * "Authorities said …", "As Spencer noted, …"): no quote marks vouch for the words and no
+ * fuller name for the speaker, who may be a body, a word that opens the sentence, or a writer
+ * the article cites.
+ */
+const paraphraseOfOneWord = (d: Draft, e: DocEntity): boolean => d.kind === 'INDIRECT' && e.graph === null && e.surnameOnly;

@@ -7,7 +7,7 @@ import type { ArticleDocument } from '../ingest/document';
 import type { Ratio } from './eval';
 import type { AnnotatedArticle, SkippedArticle } from './eval.annotation';
 import { combineFacts, factPrecision, factsFound, PATTERNS, sameSpeakerId, scoreFacts, speakerFromTextAlone, type FactScores, type FactTally, type SpeakerMatch } from './eval.facts';
-import { addReview, EMPTY_REVIEW, reviewRatios, scoreReview, type ReviewTally } from './eval.review';
+import { addByReason, addReview, EMPTY_REVIEW, reviewByReason, reviewRatios, scoreReview, type ReasonTally, type ReviewTally } from './eval.review';
 import type { ReviewItem } from './extract';
 
 export interface ReportOptions {
@@ -48,6 +48,12 @@ function reviewTable(t: ReviewTally): string[] {
   return ['| statements proposed | flagged to check first | wrong | wrong among the flagged |', '|---|---|---|---|', `| ${t.proposed} | ${pct(flaggedShare)} | ${t.wrong} | ${pct(wrongAmongFlagged)} |`];
 }
 
+/** Each reason a statement is listed for: right / wrong statements it lists, and of them those it alone lists. */
+function reasonTable(byReason: ReadonlyMap<string, ReasonTally>): string[] {
+  const rows = [...byReason].sort(([a], [b]) => a.localeCompare(b)).map(([reason, t]) => `| ${reason} | ${t.right} / ${t.wrong} | ${t.rightAlone} / ${t.wrongAlone} |`);
+  return ['| listed for | right / wrong listed | right / wrong listed for this alone |', '|---|---|---|', ...rows];
+}
+
 function articleTable(scored: readonly { name: string; s: FactScores }[]): string[] {
   return [`| article | ${TALLY_HEADER} |`, `|---|${'---|'.repeat(13)}`, ...scored.map(({ name, s }) => `| ${name} | ${tallyCells(s.overall)} |`)];
 }
@@ -64,10 +70,12 @@ export function printFactReport(dir: string, skipped: readonly SkippedArticle[],
   const speakerMatch = (article: AnnotatedArticle): SpeakerMatch => (options.known ? sameSpeakerId : speakerFromTextAlone(article));
   const scored = results.map(({ article, proposed, byline, review }) => {
     const sameSpeaker = speakerMatch(article);
-    return { name: article.name, s: scoreFacts(article, proposed, byline, sameSpeaker), r: scoreReview(article.gold.statements, proposed.statements, review, sameSpeaker) };
+    const r = scoreReview(article.gold.statements, proposed.statements, review, sameSpeaker);
+    return { name: article.name, s: scoreFacts(article, proposed, byline, sameSpeaker), r, reasons: reviewByReason(article.gold.statements, proposed.statements, review, sameSpeaker) };
   });
   const all = combineFacts(scored.map(({ s }) => s));
   const review = scored.reduce((a, { r }) => addReview(a, r), EMPTY_REVIEW);
+  const reasons = scored.reduce<Map<string, ReasonTally>>((a, { reasons: b }) => addByReason(a, b), new Map());
   if (options.json) {
     const plain = (s: FactScores): unknown => ({ ...s, byPattern: Object.fromEntries(s.byPattern) });
     console.log(JSON.stringify({ dir, skipped, all: plain(all), review: reviewRatios(review), articles: scored.map(({ name, s }) => ({ name, ...(plain(s) as object) })) }, null, 2));
@@ -79,6 +87,7 @@ export function printFactReport(dir: string, skipped: readonly SkippedArticle[],
   lines.push('', '#### Statements as facts, per pattern', '', ...patternTable(all));
   lines.push('', '#### Article metadata and mentions', '', ...metadataTable(all));
   lines.push('', '#### Review list', '', ...reviewTable(review));
+  lines.push('', '#### Review list, by reason', '', ...reasonTable(reasons));
   lines.push('', '#### Per article', '', ...articleTable(scored));
   if (options.errors) {
     for (const { name, s, r } of scored) {

@@ -8,7 +8,7 @@ import type { StatementInput } from '../ingest/document';
 import type { Ratio } from './eval';
 import { matchStatements, ratio } from './eval';
 import { sameSpeakerId, type SpeakerMatch } from './eval.facts';
-import { needsReview, type ReviewItem } from './extract';
+import { needsReview, reviewReasons, type ReviewItem } from './extract';
 
 export interface ReviewTally {
   readonly proposed: number;
@@ -27,8 +27,7 @@ export const EMPTY_REVIEW: ReviewTally = { proposed: 0, flagged: 0, wrong: 0, wr
  * wrong here exactly when it is not a fact found there.
  */
 export function scoreReview(gold: readonly StatementInput[], proposed: readonly StatementInput[], review: readonly ReviewItem[], sameSpeaker: SpeakerMatch = sameSpeakerId): ReviewTally {
-  const pairs = matchStatements(gold, proposed);
-  const right = new Set([...pairs.quotes, ...pairs.indirect].filter(([g, f]) => sameSpeaker(g.speaker, f.speaker)).map(([, f]) => f));
+  const right = rightStatements(gold, proposed, sameSpeaker);
   const flaggedIndex = new Set(review.filter((r) => r.statement !== null && needsReview(r)).map((r) => r.statement as number));
   const itemOf = new Map(review.filter((r) => r.statement !== null).map((r) => [r.statement as number, r]));
   let wrong = 0;
@@ -57,4 +56,52 @@ export const addReview = (a: ReviewTally, b: ReviewTally): ReviewTally => ({
 /** The share of proposed statements flagged (target: at most a third), and of wrong ones flagged (target: all). */
 export function reviewRatios(t: ReviewTally): { flaggedShare: Ratio; wrongAmongFlagged: Ratio } {
   return { flaggedShare: ratio(t.flagged, t.proposed), wrongAmongFlagged: ratio(t.wrongFlagged, t.wrong) };
+}
+
+/** The proposed statements that are gold statements with the right speaker. */
+function rightStatements(gold: readonly StatementInput[], proposed: readonly StatementInput[], sameSpeaker: SpeakerMatch): Set<StatementInput> {
+  const pairs = matchStatements(gold, proposed);
+  return new Set([...pairs.quotes, ...pairs.indirect].filter(([g, f]) => sameSpeaker(g.speaker, f.speaker)).map(([, f]) => f));
+}
+
+/** What one reason for listing a statement (extract.ts `reviewReasons`) lists: right and wrong statements, and those it alone lists. */
+export interface ReasonTally {
+  readonly right: number;
+  readonly wrong: number;
+  readonly rightAlone: number;
+  readonly wrongAlone: number;
+}
+
+const NO_REASON: ReasonTally = { right: 0, wrong: 0, rightAlone: 0, wrongAlone: 0 };
+
+/**
+ * The review list by reason, so a reason that lists only right statements can be seen: for
+ * every reason a proposed statement is listed for, how many right and wrong statements it
+ * lists, and how many of them nothing else lists.
+ */
+export function reviewByReason(gold: readonly StatementInput[], proposed: readonly StatementInput[], review: readonly ReviewItem[], sameSpeaker: SpeakerMatch = sameSpeakerId): Map<string, ReasonTally> {
+  const right = rightStatements(gold, proposed, sameSpeaker);
+  const out = new Map<string, ReasonTally>();
+  for (const r of review) {
+    const s = r.statement === null ? undefined : proposed[r.statement];
+    if (s === undefined) continue;
+    const reasons = reviewReasons(r);
+    const ok = right.has(s);
+    const alone = reasons.length === 1;
+    for (const reason of reasons) {
+      const t = out.get(reason) ?? NO_REASON;
+      out.set(reason, { right: t.right + (ok ? 1 : 0), wrong: t.wrong + (ok ? 0 : 1), rightAlone: t.rightAlone + (ok && alone ? 1 : 0), wrongAlone: t.wrongAlone + (!ok && alone ? 1 : 0) });
+    }
+  }
+  return out;
+}
+
+/** Two articles' tallies by reason, added. */
+export function addByReason(a: ReadonlyMap<string, ReasonTally>, b: ReadonlyMap<string, ReasonTally>): Map<string, ReasonTally> {
+  const out = new Map(a);
+  for (const [reason, t] of b) {
+    const u = out.get(reason) ?? NO_REASON;
+    out.set(reason, { right: u.right + t.right, wrong: u.wrong + t.wrong, rightAlone: u.rightAlone + t.rightAlone, wrongAlone: u.wrongAlone + t.wrongAlone });
+  }
+  return out;
 }

@@ -167,7 +167,9 @@ class EntityIds {
 }
 
 function confidenceOf(d: Draft, speaker: Speaker, flags: readonly string[]): number {
-  let confidence = d.base * VIA_CONFIDENCE[speaker.via];
+  // One word is a body's whole name ("Equifax"), but only a person's surname.
+  const via = speaker.via === 'new-surname' && speaker.entity.type === 'Organization' ? 'new' : speaker.via;
+  let confidence = d.base * VIA_CONFIDENCE[via];
   if (flags.includes('ambiguous')) confidence *= 0.7;
   if (flags.includes('last-speaker') || flags.includes('last-named') || flags.includes('previous-sentence')) confidence *= 0.95;
   if (flags.includes('outer-unattributed')) confidence *= 0.8;
@@ -363,20 +365,34 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence (doubts.ts names the later ones). */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'surname-only', 'outlet-speaker', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in', 'fuller-name', 'surname-first', 'pronoun-type', 'name-runs-on', 'told-outlet', 'initials-elsewhere', 'outlet-the', 'one-word-paraphrase'];
 /**
- * A pronoun given to the last speaker or the last person named is doubtful only when someone
- * else it could stand for was named since (`rival-antecedent`): with no rival, the guess is
- * the one every reader makes.
+ * A pronoun given to the last speaker, the last person named or the previous sentence's
+ * subject is doubtful only when someone else it could stand for was named since
+ * (`rival-antecedent`): with no rival, the guess is the one every reader makes. A quote given
+ * to the context's speaker is too: that rule (drafts.ts) already refuses one with a rival.
  */
-const PRONOUN_GUESSES = ['last-speaker', 'last-named'];
-/** Below this, a statement is listed for review. */
-const REVIEW_BELOW = 0.65;
+const PRONOUN_GUESSES = ['last-speaker', 'last-named', 'previous-sentence'];
+/**
+ * Below this, a statement is listed for review: two guesses at once, such as a paraphrase
+ * credited to a person known by one word. A pronoun's paraphrase (0.7 × 0.85) stays above:
+ * `rival-antecedent` judges its pronoun.
+ */
+const REVIEW_BELOW = 0.55;
 
-/** Whether a review item is really uncertain: a low confidence, or a resolution by guesswork. */
+/** What lists a statement to check first: `low-confidence`, then its doubtful flags in their order; none when it is not listed. */
+export function reviewReasons(r: ReviewItem): string[] {
+  const pronoun = r.flags.includes('pronoun') || r.flags.includes('context-speaker');
+  const doubts = r.flags.filter((f) => DOUBTFUL_FLAGS.includes(f) && !(pronoun && PRONOUN_GUESSES.includes(f)));
+  return [...(r.confidence < REVIEW_BELOW ? [LOW_CONFIDENCE] : []), ...doubts];
+}
+
+/** The reason `reviewReasons` gives for a confidence below REVIEW_BELOW. */
+export const LOW_CONFIDENCE = 'low-confidence';
+
+/** Whether a review item is really uncertain: a quote left out, a low confidence, or a resolution by guesswork. */
 export function needsReview(r: ReviewItem): boolean {
-  const pronoun = r.flags.includes('pronoun');
-  return r.statement === null || r.confidence < REVIEW_BELOW || r.flags.some((f) => DOUBTFUL_FLAGS.includes(f) && !(pronoun && PRONOUN_GUESSES.includes(f)));
+  return r.statement === null || reviewReasons(r).length > 0;
 }
 
 /** Convenience for callers with text in hand: prepare, then extract. */

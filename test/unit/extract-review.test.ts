@@ -2,8 +2,8 @@
  * The review-list score of the eval (eval.review.ts): the share of proposed statements
  * flagged to check first, and how many of the wrong ones are among them.
  */
-import { addReview, EMPTY_REVIEW, reviewRatios, scoreReview } from '../../src/extract/eval.review';
-import { extractText, needsReview, type ReviewItem } from '../../src/extract/extract';
+import { addByReason, addReview, EMPTY_REVIEW, reviewByReason, reviewRatios, scoreReview } from '../../src/extract/eval.review';
+import { extractText, needsReview, reviewReasons, type ReviewItem } from '../../src/extract/extract';
 import type { StatementInput } from '../../src/ingest/document';
 
 const s = (start: number, end: number, speaker: string, kind: StatementInput['kind'] = 'DIRECT'): StatementInput => ({ kind, speaker, text: 'x', start, end });
@@ -145,5 +145,82 @@ describe('doubts of round 13: where a wrong statement looked sure', () => {
 
   it('lists the doubts round 13 added', () => {
     for (const flag of ['name-variant', 'colon-after-verb', 'relayed-before', 'lead-in']) expect(needsReview(item(0, 0.95, [flag]))).toBe(true);
+  });
+});
+
+describe('what lists a statement to check first (round 14)', () => {
+  const reviewOf = (text: string, words: string): ReviewItem => {
+    const found = extractText(text).document.review.find((r) => r.statement !== null && r.text.startsWith(words));
+    if (found === undefined) throw new Error(`expected a statement "${words}…", got ${JSON.stringify(extractText(text).document.review.map((r) => r.text))}`);
+    return found;
+  };
+
+  it('gives the reasons: a confidence below the threshold, then the doubtful flags; none for a sure statement', () => {
+    expect(reviewReasons(item(0, 0.5, ['surname-only', 'told-outlet']))).toEqual(['low-confidence', 'told-outlet']);
+    expect(reviewReasons(item(0, 0.95, ['new-entity']))).toEqual([]);
+  });
+
+  it('lets a rival, not the confidence, judge a pronoun after the previous sentence’s subject or a quote given to the context’s speaker', () => {
+    expect(needsReview(item(0, 0.6, ['pronoun', 'same-paragraph']))).toBe(false);
+    expect(needsReview(item(0, 0.61, ['pronoun', 'previous-sentence']))).toBe(false);
+    expect(needsReview(item(0, 0.61, ['pronoun', 'previous-sentence', 'rival-antecedent']))).toBe(true);
+    expect(needsReview(item(0, 0.57, ['context-speaker', 'last-speaker']))).toBe(false);
+  });
+
+  it('lists neither a surname the text never gives in full nor an outlet as speaker by itself', () => {
+    expect(needsReview(item(0, 0.9, ['surname-only']))).toBe(false);
+    expect(needsReview(item(0, 0.9, ['outlet-speaker']))).toBe(false);
+    for (const flag of ['fuller-name', 'surname-first', 'pronoun-type', 'name-runs-on', 'told-outlet', 'initials-elsewhere', 'outlet-the', 'one-word-paraphrase']) expect(needsReview(item(0, 0.95, [flag]))).toBe(true);
+  });
+
+  it('lists a one-word speaker whose word the text also gives inside a longer name', () => {
+    const text = 'Mayor speaks\n\nSan Ellery’s Mayor Cruz answered the criticism on Tuesday.\n\nMayor Marisol Ines Cruz of San Ellery, the island’s capital, has asked for more help.\n\n“Let us talk about saving lives,” Cruz said.\n';
+    expect(reviewOf(text, 'Let us talk').flags).toContain('fuller-name');
+    const firstName = 'Fire service thanked\n\nLena yesterday thanked the crews. Lena Okafor said the fire was out.\n\n“It was a night none of us will forget,” Lena said.\n';
+    expect(reviewOf(firstName, 'It was a night').flags).toContain('fuller-name');
+    // A title before the surname is no fuller name.
+    const titled = 'Mayor speaks\n\nMayor Cruz answered the criticism on Tuesday.\n\n“Let us talk about saving lives,” Cruz said.\n';
+    expect(reviewOf(titled, 'Let us talk').flags).not.toContain('fuller-name');
+  });
+
+  it('lists a speaker whose titled surname comes before a bare full name', () => {
+    const text = 'Harbour deal signed\n\nWASHINGTON — President Harrow announced on Thursday that the harbour deal would go ahead.\n\n“This deal keeps our ports open,” Harrow said.\n\nLena Harrow, Tomas Quill and Ana Pike had argued against the deal.\n';
+    expect(reviewOf(text, 'This deal keeps').flags).toContain('surname-first');
+    const titledFull = 'Harbour deal signed\n\nPresident Harrow announced on Thursday that the harbour deal would go ahead.\n\nPresident Lena Harrow said the ports would stay open. “This deal keeps our ports open,” Harrow said.\n';
+    expect(reviewOf(titledFull, 'This deal keeps').flags).not.toContain('surname-first');
+  });
+
+  it('lists a name that a hyphen runs on past', () => {
+    const text = 'Boys found alive\n\nOne of the boys, Tawan Kit-arun, told reporters that they heard a noise. “We thought it was a dream,” he added.\n';
+    expect(reviewOf(text, 'We thought it').flags).toContain('name-runs-on');
+  });
+
+  it('lists an outlet found as speaker after "told", initials the text spells out, and an outlet named with "The"', () => {
+    expect(reviewOf('Flood talks resume\n\nThe river kept rising on Monday and cut off the lower road, Pell Ruiz, with the parks service, told CNN.\n', 'The river kept').flags).toContain('told-outlet');
+    const initials = 'Ferry fares to rise\n\nFares on the island ferries will rise in May, as the Associated Press pointed out last week.\n\nThe operator has lost money for three years, AP reported.\n';
+    expect(reviewOf(initials, 'The operator has').flags).toContain('initials-elsewhere');
+    expect(reviewOf('Ferry fares to rise\n\nThe operator has lost money for three years, according to The Harbour Ledger.\n', 'The operator has').flags).toContain('outlet-the');
+  });
+
+  it('lists a paraphrase credited to a one-word speaker the graph lacks', () => {
+    const found = reviewOf('Harbour vote\n\nAs Spencer noted, the members joining Ruiz in the vote were all from the north shore.\n', 'The members joining');
+    expect(found.flags).toContain('one-word-paraphrase');
+    expect(needsReview(found)).toBe(true);
+  });
+});
+
+describe('the review list by reason', () => {
+  it('counts right and wrong statements each reason lists, and those it alone lists', () => {
+    const gold = [s(0, 10, 'person:a'), s(20, 30, 'person:b')];
+    const proposed = [s(0, 10, 'person:a'), s(20, 30, 'person:x'), s(40, 50, 'person:c')];
+    const review = [item(0, 0.5, ['told-outlet']), item(1, 0.95, ['told-outlet']), item(2, 0.95)];
+    expect(reviewByReason(gold, proposed, review)).toEqual(
+      new Map([
+        ['low-confidence', { right: 1, wrong: 0, rightAlone: 0, wrongAlone: 0 }],
+        ['told-outlet', { right: 1, wrong: 1, rightAlone: 0, wrongAlone: 1 }],
+      ]),
+    );
+    const twice = addByReason(reviewByReason(gold, proposed, review), reviewByReason(gold, proposed, review));
+    expect(twice.get('told-outlet')).toEqual({ right: 2, wrong: 2, rightAlone: 0, wrongAlone: 2 });
   });
 });
