@@ -143,10 +143,19 @@ export function describedNamed(ctx: AttributionScope, m: Mention): DocEntity | n
     const c = all[n] as Mention;
     if (ordinal - ordinalOf(layout, paragraphOfSentence(layout, c.sentence)) > DESCRIBED_REACH) return null;
     if (c.quote !== null || c.kind === 'pronoun' || c.kind === 'place' || c.kind === 'anaphor') continue;
-    if (c.kind === 'title') return null;
+    if (c.kind === 'title') {
+      // "The governor asked … . The governor insisted …": the same description again is the same person.
+      if (definite(layout.tokens, c) && c.head !== null && titleHasHead(c.head, head)) return describedNamed(ctx, c);
+      // "at a press conference", "a teacher she met": one told of with "a", in passing, is no one the description could go on with.
+      if (!definite(layout.tokens, c) && !c.subject) continue;
+      return null;
+    }
     const e = c.entity;
     if (e === null || e.outlet || e.type === 'Organization' || (e.type === 'Unknown' && !readsAsPersonName(e.name))) continue;
-    const main = ctx.mentions.inSentence(c.sentence).find((x) => x.subject && !x.subordinate && x.quote === null);
+    // "It is “an extreme danger,” Rossello said": a neuter subject of the words reported is not who speaks.
+    const main = ctx.mentions.inSentence(c.sentence).find((x) => x.subject && !x.subordinate && x.quote === null && x.pronoun !== 'neuter');
+    // "the State Agency for Emergency Management (Aemead)": a name in brackets abbreviates the words before it; no one is told of.
+    if (main !== c && bracketed(layout, c)) continue;
     if (main !== c || afterIndefinite(layout.tokens, c) || caseParty(layout.tokens, c)) return null;
     // "Councillor Brant Ovel": a title written before the name, which the graph's alias may have taken whole.
     const before = c.text.endsWith(e.name) ? c.text.slice(0, c.text.length - e.name.length).trim() : '';
@@ -154,6 +163,15 @@ export function describedNamed(ctx: AttributionScope, m: Mention): DocEntity | n
     return titles.length === 0 || titles.some((t) => titleHasHead(t, head)) ? e : null;
   }
   return null;
+}
+
+/** Whether the mention stands alone in brackets: "(Aemead)". */
+function bracketed(layout: AttributionScope['layout'], c: Mention): boolean {
+  const before = layout.tokens[c.first - 1];
+  const after = layout.tokens[c.last + 1];
+  const open = layout.text.slice(before === undefined ? 0 : before.end, c.start);
+  const close = layout.text.slice(c.end, after === undefined ? layout.text.length : after.start);
+  return /\(\s*$/.test(open) && /^\s*\)/.test(close);
 }
 
 /** "The county manager", "the city’s fire chief": a description of one person, not "a teacher". */

@@ -101,7 +101,7 @@ export function textAuthorBefore(ctx: AttributionScope, frame: Frame, k: number)
   const noun = wordAt(frame, k - 1);
   const det = wordAt(frame, k - 2);
   if (noun === null || det === null || !TEXT_NOUNS.has(noun.lower) || !TOLD_BEFORE.has(det.lower)) return null;
-  return lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
+  return textAuthor(ctx, frame, k - 1) ?? lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
 }
 
 /** The last speaker that is not an outlet, within `reach` paragraphs with words before the frame's. */
