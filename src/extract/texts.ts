@@ -94,14 +94,17 @@ const TEXT_AUTHOR_REACH = 2;
 /**
  * "…, the statement said": a text told of before, as the subject of the speech verb at `k`
  * (or of "read"), speaks for whoever put it out: its author as `textAuthor` finds one, or
- * else the last speaker that is not an outlet, within a couple of paragraphs. A guess from
- * context, so flagged for review.
+ * else the last speaker that is not an outlet, within a couple of paragraphs (a guess from
+ * context, so flagged for review).
  */
 export function textAuthorBefore(ctx: AttributionScope, frame: Frame, k: number): Speaker | null {
   const noun = wordAt(frame, k - 1);
   const det = wordAt(frame, k - 2);
   if (noun === null || det === null || !TEXT_NOUNS.has(noun.lower) || !TOLD_BEFORE.has(det.lower)) return null;
-  return textAuthor(ctx, frame, k - 1) ?? lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
+  const author = textAuthor(ctx, frame, k - 1);
+  const last = lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
+  // The author who spoke last is the guess it always was, listed for review as such.
+  return author === null || author.entity === last?.entity ? last : author;
 }
 
 /** The last speaker that is not an outlet, within `reach` paragraphs with words before the frame's. */
