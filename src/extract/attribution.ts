@@ -6,10 +6,10 @@
  * when it stands as a sentence, after a colon or a speech verb, PARTIAL when woven in.
  */
 import type { Token } from './layout';
-import { BE_FORMS, CLAUSE_CONJUNCTIONS, STATEMENT_NOUNS, TIME_WORDS, speechVerb } from './lexicon';
+import { BE_FORMS, CLAUSE_CONJUNCTIONS, TIME_WORDS, speechVerb } from './lexicon';
 import type { DocEntity, Mention } from './mentions';
 import { type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, speechVerbAt, isModifier } from './frame';
-import { textAuthor, textNounAt } from './texts';
+import { TEXT_NOUNS, textAuthor, textNounAt } from './texts';
 import { subjectOf, subjectBefore, subjectAfter, resolvePhrase, outletLike, mentionAfter, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 
 /** "so-called" right before a quote's opening mark. */
@@ -272,7 +272,7 @@ function putOutWith(ctx: AttributionScope, frame: Frame, qi: number, quoteSpeake
   let from = qi - 1;
   while (from > 0 && frame.items[from - 1]?.kind === 'word' && !/[.;:!?]/.test(gapText(ctx, frame, from - 1, from))) from -= 1;
   const clause = frame.items.slice(from, qi);
-  if (!clause.some((i) => i.kind === 'word' && STATEMENT_NOUNS.has(i.token.lower))) return null;
+  if (!clause.some((i) => i.kind === 'word' && TEXT_NOUNS.has(i.token.lower))) return null;
   for (let k = from; k < qi; k += 1) {
     const w = wordAt(frame, k);
     const m = w === null ? null : ctx.mentions.startingAt(w.index);
@@ -297,7 +297,7 @@ export function textReads(ctx: AttributionScope, frame: Frame, k: number): Quote
   const verb = wordAt(frame, k);
   if (verb === null || !['read', 'reads'].includes(verb.lower)) return null;
   // The text opens the sentence: its noun is among the first three words.
-  const noun = [0, 1, 2].find((n) => n < k && STATEMENT_NOUNS.has(wordAt(frame, n)?.lower ?? ''));
+  const noun = [0, 1, 2].find((n) => n < k && TEXT_NOUNS.has(wordAt(frame, n)?.lower ?? ''));
   if (noun === undefined || k - noun > TEXT_SUBJECT_WORDS || frame.items.slice(0, k).some((i) => i.kind === 'quote')) return null;
   const readFrom = (wordAt(frame, noun) as Token).lower.replace(/s$/, '');
   const owner = ctx.mentions.endingAt((wordAt(frame, noun) as Token).index - 1);

@@ -254,11 +254,6 @@ export const VENUE_NOUNS = new Set(
   comment roundtable forum`.split(/\s+/),
 );
 
-/** Nouns for words put out as a whole: "with his own comments: “…”", "in a post on X: “…”". */
-export const STATEMENT_NOUNS = new Set(
-  `statement statements comment comments remarks message post posts tweet letter note reply response caption words video warning`.split(/\s+/),
-);
-
 /** Words of a time between a subject and its verb: "Trump on Wednesday said", "Ortberg this week intervened". */
 export const TIME_WORDS = new Set(
   `monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week weekend month year morning afternoon

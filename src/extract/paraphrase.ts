@@ -4,7 +4,8 @@
  * reporting in its own name, and a claim sourced "according to" a person or body.
  */
 import type { Token } from './layout';
-import { BE_FORMS, isParticiple, STATEMENT_NOUNS, TITLE_WORDS } from './lexicon';
+import { BE_FORMS, isParticiple, TITLE_WORDS } from './lexicon';
+import { TEXT_NOUNS } from './texts';
 import { isShowTitle } from './quotes';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt, spaced } from './frame';
 import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
@@ -336,7 +337,7 @@ export function messageClaim(ctx: AttributionScope, frame: Frame): Paraphrase | 
   if (sentence === undefined || items.some((i) => i.kind === 'quote')) return null;
   let colon = -1;
   for (let k = 1; k < items.length && colon === -1; k += 1) if (/:/.test(gapText(ctx, frame, k - 1, k))) colon = k;
-  if (colon === -1 || !items.slice(0, colon).some((i) => i.kind === 'word' && STATEMENT_NOUNS.has(i.token.lower))) return null;
+  if (colon === -1 || !items.slice(0, colon).some((i) => i.kind === 'word' && TEXT_NOUNS.has(i.token.lower))) return null;
   const claim = items.slice(colon).filter((i): i is Extract<Item, { kind: 'word' }> => i.kind === 'word');
   if (claim.length < 3 || !claim.some((i) => i.token.tags.has('Verb'))) return null;
   for (let k = 0; k < colon; k += 1) {

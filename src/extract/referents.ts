@@ -8,7 +8,8 @@ import { readsAsPersonName } from './person-name';
 import { PARTY_WORDS } from './name-words';
 import { titleHasHead } from './registry';
 import { firstIndex } from './sorted';
-import { ORG_ANAPHORS, ORG_WORDS, STATEMENT_NOUNS } from './lexicon';
+import { ORG_ANAPHORS, ORG_WORDS } from './lexicon';
+import { lastSpeakerWithin } from './texts';
 import type { DocEntity, Mention } from './mentions';
 import { type Frame, type AttributionScope, type NounPhrase, type Speaker, type Resolution, text, wordAt } from './frame';
 
@@ -142,10 +143,19 @@ export function describedNamed(ctx: AttributionScope, m: Mention): DocEntity | n
     const c = all[n] as Mention;
     if (ordinal - ordinalOf(layout, paragraphOfSentence(layout, c.sentence)) > DESCRIBED_REACH) return null;
     if (c.quote !== null || c.kind === 'pronoun' || c.kind === 'place' || c.kind === 'anaphor') continue;
-    if (c.kind === 'title') return null;
+    if (c.kind === 'title') {
+      // "The governor asked … . The governor insisted …": the same description again is the same person.
+      if (definite(layout.tokens, c) && c.head !== null && titleHasHead(c.head, head)) return describedNamed(ctx, c);
+      // "at a press conference", "a teacher she met": one told of with "a", in passing, is no one the description could go on with.
+      if (!definite(layout.tokens, c) && !c.subject) continue;
+      return null;
+    }
     const e = c.entity;
     if (e === null || e.outlet || e.type === 'Organization' || (e.type === 'Unknown' && !readsAsPersonName(e.name))) continue;
-    const main = ctx.mentions.inSentence(c.sentence).find((x) => x.subject && !x.subordinate && x.quote === null);
+    // "It is “an extreme danger,” Rossello said": a neuter subject of the words reported is not who speaks.
+    const main = ctx.mentions.inSentence(c.sentence).find((x) => x.subject && !x.subordinate && x.quote === null && x.pronoun !== 'neuter');
+    // "the State Agency for Emergency Management (Aemead)": a name in brackets abbreviates the words before it; no one is told of.
+    if (main !== c && bracketed(layout, c)) continue;
     if (main !== c || afterIndefinite(layout.tokens, c) || caseParty(layout.tokens, c)) return null;
     // "Councillor Brant Ovel": a title written before the name, which the graph's alias may have taken whole.
     const before = c.text.endsWith(e.name) ? c.text.slice(0, c.text.length - e.name.length).trim() : '';
@@ -153,6 +163,15 @@ export function describedNamed(ctx: AttributionScope, m: Mention): DocEntity | n
     return titles.length === 0 || titles.some((t) => titleHasHead(t, head)) ? e : null;
   }
   return null;
+}
+
+/** Whether the mention stands alone in brackets: "(Aemead)". */
+function bracketed(layout: AttributionScope['layout'], c: Mention): boolean {
+  const before = layout.tokens[c.first - 1];
+  const after = layout.tokens[c.last + 1];
+  const open = layout.text.slice(before === undefined ? 0 : before.end, c.start);
+  const close = layout.text.slice(c.end, after === undefined ? layout.text.length : after.start);
+  return /\(\s*$/.test(open) && /^\s*\)/.test(close);
 }
 
 /** "The county manager", "the city’s fire chief": a description of one person, not "a teacher". */
@@ -411,43 +430,8 @@ export function mentionAfter(ctx: AttributionScope, frame: Frame, k: number): Me
   return m !== null && m.kind !== 'place' && m.kind !== 'pronoun' ? m : null;
 }
 
-/** Determiners of a text already told of: "the statement said", "that letter read". */
-const TEXT_DETERMINERS = new Set(['the', 'that', 'this']);
-/** How far back, in paragraphs, "the statement" may point at the body or person who put it out. */
-const TEXT_AUTHOR_REACH = 2;
-
-/**
- * "according to a statement from U.S. Northern Command", "in a post by the mayor": the
- * author named after a text put out, from word `k` (the determiner or the noun).
- */
-export function authorOfTextAt(ctx: AttributionScope, frame: Frame, k: number): Mention | null {
-  const n = ['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(wordAt(frame, k)?.lower ?? '') ? k + 1 : k;
-  if (!STATEMENT_NOUNS.has(wordAt(frame, n)?.lower ?? '') || !['from', 'by'].includes(wordAt(frame, n + 1)?.lower ?? '')) return null;
-  return mentionAfter(ctx, frame, n + 2);
-}
-
-/**
- * "…, the statement said": a text told of before, as the subject of the speech verb at `k`
- * (or of "read"), speaks for whoever put it out: the last speaker that is not an outlet,
- * within a couple of paragraphs. A guess from context, so flagged for review.
- */
-export function textAuthorBefore(ctx: AttributionScope, frame: Frame, k: number): Speaker | null {
-  const noun = wordAt(frame, k - 1);
-  const det = wordAt(frame, k - 2);
-  if (noun === null || det === null || !STATEMENT_NOUNS.has(noun.lower) || !TEXT_DETERMINERS.has(det.lower)) return null;
-  return lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
-}
-
-/** The last speaker that is not an outlet, within `reach` paragraphs with words before the frame's. */
-function lastSpeakerWithin(ctx: AttributionScope, frame: Frame, reach: number, mention: string, flags: readonly string[]): Speaker | null {
-  const ordinal = ordinalOf(ctx.layout, ctx.layout.sentences[frame.sentence]?.paragraph ?? 0);
-  for (let n = ctx.history.length - 1; n >= 0; n -= 1) {
-    const h = ctx.history[n] as AttributionScope['history'][number];
-    if (ordinal - ordinalOf(ctx.layout, h.paragraph) > reach) return null;
-    if (!h.speaker.outlet) return { entity: h.speaker, via: 'anaphor', mention, flags };
-  }
-  return null;
-}
+// The rules for texts put out and their authors are texts.ts's; callers reach them through speakers.ts.
+export { authorOfTextAt, textAuthorBefore } from './texts';
 
 /** The line before a summary line. */
 const SUMMARY_REACH = 1;
