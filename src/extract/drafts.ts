@@ -137,7 +137,7 @@ export class Drafter {
       d.mention = next.mention;
       d.venue ??= next.venue;
       if (d.outer.length === 0) d.outer = [...next.outer];
-      d.flags.splice(d.flags.indexOf('unattributed'), 1, 'run-on-named-after');
+      d.flags.splice(0, d.flags.length, ...d.flags.filter((f) => f !== 'unattributed'), 'run-on-named-after');
       this.left.splice(this.left.indexOf(d), 1);
       this.drafts.splice(firstIndex(this.drafts, (o) => o.start > d.start), 0, d);
     }

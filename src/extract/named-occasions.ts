@@ -85,16 +85,25 @@ const SCHEDULED = new Set(['expected', 'scheduled', 'set', 'due', 'plans', 'plan
 /** Verbs of taking part in an occasion, besides those of holding one: "will speak at", "is to testify before". */
 const TAKING_PART = new Set(['give', 'host', 'deliver', 'speak', 'appear', 'testify', 'address', 'attend', 'join', 'lead', 'open', 'brief', 'meet']);
 
+/** How many words after its verb an occasion still to come is named: "will give a press conference", "will speak at the annual conference". */
+const OCCASION_AFTER_VERB = 5;
+
 /**
  * "Dovic will give a press conference on Friday", "officials are expected to hold a briefing":
  * an occasion still to come is where nothing the article reports was said yet. True when a
- * verb of holding or taking part in one follows "will" or a "scheduled to" within two words.
+ * verb of holding or taking part in one follows "will" or a "scheduled to" within two words
+ * and the occasion is that verb's: "held a news conference, and the city will open three
+ * shelters" still names where words were said.
  */
 function stillToCome(words: readonly Token[]): boolean {
   return words.some((t, k) => {
     if (!HOLDING.has(t.lower) && !TAKING_PART.has(t.lower)) return false;
     const back = words.slice(Math.max(0, k - 3), k).map((w) => w.lower);
-    return back.some((w) => FUTURE.has(w)) || (back[back.length - 1] === 'to' && SCHEDULED.has(back[back.length - 2] ?? ''));
+    const future = back.some((w) => FUTURE.has(w)) || (back[back.length - 1] === 'to' && SCHEDULED.has(back[back.length - 2] ?? ''));
+    if (!future) return false;
+    const last = Math.min(words.length - 1, k + OCCASION_AFTER_VERB);
+    for (let j = k + 1; j <= last; j += 1) if (occasionNounAt(words, j) !== null) return true;
+    return false;
   });
 }
 

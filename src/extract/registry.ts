@@ -161,8 +161,11 @@ export class Registry {
       const entity = this.fromGraph(entry, hint);
       return { entity: this.touch(entity, name, hint), via: 'graph', ambiguous: known.length > 1 };
     }
-    const tail = words.length > 1 && hint.type !== 'Organization' ? (this.byNameTail(words) ?? this.byPaternalSurname(words)) : null;
+    const tail = words.length > 1 && hint.type !== 'Organization' ? this.byNameTail(words) : null;
     if (tail !== null) return { entity: this.touch(tail, name, hint), via: 'surname', ambiguous: false };
+    // "Garcia Marquez" after "Ana Garcia" may as well be someone else: the join is listed for review.
+    const paternal = words.length > 1 && hint.type !== 'Organization' ? this.byPaternalSurname(words) : null;
+    if (paternal !== null) return { entity: this.touch(paternal, name, hint), via: 'surname', ambiguous: true };
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;

@@ -19,6 +19,14 @@ export const TEXT_NOUNS = new Set(
   statement statements post posts tweet tweets message messages note notes testimony comment comments remarks reply response
   caption words video warning`.split(/\s+/),
 );
+/**
+ * Of those, the texts a speaker issues in their own voice, which "the statement said" may give
+ * to whoever spoke last; an article, essay, column, op-ed, ad or testimony told of before is
+ * usually someone else's, so it speaks only for an author found for it.
+ */
+const VOICED_TEXTS = new Set(
+  `statement statements comment comments remarks message messages post posts tweet tweets letter letters note notes reply response caption words video warning`.split(/\s+/),
+);
 /** Words that point at a text: "the ads", "a letter", "its statement". */
 const TEXT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'its', 'his', 'her', 'their']);
 /** Of those, the ones that point back at a text told of before: "the statement said", "that letter read". */
@@ -93,15 +101,16 @@ const TEXT_AUTHOR_REACH = 2;
 
 /**
  * "…, the statement said": a text told of before, as the subject of the speech verb at `k`
- * (or of "read"), speaks for whoever put it out: its author as `textAuthor` finds one, or
- * else the last speaker that is not an outlet, within a couple of paragraphs (a guess from
- * context, so flagged for review).
+ * (or of "read"), speaks for whoever put it out: its author as `textAuthor` finds one, or,
+ * for a text its speaker voices (VOICED_TEXTS), the last speaker that is not an outlet, within
+ * a couple of paragraphs (a guess from context, so flagged for review).
  */
 export function textAuthorBefore(ctx: AttributionScope, frame: Frame, k: number): Speaker | null {
   const noun = wordAt(frame, k - 1);
   const det = wordAt(frame, k - 2);
   if (noun === null || det === null || !TEXT_NOUNS.has(noun.lower) || !TOLD_BEFORE.has(det.lower)) return null;
   const author = textAuthor(ctx, frame, k - 1);
+  if (!VOICED_TEXTS.has(noun.lower)) return author;
   const last = lastSpeakerWithin(ctx, frame, TEXT_AUTHOR_REACH, text(ctx).slice(det.start, noun.end), ['description', 'last-speaker']);
   // The author who spoke last is the guess it always was, listed for review as such.
   return author === null || author.entity === last?.entity ? last : author;

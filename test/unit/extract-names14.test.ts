@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURE_DIR } from '../../src/extract/eval.cases';
-import { extractText } from '../../src/extract/extract';
+import { extractText, needsReview } from '../../src/extract/extract';
 import { said } from '../helpers/extraction';
 
 const text = (name: string): string => readFileSync(path.join(FIXTURE_DIR, `${name}.txt`), 'utf8');
@@ -53,6 +53,17 @@ describe('a surname the text gave a title', () => {
 });
 
 describe('a body and a second surname', () => {
+  it('keeps a person a person when "its" may belong to a thing named between', () => {
+    expect(said('Budget vote\n\nDravik Ulmo voted against the budget and its cuts. Ulmo said the plan would close two clinics.').map(([, speaker]) => speaker)).toEqual(['person:dravik-ulmo']);
+  });
+
+  it('lists for review a second surname read as the earlier full name’s, which may be someone else', () => {
+    const proposed = extractText('Markets\n\nJon Tarrow runs the fund.\n\n“Shares will fall,” Tarrow Maddox said.', { title: 'Markets' }).document;
+    expect(proposed.statements.map((s) => s.speaker)).toEqual(['person:jon-tarrow']);
+    expect(proposed.review.map((r) => [r.flags.includes('ambiguous'), needsReview(r)])).toEqual([[true, true]]);
+  });
+
+
   it('types a name followed by "its" as a body, and reads "Quiroz Lenz" as Ada Quiroz’s two surnames', () => {
     expect(speakers('pattern-1-its-body-and-two-surnames')).toEqual(['org:northgate-rail', 'org:northgate-rail', 'person:ada-quiroz', 'person:ada-quiroz', 'person:ada-quiroz']);
   });

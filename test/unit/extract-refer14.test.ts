@@ -61,3 +61,10 @@ describe('the fixture of these shapes', () => {
     expect(proposed.map((s) => [s.kind, s.speaker])).toEqual(gold.statements.map((s) => [s.kind, s.speaker]));
   });
 });
+
+describe('a text told of before that its speaker does not voice', () => {
+  it('speaks for no last speaker: "the article said" after a quote is not the quote’s speaker’s', () => {
+    const text = withHeadline('Tessa Marlow toured the coast on Monday.', '“We will rebuild,” Marlow said.', 'A Harbour Ledger article described the dikes as weak.', 'The article said engineers had warned of cracks for years.');
+    expect(said(text)).toEqual([['DIRECT', 'person:tessa-marlow', 'We will rebuild,']]);
+  });
+});

@@ -75,6 +75,17 @@ describe('an occasion still to come', () => {
     const text = withHeadline('Mine chief Mirela Dovic said the shaft would stay shut.', 'Dovic will give a press conference on Friday.');
     expect(venues(text)).toEqual([['The shaft would stay shut.', null]]);
   });
+
+  it('leaves a past occasion its venue when "will" governs another verb of the sentence', () => {
+    for (const opening of [
+      'Mine chief Mirela Dovic held a news conference on Monday, and the county will open three shelters.',
+      'Mine chief Mirela Dovic held a news conference on Monday before she will meet the governor.',
+      'At a news conference on Monday, mine chief Mirela Dovic, who will lead the inquiry, spoke.',
+    ]) {
+      const [held] = venues(withHeadline(`${opening}`, '“We will not wait,” Dovic said.'));
+      expect(held).toEqual(['We will not wait,', 'news conference']);
+    }
+  });
 });
 
 describe('the fixtures of these shapes', () => {
