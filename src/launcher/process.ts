@@ -9,8 +9,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fsp, constants as fsConstants } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { pushTail, readLines, waitForExit } from './child-process';
 import { EmbeddedNeo4jError } from './error';
 import type { JavaInfo } from './java';
@@ -57,19 +55,6 @@ export const NEO4J_JVM_FLAGS: readonly string[] = [
 const COLLECTOR_FLAGS = { G1: '-XX:+UseG1GC', Parallel: '-XX:+UseParallelGC' } as const;
 
 export type Collector = keyof typeof COLLECTOR_FLAGS;
-
-/**
- * Neo4j settings of a JVM that only bulk loads (the one that takes the parallel collector):
- * the indexes a load into an empty graph builds at its end (src/ingest/bulk-load.ts) are
- * populated by as many workers as the machine has cores, where Neo4j's default is a quarter
- * of them, at least one; when they are built, the load has nothing else to run.
- */
-export function loaderSettings(cores: number): string {
-  return `internal.dbms.index_population.workers=${Math.max(1, cores)}\n`;
-}
-
-/** The variable the launcher (Launcher.java) reads a file of extra Neo4j settings from. */
-const SETTINGS_FILE_VARIABLE = 'NKG_NEO4J_SETTINGS';
 
 const READY_PREFIX = 'NEO4J_READY ';
 /** Neo4j logs the configured Bolt address, port 0 included; the ready line has the real one. */
@@ -125,7 +110,7 @@ export async function launch(paths: LauncherPaths, info: JavaInfo, options: Laun
   await fsp.access(options.dataDir, fsConstants.W_OK).catch(() => {
     throw new EmbeddedNeo4jError(`data directory ${options.dataDir} is not writable`, 'INVALID_OPTIONS');
   });
-  const child = spawnChild(info.java, jvmArguments(paths, options), paths.root, await childEnvironment(options));
+  const child = spawnChild(info.java, jvmArguments(paths, options), paths.root);
   let ready: ReadyInfo;
   try {
     ready = await readyLine(child, info, options);
@@ -174,26 +159,8 @@ export function jvmArguments(paths: LauncherPaths, options: LaunchOptions, env: 
   ];
 }
 
-/**
- * The JVM's environment: this process's, and for a JVM that only bulk loads a settings file
- * in its data directory with loaderSettings, ahead of the settings of the file the
- * environment already names (the test run's), which win.
- */
-export async function childEnvironment(
-  options: Pick<LaunchOptions, 'dataDir' | 'collector'>,
-  env: NodeJS.ProcessEnv = process.env,
-  cores = os.availableParallelism(),
-): Promise<NodeJS.ProcessEnv> {
-  if (options.collector !== 'Parallel') return env;
-  const given = env[SETTINGS_FILE_VARIABLE];
-  const file = path.join(options.dataDir, 'loader-settings.conf');
-  const theirs = given ? await fsp.readFile(given, 'utf8') : '';
-  await fsp.writeFile(file, `${loaderSettings(cores)}${theirs}`);
-  return { ...env, [SETTINGS_FILE_VARIABLE]: file };
-}
-
-function spawnChild(java: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Child {
-  const child = spawn(java, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env });
+function spawnChild(java: string, args: readonly string[], cwd: string): Child {
+  const child = spawn(java, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
   let status: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   const exited = waitForExit(child).then(([code, signal]) => {
     status = { code, signal };
