@@ -33,11 +33,7 @@ export function doubtsOf(scope: DoubtScope, d: Draft, speaker: Speaker): string[
   if (relayedBefore(scope, d, speaker.entity)) out.push('relayed-before');
   if (leadInToQuote(scope, d, speaker.entity)) out.push('lead-in');
   if (fullerNameElsewhere(scope, speaker.entity)) out.push('fuller-name');
-  if (titledSurnameFirst(scope, speaker.entity)) out.push('surname-first');
   if (personalPronounForThing(speaker)) out.push('pronoun-type');
-  if (nameRunsOn(scope, speaker.entity)) out.push('name-runs-on');
-  if (outletTold(scope, d, speaker.entity)) out.push('told-outlet');
-  if (initialsOfAnother(scope.layout, speaker.entity)) out.push('initials-elsewhere');
   if (outletWithThe(speaker.entity)) out.push('outlet-the');
   if (paraphraseOfOneWord(d, speaker.entity)) out.push('one-word-paraphrase');
   return out;
@@ -217,9 +213,6 @@ function leadInToQuote(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
   return scope.mentions.all.some((m) => m.entity === e && m.start === d.start) && scope.drafts.some((o) => o.from === d && o.kind !== 'INDIRECT');
 }
 
-/** A word of a name in lower case, without a possessive's ending, for comparing one name's words with another's. */
-const wordKey = (w: string): string => w.toLowerCase().replace(POSSESSIVE, '');
-
 /**
  * A new speaker known only by one word ("Cruz", "Theresa") while the text gives that word
  * elsewhere inside a longer name, another name's word before it ("Mayor Carmen Yulín Cruz")
@@ -246,28 +239,6 @@ function fullerNameElsewhere(scope: DoubtScope, e: DocEntity): boolean {
 }
 
 /**
- * A new person whose surname the text first gives with a title ("President Trump announced")
- * and whose full name it gives only later, with no title ("Ivanka Trump, Jared Kushner …"):
- * the surname's earlier uses took the full name when it came, but a titled surname may be
- * someone else of that name.
- */
-function titledSurnameFirst(scope: DoubtScope, e: DocEntity): boolean {
-  // A name of no type yet is made a person when its id is given (extract.ts).
-  if (e.graph !== null || e.type === 'Organization') return false;
-  const words = e.name.split(/\s+/);
-  if (words.length < 2) return false;
-  const own = scope.mentions.all.filter((m) => m.kind === 'name' && m.entity === e && m.quote === null);
-  // The first mention that gives the full name gives it bare ("Ivanka Trump", not "President Ivanka Trump").
-  const full = own.find((m) => m.text.replace(POSSESSIVE, '').endsWith(e.name));
-  if (full === undefined || full.text.replace(POSSESSIVE, '') !== e.name) return false;
-  const surname = wordKey(words[words.length - 1] as string);
-  return own.some((m) => {
-    const said = m.text.split(/\s+/);
-    return m.start < full.start && said.length >= 2 && wordKey(said[said.length - 1] as string) === surname && !e.name.endsWith(m.text);
-  });
-}
-
-/**
  * "he" or "she" resolved to a new name that does not read as a person's ("Hurricane Maria")
  * and that the text never gives a person's title: the pronoun may be someone else's.
  */
@@ -277,49 +248,8 @@ function personalPronounForThing(speaker: Speaker): boolean {
   return (gender === 'male' || gender === 'female') && speaker.entity.titles.size === 0 && !readsAsPersonName(speaker.entity.name);
 }
 
-/**
- * A new person's name that ends where a hyphen joins more letters to its last word ("Adun
- * Sam-on" read as "Adun Sam"): the name, and so the id, may be longer.
- */
-function nameRunsOn(scope: DoubtScope, e: DocEntity): boolean {
-  if (e.graph !== null || e.type === 'Organization') return false;
-  const text = scope.layout.text;
-  return scope.mentions.all.some((m) => m.kind === 'name' && m.entity === e && /^[-‐]\p{L}/u.test(text.slice(m.end, m.end + 2)));
-}
-
-/** Verbs whose object is whom the words were said to. */
-const TOLD = new Set(['told', 'tells', 'tell', 'telling']);
-
-/**
- * An outlet found as the speaker where the sentence has it after "told" ("…, Kamolchai
- * Kotcha … told CNN."): the outlet is whom the words were said to, and the speaker may be
- * the sentence's subject.
- */
-function outletTold(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
-  if (!e.outlet) return false;
-  const tokens = scope.layout.tokens;
-  return scope.mentions.inSentence(d.sentence).some((m) => m.entity === e && m.quote === null && TOLD.has(tokens[m.first - 1]?.lower ?? ''));
-}
-
-/**
- * A new body whose name is initials ("AP") while the text also gives a run of capitalised
- * words with those initials ("the Associated Press"): the two may be one body, whose id the
- * graph spells out.
- */
-function initialsOfAnother(layout: Layout, e: DocEntity): boolean {
-  if (e.graph !== null || e.type !== 'Organization' || !/^\p{Lu}{2,5}$/u.test(e.name)) return false;
-  const { tokens, text } = layout;
-  const n = e.name.length;
-  return tokens.some((_, i) => {
-    const run = tokens.slice(i, i + n);
-    if (run.length < n || !run.every((u) => isCapital(u) && u.text.length > 1 && !/^\p{Lu}+$/u.test(u.text))) return false;
-    return run.every((u, k) => u.text[0] === e.name[k] && (k === 0 || sameRun(text, run[k - 1] as Token, u)));
-  });
-}
-
 /** A new outlet whose name the text gives with "The" ("The New York Times"): the graph may hold it without, so the id is a guess. */
 const outletWithThe = (e: DocEntity): boolean => e.graph === null && e.outlet && /^the\s/iu.test(e.name);
-
 
 /**
  * A paraphrase credited to a new speaker known by one word ("Equifax announced …",

@@ -156,7 +156,7 @@ describe('what lists a statement to check first (round 14)', () => {
   };
 
   it('gives the reasons: a confidence below the threshold, then the doubtful flags; none for a sure statement', () => {
-    expect(reviewReasons(item(0, 0.5, ['surname-only', 'told-outlet']))).toEqual(['low-confidence', 'told-outlet']);
+    expect(reviewReasons(item(0, 0.5, ['surname-only', 'outlet-the']))).toEqual(['low-confidence', 'outlet-the']);
     expect(reviewReasons(item(0, 0.95, ['new-entity']))).toEqual([]);
   });
 
@@ -170,12 +170,10 @@ describe('what lists a statement to check first (round 14)', () => {
   it('lists neither a surname the text never gives in full nor an outlet as speaker by itself', () => {
     expect(needsReview(item(0, 0.9, ['surname-only']))).toBe(false);
     expect(needsReview(item(0, 0.9, ['outlet-speaker']))).toBe(false);
-    for (const flag of ['fuller-name', 'surname-first', 'pronoun-type', 'name-runs-on', 'told-outlet', 'initials-elsewhere', 'outlet-the', 'one-word-paraphrase']) expect(needsReview(item(0, 0.95, [flag]))).toBe(true);
+    for (const flag of ['fuller-name', 'pronoun-type', 'outlet-the', 'one-word-paraphrase']) expect(needsReview(item(0, 0.95, [flag]))).toBe(true);
   });
 
   it('lists a one-word speaker whose word the text also gives inside a longer name', () => {
-    const text = 'Mayor speaks\n\nSan Ellery’s Mayor Cruz answered the criticism on Tuesday.\n\nMayor Marisol Ines Cruz of San Ellery, the island’s capital, has asked for more help.\n\n“Let us talk about saving lives,” Cruz said.\n';
-    expect(reviewOf(text, 'Let us talk').flags).toContain('fuller-name');
     const firstName = 'Fire service thanked\n\nLena yesterday thanked the crews. Lena Okafor said the fire was out.\n\n“It was a night none of us will forget,” Lena said.\n';
     expect(reviewOf(firstName, 'It was a night').flags).toContain('fuller-name');
     // A title before the surname is no fuller name.
@@ -183,22 +181,7 @@ describe('what lists a statement to check first (round 14)', () => {
     expect(reviewOf(titled, 'Let us talk').flags).not.toContain('fuller-name');
   });
 
-  it('lists a speaker whose titled surname comes before a bare full name', () => {
-    const text = 'Harbour deal signed\n\nWASHINGTON — President Harrow announced on Thursday that the harbour deal would go ahead.\n\n“This deal keeps our ports open,” Harrow said.\n\nLena Harrow, Tomas Quill and Ana Pike had argued against the deal.\n';
-    expect(reviewOf(text, 'This deal keeps').flags).toContain('surname-first');
-    const titledFull = 'Harbour deal signed\n\nPresident Harrow announced on Thursday that the harbour deal would go ahead.\n\nPresident Lena Harrow said the ports would stay open. “This deal keeps our ports open,” Harrow said.\n';
-    expect(reviewOf(titledFull, 'This deal keeps').flags).not.toContain('surname-first');
-  });
-
-  it('lists a name that a hyphen runs on past', () => {
-    const text = 'Boys found alive\n\nOne of the boys, Tawan Kit-arun, told reporters that they heard a noise. “We thought it was a dream,” he added.\n';
-    expect(reviewOf(text, 'We thought it').flags).toContain('name-runs-on');
-  });
-
-  it('lists an outlet found as speaker after "told", initials the text spells out, and an outlet named with "The"', () => {
-    expect(reviewOf('Flood talks resume\n\nThe river kept rising on Monday and cut off the lower road, Pell Ruiz, with the parks service, told CNN.\n', 'The river kept').flags).toContain('told-outlet');
-    const initials = 'Ferry fares to rise\n\nFares on the island ferries will rise in May, as the Associated Press pointed out last week.\n\nThe operator has lost money for three years, AP reported.\n';
-    expect(reviewOf(initials, 'The operator has').flags).toContain('initials-elsewhere');
+  it('lists an outlet named with "The"', () => {
     expect(reviewOf('Ferry fares to rise\n\nThe operator has lost money for three years, according to The Harbour Ledger.\n', 'The operator has').flags).toContain('outlet-the');
   });
 
@@ -213,14 +196,14 @@ describe('the review list by reason', () => {
   it('counts right and wrong statements each reason lists, and those it alone lists', () => {
     const gold = [s(0, 10, 'person:a'), s(20, 30, 'person:b')];
     const proposed = [s(0, 10, 'person:a'), s(20, 30, 'person:x'), s(40, 50, 'person:c')];
-    const review = [item(0, 0.5, ['told-outlet']), item(1, 0.95, ['told-outlet']), item(2, 0.95)];
+    const review = [item(0, 0.5, ['outlet-the']), item(1, 0.95, ['outlet-the']), item(2, 0.95)];
     expect(reviewByReason(gold, proposed, review)).toEqual(
       new Map([
         ['low-confidence', { right: 1, wrong: 0, rightAlone: 0, wrongAlone: 0 }],
-        ['told-outlet', { right: 1, wrong: 1, rightAlone: 0, wrongAlone: 1 }],
+        ['outlet-the', { right: 1, wrong: 1, rightAlone: 0, wrongAlone: 1 }],
       ]),
     );
     const twice = addByReason(reviewByReason(gold, proposed, review), reviewByReason(gold, proposed, review));
-    expect(twice.get('told-outlet')).toEqual({ right: 2, wrong: 2, rightAlone: 0, wrongAlone: 2 });
+    expect(twice.get('outlet-the')).toEqual({ right: 2, wrong: 2, rightAlone: 0, wrongAlone: 2 });
   });
 });
