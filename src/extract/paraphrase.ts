@@ -64,7 +64,7 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
     const report = subjectOf(ctx, frame, use) === null ? (reportSubject(ctx, frame, k) ?? textSubject(ctx, frame, k)) : null;
     const np = report?.phrase ?? subjectOf(ctx, frame, use);
-    // "…, Kamolchai Kotcha, with the parks authority, told CNN": "told" never puts its subject
+    // "…, Pell Ruiz, with the parks service, told CNN": "told" never puts its subject
     // after it; the name there is the listener, and the speaker is in an aside not read.
     if (np === null || (np.how === 'after' && use.verb.lemma === 'tell')) continue;
     const speakers = report?.speakers ?? speakersOf(ctx, frame, k, np);

@@ -152,7 +152,7 @@ export function describedNamed(ctx: AttributionScope, m: Mention): DocEntity | n
     }
     const e = c.entity;
     if (e === null || e.outlet || e.type === 'Organization' || (e.type === 'Unknown' && !readsAsPersonName(e.name))) continue;
-    // "It is “an extreme danger,” Rossello said": a neuter subject of the words reported is not who speaks.
+    // "It is “a grave threat,” Marlow said": a neuter subject of the words reported is not who speaks.
     const main = ctx.mentions.inSentence(c.sentence).find((x) => x.subject && !x.subordinate && x.quote === null && x.pronoun !== 'neuter');
     // "the State Agency for Emergency Management (Aemead)": a name in brackets abbreviates the words before it; no one is told of.
     if (main !== c && bracketed(layout, c)) continue;
