@@ -41,13 +41,14 @@ async function main(): Promise<void> {
   });
   console.error(`GraphQL API ready at ${server.url}; the explorer at ${server.url.replace(/graphql$/, 'explorer')}`);
 
-  // In this order: what a request in flight uses closes only after the drain.
-  const closers: (() => Promise<void>)[] = [() => server.stop(), () => database.close()];
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    console.error(`${signal}: draining requests, then closing Neo4j`);
+    // Said once the server takes no new connection: the queued ones were accepted, and are answered.
+    const listeningStopped = (): void => console.error(`${signal}: draining requests, then closing Neo4j`);
+    // In this order: what a request in flight uses closes only after the drain.
+    const closers: (() => Promise<void>)[] = [() => server.stop(listeningStopped), () => database.close()];
     for (const close of closers) await close();
     process.exit(0);
   };

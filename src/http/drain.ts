@@ -59,8 +59,12 @@ export class Drain {
     });
   }
 
-  /** Resolves once every connection is closed: at the latest `timeoutMs` after it is called. */
-  async drain(timeoutMs: number): Promise<void> {
+  /**
+   * Resolves once every connection is closed: at the latest `timeoutMs` after it is called.
+   * `listeningStopped` is called when the listening socket is closed, which is a poll or two
+   * after the call (the queued connections accepted first).
+   */
+  async drain(timeoutMs: number, listeningStopped?: () => void): Promise<void> {
     this.draining = true;
     const started = Date.now();
     const atStart = this.inFlight.size;
@@ -69,6 +73,7 @@ export class Drain {
     // net.Server's close stops listening only; http.Server's would also close the idle
     // keep-alive connections at once, resetting a request already on its way over one.
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(this.server, () => resolve()));
+    listeningStopped?.();
     const finished = await this.finishedAndRead(started + timeoutMs);
     const cut = this.inFlight.size;
     const idleClosed = this.closeIdle();

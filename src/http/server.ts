@@ -65,8 +65,11 @@ export interface RunningServer {
   readonly port: number;
   /** The extraction workers, for their 'change' events and state. */
   readonly extraction: ExtractionPool;
-  /** Stops taking connections, lets the requests in flight finish (drain.ts), then resolves. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking connections, lets the requests in flight finish (drain.ts), then resolves;
+   * `listeningStopped` is called once no new connection is accepted.
+   */
+  stop(listeningStopped?: () => void): Promise<void>;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -137,17 +140,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   router.warmUp?.start();
 
   let stopping: Promise<void> | undefined;
-  const stop = async (): Promise<void> => {
+  const stop = async (listeningStopped?: () => void): Promise<void> => {
     // Subscriptions have no end of their own to wait for: their sockets close first (1001, so
     // clients reconnect elsewhere with their last sequence rather than see them complete), then the poller stops.
     await subscriptions.close();
     feed.stop();
-    await drain.drain(options.drainMs ?? socketLimitMs(requestTimeoutMs));
+    await drain.drain(options.drainMs ?? socketLimitMs(requestTimeoutMs), listeningStopped);
     apolloStopped = true;
     await apollo.stop();
     await extraction.close();
   };
-  return { url, port, extraction, stop: () => (stopping ??= stop()) };
+  return { url, port, extraction, stop: (listeningStopped) => (stopping ??= stop(listeningStopped)) };
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<number> {
