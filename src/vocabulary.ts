@@ -95,10 +95,13 @@ export const STATEMENT_ID = new RegExp(`^${ID_PREFIX.Statement}:${SLUG}:(\\d+-\\
 
 const TYPE_OF_PREFIX: ReadonlyMap<string, NodeType> = new Map(NODE_TYPES.map((type) => [ID_PREFIX[type], type]));
 
+/** The type an id's prefix names, its grammar unchecked (for ids the graph itself gave); null for no known prefix. */
+export const typeOfPrefix = (id: string): NodeType | null => TYPE_OF_PREFIX.get(id.slice(0, id.indexOf(':'))) ?? null;
+
 /** The type a well-formed id names; null for anything that is not an id. */
 export function typeOfId(id: string): NodeType | null {
-  const type = TYPE_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
-  if (type === undefined) return null;
+  const type = typeOfPrefix(id);
+  if (type === null) return null;
   const grammar = type === 'Article' ? ARTICLE_ID : type === 'Statement' ? STATEMENT_ID : ENTITY_ID;
   return grammar.test(id) ? type : null;
 }

@@ -5,7 +5,7 @@ import { inGroups, valueById } from '../loader';
 import type { EntityHeader } from '../entity/entity.type';
 import * as Q from './statement.cypher';
 import { badInput } from '../../errors';
-import { ENTITY_TYPES, ID_PREFIX, type EntityType } from '../../vocabulary';
+import { isEntityType, typeOfPrefix, type EntityType } from '../../vocabulary';
 import type { AboutLinkRecord, DetailsRow, StatementOrder, Evidence, StatementDetails, StatementHeader, StatementRecord } from './statement.type';
 
 export type { StatementDetails } from './statement.type';
@@ -81,17 +81,14 @@ function statementOf(value: StatementValue, { keys, includes }: Reading): Statem
   return record as StatementHeader;
 }
 
-/** The entity type each entity id prefix names. */
-const ENTITY_TYPE_OF_PREFIX: ReadonlyMap<string, EntityType> = new Map(ENTITY_TYPES.map((type) => [ID_PREFIX[type], type]));
-
 /**
  * A speaker's type from its id's prefix: ingest gives every entity the id of its type. Read
  * off the prefix alone, not checked against the id's whole grammar (typeOfId): the id comes
  * from the graph, on every statement of every page.
  */
 function speakerType(id: string): EntityType {
-  const type = ENTITY_TYPE_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
-  if (type === undefined) throw new Error(`speaker ${id} has no entity id, so its type is unknown`);
+  const type = typeOfPrefix(id);
+  if (!isEntityType(type)) throw new Error(`speaker ${id} has no entity id, so its type is unknown`);
   return type;
 }
 
