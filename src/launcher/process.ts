@@ -56,6 +56,23 @@ const COLLECTOR_FLAGS = { G1: '-XX:+UseG1GC', Parallel: '-XX:+UseParallelGC' } a
 
 export type Collector = keyof typeof COLLECTOR_FLAGS;
 
+/**
+ * The JIT of a JVM that only bulk loads (the one given the parallel collector), after
+ * NEO4J_JVM_FLAGS, whose C2 thresholds these raise further: such a JVM lives for one load,
+ * and its C2 compiler thread spent about as much CPU as the transaction it compiled for,
+ * most of it on the write path's largest methods, each inlined up to C2's budget. Higher
+ * thresholds leave the lukewarm methods to C1, and a shallower inlining makes each C2
+ * compile smaller (docs/bench-findings.md, issue 26's profile of a fresh load's JVM).
+ */
+const LOAD_ONLY_JIT_FLAGS: readonly string[] = [
+  '-XX:Tier4InvocationThreshold=50000',
+  '-XX:Tier4MinInvocationThreshold=6000',
+  '-XX:Tier4CompileThreshold=150000',
+  '-XX:Tier4BackEdgeThreshold=400000',
+  '-XX:MaxInlineLevel=9',
+  '-XX:InlineSmallCode=1500',
+];
+
 const READY_PREFIX = 'NEO4J_READY ';
 /** Neo4j logs the configured Bolt address, port 0 included; the ready line has the real one. */
 const CONFIGURED_PORT_ZERO = /Bolt enabled on \S+:0\.?$/;
@@ -71,7 +88,7 @@ export interface LaunchOptions {
   readonly pageCache: string;
   readonly startTimeoutMs: number;
   readonly extraJvmFlags: readonly string[];
-  /** G1 unless given (COLLECTOR_FLAGS). */
+  /** G1 unless given (COLLECTOR_FLAGS); 'Parallel', for a JVM that only bulk loads, also takes LOAD_ONLY_JIT_FLAGS. */
   readonly collector?: Collector;
   readonly log: (line: string) => void;
   /** How long stop() waits for a clean exit before SIGKILL (default 30 s). */
@@ -145,6 +162,7 @@ export function jvmArguments(paths: LauncherPaths, options: LaunchOptions, env: 
   return [
     ...collector,
     ...NEO4J_JVM_FLAGS,
+    ...(options.collector === 'Parallel' ? LOAD_ONLY_JIT_FLAGS : []),
     `-Xmx${options.heap}`,
     `-Xms${initialHeap}`,
     ...options.extraJvmFlags,
