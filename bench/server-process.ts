@@ -4,6 +4,7 @@
  * counters, sent requests, and stopped.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { API_NODE_FLAGS } from '../src/http/node-flags';
 import type { BenchDatabase } from './database';
@@ -17,6 +18,18 @@ import type { ChildMessage, ParentMessage, PhaseReport } from './servers/child';
 export function serverNodeFlags(): readonly string[] {
   const given = process.env.BENCH_NODE_FLAGS;
   return given === undefined ? API_NODE_FLAGS : given.split(' ').filter((flag) => flag !== '');
+}
+
+/**
+ * Where a server's standard output goes: nowhere, or with BENCH_SERVER_STDOUT=<directory> a
+ * file of its own there, named by its label and the time, so that what V8 prints there for a
+ * flag such as `--trace-gc-nvp` can be read server by server.
+ */
+function serverStdout(label: string): 'ignore' | number {
+  const directory = process.env.BENCH_SERVER_STDOUT;
+  if (directory === undefined || directory === '') return 'ignore';
+  mkdirSync(directory, { recursive: true });
+  return openSync(path.join(directory, `${label.replace(/[^\w.@-]+/g, '_')}-${Date.now()}.txt`), 'w');
 }
 
 export class ServerProcess {
@@ -52,11 +65,14 @@ export class ServerProcess {
     // `build`: another build's dist/bench, so that two builds of a server can take turns over one database.
     const script = path.join(variant?.build ?? __dirname, 'servers', `${name}.js`);
     const label = variant?.label ?? name;
+    const stdout = serverStdout(label);
     const child = fork(script, [], {
       execArgv: [...process.execArgv, ...(variant?.flags ?? serverNodeFlags())],
       env: { ...process.env, ...variant?.env, BENCH_NEO4J_URI: uri, NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      stdio: ['ignore', stdout, 'inherit', 'ipc'],
     });
+    // The child holds its own copy of the file.
+    if (typeof stdout === 'number') closeSync(stdout);
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null): void => reject(new Error(`the ${label} server exited with code ${code} before it was ready`));
       child.once('exit', onExit);

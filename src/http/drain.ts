@@ -25,10 +25,11 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import net, { type Socket } from 'node:net';
 import { setImmediate as checkPhase } from 'node:timers/promises';
+import { InFlight } from './in-flight';
 import type { LogSink } from './request-log';
 
 export class Drain {
-  private readonly inFlight = new Set<ServerResponse>();
+  private readonly inFlight = new InFlight();
   /** Every open connection, so the drain can count the idle ones it closes. */
   private readonly sockets = new Set<Socket>();
   private draining = false;
@@ -52,9 +53,9 @@ export class Drain {
   /** Counts a request until its response is done; during the drain its connection closes after the answer. */
   track(_req: IncomingMessage, res: ServerResponse): void {
     if (this.draining) res.setHeader('connection', 'close');
-    this.inFlight.add(res);
+    const finished = this.inFlight.add(res);
     res.once('close', () => {
-      this.inFlight.delete(res);
+      finished();
       if (this.inFlight.size === 0) this.settled?.();
     });
   }

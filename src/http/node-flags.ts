@@ -14,6 +14,8 @@
  * lookup's CPU; a larger cap saved little more for much more resident memory (the measurements
  * are in docs/bench-findings.md, "the young generation"). A process whose objects die young, as the
  * floor's do, keeps its young generation small whatever this allows. V8 sizes its heap when
- * node starts, so this cannot be set from inside the process.
+ * node starts, so this cannot be set from inside the process. What kept the driver's objects
+ * alive past a scavenge was later found to be the drain's Set of responses in flight
+ * (in-flight.ts); whether the larger cap still pays without it was not measured then.
  */
 export const API_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
