@@ -421,6 +421,9 @@ const WEAK_TO_LIST = 2;
 /** A quoted fragment this short may be an echoed term. */
 const SHORT_QUOTE_WORDS = 2;
 
+/** Whether a reason `reviewReasons` gives is a weak doubt, which lists a statement only with another. */
+export const isWeakDoubt = (reason: string): boolean => WEAK_DOUBTS.some(([name]) => name === reason);
+
 /** The weak doubts of a review item, in WEAK_DOUBTS' order. */
 function weakDoubtsOf(r: ReviewItem): string[] {
   return WEAK_DOUBTS.filter(([, holds]) => holds(r)).map(([name]) => name);

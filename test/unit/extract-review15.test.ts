@@ -2,7 +2,9 @@
  * Round 15 of the review list: weak doubts, each too common to list a statement by itself,
  * list it two at a time (extract.ts `reviewReasons`).
  */
+import { reviewByReason, WEAK_ONLY } from '../../src/extract/eval.review';
 import { extractText, needsReview, reviewReasons, type ReviewItem } from '../../src/extract/extract';
+import type { StatementInput } from '../../src/ingest/document';
 
 const item = (over: Partial<ReviewItem>): ReviewItem => ({ statement: 0, kind: 'DIRECT', start: 0, end: 1, text: 'x', speaker: 'person:a', speakerMention: null, confidence: 0.9, rule: 'r', flags: [], about: [], ...over });
 
@@ -39,5 +41,17 @@ describe('weak doubts list a statement two at a time (round 15)', () => {
     expect(board !== undefined && reviewReasons(board)).toEqual(['paraphrase', 'body-speaker']);
     const quote = review.find((r) => r.speaker === 'person:ada-lind');
     expect(quote !== undefined && needsReview(quote)).toBe(false);
+  });
+});
+
+describe('the review list by reason, round 15', () => {
+  it('counts the statements weak doubts alone list under a row of their own', () => {
+    const s = (start: number, speaker: string): StatementInput => ({ kind: 'INDIRECT', speaker, text: 'x', start, end: start + 10 });
+    const gold = [s(0, 'org:port-board')];
+    const proposed = [s(0, 'org:port-board'), s(20, 'org:ferry-line')];
+    const review = [item({ statement: 0, kind: 'INDIRECT', speaker: 'org:port-board' }), item({ statement: 1, kind: 'INDIRECT', speaker: 'org:ferry-line', confidence: 0.5 })];
+    const byReason = reviewByReason(gold, proposed, review);
+    expect(byReason.get(WEAK_ONLY)).toEqual({ right: 1, wrong: 0, rightAlone: 1, wrongAlone: 0 });
+    expect(byReason.get('body-speaker')).toEqual({ right: 1, wrong: 1, rightAlone: 0, wrongAlone: 0 });
   });
 });
