@@ -8,7 +8,7 @@ import type { StatementInput } from '../ingest/document';
 import type { Ratio } from './eval';
 import { matchStatements, ratio } from './eval';
 import { sameSpeakerId, type SpeakerMatch } from './eval.facts';
-import { needsReview, reviewReasons, type ReviewItem } from './extract';
+import { isWeakDoubt, needsReview, reviewReasons, type ReviewItem } from './extract';
 
 export interface ReviewTally {
   readonly proposed: number;
@@ -75,9 +75,16 @@ export interface ReasonTally {
 const NO_REASON: ReasonTally = { right: 0, wrong: 0, rightAlone: 0, wrongAlone: 0 };
 
 /**
+ * The row of the statements that weak doubts alone list, two or more together (a weak doubt
+ * never lists one by itself, so its own "alone" count stays 0).
+ */
+export const WEAK_ONLY = 'weak doubts only';
+
+/**
  * The review list by reason, so a reason that lists only right statements can be seen: for
  * every reason a proposed statement is listed for, how many right and wrong statements it
- * lists, and how many of them nothing else lists.
+ * lists, and how many of them nothing else lists; and under WEAK_ONLY, the statements listed
+ * for weak doubts and nothing else.
  */
 export function reviewByReason(gold: readonly StatementInput[], proposed: readonly StatementInput[], review: readonly ReviewItem[], sameSpeaker: SpeakerMatch = sameSpeakerId): Map<string, ReasonTally> {
   const right = rightStatements(gold, proposed, sameSpeaker);
@@ -88,9 +95,11 @@ export function reviewByReason(gold: readonly StatementInput[], proposed: readon
     const reasons = reviewReasons(r);
     const ok = right.has(s);
     const alone = reasons.length === 1;
-    for (const reason of reasons) {
+    const weakOnly = reasons.length > 0 && reasons.every(isWeakDoubt);
+    for (const reason of weakOnly ? [...reasons, WEAK_ONLY] : reasons) {
       const t = out.get(reason) ?? NO_REASON;
-      out.set(reason, { right: t.right + (ok ? 1 : 0), wrong: t.wrong + (ok ? 0 : 1), rightAlone: t.rightAlone + (ok && alone ? 1 : 0), wrongAlone: t.wrongAlone + (!ok && alone ? 1 : 0) });
+      const only = alone || reason === WEAK_ONLY;
+      out.set(reason, { right: t.right + (ok ? 1 : 0), wrong: t.wrong + (ok ? 0 : 1), rightAlone: t.rightAlone + (ok && only ? 1 : 0), wrongAlone: t.wrongAlone + (!ok && only ? 1 : 0) });
     }
   }
   return out;

@@ -380,11 +380,53 @@ const PRONOUN_GUESSES = ['last-speaker', 'last-named', 'previous-sentence'];
  */
 const REVIEW_BELOW = 0.55;
 
-/** What lists a statement to check first: `low-confidence`, then its doubtful flags in their order; none when it is not listed. */
+/**
+ * What lists a statement to check first: `low-confidence`, then its doubtful flags in their
+ * order, then its weak doubts when there are at least WEAK_TO_LIST of them; none when it is
+ * not listed.
+ */
 export function reviewReasons(r: ReviewItem): string[] {
   const pronoun = r.flags.includes('pronoun') || r.flags.includes('context-speaker');
   const doubts = r.flags.filter((f) => DOUBTFUL_FLAGS.includes(f) && !(pronoun && PRONOUN_GUESSES.includes(f)));
-  return [...(r.confidence < REVIEW_BELOW ? [LOW_CONFIDENCE] : []), ...doubts];
+  const weak = weakDoubtsOf(r);
+  return [...(r.confidence < REVIEW_BELOW ? [LOW_CONFIDENCE] : []), ...doubts, ...(weak.length >= WEAK_TO_LIST ? weak : [])];
+}
+
+/**
+ * Guesses too common to list a statement by themselves (most statements that carry one are
+ * right) but that two at once make worth a reviewer's look: a guess about the words and one
+ * about the speaker, or two about the speaker. Each is read from what the extractor knew (the
+ * rule, the kind, the speaker's id and flags), never from the words of a particular text.
+ */
+const WEAK_DOUBTS: readonly (readonly [string, (r: ReviewItem) => boolean])[] = [
+  // No quote marks vouch for a paraphrase's words: where the claim starts and ends, and whether it is one, are the rules' reading.
+  ['paraphrase', (r) => r.kind === 'INDIRECT' && !r.flags.includes('outlet-speaker')],
+  // One or two words in quote marks may be a term the article echoes rather than words the speaker said.
+  ['short-quote', (r) => r.kind === 'PARTIAL' && r.text.trim().split(/\s+/u).length <= SHORT_QUOTE_WORDS],
+  // A new speaker known by one word: whom the id stands for is a guess.
+  ['surname-only', (r) => r.flags.includes('surname-only')],
+  // A body's words are a spokesperson's or a document's, or the article's summary of what the body did.
+  ['body-speaker', (r) => r.speaker !== null && r.speaker.startsWith('org:') && !r.flags.includes('outlet-speaker')],
+  // "According to X" credits X with no verb of X's own: X may be the source of a figure, not the one who said the claim.
+  ['according-to', (r) => r.rule === 'indirect-according-to' && !r.flags.includes('outlet-speaker')],
+  // An outlet is the source the article cites, not always the one whose words these are.
+  ['outlet-speaker', (r) => r.flags.includes('outlet-speaker')],
+  // A speaker found by a title or a description ("the king", "the company"), not by name.
+  ['titled-speaker', (r) => r.flags.includes('title') || r.flags.includes('description')],
+];
+
+/** How many weak doubts list a statement. */
+const WEAK_TO_LIST = 2;
+
+/** A quoted fragment this short may be an echoed term. */
+const SHORT_QUOTE_WORDS = 2;
+
+/** Whether a reason `reviewReasons` gives is a weak doubt, which lists a statement only with another. */
+export const isWeakDoubt = (reason: string): boolean => WEAK_DOUBTS.some(([name]) => name === reason);
+
+/** The weak doubts of a review item, in WEAK_DOUBTS' order. */
+function weakDoubtsOf(r: ReviewItem): string[] {
+  return WEAK_DOUBTS.filter(([, holds]) => holds(r)).map(([name]) => name);
 }
 
 /** The reason `reviewReasons` gives for a confidence below REVIEW_BELOW. */
