@@ -58,7 +58,7 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
   for (let k = 0; k < frame.items.length; k += 1) {
     if (used.has(k)) continue;
     const use = speechVerbAt(ctx, frame, k);
-    if (use === null || (use.verb.lemma === 'continue')) continue;
+    if (use === null || use.verb.lemma === 'continue' || (use.coordinated && use.verb.ownClauseOnly === true)) continue;
     // "… until Whitcombe confirmed that she was committed …" inside someone else's reported
     // clause is part of what that person said, not a statement of its own.
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
