@@ -103,7 +103,6 @@ const VERBS: readonly SpeechVerb[] = [
   { lemma: 'thank', takesObject: true, ownClauseOnly: true },
   { lemma: 'commend', takesObject: true, ownClauseOnly: true },
   { lemma: 'assure' },
-  { lemma: 'gush' },
   // "dismissed claims that …", "offered condolences to …": the object names what was said.
   { lemma: 'dismiss', needsAfter: ['claims', 'claim', 'suggestions', 'suggestion', 'reports', 'criticism', 'concerns', 'fears', 'speculation', 'allegations'], takesObject: true },
   { lemma: 'offer', needsAfter: ['condolences', 'thanks', 'praise', 'prayers', 'apology', 'apologies', 'assurances', 'reassurance', 'sympathy', 'support'], takesObject: true },
