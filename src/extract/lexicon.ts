@@ -99,13 +99,13 @@ const VERBS: readonly SpeechVerb[] = [
   { lemma: 'report', reporting: true },
   { lemma: 'highlight', reporting: true },
   { lemma: 'continue', afterQuoteOnly: true },
-  // Thanks and praise given in words: "He thanked first responders for …", "commended the crews".
-  { lemma: 'thank', takesObject: true, ownClauseOnly: true },
+  // Thanks and praise given in words: "He thanked first responders for …" (its grounds: a bare
+  // "thanked the crews" tells a gesture), "commended the crews".
+  { lemma: 'thank', needsAfter: ['for'], takesObject: true, ownClauseOnly: true },
   { lemma: 'commend', takesObject: true, ownClauseOnly: true },
   { lemma: 'assure' },
-  // "dismissed claims that …", "offered condolences to …": the object names what was said.
+  // "dismissed claims that …": the object names what was said.
   { lemma: 'dismiss', needsAfter: ['claims', 'claim', 'suggestions', 'suggestion', 'reports', 'criticism', 'concerns', 'fears', 'speculation', 'allegations'], takesObject: true },
-  { lemma: 'offer', needsAfter: ['condolences', 'thanks', 'praise', 'prayers', 'apology', 'apologies', 'assurances', 'reassurance', 'sympathy', 'support'], takesObject: true },
 ];
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {

@@ -1,6 +1,7 @@
 /**
  * The fifteenth round's rules on verbs of saying and listeners (issue 20), from shapes met on
- * devset/heldout5, heldout7, heldout8 and devset/wild15-verbs. People, bodies and places are
+ * devset/heldout5, heldout7, heldout8 and devset/wild15-verbs (fixtures pattern-7-courtesy-verbs,
+ * pattern-1-manner-verb-listener, venue-told-without-that). People, bodies and places are
  * invented; the passages are written for these tests.
  */
 import { proposeBody, said } from '../helpers/extraction';
