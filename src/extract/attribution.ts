@@ -198,9 +198,10 @@ function endsClauseAt(ctx: AttributionScope, frame: Frame, j: number): boolean {
 
 /**
  * "“…,” Frank mocked.", "“…,” she chuckled.": a quote closed on a comma, then a name or a
- * pronoun and one verb in the past that ends the sentence, is attributed however the verb
- * describes the saying; the shape, not the word, marks the speaker, so verbs the lexicon
- * does not list ("mocked", "chided", "sniffed") count here and nowhere else.
+ * pronoun and one verb in the past that ends the sentence (or only whom it was said to and
+ * where follow it: "“…,” Pruitt gushed to the president at the ceremony."), is attributed
+ * however the verb describes the saying; the shape, not the word, marks the speaker, so verbs
+ * the lexicon does not list ("mocked", "chided", "gushed") count here and nowhere else.
  */
 function mannerAfterQuote(ctx: AttributionScope, frame: Frame, qi: number): QuoteAttribution | null {
   const item = frame.items[qi];
@@ -210,9 +211,28 @@ function mannerAfterQuote(ctx: AttributionScope, frame: Frame, qi: number): Quot
   if (np === null || m === undefined || (m.kind !== 'name' && m.pronoun !== 'male' && m.pronoun !== 'female')) return null;
   const v = np.lastItem + 1;
   const token = wordAt(frame, v);
-  if (token === null || v !== frame.items.length - 1 || !/^\p{Ll}+ed$/u.test(token.text) || !token.tags.has('PastTense')) return null;
-  if (!/^\s+$/.test(gapText(ctx, frame, v - 1, v)) || !/^[.!]/.test(text(ctx).slice(token.end))) return null;
+  if (token === null || !/^\p{Ll}+ed$/u.test(token.text) || !token.tags.has('PastTense')) return null;
+  if (!/^\s+$/.test(gapText(ctx, frame, v - 1, v)) || !endsOnPlace(ctx, frame, v)) return null;
   return { phrase: np, verb: { verb: { lemma: token.lower, afterQuoteOnly: true }, index: v, token, participle: false, coordinated: false }, rule: 'quote-then-name-manner-verb' };
+}
+
+/** How many words may tell whom the words were said to, and where, after a verb of manner: "to Trump at the Rose Garden ceremony". */
+const MANNER_TAIL_WORDS = 8;
+
+/**
+ * Whether the sentence ends after the verb at `v`, or after a short phrase that opens on a
+ * preposition and holds no verb of its own ("gushed to Trump at the Rose Garden ceremony."):
+ * whom the words were said to, and where, not a clause of their own.
+ */
+function endsOnPlace(ctx: AttributionScope, frame: Frame, v: number): boolean {
+  const last = frame.items.length - 1;
+  const lastItem = frame.items[last];
+  if (lastItem === undefined || !/^[.!]/.test(text(ctx).slice(lastItem.end))) return false;
+  if (v === last) return true;
+  const tail = frame.items.slice(v + 1);
+  const opener = wordAt(frame, v + 1);
+  if (opener === null || !(opener.tags.has('Preposition') || opener.lower === 'to') || tail.length > MANNER_TAIL_WORDS || !/^\s+$/.test(gapText(ctx, frame, v, v + 1))) return false;
+  return tail.every((i) => i.kind === 'word' && !(i.token.tags.has('Verb') && !i.token.tags.has('Gerund')));
 }
 
 /** How many words the thing characterised may take between the verb and "as": "the firm's new data technology". */

@@ -18,6 +18,12 @@ export interface SpeechVerb {
   readonly reporting?: boolean;
   /** Paraphrase it as "<speaker> <verb> <object>." instead of the reported clause alone. */
   readonly takesObject?: boolean;
+  /**
+   * A courtesy ("thanked", "commended") reports words only as a clause's own verb: joined to
+   * another act ("could not confirm …, but thanked the officials") it is one more thing the
+   * speaker did, told in passing.
+   */
+  readonly ownClauseOnly?: boolean;
 }
 
 const VERBS: readonly SpeechVerb[] = [
@@ -93,6 +99,13 @@ const VERBS: readonly SpeechVerb[] = [
   { lemma: 'report', reporting: true },
   { lemma: 'highlight', reporting: true },
   { lemma: 'continue', afterQuoteOnly: true },
+  // Thanks and praise given in words: "He thanked first responders for …" (its grounds: a bare
+  // "thanked the crews" tells a gesture), "commended the crews".
+  { lemma: 'thank', needsAfter: ['for'], takesObject: true, ownClauseOnly: true },
+  { lemma: 'commend', takesObject: true, ownClauseOnly: true },
+  { lemma: 'assure' },
+  // "dismissed claims that …": the object names what was said.
+  { lemma: 'dismiss', needsAfter: ['claims', 'claim', 'suggestions', 'suggestion', 'reports', 'criticism', 'concerns', 'fears', 'speculation', 'allegations'], takesObject: true },
 ];
 
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {

@@ -57,7 +57,7 @@ export function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
     return true;
   }
   const object = listenerAfter(ctx, frame, k);
-  const verbal = object.some((o) => o.tags.has('Verb') && !/['’]s$/.test(o.text) && !/-$/.test(text(ctx).slice(o.end, o.end + 1)) && !/^-/.test(text(ctx).slice(o.start - 1, o.start)));
+  const verbal = object.some((o) => o.tags.has('Verb') && !o.tags.has('Gerund') && !/['’]s$/.test(o.text) && !/-$/.test(text(ctx).slice(o.end, o.end + 1)) && !/^-/.test(text(ctx).slice(o.start - 1, o.start)));
   if (object.length > 0 && !verbal && found.venue === null) {
     found.venue = `told ${text(ctx).slice((object[0] as Token).start, (object[object.length - 1] as Token).end)}`;
     found.listenerNext = k + 1 + object.length;
@@ -74,6 +74,23 @@ function listenerName(ctx: AttributionScope, told: Token, m: Mention): string {
   return `${the}${m.text.replace(/^(the|a|an)\s+/i, (d) => d.toLowerCase())}`.replace(/['’]s$/, '');
 }
 
+/** Determiners that open a new noun phrase, and so the clause told, once a listener has begun. */
+const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'his', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'some', 'no', 'all', 'there']);
+/** Object pronouns: "told him the bridge would …". */
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
+
+/**
+ * The item where what "told" at `k` reports begins when no "that" marks it: after the
+ * listener ("told reporters the bridge would …", "told CNN the pumps …", "told him it …").
+ */
+export function afterListener(ctx: AttributionScope, frame: Frame, k: number): number {
+  const m = mentionAfter(ctx, frame, k + 1);
+  if (m !== null && (m.kind === 'name' || m.kind === 'anaphor')) return (frame.itemOfToken.get(m.last) ?? k) + 1;
+  if (OBJECT_PRONOUNS.has(wordAt(frame, k + 1)?.lower ?? '')) return k + 2;
+  const object = listenerAfter(ctx, frame, k);
+  return object.some((o) => o.tags.has('Verb') && !o.tags.has('Gerund')) ? k + 1 : k + 1 + object.length;
+}
+
 /** The listener after "told" at `k`: "reporters", "the chamber", "the club's in-house channel". */
 function listenerAfter(ctx: AttributionScope, frame: Frame, k: number): Token[] {
   const object: Token[] = [];
@@ -83,8 +100,9 @@ function listenerAfter(ctx: AttributionScope, frame: Frame, k: number): Token[] 
     const hyphenAfter = /^-$/.test(gapText(ctx, frame, n, n + 1));
     if (o === null || !(spaced(ctx, frame, n - 1, n) || hyphenBefore)) break;
     if (!hyphenBefore && !hyphenAfter && (VENUE_STOP.has(o.lower) || ['me', 'him', 'her', 'us', 'them', 'you'].includes(o.lower))) break;
-    // "told a congressional committee Thursday": the day is when, not who listened.
-    if (object.length > 0 && o.tags.has('Date')) break;
+    // "told a congressional committee Thursday": the day is when, not who listened; "told
+    // reporters the bridge would …": a determiner after the listener opens what was said.
+    if (object.length > 0 && (o.tags.has('Date') || CLAUSE_OPENERS.has(o.lower))) break;
     object.push(o);
   }
   return object;

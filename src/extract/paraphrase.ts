@@ -10,6 +10,7 @@ import { isShowTitle } from './quotes';
 import { type Item, type Frame, type AttributionScope, type VerbUse, type NounPhrase, type Speaker, text, wordAt, gapText, isModifier, speechVerbAt, spaced } from './frame';
 import { subjectOf, resolvePhrase, outletLike, entityOf, markOutlet, authorOfTextAt, textAuthorBefore, openingVerbSpeaker } from './speakers';
 import { REPORT_NOUNS, sourceNamedAt } from './reporting';
+import { afterListener } from './listeners';
 import type { Mention } from './mentions';
 import { readsAsPersonName } from './person-name';
 
@@ -58,7 +59,7 @@ export function paraphrases(ctx: AttributionScope, frame: Frame, used: ReadonlyS
   for (let k = 0; k < frame.items.length; k += 1) {
     if (used.has(k)) continue;
     const use = speechVerbAt(ctx, frame, k);
-    if (use === null || (use.verb.lemma === 'continue')) continue;
+    if (use === null || use.verb.lemma === 'continue' || (use.coordinated && use.verb.ownClauseOnly === true)) continue;
     // "… until Whitcombe confirmed that she was committed …" inside someone else's reported
     // clause is part of what that person said, not a statement of its own.
     if (out.some((p) => p.rule === 'indirect-speech-verb' && p.start <= use.token.start && use.token.start < p.end)) continue;
@@ -203,6 +204,7 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     return !(i.token.tags.has('Gerund') && prev?.kind === 'word' && /^\p{Lu}/u.test(prev.token.text) && j > 1);
   };
   if (that !== -1 && that <= WORDS_BEFORE_THAT && !clause.slice(0, that).some(verbBeforeThat)) from = k + 1 + that + 1;
+  else if (use.verb.lemma === 'tell') from = skipTime(frame, afterListener(ctx, frame, k));
   // "testifies before the House Oversight Committee during a hearing" (a caption's words and a
   // story's alike) tells where a witness spoke; testimony is paraphrased only after "that".
   if (from === k + 1 && (announcesKnownThing(frame, use) || use.verb.lemma === 'testify')) return null;
@@ -225,6 +227,14 @@ function verbThenClaim(ctx: AttributionScope, frame: Frame, k: number, use: Verb
     text: sentenceCase(paraphrase),
     rule: 'indirect-speech-verb',
   };
+}
+
+/** "told the briefing today the cable …": a word of time after the listener is when, not what was said. */
+function skipTime(frame: Frame, from: number): number {
+  const when = (w: Token | null): boolean => w !== null && (w.tags.has('Date') || ['today', 'yesterday', 'tonight'].includes(w.lower));
+  const w = wordAt(frame, from);
+  if (when(w)) return from + 1;
+  return ['on', 'this', 'last'].includes(w?.lower ?? '') && when(wordAt(frame, from + 1)) ? from + 2 : from;
 }
 
 /** Determiners of something the reader already knows of: "announced the shooting", "announced their findings". */
