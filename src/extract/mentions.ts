@@ -24,6 +24,7 @@ import {
 import type { DocEntity, Gender, Registry, Via } from './registry';
 import { NameRuns } from './name-runs';
 import { NameTitles, sameRun, spaceBetween } from './name-titles';
+import { NameTypes } from './name-types';
 import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
@@ -85,9 +86,6 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
 }
 
 /** Reads the mentions of an article's body in document order, resolving names as it goes. */
-/** Words that open a thing's name, which an "its" after it may stand for. */
-const THING_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
-
 class MentionFinder {
   private readonly tokens: readonly Token[];
   private readonly text: string;
@@ -117,7 +115,7 @@ class MentionFinder {
       if (paragraph.kind !== 'body') continue;
       for (const s of paragraph.sentences) this.scanSentence(s);
     }
-    this.typeByItsPronoun();
+    new NameTypes(this.tokens, this.text, this.all, (k) => this.byStart.has(k)).typeBodies();
     const { all, byEnd, byStart, bySentence } = this;
     return {
       all,
@@ -125,27 +123,6 @@ class MentionFinder {
       endingAt: (token) => byEnd.get(token) ?? null,
       startingAt: (token) => byStart.get(token) ?? null,
     };
-  }
-
-  /**
-   * "Miami-Dade Fire Rescue said it had deployed its team", "led Colonial Pipeline to shut
-   * down its operations": a name of no known type followed in its sentence by "its" before
-   * any other name is a body, not a person (whom the type would otherwise default to). A
-   * thing named between may own the "its" ("voted against the budget and its cuts"), so a
-   * determiner stops the search.
-   */
-  private typeByItsPronoun(): void {
-    for (const m of this.all) {
-      if (m.kind !== 'name' || m.entity === null || m.entity.type !== 'Unknown') continue;
-      for (let k = m.last + 1; k < this.tokens.length; k += 1) {
-        const t = this.tokens[k] as Token;
-        if (t.sentence !== m.sentence || t.quote !== m.quote || (this.byStart.has(k) && t.lower !== 'it') || THING_DETERMINERS.has(t.lower)) break;
-        if (t.lower === 'its') {
-          m.entity.type = 'Organization';
-          break;
-        }
-      }
-    }
   }
 
   private add(m: Mention): void {

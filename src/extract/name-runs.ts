@@ -31,7 +31,7 @@ export class NameRuns {
     let j = i;
     while (j < last && (!POSSESSIVE.test((this.tokens[j] as Token).text) || this.possessiveInName(j))) {
       const next = this.tokens[j + 1] as Token;
-      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && (!(next.tags.has('Date') && !next.tags.has('Person')) || /-/.test(next.text))) {
+      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && (!(next.tags.has('Date') && !next.tags.has('Person')) || /-/.test(next.text) || this.monthSurname(j))) {
         j += 1;
       } else if (this.hyphenTail(i, j)) {
         j += 1;
@@ -71,6 +71,19 @@ export class NameRuns {
     if (runsOn && isCapital(after)) return true;
     const modifies = runsOn && !isCapital(after) && (after.tags.has('Noun') || after.tags.has('Adjective')) && !after.tags.has('Pronoun');
     return j > i && !modifies;
+  }
+
+  /**
+   * "Theresa May yesterday revealed": a month's name right after a given name is a surname, not
+   * a date ("in May 2017" has no given name before it; "Theresa May 5" a number after it).
+   */
+  monthSurname(j: number): boolean {
+    const given = this.tokens[j] as Token;
+    const month = this.tokens[j + 1];
+    const after = this.tokens[j + 2];
+    if (month === undefined || !month.tags.has('Month') || given.tags.has('Date')) return false;
+    if (!(given.tags.has('FirstName') || given.tags.has('Person'))) return false;
+    return after === undefined || after.sentence !== month.sentence || !/^\d/.test(after.text);
   }
 
   /**
