@@ -85,6 +85,9 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
   return new MentionFinder(layout, registry).find();
 }
 
+/** Prepositions of place: a name right after one that nothing types is a place ("in Makpo"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
+
 /** Reads the mentions of an article's body in document order, resolving names as it goes. */
 class MentionFinder {
   private readonly tokens: readonly Token[];
@@ -336,6 +339,9 @@ class MentionFinder {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const named = typeOfName(coreTokens, words, recognised, descriptor, titleText, before?.lower === 'the' && first === core);
+    if (named.type === 'Unknown' && !titled && !possessive && this.whereAfter(first, name, recognised)) {
+      return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
+    }
     const outlet = named.outlet;
     let type = named.type;
     const lone = first === i && coreTokens.length === 1 && !recognised && !this.known(name);
@@ -355,6 +361,15 @@ class MentionFinder {
     const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet, titled: titleText !== null });
     this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
     return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
+  }
+
+  /**
+   * "the official at the coastguard headquarters in Makpo said": a name the article and the
+   * graph do not know, nothing in it a person's, right after "in" or "near" is where, not who.
+   */
+  private whereAfter(first: number, name: string, recognised: boolean): boolean {
+    const before = this.tokens[first - 1];
+    return before !== undefined && PLACE_PREPOSITIONS.has(before.lower) && !recognised && !this.known(name);
   }
 
   /**
