@@ -166,6 +166,8 @@ export class Registry {
     // "Garcia Marquez" after "Ana Garcia" may as well be someone else: the join is listed for review.
     const paternal = words.length > 1 && hint.type !== 'Organization' ? this.byPaternalSurname(words) : null;
     if (paternal !== null) return { entity: this.touch(paternal, name, hint), via: 'surname', ambiguous: true };
+    const form = words.length > 1 && hint.type !== 'Organization' ? this.byGivenNameForm(words) : null;
+    if (form !== null) return { entity: this.touch(form, name, hint), via: 'alias', ambiguous: false };
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;
@@ -218,6 +220,28 @@ export class Registry {
     const known = LEXICON[first.toLowerCase()];
     if (known !== undefined && known !== 'LastName') return null;
     const found = this.partial(first).filter((e) => e.type === 'Person' && !e.surnameOnly && nameKey(e.name.split(/\s+/).pop() ?? '') === nameKey(first));
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
+   * "DJ Koh" after "Dong-jin Koh", "Dong-jin Koh" after "Koh Dong-jin": one person's name
+   * written with its given name's initials, or with the family name on its other side, as
+   * pages that transliterate Korean and Chinese names do; only for exactly one person.
+   */
+  private byGivenNameForm(words: readonly string[]): DocEntity | null {
+    const keys = words.map(nameKey);
+    const sorted = [...keys].sort().join(' ');
+    const initials = words.length === 2 && /^\p{Lu}{2,3}$/u.test(words[0] as string) ? (keys[0] as string) : null;
+    const candidates = new Set([...(this.byPart.get(keys[0] as string) ?? []), ...(this.byPart.get(keys[keys.length - 1] as string) ?? [])]);
+    const found = [...candidates].filter((e) => {
+      if (e.type === 'Organization' || e.surnameOnly) return false;
+      const parts = e.name.split(/\s+/).map(nameKey);
+      if (parts.length === keys.length && parts.join(' ') !== keys.join(' ') && [...parts].sort().join(' ') === sorted) return true;
+      if (initials === null || parts.length < 2) return false;
+      const family = keys[1] as string;
+      const given = parts[0] === family ? parts.slice(1) : parts[parts.length - 1] === family ? parts.slice(0, -1) : null;
+      return given !== null && given.flatMap((g) => g.split(/[\s-]+/)).map((g) => g[0] ?? '').join('') === initials;
+    });
     return found.length === 1 ? (found[0] as DocEntity) : null;
   }
 
