@@ -37,6 +37,8 @@ export class NameRuns {
         j += 1;
       } else if (next.lower === 'of' && this.titledFullName(i, j)) {
         break;
+      } else if (this.bodyOfThe(i, j, last)) {
+        j += 3;
       } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
         if (['and', 'for'].includes(next.lower)) {
           // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
@@ -96,6 +98,18 @@ export class NameRuns {
     if (lastTitle < 0) return false;
     const name = run.slice(lastTitle + 1);
     return name.length >= 2 && (name[0] as Token).tags.has('FirstName') && !name.some((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower) || t.lower === 'of');
+  }
+
+  /**
+   * "Ministry of the Interior and Safety", "Office of the Director of National Intelligence":
+   * a run that opens on a body's head noun goes on across "of the" into the capitals after it
+   * (and from there across "and", as `bodyHeaded` allows once an "of" has joined the run).
+   */
+  bodyOfThe(i: number, j: number, last: number): boolean {
+    if (j !== i || !isBodyHead((this.tokens[i] as Token).lower) || j + 3 > last) return false;
+    const [of, the, name] = [this.tokens[j + 1], this.tokens[j + 2], this.tokens[j + 3]] as Token[];
+    const joined = this.sameRun(this.tokens[j] as Token, of) && this.sameRun(of, the) && this.sameRun(the, name);
+    return joined && of.lower === 'of' && the.lower === 'the' && isCapital(name) && !isTitleWord(name);
   }
 
   /**
