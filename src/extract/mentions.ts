@@ -186,7 +186,7 @@ class MentionFinder {
   private known(name: string): boolean {
     // "Nam said" after "Nam Gu-jun": a family name written first is known as the name it opens.
     const oneWord = !/\s/.test(name);
-    return this.registry.exact(name).length > 0 || (oneWord && (this.registry.partial(name).length > 0 || this.registry.byFamilyName(name) !== null)) || this.registry.gazetteer.byName(name).length > 0;
+    return this.registry.exact(name).length > 0 || (oneWord && (this.registry.partial(name).length > 0 || this.registry.familyNamed(name).length > 0)) || this.registry.gazetteer.byName(name).length > 0;
   }
 
   private gender(t: Token | undefined): Gender | null {

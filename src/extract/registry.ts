@@ -153,8 +153,9 @@ export class Registry {
         return { entity: this.touch(entity, name, surname ? { ...hint, type: 'Unknown' } : hint), via: 'surname', ambiguous: partial.length > 1 };
       }
     }
-    const family = words.length === 1 && hint.type !== 'Organization' ? this.byFamilyName(name) : null;
-    if (family !== null) return { entity: this.touch(family, name, hint), via: 'surname', ambiguous: false };
+    // "Kim said" after "Kim Min-ji" and "Kim Soo-hyun": the last named, and listed for review.
+    const family = words.length === 1 && hint.type !== 'Organization' ? this.familyNamed(name) : [];
+    if (family.length > 0) return { entity: this.touch(mostRecent(family), name, hint), via: 'surname', ambiguous: family.length > 1 };
     const known = this.gazetteer.byName(name).filter((g) => compatible(g.type, hint.type));
     if (known.length >= 1) {
       const entry = known[0] as GazetteerEntry;
@@ -248,17 +249,25 @@ export class Registry {
   /**
    * "Xu said" after "Xu Jiayin": a name written family name first is called by its first word.
    * Only a word the lexicon does not know as a first name ("Sam" of "Sam Altman" is no
-   * surname), and only for exactly one person of two or three words.
+   * surname), unless the name goes on in a hyphenated given name ("Kim Min-ji", "Lee
+   * Joon-seok"), which a given name first does not; only for exactly one person.
    */
   byFamilyName(word: string): DocEntity | null {
+    const found = this.familyNamed(word);
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /** Every person `byFamilyName` could mean: "Kim said" after "Kim Min-ji" and "Kim Soo-hyun" is one of two. */
+  familyNamed(word: string): DocEntity[] {
     const key = nameKey(word);
     const known = LEXICON[word.toLowerCase()];
-    if (known !== undefined && known !== 'LastName') return null;
-    const found = (this.byPart.get(key) ?? []).filter((e) => {
-      const parts = e.name.split(/\s+/).map(nameKey);
-      return e.type === 'Person' && !e.surnameOnly && parts.length >= 2 && parts.length <= 3 && parts[0] === key;
+    const givenFirst = known !== undefined && known !== 'LastName';
+    return (this.byPart.get(key) ?? []).filter((e) => {
+      if (e.type !== 'Person' || e.surnameOnly) return false;
+      const words = e.name.split(/\s+/);
+      const parts = words.map(nameKey);
+      return parts.length >= 2 && parts.length <= 3 && parts[0] === key && (!givenFirst || words.slice(1).some((w) => /\p{L}-\p{Ll}/u.test(w)));
     });
-    return found.length === 1 ? (found[0] as DocEntity) : null;
   }
 
   /** "Mike Waltz" for "Michael Waltz" (or the graph's): the same surname, a first name that is a usual short or long form. */
