@@ -25,7 +25,7 @@ import type { DocEntity, Gender, Registry, Via } from './registry';
 import { NameRuns } from './name-runs';
 import { NameTitles, sameRun, spaceBetween } from './name-titles';
 import { NameTypes } from './name-types';
-import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, rankedBrand, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -410,6 +410,7 @@ class MentionFinder {
     // "Democrat Pete Buttigieg": a party word before a first name says what the person is.
     const partyBefore = (k: number): boolean => PARTY_WORDS.has((this.tokens[k - 1] as Token).lower) && (this.tokens[k] as Token).tags.has('FirstName');
     while (core > i && !partOfTitle(this.tokens[core - 1] as Token) && !partyBefore(core)) core -= 1;
+    if (core === j && j === i + 1 && rankedBrand(this.tokens[i] as Token, this.tokens[j] as Token)) return { core: i, recognised: false };
     if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
     return { core: this.titles.afterTitleDomain(core, j), recognised: false };
   }
