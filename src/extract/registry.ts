@@ -5,6 +5,7 @@
  * from the text. Lookups go through indexes, so a long article of many names stays linear.
  */
 import { nameKey, slugify } from '../ingest/text';
+import { initialsOf, isInitials, sameNameOtherwise, titleHead, transliterated } from './name-forms';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
@@ -45,6 +46,8 @@ export interface ResolveHint {
   readonly outlet?: boolean;
   /** A title stands before the name as written ("President Trump"). */
   readonly titled?: boolean;
+  /** That title, as written. */
+  readonly title?: string | null;
 }
 
 export type Via = 'name' | 'alias' | 'surname' | 'graph' | 'graph-title' | 'title' | 'anaphor' | 'pronoun' | 'new' | 'new-surname';
@@ -172,7 +175,7 @@ export class Registry {
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;
-      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last) && completes(e, hint));
+      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last) && completes(e, hint)) ?? this.bySpeltSurname(last, hint);
       if (upgrade) {
         this.addAlias(upgrade, upgrade.name);
         upgrade.name = name;
@@ -230,19 +233,21 @@ export class Registry {
    * pages that transliterate Korean and Chinese names do; only for exactly one person.
    */
   private byGivenNameForm(words: readonly string[]): DocEntity | null {
-    const keys = words.map(nameKey);
-    const sorted = [...keys].sort().join(' ');
-    const initials = words.length === 2 && /^\p{Lu}{2,3}$/u.test(words[0] as string) ? (keys[0] as string) : null;
-    const candidates = new Set([...(this.byPart.get(keys[0] as string) ?? []), ...(this.byPart.get(keys[keys.length - 1] as string) ?? [])]);
-    const found = [...candidates].filter((e) => {
-      if (e.type === 'Organization' || e.surnameOnly) return false;
-      const parts = e.name.split(/\s+/).map(nameKey);
-      if (parts.length === keys.length && parts.join(' ') !== keys.join(' ') && [...parts].sort().join(' ') === sorted) return true;
-      if (initials === null || parts.length < 2) return false;
-      const family = keys[1] as string;
-      const given = parts[0] === family ? parts.slice(1) : parts[parts.length - 1] === family ? parts.slice(0, -1) : null;
-      return given !== null && given.flatMap((g) => g.split(/[\s-]+/)).map((g) => g[0] ?? '').join('') === initials;
-    });
+    const candidates = new Set([...(this.byPart.get(nameKey(words[0] as string)) ?? []), ...(this.byPart.get(nameKey(words[words.length - 1] as string)) ?? [])]);
+    const found = [...candidates].filter((e) => e.type !== 'Organization' && !e.surnameOnly && sameNameOtherwise(words, e.name));
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
+   * "Governor Narongsak Osottanakorn" after "Governor Osatanakorn": a titled full name whose
+   * surname is one seen alone, with the same title, spelt another way (transliterated) is
+   * that person's; the full name names them from here on. Without the title to match, the
+   * two are left apart.
+   */
+  private bySpeltSurname(last: string, hint: ResolveHint): DocEntity | null {
+    if (hint.title === undefined || hint.title === null) return null;
+    const head = titleHead(hint.title);
+    const found = this.entities.filter((e) => e.surnameOnly && e.type !== 'Organization' && e.graph === null && transliterated(e.name, last) && [...e.titles].some((t) => titleHead(t) === head) && completes(e, hint));
     return found.length === 1 ? (found[0] as DocEntity) : null;
   }
 
@@ -438,23 +443,6 @@ function titleForms(title: string): string[][] {
 /** The abbreviations and synonyms as name keys (which fold doubled letters: "comisioner"). */
 const TITLE_ABBREVIATION_KEYS = new Map(Object.entries(TITLE_ABBREVIATIONS).map(([short, long]) => [nameKey(short), nameKey(long)] as const));
 const TITLE_SYNONYM_KEYS = TITLE_SYNONYMS.map(([short, long]) => [nameKey(short), nameKey(long)] as const);
-
-/** Words a body's initials skip: "Department of Transportation" is "DOT". */
-const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', '&']);
-
-/** The initials of a name's words as a name key: "Federal Aviation Administration" gives nameKey("FAA"). */
-function initialsOf(name: string): string {
-  return nameKey(
-    name
-      .split(/\s+/)
-      .filter((w) => w !== '' && !MINOR_WORDS.has(w.toLowerCase()))
-      .map((w) => w.charAt(0))
-      .join(''),
-  );
-}
-
-/** Written as initials: "FAA", "U.S.", "AT&T". */
-const isInitials = (text: string): boolean => /^[\p{Lu}&.]{2,8}$/u.test(text);
 
 /** How many mentions back "the agency" may look for what it refers to. */
 const ANAPHOR_REACH = 400;
