@@ -167,6 +167,8 @@ class MentionFinder {
     if (next !== undefined && this.sameRun(t, next) && isCapital(next) && !next.tags.has('Date') && !t.tags.has('Verb') && !t.tags.has('Adverb')) return true;
     // "This week, …": a determiner opening a sentence is no name either.
     if (t.tags.has('Determiner') && !this.known(t.text)) return false;
+    // "Quorvex, which runs the plants, said": a relative clause set off after it makes the word a name.
+    if (next !== undefined && next.sentence === t.sentence && ['which', 'who'].includes(next.lower) && /^,\s+$/.test(this.text.slice(t.end, next.start))) return true;
     return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, '')) || this.namedInside.has(t.lower.replace(POSSESSIVE, ''));
   }
 

@@ -50,7 +50,7 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   const brand = coreTokens.length === 1 && titleText === null && isBrandCased(coreTokens[0] as Token);
   if (has('Organization') || brand || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
   // "Princess Cruises", "Harbor Freight Tools": a common noun's plural after words none of which is a person's ends a brand's name.
-  if (coreTokens.length > 1 && !has('Person') && !has('FirstName') && !has('Honorific') && isPluralNoun(words[words.length - 1] ?? '')) return { type: 'Organization', outlet: false };
+  if (coreTokens.length > 1 && !has('Person') && !has('FirstName') && !has('Honorific') && pluralNoun(coreTokens[coreTokens.length - 1] as Token)) return { type: 'Organization', outlet: false };
   // "Hurricane Maria, who is expected tomorrow": a storm is nobody, though a page calls it "who".
   if (coreTokens.length > 1 && namesAStorm(words[0] ?? '')) return { type: 'Unknown', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
@@ -64,11 +64,14 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
  */
 export const MORE_TITLE_WORDS = new Set(['member', 'counsel', 'prosecutor', 'solicitor', 'constable', 'detective', 'trooper']);
 
+/** A common noun's plural, as the tagger read it in its sentence ("Lines" of "Princess Lines said") or read alone. */
+const pluralNoun = (t: Token): boolean => !t.tags.has('Person') && (t.tags.has('Plural') || isPluralNoun(t.text.replace(POSSESSIVE, '')));
+
 /** Ranks that also open a brand's name: "Princess Cruises", "General Mills" (a plural noun after them, no first name). */
 const RANKS_IN_BRANDS = new Set(['princess', 'prince', 'king', 'queen', 'duke', 'duchess', 'lord', 'lady', 'general']);
 
 /** Whether `rank word` is a brand's name, not a titled person: "Princess Cruises said" is the cruise line. */
-export const rankedBrand = (rank: Token, word: Token): boolean => RANKS_IN_BRANDS.has(rank.lower) && !word.tags.has('Person') && !word.tags.has('FirstName') && isPluralNoun(word.text);
+export const rankedBrand = (rank: Token, word: Token): boolean => RANKS_IN_BRANDS.has(rank.lower) && !word.tags.has('Person') && !word.tags.has('FirstName') && pluralNoun(word);
 
 /** Party words that stand before a name as a title does: "Democrat Pete Buttigieg", "Republican Sen. …". */
 export const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'independent', 'libertarian', 'labour', 'conservative', 'tory']);
