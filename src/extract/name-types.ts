@@ -62,9 +62,13 @@ export class NameTypes {
     return false;
   }
 
-  /** "Equifax, which runs credit files": a person is "who". */
+  /**
+   * "Equifax, which runs credit files": a person is "who". A thing takes "which" as well, and
+   * is mostly named after "the" ("the US Constitution, which protects …"), so not there.
+   */
   private whichAfter(m: Mention): boolean {
     const next = this.next(m);
+    if (this.tokens[m.first - 1]?.lower === 'the') return false;
     return next !== undefined && next.lower === 'which' && /^\s*,\s*$/.test(this.gap(m.last, next));
   }
 
