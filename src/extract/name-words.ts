@@ -49,10 +49,9 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   // "Mr. GebreMariam": a title or an honorific before one word makes it a surname, however it is cased.
   const brand = coreTokens.length === 1 && titleText === null && isBrandCased(coreTokens[0] as Token);
   if (has('Organization') || brand || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
-  // "Princess Cruises", "Harbor Freight Tools": a common noun's plural after words none of which is a person's ends a brand's name.
-  // Not a party's members ("Congressional Republicans"), who are people.
-  const members = PARTY_WORDS.has((words[words.length - 1] ?? '').replace(/s$/, ''));
-  if (coreTokens.length > 1 && !has('Person') && !has('FirstName') && !has('Honorific') && !members && pluralNoun(coreTokens[coreTokens.length - 1] as Token)) return { type: 'Organization', outlet: false };
+  // "Princess Cruises": a rank before a common noun's plural is a brand. (A plural ending any
+  // name would be too wide: "Hanne Roos", whose first name the tagger does not know, is no body.)
+  if (coreTokens.length === 2 && rankedBrand(coreTokens[0] as Token, coreTokens[1] as Token)) return { type: 'Organization', outlet: false };
   // "Hurricane Maria, who is expected tomorrow": a storm is nobody, though a page calls it "who".
   if (coreTokens.length > 1 && namesAStorm(words[0] ?? '')) return { type: 'Unknown', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
