@@ -24,7 +24,8 @@ import {
 import type { DocEntity, Gender, Registry, Via } from './registry';
 import { NameRuns } from './name-runs';
 import { NameTitles, sameRun, spaceBetween } from './name-titles';
-import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, typeOfName } from './name-words';
+import { NameTypes } from './name-types';
+import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, rankedBrand, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
 export { Registry, type DocEntity, type Gender, type MentionType, type Via } from './registry';
@@ -84,10 +85,10 @@ export function findMentions(layout: Layout, registry: Registry): Mentions {
   return new MentionFinder(layout, registry).find();
 }
 
-/** Reads the mentions of an article's body in document order, resolving names as it goes. */
-/** Words that open a thing's name, which an "its" after it may stand for. */
-const THING_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+/** Prepositions of place: a name right after one that nothing types is a place ("in Makpo"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside']);
 
+/** Reads the mentions of an article's body in document order, resolving names as it goes. */
 class MentionFinder {
   private readonly tokens: readonly Token[];
   private readonly text: string;
@@ -117,7 +118,7 @@ class MentionFinder {
       if (paragraph.kind !== 'body') continue;
       for (const s of paragraph.sentences) this.scanSentence(s);
     }
-    this.typeByItsPronoun();
+    new NameTypes(this.tokens, this.text, this.all, (k) => this.byStart.has(k)).typeBodies();
     const { all, byEnd, byStart, bySentence } = this;
     return {
       all,
@@ -125,27 +126,6 @@ class MentionFinder {
       endingAt: (token) => byEnd.get(token) ?? null,
       startingAt: (token) => byStart.get(token) ?? null,
     };
-  }
-
-  /**
-   * "Miami-Dade Fire Rescue said it had deployed its team", "led Colonial Pipeline to shut
-   * down its operations": a name of no known type followed in its sentence by "its" before
-   * any other name is a body, not a person (whom the type would otherwise default to). A
-   * thing named between may own the "its" ("voted against the budget and its cuts"), so a
-   * determiner stops the search.
-   */
-  private typeByItsPronoun(): void {
-    for (const m of this.all) {
-      if (m.kind !== 'name' || m.entity === null || m.entity.type !== 'Unknown') continue;
-      for (let k = m.last + 1; k < this.tokens.length; k += 1) {
-        const t = this.tokens[k] as Token;
-        if (t.sentence !== m.sentence || t.quote !== m.quote || (this.byStart.has(k) && t.lower !== 'it') || THING_DETERMINERS.has(t.lower)) break;
-        if (t.lower === 'its') {
-          m.entity.type = 'Organization';
-          break;
-        }
-      }
-    }
   }
 
   private add(m: Mention): void {
@@ -187,6 +167,8 @@ class MentionFinder {
     if (next !== undefined && this.sameRun(t, next) && isCapital(next) && !next.tags.has('Date') && !t.tags.has('Verb') && !t.tags.has('Adverb')) return true;
     // "This week, …": a determiner opening a sentence is no name either.
     if (t.tags.has('Determiner') && !this.known(t.text)) return false;
+    // "Quorvex, which runs the plants, said": a relative clause set off after it makes the word a name.
+    if (next !== undefined && next.sentence === t.sentence && ['which', 'who'].includes(next.lower) && /^,\s+$/.test(this.text.slice(t.end, next.start))) return true;
     return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, '')) || this.namedInside.has(t.lower.replace(POSSESSIVE, ''));
   }
 
@@ -206,7 +188,7 @@ class MentionFinder {
   private known(name: string): boolean {
     // "Nam said" after "Nam Gu-jun": a family name written first is known as the name it opens.
     const oneWord = !/\s/.test(name);
-    return this.registry.exact(name).length > 0 || (oneWord && (this.registry.partial(name).length > 0 || this.registry.byFamilyName(name) !== null)) || this.registry.gazetteer.byName(name).length > 0;
+    return this.registry.exact(name).length > 0 || (oneWord && (this.registry.partial(name).length > 0 || this.registry.familyNamed(name).length > 0)) || this.registry.gazetteer.byName(name).length > 0;
   }
 
   private gender(t: Token | undefined): Gender | null {
@@ -359,6 +341,9 @@ class MentionFinder {
       return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
     }
     const named = typeOfName(coreTokens, words, recognised, descriptor, titleText, before?.lower === 'the' && first === core);
+    if (named.type === 'Unknown' && !titled && !possessive && this.whereAfter(first, name, recognised)) {
+      return { ...this.baseMention('place', first, j, s, possessive), entity: null, via: null, ambiguous: false, pronoun: null, head: null };
+    }
     const outlet = named.outlet;
     let type = named.type;
     const lone = first === i && coreTokens.length === 1 && !recognised && !this.known(name);
@@ -375,9 +360,18 @@ class MentionFinder {
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
     const person = type === 'Person' || type === 'Unknown';
     const gender = !person ? null : (honorific ?? (coreTokens.length > 1 ? this.gender(coreTokens[0]) : null));
-    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet, titled: titleText !== null });
+    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet, titled: titleText !== null, title: titleText });
     this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
     return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
+  }
+
+  /**
+   * "the official at the coastguard headquarters in Makpo said": a name the article and the
+   * graph do not know, nothing in it a person's, right after "in" or "near" is where, not who.
+   */
+  private whereAfter(first: number, name: string, recognised: boolean): boolean {
+    const before = this.tokens[first - 1];
+    return before !== undefined && PLACE_PREPOSITIONS.has(before.lower) && !recognised && !this.known(name);
   }
 
   /**
@@ -418,6 +412,7 @@ class MentionFinder {
     // "Democrat Pete Buttigieg": a party word before a first name says what the person is.
     const partyBefore = (k: number): boolean => PARTY_WORDS.has((this.tokens[k - 1] as Token).lower) && (this.tokens[k] as Token).tags.has('FirstName');
     while (core > i && !partOfTitle(this.tokens[core - 1] as Token) && !partyBefore(core)) core -= 1;
+    if (core === j && j === i + 1 && rankedBrand(this.tokens[i] as Token, this.tokens[j] as Token)) return { core: i, recognised: false };
     if (isTitleWord(this.tokens[core] as Token) && core === j) return null;
     return { core: this.titles.afterTitleDomain(core, j), recognised: false };
   }

@@ -31,12 +31,14 @@ export class NameRuns {
     let j = i;
     while (j < last && (!POSSESSIVE.test((this.tokens[j] as Token).text) || this.possessiveInName(j))) {
       const next = this.tokens[j + 1] as Token;
-      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && (!(next.tags.has('Date') && !next.tags.has('Person')) || /-/.test(next.text))) {
+      if ((this.sameRun(this.tokens[j] as Token, next) || this.possessiveInName(j)) && isCapital(next) && (!(next.tags.has('Date') && !next.tags.has('Person')) || /-/.test(next.text) || this.monthSurname(j))) {
         j += 1;
       } else if (this.hyphenTail(i, j)) {
         j += 1;
       } else if (next.lower === 'of' && this.titledFullName(i, j)) {
         break;
+      } else if (this.bodyOfThe(i, j, last)) {
+        j += 3;
       } else if (['of', 'de', 'van', 'von', 'der', 'bin', 'al', 'da', 'du', 'la', 'le', 'for', 'and', '&'].includes(next.lower) && j + 2 <= last && this.sameRun(this.tokens[j] as Token, next) && this.sameRun(next, this.tokens[j + 2] as Token) && isCapital(this.tokens[j + 2] as Token)) {
         if (['and', 'for'].includes(next.lower)) {
           // "Machinists and Aerospace Workers" goes on only where the whole run is a name the article or the graph knows,
@@ -74,6 +76,19 @@ export class NameRuns {
   }
 
   /**
+   * "Theresa May yesterday revealed": a month's name right after a given name is a surname, not
+   * a date ("in May 2017" has no given name before it; "Theresa May 5" a number after it).
+   */
+  monthSurname(j: number): boolean {
+    const given = this.tokens[j] as Token;
+    const month = this.tokens[j + 1];
+    const after = this.tokens[j + 2];
+    if (month === undefined || !month.tags.has('Month') || given.tags.has('Date')) return false;
+    if (!(given.tags.has('FirstName') || given.tags.has('Person'))) return false;
+    return after === undefined || after.sentence !== month.sentence || !/^\d/.test(after.text);
+  }
+
+  /**
    * "Mayor Carmen Yulín Cruz of San Juan": once a title and a first name have named someone
    * in full, an "of" opens where the title holds, not more of the name.
    */
@@ -83,6 +98,18 @@ export class NameRuns {
     if (lastTitle < 0) return false;
     const name = run.slice(lastTitle + 1);
     return name.length >= 2 && (name[0] as Token).tags.has('FirstName') && !name.some((t) => isTitleWord(t) || DEPARTMENT_WORDS.has(t.lower) || t.lower === 'of');
+  }
+
+  /**
+   * "Ministry of the Interior and Safety", "Office of the Director of National Intelligence":
+   * a run that opens on a body's head noun goes on across "of the" into the capitals after it
+   * (and from there across "and", as `bodyHeaded` allows once an "of" has joined the run).
+   */
+  bodyOfThe(i: number, j: number, last: number): boolean {
+    if (j !== i || !isBodyHead((this.tokens[i] as Token).lower) || j + 3 > last) return false;
+    const [of, the, name] = [this.tokens[j + 1], this.tokens[j + 2], this.tokens[j + 3]] as Token[];
+    const joined = this.sameRun(this.tokens[j] as Token, of) && this.sameRun(of, the) && this.sameRun(the, name);
+    return joined && of.lower === 'of' && the.lower === 'the' && isCapital(name) && !isTitleWord(name);
   }
 
   /**

@@ -7,7 +7,7 @@
 import type { Layout, Token } from './layout';
 import { ORG_WORDS, OUTLET_WORDS, PLATFORM_NAMES, TITLE_ABBREVIATIONS, TITLE_WORDS } from './lexicon';
 import type { MentionType } from './registry';
-import { namesAStorm } from './person-name';
+import { isPluralNoun, namesAStorm } from './person-name';
 
 export const isCapital = (t: Token): boolean => /^\p{Lu}/u.test(t.text) && t.lower !== 'i';
 /** An apostrophe, or the opening mark some pages set in its place ("Trump‘s"). */
@@ -49,6 +49,9 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
   // "Mr. GebreMariam": a title or an honorific before one word makes it a surname, however it is cased.
   const brand = coreTokens.length === 1 && titleText === null && isBrandCased(coreTokens[0] as Token);
   if (has('Organization') || brand || (coreTokens.length === 1 && isAcronym(coreTokens[0] as Token))) return { type: 'Organization', outlet: false };
+  // "Princess Cruises": a rank before a common noun's plural is a brand. (A plural ending any
+  // name would be too wide: "Hanne Roos", whose first name the tagger does not know, is no body.)
+  if (coreTokens.length === 2 && rankedBrand(coreTokens[0] as Token, coreTokens[1] as Token)) return { type: 'Organization', outlet: false };
   // "Hurricane Maria, who is expected tomorrow": a storm is nobody, though a page calls it "who".
   if (coreTokens.length > 1 && namesAStorm(words[0] ?? '')) return { type: 'Unknown', outlet: false };
   if (has('Person') || has('FirstName') || has('Honorific') || (titleText !== null && coreTokens.length <= 4)) return { type: 'Person', outlet: false };
@@ -61,6 +64,15 @@ export function typeOfName(coreTokens: readonly Token[], words: readonly string[
  * were not measured. "Sheriff" and "marshal" are the lexicon's.
  */
 export const MORE_TITLE_WORDS = new Set(['member', 'counsel', 'prosecutor', 'solicitor', 'constable', 'detective', 'trooper']);
+
+/** A common noun's plural, as the tagger read it in its sentence ("Lines" of "Princess Lines said") or read alone. */
+const pluralNoun = (t: Token): boolean => !t.tags.has('Person') && (t.tags.has('Plural') || isPluralNoun(t.text.replace(POSSESSIVE, '')));
+
+/** Ranks that also open a brand's name: "Princess Cruises", "General Mills" (a plural noun after them, no first name). */
+const RANKS_IN_BRANDS = new Set(['princess', 'prince', 'king', 'queen', 'duke', 'duchess', 'lord', 'lady', 'general']);
+
+/** Whether `rank word` is a brand's name, not a titled person: "Princess Cruises said" is the cruise line. */
+export const rankedBrand = (rank: Token, word: Token): boolean => RANKS_IN_BRANDS.has(rank.lower) && !word.tags.has('Person') && !word.tags.has('FirstName') && pluralNoun(word);
 
 /** Party words that stand before a name as a title does: "Democrat Pete Buttigieg", "Republican Sen. …". */
 export const PARTY_WORDS = new Set(['democrat', 'democratic', 'republican', 'gop', 'independent', 'libertarian', 'labour', 'conservative', 'tory']);

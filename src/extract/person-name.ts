@@ -14,6 +14,24 @@ export const namesAStorm = (firstWord: string): boolean => NAMED_LIKE_PEOPLE.has
 /** compromise's lexicon: every English word it knows, with its tags. */
 export const LEXICON: Readonly<Record<string, unknown>> = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 
+const pluralVerdicts = new Map<string, boolean>();
+
+/**
+ * Whether a capitalised word is, in lower case, a common noun's plural ("Cruises", "Tools"):
+ * a brand's last word, where a surname ("Evans", "Rogers") is one compromise knows as such.
+ * "Banks" and "Mills" are both, so a caller asks only where no first name stands before it.
+ */
+export function isPluralNoun(word: string): boolean {
+  const key = word.toLowerCase();
+  const held = pluralVerdicts.get(key);
+  if (held !== undefined) return held;
+  const tags = new Set((nlp(key).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+  const verdict = tags.has('Plural') && !tags.has('Person');
+  if (pluralVerdicts.size >= NAME_VERDICTS_KEPT) pluralVerdicts.clear();
+  pluralVerdicts.set(key, verdict);
+  return verdict;
+}
+
 const nameVerdicts = new Map<string, boolean>();
 /** Past this many distinct names the verdicts are forgotten, so a long-running server's memory stays bounded. */
 const NAME_VERDICTS_KEPT = 10_000;

@@ -5,6 +5,7 @@
  * from the text. Lookups go through indexes, so a long article of many names stays linear.
  */
 import { nameKey, slugify } from '../ingest/text';
+import { initialsOf, isInitials, sameNameOtherwise, titleHead, transliterated } from './name-forms';
 import type { Gazetteer, GazetteerEntry } from './gazetteer';
 import { ID_PREFIX, type EntityType } from '../vocabulary';
 import { NICKNAMES, ORG_ANAPHORS, TITLE_ABBREVIATIONS, TITLE_SYNONYMS } from './lexicon';
@@ -45,6 +46,8 @@ export interface ResolveHint {
   readonly outlet?: boolean;
   /** A title stands before the name as written ("President Trump"). */
   readonly titled?: boolean;
+  /** That title, as written. */
+  readonly title?: string | null;
 }
 
 export type Via = 'name' | 'alias' | 'surname' | 'graph' | 'graph-title' | 'title' | 'anaphor' | 'pronoun' | 'new' | 'new-surname';
@@ -153,8 +156,9 @@ export class Registry {
         return { entity: this.touch(entity, name, surname ? { ...hint, type: 'Unknown' } : hint), via: 'surname', ambiguous: partial.length > 1 };
       }
     }
-    const family = words.length === 1 && hint.type !== 'Organization' ? this.byFamilyName(name) : null;
-    if (family !== null) return { entity: this.touch(family, name, hint), via: 'surname', ambiguous: false };
+    // "Kim said" after "Kim Min-ji" and "Kim Soo-hyun": the last named, and listed for review.
+    const family = words.length === 1 && hint.type !== 'Organization' ? this.familyNamed(name) : [];
+    if (family.length > 0) return { entity: this.touch(mostRecent(family), name, hint), via: 'surname', ambiguous: family.length > 1 };
     const known = this.gazetteer.byName(name).filter((g) => compatible(g.type, hint.type));
     if (known.length >= 1) {
       const entry = known[0] as GazetteerEntry;
@@ -166,10 +170,12 @@ export class Registry {
     // "Garcia Marquez" after "Ana Garcia" may as well be someone else: the join is listed for review.
     const paternal = words.length > 1 && hint.type !== 'Organization' ? this.byPaternalSurname(words) : null;
     if (paternal !== null) return { entity: this.touch(paternal, name, hint), via: 'surname', ambiguous: true };
+    const form = words.length > 1 && hint.type !== 'Organization' ? this.byGivenNameForm(words) : null;
+    if (form !== null) return { entity: this.touch(form, name, hint), via: 'alias', ambiguous: false };
     if (words.length > 1 && (hint.type === 'Person' || hint.type === 'Unknown')) {
       // A full name that completes a surname seen earlier.
       const last = words[words.length - 1] as string;
-      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last) && completes(e, hint));
+      const upgrade = this.exact(last).find((e) => e.surnameOnly && nameKey(e.name) === nameKey(last) && completes(e, hint)) ?? this.bySpeltSurname(last, hint);
       if (upgrade) {
         this.addAlias(upgrade, upgrade.name);
         upgrade.name = name;
@@ -222,19 +228,51 @@ export class Registry {
   }
 
   /**
+   * "DJ Koh" after "Dong-jin Koh", "Dong-jin Koh" after "Koh Dong-jin": one person's name
+   * written with its given name's initials, or with the family name on its other side, as
+   * pages that transliterate Korean and Chinese names do; only for exactly one person.
+   */
+  private byGivenNameForm(words: readonly string[]): DocEntity | null {
+    const candidates = new Set([...(this.byPart.get(nameKey(words[0] as string)) ?? []), ...(this.byPart.get(nameKey(words[words.length - 1] as string)) ?? [])]);
+    const found = [...candidates].filter((e) => e.type !== 'Organization' && !e.surnameOnly && sameNameOtherwise(words, e.name));
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
+   * "Governor Narongsak Osottanakorn" after "Governor Osatanakorn": a titled full name whose
+   * surname is one seen alone, with the same title, spelt another way (transliterated) is
+   * that person's; the full name names them from here on. Without the title to match, the
+   * two are left apart.
+   */
+  private bySpeltSurname(last: string, hint: ResolveHint): DocEntity | null {
+    if (hint.title === undefined || hint.title === null) return null;
+    const head = titleHead(hint.title);
+    const found = this.entities.filter((e) => e.surnameOnly && e.type !== 'Organization' && e.graph === null && transliterated(e.name, last) && [...e.titles].some((t) => titleHead(t) === head) && completes(e, hint));
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /**
    * "Xu said" after "Xu Jiayin": a name written family name first is called by its first word.
    * Only a word the lexicon does not know as a first name ("Sam" of "Sam Altman" is no
-   * surname), and only for exactly one person of two or three words.
+   * surname), unless the name goes on in a hyphenated given name ("Kim Min-ji", "Lee
+   * Joon-seok"), which a given name first does not; only for exactly one person.
    */
   byFamilyName(word: string): DocEntity | null {
+    const found = this.familyNamed(word);
+    return found.length === 1 ? (found[0] as DocEntity) : null;
+  }
+
+  /** Every person `byFamilyName` could mean: "Kim said" after "Kim Min-ji" and "Kim Soo-hyun" is one of two. */
+  familyNamed(word: string): DocEntity[] {
     const key = nameKey(word);
     const known = LEXICON[word.toLowerCase()];
-    if (known !== undefined && known !== 'LastName') return null;
-    const found = (this.byPart.get(key) ?? []).filter((e) => {
-      const parts = e.name.split(/\s+/).map(nameKey);
-      return e.type === 'Person' && !e.surnameOnly && parts.length >= 2 && parts.length <= 3 && parts[0] === key;
+    const givenFirst = known !== undefined && known !== 'LastName';
+    return (this.byPart.get(key) ?? []).filter((e) => {
+      if (e.type !== 'Person' || e.surnameOnly) return false;
+      const words = e.name.split(/\s+/);
+      const parts = words.map(nameKey);
+      return parts.length >= 2 && parts.length <= 3 && parts[0] === key && (!givenFirst || words.slice(1).some((w) => /\p{L}-\p{Ll}/u.test(w)));
     });
-    return found.length === 1 ? (found[0] as DocEntity) : null;
   }
 
   /** "Mike Waltz" for "Michael Waltz" (or the graph's): the same surname, a first name that is a usual short or long form. */
@@ -405,23 +443,6 @@ function titleForms(title: string): string[][] {
 /** The abbreviations and synonyms as name keys (which fold doubled letters: "comisioner"). */
 const TITLE_ABBREVIATION_KEYS = new Map(Object.entries(TITLE_ABBREVIATIONS).map(([short, long]) => [nameKey(short), nameKey(long)] as const));
 const TITLE_SYNONYM_KEYS = TITLE_SYNONYMS.map(([short, long]) => [nameKey(short), nameKey(long)] as const);
-
-/** Words a body's initials skip: "Department of Transportation" is "DOT". */
-const MINOR_WORDS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', '&']);
-
-/** The initials of a name's words as a name key: "Federal Aviation Administration" gives nameKey("FAA"). */
-function initialsOf(name: string): string {
-  return nameKey(
-    name
-      .split(/\s+/)
-      .filter((w) => w !== '' && !MINOR_WORDS.has(w.toLowerCase()))
-      .map((w) => w.charAt(0))
-      .join(''),
-  );
-}
-
-/** Written as initials: "FAA", "U.S.", "AT&T". */
-const isInitials = (text: string): boolean => /^[\p{Lu}&.]{2,8}$/u.test(text);
 
 /** How many mentions back "the agency" may look for what it refers to. */
 const ANAPHOR_REACH = 400;
