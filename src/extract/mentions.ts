@@ -25,6 +25,7 @@ import type { DocEntity, Gender, Registry, Via } from './registry';
 import { NameRuns } from './name-runs';
 import { NameTitles, sameRun, spaceBetween } from './name-titles';
 import { NameTypes } from './name-types';
+import { isPluralNoun, LEXICON } from './person-name';
 import { CONTRACTION, isAcronym, isCapital, isPlaceWord, isTitleWord, namesInsideSentences, OPENING_WORDS, opensQuotedSentence, PARTY_WORDS, PLACE_NOUNS, POSSESSIVE, PROPER_TAGS, rankedBrand, typeOfName } from './name-words';
 
 export { Gazetteer, NO_GAZETTEER, type GazetteerEntry } from './gazetteer';
@@ -167,8 +168,9 @@ class MentionFinder {
     if (next !== undefined && this.sameRun(t, next) && isCapital(next) && !next.tags.has('Date') && !t.tags.has('Verb') && !t.tags.has('Adverb')) return true;
     // "This week, …": a determiner opening a sentence is no name either.
     if (t.tags.has('Determiner') && !this.known(t.text)) return false;
-    // "Quorvex, which runs the plants, said": a relative clause set off after it makes the word a name.
-    if (next !== undefined && next.sentence === t.sentence && ['which', 'who'].includes(next.lower) && /^,\s+$/.test(this.text.slice(t.end, next.start))) return true;
+    // "Quorvex, which runs the plants, said": a relative clause set off after it makes the word a
+    // name, when the word is none the lexicon knows and no plural ("Officials, who asked not to be named, said").
+    if (next !== undefined && next.sentence === t.sentence && ['which', 'who'].includes(next.lower) && /^,\s+$/.test(this.text.slice(t.end, next.start)) && !commonWord(t)) return true;
     return PROPER_TAGS.some((tag) => t.tags.has(tag)) || TITLE_WORDS.has(t.lower) || this.known(t.text.replace(POSSESSIVE, '')) || this.namedInside.has(t.lower.replace(POSSESSIVE, ''));
   }
 
@@ -485,3 +487,5 @@ class MentionFinder {
 
 }
 
+/** A word of the language rather than a name: one the lexicon knows, or a plural ("Officials", "Regulators"). */
+const commonWord = (t: Token): boolean => LEXICON[t.lower] !== undefined || t.tags.has('Plural') || isPluralNoun(t.text);

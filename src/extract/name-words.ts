@@ -68,8 +68,12 @@ export const MORE_TITLE_WORDS = new Set(['member', 'counsel', 'prosecutor', 'sol
 /** A common noun's plural, as the tagger read it in its sentence ("Lines" of "Princess Lines said") or read alone. */
 const pluralNoun = (t: Token): boolean => !t.tags.has('Person') && (t.tags.has('Plural') || isPluralNoun(t.text.replace(POSSESSIVE, '')));
 
-/** Ranks that also open a brand's name: "Princess Cruises", "General Mills" (a plural noun after them, no first name). */
-const RANKS_IN_BRANDS = new Set(['princess', 'prince', 'king', 'queen', 'duke', 'duchess', 'lord', 'lady', 'general']);
+/**
+ * Ranks that also open a brand's name: "Princess Cruises" (a plural noun after them, no first
+ * name). Not "General", "Lord" or "Lady": before a surname ending in s ("General Hodges",
+ * "Lord Reeves") they are the rank, and the tagger reads such a surname as a plural.
+ */
+const RANKS_IN_BRANDS = new Set(['princess', 'prince', 'king', 'queen', 'duke', 'duchess']);
 
 /** Whether `rank word` is a brand's name, not a titled person: "Princess Cruises said" is the cruise line. */
 export const rankedBrand = (rank: Token, word: Token): boolean => RANKS_IN_BRANDS.has(rank.lower) && !word.tags.has('Person') && !word.tags.has('FirstName') && pluralNoun(word);

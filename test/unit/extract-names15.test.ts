@@ -66,6 +66,13 @@ describe('one name written otherwise', () => {
     expect(said(body).map(([, speaker]) => speaker)).toEqual(['person:vattanakorn', 'person:somchai-vatanakorn']);
   });
 
+  it('reads no common word before ", who" as a name, and no general with a surname in s as a brand', () => {
+    expect(said('Dam\nOfficials, who asked not to be named, said the dam had failed.')).toEqual([]);
+    expect(said('Dam\nRegulators, who met on Friday, said the bank was sound.')).toEqual([]);
+    expect(said('Troops\nGeneral Hodges said the troops would stay.').map(([, speaker]) => speaker)).toEqual(['person:hodges']);
+    expect(said('Bill\nLord Reeves said the bill was flawed.').map(([, speaker]) => speaker)).toEqual(['person:reeves']);
+  });
+
   it('does not read a rank before a surname as a brand', () => {
     expect(said('Parade\nPrincess Evans said the parade would go ahead.').map(([, speaker]) => speaker)).toEqual(['person:evans']);
   });
