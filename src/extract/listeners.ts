@@ -57,8 +57,7 @@ export function toldAt(ctx: AttributionScope, frame: Frame, k: number, w: Token,
     return true;
   }
   const object = listenerAfter(ctx, frame, k);
-  const verbal = object.some((o) => o.tags.has('Verb') && !o.tags.has('Gerund') && !/['’]s$/.test(o.text) && !/-$/.test(text(ctx).slice(o.end, o.end + 1)) && !/^-/.test(text(ctx).slice(o.start - 1, o.start)));
-  if (object.length > 0 && !verbal && found.venue === null) {
+  if (object.length > 0 && !isClause(ctx, frame, k, object) && found.venue === null) {
     found.venue = `told ${text(ctx).slice((object[0] as Token).start, (object[object.length - 1] as Token).end)}`;
     found.listenerNext = k + 1 + object.length;
   }
@@ -76,6 +75,8 @@ function listenerName(ctx: AttributionScope, told: Token, m: Mention): string {
 
 /** Determiners that open a new noun phrase, and so the clause told, once a listener has begun. */
 const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'his', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'some', 'no', 'all', 'there']);
+/** Words that place a listener and take a determiner after them, whatever the tagger calls them: "a crowd outside the stadium". */
+const PLACE_WORDS_BEFORE = new Set(['outside', 'inside', 'near', 'at', 'in', 'on', 'of', 'from', 'behind', 'beside']);
 /** Object pronouns: "told him the bridge would …". */
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
 
@@ -88,7 +89,20 @@ export function afterListener(ctx: AttributionScope, frame: Frame, k: number): n
   if (m !== null && (m.kind === 'name' || m.kind === 'anaphor')) return (frame.itemOfToken.get(m.last) ?? k) + 1;
   if (OBJECT_PRONOUNS.has(wordAt(frame, k + 1)?.lower ?? '')) return k + 2;
   const object = listenerAfter(ctx, frame, k);
-  return object.some((o) => o.tags.has('Verb') && !o.tags.has('Gerund')) ? k + 1 : k + 1 + object.length;
+  return isClause(ctx, frame, k, object) ? k + 1 : k + 1 + object.length;
+}
+
+/**
+ * Whether the words after "told" at `k` hold a verb, and so are what was told rather than who
+ * listened: a gerund only when it takes an object ("told residents fleeing the fire to …"),
+ * not as a noun ("told the media briefing today …"); a possessive or a hyphenated word is no verb.
+ */
+function isClause(ctx: AttributionScope, frame: Frame, k: number, object: readonly Token[]): boolean {
+  const after = wordAt(frame, k + 1 + object.length);
+  return object.some((o, i) => {
+    if (!o.tags.has('Verb') || /['’]s$/.test(o.text) || /-$/.test(text(ctx).slice(o.end, o.end + 1)) || /^-/.test(text(ctx).slice(o.start - 1, o.start))) return false;
+    return !o.tags.has('Gerund') || (i === object.length - 1 && CLAUSE_OPENERS.has(after?.lower ?? ''));
+  });
 }
 
 /** The listener after "told" at `k`: "reporters", "the chamber", "the club's in-house channel". */
@@ -99,10 +113,13 @@ function listenerAfter(ctx: AttributionScope, frame: Frame, k: number): Token[] 
     const hyphenBefore = n > k + 1 && /^-$/.test(gapText(ctx, frame, n - 1, n));
     const hyphenAfter = /^-$/.test(gapText(ctx, frame, n, n + 1));
     if (o === null || !(spaced(ctx, frame, n - 1, n) || hyphenBefore)) break;
-    if (!hyphenBefore && !hyphenAfter && (VENUE_STOP.has(o.lower) || ['me', 'him', 'her', 'us', 'them', 'you'].includes(o.lower))) break;
+    if (!hyphenBefore && !hyphenAfter && (VENUE_STOP.has(o.lower) || OBJECT_PRONOUNS.has(o.lower))) break;
     // "told a congressional committee Thursday": the day is when, not who listened; "told
-    // reporters the bridge would …": a determiner after the listener opens what was said.
-    if (object.length > 0 && (o.tags.has('Date') || CLAUSE_OPENERS.has(o.lower))) break;
+    // reporters the bridge would …": a determiner after the listener opens what was said, but
+    // not after a preposition ("told a meeting of the board").
+    const last = object[object.length - 1];
+    const afterPreposition = last !== undefined && (last.tags.has('Preposition') || PLACE_WORDS_BEFORE.has(last.lower));
+    if (object.length > 0 && (o.tags.has('Date') || (CLAUSE_OPENERS.has(o.lower) && !afterPreposition))) break;
     object.push(o);
   }
   return object;
