@@ -1,7 +1,8 @@
 /**
  * How well the review list points at what is wrong (issue 20: "at most a third flagged,
  * and every wrong one among them"). A proposed statement is *flagged* when the extractor
- * lists it to check first (`needsReview`: a low confidence or a guessed speaker), and
+ * lists it to check first (`needsReview`: a low confidence, a doubtful flag, or two weak doubts
+ * together; extract.ts `reviewReasons`), and
  * *wrong* when it is not a gold statement with the right speaker (the pairs of eval.ts).
  */
 import type { StatementInput } from '../ingest/document';

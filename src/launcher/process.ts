@@ -59,8 +59,8 @@ export type Collector = keyof typeof COLLECTOR_FLAGS;
 /**
  * The JIT of a JVM that only bulk loads (the one given the parallel collector), after
  * NEO4J_JVM_FLAGS, whose C2 thresholds these raise further: such a JVM lives for one load,
- * and its C2 compiler thread spent about as much CPU as the transaction it compiled for,
- * most of it on the write path's largest methods, each inlined up to C2's budget. Higher
+ * and its C2 compiler thread competes with the writer for the two cores all through it,
+ * most of its work on the write path's largest methods, each inlined up to C2's budget. Higher
  * thresholds leave the lukewarm methods to C1, and a shallower inlining makes each C2
  * compile smaller (docs/bench-findings.md, issue 26's profile of a fresh load's JVM).
  */
