@@ -7,7 +7,7 @@
  */
 import type { Token } from './layout';
 import { ORG_ANAPHORS, ORG_DESCRIPTORS, TITLE_WORDS } from './lexicon';
-import type { Mention } from './mentions';
+import type { DocEntity } from './registry';
 import { POSSESSIVE } from './name-words';
 
 /** Words that open a thing's name, which an "its" after it may stand for. */
@@ -21,6 +21,20 @@ const BODY_PARTS_OF = new Set(['shares', 'stock', 'employees', 'shareholders', '
 
 /** The anaphors of a body that is a business: "the company is offering" after "Equifax". */
 const BUSINESS_ANAPHORS = new Set(['company', 'firm']);
+
+/**
+ * What this module reads of a mention (mentions.ts's Mention has it all): its own shape, so
+ * that mentions.ts, which calls it, is not imported back.
+ */
+interface Mention {
+  readonly kind: string;
+  readonly first: number;
+  readonly last: number;
+  readonly sentence: number;
+  readonly quote: number | null;
+  readonly possessive: boolean;
+  readonly entity: DocEntity | null;
+}
 
 export class NameTypes {
   constructor(
