@@ -362,7 +362,7 @@ class MentionFinder {
     const honorific = /^(?:mrs|ms|miss)\b/i.test(addressed) ? 'female' : /^mr\b/i.test(addressed) ? 'male' : null;
     const person = type === 'Person' || type === 'Unknown';
     const gender = !person ? null : (honorific ?? (coreTokens.length > 1 ? this.gender(coreTokens[0]) : null));
-    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet, titled: titleText !== null, title: titleText });
+    const resolved = this.registry.resolve(name, { type, at: (this.tokens[core] as Token).start, gender, genderSure: person && honorific !== null, outlet, title: titleText });
     this.addAliases(resolved.entity, first, j, titleText, surfaceEnd);
     return { ...this.baseMention('name', first, j, s, possessive), entity: resolved.entity, via: resolved.via, ambiguous: resolved.ambiguous, pronoun: null, head: null };
   }

@@ -44,9 +44,7 @@ export interface ResolveHint {
   readonly gender?: Gender | null;
   readonly genderSure?: boolean;
   readonly outlet?: boolean;
-  /** A title stands before the name as written ("President Trump"). */
-  readonly titled?: boolean;
-  /** That title, as written. */
+  /** The title before the name as written ("President" of "President Trump"); null or absent when none. */
   readonly title?: string | null;
 }
 
@@ -252,17 +250,12 @@ export class Registry {
   }
 
   /**
-   * "Xu said" after "Xu Jiayin": a name written family name first is called by its first word.
-   * Only a word the lexicon does not know as a first name ("Sam" of "Sam Altman" is no
-   * surname), unless the name goes on in a hyphenated given name ("Kim Min-ji", "Lee
-   * Joon-seok"), which a given name first does not; only for exactly one person.
+   * Every person "Xu said" may mean after "Xu Jiayin": a name written family name first is
+   * called by its first word. Only a word the lexicon does not know as a first name ("Sam" of
+   * "Sam Altman" is no surname), unless the name goes on in a hyphenated given name ("Kim
+   * Min-ji", "Lee Joon-seok"), which a given name first does not. "Kim said" after "Kim Min-ji"
+   * and "Kim Soo-hyun" is one of two.
    */
-  byFamilyName(word: string): DocEntity | null {
-    const found = this.familyNamed(word);
-    return found.length === 1 ? (found[0] as DocEntity) : null;
-  }
-
-  /** Every person `byFamilyName` could mean: "Kim said" after "Kim Min-ji" and "Kim Soo-hyun" is one of two. */
   familyNamed(word: string): DocEntity[] {
     const key = nameKey(word);
     const known = LEXICON[word.toLowerCase()];
@@ -345,7 +338,7 @@ export class Registry {
   fullName(e: DocEntity): DocEntity {
     if (!e.surnameOnly || e.graph !== null) return e;
     const full = this.partial(e.name).filter((x) => x !== e && x.type === 'Person' && !x.surnameOnly);
-    return full.length === 1 && completes(e, { type: 'Person', at: 0, titled: (full[0] as DocEntity).titles.size > 0, gender: (full[0] as DocEntity).gender }) ? (full[0] as DocEntity) : e;
+    return full.length === 1 && completes(e, { type: 'Person', at: 0, title: [...(full[0] as DocEntity).titles][0] ?? null, gender: (full[0] as DocEntity).gender }) ? (full[0] as DocEntity) : e;
   }
 
   /** The person the article has given this title before `before` ("the CIA director"). */
@@ -476,7 +469,7 @@ const registryType = (t: GazetteerEntry['type']): MentionType => (t === 'Person'
  * full name without that title someone else), nor a name of the other gender.
  */
 function completes(surname: DocEntity, hint: ResolveHint): boolean {
-  if (surname.titles.size > 0 && hint.titled !== true) return false;
+  if (surname.titles.size > 0 && (hint.title === undefined || hint.title === null)) return false;
   return surname.gender === null || hint.gender === null || hint.gender === undefined || surname.gender === hint.gender;
 }
 
