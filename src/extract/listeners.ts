@@ -146,14 +146,21 @@ export function speakingToAt(ctx: AttributionScope, frame: Frame, k: number, w: 
     if (outlet && m.entity !== null) addOnce(found.venueOutlets, markOutlet(m.entity));
     return true;
   }
-  const the = wordAt(frame, k + 2)?.lower === 'the' ? 1 : 0;
-  const listener = wordAt(frame, k + 2 + the);
-  if (prep !== 'in' && listener !== null && LISTENERS.has(listener.lower) && spaced(ctx, frame, k + 1 + the, k + 2 + the) && found.venue === null) {
-    found.venue = `${w.lower} ${prep} ${the === 1 ? 'the ' : ''}${listener.lower}`;
+  const plain = prep === 'in' ? null : plainListenerAt(ctx, frame, k + 2);
+  if (plain !== null && found.venue === null) {
+    found.venue = `${w.lower} ${prep} ${plain.words}`;
     // "spoke to reporters at a press conference": the listeners and the occasion, one venue, as "told reporters at …" is.
-    found.listenerNext = k + 3 + the;
+    found.listenerNext = plain.next;
   }
   return true;
+}
+
+/** A listener named by a plain noun from item `at` ("reporters", "the press"): its words and the item after it; null when there is none. */
+function plainListenerAt(ctx: AttributionScope, frame: Frame, at: number): { words: string; next: number } | null {
+  const the = wordAt(frame, at)?.lower === 'the' ? 1 : 0;
+  const listener = wordAt(frame, at + the);
+  if (listener === null || !LISTENERS.has(listener.lower) || !spaced(ctx, frame, at - 1 + the, at + the)) return null;
+  return { words: `${the === 1 ? 'the ' : ''}${listener.lower}`, next: at + 1 + the };
 }
 
 /** How many words an appositive's office may come after its article: "the (deputy) commissioner", "the head of the fire brigade". */
@@ -224,12 +231,11 @@ export function saidToAt(ctx: AttributionScope, frame: Frame, k: number, w: Toke
     if (e !== null) addOnce(found.venueOutlets, markOutlet(e));
     return true;
   }
-  const the = wordAt(frame, k + 2)?.lower === 'the' ? 1 : 0;
-  const listener = wordAt(frame, k + 2 + the);
-  if (listener === null || !LISTENERS.has(listener.lower) || !spaced(ctx, frame, k + 1 + the, k + 2 + the)) return false;
+  const plain = plainListenerAt(ctx, frame, k + 2);
+  if (plain === null) return false;
   if (found.venue === null) {
-    found.venue = `${w.lower} to ${the === 1 ? 'the ' : ''}${listener.lower}`;
-    found.listenerNext = k + 3 + the;
+    found.venue = `${w.lower} to ${plain.words}`;
+    found.listenerNext = plain.next;
   }
   return true;
 }
