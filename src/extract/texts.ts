@@ -11,22 +11,22 @@ import type { Mention } from './mentions';
 import { type AttributionScope, type Frame, type Speaker, text, wordAt } from './frame';
 
 /**
- * Texts a person or body puts out, which then "say" or "read" their words ("the ads said",
- * "a statement from X reads"), or with which words are put out ("in a post on X: “…”").
- */
-export const TEXT_NOUNS = new Set(
-  `ad ads advert adverts advertisement advertisements op-ed op-eds article articles essay essays column columns letter letters
-  statement statements post posts tweet tweets message messages note notes testimony comment comments remarks reply response
-  caption words video warning`.split(/\s+/),
-);
-/**
- * Of those, the texts a speaker issues in their own voice, which "the statement said" may give
- * to whoever spoke last; an article, essay, column, op-ed, ad or testimony told of before is
- * usually someone else's, so it speaks only for an author found for it.
+ * Texts a speaker issues in their own voice, which "the statement said" may give to whoever
+ * spoke last (`textAuthorBefore`).
  */
 const VOICED_TEXTS = new Set(
   `statement statements comment comments remarks message messages post posts tweet tweets letter letters note notes reply response caption words video warning`.split(/\s+/),
 );
+/**
+ * Texts a person or body puts out, which then "say" or "read" their words ("the ads said",
+ * "a statement from X reads"), or with which words are put out ("in a post on X: “…”"): the
+ * voiced ones, and an article, essay, column, op-ed, ad or testimony, which told of before is
+ * usually someone else's, so it speaks only for an author found for it.
+ */
+export const TEXT_NOUNS: ReadonlySet<string> = new Set([
+  ...VOICED_TEXTS,
+  ...`ad ads advert adverts advertisement advertisements op-ed op-eds article articles essay essays column columns testimony`.split(/\s+/),
+]);
 /** Words that point at a text: "the ads", "a letter", "its statement". */
 const TEXT_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'its', 'his', 'her', 'their']);
 /** Of those, the ones that point back at a text told of before: "the statement said", "that letter read". */
