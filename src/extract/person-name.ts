@@ -14,27 +14,33 @@ export const namesAStorm = (firstWord: string): boolean => NAMED_LIKE_PEOPLE.has
 /** compromise's lexicon: every English word it knows, with its tags. */
 export const LEXICON: Readonly<Record<string, unknown>> = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
 
-const pluralVerdicts = new Map<string, boolean>();
+/** Past this many distinct words the verdicts are forgotten, so a long-running server's memory stays bounded. */
+const VERDICTS_KEPT = 10_000;
+
+/** `verdict`, kept for each key it was asked of until VERDICTS_KEPT keys are held, then forgotten all at once. */
+function keptVerdicts(verdict: (key: string) => boolean): (key: string) => boolean {
+  const kept = new Map<string, boolean>();
+  return (key) => {
+    const held = kept.get(key);
+    if (held !== undefined) return held;
+    const fresh = verdict(key);
+    if (kept.size >= VERDICTS_KEPT) kept.clear();
+    kept.set(key, fresh);
+    return fresh;
+  };
+}
+
+const pluralVerdict = keptVerdicts((key) => {
+  const tags = new Set((nlp(key).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
+  return tags.has('Plural') && !tags.has('Person');
+});
 
 /**
  * Whether a capitalised word is, in lower case, a common noun's plural ("Cruises", "Tools"):
  * a brand's last word, where a surname ("Evans", "Rogers") is one compromise knows as such.
  * "Banks" and "Mills" are both, so a caller asks only where no first name stands before it.
  */
-export function isPluralNoun(word: string): boolean {
-  const key = word.toLowerCase();
-  const held = pluralVerdicts.get(key);
-  if (held !== undefined) return held;
-  const tags = new Set((nlp(key).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? []);
-  const verdict = tags.has('Plural') && !tags.has('Person');
-  if (pluralVerdicts.size >= NAME_VERDICTS_KEPT) pluralVerdicts.clear();
-  pluralVerdicts.set(key, verdict);
-  return verdict;
-}
-
-const nameVerdicts = new Map<string, boolean>();
-/** Past this many distinct names the verdicts are forgotten, so a long-running server's memory stays bounded. */
-const NAME_VERDICTS_KEPT = 10_000;
+export const isPluralNoun = (word: string): boolean => pluralVerdict(word.toLowerCase());
 
 /**
  * Whether a name the graph does not know reads as a person's: it begins with a first name
@@ -44,9 +50,7 @@ const NAME_VERDICTS_KEPT = 10_000;
  * ("West Wing") or a storm ("Hurricane Helene") does not. A name none of whose words the lexicon knows at
  * all ("Xi Jinping", "Kwame Asante") is taken for a name from another language.
  */
-export function readsAsPersonName(name: string): boolean {
-  const held = nameVerdicts.get(name);
-  if (held !== undefined) return held;
+export const readsAsPersonName = keptVerdicts((name) => {
   const terms = nlp(name).terms().json() as { text: string; terms: { tags: string[] }[] }[];
   const tags = terms.map((t) => new Set(t.terms[0]?.tags ?? []));
   const first = tags[0];
@@ -56,8 +60,5 @@ export function readsAsPersonName(name: string): boolean {
   // Initials ("FAA", "X") and the platforms people post on name bodies, not people.
   const initials = /^[\p{Lu}&.]+$/u.test(name.replace(/\s+/g, ''));
   const platform = PLATFORM_NAMES.has(name.toLowerCase());
-  const verdict = !storm && !initials && !platform && first !== undefined && last !== undefined && (first.has('FirstName') || last.has('LastName') || foreign);
-  if (nameVerdicts.size >= NAME_VERDICTS_KEPT) nameVerdicts.clear();
-  nameVerdicts.set(name, verdict);
-  return verdict;
-}
+  return !storm && !initials && !platform && first !== undefined && last !== undefined && (first.has('FirstName') || last.has('LastName') || foreign);
+});
