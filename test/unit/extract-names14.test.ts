@@ -5,14 +5,8 @@
  * of this round), written for these tests with fictional people, bodies and places; the ids
  * asserted are those a graph that knows nobody gets.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText, needsReview } from '../../src/extract/extract';
-import { said } from '../helpers/extraction';
-
-const text = (name: string): string => readFileSync(path.join(FIXTURE_DIR, `${name}.txt`), 'utf8');
-const speakers = (name: string): string[] => said(text(name)).map(([, speaker]) => speaker);
+import { fixtureSpeakers as speakers, said } from '../helpers/extraction';
 
 describe('a hyphenated given name', () => {
   it('keeps its lower-case half ("Pak Dong-hwan", "Ruan Mei-lin"), and the surname alone finds it', () => {
@@ -62,7 +56,6 @@ describe('a body and a second surname', () => {
     expect(proposed.statements.map((s) => s.speaker)).toEqual(['person:jon-tarrow']);
     expect(proposed.review.map((r) => [r.flags.includes('ambiguous'), needsReview(r)])).toEqual([[true, true]]);
   });
-
 
   it('types a name followed by "its" as a body, and reads "Quiroz Lenz" as Ada Quiroz’s two surnames', () => {
     expect(speakers('pattern-1-its-body-and-two-surnames')).toEqual(['org:northgate-rail', 'org:northgate-rail', 'person:ada-quiroz', 'person:ada-quiroz', 'person:ada-quiroz']);

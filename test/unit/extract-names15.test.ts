@@ -5,14 +5,9 @@
  * test/fixtures/extract/ (pattern-1-* of this round), written for these tests with fictional
  * people, bodies and places; the ids asserted are those a graph that knows nobody gets.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText, needsReview } from '../../src/extract/extract';
-import { said } from '../helpers/extraction';
+import { fixtureText as text, fixtureSpeakers as speakers, said } from '../helpers/extraction';
 
-const text = (name: string): string => readFileSync(path.join(FIXTURE_DIR, `${name}.txt`), 'utf8');
-const speakers = (name: string): string[] => said(text(name)).map(([, speaker]) => speaker);
 const entityIds = (name: string): string[] => extractText(text(name), { title: text(name).split('\n')[0] ?? '' }).document.entities.map((e) => e.id);
 
 describe('a month after a given name', () => {

@@ -9,10 +9,9 @@ import { FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { extractText } from '../../src/extract/extract';
 import { gazetteerOf } from '../../src/extract/gazetteer';
 import type { ArticleDocument } from '../../src/ingest/document';
-import { proposeBody, said } from '../helpers/extraction';
+import { said, wordsAndVenues as venues } from '../helpers/extraction';
 
 const withHeadline = (...paragraphs: string[]): string => ['Mine flood in Carrow Vale', ...paragraphs].join('\n\n');
-const venues = (text: string): [string, string | null][] => proposeBody(text).document.statements.map((s) => [s.text, s.venue ?? null]);
 
 describe('an outlet that vouches for a claim', () => {
   it('is the speaker when the claim’s own verb names nobody', () => {

@@ -4,10 +4,9 @@
  * pattern-1-manner-verb-listener, venue-told-without-that). People, bodies and places are
  * invented; the passages are written for these tests.
  */
-import { proposeBody, said } from '../helpers/extraction';
+import { said, wordsAndVenues as venues } from '../helpers/extraction';
 
 const withHeadline = (...paragraphs: string[]): string => ['Storm closes the Kessel ferry', 'The storm closed the ferry for two days.', ...paragraphs].join('\n\n');
-const venues = (text: string): [string, string | null][] => proposeBody(text).document.statements.map((s) => [s.text, s.venue ?? null]);
 
 describe('thanks and praise given in words', () => {
   it('are what the speaker said, told with the speaker and the verb', () => {

@@ -5,14 +5,8 @@
  * these tests with fictional people, bodies and places;
  * the ids asserted are those a graph that knows nobody gets.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { FIXTURE_DIR } from '../../src/extract/eval.cases';
 import { layOut } from '../../src/extract/layout';
-import { said } from '../helpers/extraction';
-
-const text = (name: string): string => readFileSync(path.join(FIXTURE_DIR, `${name}.txt`), 'utf8');
-const speakers = (name: string): string[] => said(text(name)).map(([, speaker]) => speaker);
+import { fixtureText as text, fixtureSpeakers as speakers, said } from '../helpers/extraction';
 
 describe('a name after a title’s "of"', () => {
   it('starts at its first name: the place or department before it is where the title holds', () => {
