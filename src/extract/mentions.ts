@@ -369,7 +369,7 @@ class MentionFinder {
 
   /**
    * "the official at the coastguard headquarters in Makpo said": a name the article and the
-   * graph do not know, nothing in it a person's, right after "in" or "near" is where, not who.
+   * graph do not know, nothing in it a person's, right after "in", "near" or "outside" (PLACE_PREPOSITIONS) is where, not who.
    */
   private whereAfter(first: number, name: string, recognised: boolean): boolean {
     const before = this.tokens[first - 1];
