@@ -365,7 +365,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence (doubts.ts names the later ones). */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in', 'fuller-name', 'pronoun-type', 'outlet-the', 'one-word-paraphrase'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in', 'fuller-name', 'pronoun-type', 'outlet-the', 'one-word-paraphrase', 'one-word-quote', 'caption', 'bullet', 'longer-name'];
 /**
  * A pronoun given to the last speaker, the last person named or the previous sentence's
  * subject is doubtful only when someone else it could stand for was named since
@@ -413,6 +413,8 @@ const WEAK_DOUBTS: readonly (readonly [string, (r: ReviewItem) => boolean])[] = 
   ['outlet-speaker', (r) => r.flags.includes('outlet-speaker')],
   // A speaker found by a title or a description ("the king", "the company"), not by name.
   ['titled-speaker', (r) => r.flags.includes('title') || r.flags.includes('description')],
+  // A stance read from one cue word of the sentence ("criticized", "warned"): the cue is explicit, so the stance is checked with the statement's other doubts, not alone.
+  ['stance-cue', (r) => r.flags.includes('stance-cue')],
 ];
 
 /** How many weak doubts list a statement. */
