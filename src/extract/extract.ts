@@ -9,7 +9,7 @@
  * by extract.repository.ts), so the same text and gazetteer always give the same proposal.
  */
 import type { AboutStance, ArticleDocument, EntityInput, StatementInput } from '../ingest/document';
-import { articleSlug as slugOfArticle, type StatementKind } from '../vocabulary';
+import { articleSlug as slugOfArticle, typeOfPrefix, type StatementKind } from '../vocabulary';
 import { derivedArticleId } from '../ingest/identity';
 import { nameKey, slugify } from '../ingest/text';
 import { ABOUT_THRESHOLD, AboutLinker, isSubstantial, type AboutLink } from './about';
@@ -341,7 +341,10 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
   const publisher = publisherOf(metadata.publisher, registry, used, ids);
   const all = review.concat(leftOut(layout, left)).sort((a, b) => a.start - b.start || (a.statement ?? Infinity) - (b.statement ?? Infinity));
   const { entities, known } = entitiesOf(used, ids);
-  for (const id of topics) if (!id.startsWith('person:') && !id.startsWith('org:') && !ids.newPlaces.has(id)) known.push(id);
+  for (const id of topics) {
+    const type = typeOfPrefix(id);
+    if (type !== 'Person' && type !== 'Organization' && !ids.newPlaces.has(id)) known.push(id);
+  }
   const mentions = documentMentions(entities, statements, known);
   return {
     document: {
@@ -406,7 +409,7 @@ const WEAK_DOUBTS: readonly (readonly [string, (r: ReviewItem) => boolean])[] = 
   // A new speaker known by one word: whom the id stands for is a guess.
   ['surname-only', (r) => r.flags.includes('surname-only')],
   // A body's words are a spokesperson's or a document's, or the article's summary of what the body did.
-  ['body-speaker', (r) => r.speaker !== null && r.speaker.startsWith('org:') && !r.flags.includes('outlet-speaker')],
+  ['body-speaker', (r) => r.speaker !== null && typeOfPrefix(r.speaker) === 'Organization' && !r.flags.includes('outlet-speaker')],
   // "According to X" credits X with no verb of X's own: X may be the source of a figure, not the one who said the claim.
   ['according-to', (r) => r.rule === 'indirect-according-to' && !r.flags.includes('outlet-speaker')],
   // An outlet is the source the article cites, not always the one whose words these are.
