@@ -7,7 +7,7 @@
 import type { Draft } from './drafts';
 import type { Speaker } from './frame';
 import type { Layout, Token } from './layout';
-import { isParticiple, ORG_ANAPHORS, PRONOUNS, speechVerb } from './lexicon';
+import { isParticiple, ORG_ANAPHORS, PRONOUNS, SENTENCE_OPENERS, speechVerb } from './lexicon';
 import type { Mention, Mentions } from './mentions';
 import { sameRun } from './name-titles';
 import { afterOf, isBodyHead, isCapital, isTitleWord, POSSESSIVE } from './name-words';
@@ -32,10 +32,14 @@ export function doubtsOf(scope: DoubtScope, d: Draft, speaker: Speaker): string[
   if (claimBeforeColon(scope.layout, d)) out.push('colon-after-verb');
   if (relayedBefore(scope, d, speaker.entity)) out.push('relayed-before');
   if (leadInToQuote(scope, d, speaker.entity)) out.push('lead-in');
-  if (fullerNameElsewhere(scope, speaker.entity)) out.push('fuller-name');
+  if (speaker.via !== 'pronoun' && fullerNameElsewhere(scope, speaker.entity)) out.push('fuller-name');
   if (personalPronounForThing(speaker)) out.push('pronoun-type');
   if (outletWithThe(speaker.entity)) out.push('outlet-the');
   if (paraphraseOfOneWord(d, speaker.entity)) out.push('one-word-paraphrase');
+  if (quoteOfOneWord(d)) out.push('one-word-quote');
+  if (inCaption(scope.layout, d)) out.push('caption');
+  if (underBullet(scope.layout, d)) out.push('bullet');
+  if (partOfLongerName(scope, speaker.entity)) out.push('longer-name');
   return out;
 }
 
@@ -49,17 +53,44 @@ const GUESSED_ANTECEDENT = new Set(['last-speaker', 'last-named', 'earlier-subje
  * the guess is the reading any reader makes; a name in an aside ("on behalf of President
  * Biden") is no one a pronoun goes on with.
  */
-function rivalAntecedent(scope: DoubtScope, d: Draft, speaker: Speaker): boolean {
+function rivalAntecedent(scope: DoubtScope, draft: Draft, speaker: Speaker): boolean {
   if (speaker.via !== 'pronoun' || !speaker.flags.some((f) => GUESSED_ANTECEDENT.has(f))) return false;
+  const d = origin(draft);
   const pronoun = pronounOf(scope, d, speaker);
   if (pronoun === null) return true;
   const lastSeen = [...speaker.entity.seen].reverse().find((at) => at < pronoun.start);
   const from = lastSeen ?? windowStart(scope.layout, pronoun);
   const spoke = new Set(scope.drafts.filter((o) => o.start > from && o.start < pronoun.start).flatMap((o) => o.speakers.map((s) => s.entity)));
+  // A name after the speaker's own verb of saying ("She noted that Idalia is …") is what the speaker spoke of, not someone else who spoke.
+  const ownVerbs = scope.drafts.filter((o) => o.verb !== null && o.verb.start > from && o.verb.start < pronoun.start && o.speakers.some((s) => s.entity === speaker.entity)).map((o) => o.verb as Token);
+  const afterOwnVerb = (m: Mention): boolean => ownVerbs.some((v) => v.sentence === m.sentence && v.end <= m.start);
   return scope.mentions.all.some(
-    (m) => m.start > from && m.start < pronoun.start && m.kind === 'name' && m.quote === null && m.entity !== null && m.entity !== speaker.entity && ((m.subject && !m.subordinate) || spoke.has(m.entity)) && couldBe(m.entity, speaker.entity),
+    (m) =>
+      m.start > from &&
+      m.start < pronoun.start &&
+      m.kind === 'name' &&
+      m.quote === null &&
+      m.entity !== null &&
+      m.entity !== speaker.entity &&
+      ((m.subject && !m.subordinate) || spoke.has(m.entity)) &&
+      couldBe(m.entity, speaker.entity) &&
+      !afterOwnVerb(m),
   );
 }
+
+/**
+ * The draft whose speaker a quote that goes on from another took ("“…,” he said." then a
+ * paragraph that is only a quote): its pronoun is in that draft's sentence, and that draft is
+ * listed when the pronoun has a rival.
+ */
+function origin(d: Draft): Draft {
+  let at = d;
+  for (let hops = 0; at.inherit === 'continuation' && at.from !== null && hops < MAX_CONTINUATIONS; hops += 1) at = at.from;
+  return at;
+}
+
+/** A bound on a chain of quotes that go on from one another, against a cycle. */
+const MAX_CONTINUATIONS = 50;
 
 /** The pronoun the speaker was found from: in the draft's sentence, outside quotes, nearest the draft. */
 function pronounOf(scope: DoubtScope, d: Draft, speaker: Speaker): Mention | null {
@@ -218,7 +249,9 @@ function leadInToQuote(scope: DoubtScope, d: Draft, e: DocEntity): boolean {
  * elsewhere inside a longer name, another name's word before it ("Mayor Carmen Yulín Cruz")
  * or, for a first name, after it ("Theresa May"), and the id did not take that name: whether
  * the one word is that person is the reviewer's call. (A surname the text gives in full
- * nowhere is the best id the text allows; a title before it is no fuller name.)
+ * nowhere is the best id the text allows; a title before it is no fuller name.) doubtsOf asks
+ * it of a speaker found by name: a pronoun for the same speaker is listed, when it is doubtful,
+ * for its antecedent, and the id the reviewer settles on the named statements is the pronoun's.
  */
 function fullerNameElsewhere(scope: DoubtScope, e: DocEntity): boolean {
   if (e.graph !== null || !e.surnameOnly) return false;
@@ -228,7 +261,8 @@ function fullerNameElsewhere(scope: DoubtScope, e: DocEntity): boolean {
   return tokens.some((t) => {
     if (t.text.replace(POSSESSIVE, '') !== e.name) return false;
     const before = tokens[t.index - 1];
-    const sentenceOpening = before !== undefined && tokens[before.index - 1]?.sentence !== before.sentence;
+    // At a sentence's opening, a word before the name may be the sentence's ("Yesterday Sánchez …"); one that reads as no other part of speech is a first name ("Ivanka Trump, …").
+    const sentenceOpening = before !== undefined && tokens[before.index - 1]?.sentence !== before.sentence && !opensAsName(before);
     // A headline's capitals are its style, not a name's words ("… Despite Trump Comments").
     const body = scope.layout.paragraphs[t.paragraph]?.kind === 'body';
     // After a first name, a capitalised word that names no body ("Theresa May", not "Trump Administration").
@@ -258,3 +292,70 @@ const outletWithThe = (e: DocEntity): boolean => e.graph === null && e.outlet &&
  * the article cites.
  */
 const paraphraseOfOneWord = (d: Draft, e: DocEntity): boolean => d.kind === 'INDIRECT' && e.graph === null && e.surnameOnly;
+
+/** Tags of a sentence's first word that make it something other than the first word of a name. */
+const NOT_NAME_TAGS = ['Date', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Adjective', 'Verb', 'Value'];
+
+/** Whether a sentence's first word, before a name's word, reads as a first name rather than the sentence's own word. */
+const opensAsName = (t: Token): boolean => !SENTENCE_OPENERS.has(t.lower) && !isTitleWord(t) && !NOT_NAME_TAGS.some((tag) => t.tags.has(tag));
+
+/**
+ * A quote of one word ("acknowledged “shortcomings”", "made Russia "weaker""): whether the word
+ * is the speaker's statement or the article's echo of a term, inside its own paraphrase, is a
+ * call the annotations make both ways.
+ */
+function quoteOfOneWord(d: Draft): boolean {
+  if (d.kind === 'INDIRECT') return false;
+  const words = d.text.trim().split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  return words.length === 1;
+}
+
+/** The text of the paragraph that holds the draft. */
+function paragraphText(layout: Layout, d: Draft): string {
+  const p = layout.paragraphs[d.paragraph];
+  return p === undefined ? '' : layout.text.slice(p.start, p.end);
+}
+
+/**
+ * A photograph's credit ("ST PHOTO: LIM YAOHUI", "Photo: AP", "(AP Photo/Evan Vucci)",
+ * "Getty Images"): the paragraph that carries one is a caption, which restates the story in
+ * the picture's words, not where the speaker's words are reported.
+ */
+const PHOTO_CREDIT = /\b(?:photo(?:graph)?|picture|image)s?\s?[:/]|\bgetty images\b/iu;
+
+/** A statement whose paragraph is a picture's caption. */
+const inCaption = (layout: Layout, d: Draft): boolean => PHOTO_CREDIT.test(paragraphText(layout, d));
+
+/** A bullet mark at a paragraph's opening. */
+const BULLET = /^\s*[•●▪►‣◦]/u;
+
+/**
+ * A paragraph opened by a bullet mark in the article's first half: a summary box or a
+ * standfirst's points ("What You Need To Know"), which restate the story's claims in the
+ * article's words before the body reports them. Bullets further down are the body's own list.
+ */
+function underBullet(layout: Layout, d: Draft): boolean {
+  const p = layout.paragraphs[d.paragraph];
+  const last = layout.paragraphs.reduce((n, q) => Math.max(n, q.ordinal), 0);
+  return p !== undefined && p.ordinal * 2 < last && BULLET.test(paragraphText(layout, d));
+}
+
+/**
+ * A new body's speaker of several words whose name the text also gives inside a longer one, a name's
+ * word before it in the same run ("The Hurricane Center" and "the National Hurricane Center"):
+ * the shorter name may be the longer one's, or another's. (`fullerNameElsewhere` does this for
+ * a one-word name.)
+ */
+function partOfLongerName(scope: DoubtScope, e: DocEntity): boolean {
+  // A person's name after a capital is an office's ("Secretary of State Antony Blinken"): `name-bounds` judges those.
+  if (e.graph !== null || e.surnameOnly || e.type === 'Person') return false;
+  const words = e.name.split(/\s+/u);
+  if (words.length < 2) return false;
+  const { tokens, text } = scope.layout;
+  return tokens.some((t) => {
+    if (t.text !== words[0]) return false;
+    if (!words.every((w, k) => tokens[t.index + k]?.text.replace(POSSESSIVE, '') === w.replace(POSSESSIVE, ''))) return false;
+    const before = tokens[t.index - 1];
+    return before !== undefined && before.sentence === t.sentence && isCapital(before) && !isTitleWord(before) && !POSSESSIVE.test(before.text) && !SENTENCE_OPENERS.has(before.lower) && sameRun(text, before, t) && scope.layout.paragraphs[t.paragraph]?.kind === 'body';
+  });
+}

@@ -9,7 +9,7 @@
  * by extract.repository.ts), so the same text and gazetteer always give the same proposal.
  */
 import type { AboutStance, ArticleDocument, EntityInput, StatementInput } from '../ingest/document';
-import { articleSlug as slugOfArticle, type StatementKind } from '../vocabulary';
+import { articleSlug as slugOfArticle, typeOfPrefix, type StatementKind } from '../vocabulary';
 import { derivedArticleId } from '../ingest/identity';
 import { nameKey, slugify } from '../ingest/text';
 import { ABOUT_THRESHOLD, AboutLinker, isSubstantial, type AboutLink } from './about';
@@ -341,7 +341,10 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
   const publisher = publisherOf(metadata.publisher, registry, used, ids);
   const all = review.concat(leftOut(layout, left)).sort((a, b) => a.start - b.start || (a.statement ?? Infinity) - (b.statement ?? Infinity));
   const { entities, known } = entitiesOf(used, ids);
-  for (const id of topics) if (!id.startsWith('person:') && !id.startsWith('org:') && !ids.newPlaces.has(id)) known.push(id);
+  for (const id of topics) {
+    const type = typeOfPrefix(id);
+    if (type !== 'Person' && type !== 'Organization' && !ids.newPlaces.has(id)) known.push(id);
+  }
   const mentions = documentMentions(entities, statements, known);
   return {
     document: {
@@ -365,7 +368,7 @@ function assemble(prepared: Prepared, registry: Registry, mentioned: readonly Do
 }
 
 /** Flags that mark a guess an analyst should check, whatever the confidence (doubts.ts names the later ones). */
-const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'stance-cue', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in', 'fuller-name', 'pronoun-type', 'outlet-the', 'one-word-paraphrase'];
+const DOUBTFUL_FLAGS = ['unclosed', 'relayed', 'ambiguous', 'last-speaker', 'last-named', 'previous-sentence', 'outer-unattributed', 'multiple-speakers', 'unattributed', 'nearby-speaker', 'echoed-term', 'said-by-the-faulted', 'rival-antecedent', 'name-bounds', 'type-guessed', 'affiliation-speaker', 'anaphor-type', 'rival-attribution', 'name-variant', 'colon-after-verb', 'relayed-before', 'lead-in', 'fuller-name', 'pronoun-type', 'outlet-the', 'one-word-paraphrase', 'one-word-quote', 'caption', 'bullet', 'longer-name'];
 /**
  * A pronoun given to the last speaker, the last person named or the previous sentence's
  * subject is doubtful only when someone else it could stand for was named since
@@ -406,13 +409,15 @@ const WEAK_DOUBTS: readonly (readonly [string, (r: ReviewItem) => boolean])[] = 
   // A new speaker known by one word: whom the id stands for is a guess.
   ['surname-only', (r) => r.flags.includes('surname-only')],
   // A body's words are a spokesperson's or a document's, or the article's summary of what the body did.
-  ['body-speaker', (r) => r.speaker !== null && r.speaker.startsWith('org:') && !r.flags.includes('outlet-speaker')],
+  ['body-speaker', (r) => r.speaker !== null && typeOfPrefix(r.speaker) === 'Organization' && !r.flags.includes('outlet-speaker')],
   // "According to X" credits X with no verb of X's own: X may be the source of a figure, not the one who said the claim.
   ['according-to', (r) => r.rule === 'indirect-according-to' && !r.flags.includes('outlet-speaker')],
   // An outlet is the source the article cites, not always the one whose words these are.
   ['outlet-speaker', (r) => r.flags.includes('outlet-speaker')],
   // A speaker found by a title or a description ("the king", "the company"), not by name.
   ['titled-speaker', (r) => r.flags.includes('title') || r.flags.includes('description')],
+  // A stance read from one cue word of the sentence ("criticized", "warned"): the cue is explicit, so the stance is checked with the statement's other doubts, not alone.
+  ['stance-cue', (r) => r.flags.includes('stance-cue')],
 ];
 
 /** How many weak doubts list a statement. */
