@@ -140,6 +140,7 @@ export function layOut(source: string, title: string | null = null): Layout {
   const tokens = tokensOf(text, lines, innermostQuotes(quotesOf));
   const { paragraphs, sentences } = paragraphsOf(source, text, title, lines, tokens, quotesOf);
   markCutOff(source, paragraphs, sentences, stray);
+  markSummaryBullets(source, paragraphs);
   return { text, source, paragraphs, sentences, tokens, quotes, stray };
 }
 
@@ -342,7 +343,7 @@ const BRACKETED_CREDIT = /[.!?]\s*\((?:By |Photo by |Photo: )?\p{Lu}[\p{L}.' ]*(
  * body.
  */
 function endsWithPhotoCredit(line: string): boolean {
-  if (BRACKETED_CREDIT.test(line)) return true;
+  if (BRACKETED_CREDIT.test(line) || endsWithNamedCredit(line)) return true;
   const words = line.split(/\s+/);
   if (words.length <= 3 || /[.!?"”’)]$/.test(line)) return false;
   for (let k = words.length - 1; k >= words.length - 3; k -= 1) {
@@ -351,6 +352,57 @@ function endsWithPhotoCredit(line: string): boolean {
     if (!/^\p{Lu}/u.test(word)) return false;
   }
   return false;
+}
+
+/**
+ * "… were injured in the conflicts. ST PHOTO: LIM YAOHUI", "… near Bodalla on Sunday. Photo:
+ * AP", "… towards the police. Credit: AP": a caption's last sentence, then the word that
+ * names a credit (a short capitalised tag may open it) and a colon, then the credit's few
+ * capitalised words. The caption retells what the body reports, so nothing in it is a
+ * statement of its own.
+ */
+const NAMED_CREDIT = /[.!?]["”’]?\s+(?:\p{Lu}{1,4}\s)?(?:Photo|PHOTO|Picture|PICTURE|Image|IMAGE|Credit|CREDIT|Photograph|PHOTOGRAPH)s?:\s?([^:]{1,60})$/u;
+/** How many words a credit after its colon may have: "Kent Nishimura / Getty Images". */
+const CREDIT_WORDS = 6;
+
+function endsWithNamedCredit(line: string): boolean {
+  const credit = NAMED_CREDIT.exec(line)?.[1];
+  if (credit === undefined) return false;
+  const words = credit.replace(/\.$/, '').split(/\s+/).filter((w) => w !== '/' && w !== '&');
+  return words.length > 0 && words.length <= CREDIT_WORDS && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** Marks that open the items of a bulleted list. */
+const BULLETS = /^[•●▪]\s/u;
+/** How many prose paragraphs may come before a page's summary list: the lede, at most. */
+const SUMMARY_AFTER_PARAGRAPHS = 1;
+
+/**
+ * "What You Need To Know" with its bullets under the lede, a standfirst's bullets under the
+ * headline: a run of two or more bulleted paragraphs near the top of the page, before more
+ * than a lede, sums up what the body reports in full, so its paraphrases are no statements.
+ * A list further down (a live page's "Developments:") is the body's own reporting.
+ */
+function markSummaryBullets(source: string, paragraphs: Paragraph[]): void {
+  const bulleted = (p: Paragraph): boolean => BULLETS.test(source.slice(p.start, p.end).trim());
+  let prose = 0;
+  for (let k = 0; k < paragraphs.length && prose <= SUMMARY_AFTER_PARAGRAPHS; k += 1) {
+    const p = paragraphs[k] as Paragraph;
+    if (p.kind !== 'body' || p.sentences.length === 0) continue;
+    if (!bulleted(p)) {
+      prose += 1;
+      continue;
+    }
+    const run: number[] = [];
+    for (let j = k; j < paragraphs.length; j += 1) {
+      const q = paragraphs[j] as Paragraph;
+      if (bulleted(q)) run.push(j);
+      else if (q.kind === 'body' && q.sentences.length > 0) break;
+    }
+    if (run.length < 2) return;
+    for (const j of run) paragraphs[j] = { ...(paragraphs[j] as Paragraph), kind: 'furniture' };
+    return;
+  }
 }
 
 const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'to', 'for', 'and', 'or', 'at', 'by', 'with', 'as', 'from', 'vs', 'after']);
