@@ -380,7 +380,8 @@ const SUMMARY_AFTER_PARAGRAPHS = 1;
 /**
  * "What You Need To Know" with its bullets under the lede, a standfirst's bullets under the
  * headline: a run of two or more bulleted paragraphs near the top of the page, before more
- * than a lede, sums up what the body reports in full, so its paraphrases are no statements.
+ * than a lede, sums up what the body reports in full, so its paraphrases and quoted words are
+ * no statements.
  * A list further down (a live page's "Developments:") is the body's own reporting.
  */
 function markSummaryBullets(source: string, paragraphs: Paragraph[]): void {
@@ -390,7 +391,8 @@ function markSummaryBullets(source: string, paragraphs: Paragraph[]): void {
     const p = paragraphs[k] as Paragraph;
     if (p.kind !== 'body' || p.sentences.length === 0) continue;
     if (!bulleted(p)) {
-      prose += 1;
+      // A headline or a menu line ends on no stop; only a paragraph of sentences is the lede.
+      if (/[.!?]["'”’)]*$/.test(source.slice(p.start, p.end).trim())) prose += 1;
       continue;
     }
     const run: number[] = [];
