@@ -361,15 +361,23 @@ function endsWithPhotoCredit(line: string): boolean {
  * capitalised words. The caption retells what the body reports, so nothing in it is a
  * statement of its own.
  */
-const NAMED_CREDIT = /[.!?]["”’]?\s+(?:\p{Lu}{1,4}\s)?(?:Photo|PHOTO|Picture|PICTURE|Image|IMAGE|Credit|CREDIT|Photograph|PHOTOGRAPH)s?:\s?([^:]{1,60})$/u;
+const CREDIT_WORD = /\b(?:Photo|PHOTO|Picture|PICTURE|Image|IMAGE|Credit|CREDIT|Photograph|PHOTOGRAPH)s?:\s?/u;
+/** What ends the caption before its credit: a sentence's stop, or the stop and a short tag ("ST"). */
+const BEFORE_CREDIT = [/[.!?]["”’]?\s+$/u, /[.!?]["”’]?\s+\p{Lu}{1,4}\s$/u];
+/** How far from a line's end a credit may start: "KP PHOTO: KENT NISHIMURA / GETTY IMAGES". */
+const CREDIT_REACH = 72;
 /** How many words a credit after its colon may have: "Kent Nishimura / Getty Images". */
 const CREDIT_WORDS = 6;
 
 function endsWithNamedCredit(line: string): boolean {
-  const credit = NAMED_CREDIT.exec(line)?.[1];
-  if (credit === undefined) return false;
+  const from = Math.max(0, line.length - CREDIT_REACH);
+  const found = CREDIT_WORD.exec(line.slice(from));
+  if (found === null) return false;
+  const at = from + found.index;
+  const credit = line.slice(at + found[0].length);
   const words = credit.replace(/\.$/, '').split(/\s+/).filter((w) => w !== '/' && w !== '&');
-  return words.length > 0 && words.length <= CREDIT_WORDS && words.every((w) => /^\p{Lu}/u.test(w));
+  const caption = line.slice(Math.max(0, at - 8), at);
+  return BEFORE_CREDIT.some((re) => re.test(caption)) && !credit.includes(':') && words.length > 0 && words.length <= CREDIT_WORDS && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
 /** Marks that open the items of a bulleted list. */
