@@ -12,6 +12,7 @@
 import { breaksInsideQuote, opensWithQuote, pairQuotes, type Quote, type StrayMark } from './quotes';
 import { holding } from './sorted';
 import { blankAsides } from './asides';
+import { endsWithPhotoCredit, isFurniture, isHeadline } from './furniture';
 import { taggedWords } from './tagging';
 
 export { blankAsides } from './asides';
@@ -69,29 +70,6 @@ export interface Layout {
   readonly stray: readonly StrayMark[];
 }
 
-/** Lines that are the page around the article, not the article. */
-const FURNITURE = [
-  /^leave a (comment|reply)\b/i,
-  /^scroll down\b/i,
-  /\bshare (this|your thoughts|on)\b/i,
-  /^sign up\b/i,
-  /^subscribe\b/i,
-  /^(read more|related|see also|more on this|recommended|advertisement|sponsored)\b/i,
-  /^(click|tap) here\b/i,
-  /^skip to (main )?content\b/i,
-  /^select an ai action\b/i,
-  /^follow us\b/i,
-  /^\d+\s+comments?$/i,
-  /^(image|photo|picture|video) (caption|credit)?:?/i,
-  // A note the editors add about the article ("Editor's Note: On July 23, … resigned") is
-  // no one's statement, and the names in it must not become the next pronoun's antecedent.
-  /^editors?['’]?s? note\b/i,
-  // A caption that ends on its credit in brackets ("… on Monday. (photo: Jo Roe / Getty Images)").
-  /\((photo|image|picture|video)( credit)?: [^()]*\)$/i,
-  /^(copyright|©)/i,
-  /all rights reserved/i,
-];
-
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof gen sen rep gov lt col capt sgt maj adm st jr sr inc corp co ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec rev hon fig dept est approx'.split(' '),
 );
@@ -140,6 +118,7 @@ export function layOut(source: string, title: string | null = null): Layout {
   const tokens = tokensOf(text, lines, innermostQuotes(quotesOf));
   const { paragraphs, sentences } = paragraphsOf(source, text, title, lines, tokens, quotesOf);
   markCutOff(source, paragraphs, sentences, stray);
+  markSummaryBullets(source, paragraphs);
   return { text, source, paragraphs, sentences, tokens, quotes, stray };
 }
 
@@ -329,55 +308,39 @@ function markCutOff(source: string, paragraphs: Paragraph[], sentences: readonly
   }
 }
 
-/**
- * "(By Mario Rossi -- Getty Images)", "(Jane Roe/AP)": a credit in brackets after a caption's
- * last full stop, a photographer and an agency joined by a dash or a slash.
- */
-const BRACKETED_CREDIT = /[.!?]\s*\((?:By |Photo by |Photo: )?\p{Lu}[\p{L}.' ]*(?:--|—|–|\/)\s*\p{Lu}[\p{L}.' ]*\)$/u;
+/** Marks that open the items of a bulleted list. */
+const BULLETS = /^[•●▪]\s/u;
+/** How many prose paragraphs may come before a page's summary list: the lede, at most. */
+const SUMMARY_AFTER_PARAGRAPHS = 1;
 
 /**
- * A photo caption ends with its credit, a photographer and an agency joined by a slash and
- * no full stop after them ("… Sen. Jane Doe said Friday. John Roe/AP", "Saul Loeb/Getty
- * Images", "Petra Lund/Westmark Post"): whatever it quotes, the article quotes again in its
- * body.
+ * "What You Need To Know" with its bullets under the lede, a standfirst's bullets under the
+ * headline: a run of two or more bulleted paragraphs near the top of the page, before more
+ * than a lede, sums up what the body reports in full, so its paraphrases and quoted words are
+ * no statements.
+ * A list further down (a live page's "Developments:") is the body's own reporting.
  */
-function endsWithPhotoCredit(line: string): boolean {
-  if (BRACKETED_CREDIT.test(line)) return true;
-  const words = line.split(/\s+/);
-  if (words.length <= 3 || /[.!?"”’)]$/.test(line)) return false;
-  for (let k = words.length - 1; k >= words.length - 3; k -= 1) {
-    const word = words[k] as string;
-    if (word.includes('/')) return /^\p{Lu}[\p{L}'.-]*\/\p{Lu}[\p{L}]*$/u.test(word);
-    if (!/^\p{Lu}/u.test(word)) return false;
+function markSummaryBullets(source: string, paragraphs: Paragraph[]): void {
+  const bulleted = (p: Paragraph): boolean => BULLETS.test(source.slice(p.start, p.end).trim());
+  let prose = 0;
+  for (let k = 0; k < paragraphs.length && prose <= SUMMARY_AFTER_PARAGRAPHS; k += 1) {
+    const p = paragraphs[k] as Paragraph;
+    if (p.kind !== 'body' || p.sentences.length === 0) continue;
+    if (!bulleted(p)) {
+      // A headline or a menu line ends on no stop; only a paragraph of sentences is the lede.
+      if (/[.!?]["'”’)]*$/.test(source.slice(p.start, p.end).trim())) prose += 1;
+      continue;
+    }
+    const run: number[] = [];
+    for (let j = k; j < paragraphs.length; j += 1) {
+      const q = paragraphs[j] as Paragraph;
+      if (bulleted(q)) run.push(j);
+      else if (q.kind === 'body' && q.sentences.length > 0) break;
+    }
+    if (run.length < 2) return;
+    for (const j of run) paragraphs[j] = { ...(paragraphs[j] as Paragraph), kind: 'furniture' };
+    return;
   }
-  return false;
-}
-
-const HEADLINE_SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'to', 'for', 'and', 'or', 'at', 'by', 'with', 'as', 'from', 'vs', 'after']);
-
-/**
- * A headline inside the page (another story's, a press release's): six words or more, every
- * word but the small ones capitalised, no full stop at the end ("Ricketts Comments on Supreme
- * Court Upholding TikTok Law: “America’s National Security Comes First”").
- */
-function isHeadline(line: string): boolean {
-  const words = line.split(/\s+/).map((w) => w.replace(/^[“"‘'(]+/, '')).filter((w) => /\p{L}/u.test(w));
-  if (words.length < 6 || /[.!?]$/.test(line.replace(/[”"’')]+$/, ''))) return false;
-  return words.every((w) => /^[\p{Lu}\d]/u.test(w) || HEADLINE_SMALL_WORDS.has(w.toLowerCase()));
-}
-
-/** Whether a line is one of the page's own words: buttons, prompts, captions, credits. */
-export function isPageFurniture(line: string): boolean {
-  return FURNITURE.some((re) => re.test(line));
-}
-
-function isFurniture(line: string): boolean {
-  if (isPageFurniture(line)) return true;
-  // A short line without a full stop is a heading or a button, not reporting; one of four
-  // words or more ending in a colon introduces what follows ("A statement from the trust reads:").
-  const words = line.split(/\s+/).length;
-  if (words >= 4 && /:$/.test(line)) return false;
-  return words <= 8 && !/[.!?]["'”’)]*$/.test(line) && !/["“”]/.test(line);
 }
 
 /** Whether a sentence ends after `own[k]`, judged from the characters between it and the next word. */

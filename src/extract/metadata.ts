@@ -3,7 +3,7 @@
  * (the first line that reads as one: not a menu, a breadcrumb, a date stamp, a byline or a
  * paragraph of reporting), the byline ("By Jane Doe") and the date stamp.
  */
-import { isPageFurniture } from './layout';
+import { isPageFurniture } from './furniture';
 import { readsAsPersonName } from './person-name';
 
 export interface PageMetadata {
