@@ -178,7 +178,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
     // "After the visit, she said: “…” ¶ “I want to reassure them …”": a quote that goes on from words said apart was said apart too.
-    if (before !== undefined && apart.has(before) && d.lemma === null && d.flags.includes('continuation')) {
+    if (before !== undefined && apart.has(before) && d.flags.includes('continuation')) {
       apart.add(d);
       continue;
     }
@@ -203,8 +203,9 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
       }
       attend(d, held.occasion);
       held.paragraph = at(d);
-    } else if (plan.shared !== null && !plan.holders.has(speaker) && !setApart(layout, d, plan.shared.start)) {
-      attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
+    } else if (plan.shared !== null && !plan.holders.has(speaker)) {
+      if (setApart(layout, d, plan.shared.start)) apart.add(d);
+      else attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
     }
   }
 }

@@ -49,6 +49,11 @@ describe('words set apart from the speaker’s occasion', () => {
     expect(known).toEqual(['press conference', null, null]);
   });
 
+  it('take none for a quote that goes on from words said apart', () => {
+    const text = 'Flood visit\nPremier Ilse Varga held a press conference in Corran on Monday.\n“The waters are falling,” Varga said.\nAfter her visit to the valley, she said: “I have seen the damage with my own eyes.”\n“Every family will be housed before the winter comes.”\n';
+    expect(venues(text)).toEqual(['press conference', null, null]);
+  });
+
   it('keep it when the opening time is inside the words reported', () => {
     const text = 'Storm update\nPremier Ilse Varga held a press conference in Corran on Monday.\n“The waters are falling,” Varga said.\nBefore the crews could reach the valley, families were “already clearing the roads,” Varga added.\n';
     expect(venues(text)).toEqual(['press conference', 'press conference']);
