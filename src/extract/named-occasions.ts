@@ -119,6 +119,9 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
   // "Fran Drescher’s Speech Goes Viral": the person whose occasion a headline names.
   const owner = held?.owner ? ownerOf(scope, held.owner, frame.sentence) : null;
   if (owner !== null) return { holder: owner, venue: title ? headlineCase(venue) : venue, outlets: reporting.venueOutlets };
+  const unheld = held !== null && !held.possessive && !held.holding && held.owner === null;
+  // "… as extradition debate turns violent", "postponed the debate over a bill": a gathering only mentioned, not named as where anyone spoke.
+  if (unheld && !held.placed && (title || !held.subject)) return null;
   if (title) return { holder: null, venue, outlets: reporting.venueOutlets };
   const holder = held?.possessive ? possessor(scope, held.possessive, frame.sentence) : holderOf(scope, frame);
   // "Press conference ends.", "officials are expected to hold a news conference": an occasion nobody holds by name.
@@ -128,9 +131,12 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
 /**
  * An occasion named without a preposition: "his speech", "her news conference", "held a town
  * hall", or a shared occasion on its own ("Press conference ends."). `possessive`: the
- * pronoun that owns it; `holding`: a verb of holding it comes before.
+ * pronoun that owns it; `holding`: a verb of holding it comes before; `subject`: no verb
+ * comes before it, so that the sentence tells of the occasion itself ("Press conference
+ * ends.") rather than of something done to it ("postponed the debate over the bill");
+ * `placed`: a preposition puts words there ("moments from Thursday’s press briefing").
  */
-function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean; owner: Token | null } | null {
+function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean; owner: Token | null; subject: boolean; placed: boolean } | null {
   const joined = (a: Token, b: Token): boolean => /^\s+$/.test(text.slice(a.end, b.start));
   const hyphened = (a: Token, b: Token): boolean => text.slice(a.end, b.start) === '-';
   for (let k = 0; k < words.length; k += 1) {
@@ -156,11 +162,28 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
       .map((t, i, all) => `${i === 0 ? '' : hyphened(all[i - 1] as Token, t) ? '-' : ' '}${t.text.replace(/['’]s$/, '')}`)
       .join('');
     const holding = words.slice(Math.max(0, first - 3), first).some((t) => HOLDING.has(t.lower)) || doneBySaying(words, end);
+    // "joined together to deliver a united briefing", "did not attend an East Palestine, Ohio, town hall meeting": an occasion someone takes part in is named as one spoken at.
+    const verbBefore = words.slice(0, first).filter((t) => t.tags.has('Verb')).pop();
+    const takenPart = verbBefore !== undefined && (TAKING_PART.has(verbBefore.lower) || HOLDING.has(verbBefore.lower));
     const owner = ownerAt === null ? null : (words[ownerAt] as Token);
-    if (possessive !== null || holding || owner !== null || isSharedOccasion(venue)) return { venue, possessive, holding, owner };
+    const subject = verbBefore === undefined || takenPart;
+    if (possessive !== null || holding || owner !== null || isSharedOccasion(venue)) return { venue, possessive, holding, owner, subject, placed: placedAfterPreposition(words, first) };
   }
   return null;
 }
+
+/**
+ * Whether the occasion whose words start at `first` comes after a preposition, past its
+ * article and a day's possessive: "moments of Thursday’s press briefing", "from the town hall".
+ */
+function placedAfterPreposition(words: readonly Token[], first: number): boolean {
+  let k = first - 1;
+  while (k >= 0 && (['a', 'an', 'the'].includes((words[k] as Token).lower) || (words[k] as Token).tags.has('Date'))) k -= 1;
+  return k >= 0 && PLACING.has((words[k] as Token).lower);
+}
+
+/** Prepositions that put words at an occasion or take them from it; "as" ("as extradition debate turns violent") opens a clause. */
+const PLACING = new Set(['at', 'in', 'during', 'from', 'of', 'on', 'after', 'throughout', 'following']);
 
 /** How many words after an occasion's noun its "by saying" may come: "the hearing on Tuesday by saying". */
 const BY_SAYING_WITHIN = 4;

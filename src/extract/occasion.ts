@@ -15,6 +15,7 @@ import type { AttributionScope } from './frame';
 import type { DocEntity, Mentions } from './mentions';
 import { isSharedOccasion, namedOccasions, occasionKey, type NamedOccasion } from './named-occasions';
 import { tookTo } from './reporting';
+import { setApart } from './occasion-time';
 
 /**
  * Speech verbs that name the occasion themselves: whoever "tweeted" put the words in a tweet,
@@ -60,7 +61,29 @@ const goesOn = (d: Draft, layout: Layout): boolean =>
 function toldAsHeld(layout: Layout, verb: Token | null): boolean {
   if (verb === null) return false;
   const auxiliary = wordBeforeAdverbs(layout, verb);
-  return auxiliary !== undefined && PERFECT.has(auxiliary.lower) && auxiliary.sentence === verb.sentence;
+  return (auxiliary !== undefined && PERFECT.has(auxiliary.lower) && auxiliary.sentence === verb.sentence) || heldByMainVerb(layout, verb);
+}
+
+/** The plain auxiliaries of the perfect, without the "’s" that is as often a possessive. */
+const HAVE = new Set(['has', 'have', 'had']);
+
+/**
+ * "Cruz’s criticism has focused on logistics, saying the response was “so slow …”": a
+ * participle after a comma tells of what its clause's verb tells of, and a verb in the perfect
+ * before it makes the saying a stance held over time too.
+ */
+function heldByMainVerb(layout: Layout, verb: Token): boolean {
+  if (!verb.tags.has('Gerund') || !/,\s*$/.test(layout.text.slice((layout.tokens[verb.index - 1] as Token | undefined)?.end ?? verb.start, verb.start))) return false;
+  const first = layout.sentences[verb.sentence]?.first ?? verb.index;
+  for (let i = first; i < verb.index - 1; i += 1) {
+    const t = layout.tokens[i] as Token;
+    if (t.quote !== null || !HAVE.has(t.lower)) continue;
+    let next = i + 1;
+    while (next < verb.index && (layout.tokens[next] as Token).tags.has('Adverb')) next += 1;
+    const participle = layout.tokens[next] as Token;
+    if (participle.tags.has('PastTense') || participle.tags.has('Participle')) return true;
+  }
+  return false;
 }
 
 /** Words that make a verb after them tell of a stance held, not of an act: "has pledged", "have argued". */
@@ -114,8 +137,9 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   const ledeParagraph = layout.paragraphs.find((p) => p.kind === 'body' && p.sentences.length > 0);
   const lede = ledeParagraph?.sentences[0];
   const plan = articleOccasions(drafts, named, ledeParagraph === undefined ? null : at({ paragraph: layout.paragraphs.indexOf(ledeParagraph) }), at);
-  const last = new Map<DocEntity, { occasion: Occasion; paragraph: number; byVerb?: boolean }>();
+  const last = new Map<DocEntity, { occasion: Occasion; paragraph: number; start: number; byVerb?: boolean }>();
   const previous = new Map<DocEntity, Draft>();
+  const apart = new Set<Draft>();
   let next = 0;
   let lastNamed: NamedOccasion | null = null;
   for (const d of drafts) {
@@ -123,7 +147,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     for (; next < named.length && (named[next] as NamedOccasion).start < d.start; next += 1) {
       const a = named[next] as NamedOccasion;
       lastNamed = a;
-      if (a.holder !== null) last.set(a.holder, { occasion: { venue: a.venue, venueOutlets: a.outlets }, paragraph: at(a) });
+      if (a.holder !== null) last.set(a.holder, { occasion: { venue: a.venue, venueOutlets: a.outlets }, paragraph: at(a), start: a.start });
     }
     const speaker = speakerOf(d);
     if (speaker === null) continue;
@@ -144,7 +168,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     if (d.venue !== null) for (const other of last.keys()) if (other !== speaker) last.delete(other);
     if (d.venue !== null) {
       const occasion = { venue: d.venue, venueOutlets: d.venueOutlets };
-      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), byVerb: d.flags.includes('venue-verb') || d.flags.includes('venue-aired') || tookTo(d.venue) });
+      if (attendeeOf(d) !== null) last.set(speaker, { occasion, paragraph: at(d), start: d.start, byVerb: d.flags.includes('venue-verb') || d.flags.includes('venue-aired') || tookTo(d.venue) });
       previous.set(speaker, d);
       continue;
     }
@@ -153,8 +177,17 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     previous.set(speaker, d);
     // "…, insisting the pause was needed": a second verb of the same sentence is the same act of speech.
     const sameSentence = before !== undefined && before.sentence === d.sentence && before.venue !== null;
+    // "After the visit, she said: “…” ¶ “I want to reassure them …”": a quote that goes on from words said apart was said apart too.
+    if (before !== undefined && apart.has(before) && d.flags.includes('continuation')) {
+      apart.add(d);
+      continue;
+    }
     const only = plan.only.get(speaker);
     if (only !== undefined) {
+      if (setApart(layout, d, only.start)) {
+        apart.add(d);
+        continue;
+      }
       if (d.start > only.start ? goesOn(d, layout) || sameSentence || (passageGoesOn(before, d, only, at) && actedThere(layout, d, only)) : saidBefore(layout, d, only, lede) || continues(before, d, only)) attend(d, { venue: only.venue, venueOutlets: only.outlets });
       continue;
     }
@@ -164,10 +197,15 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     // "Trump tweeted …" then "Trump said …": only what was written goes on in the tweet; a plain "said" may be anywhere.
     if (held?.byVerb === true && !writesIn && !sameSentence) continue;
     if (held !== undefined && at(d) - held.paragraph <= AFTER) {
+      if (setApart(layout, d, held.start)) {
+        apart.add(d);
+        continue;
+      }
       attend(d, held.occasion);
       held.paragraph = at(d);
     } else if (plan.shared !== null && !plan.holders.has(speaker)) {
-      attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
+      if (setApart(layout, d, plan.shared.start)) apart.add(d);
+      else attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
     }
   }
 }
