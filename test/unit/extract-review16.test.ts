@@ -29,9 +29,10 @@ describe('the review list holds the wrong proposals of a harbour story (fixture 
     return found === undefined ? [] : reviewReasons(found);
   };
 
-  it('lists a summary box’s bullet, a caption, a one-word quote and a body’s shorter name for what each is', () => {
-    expect(reasonsOf('The harbour wall would be rebuilt')).toContain('bullet');
-    expect(reasonsOf('The water rose faster')).toContain('caption');
+  it('proposes nothing from the summary box and the credited caption (page furniture), and lists a one-word quote and a body’s shorter name for what each is', () => {
+    const proposed = (words: string): boolean => proposal.review.some((r) => r.statement !== null && r.text.startsWith(words));
+    expect(proposed('The harbour wall would be rebuilt')).toBe(false);
+    expect(proposed('The water rose faster')).toBe(false);
     expect(reasonsOf('shameful')).toContain('one-word-quote');
     expect(reasonsOf('It would place temporary barriers')).toContain('longer-name');
   });
@@ -53,7 +54,8 @@ describe('doubts of round 16, each against the shape it is not', () => {
   });
 
   it('lists a caption by its photograph’s credit, not a paragraph that only mentions photographs', () => {
-    const caption = 'Bridge shut\n\nEngineer Ola Brenn said the crack had widened overnight. PHOTO: RIVER NEWS AGENCY\n\nThe bridge will stay shut for a week.\n';
+    // An agency's name alone is no page furniture (furniture.ts drops only "Photo: …" credits), so the doubt is what marks it.
+    const caption = 'Bridge shut\n\nEngineer Ola Brenn said the crack had widened overnight. Getty Images\n\nThe bridge will stay shut for a week.\n';
     expect(reviewReasons(reviewOf(caption, 'The crack had widened'))).toContain('caption');
     const plain = 'Bridge shut\n\nEngineer Ola Brenn said the photographs of the crack showed it had widened overnight.\n\nThe bridge will stay shut for a week.\n';
     expect(reviewOf(plain, 'The photographs of the crack').flags).not.toContain('caption');
