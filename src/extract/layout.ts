@@ -308,8 +308,8 @@ function markCutOff(source: string, paragraphs: Paragraph[], sentences: readonly
   }
 }
 
-/** Marks that open the items of a bulleted list. */
-const BULLETS = /^[•●▪]\s/u;
+/** Marks that open the items of a bulleted list (doubts.ts reads the same marks). */
+export const BULLETS = /^[•●▪►‣◦]\s/u;
 /** How many prose paragraphs may come before a page's summary list: the lede, at most. */
 const SUMMARY_AFTER_PARAGRAPHS = 1;
 
@@ -327,8 +327,12 @@ function markSummaryBullets(source: string, paragraphs: Paragraph[]): void {
     const p = paragraphs[k] as Paragraph;
     if (p.kind !== 'body' || p.sentences.length === 0) continue;
     if (!bulleted(p)) {
+      const words = source.slice(p.start, p.end).trim();
+      // "Speaking in Corran, Varga said:", "Among them:": a list the body introduces is its own reporting.
+      const next = paragraphs.slice(k + 1).find((q) => q.sentences.length > 0);
+      if (words.endsWith(':') && next !== undefined && bulleted(next)) return;
       // A headline or a menu line ends on no stop; only a paragraph of sentences is the lede.
-      if (/[.!?]["'”’)]*$/.test(source.slice(p.start, p.end).trim())) prose += 1;
+      if (/[.!?]["'”’)]*$/.test(words)) prose += 1;
       continue;
     }
     const run: number[] = [];

@@ -121,7 +121,8 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
   if (owner !== null) return { holder: owner, venue: title ? headlineCase(venue) : venue, outlets: reporting.venueOutlets };
   const unheld = held !== null && !held.possessive && !held.holding && held.owner === null;
   // "… as extradition debate turns violent", "postponed the debate over a bill": a gathering only mentioned, not named as where anyone spoke.
-  if (unheld && !held.placed && (title || !held.subject)) return null;
+  // A headline keeps "Town Hall Meeting: X Promises Homes", which names where X spoke.
+  if (unheld && !held.placed && (title ? held.actedOn || !held.subject : !held.subject)) return null;
   if (title) return { holder: null, venue, outlets: reporting.venueOutlets };
   const holder = held?.possessive ? possessor(scope, held.possessive, frame.sentence) : holderOf(scope, frame);
   // "Press conference ends.", "officials are expected to hold a news conference": an occasion nobody holds by name.
@@ -134,9 +135,11 @@ function occasionOf(scope: AttributionScope, frame: Frame, earlier: readonly str
  * pronoun that owns it; `holding`: a verb of holding it comes before; `subject`: no verb
  * comes before it, so that the sentence tells of the occasion itself ("Press conference
  * ends.") rather than of something done to it ("postponed the debate over the bill");
- * `placed`: a preposition puts words there ("moments from Thursday’s press briefing").
+ * `actedOn`: a verb follows it right away ("debate turns violent"), so the sentence tells of
+ * what became of it; `placed`: a preposition puts words there ("moments from Thursday’s press
+ * briefing").
  */
-function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean; owner: Token | null; subject: boolean; placed: boolean } | null {
+function heldOccasion(words: readonly Token[], text: string): { venue: string; possessive: Token | null; holding: boolean; owner: Token | null; subject: boolean; actedOn: boolean; placed: boolean } | null {
   const joined = (a: Token, b: Token): boolean => /^\s+$/.test(text.slice(a.end, b.start));
   const hyphened = (a: Token, b: Token): boolean => text.slice(a.end, b.start) === '-';
   for (let k = 0; k < words.length; k += 1) {
@@ -167,7 +170,8 @@ function heldOccasion(words: readonly Token[], text: string): { venue: string; p
     const takenPart = verbBefore !== undefined && (TAKING_PART.has(verbBefore.lower) || HOLDING.has(verbBefore.lower));
     const owner = ownerAt === null ? null : (words[ownerAt] as Token);
     const subject = verbBefore === undefined || takenPart;
-    if (possessive !== null || holding || owner !== null || isSharedOccasion(venue)) return { venue, possessive, holding, owner, subject, placed: placedAfterPreposition(words, first) };
+    const actedOn = after !== undefined && joined(words[end] as Token, after) && after.tags.has('Verb');
+    if (possessive !== null || holding || owner !== null || isSharedOccasion(venue)) return { venue, possessive, holding, owner, subject, actedOn, placed: placedAfterPreposition(words, first) };
   }
   return null;
 }

@@ -8,8 +8,15 @@
 import type { Draft } from './drafts';
 import type { Layout, Token } from './layout';
 
-/** Words that, opening a sentence, set what it reports at a time of its own: "After the visit, she said …", "Before the vote, …". */
-const OPENING_TIME = new Set(['after', 'afterwards', 'later', 'earlier', 'before', 'previously', 'since']);
+/**
+ * Words that, opening a sentence, set what it reports at a time of its own: "After the visit,
+ * she said …", "Before the vote, …". Not "since", as often a reason ("Since the bridge was
+ * closed, …") as a time.
+ */
+const OPENING_TIME = new Set(['after', 'afterwards', 'later', 'earlier', 'before', 'previously']);
+
+/** Words after "after" that make it no time of its own: "After all, …", "After a pause, she said …" (at the same occasion). */
+const NOT_A_TIME_AFTER = new Set(['all', 'a']);
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
@@ -22,13 +29,20 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
  */
 export function setApart(layout: Layout, d: Draft, occasionStart: number): boolean {
   const s = layout.sentences[d.sentence];
-  if (s === undefined || d.verb === null || s.start === occasionStart) return false;
+  if (s === undefined || d.verb === null || sentenceAt(layout, occasionStart) === d.sentence) return false;
   const opening = layout.tokens[s.first];
   // "Before they could assess the damage, crews were “…,” he added": an opening inside the words reported sets nothing apart.
-  if (opening !== undefined && opening.quote === null && OPENING_TIME.has(opening.lower) && d.verb.start < d.start) return true;
+  if (opening !== undefined && opening.quote === null && opensOnTime(layout, opening) && d.verb.start < d.start) return true;
   const day = dayAfterVerb(layout, d.verb);
   const other = day === null ? null : dayIn(layout, sentenceAt(layout, occasionStart));
   return day !== null && other !== null && day !== other;
+}
+
+/** Whether a sentence's first word sets a time of its own: "After the visit", not "After all" or "After a pause". */
+function opensOnTime(layout: Layout, opening: Token): boolean {
+  if (!OPENING_TIME.has(opening.lower)) return false;
+  const next = layout.tokens[opening.index + 1];
+  return opening.lower !== 'after' || next === undefined || !NOT_A_TIME_AFTER.has(next.lower);
 }
 
 /** How many words after its verb a statement's day may come: "said early Saturday", "said on Monday". */
@@ -47,12 +61,22 @@ function dayAfterVerb(layout: Layout, verb: Token): string | null {
   return null;
 }
 
-/** The weekday a sentence names outside its quotes, or null. */
+/**
+ * The weekday a sentence names outside its quotes, or null; null too when it names two
+ * ("X, who toured on Sunday, held a press conference on Monday"), since which is the
+ * occasion's is not known.
+ */
 function dayIn(layout: Layout, sentence: number): string | null {
   const s = layout.sentences[sentence];
   if (s === undefined) return null;
-  for (let i = s.first; i <= s.last; i += 1) if (weekday(layout.tokens[i] as Token)) return (layout.tokens[i] as Token).lower;
-  return null;
+  let day: string | null = null;
+  for (let i = s.first; i <= s.last; i += 1) {
+    const t = layout.tokens[i] as Token;
+    if (!weekday(t) || t.lower === day) continue;
+    if (day !== null) return null;
+    day = t.lower;
+  }
+  return day;
 }
 
 /** The index of the sentence that holds offset `at`. */

@@ -67,6 +67,9 @@ function toldAsHeld(layout: Layout, verb: Token | null): boolean {
 /** The plain auxiliaries of the perfect, without the "’s" that is as often a possessive. */
 const HAVE = new Set(['has', 'have', 'had']);
 
+/** Words that open a relative clause: "the crews who had worked all night". */
+const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
+
 /**
  * "Cruz’s criticism has focused on logistics, saying the response was “so slow …”": a
  * participle after a comma tells of what its clause's verb tells of, and a verb in the perfect
@@ -75,9 +78,13 @@ const HAVE = new Set(['has', 'have', 'had']);
 function heldByMainVerb(layout: Layout, verb: Token): boolean {
   if (!verb.tags.has('Gerund') || !/,\s*$/.test(layout.text.slice((layout.tokens[verb.index - 1] as Token | undefined)?.end ?? verb.start, verb.start))) return false;
   const first = layout.sentences[verb.sentence]?.first ?? verb.index;
+  // "Varga, who had toured the valley, praised …": a perfect inside a relative clause is not its main verb's.
+  let relative = false;
   for (let i = first; i < verb.index - 1; i += 1) {
     const t = layout.tokens[i] as Token;
-    if (t.quote !== null || !HAVE.has(t.lower)) continue;
+    if (relative && i > first && layout.text.slice((layout.tokens[i - 1] as Token).end, t.start).includes(',')) relative = false;
+    if (RELATIVES.has(t.lower)) relative = true;
+    if (relative || t.quote !== null || !HAVE.has(t.lower)) continue;
     let next = i + 1;
     while (next < verb.index && (layout.tokens[next] as Token).tags.has('Adverb')) next += 1;
     const participle = layout.tokens[next] as Token;
