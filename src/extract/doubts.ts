@@ -6,7 +6,7 @@
  */
 import type { Draft } from './drafts';
 import type { Speaker } from './frame';
-import type { Layout, Token } from './layout';
+import { BULLETS, type Layout, type Token } from './layout';
 import { isParticiple, ORG_ANAPHORS, PRONOUNS, SENTENCE_OPENERS, speechVerb } from './lexicon';
 import type { Mention, Mentions } from './mentions';
 import { sameRun } from './name-titles';
@@ -319,15 +319,15 @@ function paragraphText(layout: Layout, d: Draft): string {
 /**
  * A photograph's credit ("ST PHOTO: LIM YAOHUI", "Photo: AP", "(AP Photo/Evan Vucci)",
  * "Getty Images"): the paragraph that carries one is a caption, which restates the story in
- * the picture's words, not where the speaker's words are reported.
+ * the picture's words, not where the speaker's words are reported. Looser than
+ * furniture.ts's credit, which drops a line from the article and so must be sure; a doubt
+ * only lists it. A capital after the mark keeps out a link's "images/" and prose.
  */
-const PHOTO_CREDIT = /\b(?:photo(?:graph)?|picture|image)s?\s?[:/]|\bgetty images\b/iu;
+const PHOTO_CREDIT = /\b(?:PHOTOS?|Photos?|PICTURES?|Pictures?|IMAGES?|Images?)\s?[:/]\s?\p{Lu}|\bGetty Images\b/u;
 
 /** A statement whose paragraph is a picture's caption. */
 const inCaption = (layout: Layout, d: Draft): boolean => PHOTO_CREDIT.test(paragraphText(layout, d));
 
-/** A bullet mark at a paragraph's opening. */
-const BULLET = /^\s*[•●▪►‣◦]/u;
 
 /**
  * A paragraph opened by a bullet mark in the article's first half: a summary box or a
@@ -337,7 +337,7 @@ const BULLET = /^\s*[•●▪►‣◦]/u;
 function underBullet(layout: Layout, d: Draft): boolean {
   const p = layout.paragraphs[d.paragraph];
   const last = layout.paragraphs.reduce((n, q) => Math.max(n, q.ordinal), 0);
-  return p !== undefined && p.ordinal * 2 < last && BULLET.test(paragraphText(layout, d));
+  return p !== undefined && p.ordinal * 2 < last && BULLETS.test(paragraphText(layout, d).trim());
 }
 
 /**

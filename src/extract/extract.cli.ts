@@ -88,8 +88,8 @@ async function gazetteerFor(options: Options, prepared: ReturnType<typeof prepar
  * The order of the "Check first" list: statements a strong doubt lists before those only weak
  * doubts list together, each group least confident first. Counting reasons would put a
  * paraphrase credited to a body (two weak doubts) above a one-word quote or a caption (one
- * strong doubt), yet over the development folders about half the statements a strong doubt
- * lists are wrong and a tenth of those weak doubts alone list (EXTRACTION.md, review16).
+ * strong doubt), yet a strong doubt's statements are wrong far more often than those weak
+ * doubts alone list (EXTRACTION.md, review16, counts them).
  */
 function mostDoubtfulFirst(a: ReviewItem, b: ReviewItem): number {
   const weakOnly = (r: ReviewItem): number => (reviewReasons(r).every(isWeakDoubt) ? 1 : 0);
