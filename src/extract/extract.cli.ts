@@ -110,7 +110,7 @@ function summary(proposal: ExtractionProposal, file: string, source: string): st
     `About: ${statements.filter((s) => (s.about ?? []).length > 0).length} of ${statements.length} statements linked to what they concern.`,
     `Entities: ${proposal.knownEntities.length} already in the graph, ${proposal.newEntities.length} proposed new${proposal.newEntities.length > 0 ? ` (${proposal.newEntities.join(', ')})` : ''}.`,
     left.length > 0 ? `Left out, for want of a speaker (${left.length}):\n${left.map(line).join('\n')}` : 'Left out: nothing.',
-    doubtful.length > 0 ? `Check first (${doubtful.length}, most doubtful first):\n${doubtful.map(line).join('\n')}` : 'Nothing flagged below 0.75.',
+    doubtful.length > 0 ? `Check first (${doubtful.length}, most doubtful first):\n${doubtful.map(line).join('\n')}` : 'Check first: nothing (no statement carries a doubt, and none is below the confidence the list starts at).',
   ].join('\n');
 }
 
