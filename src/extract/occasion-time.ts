@@ -7,6 +7,7 @@
  */
 import type { Draft } from './drafts';
 import type { Layout, Token } from './layout';
+import { holding } from './sorted';
 
 /**
  * Words that, opening a sentence, set what it reports at a time of its own: "After the visit,
@@ -29,12 +30,13 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
  */
 export function setApart(layout: Layout, d: Draft, occasionStart: number): boolean {
   const s = layout.sentences[d.sentence];
-  if (s === undefined || d.verb === null || sentenceAt(layout, occasionStart) === d.sentence) return false;
+  const occasionSentence = sentenceAt(layout, occasionStart);
+  if (s === undefined || d.verb === null || occasionSentence === d.sentence) return false;
   const opening = layout.tokens[s.first];
   // "Before they could assess the damage, crews were “…,” he added": an opening inside the words reported sets nothing apart.
   if (opening !== undefined && opening.quote === null && opensOnTime(layout, opening) && d.verb.start < d.start) return true;
   const day = dayAfterVerb(layout, d.verb);
-  const other = day === null ? null : dayIn(layout, sentenceAt(layout, occasionStart));
+  const other = day === null ? null : dayIn(layout, occasionSentence);
   return day !== null && other !== null && day !== other;
 }
 
@@ -79,9 +81,8 @@ function dayIn(layout: Layout, sentence: number): string | null {
   return day;
 }
 
-/** The index of the sentence that holds offset `at`. */
+/** The index of the sentence that holds offset `at`; -1 when `at` comes before every sentence. */
 function sentenceAt(layout: Layout, at: number): number {
-  let found = -1;
-  for (const s of layout.sentences) if (s.start <= at) found = s.index;
-  return found;
+  const found = holding(layout.sentences, at);
+  return (layout.sentences[found]?.start ?? Infinity) <= at ? found : -1;
 }
