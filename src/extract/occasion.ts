@@ -76,13 +76,13 @@ const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
  * before it makes the saying a stance held over time too.
  */
 function heldByMainVerb(layout: Layout, verb: Token): boolean {
-  if (!verb.tags.has('Gerund') || !/,\s*$/.test(layout.text.slice((layout.tokens[verb.index - 1] as Token | undefined)?.end ?? verb.start, verb.start))) return false;
+  if (!verb.tags.has('Gerund') || !/,\s*$/.test(gapBefore(layout, verb))) return false;
   const first = layout.sentences[verb.sentence]?.first ?? verb.index;
   // "Varga, who had toured the valley, praised …": a perfect inside a relative clause is not its main verb's.
   let relative = false;
   for (let i = first; i < verb.index - 1; i += 1) {
     const t = layout.tokens[i] as Token;
-    if (relative && i > first && layout.text.slice((layout.tokens[i - 1] as Token).end, t.start).includes(',')) relative = false;
+    if (relative && i > first && gapBefore(layout, t).includes(',')) relative = false;
     if (RELATIVES.has(t.lower)) relative = true;
     if (relative || t.quote !== null || !HAVE.has(t.lower)) continue;
     let next = i + 1;
@@ -92,6 +92,9 @@ function heldByMainVerb(layout: Layout, verb: Token): boolean {
   }
   return false;
 }
+
+/** The characters between a token and the one before it; empty for the text's first token. */
+const gapBefore = (layout: Layout, t: Token): string => layout.text.slice((layout.tokens[t.index - 1] as Token | undefined)?.end ?? t.start, t.start);
 
 /** Words that make a verb after them tell of a stance held, not of an act: "has pledged", "have argued". */
 const PERFECT = new Set(['has', 'have', 'had', '’s', "'s"]);
@@ -147,6 +150,12 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
   const last = new Map<DocEntity, { occasion: Occasion; paragraph: number; start: number; byVerb?: boolean }>();
   const previous = new Map<DocEntity, Draft>();
   const apart = new Set<Draft>();
+  /** Whether `d` was said at another time than the occasion told of at `start`; one that was is remembered for the quotes that go on from it. */
+  const saidApart = (d: Draft, start: number): boolean => {
+    if (!setApart(layout, d, start)) return false;
+    apart.add(d);
+    return true;
+  };
   let next = 0;
   let lastNamed: NamedOccasion | null = null;
   for (const d of drafts) {
@@ -191,10 +200,7 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     }
     const only = plan.only.get(speaker);
     if (only !== undefined) {
-      if (setApart(layout, d, only.start)) {
-        apart.add(d);
-        continue;
-      }
+      if (saidApart(d, only.start)) continue;
       if (d.start > only.start ? goesOn(d, layout) || sameSentence || (passageGoesOn(before, d, only, at) && actedThere(layout, d, only)) : saidBefore(layout, d, only, lede) || continues(before, d, only)) attend(d, { venue: only.venue, venueOutlets: only.outlets });
       continue;
     }
@@ -204,15 +210,11 @@ export function carryOccasions(drafts: readonly Draft[], scope: AttributionScope
     // "Trump tweeted …" then "Trump said …": only what was written goes on in the tweet; a plain "said" may be anywhere.
     if (held?.byVerb === true && !writesIn && !sameSentence) continue;
     if (held !== undefined && at(d) - held.paragraph <= AFTER) {
-      if (setApart(layout, d, held.start)) {
-        apart.add(d);
-        continue;
-      }
+      if (saidApart(d, held.start)) continue;
       attend(d, held.occasion);
       held.paragraph = at(d);
     } else if (plan.shared !== null && !plan.holders.has(speaker)) {
-      if (setApart(layout, d, plan.shared.start)) apart.add(d);
-      else attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
+      if (!saidApart(d, plan.shared.start)) attend(d, { venue: plan.shared.venue, venueOutlets: plan.shared.outlets });
     }
   }
 }
