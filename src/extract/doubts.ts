@@ -328,7 +328,6 @@ const PHOTO_CREDIT = /\b(?:PHOTOS?|Photos?|PICTURES?|Pictures?|IMAGES?|Images?)\
 /** A statement whose paragraph is a picture's caption. */
 const inCaption = (layout: Layout, d: Draft): boolean => PHOTO_CREDIT.test(paragraphText(layout, d));
 
-
 /**
  * A paragraph opened by a bullet mark in the article's first half: a summary box or a
  * standfirst's points ("What You Need To Know"), which restate the story's claims in the

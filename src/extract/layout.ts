@@ -321,30 +321,37 @@ const SUMMARY_AFTER_PARAGRAPHS = 1;
  * A list further down (a live page's "Developments:") is the body's own reporting.
  */
 function markSummaryBullets(source: string, paragraphs: Paragraph[]): void {
-  const bulleted = (p: Paragraph): boolean => BULLETS.test(source.slice(p.start, p.end).trim());
   let prose = 0;
   for (let k = 0; k < paragraphs.length && prose <= SUMMARY_AFTER_PARAGRAPHS; k += 1) {
     const p = paragraphs[k] as Paragraph;
     if (p.kind !== 'body' || p.sentences.length === 0) continue;
-    if (!bulleted(p)) {
-      const words = source.slice(p.start, p.end).trim();
+    if (!isBulleted(source, p)) {
+      const line = source.slice(p.start, p.end).trim();
       // "Speaking in Corran, Varga said:", "Among them:": a list the body introduces is its own reporting.
-      const next = paragraphs.slice(k + 1).find((q) => q.sentences.length > 0);
-      if (words.endsWith(':') && next !== undefined && bulleted(next)) return;
+      if (line.endsWith(':') && introducesBullets(source, paragraphs, k)) return;
       // A headline or a menu line ends on no stop; only a paragraph of sentences is the lede.
-      if (/[.!?]["'”’)]*$/.test(words)) prose += 1;
+      if (/[.!?]["'”’)]*$/.test(line)) prose += 1;
       continue;
     }
     const run: number[] = [];
     for (let j = k; j < paragraphs.length; j += 1) {
       const q = paragraphs[j] as Paragraph;
-      if (bulleted(q)) run.push(j);
+      if (isBulleted(source, q)) run.push(j);
       else if (q.kind === 'body' && q.sentences.length > 0) break;
     }
     if (run.length < 2) return;
     for (const j of run) paragraphs[j] = { ...(paragraphs[j] as Paragraph), kind: 'furniture' };
     return;
   }
+}
+
+/** Whether a paragraph opens with a bullet mark. */
+const isBulleted = (source: string, p: Paragraph): boolean => BULLETS.test(source.slice(p.start, p.end).trim());
+
+/** Whether the first paragraph with words after paragraph `k` is a bullet's. */
+function introducesBullets(source: string, paragraphs: readonly Paragraph[], k: number): boolean {
+  for (let j = k + 1; j < paragraphs.length; j += 1) if ((paragraphs[j] as Paragraph).sentences.length > 0) return isBulleted(source, paragraphs[j] as Paragraph);
+  return false;
 }
 
 /** Whether a sentence ends after `own[k]`, judged from the characters between it and the next word. */
